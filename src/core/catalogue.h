@@ -1,0 +1,169 @@
+/* catalogue: the shared service catalogue, read side.
+ *
+ * Desks, review, report and training open the catalogue file read-only and
+ * load it into memory whole (it is small: thousands of services), so that
+ * filtering and ranking never touch SQL while an advisor types. An admin
+ * publishes a new catalogue by renaming a new file over the old one;
+ * catalogue_changed() notices that and the desk reloads between contacts.
+ *
+ * Texts come in the three catalogue languages; a missing translation is
+ * NULL and catalogue_text() falls back (UI language, then fi, then en).
+ * All strings here are as stored: sanitize before drawing. */
+#ifndef NEUVOO_CATALOGUE_H
+#define NEUVOO_CATALOGUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "core/codes.h"
+#include "core/hours.h"
+
+/* The schema version this build reads and writes (PRAGMA user_version). */
+#define CATALOGUE_SCHEMA_VERSION 1
+
+enum cat_lang { CAT_FI, CAT_SV, CAT_EN, CAT__NLANG };
+
+struct cat_text {
+	char *v[CAT__NLANG];	/* fi, sv, en; NULL when absent */
+};
+
+enum org_kind { ORG_CITY, ORG_PUBLIC, ORG_NGO, ORG_OTHER, ORG__N };
+
+struct cat_org {
+	char *id;
+	enum org_kind kind;
+	struct cat_text name;
+	char *web;
+	char *municipality;
+};
+
+struct cat_phone {
+	char *number;
+	struct cat_text label;	/* "benefits in Swedish" ... */
+};
+
+enum appointment { APPT_NO, APPT_YES, APPT_SOMETIMES };
+
+struct cat_service {
+	char *id;
+	size_t org;		/* index into catalogue.orgs */
+	struct cat_text name;
+	struct cat_text description;
+	struct cat_text eligibility;	/* "ages 15-29", "not for undocumented" */
+	char *keywords;		/* free words in any language, space separated */
+	topic_set topics;
+	char **languages;	/* ISO codes served regularly */
+	size_t n_languages;
+	struct cat_phone *phones;
+	size_t n_phones;
+	char *email;
+	char *web;
+	char *address;
+	char *municipality;
+	enum appointment appointment;
+	struct hours hours;	/* empty: unknown (e-mail only services) */
+	char *verified;		/* YYYY-MM-DD, or NULL */
+};
+
+struct cat_language {
+	char *code;		/* ISO 639-1, else 639-3 */
+	struct cat_text name;
+	char *native;		/* endonym: "Soomaali", "العربية" */
+};
+
+enum res_kind { RES_COLLEAGUE, RES_INTERPRETING, RES__N };
+
+/* Modalities, a bit set; the names are the interpreter codes they record. */
+enum {
+	MOD_INPERSON = 1 << 0,	/* a colleague at the desk: "colleague" */
+	MOD_PHONE = 1 << 1,	/* "phone" */
+	MOD_VIDEO = 1 << 2,	/* "video" */
+	MOD_ONSITE = 1 << 3	/* "on-site" */
+};
+
+struct cat_res_lang {
+	char *code;
+	char *dialects;		/* free text, e.g. "Sorani, Kurmanji"; NULL */
+};
+
+struct cat_resource {
+	char *id;
+	enum res_kind kind;
+	struct cat_text name;	/* a role ("Desk 2 advisor"), never a person */
+	struct cat_res_lang *languages;
+	size_t n_languages;
+	char *unit;		/* where: unit or service point */
+	char *phone;		/* internal phone or booking line */
+	char *email;
+	char *web;
+	unsigned modality;	/* MOD_* bits */
+	int lead_minutes;	/* booking lead time; 0 = at once */
+	struct hours hours;	/* shifts (colleagues) or service hours */
+	struct cat_text note;
+};
+
+struct catalogue {
+	char *path;
+	int version;		/* schema version of the file */
+	char *name;		/* meta "name", e.g. "Helsinki" */
+	char *published;	/* meta "published" (ISO date-time) */
+	struct cat_org *orgs;
+	size_t n_orgs;
+	struct cat_service *services;
+	size_t n_services;
+	struct cat_language *languages;	/* sorted by code */
+	size_t n_languages;
+	struct cat_resource *resources;
+	size_t n_resources;
+	/* Topic display order: topic indexes, TOPIC__N of them. */
+	int topic_order[TOPIC__N];
+	/* What the file was when loaded, for catalogue_changed(). */
+	dev_t dev;
+	ino_t ino;
+	struct timespec mtime;
+	off_t size;
+};
+
+/* Open the file read-only (never creating or migrating it) and load it.
+ * Errors: not found, not a SQLite file, corrupt, wrong or newer schema:
+ * one clear line naming the file and what to do. */
+int catalogue_open(const char *path, struct catalogue **out, char **err);
+void catalogue_free(struct catalogue **cat);
+/* True when the file at cat->path is no longer the one loaded (replaced,
+ * touched, or gone and back). */
+bool catalogue_changed(const struct catalogue *cat);
+
+/* Text in the wanted language with fallback: lang, then fi, then en, then
+ * sv. lang is "fi", "sv", "en" or anything else (falls back). Never NULL
+ * ("" when all are missing). */
+const char *catalogue_text(const struct cat_text *t, const char *lang);
+enum cat_lang catalogue_lang(const char *lang);	/* "sv" -> CAT_SV; other -> CAT_FI.. */
+
+/* Look-ups (NULL / -1 when absent). */
+const struct cat_language *catalogue_language(const struct catalogue *cat,
+					      const char *code);
+long catalogue_service_index(const struct catalogue *cat, const char *id);
+const struct cat_org *catalogue_service_org(const struct catalogue *cat,
+					    const struct cat_service *s);
+bool catalogue_service_speaks(const struct cat_service *s, const char *lang);
+bool catalogue_resource_speaks(const struct cat_resource *r, const char *lang);
+
+/* Building catalogues in memory (import, tests): an empty catalogue whose
+ * arrays grow with the add functions; the added records' strings are taken
+ * over (owned) by the catalogue. */
+struct catalogue *catalogue_new(void);
+struct cat_org *catalogue_add_org(struct catalogue *cat);
+struct cat_service *catalogue_add_service(struct catalogue *cat);
+struct cat_language *catalogue_add_language(struct catalogue *cat);
+struct cat_resource *catalogue_add_resource(struct catalogue *cat);
+void cat_text_free(struct cat_text *t);
+
+/* Write cat into a new file and rename it over `path` atomically
+ * (rollback-journal mode, so read-only readers in read-only folders work).
+ * Used by `catalogue init` and `import hsds`. */
+int catalogue_publish(const struct catalogue *cat, const char *path,
+		      char **err);
+
+#endif

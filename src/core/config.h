@@ -1,0 +1,50 @@
+/* config: the layered configuration.
+ *
+ * SYSCONFDIR/neuvoo/neuvoo.conf, then $XDG_CONFIG_HOME/neuvoo/neuvoo.conf,
+ * then --config, each overriding the one before; command-line options win.
+ * Every file is libconfuse; an error is "file:line: what is wrong" and is a
+ * configuration error (exit status 2). */
+#ifndef NEUVOO_CONFIG_H
+#define NEUVOO_CONFIG_H
+
+#include <stdbool.h>
+
+/* Common options from the command line; NULL = not given. */
+struct cli_opts {
+	const char *config_file;
+	const char *catalogue;
+	const char *stats_dir;
+	const char *desk;
+	const char *lang;
+	const char *keymap;
+	const char *screen;
+};
+
+struct config {
+	char *catalogue;	/* resolved path of the catalogue file */
+	bool catalogue_default;	/* true when it is the XDG default (may be created) */
+	char *stats_dir;	/* folder of the desk statistics files */
+	char *desk;		/* this desk's name (default: host name) */
+	char *lang;		/* UI language or NULL (then the environment) */
+	char *keymap;		/* keymap name or path */
+	char *screen;		/* screen layout name or path */
+	char *advisor;		/* optional pseudonym code */
+	char *group;		/* optional group for statistics files */
+	int undo_minutes;	/* 10 */
+	int note_retention_days;	/* 30 */
+	/* The desk's defaults for a new contact, as codes. */
+	char *default_channel;	/* "walk-in" */
+	char *default_language;	/* "fi" */
+	char *default_interpreter;	/* "none" */
+	char *default_outcome;	/* "answered" */
+	char *training_dir;	/* $XDG_STATE_HOME/neuvoo/training */
+};
+
+/* Load the layered files and apply cli. Returns 0, or EXIT_USAGE with *err
+ * set ("file:line: ..."). sysconfdir may be NULL for the built-in one
+ * (tests pass their own). */
+int config_load(struct config **out, const struct cli_opts *cli,
+		const char *sysconfdir, char **err);
+void config_free(struct config **cfg);
+
+#endif

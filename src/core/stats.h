@@ -1,0 +1,51 @@
+/* stats: a desk's statistics file (one SQLite file per desk).
+ *
+ * WAL with synchronous=FULL so that a saved contact survives a power cut;
+ * every save is one transaction; the draft being typed is journalled in the
+ * same file so that SIGHUP, SIGKILL or a crash loses nothing. Failures
+ * (disk full, read-only folder, locked or corrupt file) come back as
+ * messages; the caller keeps its draft and tries again later. */
+#ifndef NEUVOO_STATS_H
+#define NEUVOO_STATS_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/codes.h"
+#include "core/contact.h"
+
+#define STATS_SCHEMA_VERSION 1
+
+struct stats;
+
+struct stats_opts {
+	const char *desk;	/* desk name stored with each contact */
+	const char *advisor;	/* optional pseudonym code, or NULL */
+	const char *group;	/* optional group: files 0640, folders 0750 */
+	int undo_minutes;	/* F9 window, default 10 */
+	int note_retention_days;	/* default 30 */
+};
+
+/* Open (creating file and folders as needed) the desk file at path. */
+int stats_open(struct stats **out, const char *path,
+	       const struct stats_opts *opts, char **err);
+void stats_close(struct stats **st);
+
+/* Save c atomically: assigns c->id (if unset) and c->ended_at (if 0). */
+int stats_save(struct stats *st, struct contact *c, char **err);
+/* Undo the last saved contact if it was saved less than undo_minutes ago;
+ * the undo is recorded, not a silent delete. *undone gets a copy of it
+ * (may be NULL). Returns 0 ok, 1 nothing to undo, -1 error. */
+int stats_undo_last(struct stats *st, time_t now, struct contact **undone,
+		    char **err);
+
+/* The draft journal: put replaces it, get returns NULL when none. */
+int stats_draft_put(struct stats *st, const struct contact *draft, char **err);
+int stats_draft_get(struct stats *st, struct contact **draft, char **err);
+int stats_draft_clear(struct stats *st, char **err);
+
+/* Contacts saved (and not undone) on a local date YYYY-MM-DD, and per topic. */
+int stats_count_day(struct stats *st, const char *date, int *count,
+		    int topic_counts[TOPIC__N], char **err);
+
+#endif

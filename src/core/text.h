@@ -1,0 +1,48 @@
+/* text: UTF-8 text through libunistring.
+ *
+ * Lengths in bytes and widths in terminal columns are different things;
+ * every function here says which it means. Text from data (catalogue,
+ * statistics files, scenarios) goes through text_sanitize() before it may
+ * reach a terminal. */
+#ifndef NEUVOO_TEXT_H
+#define NEUVOO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..len) is valid UTF-8. */
+bool text_valid(const char *s, size_t len);
+
+/* A new string safe to show: invalid bytes become U+FFFD; C0 and C1 control
+ * characters, DEL, whole ESC sequences (CSI, OSC, ...), and bidi embedding,
+ * override and isolate controls (U+202A-U+202E, U+2066-U+2069) are removed;
+ * tabs and newlines become one space. NULL gives "". */
+char *text_sanitize(const char *s);
+
+/* Display width in columns of sanitized UTF-8 (wide CJK = 2, combining = 0). */
+size_t text_width(const char *s);
+
+/* Number of bytes of s that fit in `cols` columns without splitting a
+ * character or a combining sequence; *used gets their width (may be NULL). */
+size_t text_fit(const char *s, size_t cols, size_t *used);
+
+/* A new string of at most `cols` columns: s itself if it fits, else cut at a
+ * character boundary with an ellipsis ("…", or "..." when ascii is true)
+ * ending it. */
+char *text_cut(const char *s, size_t cols, bool ascii);
+
+/* A new string for searching: lower case, decomposed, with accents removed
+ * (é -> e, ü -> u) except that å, ä and ö stay distinct letters when
+ * keep_nordic is true (Finnish and Swedish treat them as letters of their
+ * own). Punctuation becomes a space; runs of spaces collapse. */
+char *text_fold(const char *s, bool keep_nordic);
+
+/* True when the locale's character set is UTF-8 (decides ellipsis, bars). */
+bool text_locale_utf8(void);
+
+/* Compare two names for sorting in a language: Finnish and Swedish put
+ * å ä ö after z (and treat w like v is NOT done: plain code point order
+ * otherwise after folding case). lang may be NULL. */
+int text_collate(const char *a, const char *b, const char *lang);
+
+#endif

@@ -1,0 +1,163 @@
+/* neuvoo: parse the command line, load the configuration, dispatch.
+ *
+ * Common options may stand before or after the subcommand, so they are
+ * taken out of argv wherever they are; what is left (the subcommand and its
+ * own options) goes to the subcommand. Every --desk is kept: report and
+ * review select desks with them, elsewhere the last one names this desk. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "core/config.h"
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+
+struct common_opt {
+	const char *name;
+	size_t offset;		/* into struct cli_opts */
+};
+
+#define OPT(n, field) { n, offsetof(struct cli_opts, field) }
+static const struct common_opt common_opts[] = {
+	OPT("--config", config_file),
+	OPT("--catalogue", catalogue),
+	OPT("--stats-dir", stats_dir),
+	OPT("--desk", desk),
+	OPT("--lang", lang),
+	OPT("--keymap", keymap),
+	OPT("--screen", screen),
+};
+#undef OPT
+
+static void usage(FILE *f)
+{
+	fputs(_("Usage: neuvoo [desk]                 the advisor's desk screen\n"
+		"       neuvoo review [--date D]       the supervisor's day-end screen\n"
+		"       neuvoo report [--date D | --from D --to D] [--desk NAME]... [--by DIM]\n"
+		"                     [--contacts] [--format text|csv|json] [--suppress N] [PATH...]\n"
+		"       neuvoo train [--list | SCENARIO] [--trainee NAME]\n"
+		"       neuvoo train --results [--format text|csv]\n"
+		"       neuvoo catalogue init [--force] | check | info | search [--lang LL] QUERY\n"
+		"       neuvoo catalogue import hsds DIR | export hsds DIR\n"
+		"Common options: --config FILE  --catalogue FILE  --stats-dir DIR  --desk NAME\n"
+		"                --lang LL  --keymap NAME  --screen NAME  --help  --version\n"),
+	      f);
+}
+
+int cmd_fail(int status, const char *msg)
+{
+	fprintf(stderr, "neuvoo: %s\n", msg);
+	return status;
+}
+
+/* Take common options out of argv; returns the new argc, or -1 with *err. */
+static int take_common(struct app *app, int argc, char **argv, char **err,
+		       int *help, int *version)
+{
+	int out = 1, i;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		size_t k;
+		int found = 0;
+		if (!strcmp(a, "--")) {
+			while (i < argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		for (k = 0; k < sizeof common_opts / sizeof common_opts[0]; k++) {
+			const char *name = common_opts[k].name;
+			size_t len = strlen(name);
+			const char *val = NULL;
+			if (!strncmp(a, name, len) && a[len] == '=')
+				val = a + len + 1;
+			else if (!strcmp(a, name)) {
+				if (i + 1 >= argc) {
+					err_set(err, _("option %s needs a value (see neuvoo --help)"), name);
+					return -1;
+				}
+				val = argv[++i];
+			} else
+				continue;
+			*(const char **)((char *)&app->cli + common_opts[k].offset) = val;
+			if (!strcmp(name, "--desk")) {
+				app->desks = xrealloc(app->desks, (app->n_desks + 1) * sizeof *app->desks);
+				app->desks[app->n_desks++] = val;
+			}
+			found = 1;
+			break;
+		}
+		if (found)
+			continue;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			*help = 1;
+		else if (!strcmp(a, "--version") || !strcmp(a, "-V"))
+			*version = 1;
+		else
+			argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	return out;
+}
+
+int main(int argc, char **argv)
+{
+	struct app app;
+	char *err = NULL, *localedir;
+	int help = 0, version = 0, status, n;
+	const char *sub;
+	char *desk_argv[] = { (char *)"desk", NULL };
+
+	memset(&app, 0, sizeof app);
+	app.argv0 = argv[0];
+	localedir = paths_localedir();
+	i18n_init(localedir, NULL);
+
+	n = take_common(&app, argc, argv, &err, &help, &version);
+	if (n < 0) {
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	if (version) {
+		printf("neuvoo %s\n", PACKAGE_VERSION);
+		status = EXIT_OK;
+		goto out;
+	}
+	if (help) {
+		usage(stdout);
+		status = EXIT_OK;
+		goto out;
+	}
+	if (config_load(&app.cfg, &app.cli, NULL, &err) != 0) {
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	if (app.cfg->lang)
+		i18n_set_lang(app.cfg->lang);
+
+	sub = n > 1 ? argv[1] : "desk";
+	if (!strcmp(sub, "desk"))
+		status = n > 1 ? cmd_desk(&app, n - 1, argv + 1)
+			       : cmd_desk(&app, 1, desk_argv);
+	else if (!strcmp(sub, "catalogue"))
+		status = cmd_catalogue(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "report"))
+		status = cmd_report(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "review"))
+		status = cmd_review(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "train"))
+		status = cmd_train(&app, n - 1, argv + 1);
+	else {
+		err_set(&err, _("unknown command '%s' (see neuvoo --help)"), sub);
+		status = cmd_fail(EXIT_USAGE, err);
+	}
+out:
+	config_free(&app.cfg);
+	free(app.desks);
+	free(localedir);
+	err_free(&err);
+	return status;
+}
