@@ -87,3 +87,21 @@ const char *i18n_pgettext(const char *ctx_msgid, const char *msgid)
 	const char *t = gettext(ctx_msgid);
 	return t == ctx_msgid ? msgid : t;
 }
+
+char *i18n_translate_in(const char *lang, const char *msgid)
+{
+	char *saved = getenv("LANGUAGE") ? strdup(getenv("LANGUAGE")) : NULL;
+	char *r;
+	setenv("LANGUAGE", lang, 1);
+	++_nl_msg_cat_cntr;
+	r = strdup(gettext(msgid));
+	if (saved) {
+		setenv("LANGUAGE", saved, 1);
+		free(saved);
+	} else
+		unsetenv("LANGUAGE");
+	++_nl_msg_cat_cntr;
+	if (!r)
+		abort();
+	return r;
+}

@@ -26,6 +26,10 @@ const char *const *i18n_langs(void);
 /* The next UI language after the current one (for F4). */
 const char *i18n_next_lang(void);
 
+/* msgid translated into lang ("fi", "sv", "en") whatever the UI language
+ * is now (for search terms in every language). A new string. */
+char *i18n_translate_in(const char *lang, const char *msgid);
+
 const char *i18n_pgettext(const char *ctx_msgid, const char *msgid);
 
 #endif

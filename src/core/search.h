@@ -1,0 +1,38 @@
+/* search: the catalogue's search engine, for `catalogue search` and the
+ * desk's filter-as-you-type.
+ *
+ * Built once per loaded catalogue: every service's names, descriptions,
+ * keywords and topic labels (fi, sv, en) are folded ahead of time
+ * (text_fold, å ä ö kept), so a query only folds itself and scans. Best
+ * first: whole-name prefix, then word prefix, then substring; ties by name
+ * in the UI language. Several words in a query must all match. */
+#ifndef NEUVOO_SEARCH_H
+#define NEUVOO_SEARCH_H
+
+#include <stddef.h>
+
+#include "core/catalogue.h"
+
+enum search_tier {
+	SEARCH_NAME_PREFIX = 0,	/* a name starts with the query */
+	SEARCH_WORD_PREFIX = 1,	/* a word of any field starts with it */
+	SEARCH_SUBSTRING = 2	/* it occurs anywhere */
+};
+
+struct search_hit {
+	size_t index;		/* into catalogue.services */
+	enum search_tier tier;
+};
+
+struct search;
+
+/* lang: the UI language, for the name tie-break ("fi", "sv", "en"). */
+struct search *search_new(const struct catalogue *cat, const char *lang);
+void search_free(struct search **s);
+/* Matches for query, best first. *hits stays valid until the next call or
+ * search_free. An empty query matches every service (tier SUBSTRING), in
+ * name order. Returns the number of hits. */
+size_t search_query(struct search *s, const char *query,
+		    const struct search_hit **hits);
+
+#endif
