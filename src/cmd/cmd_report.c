@@ -1,12 +1,310 @@
-/* cmd_report: placeholder until its issue lands; says so plainly. */
+/* cmd_report: `neuvoo report`, the contract's statistics export.
+ *
+ *   neuvoo report [--date D | --from D --to D] [--desk NAME]... [--by DIM]
+ *                 [--by DIM2] [--contacts] [--format text|csv|json]
+ *                 [--suppress N] [PATH...]
+ *
+ * Option parsing and exit statuses live here; merging, counting and
+ * writing are src/core/report. Labels for languages and services come from
+ * the catalogue when it can be read, else the codes are shown. */
 #include <config.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #include "cmd/cmd.h"
+#include "core/catalogue.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/paths.h"
+#include "core/report.h"
+#include "core/stats.h"
+#include "core/text.h"
+
+struct report_args {
+	const char *date, *from, *to;
+	int by[2];
+	int n_by;
+	bool contacts;
+	enum report_format format;
+	int suppress;
+	const char **paths;
+	size_t n_paths;
+};
+
+static int usage_error(char **err, int status)
+{
+	cmd_fail(status, *err);
+	err_free(err);
+	return status;
+}
+
+/* "--opt value" or "--opt=value"; 1 when argv[*i] is this option. */
+static int opt_value(int argc, char **argv, int *i, const char *name,
+		     const char **val, char **err)
+{
+	size_t len = strlen(name);
+	const char *a = argv[*i];
+	if (!strncmp(a, name, len) && a[len] == '=') {
+		*val = a + len + 1;
+		return 1;
+	}
+	if (strcmp(a, name))
+		return 0;
+	if (*i + 1 >= argc) {
+		err_set(err, _("option %s needs a value (see neuvoo --help)"), name);
+		return -1;
+	}
+	*val = argv[++*i];
+	return 1;
+}
+
+static int parse(struct report_args *r, int argc, char **argv, char **err)
+{
+	int i, m;
+	bool only_paths = false;
+	const char *v;
+
+	memset(r, 0, sizeof *r);
+	r->format = REPORT_FORMAT_TEXT;
+	r->paths = xcalloc((size_t)argc + 1, sizeof *r->paths);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_paths || a[0] != '-' || !a[1]) {
+			r->paths[r->n_paths++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_paths = true;
+			continue;
+		}
+		if (!strcmp(a, "--contacts")) {
+			r->contacts = true;
+			continue;
+		}
+		if ((m = opt_value(argc, argv, &i, "--date", &r->date, err))
+		    || (m = opt_value(argc, argv, &i, "--from", &r->from, err))
+		    || (m = opt_value(argc, argv, &i, "--to", &r->to, err))) {
+			if (m < 0)
+				return -1;
+			continue;
+		}
+		if ((m = opt_value(argc, argv, &i, "--by", &v, err))) {
+			int d;
+			if (m < 0)
+				return -1;
+			if ((d = report_dim_parse(v)) < 0) {
+				err_set(err, _("--by %s: unknown dimension; use one of: %s"),
+					v, report_dim_names());
+				return -1;
+			}
+			if (r->n_by == 2) {
+				err_set(err, "%s", _("--by can be given at most twice (a cross table)"));
+				return -1;
+			}
+			r->by[r->n_by++] = d;
+			continue;
+		}
+		if ((m = opt_value(argc, argv, &i, "--format", &v, err))) {
+			if (m < 0)
+				return -1;
+			if (!strcmp(v, "text"))
+				r->format = REPORT_FORMAT_TEXT;
+			else if (!strcmp(v, "csv"))
+				r->format = REPORT_FORMAT_CSV;
+			else if (!strcmp(v, "json"))
+				r->format = REPORT_FORMAT_JSON;
+			else {
+				err_set(err, _("--format %s: use text, csv or json"), v);
+				return -1;
+			}
+			continue;
+		}
+		if ((m = opt_value(argc, argv, &i, "--suppress", &v, err))) {
+			char *end;
+			long n;
+			if (m < 0)
+				return -1;
+			n = strtol(v, &end, 10);
+			if (!*v || *end || n < 1 || n > 1000000) {
+				err_set(err, _("--suppress %s: give a whole number from 1 up"), v);
+				return -1;
+			}
+			r->suppress = (int)n;
+			continue;
+		}
+		err_set(err, _("unknown option '%s' for report (see neuvoo --help)"), a);
+		return -1;
+	}
+	if (r->date && (r->from || r->to)) {
+		err_set(err, "%s", _("give either --date or --from and --to, not both"));
+		return -1;
+	}
+	if (!r->from != !r->to) {
+		err_set(err, "%s", _("--from and --to go together; give both"));
+		return -1;
+	}
+	if (r->contacts && r->n_by) {
+		err_set(err, "%s", _("--contacts lists contacts; it cannot be combined with --by"));
+		return -1;
+	}
+	if (r->contacts && r->suppress) {
+		err_set(err, "%s", _("--suppress hides small counts; it cannot be combined with --contacts"));
+		return -1;
+	}
+	if (r->n_by == 2 && r->by[0] == r->by[1]) {
+		err_set(err, _("--by %s given twice; a cross table needs two different dimensions"),
+			report_dim_name(r->by[0]));
+		return -1;
+	}
+	return 0;
+}
+
+static int period(const struct report_args *r, struct report_query *q,
+		  char from[11], char to[11], char **err)
+{
+	time_t ignore;
+	if (r->from) {
+		if (stats_local_day(r->from, &q->from, &ignore)) {
+			err_set(err, _("--from %s: not a date; write it as YYYY-MM-DD"), r->from);
+			return -1;
+		}
+		if (stats_local_day(r->to, &ignore, &q->to)) {
+			err_set(err, _("--to %s: not a date; write it as YYYY-MM-DD"), r->to);
+			return -1;
+		}
+		if (q->to <= q->from) {
+			err_set(err, _("--from %s is after --to %s"), r->from, r->to);
+			return -1;
+		}
+		snprintf(from, 11, "%s", r->from);
+		snprintf(to, 11, "%s", r->to);
+		return 0;
+	}
+	if (r->date) {
+		if (stats_local_day(r->date, &q->from, &q->to)) {
+			err_set(err, _("--date %s: not a date; write it as YYYY-MM-DD"), r->date);
+			return -1;
+		}
+		snprintf(from, 11, "%s", r->date);
+	} else {
+		stats_format_date(time(NULL), from);
+		stats_local_day(from, &q->from, &q->to);
+	}
+	memcpy(to, from, 11);
+	return 0;
+}
+
+/* Names from the catalogue for languages and services. */
+static const char *catalogue_label(enum report_dim dim, const char *code, void *ud)
+{
+	const struct catalogue *cat = ud;
+	if (dim == REPORT_LANGUAGE) {
+		const struct cat_language *l = catalogue_language(cat, code);
+		const char *name = l ? catalogue_text(&l->name, i18n_lang()) : NULL;
+		return name && *name ? name : NULL;
+	}
+	if (dim == REPORT_REDIRECT) {
+		long i = catalogue_service_index(cat, code);
+		const char *name = i >= 0
+			? catalogue_text(&cat->services[i].name, i18n_lang()) : NULL;
+		return name && *name ? name : NULL;
+	}
+	return NULL;
+}
+
+static char *stats_folder(const struct app *app)
+{
+	char *state, *r;
+	if (app->cfg && app->cfg->stats_dir)
+		return xstrdup(app->cfg->stats_dir);
+	if (app->cli.stats_dir)
+		return xstrdup(app->cli.stats_dir);
+	state = paths_state_home();
+	r = paths_join(state, "neuvoo/stats");
+	free(state);
+	return r;
+}
 
 int cmd_report(struct app *app, int argc, char **argv)
 {
-	(void)app; (void)argc; (void)argv;
-	return cmd_fail(EXIT_RUNTIME, _("this command is not available in this version yet"));
+	struct report_args args;
+	struct report_files files = { NULL, 0 };
+	struct report_query q;
+	struct report_out out;
+	struct report_agg *agg = NULL;
+	struct report_contacts *contacts = NULL;
+	struct catalogue *cat = NULL;
+	char *err = NULL, *dir, from[11], to[11];
+	int status = EXIT_OK;
+	size_t i;
+
+	memset(&q, 0, sizeof q);
+	if (parse(&args, argc, argv, &err) || period(&args, &q, from, to, &err)) {
+		free(args.paths);
+		return usage_error(&err, EXIT_USAGE);
+	}
+	q.desks = app->desks;
+	q.n_desks = app->n_desks;
+
+	dir = stats_folder(app);
+	if (report_files_add(&files, dir, true, &err))
+		status = EXIT_RUNTIME;
+	free(dir);
+	for (i = 0; i < args.n_paths && status == EXIT_OK; i++)
+		if (report_files_add(&files, args.paths[i], false, &err))
+			status = EXIT_RUNTIME;
+	if (status != EXIT_OK)
+		goto out;
+
+	if (args.contacts) {
+		contacts = report_contacts_new();
+		if (report_scan(&files, &q, report_contacts_add, contacts, &err)) {
+			status = EXIT_RUNTIME;
+			goto out;
+		}
+	} else {
+		agg = report_agg_new(args.n_by ? args.by[0] : REPORT_DESK,
+				     args.n_by > 1 ? args.by[1] : -1);
+		for (i = 0; i < (size_t)args.n_by; i++)
+			if ((args.by[i] == REPORT_LANGUAGE || args.by[i] == REPORT_REDIRECT)
+			    && app->cfg && app->cfg->catalogue && !cat) {
+				char *ignore = NULL;
+				/* Names are a nicety: without a readable
+				 * catalogue the codes are shown. */
+				if (catalogue_open(app->cfg->catalogue, &cat, &ignore))
+					cat = NULL;
+				err_free(&ignore);
+			}
+		if (cat)
+			report_agg_set_labels(agg, catalogue_label, cat);
+		if (report_scan(&files, &q, report_agg_add_cb, agg, &err)) {
+			status = EXIT_RUNTIME;
+			goto out;
+		}
+	}
+
+	memset(&out, 0, sizeof out);
+	out.format = args.format;
+	out.suppress = args.suppress;
+	out.utf8 = text_locale_utf8();
+	out.from_date = from;
+	out.to_date = to;
+	out.desks = app->desks;
+	out.n_desks = app->n_desks;
+	if ((contacts ? report_contacts_write(stdout, contacts, &out, &err)
+		      : report_write(stdout, agg, &out, &err)) != 0)
+		status = EXIT_RUNTIME;
+out:
+	if (status != EXIT_OK && err)
+		cmd_fail(status, err);
+	err_free(&err);
+	report_agg_free(&agg);
+	report_contacts_free(&contacts);
+	catalogue_free(&cat);
+	report_files_clear(&files);
+	free(args.paths);
+	return status;
 }

@@ -119,6 +119,12 @@ struct catalogue {
 	size_t n_resources;
 	/* Topic display order: topic indexes, TOPIC__N of them. */
 	int topic_order[TOPIC__N];
+	/* Rows the loader had to skip or could not resolve (a bad time, an
+	 * unknown topic code, a service whose organisation is missing), as
+	 * catalogue_check() messages. Desks carry on without them; `catalogue
+	 * check` reports them. */
+	char **problems;
+	size_t n_problems;
 	/* What the file was when loaded, for catalogue_changed(). */
 	dev_t dev;
 	ino_t ino;
@@ -131,6 +137,10 @@ struct catalogue {
  * one clear line naming the file and what to do. */
 int catalogue_open(const char *path, struct catalogue **out, char **err);
 void catalogue_free(struct catalogue **cat);
+/* SQLite's own integrity check of the file, read-only (slower than open;
+ * for `catalogue check`): 0 when sound, else -1 with "PATH: catalogue is
+ * damaged (...); publish it again". */
+int catalogue_verify_file(const char *path, char **err);
 /* True when the file at cat->path is no longer the one loaded (replaced,
  * touched, or gone and back). */
 bool catalogue_changed(const struct catalogue *cat);
@@ -145,6 +155,7 @@ enum cat_lang catalogue_lang(const char *lang);	/* "sv" -> CAT_SV; other -> CAT_
 const struct cat_language *catalogue_language(const struct catalogue *cat,
 					      const char *code);
 long catalogue_service_index(const struct catalogue *cat, const char *id);
+/* NULL when the service's organisation is missing (org out of range). */
 const struct cat_org *catalogue_service_org(const struct catalogue *cat,
 					    const struct cat_service *s);
 bool catalogue_service_speaks(const struct cat_service *s, const char *lang);
@@ -152,7 +163,9 @@ bool catalogue_resource_speaks(const struct cat_resource *r, const char *lang);
 
 /* Building catalogues in memory (import, tests): an empty catalogue whose
  * arrays grow with the add functions; the added records' strings are taken
- * over (owned) by the catalogue. */
+ * over (owned) by the catalogue. Each add returns a zeroed record (topic
+ * order: the code order); the pointer is valid until the next add of the
+ * same kind. */
 struct catalogue *catalogue_new(void);
 struct cat_org *catalogue_add_org(struct catalogue *cat);
 struct cat_service *catalogue_add_service(struct catalogue *cat);
@@ -162,7 +175,8 @@ void cat_text_free(struct cat_text *t);
 
 /* Write cat into a new file and rename it over `path` atomically
  * (rollback-journal mode, so read-only readers in read-only folders work).
- * Used by `catalogue init` and `import hsds`. */
+ * Used by `catalogue init` and `import hsds`. Implemented with the rest
+ * of the admin side in catalogue_schema.c. */
 int catalogue_publish(const struct catalogue *cat, const char *path,
 		      char **err);
 

@@ -53,8 +53,8 @@ const char *codes_label(enum code_list list, int idx);
 /* "housing;daycare": topics as the contract's ;-joined codes in code order.
  * Returns a new string. */
 char *codes_topics_join(topic_set set);
-/* Parse a ;-joined list; returns -1 on an unknown code (sets *bad to its
- * index in the string), 0 on success. */
+/* Parse a ;-joined list; returns -1 on an unknown code (leaving *set
+ * unchanged), 0 on success. */
 int codes_topics_parse(const char *s, topic_set *set);
 
 #endif

@@ -1,21 +1,697 @@
-/* config: PLACEHOLDER, replaced by the real layered loader. */
+/* config: the layered configuration (see config.h and neuvoo.conf(5)).
+ *
+ * Design: each file is parsed on its own with a fresh libconfuse table, and
+ * only the options the file actually sets (libconfuse marks them
+ * CFGF_MODIFIED) are copied over the values so far, so a user file that sets
+ * only `desk` keeps the system file's catalogue. Values are checked while
+ * parsing, in validation callbacks, because only then does libconfuse know
+ * the line; every error becomes one "file:line: what; what to do" message.
+ *
+ * libconfuse's error callback gets no user pointer, so the message of the
+ * parse under way is kept through a thread-local pointer that is set only
+ * for the length of one parse. libconfuse 3.3 also miscounts lines after a
+ * comment and gives sections no file name, so comments are blanked out
+ * before parsing (their newlines kept) and the file name comes from us. */
 #include <config.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <confuse.h>
+
+#include "core/codes.h"
 #include "core/config.h"
 #include "core/err.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+#define SEE_ALSO "see neuvoo.conf(5)"
+
+/* The error of the cfg_parse() under way (first one wins: it is the most
+ * specific, later ones are consequences). */
+struct parse_ctx {
+	const char *path;
+	char *msg;
+};
+static _Thread_local struct parse_ctx *current;
+
+__attribute__((format(printf, 2, 0)))
+static void on_error(cfg_t *cfg, const char *fmt, va_list ap)
+{
+	char *what = NULL;
+	const char *sep;
+
+	if (!current || current->msg)
+		return;
+	if (vasprintf(&what, fmt, ap) < 0)
+		what = NULL;
+	/* Our own messages already say what to do (after a ';');
+	 * libconfuse's only say what is wrong. */
+	sep = what && strchr(what, ';') ? "" : "; " SEE_ALSO;
+	if (cfg && cfg->line > 0)
+		current->msg = xasprintf("%s:%d: %s%s", current->path, cfg->line,
+					 what ? what : "error", sep);
+	else
+		current->msg = xasprintf("%s: %s%s", current->path,
+					 what ? what : "error", sep);
+	free(what);
+}
+
+/* ---- value checks, shared by files and the command line ----------------- */
+
+static bool in_set(char c, const char *extra)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || (c && strchr(extra, c));
+}
+
+/* A desk name becomes a file name (DESK.db): keep it portable and unable to
+ * climb out of the statistics folder. */
+static bool desk_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, i;
+	if (n == 0 || n > 64 || s[0] == '.')
+		return false;
+	for (i = 0; i < n; i++)
+		if (!in_set(s[i], "._-"))
+			return false;
+	return true;
+}
+
+static bool advisor_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, i;
+	if (n == 0 || n > 32)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!in_set(s[i], "_-"))
+			return false;
+	return true;
+}
+
+static bool lower_run(const char *s, size_t min, size_t max, size_t *len)
+{
+	size_t n = 0;
+	while (s[n] >= 'a' && s[n] <= 'z')
+		n++;
+	*len = n;
+	return n >= min && n <= max;
+}
+
+/* "fi", "sv", "fi_FI", "ckb": the form gettext catalogues use. */
+static bool lang_ok(const char *s)
+{
+	size_t n;
+	if (!s || !lower_run(s, 2, 3, &n))
+		return false;
+	if (s[n] == '\0')
+		return true;
+	return s[n] == '_' && s[n + 1] >= 'A' && s[n + 1] <= 'Z' &&
+	       s[n + 2] >= 'A' && s[n + 2] <= 'Z' && s[n + 3] == '\0';
+}
+
+/* A contact's language: ISO 639-1, else 639-3 (DESIGN.md). */
+static bool language_code_ok(const char *s)
+{
+	size_t n;
+	return s && lower_run(s, 2, 3, &n) && s[n] == '\0';
+}
+
+static const char desk_rule[] =
+	N_("use letters, digits, '.', '-' or '_' (at most 64, "
+	   "not starting with '.')");
+static const char lang_rule[] =
+	N_("use a language code such as 'fi', 'sv' or 'en'");
+
+/* ---- validation callbacks ------------------------------------------------ */
+
+static int check_desk(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const char *v = cfg_opt_getnstr(opt, 0);
+	if (desk_ok(v))
+		return 0;
+	cfg_error(cfg, _("desk name '%s' is not valid; %s"), v ? v : "",
+		  _(desk_rule));
+	return -1;
+}
+
+static int check_advisor(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const char *v = cfg_opt_getnstr(opt, 0);
+	if (advisor_ok(v))
+		return 0;
+	cfg_error(cfg, _("advisor code '%s' is not valid; use 1 to 32 letters, "
+			 "digits, '-' or '_' (a pseudonym, not a name)"),
+		  v ? v : "");
+	return -1;
+}
+
+static int check_lang(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const char *v = cfg_opt_getnstr(opt, 0);
+	if (lang_ok(v))
+		return 0;
+	cfg_error(cfg, _("'%s' is not a language code; %s"), v ? v : "",
+		  _(lang_rule));
+	return -1;
+}
+
+static int check_not_empty(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const char *v = cfg_opt_getnstr(opt, 0);
+	if (v && *v)
+		return 0;
+	cfg_error(cfg, _("option '%s' is empty; give a value or remove the line"),
+		  cfg_opt_name(opt));
+	return -1;
+}
+
+static int check_range(cfg_t *cfg, cfg_opt_t *opt, long lo, long hi)
+{
+	long v = cfg_opt_getnint(opt, 0);
+	if (v >= lo && v <= hi)
+		return 0;
+	cfg_error(cfg, _("option '%s' is %ld; use a number from %ld to %ld"),
+		  cfg_opt_name(opt), v, lo, hi);
+	return -1;
+}
+
+static int check_undo(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return check_range(cfg, opt, 1, 1440);
+}
+
+static int check_retention(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return check_range(cfg, opt, 0, 3650);
+}
+
+/* "walk-in, phone, chat": the codes a user may write. */
+static char *code_choices(enum code_list list)
+{
+	size_t n, i, len = 0;
+	const struct code *c = codes_list(list, &n);
+	char *s, *p;
+
+	for (i = 0; i < n; i++)
+		len += strlen(c[i].code) + 2;
+	s = p = xmalloc(len + 1);
+	*p = '\0';
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%s%s", i ? ", " : "", c[i].code);
+	return s;
+}
+
+static int check_code(cfg_t *cfg, cfg_opt_t *opt, enum code_list list)
+{
+	const char *v = cfg_opt_getnstr(opt, 0);
+	char *choices;
+	if (v && codes_find(list, v) >= 0)
+		return 0;
+	choices = code_choices(list);
+	cfg_error(cfg, _("unknown %s '%s'; use one of: %s"),
+		  codes_list_name(list), v ? v : "", choices);
+	free(choices);
+	return -1;
+}
+
+static int check_channel(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return check_code(cfg, opt, CODES_CHANNEL);
+}
+
+static int check_interpreter(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return check_code(cfg, opt, CODES_INTERPRETER);
+}
+
+static int check_outcome(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return check_code(cfg, opt, CODES_OUTCOME);
+}
+
+static int check_language(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const char *v = cfg_opt_getnstr(opt, 0);
+	if (language_code_ok(v))
+		return 0;
+	cfg_error(cfg, _("'%s' is not a language code; use an ISO 639-1 code "
+			 "such as 'fi' or 'ar', or ISO 639-3 where there is none"),
+		  v ? v : "");
+	return -1;
+}
+
+/* ---- one file ------------------------------------------------------------ */
+
+/* The string options at the top level, in struct config order. */
+static const char *const str_opts[] = {
+	"catalogue", "stats-dir", "desk", "lang", "keymap", "screen",
+	"advisor", "group", "training-dir",
+};
+static const char *const default_opts[] = {
+	"channel", "language", "interpreter", "outcome",
+};
+
+static cfg_t *new_parser(void)
+{
+	/* Built on the stack: cfg_init() copies the tables. */
+	cfg_opt_t defaults[] = {
+		CFG_STR("channel", "walk-in", CFGF_NONE),
+		CFG_STR("language", "fi", CFGF_NONE),
+		CFG_STR("interpreter", "none", CFGF_NONE),
+		CFG_STR("outcome", "answered", CFGF_NONE),
+		CFG_END()
+	};
+	cfg_opt_t opts[] = {
+		CFG_STR("catalogue", NULL, CFGF_NONE),
+		CFG_STR("stats-dir", NULL, CFGF_NONE),
+		CFG_STR("desk", NULL, CFGF_NONE),
+		CFG_STR("lang", NULL, CFGF_NONE),
+		CFG_STR("keymap", NULL, CFGF_NONE),
+		CFG_STR("screen", NULL, CFGF_NONE),
+		CFG_STR("advisor", NULL, CFGF_NONE),
+		CFG_STR("group", NULL, CFGF_NONE),
+		CFG_STR("training-dir", NULL, CFGF_NONE),
+		CFG_INT("undo-minutes", 10, CFGF_NONE),
+		CFG_INT("note-retention-days", 30, CFGF_NONE),
+		CFG_SEC("defaults", defaults, CFGF_NONE),
+		CFG_END()
+	};
+	cfg_t *cfg = cfg_init(opts, CFGF_NONE);
+
+	if (!cfg) {
+		fputs("neuvoo: out of memory\n", stderr);
+		abort();
+	}
+	cfg_set_error_function(cfg, on_error);
+	cfg_set_validate_func(cfg, "catalogue", check_not_empty);
+	cfg_set_validate_func(cfg, "stats-dir", check_not_empty);
+	cfg_set_validate_func(cfg, "keymap", check_not_empty);
+	cfg_set_validate_func(cfg, "screen", check_not_empty);
+	cfg_set_validate_func(cfg, "training-dir", check_not_empty);
+	cfg_set_validate_func(cfg, "group", check_not_empty);
+	cfg_set_validate_func(cfg, "desk", check_desk);
+	cfg_set_validate_func(cfg, "lang", check_lang);
+	cfg_set_validate_func(cfg, "advisor", check_advisor);
+	cfg_set_validate_func(cfg, "undo-minutes", check_undo);
+	cfg_set_validate_func(cfg, "note-retention-days", check_retention);
+	cfg_set_validate_func(cfg, "defaults|channel", check_channel);
+	cfg_set_validate_func(cfg, "defaults|language", check_language);
+	cfg_set_validate_func(cfg, "defaults|interpreter", check_interpreter);
+	cfg_set_validate_func(cfg, "defaults|outcome", check_outcome);
+	return cfg;
+}
+
+static bool opt_given(cfg_t *cfg, const char *name)
+{
+	cfg_opt_t *opt = cfg ? cfg_getopt(cfg, name) : NULL;
+	return opt && (opt->flags & CFGF_MODIFIED) && cfg_opt_size(opt) > 0;
+}
+
+static void replace(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = xstrdup(src);
+}
+
+/* A path in a file: "~/x" is under $HOME, and a relative one is relative to
+ * the file's folder (not to wherever neuvoo happens to be started). */
+static char *file_path(const char *file, const char *value)
+{
+	const char *home = getenv("HOME");
+	const char *slash;
+
+	if (value[0] == '~' && (value[1] == '/' || value[1] == '\0') &&
+	    home && *home)
+		return paths_join(home, value + 1);
+	if (value[0] == '/')
+		return xstrdup(value);
+	slash = strrchr(file, '/');
+	if (!slash)
+		return xstrdup(value);
+	{
+		char *dir = xstrndup(file, (size_t)(slash - file) + 1);
+		char *r = paths_join(dir, value);
+		free(dir);
+		return r;
+	}
+}
+
+static bool is_path_opt(const char *name)
+{
+	return !strcmp(name, "catalogue") || !strcmp(name, "stats-dir") ||
+	       !strcmp(name, "training-dir");
+}
+
+/* Field of struct config for str_opts[i]. */
+static char **str_field(struct config *c, size_t i)
+{
+	char **fields[] = {
+		&c->catalogue, &c->stats_dir, &c->desk, &c->lang, &c->keymap,
+		&c->screen, &c->advisor, &c->group, &c->training_dir,
+	};
+	_Static_assert(sizeof fields / sizeof fields[0] ==
+		       sizeof str_opts / sizeof str_opts[0],
+		       "str_opts and fields differ");
+	return fields[i];
+}
+
+static char **default_field(struct config *c, size_t i)
+{
+	char **fields[] = {
+		&c->default_channel, &c->default_language,
+		&c->default_interpreter, &c->default_outcome,
+	};
+	return fields[i];
+}
+
+/* The whole file in a new buffer, or NULL with errno set. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int e;
+
+	if (!f)
+		return NULL;
+	for (;;) {
+		size_t got;
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	e = ferror(f) ? (errno ? errno : EIO) : 0;
+	fclose(f);
+	if (e) {
+		free(buf);
+		errno = e;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* Remove comments (# ..., // ..., slash-star ... star-slash) outside quoted
+ * strings, keeping their newlines, following libconfuse's lexer: '#' always
+ * starts a comment outside quotes, while // and slash-star do so only where
+ * a token starts. Lines and everything else stay where they were. */
+static void strip_comments(char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+	char quote = 0;
+	bool word = false;	/* inside an unquoted word */
+
+	while (i < n) {
+		char c = s[i];
+		if (quote) {
+			s[o++] = s[i++];
+			if (c == '\\' && i < n)
+				s[o++] = s[i++];
+			else if (c == quote)
+				quote = 0;
+			continue;
+		}
+		if (c == '#' || (!word && c == '/' && i + 1 < n &&
+				 s[i + 1] == '/')) {
+			while (i < n && s[i] != '\n')
+				i++;
+			word = false;
+			continue;
+		}
+		if (!word && c == '/' && i + 1 < n && s[i + 1] == '*') {
+			i += 2;
+			while (i < n && !(s[i] == '*' && i + 1 < n &&
+					  s[i + 1] == '/')) {
+				if (s[i] == '\n')
+					s[o++] = '\n';
+				i++;
+			}
+			i = i < n ? i + 2 : n;
+			/* The lexer ends a comment as a token of its own. */
+			s[o++] = ' ';
+			continue;
+		}
+		if (c == '"' || c == '\'')
+			quote = c;
+		word = !quote && !strchr(" \t\r\n={}()+,", c);
+		s[o++] = s[i++];
+	}
+	s[o] = '\0';
+}
+
+/* Parse one file over c. Returns 0, 1 when an optional file is absent, or
+ * EXIT_USAGE with *err set. */
+static int load_file(struct config *c, const char *path, bool required,
+		     bool *catalogue_set, char **err)
+{
+	struct parse_ctx ctx = { path, NULL };
+	cfg_t *cfg;
+	cfg_t *sec;
+	FILE *f;
+	char *text;
+	size_t len = 0, i;
+	int rc = CFG_SUCCESS;
+
+	text = slurp(path, &len);
+	if (!text) {
+		int e = errno;
+		if (!required && (e == ENOENT || e == ENOTDIR))
+			return 1;
+		err_set(err, _("%s: cannot read: %s"), path, strerror(e));
+		return EXIT_USAGE;
+	}
+	strip_comments(text, len);
+	len = strlen(text);	/* also stops at a stray NUL byte */
+
+	cfg = new_parser();
+	/* fmemopen() of nothing fails on some C libraries; nothing to do. */
+	f = len ? fmemopen(text, len, "r") : NULL;
+	if (f) {
+		current = &ctx;
+		rc = cfg_parse_fp(cfg, f);
+		current = NULL;
+		fclose(f);
+	} else if (len) {
+		err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
+		free(text);
+		cfg_free(cfg);
+		return EXIT_USAGE;
+	}
+	free(text);
+	if (rc != CFG_SUCCESS) {
+		if (ctx.msg)
+			err_set(err, "%s", ctx.msg);
+		else
+			err_set(err, _("%s: cannot parse; %s"), path, SEE_ALSO);
+		free(ctx.msg);
+		cfg_free(cfg);
+		return EXIT_USAGE;
+	}
+	free(ctx.msg);
+
+	for (i = 0; i < sizeof str_opts / sizeof str_opts[0]; i++) {
+		char **dst;
+		const char *v;
+		if (!opt_given(cfg, str_opts[i]))
+			continue;
+		v = cfg_getstr(cfg, str_opts[i]);
+		dst = str_field(c, i);
+		if (is_path_opt(str_opts[i])) {
+			free(*dst);
+			*dst = file_path(path, v);
+		} else {
+			replace(dst, v);
+		}
+		if (!strcmp(str_opts[i], "catalogue"))
+			*catalogue_set = true;
+	}
+	if (opt_given(cfg, "undo-minutes"))
+		c->undo_minutes = (int)cfg_getint(cfg, "undo-minutes");
+	if (opt_given(cfg, "note-retention-days"))
+		c->note_retention_days =
+			(int)cfg_getint(cfg, "note-retention-days");
+	sec = cfg_getsec(cfg, "defaults");
+	for (i = 0; sec && i < sizeof default_opts / sizeof default_opts[0]; i++)
+		if (opt_given(sec, default_opts[i]))
+			replace(default_field(c, i), cfg_getstr(sec, default_opts[i]));
+	cfg_free(cfg);
+	return 0;
+}
+
+/* ---- the layers ------------------------------------------------------------ */
+
+static int apply_cli(struct config *c, const struct cli_opts *cli,
+		     bool *catalogue_set, char **err)
+{
+	if (cli->desk) {
+		if (!desk_ok(cli->desk)) {
+			err_set(err, _("--desk: desk name '%s' is not valid; %s"),
+				cli->desk, _(desk_rule));
+			return EXIT_USAGE;
+		}
+		replace(&c->desk, cli->desk);
+	}
+	if (cli->lang) {
+		if (!lang_ok(cli->lang)) {
+			err_set(err, _("--lang: '%s' is not a language code; %s"),
+				cli->lang, _(lang_rule));
+			return EXIT_USAGE;
+		}
+		replace(&c->lang, cli->lang);
+	}
+	if (cli->catalogue) {
+		if (!*cli->catalogue) {
+			err_set(err, _("--catalogue: the file name is empty; "
+				       "give the catalogue file"));
+			return EXIT_USAGE;
+		}
+		replace(&c->catalogue, cli->catalogue);
+		*catalogue_set = true;
+	}
+	if (cli->stats_dir) {
+		if (!*cli->stats_dir) {
+			err_set(err, _("--stats-dir: the folder name is empty; "
+				       "give the statistics folder"));
+			return EXIT_USAGE;
+		}
+		replace(&c->stats_dir, cli->stats_dir);
+	}
+	if (cli->keymap && *cli->keymap)
+		replace(&c->keymap, cli->keymap);
+	if (cli->screen && *cli->screen)
+		replace(&c->screen, cli->screen);
+	return 0;
+}
+
+/* What nothing set: the XDG locations, the host name, the contract's
+ * defaults for a new contact. */
+static int fill_defaults(struct config *c, bool catalogue_set, char **err)
+{
+	char *dir;
+
+	c->catalogue_default = !catalogue_set;
+	if (!c->catalogue) {
+		dir = paths_data_home();
+		c->catalogue = paths_join(dir, "neuvoo/catalogue.db");
+		free(dir);
+	}
+	if (!c->stats_dir) {
+		dir = paths_state_home();
+		c->stats_dir = paths_join(dir, "neuvoo/stats");
+		free(dir);
+	}
+	if (!c->training_dir) {
+		dir = paths_state_home();
+		c->training_dir = paths_join(dir, "neuvoo/training");
+		free(dir);
+	}
+	if (!c->desk) {
+		c->desk = paths_hostname();
+		if (!desk_ok(c->desk)) {
+			err_set(err, _("the host name '%s' is not a valid desk "
+				       "name; set 'desk' in neuvoo.conf or use "
+				       "--desk"), c->desk);
+			return EXIT_USAGE;
+		}
+	}
+	if (!c->keymap)
+		c->keymap = xstrdup("default");
+	if (!c->screen)
+		c->screen = xstrdup("desk");
+	return 0;
+}
 
 int config_load(struct config **out, const struct cli_opts *cli,
 		const char *sysconfdir, char **err)
 {
-	(void)cli; (void)sysconfdir; (void)err;
-	*out = xcalloc(1, sizeof **out);
+	static const struct cli_opts no_cli;
+	struct config *c = xcalloc(1, sizeof *c);
+	bool catalogue_set = false;
+	char *dir, *path;
+	int rc;
+
+	*out = NULL;
+	if (!cli)
+		cli = &no_cli;
+	c->undo_minutes = 10;
+	c->note_retention_days = 30;
+	c->default_channel = xstrdup("walk-in");
+	c->default_language = xstrdup("fi");
+	c->default_interpreter = xstrdup("none");
+	c->default_outcome = xstrdup("answered");
+
+	/* System file. */
+	dir = paths_join(sysconfdir ? sysconfdir : SYSCONFDIR, "neuvoo");
+	path = paths_join(dir, "neuvoo.conf");
+	free(dir);
+	rc = load_file(c, path, false, &catalogue_set, err);
+	free(path);
+	if (rc == EXIT_USAGE)
+		goto fail;
+
+	/* The user's file. */
+	dir = paths_config_home();
+	path = paths_join(dir, "neuvoo/neuvoo.conf");
+	free(dir);
+	rc = load_file(c, path, false, &catalogue_set, err);
+	free(path);
+	if (rc == EXIT_USAGE)
+		goto fail;
+
+	if (cli->config_file) {
+		rc = load_file(c, cli->config_file, true, &catalogue_set, err);
+		if (rc == EXIT_USAGE)
+			goto fail;
+	}
+
+	rc = apply_cli(c, cli, &catalogue_set, err);
+	if (rc)
+		goto fail;
+	rc = fill_defaults(c, catalogue_set, err);
+	if (rc)
+		goto fail;
+	*out = c;
 	return 0;
+fail:
+	config_free(&c);
+	return EXIT_USAGE;
 }
 
 void config_free(struct config **cfg)
 {
-	if (cfg && *cfg) {
-		free(*cfg);
-		*cfg = NULL;
-	}
+	struct config *c;
+
+	if (!cfg || !*cfg)
+		return;
+	c = *cfg;
+	free(c->catalogue);
+	free(c->stats_dir);
+	free(c->desk);
+	free(c->lang);
+	free(c->keymap);
+	free(c->screen);
+	free(c->advisor);
+	free(c->group);
+	free(c->default_channel);
+	free(c->default_language);
+	free(c->default_interpreter);
+	free(c->default_outcome);
+	free(c->training_dir);
+	free(c);
+	*cfg = NULL;
 }

@@ -51,5 +51,7 @@ void hours_clear(struct hours *h);
 void hours_minutes_str(int minutes, char buf[6]);
 /* Parse "H", "H.MM", "H:MM" (0..24.00) into minutes; -1 on error. */
 int hours_parse_time(const char *s);
+/* True when s is a real calendar date "YYYY-MM-DD" (leap years known). */
+bool hours_valid_date(const char *s);
 
 #endif

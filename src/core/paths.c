@@ -15,7 +15,8 @@
 char *paths_join(const char *a, const char *b)
 {
 	size_t la = strlen(a);
-	while (la > 1 && a[la - 1] == '/')
+	/* All of a's trailing slashes go, so "/" + "x" is "/x", not "//x". */
+	while (la > 0 && a[la - 1] == '/')
 		la--;
 	while (*b == '/')
 		b++;
@@ -97,9 +98,15 @@ char *paths_localedir(void)
 
 int paths_mkdir_p(const char *path, mode_t mode, char **err)
 {
-	char *p = xstrdup(path), *s;
+	char *p, *s;
+	struct stat st;
 	int rc = 0;
 
+	if (!path || !*path) {
+		err_set(err, _("cannot create a folder with an empty name"));
+		return -1;
+	}
+	p = xstrdup(path);
 	for (s = p + 1; ; s++) {
 		if (*s == '/' || *s == '\0') {
 			char c = *s;
@@ -114,6 +121,12 @@ int paths_mkdir_p(const char *path, mode_t mode, char **err)
 			if (c == '\0')
 				break;
 		}
+	}
+	/* EEXIST also means "a file of that name is in the way". */
+	if (rc == 0 && (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		err_set(err, _("%s: cannot create folder: %s"), path,
+			strerror(ENOTDIR));
+		rc = -1;
 	}
 	free(p);
 	return rc;

@@ -8,6 +8,7 @@
 #ifndef NEUVOO_STATS_H
 #define NEUVOO_STATS_H
 
+#include <sqlite3.h>
 #include <stdbool.h>
 #include <time.h>
 
@@ -22,8 +23,8 @@ struct stats_opts {
 	const char *desk;	/* desk name stored with each contact */
 	const char *advisor;	/* optional pseudonym code, or NULL */
 	const char *group;	/* optional group: files 0640, folders 0750 */
-	int undo_minutes;	/* F9 window, default 10 */
-	int note_retention_days;	/* default 30 */
+	int undo_minutes;	/* F9 window; 0 = the default 10 */
+	int note_retention_days;	/* 0 = the default 30; < 0 keeps notes */
 };
 
 /* Open (creating file and folders as needed) the desk file at path. */
@@ -35,7 +36,8 @@ void stats_close(struct stats **st);
 int stats_save(struct stats *st, struct contact *c, char **err);
 /* Undo the last saved contact if it was saved less than undo_minutes ago;
  * the undo is recorded, not a silent delete. *undone gets a copy of it
- * (may be NULL). Returns 0 ok, 1 nothing to undo, -1 error. */
+ * (may be NULL). Returns 0 ok, 1 nothing to undo, -1 error. On 1, *err
+ * also gets a translated line saying why (nothing saved, or too old). */
 int stats_undo_last(struct stats *st, time_t now, struct contact **undone,
 		    char **err);
 
@@ -47,5 +49,30 @@ int stats_draft_clear(struct stats *st, char **err);
 /* Contacts saved (and not undone) on a local date YYYY-MM-DD, and per topic. */
 int stats_count_day(struct stats *st, const char *date, int *count,
 		    int topic_counts[TOPIC__N], char **err);
+
+/* --- additions (stats helper) ------------------------------------------ */
+
+/* The file this handle writes. */
+const char *stats_path(const struct stats *st);
+
+/* Record something the supervisor should see in the review ("draft-
+ * discarded", "draft-restored", ...): kind, the contact id (may be NULL)
+ * and a short detail (may be NULL; never personal data). */
+int stats_log_event(struct stats *st, const char *kind,
+		    const char *contact_id, const char *detail, char **err);
+
+/* Open a desk file read-only for report and review: never creates, alters
+ * or migrates it (a copy in a read-only folder works too). Refuses a file of
+ * a newer schema version or one that is not a statistics file, with one
+ * line naming the file. Close with sqlite3_close(). */
+int stats_open_read(const char *path, sqlite3 **db, char **err);
+
+/* [*start, *end) of the local date YYYY-MM-DD (process time zone, so a
+ * day with a DST change has 23 or 25 hours); -1 when not a valid date. */
+int stats_local_day(const char *date, time_t *start, time_t *end);
+/* The local date of t as YYYY-MM-DD into buf (11 bytes). */
+void stats_format_date(time_t t, char buf[11]);
+/* A new UUID v4 string (36 characters, lower case). */
+char *stats_new_id(void);
 
 #endif

@@ -1,0 +1,254 @@
+/* codes: the code lists of DESIGN.md, "Codes stored in statistics".
+ *
+ * Design: plain static tables in the contract's order, because the order is
+ * part of the contract (topics are a bit set by index, reports list codes in
+ * this order). Codes are what files store and are never translated; labels
+ * are English msgids marked with N_() and go through gettext when shown. */
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/codes.h"
+#include "core/err.h"
+#include "core/i18n.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct code channel[] = {
+	/* TRANSLATORS: contact channels, shown in narrow choice fields: keep each
+	 * label short (about 24 columns at most). */
+	{ "walk-in", N_("Walk-in") },
+	{ "phone", N_("Phone") },
+	{ "chat", N_("Chat") },
+	{ "email", N_("E-mail") },
+	{ "video", N_("Video call") },
+	{ "outreach", N_("Outreach") },
+};
+
+static const struct code interpreter[] = {
+	/* TRANSLATORS: how interpreting was arranged for a contact; keep each label
+	 * short (about 24 columns at most). */
+	{ "none", N_("No interpreter") },
+	{ "colleague", N_("Multilingual colleague") },
+	{ "phone", N_("Phone interpreter") },
+	{ "video", N_("Video interpreter") },
+	{ "on-site", N_("On-site interpreter") },
+	{ "companion", N_("Customer's companion") },
+};
+
+static const struct code outcome[] = {
+	/* TRANSLATORS: the outcome of a contact; keep each label short (about 24
+	 * columns at most). */
+	{ "answered", N_("Answered") },
+	{ "redirected", N_("Redirected") },
+	{ "consulted", N_("Consulted another service") },
+	{ "callback", N_("Call back later") },
+};
+
+static const struct code reason[] = {
+	/* TRANSLATORS: why a customer was redirected to another service; keep each
+	 * label short (about 24 columns at most, the longest may be abbreviated). */
+	{ "expertise", N_("Another service has the expertise") },
+	{ "wrong-place", N_("Came to the wrong place") },
+	{ "language", N_("No language resources") },
+	{ "time", N_("No time resources") },
+};
+
+static const struct code discovery[] = {
+	/* TRANSLATORS: how the customer found the advisory service; keep each label
+	 * short (about 24 columns at most). */
+	{ "authority", N_("Via an authority") },
+	{ "municipal", N_("Via a city service") },
+	{ "advisory", N_("Via an advisory service") },
+	{ "network", N_("Friends or family") },
+	{ "advertising", N_("Advertising") },
+	{ "internet", N_("Internet search") },
+	{ "other", N_("Other") },
+};
+
+static const struct code age[] = {
+	/* TRANSLATORS: age bands of a customer; keep each label short (about 24
+	 * columns at most). */
+	{ "under-18", N_("Under 18") },
+	{ "18-29", N_("18-29") },
+	{ "30-64", N_("30-64") },
+	{ "65-plus", N_("65 or over") },
+	{ "unknown", N_("Not known") },
+};
+
+static const struct code gender[] = {
+	/* TRANSLATORS: a customer's gender as recorded in statistics; keep each
+	 * label short (about 24 columns at most). */
+	{ "female", N_("Female") },
+	{ "male", N_("Male") },
+	{ "other", N_("Other") },
+	{ "unknown", N_("Not known") },
+};
+
+static const struct code life[] = {
+	/* TRANSLATORS: a customer's life situation; keep each label short (about 24
+	 * columns at most). */
+	{ "working", N_("Working") },
+	{ "studying", N_("Studying") },
+	{ "unemployed", N_("Unemployed") },
+	{ "retired", N_("Retired") },
+	{ "family-leave", N_("Family leave") },
+	{ "asylum-seeker", N_("Asylum seeker") },
+	{ "other", N_("Other") },
+	{ "unknown", N_("Not known") },
+};
+
+static const struct code topic[] = {
+	/* TRANSLATORS: topics of a contact, shown as a checklist; keep each label
+	 * short (about 24 columns at most). */
+	{ "housing", N_("Housing") },
+	{ "education", N_("Education") },
+	{ "leisure", N_("Leisure") },
+	{ "elderly", N_("Elderly people") },
+	{ "families", N_("Families with children") },
+	{ "transport", N_("Transport") },
+	{ "permits", N_("Permits") },
+	{ "moving", N_("Moving to Finland") },
+	{ "daycare", N_("Early childhood education") },
+	{ "health", N_("Health") },
+	{ "employment", N_("Employment") },
+	{ "disability", N_("Disability services") },
+	{ "entrepreneurship", N_("Entrepreneurship") },
+	{ "social-assistance", N_("Social assistance") },
+	{ "digital", N_("Digital support") },
+	{ "other", N_("Other") },
+};
+
+static const struct code org_kind[] = {
+	/* TRANSLATORS: kinds of organisation in the service catalogue; keep each
+	 * label short (about 24 columns at most). */
+	{ "city", N_("City service") },
+	{ "public", N_("Public authority") },
+	{ "ngo", N_("NGO") },
+	{ "other", N_("Other") },
+};
+
+static const struct {
+	const char *name;
+	const struct code *list;
+	size_t n;
+} lists[CODES__N] = {
+	[CODES_CHANNEL] = { "channel", channel, COUNT(channel) },
+	[CODES_INTERPRETER] = { "interpreter", interpreter, COUNT(interpreter) },
+	[CODES_OUTCOME] = { "outcome", outcome, COUNT(outcome) },
+	[CODES_REASON] = { "reason", reason, COUNT(reason) },
+	[CODES_DISCOVERY] = { "discovery", discovery, COUNT(discovery) },
+	[CODES_AGE] = { "age", age, COUNT(age) },
+	[CODES_GENDER] = { "gender", gender, COUNT(gender) },
+	[CODES_LIFE] = { "life", life, COUNT(life) },
+	[CODES_TOPIC] = { "topic", topic, COUNT(topic) },
+	[CODES_ORG_KIND] = { "org-kind", org_kind, COUNT(org_kind) },
+};
+
+/* The topic bit set must hold every topic. */
+_Static_assert(COUNT(topic) == TOPIC__N, "topic table and enum differ");
+_Static_assert(TOPIC__N <= 32, "topic_set is 32 bits");
+
+static bool valid_list(enum code_list list)
+{
+	return (int)list >= 0 && list < CODES__N;
+}
+
+const struct code *codes_list(enum code_list list, size_t *n)
+{
+	if (!valid_list(list)) {
+		if (n)
+			*n = 0;
+		return NULL;
+	}
+	if (n)
+		*n = lists[list].n;
+	return lists[list].list;
+}
+
+size_t codes_count(enum code_list list)
+{
+	return valid_list(list) ? lists[list].n : 0;
+}
+
+const char *codes_list_name(enum code_list list)
+{
+	return valid_list(list) ? lists[list].name : NULL;
+}
+
+int codes_find(enum code_list list, const char *code)
+{
+	size_t i;
+	if (!valid_list(list) || !code)
+		return -1;
+	for (i = 0; i < lists[list].n; i++)
+		if (!strcmp(lists[list].list[i].code, code))
+			return (int)i;
+	return -1;
+}
+
+const char *codes_code(enum code_list list, int idx)
+{
+	if (!valid_list(list) || idx < 0 || (size_t)idx >= lists[list].n)
+		return NULL;
+	return lists[list].list[idx].code;
+}
+
+const char *codes_label(enum code_list list, int idx)
+{
+	if (!valid_list(list) || idx < 0 || (size_t)idx >= lists[list].n)
+		return NULL;
+	return _(lists[list].list[idx].label);
+}
+
+char *codes_topics_join(topic_set set)
+{
+	size_t len = 0, i;
+	char *s, *p;
+
+	for (i = 0; i < TOPIC__N; i++)
+		if (set & ((topic_set)1 << i))
+			len += strlen(topic[i].code) + 1;
+	s = p = xmalloc(len + 1);
+	*p = '\0';
+	for (i = 0; i < TOPIC__N; i++) {
+		if (!(set & ((topic_set)1 << i)))
+			continue;
+		if (p != s)
+			*p++ = ';';
+		strcpy(p, topic[i].code);
+		p += strlen(p);
+	}
+	return s;
+}
+
+int codes_topics_parse(const char *s, topic_set *set)
+{
+	topic_set out = 0;
+	const char *p = s ? s : "";
+
+	/* Empty items are tolerated ("", "a;;b", a trailing ';') because
+	 * they carry no topic and hand-edited files have them. */
+	while (*p) {
+		const char *e = strchr(p, ';');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n > 0) {
+			size_t i;
+			for (i = 0; i < TOPIC__N; i++)
+				if (strlen(topic[i].code) == n &&
+				    !memcmp(topic[i].code, p, n))
+					break;
+			if (i == TOPIC__N)
+				return -1;
+			out |= (topic_set)1 << i;
+		}
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	if (set)
+		*set = out;
+	return 0;
+}

@@ -1,0 +1,37 @@
+/* hsds: Open Referral Human Services Data Specification (HSDS) tabular
+ * packages: a folder of CSV files, one table a file.
+ *
+ * Import reads both the 1.x file names (organizations.csv, services.csv,
+ * phones.csv, languages.csv, regular_schedules.csv, holiday_schedules.csv,
+ * locations.csv, physical_addresses.csv, service_at_location.csv,
+ * eligibility.csv) and the 3.x ones (organization.csv, service.csv,
+ * phone.csv, language.csv, schedule.csv, location.csv, address.csv, ...);
+ * organization(s).csv and service(s).csv are required, the rest optional.
+ * Rows that cannot be used are reported through warn ("FILE:LINE: what is
+ * wrong") and skipped; only a missing required file or an unreadable one
+ * fails the import.
+ *
+ * HSDS has one language per text, so neuvoo adds columns other tools
+ * ignore: name_fi, name_sv, name_en, description_LL, eligibility_LL on
+ * services and organisations (a plain `name` is the Finnish name when the
+ * file has no name_fi column), x_kind and x_municipality on organisations,
+ * keywords, topics (;-joined topic codes), appointment (no, yes,
+ * sometimes) and verified (YYYY-MM-DD) on services, description_LL on
+ * phones; and files x_meta.csv (key,value), x_languages.csv (code,
+ * name_fi, name_sv, name_en, native), x_resources.csv,
+ * x_resource_languages.csv and x_resource_hours.csv.
+ *
+ * Export writes the 3.x names plus those extensions, each file written
+ * under a temporary name and renamed into place, so that importing an
+ * export gives back an equal catalogue. */
+#ifndef NEUVOO_HSDS_H
+#define NEUVOO_HSDS_H
+
+#include "core/catalogue.h"
+
+int hsds_import(const char *dir, struct catalogue **out,
+		void (*warn)(void *ctx, const char *msg), void *ctx,
+		char **err);
+int hsds_export(const struct catalogue *cat, const char *dir, char **err);
+
+#endif

@@ -1,0 +1,430 @@
+/* layout: see layout.h.
+ *
+ * Design: libconfuse parses the file; checks that need the whole section
+ * (a pane used twice, a column without panes) run in section validation
+ * callbacks, while the parser still knows where it is, so each error names
+ * its line. Splitting gives every pane its minimum first, then shares what
+ * is left by weight (largest remainder), so sizes add up exactly. */
+#include <config.h>
+
+#include <confuse.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/cfgparse.h"
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/layout.h"
+#include "core/paths.h"
+
+/* The pane names allowed while one layout_load() runs (callbacks have no
+ * user pointer). */
+static _Thread_local const char *const *known_panes;
+
+static int known(const char *name)
+{
+	size_t i;
+	if (!known_panes)
+		return 1;
+	for (i = 0; known_panes[i]; i++)
+		if (name && !strcmp(known_panes[i], name))
+			return 1;
+	return 0;
+}
+
+static char *known_list(void)
+{
+	size_t i, len = 1;
+	char *s;
+	for (i = 0; known_panes && known_panes[i]; i++)
+		len += strlen(known_panes[i]) + 2;
+	s = xcalloc(1, len);
+	for (i = 0; known_panes && known_panes[i]; i++) {
+		if (i)
+			strcat(s, ", ");
+		strcat(s, known_panes[i]);
+	}
+	return s;
+}
+
+static cfg_t *last_sec(cfg_opt_t *opt)
+{
+	return cfg_opt_getnsec(opt, cfg_opt_size(opt) - 1);
+}
+
+static int positive_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	long v = cfg_opt_getnint(opt, cfg_opt_size(opt) - 1);
+	if (v < 1 || v > 10000)
+		return cfgparse_error(cfg, opt->name,
+				      _("%s must be a whole number from 1 to 10000, not %ld"),
+				      opt->name, v);
+	return 0;
+}
+
+static int nonneg_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	long v = cfg_opt_getnint(opt, cfg_opt_size(opt) - 1);
+	if (v < 0 || v > 10000)
+		return cfgparse_error(cfg, opt->name,
+				      _("%s must be a whole number from 0 to 10000, not %ld"),
+				      opt->name, v);
+	return 0;
+}
+
+static int pane_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	cfg_t *sec = last_sec(opt);
+	const char *t = sec ? cfg_title(sec) : NULL;
+	if (!known(t)) {
+		char *list = known_list();
+		cfgparse_error(cfg, t, _("no pane named '%s' in this screen (%s)"),
+			       t ? t : "", list);
+		free(list);
+		return -1;
+	}
+	return 0;
+}
+
+static int column_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	cfg_t *sec = last_sec(opt);
+	if (!sec || cfg_size(sec, "pane") == 0)
+		return cfgparse_error(cfg, "column",
+				      _("a column needs at least one pane"));
+	return 0;
+}
+
+static int layout_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	cfg_t *sec = last_sec(opt);
+	unsigned c, p, c2, p2;
+	if (!sec || cfg_size(sec, "column") == 0)
+		return cfgparse_error(cfg, sec ? cfg_title(sec) : NULL,
+				      _("layout '%s' needs at least one column"),
+				      sec ? cfg_title(sec) : "");
+	/* A pane may appear once per layout. */
+	for (c = 0; c < cfg_size(sec, "column"); c++) {
+		cfg_t *col = cfg_getnsec(sec, "column", c);
+		for (p = 0; p < cfg_size(col, "pane"); p++) {
+			const char *name = cfg_title(cfg_getnsec(col, "pane", p));
+			for (c2 = 0; c2 <= c; c2++) {
+				cfg_t *col2 = cfg_getnsec(sec, "column", c2);
+				unsigned lim = c2 == c ? p : cfg_size(col2, "pane");
+				for (p2 = 0; p2 < lim; p2++)
+					if (!strcmp(name, cfg_title(cfg_getnsec(col2, "pane", p2))))
+						return cfgparse_error(cfg, name,
+								      _("pane '%s' is placed twice in layout '%s'"),
+								      name, cfg_title(sec));
+			}
+		}
+	}
+	return 0;
+}
+
+int layout_load(const char *path, const char *const *knownv,
+		struct layout **out, char **err)
+{
+	cfg_opt_t pane_opts[] = {
+		CFG_INT("weight", 1, CFGF_NONE),
+		CFG_INT("min", 3, CFGF_NONE),
+		CFG_END()
+	};
+	cfg_opt_t column_opts[] = {
+		CFG_INT("weight", 1, CFGF_NONE),
+		CFG_INT("min", 10, CFGF_NONE),
+		CFG_SEC("pane", pane_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
+		CFG_END()
+	};
+	cfg_opt_t layout_opts[] = {
+		CFG_INT("min-width", 1, CFGF_NONE),
+		CFG_INT("min-height", 1, CFGF_NONE),
+		CFG_SEC("column", column_opts, CFGF_MULTI),
+		CFG_END()
+	};
+	cfg_opt_t top[] = {
+		CFG_SEC("layout", layout_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
+		CFG_END()
+	};
+	cfg_t *cfg;
+	struct layout *l;
+	const char *const *saved = known_panes;
+	size_t v, c, p;
+
+	*out = NULL;
+	cfg = cfg_init(top, CFGF_NONE);
+	if (!cfg) {
+		err_set(err, _("%s: cannot set up the screen parser"), path);
+		return -1;
+	}
+	cfg_set_validate_func(cfg, "layout", layout_cb);
+	cfg_set_validate_func(cfg, "layout|min-width", positive_cb);
+	cfg_set_validate_func(cfg, "layout|min-height", positive_cb);
+	cfg_set_validate_func(cfg, "layout|column", column_cb);
+	cfg_set_validate_func(cfg, "layout|column|weight", positive_cb);
+	cfg_set_validate_func(cfg, "layout|column|min", nonneg_cb);
+	cfg_set_validate_func(cfg, "layout|column|pane", pane_cb);
+	cfg_set_validate_func(cfg, "layout|column|pane|weight", positive_cb);
+	cfg_set_validate_func(cfg, "layout|column|pane|min", nonneg_cb);
+	known_panes = knownv;
+	if (cfgparse_file(cfg, path, err) != 0) {
+		known_panes = saved;
+		cfg_free(cfg);
+		return -1;
+	}
+	known_panes = saved;
+	if (cfg_size(cfg, "layout") == 0) {
+		err_set(err, _("%s:1: no layout in this screen file; add a layout section"),
+			path);
+		cfg_free(cfg);
+		return -1;
+	}
+
+	l = xcalloc(1, sizeof *l);
+	l->path = xstrdup(path);
+	l->n_variants = cfg_size(cfg, "layout");
+	l->variants = xcalloc(l->n_variants, sizeof *l->variants);
+	for (v = 0; v < l->n_variants; v++) {
+		cfg_t *ls = cfg_getnsec(cfg, "layout", (unsigned)v);
+		struct layout_variant *lv = &l->variants[v];
+		lv->name = xstrdup(cfg_title(ls));
+		lv->min_width = (int)cfg_getint(ls, "min-width");
+		lv->min_height = (int)cfg_getint(ls, "min-height");
+		lv->n_columns = cfg_size(ls, "column");
+		lv->columns = xcalloc(lv->n_columns, sizeof *lv->columns);
+		for (c = 0; c < lv->n_columns; c++) {
+			cfg_t *cs = cfg_getnsec(ls, "column", (unsigned)c);
+			struct layout_column *lc = &lv->columns[c];
+			lc->weight = (int)cfg_getint(cs, "weight");
+			lc->min = (int)cfg_getint(cs, "min");
+			lc->n_panes = cfg_size(cs, "pane");
+			lc->panes = xcalloc(lc->n_panes, sizeof *lc->panes);
+			for (p = 0; p < lc->n_panes; p++) {
+				cfg_t *ps = cfg_getnsec(cs, "pane", (unsigned)p);
+				lc->panes[p].name = xstrdup(cfg_title(ps));
+				lc->panes[p].weight = (int)cfg_getint(ps, "weight");
+				lc->panes[p].min = (int)cfg_getint(ps, "min");
+			}
+		}
+	}
+	cfg_free(cfg);
+	*out = l;
+	return 0;
+}
+
+void layout_free(struct layout **lp)
+{
+	struct layout *l;
+	size_t v, c, p;
+	if (!lp || !*lp)
+		return;
+	l = *lp;
+	for (v = 0; v < l->n_variants; v++) {
+		struct layout_variant *lv = &l->variants[v];
+		for (c = 0; c < lv->n_columns; c++) {
+			for (p = 0; p < lv->columns[c].n_panes; p++)
+				free(lv->columns[c].panes[p].name);
+			free(lv->columns[c].panes);
+		}
+		free(lv->columns);
+		free(lv->name);
+	}
+	free(l->variants);
+	free(l->path);
+	free(l);
+	*lp = NULL;
+}
+
+static int is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *layout_find(const char *name, const char *dflt, char **err)
+{
+	char *home, *user, *dir, *bundled;
+
+	if (!name || !*name)
+		name = dflt;
+	if (strchr(name, '/')) {
+		if (is_file(name))
+			return xstrdup(name);
+		err_set(err, _("%s: no such screen file"), name);
+		return NULL;
+	}
+	home = paths_config_home();
+	user = xasprintf("%s/neuvoo/screens/%s", home, name);
+	free(home);
+	if (is_file(user))
+		return user;
+	dir = paths_data("screens");
+	bundled = paths_join(dir, name);
+	free(dir);
+	if (is_file(bundled)) {
+		free(user);
+		return bundled;
+	}
+	err_set(err, _("no screen named '%s' (looked for %s and %s); see neuvoo.conf(5)"),
+		name, user, bundled);
+	free(user);
+	free(bundled);
+	return NULL;
+}
+
+int layout_choose(const struct layout *l, int width, int height)
+{
+	int v;
+	if (!l)
+		return -1;
+	for (v = (int)l->n_variants - 1; v >= 0; v--)
+		if (width >= l->variants[v].min_width
+		    && height >= l->variants[v].min_height)
+			return v;
+	return -1;
+}
+
+void layout_min_size(const struct layout *l, int *width, int *height)
+{
+	size_t v;
+	long best = -1;
+	*width = *height = 0;
+	for (v = 0; l && v < l->n_variants; v++) {
+		long area = (long)l->variants[v].min_width * l->variants[v].min_height;
+		if (best < 0 || area < best) {
+			best = area;
+			*width = l->variants[v].min_width;
+			*height = l->variants[v].min_height;
+		}
+	}
+}
+
+/* Share total among n items by weight (largest remainder, so the sizes add
+ * up exactly); an item whose share is below its minimum gets the minimum
+ * and the others share the rest. Returns -1 when the minimums do not fit. */
+static int share(int total, size_t n, const int *weight, const int *min,
+		 int *size)
+{
+	bool *fixed = xcalloc(n ? n : 1, sizeof *fixed);
+	long *rem = xcalloc(n ? n : 1, sizeof *rem);
+	long rest, sum_w, given;
+	size_t i;
+	bool again = true;
+	int rc = 0;
+
+	while (again) {
+		again = false;
+		rest = total;
+		sum_w = 0;
+		for (i = 0; i < n; i++) {
+			if (fixed[i])
+				rest -= min[i];
+			else
+				sum_w += weight[i];
+		}
+		if (rest < 0) {
+			rc = -1;
+			goto out;
+		}
+		given = 0;
+		for (i = 0; i < n; i++) {
+			long q;
+			if (fixed[i]) {
+				size[i] = min[i];
+				continue;
+			}
+			q = sum_w ? rest * weight[i] : 0;
+			size[i] = (int)(sum_w ? q / sum_w : 0);
+			rem[i] = sum_w ? q % sum_w : 0;
+			given += size[i];
+		}
+		/* Leftover cells go to the largest remainders. */
+		while (sum_w && given < rest) {
+			size_t best = n;
+			for (i = 0; i < n; i++)
+				if (!fixed[i] && (best == n || rem[i] > rem[best]))
+					best = i;
+			size[best]++;
+			rem[best] = -1;
+			given++;
+		}
+		for (i = 0; i < n; i++)
+			if (!fixed[i] && size[i] < min[i]) {
+				fixed[i] = true;
+				again = true;
+			}
+	}
+	/* Everything fixed at its minimum and room left: the last one takes it. */
+	given = 0;
+	for (i = 0; i < n; i++)
+		given += size[i];
+	if (n && given < total)
+		size[n - 1] += (int)(total - given);
+out:
+	free(fixed);
+	free(rem);
+	return rc;
+}
+
+size_t layout_place(const struct layout *l, int v, int x, int y, int w,
+		    int h, struct layout_rect *out, size_t max)
+{
+	const struct layout_variant *lv;
+	int *cw, *cweight, *cmin;
+	size_t c, p, n = 0;
+	int cx = x;
+
+	if (!l || v < 0 || (size_t)v >= l->n_variants || w <= 0 || h <= 0)
+		return 0;
+	lv = &l->variants[v];
+	cw = xcalloc(lv->n_columns, sizeof *cw);
+	cweight = xcalloc(lv->n_columns, sizeof *cweight);
+	cmin = xcalloc(lv->n_columns, sizeof *cmin);
+	for (c = 0; c < lv->n_columns; c++) {
+		cweight[c] = lv->columns[c].weight;
+		cmin[c] = lv->columns[c].min;
+	}
+	if (share(w, lv->n_columns, cweight, cmin, cw) != 0)
+		goto too_small;
+	for (c = 0; c < lv->n_columns; c++) {
+		const struct layout_column *lc = &lv->columns[c];
+		int *ph = xcalloc(lc->n_panes, sizeof *ph);
+		int *pw = xcalloc(lc->n_panes, sizeof *pw);
+		int *pm = xcalloc(lc->n_panes, sizeof *pm);
+		int py = y;
+		for (p = 0; p < lc->n_panes; p++) {
+			pw[p] = lc->panes[p].weight;
+			pm[p] = lc->panes[p].min;
+		}
+		if (share(h, lc->n_panes, pw, pm, ph) != 0) {
+			free(ph);
+			free(pw);
+			free(pm);
+			goto too_small;
+		}
+		for (p = 0; p < lc->n_panes && n < max; p++) {
+			out[n].pane = lc->panes[p].name;
+			out[n].x = cx;
+			out[n].y = py;
+			out[n].w = cw[c];
+			out[n].h = ph[p];
+			py += ph[p];
+			n++;
+		}
+		cx += cw[c];
+		free(ph);
+		free(pw);
+		free(pm);
+	}
+	free(cw);
+	free(cweight);
+	free(cmin);
+	return n;
+too_small:
+	free(cw);
+	free(cweight);
+	free(cmin);
+	return 0;
+}

@@ -1,0 +1,730 @@
+/* screen: see screen.h.
+ *
+ * Design (after htop's ScreenManager and tig's view loop): panes are
+ * registered once; the layout gives them windows at every resize; each
+ * frame asks every pane whether it changed (update) and draws only the
+ * dirty ones into their windows, then one doupdate() sends the difference.
+ * stdscr is never drawn on except for the "terminal too small" notice; it
+ * is the window keys are read from. The signal flag and the curses SCREEN
+ * are process-wide state, like curses' own. */
+#include <config.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "ui/draw.h"
+#include "ui/help.h"
+#include "ui/screen.h"
+#include "ui/statusbar.h"
+#include "ui/theme.h"
+
+#define MAX_OVERLAYS 4
+#define IDLE_MS 30000
+
+struct screen {
+	const struct keymap *km;
+	const struct layout *layout;
+	const struct screen_app *app;
+	void *ud;
+	struct pane **panes;
+	size_t n_panes;
+	size_t focus;
+	struct overlay *ov[MAX_OVERLAYS];
+	size_t n_ov;
+	WINDOW *status;
+	char *st_left, *st_right;
+	bool st_error;
+	int cols, lines;
+	bool laid_out, too_small, all_dirty, repaint, quit;
+	int cursor_shown;	/* -1 unknown, 0, 1 */
+};
+
+static volatile sig_atomic_t got_signal;
+static SCREEN *term_screen;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+void screen_catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a blocking read returns so the loop sees the flag. */
+	sa.sa_flags = 0;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	/* Writing to a terminal that hung up must not kill us before the
+	 * draft is journalled. */
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int screen_signal(void)
+{
+	return got_signal;
+}
+
+/* Sequences that many thin-client terminals send but whose terminfo entry
+ * (vt100, linux) may not list: F-keys, Home/End, Delete. */
+static void define_fallback_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int code;
+	} extra[] = {
+		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) },
+		{ "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+		{ "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+		{ "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) },
+		{ "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
+		{ "\033[[E", KEY_F(5) },
+		{ "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) },
+		{ "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
+		{ "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) },
+		{ "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[3~", KEY_DC }, { "\033[2~", KEY_IC },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[Z", KEY_BTAB },
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+	};
+	size_t i;
+	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].code);
+}
+
+bool screen_start_curses(void)
+{
+	term_screen = newterm(NULL, stdout, stdin);
+	if (!term_screen)
+		return false;
+	set_term(term_screen);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	/* Esc alone clears a filter: wait a little for the rest of a
+	 * sequence, not the default whole second. */
+	set_escdelay(100);
+	wtimeout(stdscr, IDLE_MS);
+	leaveok(stdscr, TRUE);
+	define_fallback_keys();
+	theme_init();
+	return true;
+}
+
+void screen_end_curses(void)
+{
+	if (!term_screen)
+		return;
+	curs_set(1);
+	endwin();
+	delscreen(term_screen);
+	term_screen = NULL;
+}
+
+struct screen *screen_new(const struct keymap *km, const struct layout *l,
+			  const struct screen_app *app, void *ud)
+{
+	struct screen *s = xcalloc(1, sizeof *s);
+	static const struct screen_app none;
+	s->km = km;
+	s->layout = l;
+	s->app = app ? app : &none;
+	s->ud = ud;
+	s->cursor_shown = -1;
+	s->all_dirty = true;
+	return s;
+}
+
+static void free_windows(struct screen *s)
+{
+	size_t i;
+	for (i = 0; i < s->n_panes; i++)
+		if (s->panes[i]->win) {
+			delwin(s->panes[i]->win);
+			s->panes[i]->win = NULL;
+		}
+	for (i = 0; i < s->n_ov; i++)
+		if (s->ov[i]->win) {
+			delwin(s->ov[i]->win);
+			s->ov[i]->win = NULL;
+		}
+	if (s->status) {
+		delwin(s->status);
+		s->status = NULL;
+	}
+}
+
+static void overlay_free(struct overlay *o)
+{
+	if (o->ops->done)
+		o->ops->done(o);
+	if (o->win)
+		delwin(o->win);
+	free(o->title);
+	free(o);
+}
+
+void screen_free(struct screen **sp)
+{
+	struct screen *s;
+	size_t i;
+	if (!sp || !*sp)
+		return;
+	s = *sp;
+	free_windows(s);
+	while (s->n_ov)
+		overlay_free(s->ov[--s->n_ov]);
+	for (i = 0; i < s->n_panes; i++)
+		if (s->panes[i]->ops->done)
+			s->panes[i]->ops->done(s->panes[i]);
+	free(s->panes);
+	free(s->st_left);
+	free(s->st_right);
+	free(s);
+	*sp = NULL;
+}
+
+void screen_add_pane(struct screen *s, struct pane *p)
+{
+	s->panes = xrealloc(s->panes, (s->n_panes + 1) * sizeof *s->panes);
+	s->panes[s->n_panes++] = p;
+	p->screen = s;
+	p->win = NULL;
+	p->dirty = true;
+	p->focused = s->n_panes == 1;
+	if (p->ops->init)
+		p->ops->init(p);
+}
+
+const struct keymap *screen_keymap(const struct screen *s)
+{
+	return s->km;
+}
+
+struct pane *screen_pane(const struct screen *s, const char *name)
+{
+	size_t i;
+	for (i = 0; i < s->n_panes; i++)
+		if (!strcmp(s->panes[i]->name, name))
+			return s->panes[i];
+	return NULL;
+}
+
+struct pane *screen_focused(const struct screen *s)
+{
+	return s->n_panes ? s->panes[s->focus] : NULL;
+}
+
+static void set_focus(struct screen *s, size_t i)
+{
+	if (i == s->focus || i >= s->n_panes)
+		return;
+	s->panes[s->focus]->focused = false;
+	s->panes[s->focus]->dirty = true;
+	s->focus = i;
+	s->panes[i]->focused = true;
+	s->panes[i]->dirty = true;
+}
+
+/* Panes the layout does not place cannot take the focus (unless no
+ * terminal is attached yet: tests drive panes without windows). */
+static bool placeable(const struct screen *s, size_t i)
+{
+	return !s->laid_out || s->too_small || s->panes[i]->win;
+}
+
+void screen_focus(struct screen *s, struct pane *p)
+{
+	size_t i;
+	for (i = 0; i < s->n_panes; i++)
+		if (s->panes[i] == p && placeable(s, i))
+			set_focus(s, i);
+}
+
+static void focus_step(struct screen *s, int dir)
+{
+	size_t i, n = s->n_panes, at = s->focus;
+	for (i = 0; i < n; i++) {
+		at = (at + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+		if (placeable(s, at)) {
+			set_focus(s, at);
+			return;
+		}
+	}
+}
+
+void screen_push_overlay(struct screen *s, struct overlay *o)
+{
+	if (s->n_ov == MAX_OVERLAYS) {
+		overlay_free(o);
+		return;
+	}
+	o->screen = s;
+	o->win = NULL;
+	o->dirty = true;
+	s->ov[s->n_ov++] = o;
+	s->laid_out = false;	/* give it a window */
+}
+
+bool screen_has_overlay(const struct screen *s)
+{
+	return s->n_ov > 0;
+}
+
+void screen_redraw_all(struct screen *s)
+{
+	s->all_dirty = true;
+}
+
+void screen_repaint(struct screen *s)
+{
+	s->repaint = true;
+	s->all_dirty = true;
+}
+
+void screen_quit(struct screen *s)
+{
+	s->quit = true;
+}
+
+void screen_help(struct screen *s)
+{
+	struct pane *p = screen_focused(s);
+	if (p)
+		screen_push_overlay(s, help_new(s, p));
+}
+
+char *screen_key_hint(const struct screen *s, enum km_context ctx,
+		      enum action a)
+{
+	km_key k;
+	if (keymap_keys_for(s->km, ctx, a, &k, 1) == 0)
+		return xstrdup("");
+	return keymap_key_name(k);
+}
+
+static void place_overlay(struct screen *s, struct overlay *o)
+{
+	int w = 0, h = 0;
+	if (o->win) {
+		delwin(o->win);
+		o->win = NULL;
+	}
+	if (s->too_small || s->cols < 12 || s->lines < 6)
+		return;
+	o->ops->size(o, s->cols, s->lines, &w, &h);
+	if (w > s->cols - 2)
+		w = s->cols - 2;
+	if (h > s->lines - 2)
+		h = s->lines - 2;
+	if (w < 10 || h < 4)
+		return;
+	o->win = newwin(h, w, (s->lines - h) / 2, (s->cols - w) / 2);
+	o->dirty = true;
+}
+
+void screen_relayout(struct screen *s)
+{
+	struct layout_rect r[32];
+	size_t n = 0, i, j;
+	int v;
+
+	free_windows(s);
+	getmaxyx(stdscr, s->lines, s->cols);
+	v = layout_choose(s->layout, s->cols, s->lines);
+	if (v >= 0 && s->lines > 1)
+		n = layout_place(s->layout, v, 0, 0, s->cols, s->lines - 1, r,
+				 sizeof r / sizeof r[0]);
+	s->too_small = n == 0;
+	for (i = 0; i < n && !s->too_small; i++)
+		for (j = 0; j < s->n_panes; j++) {
+			struct pane *p = s->panes[j];
+			if (strcmp(p->name, r[i].pane))
+				continue;
+			p->win = newwin(r[i].h, r[i].w, r[i].y, r[i].x);
+			if (!p->win) {
+				s->too_small = true;
+				break;
+			}
+			p->x = r[i].x;
+			p->y = r[i].y;
+			p->w = r[i].w;
+			p->h = r[i].h;
+		}
+	if (!s->too_small) {
+		s->status = newwin(1, s->cols, s->lines - 1, 0);
+		if (!s->status)
+			s->too_small = true;
+	}
+	if (s->too_small)
+		free_windows(s);
+	s->laid_out = true;
+	if (!s->too_small && s->n_panes && !s->panes[s->focus]->win)
+		focus_step(s, 1);
+	for (i = 0; i < s->n_ov; i++)
+		place_overlay(s, s->ov[i]);
+	for (i = 0; i < s->n_panes; i++)
+		s->panes[i]->dirty = true;
+	s->all_dirty = true;
+	werase(stdscr);
+}
+
+static void draw_notice(struct screen *s)
+{
+	int minw, minh;
+	char *msg;
+	werase(stdscr);
+	layout_min_size(s->layout, &minw, &minh);
+	msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or F10 quits."),
+			s->cols, s->lines, minw, minh);
+	/* Wrap onto as many rows as there are. */
+	{
+		const char *p = msg;
+		int y = 0;
+		while (*p && y < s->lines) {
+			size_t fit = text_fit(p, (size_t)s->cols, NULL);
+			if (fit == 0)
+				break;
+			ui_put(stdscr, y, 0, s->cols, p, A_BOLD);
+			p += fit;
+			while (*p == ' ')
+				p++;
+			y++;
+		}
+	}
+	free(msg);
+}
+
+static char *pane_hint(struct screen *s, struct pane *p)
+{
+	char *k;
+	if (p->focus == ACT_NONE)
+		return NULL;
+	k = screen_key_hint(s, KM_GLOBAL, p->focus);
+	if (!*k) {
+		free(k);
+		return NULL;
+	}
+	return k;
+}
+
+static void draw_pane(struct screen *s, struct pane *p)
+{
+	int h, w;
+	char *hint;
+	getmaxyx(p->win, h, w);
+	werase(p->win);
+	hint = pane_hint(s, p);
+	ui_frame(p->win, _(p->title), hint, p->focused);
+	free(hint);
+	if (h > 2 && w > 2)
+		p->ops->draw(p, p->win, h, w);
+	wnoutrefresh(p->win);
+	p->dirty = false;
+}
+
+static void draw_overlay(struct overlay *o)
+{
+	int h, w;
+	getmaxyx(o->win, h, w);
+	werase(o->win);
+	wbkgdset(o->win, ' ' | theme_attr(TH_DIALOG));
+	ui_frame(o->win, o->title, NULL, true);
+	o->ops->draw(o, o->win, h, w);
+	o->dirty = false;
+}
+
+static void show_cursor(struct screen *s, int want)
+{
+	if (s->cursor_shown != want) {
+		curs_set(want);
+		s->cursor_shown = want;
+	}
+}
+
+static int str_changed(char **keep, const char *now)
+{
+	if ((*keep == NULL) != (now == NULL)
+	    || (now && strcmp(*keep, now) != 0)) {
+		free(*keep);
+		*keep = now ? xstrdup(now) : NULL;
+		return 1;
+	}
+	return 0;
+}
+
+void screen_frame(struct screen *s)
+{
+	size_t i;
+	bool drawn = false;
+	const char *left = NULL, *right = NULL;
+	bool err = false;
+	struct pane *fp;
+
+	if (!s->laid_out)
+		screen_relayout(s);
+	if (s->repaint) {
+		clearok(curscr, TRUE);
+		s->repaint = false;
+	}
+	/* Panes follow the shared state even when hidden. */
+	for (i = 0; i < s->n_panes; i++) {
+		struct pane *p = s->panes[i];
+		if (p->ops->update && p->ops->update(p))
+			p->dirty = true;
+	}
+	if (s->too_small) {
+		if (s->all_dirty) {
+			draw_notice(s);
+			wnoutrefresh(stdscr);
+			s->all_dirty = false;
+		}
+		show_cursor(s, 0);
+		doupdate();
+		return;
+	}
+	if (s->all_dirty)
+		wnoutrefresh(stdscr);	/* keep stdscr untouched for input */
+	for (i = 0; i < s->n_panes; i++) {
+		struct pane *p = s->panes[i];
+		if (p->win && (p->dirty || s->all_dirty)) {
+			draw_pane(s, p);
+			drawn = true;
+		}
+	}
+	if (s->app->status)
+		s->app->status(s, s->ud, &left, &right, &err);
+	if (s->status) {
+		int ch = str_changed(&s->st_left, left);
+		ch |= str_changed(&s->st_right, right);
+		if (ch || err != s->st_error || s->all_dirty) {
+			s->st_error = err;
+			werase(s->status);
+			statusbar_draw(s->status, left, right, err);
+			wnoutrefresh(s->status);
+		}
+	}
+	for (i = 0; i < s->n_ov; i++) {
+		struct overlay *o = s->ov[i];
+		if (!o->win)
+			continue;
+		if (o->dirty || s->all_dirty)
+			draw_overlay(o);
+		else if (drawn)
+			touchwin(o->win);
+		wnoutrefresh(o->win);
+	}
+	s->all_dirty = false;
+	fp = screen_focused(s);
+	if (!s->n_ov && fp && fp->win && fp->ops->cursor) {
+		int y, x;
+		if (fp->ops->cursor(fp, &y, &x)) {
+			leaveok(fp->win, FALSE);
+			wmove(fp->win, y, x);
+			wnoutrefresh(fp->win);
+			show_cursor(s, 1);
+		} else
+			show_cursor(s, 0);
+	} else
+		show_cursor(s, 0);
+	doupdate();
+}
+
+static bool screen_action(enum action a)
+{
+	switch (a) {
+	case ACT_NEXT_PANE: case ACT_PREV_PANE: case ACT_FOCUS_INTAKE:
+	case ACT_FOCUS_TOPICS: case ACT_FOCUS_REDIRECT:
+	case ACT_FOCUS_INTERPRETERS: case ACT_HELP: case ACT_REDRAW:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void do_screen_action(struct screen *s, enum action a)
+{
+	size_t i;
+	switch (a) {
+	case ACT_NEXT_PANE:
+		focus_step(s, 1);
+		break;
+	case ACT_PREV_PANE:
+		focus_step(s, -1);
+		break;
+	case ACT_HELP:
+		screen_help(s);
+		break;
+	case ACT_REDRAW:
+		screen_repaint(s);
+		break;
+	default:
+		for (i = 0; i < s->n_panes; i++)
+			if (s->panes[i]->focus == a && placeable(s, i))
+				set_focus(s, i);
+		break;
+	}
+}
+
+static void apply(struct screen *s, struct pane *p, unsigned flags)
+{
+	if (flags & PANE_REDRAW)
+		p->dirty = true;
+	if (flags & PANE_REDRAW_ALL)
+		s->all_dirty = true;
+}
+
+void screen_key(struct screen *s, km_key key)
+{
+	struct pane *p;
+	enum action own, glob, a;
+	unsigned r = 0;
+
+	if (s->too_small && s->laid_out) {
+		a = keymap_lookup(s->km, KM_GLOBAL, key);
+		if (a == ACT_REDRAW)
+			screen_repaint(s);
+		else if (a == ACT_QUIT && s->app->global)
+			s->app->global(s, s->ud, a);
+		return;
+	}
+	if (s->n_ov) {
+		struct overlay *o = s->ov[s->n_ov - 1];
+		a = keymap_lookup(s->km, KM_DIALOG, key);
+		if (a == ACT_REDRAW) {
+			screen_repaint(s);
+			return;
+		}
+		r = o->ops->handle(o, a, key);
+		if (r & OVERLAY_REDRAW)
+			o->dirty = true;
+		if (r & OVERLAY_CLOSE) {
+			/* The overlay may have pushed another one (a question
+			 * after a choice): close this one only. */
+			size_t k;
+			for (k = 0; k < s->n_ov; k++)
+				if (s->ov[k] == o) {
+					memmove(&s->ov[k], &s->ov[k + 1],
+						(s->n_ov - k - 1) * sizeof o);
+					s->n_ov--;
+					overlay_free(o);
+					s->all_dirty = true;
+					break;
+				}
+		}
+		if (s->app->after)
+			s->app->after(s, s->ud, PANE_CHANGED);
+		return;
+	}
+	p = screen_focused(s);
+	if (!p)
+		return;
+	own = keymap_lookup_own(s->km, p->context, key);
+	glob = keymap_lookup_own(s->km, KM_GLOBAL, key);
+	a = own != ACT_NONE ? own : glob;
+	if (s->app->key)
+		s->app->key(s, s->ud, a, key);
+	if (p->ops->wants_text && p->ops->wants_text(p)
+	    && (keymap_key_printable(key) || key == KM_BACKSPACE
+		|| key == KM_DELETE))
+		r = p->ops->handle(p, ACT_NONE, key);
+	if (!(r & PANE_HANDLED) && own != ACT_NONE)
+		r = p->ops->handle(p, own, key);
+	if (!(r & PANE_HANDLED) && own == ACT_NONE && glob != ACT_NONE) {
+		r = p->ops->handle(p, glob, key);
+		if (!(r & PANE_HANDLED)) {
+			if (screen_action(glob)) {
+				do_screen_action(s, glob);
+				r = PANE_HANDLED;
+			} else if (s->app->global)
+				r = s->app->global(s, s->ud, glob);
+		}
+	}
+	if (!(r & PANE_HANDLED) && a == ACT_NONE)
+		r = p->ops->handle(p, ACT_NONE, key);
+	apply(s, p, r);
+	if (s->app->after)
+		s->app->after(s, s->ud, r);
+}
+
+/* curses key -> keymap key; -1 for keys neuvoo does not use. */
+static km_key translate(int rc, wint_t wc)
+{
+	if (rc == KEY_CODE_YES) {
+		if (wc >= KEY_F(1) && wc <= KEY_F(24))
+			return KM_F((int)wc - KEY_F0);
+		switch (wc) {
+		case KEY_UP: return KM_UP;
+		case KEY_DOWN: return KM_DOWN;
+		case KEY_LEFT: return KM_LEFT;
+		case KEY_RIGHT: return KM_RIGHT;
+		case KEY_PPAGE: return KM_PGUP;
+		case KEY_NPAGE: return KM_PGDN;
+		case KEY_HOME: return KM_HOME;
+		case KEY_END: return KM_END;
+		case KEY_IC: return KM_INSERT;
+		case KEY_DC: return KM_DELETE;
+		case KEY_BACKSPACE: return KM_BACKSPACE;
+		case KEY_BTAB: return KM_BTAB;
+		case KEY_ENTER: return KM_ENTER;
+		default: return -1;
+		}
+	}
+	if (wc == '\r' || wc == '\n')
+		return KM_ENTER;
+	if (wc == 127 || wc == 8)
+		return KM_BACKSPACE;
+	return (km_key)wc;
+}
+
+enum screen_end screen_run(struct screen *s)
+{
+	while (!s->quit) {
+		wint_t wc;
+		int rc;
+		km_key key;
+
+		if (got_signal)
+			return SCREEN_SIGNAL;
+		screen_frame(s);
+		if (got_signal)
+			return SCREEN_SIGNAL;
+		errno = 0;
+		rc = wget_wch(stdscr, &wc);
+		if (rc == ERR) {
+			if (errno != EINTR && s->app->idle)
+				s->app->idle(s, s->ud);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && wc == KEY_RESIZE) {
+			screen_relayout(s);
+			continue;
+		}
+		key = translate(rc, wc);
+		if (key >= 0)
+			screen_key(s, key);
+	}
+	return SCREEN_QUIT;
+}

@@ -1,0 +1,31 @@
+/* statusbar: see statusbar.h. The right part keeps at most half the line
+ * so that a message always has room. */
+#include <config.h>
+
+#include "core/text.h"
+#include "ui/draw.h"
+#include "ui/statusbar.h"
+#include "ui/theme.h"
+
+void statusbar_draw(WINDOW *w, const char *left, const char *right,
+		    bool error)
+{
+	int h, width, rw = 0, lx;
+	attr_t base = theme_attr(TH_STATUS);
+	if (!w)
+		return;
+	getmaxyx(w, h, width);
+	if (h < 1 || width < 1)
+		return;
+	ui_fill(w, 0, 0, width, base);
+	if (right && *right) {
+		rw = (int)text_width(right);
+		if (rw > width / 2)
+			rw = width / 2;
+		ui_put_cut(w, 0, width - rw, rw, right, base);
+	}
+	lx = 1;
+	if (left && *left && width - rw - lx - 1 > 0)
+		ui_put_cut(w, 0, lx, width - rw - lx - 1, left,
+			   theme_attr(error ? TH_STATUS_ERROR : TH_STATUS));
+}

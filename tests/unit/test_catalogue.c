@@ -1,0 +1,588 @@
+/* test_catalogue: the read side: open, load, look-ups, text fallback,
+ * noticing a new version, clear errors for bad files, and publishing a
+ * catalogue built in memory. */
+#include <config.h>
+
+#include "util.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "catalogue_fixture.h"
+#include "core/catalogue.h"
+#include "core/catalogue_schema.h"
+#include "core/err.h"
+
+/* dir/cat.db made from the fixture; caller frees. */
+static char *fixture_catalogue(const char *dir)
+{
+	char *sql = util_write(dir, "fixture.sql", catalogue_fixture_sql);
+	char *path = malloc(strlen(dir) + 10), *err = NULL;
+	sprintf(path, "%s/cat.db", dir);
+	if (catalogue_init(path, sql, false, &err) != 0)
+		fail_msg("init: %s", err);
+	free(sql);
+	return path;
+}
+
+static struct catalogue *open_ok(const char *path)
+{
+	struct catalogue *cat = NULL;
+	char *err = NULL;
+	if (catalogue_open(path, &cat, &err) != 0)
+		fail_msg("open: %s", err);
+	assert_non_null(cat);
+	return cat;
+}
+
+static void test_load_fixture(void **state)
+{
+	char *dir = util_tmpdir(), *path = fixture_catalogue(dir), *text;
+	struct catalogue *cat = open_ok(path);
+	const struct cat_service *s;
+	const struct cat_resource *r;
+	long i;
+	(void)state;
+
+	assert_string_equal(cat->path, path);
+	assert_int_equal(cat->version, CATALOGUE_SCHEMA_VERSION);
+	assert_string_equal(cat->name, "Testville");
+	assert_non_null(cat->published);
+	assert_int_equal(cat->n_problems, 0);
+
+	/* Languages are sorted by code whatever the insert order. */
+	assert_int_equal(cat->n_languages, 5);
+	assert_string_equal(cat->languages[0].code, "ar");
+	assert_string_equal(cat->languages[1].code, "en");
+	assert_string_equal(cat->languages[3].code, "so");
+	assert_string_equal(cat->languages[3].native, "Soomaali");
+	assert_string_equal(cat->languages[4].code, "sv");
+	assert_string_equal(cat->languages[0].native, "العربية");
+
+	assert_int_equal(cat->n_orgs, 2);
+	assert_int_equal(cat->orgs[1].kind, ORG_NGO);
+	assert_null(cat->orgs[1].name.v[CAT_SV]);
+
+	assert_int_equal(cat->n_services, 3);
+	i = catalogue_service_index(cat, "integration");
+	assert_true(i >= 0);
+	s = &cat->services[i];
+	assert_string_equal(catalogue_service_org(cat, s)->id, "city");
+	assert_true(s->topics & (1u << TOPIC_MOVING));
+	assert_true(s->topics & (1u << TOPIC_PERMITS));
+	assert_false(s->topics & (1u << TOPIC_HOUSING));
+	assert_int_equal(s->appointment, APPT_SOMETIMES);
+	assert_string_equal(s->eligibility.v[CAT_EN], "New residents");
+	/* Phones come in their display order, not insert order. */
+	assert_int_equal(s->n_phones, 2);
+	assert_string_equal(s->phones[0].number, "09 123 4567");
+	assert_string_equal(s->phones[1].label.v[CAT_EN], "undocumented persons");
+	text = hours_format(&s->hours);
+	assert_string_equal(text, "mo-fr 8.15-12.00,13.00-16.00; 2026-12-24 closed");
+	free(text);
+	assert_true(catalogue_service_speaks(s, "so"));
+	assert_false(catalogue_service_speaks(s, "sv"));
+
+	s = &cat->services[catalogue_service_index(cat, "housing-advice")];
+	assert_string_equal(s->verified, "2026-01-15");
+	assert_string_equal(s->keywords, "vuokra hyra rent");
+	assert_int_equal(s->hours.n_spans, 0);
+
+	assert_int_equal(cat->n_resources, 2);
+	r = &cat->resources[0];
+	assert_string_equal(r->id, "desk2");
+	assert_int_equal(r->kind, RES_COLLEAGUE);
+	assert_int_equal(r->modality, MOD_INPERSON);
+	assert_string_equal(r->languages[0].dialects, "Northern");
+	assert_true(catalogue_resource_speaks(r, "ar"));
+	assert_false(catalogue_resource_speaks(r, "fi"));
+	assert_int_equal(r->hours.n_spans, 1);
+	r = &cat->resources[1];
+	assert_int_equal(r->modality, MOD_PHONE | MOD_VIDEO);
+	assert_int_equal(r->lead_minutes, 30);
+
+	/* The table's order first, then the remaining topics in code order. */
+	assert_int_equal(cat->topic_order[0], TOPIC_OTHER);
+	assert_int_equal(cat->topic_order[1], TOPIC_HOUSING);
+	assert_int_equal(cat->topic_order[2], TOPIC_EDUCATION);
+	assert_int_equal(cat->topic_order[TOPIC__N - 1], TOPIC_DIGITAL);
+
+	catalogue_free(&cat);
+	assert_null(cat);
+	free(path);
+	util_rmtree(&dir);
+}
+
+static void test_text_fallback(void **state)
+{
+	struct cat_text t = { { NULL, NULL, NULL } };
+	(void)state;
+	assert_string_equal(catalogue_text(&t, "sv"), "");
+	assert_string_equal(catalogue_text(NULL, "sv"), "");
+	t.v[CAT_SV] = "Boenderådgivning";
+	assert_string_equal(catalogue_text(&t, "fi"), "Boenderådgivning");
+	t.v[CAT_EN] = "Housing advice";
+	assert_string_equal(catalogue_text(&t, "fi"), "Housing advice");
+	assert_string_equal(catalogue_text(&t, "sv"), "Boenderådgivning");
+	t.v[CAT_FI] = "Asumisneuvonta";
+	assert_string_equal(catalogue_text(&t, "fi"), "Asumisneuvonta");
+	assert_string_equal(catalogue_text(&t, "en"), "Housing advice");
+	assert_string_equal(catalogue_text(&t, "sv_FI.UTF-8"), "Boenderådgivning");
+	/* Another UI language gets Finnish, then English. */
+	assert_string_equal(catalogue_text(&t, "so"), "Asumisneuvonta");
+	assert_string_equal(catalogue_text(&t, NULL), "Asumisneuvonta");
+	t.v[CAT_FI] = "";
+	assert_string_equal(catalogue_text(&t, "so"), "Housing advice");
+	assert_int_equal(catalogue_lang("sv"), CAT_SV);
+	assert_int_equal(catalogue_lang("en"), CAT_EN);
+	assert_int_equal(catalogue_lang("ar"), CAT_FI);
+	assert_int_equal(catalogue_lang("svx"), CAT_FI);
+}
+
+static void test_lookups(void **state)
+{
+	char *dir = util_tmpdir(), *path = fixture_catalogue(dir);
+	struct catalogue *cat = open_ok(path);
+	(void)state;
+	assert_non_null(catalogue_language(cat, "fi"));
+	assert_string_equal(catalogue_language(cat, "so")->name.v[CAT_EN], "Somali");
+	assert_null(catalogue_language(cat, "xx"));
+	assert_null(catalogue_language(cat, NULL));
+	assert_int_equal(catalogue_service_index(cat, "nope"), -1);
+	assert_int_equal(catalogue_service_index(cat, NULL), -1);
+	catalogue_free(&cat);
+	free(path);
+	util_rmtree(&dir);
+}
+
+static char *s_(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void text3(struct cat_text *t, const char *fi, const char *sv, const char *en)
+{
+	t->v[CAT_FI] = s_(fi);
+	t->v[CAT_SV] = s_(sv);
+	t->v[CAT_EN] = s_(en);
+}
+
+/* A catalogue using every field, built the way an importer builds one. */
+static struct catalogue *built(void)
+{
+	struct catalogue *cat = catalogue_new();
+	struct cat_org *o;
+	struct cat_service *s;
+	struct cat_language *l;
+	struct cat_resource *r;
+	char *err = NULL;
+
+	cat->name = s_("Built");
+	cat->published = s_("2026-02-01T10:00:00+02:00");
+	l = catalogue_add_language(cat);
+	l->code = s_("fi");
+	text3(&l->name, "suomi", "finska", "Finnish");
+	l->native = s_("suomi");
+	l = catalogue_add_language(cat);
+	l->code = s_("uk");
+	text3(&l->name, "ukraina", NULL, "Ukrainian");
+	l->native = s_("українська");
+
+	o = catalogue_add_org(cat);
+	o->id = s_("org-a");
+	o->kind = ORG_PUBLIC;
+	text3(&o->name, "Virasto", "Ämbetsverket", "The Agency");
+	o->web = s_("https://agency.example.org");
+	o->municipality = s_("Espoo");
+	o = catalogue_add_org(cat);
+	o->id = s_("org-b");
+	o->kind = ORG_OTHER;
+	text3(&o->name, "Muu", NULL, NULL);
+
+	s = catalogue_add_service(cat);
+	s->id = s_("svc-1");
+	s->org = 1;
+	text3(&s->name, "Palvelu", "Tjänst", "Service");
+	text3(&s->description, "Kuvaus\ntoinen rivi", NULL, "Description");
+	text3(&s->eligibility, NULL, "Över 30", NULL);
+	s->keywords = s_("avain nyckel key");
+	s->topics = (1u << TOPIC_HEALTH) | (1u << TOPIC_SOCIAL_ASSISTANCE);
+	s->languages = calloc(2, sizeof *s->languages);
+	s->languages[0] = s_("uk");
+	s->languages[1] = s_("fi");
+	s->n_languages = 2;
+	s->phones = calloc(2, sizeof *s->phones);
+	s->phones[0].number = s_("+358 9 123");
+	text3(&s->phones[0].label, "etuudet", "förmåner på svenska", NULL);
+	s->phones[1].number = s_("040 111 2222");
+	s->n_phones = 2;
+	s->email = s_("svc@example.org");
+	s->web = s_("example.org/svc");
+	s->address = s_("Katu 2");
+	s->municipality = s_("Espoo");
+	s->appointment = APPT_YES;
+	assert_int_equal(hours_parse(&s->hours, "mo,we 9-11.30,12-15; sa 10-24; "
+				     "2026-05-01 closed; 2026-05-02 9-12", &err), 0);
+	s->verified = s_("2026-01-31");
+
+	s = catalogue_add_service(cat);
+	s->id = s_("svc-2");
+	s->org = 0;
+	text3(&s->name, "Toinen", NULL, NULL);
+
+	r = catalogue_add_resource(cat);
+	r->id = s_("res-1");
+	r->kind = RES_INTERPRETING;
+	text3(&r->name, "Videotulkkaus", NULL, "Video interpreting");
+	r->languages = calloc(1, sizeof *r->languages);
+	r->languages[0].code = s_("uk");
+	r->languages[0].dialects = s_("Surzhyk");
+	r->n_languages = 1;
+	r->unit = s_("Unit");
+	r->phone = s_("09 555");
+	r->email = s_("res@example.org");
+	r->web = s_("https://res.example.org");
+	r->modality = MOD_VIDEO | MOD_ONSITE | MOD_INPERSON;
+	r->lead_minutes = 120;
+	assert_int_equal(hours_parse(&r->hours, "tu-th 8-16", &err), 0);
+	text3(&r->note, "huom", "obs", "note");
+
+	cat->topic_order[0] = TOPIC_DIGITAL;
+	cat->topic_order[TOPIC_DIGITAL] = TOPIC_HOUSING;
+	return cat;
+}
+
+static void same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void same_text(const struct cat_text *a, const struct cat_text *b)
+{
+	int k;
+	for (k = 0; k < CAT__NLANG; k++)
+		same_str(a->v[k], b->v[k]);
+}
+
+static void same_hours(const struct hours *a, const struct hours *b)
+{
+	char *x = hours_format(a), *y = hours_format(b);
+	assert_string_equal(x, y);
+	assert_int_equal(a->n_spans, b->n_spans);
+	assert_int_equal(a->n_ex, b->n_ex);
+	free(x);
+	free(y);
+}
+
+static void test_publish_round_trip(void **state)
+{
+	char *dir = util_tmpdir(), *path = malloc(strlen(dir) + 32), *err = NULL;
+	struct catalogue *a = built(), *b;
+	struct stat st;
+	size_t i, k;
+	(void)state;
+
+	/* The folder is created on the way. */
+	sprintf(path, "%s/sub/dir/out.db", dir);
+	if (catalogue_publish(a, path, &err) != 0)
+		fail_msg("publish: %s", err);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	b = open_ok(path);
+
+	assert_int_equal(b->n_problems, 0);
+	same_str(a->name, b->name);
+	same_str(a->published, b->published);
+	assert_int_equal(a->n_languages, b->n_languages);
+	for (i = 0; i < a->n_languages; i++) {
+		same_str(a->languages[i].code, b->languages[i].code);
+		same_text(&a->languages[i].name, &b->languages[i].name);
+		same_str(a->languages[i].native, b->languages[i].native);
+	}
+	assert_int_equal(a->n_orgs, b->n_orgs);
+	for (i = 0; i < a->n_orgs; i++) {
+		same_str(a->orgs[i].id, b->orgs[i].id);
+		assert_int_equal(a->orgs[i].kind, b->orgs[i].kind);
+		same_text(&a->orgs[i].name, &b->orgs[i].name);
+		same_str(a->orgs[i].web, b->orgs[i].web);
+		same_str(a->orgs[i].municipality, b->orgs[i].municipality);
+	}
+	assert_int_equal(a->n_services, b->n_services);
+	for (i = 0; i < a->n_services; i++) {
+		const struct cat_service *x = &a->services[i], *y = &b->services[i];
+		same_str(x->id, y->id);
+		assert_int_equal(x->org, y->org);
+		same_text(&x->name, &y->name);
+		same_text(&x->description, &y->description);
+		same_text(&x->eligibility, &y->eligibility);
+		same_str(x->keywords, y->keywords);
+		assert_int_equal(x->topics, y->topics);
+		assert_int_equal(x->n_languages, y->n_languages);
+		for (k = 0; k < x->n_languages; k++)
+			same_str(x->languages[k], y->languages[k]);
+		assert_int_equal(x->n_phones, y->n_phones);
+		for (k = 0; k < x->n_phones; k++) {
+			same_str(x->phones[k].number, y->phones[k].number);
+			same_text(&x->phones[k].label, &y->phones[k].label);
+		}
+		same_str(x->email, y->email);
+		same_str(x->web, y->web);
+		same_str(x->address, y->address);
+		same_str(x->municipality, y->municipality);
+		assert_int_equal(x->appointment, y->appointment);
+		same_hours(&x->hours, &y->hours);
+		same_str(x->verified, y->verified);
+	}
+	assert_int_equal(a->n_resources, b->n_resources);
+	for (i = 0; i < a->n_resources; i++) {
+		const struct cat_resource *x = &a->resources[i], *y = &b->resources[i];
+		same_str(x->id, y->id);
+		assert_int_equal(x->kind, y->kind);
+		same_text(&x->name, &y->name);
+		assert_int_equal(x->n_languages, y->n_languages);
+		for (k = 0; k < x->n_languages; k++) {
+			same_str(x->languages[k].code, y->languages[k].code);
+			same_str(x->languages[k].dialects, y->languages[k].dialects);
+		}
+		same_str(x->unit, y->unit);
+		same_str(x->phone, y->phone);
+		same_str(x->email, y->email);
+		same_str(x->web, y->web);
+		assert_int_equal(x->modality, y->modality);
+		assert_int_equal(x->lead_minutes, y->lead_minutes);
+		same_hours(&x->hours, &y->hours);
+		same_text(&x->note, &y->note);
+	}
+	for (i = 0; i < TOPIC__N; i++)
+		assert_int_equal(a->topic_order[i], b->topic_order[i]);
+	catalogue_free(&a);
+	catalogue_free(&b);
+	free(path);
+	util_rmtree(&dir);
+}
+
+/* Without a published time, publishing stamps now, with its offset. */
+static void test_publish_stamps_time(void **state)
+{
+	char *dir = util_tmpdir(), *path = malloc(strlen(dir) + 16), *err = NULL;
+	struct catalogue *a = built(), *b;
+	const char *p;
+	(void)state;
+	free(a->published);
+	a->published = NULL;
+	sprintf(path, "%s/out.db", dir);
+	assert_int_equal(catalogue_publish(a, path, &err), 0);
+	b = open_ok(path);
+	p = b->published;
+	/* 2026-02-01T10:00:00+02:00 */
+	assert_non_null(p);
+	assert_int_equal(strlen(p), 25);
+	assert_int_equal(p[10], 'T');
+	assert_true(p[19] == '+' || p[19] == '-');
+	assert_int_equal(p[22], ':');
+	catalogue_free(&a);
+	catalogue_free(&b);
+	free(path);
+	util_rmtree(&dir);
+}
+
+/* A failed publish leaves the old file and no temporary behind. */
+static void test_publish_failure_keeps_old(void **state)
+{
+	char *dir = util_tmpdir(), *path = fixture_catalogue(dir), *err = NULL;
+	struct catalogue *a = built(), *b;
+	char cmd[512];
+	(void)state;
+	/* A service pointing at no organisation cannot be written. */
+	a->services[1].org = 7;
+	assert_int_equal(catalogue_publish(a, path, &err), -1);
+	assert_non_null(strstr(err, "svc-2"));
+	assert_null(strchr(err, '\n'));
+	b = open_ok(path);
+	assert_string_equal(b->name, "Testville");
+	snprintf(cmd, sizeof cmd, "test $(ls '%s' | wc -l) -eq 2", dir);
+	assert_int_equal(system(cmd), 0);	/* fixture.sql and cat.db */
+	catalogue_free(&a);
+	catalogue_free(&b);
+	err_free(&err);
+	free(path);
+	util_rmtree(&dir);
+}
+
+static void test_changed(void **state)
+{
+	char *dir = util_tmpdir(), *path = fixture_catalogue(dir), *err = NULL;
+	struct catalogue *cat = open_ok(path), *fresh = built();
+	(void)state;
+	assert_false(catalogue_changed(cat));
+	assert_false(catalogue_changed(cat));
+	/* An admin publishes a new version over it. */
+	assert_int_equal(catalogue_publish(fresh, path, &err), 0);
+	assert_true(catalogue_changed(cat));
+	catalogue_free(&cat);
+	cat = open_ok(path);
+	assert_false(catalogue_changed(cat));
+	assert_string_equal(cat->name, "Built");
+	unlink(path);
+	assert_true(catalogue_changed(cat));
+	catalogue_free(&cat);
+	catalogue_free(&fresh);
+	free(path);
+	util_rmtree(&dir);
+}
+
+/* Open must fail with one line that names the file and contains needle. */
+static void open_fails(const char *path, const char *needle)
+{
+	struct catalogue *cat = (struct catalogue *)1;
+	char *err = NULL;
+	assert_int_equal(catalogue_open(path, &cat, &err), -1);
+	assert_null(cat);
+	assert_non_null(err);
+	if (!strstr(err, needle) || strncmp(err, path, strlen(path)) != 0 ||
+	    strchr(err, '\n'))
+		fail_msg("open '%s' said '%s', expected one line with '%s'", path, err, needle);
+	err_free(&err);
+}
+
+static void sql_file(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+static void test_open_errors(void **state)
+{
+	char *dir = util_tmpdir(), *path = fixture_catalogue(dir), *p, msg[4200];
+	FILE *f;
+	struct stat st;
+	(void)state;
+
+	snprintf(msg, sizeof msg, "%s/none.db: no catalogue here; create one with 'neuvoo catalogue init'",
+		 dir);
+	{
+		struct catalogue *cat = NULL;
+		char *err = NULL;
+		char *none = malloc(strlen(dir) + 16);
+		sprintf(none, "%s/none.db", dir);
+		assert_int_equal(catalogue_open(none, &cat, &err), -1);
+		assert_string_equal(err, msg);
+		err_free(&err);
+		free(none);
+	}
+
+	p = util_write(dir, "text.db", "name,phone\nfoo,123\n");
+	open_fails(p, "not a neuvoo catalogue (not an SQLite database)");
+	free(p);
+	p = util_write(dir, "empty.db", "");
+	open_fails(p, "not an SQLite database");
+	free(p);
+	open_fails(dir, "folder");
+
+	/* Cut a good catalogue in half. */
+	assert_int_equal(stat(path, &st), 0);
+	p = malloc(strlen(dir) + 16);
+	sprintf(p, "%s/cut.db", dir);
+	snprintf(msg, sizeof msg, "head -c %lld '%s' > '%s'", (long long)st.st_size / 2, path, p);
+	assert_int_equal(system(msg), 0);
+	open_fails(p, "catalogue is damaged");
+	open_fails(p, "publish it again");
+	/* And just the first 50 bytes. */
+	snprintf(msg, sizeof msg, "head -c 50 '%s' > '%s'", path, p);
+	assert_int_equal(system(msg), 0);
+	open_fails(p, "damaged");
+	free(p);
+
+	p = malloc(strlen(dir) + 16);
+	sprintf(p, "%s/new.db", dir);
+	sql_file(p, "CREATE TABLE x (a); PRAGMA user_version = 99;");
+	open_fails(p, "catalogue schema version 99 is newer than this neuvoo understands (1); update neuvoo");
+	free(p);
+
+	p = malloc(strlen(dir) + 16);
+	sprintf(p, "%s/v0.db", dir);
+	sql_file(p, "CREATE TABLE notes (a);");
+	open_fails(p, "not a neuvoo catalogue (");
+	free(p);
+
+	p = malloc(strlen(dir) + 16);
+	sprintf(p, "%s/part.db", dir);
+	sql_file(p, "CREATE TABLE meta (key, value); PRAGMA user_version = 1;");
+	open_fails(p, "not a neuvoo catalogue (no table 'language')");
+	free(p);
+
+	/* Garbage where a page should be: SQLite's own check notices. */
+	f = fopen(path, "r+b");
+	assert_non_null(f);
+	fseek(f, 4096 + 8, SEEK_SET);
+	fputs("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", f);
+	fclose(f);
+	{
+		char *err = NULL;
+		struct catalogue *cat = NULL;
+		if (catalogue_open(path, &cat, &err) == 0) {
+			catalogue_free(&cat);
+			assert_int_equal(catalogue_verify_file(path, &err), -1);
+		}
+		assert_non_null(strstr(err, "damaged"));
+		err_free(&err);
+	}
+	free(path);
+	util_rmtree(&dir);
+}
+
+/* Desks read catalogues in folders they cannot write, through paths with
+ * any characters, and never change the file. */
+static void test_open_read_only(void **state)
+{
+	char *dir = util_tmpdir(), *path = fixture_catalogue(dir), *odd, *err = NULL;
+	struct catalogue *cat;
+	struct stat before, after;
+	char cmd[4200];
+	(void)state;
+
+	odd = malloc(strlen(dir) + 64);
+	sprintf(odd, "%s/a dir?x=1#frag%%41", dir);
+	assert_int_equal(mkdir(odd, 0755), 0);
+	strcat(odd, "/cat.db");
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s' && chmod 0444 '%s' && chmod 0555 \"$(dirname '%s')\"",
+		 path, odd, odd, odd);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(stat(odd, &before), 0);
+	assert_int_equal(catalogue_open(odd, &cat, &err), 0);
+	assert_int_equal(cat->n_services, 3);
+	assert_false(catalogue_changed(cat));
+	assert_int_equal(stat(odd, &after), 0);
+	assert_int_equal(before.st_mtim.tv_sec, after.st_mtim.tv_sec);
+	assert_int_equal(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);
+	assert_int_equal(before.st_size, after.st_size);
+	catalogue_free(&cat);
+	snprintf(cmd, sizeof cmd, "test $(ls -A \"$(dirname '%s')\" | wc -l) -eq 1 && chmod 0755 \"$(dirname '%s')\"",
+		 odd, odd);
+	assert_int_equal(system(cmd), 0);
+	free(odd);
+	free(path);
+	util_rmtree(&dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_load_fixture),
+		cmocka_unit_test(test_text_fallback),
+		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_publish_round_trip),
+		cmocka_unit_test(test_publish_stamps_time),
+		cmocka_unit_test(test_publish_failure_keeps_old),
+		cmocka_unit_test(test_changed),
+		cmocka_unit_test(test_open_errors),
+		cmocka_unit_test(test_open_read_only),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,786 @@
+/* test_hsds: importing the sample HSDS 1.x and 3.x packages, bad rows,
+ * and export followed by import giving back the same catalogue. */
+#include <config.h>
+
+#include "util.h"
+
+#include <sys/stat.h>
+
+#include "core/catalogue.h"
+#include "core/codes.h"
+#include "core/err.h"
+#include "core/hours.h"
+#include "core/hsds.h"
+
+struct warns {
+	char **msg;
+	size_t n;
+};
+
+static void collect(void *ctx, const char *msg)
+{
+	struct warns *w = ctx;
+	w->msg = realloc(w->msg, (w->n + 1) * sizeof *w->msg);
+	assert_non_null(w->msg);
+	w->msg[w->n++] = strdup(msg);
+}
+
+static void warns_free(struct warns *w)
+{
+	size_t i;
+	for (i = 0; i < w->n; i++)
+		free(w->msg[i]);
+	free(w->msg);
+	w->msg = NULL;
+	w->n = 0;
+}
+
+/* True when some warning names FILE:LINE: (file as a path suffix) and
+ * contains word. */
+static bool warned(const struct warns *w, const char *file_line,
+		   const char *word)
+{
+	size_t i;
+	char *pat = xasprintf("/%s: ", file_line);
+	bool found = false;
+	for (i = 0; i < w->n; i++)
+		if (strstr(w->msg[i], pat) && (!word || strstr(w->msg[i], word)))
+			found = true;
+	free(pat);
+	return found;
+}
+
+static void dump_warns(const struct warns *w)
+{
+	size_t i;
+	for (i = 0; i < w->n; i++)
+		print_message("# warning: %s\n", w->msg[i]);
+}
+
+static char *data_dir(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+	return xasprintf("%s/tests/data/%s", top ? top : ".", name);
+}
+
+static const struct cat_service *svc(const struct catalogue *cat,
+				     const char *id)
+{
+	long i = catalogue_service_index(cat, id);
+	assert_true(i >= 0);
+	return &cat->services[i];
+}
+
+static void assert_str_or_null(const char *a, const char *b)
+{
+	if (!a || !b) {
+		if (a != b)
+			print_message("# \"%s\" vs \"%s\"\n", a ? a : "(null)",
+				      b ? b : "(null)");
+		assert_true(a == b);
+	} else {
+		assert_string_equal(a, b);
+	}
+}
+
+static void assert_span(const struct hours *h, size_t i, int day, int open,
+			int close)
+{
+	assert_true(i < h->n_spans);
+	assert_int_equal(h->spans[i].day, day);
+	assert_int_equal(h->spans[i].open, open);
+	assert_int_equal(h->spans[i].close, close);
+}
+
+static void assert_ex(const struct hours *h, size_t i, const char *date,
+		      bool closed, int open, int close)
+{
+	assert_true(i < h->n_ex);
+	assert_string_equal(h->ex[i].date, date);
+	assert_int_equal(h->ex[i].closed, closed);
+	if (!closed) {
+		assert_int_equal(h->ex[i].open, open);
+		assert_int_equal(h->ex[i].close, close);
+	}
+}
+
+/* ---- equality of whole catalogues ---- */
+
+static void text_eq(const struct cat_text *a, const struct cat_text *b)
+{
+	int i;
+	for (i = 0; i < CAT__NLANG; i++)
+		assert_str_or_null(a->v[i], b->v[i]);
+}
+
+static void hours_eq(const struct hours *a, const struct hours *b)
+{
+	size_t i;
+	assert_int_equal(a->n_spans, b->n_spans);
+	for (i = 0; i < a->n_spans; i++) {
+		assert_int_equal(a->spans[i].day, b->spans[i].day);
+		assert_int_equal(a->spans[i].open, b->spans[i].open);
+		assert_int_equal(a->spans[i].close, b->spans[i].close);
+	}
+	assert_int_equal(a->n_ex, b->n_ex);
+	for (i = 0; i < a->n_ex; i++) {
+		assert_string_equal(a->ex[i].date, b->ex[i].date);
+		assert_int_equal(a->ex[i].closed, b->ex[i].closed);
+		assert_int_equal(a->ex[i].open, b->ex[i].open);
+		assert_int_equal(a->ex[i].close, b->ex[i].close);
+	}
+}
+
+static void catalogue_eq(const struct catalogue *a, const struct catalogue *b)
+{
+	size_t i, j;
+	assert_int_equal(a->version, b->version);
+	assert_str_or_null(a->name, b->name);
+	assert_str_or_null(a->published, b->published);
+	assert_memory_equal(a->topic_order, b->topic_order,
+			    sizeof a->topic_order);
+
+	assert_int_equal(a->n_orgs, b->n_orgs);
+	for (i = 0; i < a->n_orgs; i++) {
+		const struct cat_org *x = &a->orgs[i], *y = &b->orgs[i];
+		assert_string_equal(x->id, y->id);
+		assert_int_equal(x->kind, y->kind);
+		text_eq(&x->name, &y->name);
+		assert_str_or_null(x->web, y->web);
+		assert_str_or_null(x->municipality, y->municipality);
+	}
+
+	assert_int_equal(a->n_services, b->n_services);
+	for (i = 0; i < a->n_services; i++) {
+		const struct cat_service *x = &a->services[i];
+		const struct cat_service *y = &b->services[i];
+		assert_string_equal(x->id, y->id);
+		assert_int_equal(x->org, y->org);
+		text_eq(&x->name, &y->name);
+		text_eq(&x->description, &y->description);
+		text_eq(&x->eligibility, &y->eligibility);
+		assert_str_or_null(x->keywords, y->keywords);
+		assert_int_equal(x->topics, y->topics);
+		assert_int_equal(x->n_languages, y->n_languages);
+		for (j = 0; j < x->n_languages; j++)
+			assert_string_equal(x->languages[j], y->languages[j]);
+		assert_int_equal(x->n_phones, y->n_phones);
+		for (j = 0; j < x->n_phones; j++) {
+			assert_string_equal(x->phones[j].number,
+					    y->phones[j].number);
+			text_eq(&x->phones[j].label, &y->phones[j].label);
+		}
+		assert_str_or_null(x->email, y->email);
+		assert_str_or_null(x->web, y->web);
+		assert_str_or_null(x->address, y->address);
+		assert_str_or_null(x->municipality, y->municipality);
+		assert_int_equal(x->appointment, y->appointment);
+		hours_eq(&x->hours, &y->hours);
+		assert_str_or_null(x->verified, y->verified);
+	}
+
+	assert_int_equal(a->n_languages, b->n_languages);
+	for (i = 0; i < a->n_languages; i++) {
+		const struct cat_language *x = &a->languages[i];
+		const struct cat_language *y = &b->languages[i];
+		assert_string_equal(x->code, y->code);
+		text_eq(&x->name, &y->name);
+		assert_str_or_null(x->native, y->native);
+	}
+
+	assert_int_equal(a->n_resources, b->n_resources);
+	for (i = 0; i < a->n_resources; i++) {
+		const struct cat_resource *x = &a->resources[i];
+		const struct cat_resource *y = &b->resources[i];
+		assert_string_equal(x->id, y->id);
+		assert_int_equal(x->kind, y->kind);
+		text_eq(&x->name, &y->name);
+		assert_int_equal(x->n_languages, y->n_languages);
+		for (j = 0; j < x->n_languages; j++) {
+			assert_string_equal(x->languages[j].code,
+					    y->languages[j].code);
+			assert_str_or_null(x->languages[j].dialects,
+					   y->languages[j].dialects);
+		}
+		assert_str_or_null(x->unit, y->unit);
+		assert_str_or_null(x->phone, y->phone);
+		assert_str_or_null(x->email, y->email);
+		assert_str_or_null(x->web, y->web);
+		assert_int_equal(x->modality, y->modality);
+		assert_int_equal(x->lead_minutes, y->lead_minutes);
+		hours_eq(&x->hours, &y->hours);
+		text_eq(&x->note, &y->note);
+	}
+}
+
+/* ---- the sample packages ---- */
+
+static void test_import_hsds1(void **state)
+{
+	struct warns w = { 0 };
+	struct catalogue *cat = NULL;
+	const struct cat_service *s;
+	char *dir = data_dir("hsds1"), *err = NULL;
+	(void)state;
+
+	assert_int_equal(hsds_import(dir, &cat, collect, &w, &err), 0);
+	assert_null(err);
+	assert_non_null(cat);
+	dump_warns(&w);
+
+	/* Organisations: x_kind read where given, else other; the city of
+	 * an organisation's location as its municipality. */
+	assert_int_equal(cat->n_orgs, 3);
+	assert_string_equal(cat->orgs[0].id, "org-city");
+	assert_int_equal(cat->orgs[0].kind, ORG_CITY);
+	assert_string_equal(cat->orgs[0].name.v[CAT_FI], "Esimerkkikaupunki");
+	assert_null(cat->orgs[0].name.v[CAT_SV]);
+	assert_string_equal(cat->orgs[0].web, "https://city.example/");
+	assert_string_equal(cat->orgs[0].municipality, "Helsinki");
+	assert_int_equal(cat->orgs[1].kind, ORG_PUBLIC);
+	assert_null(cat->orgs[1].municipality);
+	assert_int_equal(cat->orgs[2].kind, ORG_OTHER);
+
+	/* Services in file order; the inactive, nameless and orphan ones
+	 * are gone. */
+	assert_int_equal(cat->n_services, 4);
+	assert_string_equal(cat->services[0].id, "svc-info");
+	assert_string_equal(cat->services[1].id, "svc-housing");
+	assert_string_equal(cat->services[2].id, "svc-benefits");
+	assert_string_equal(cat->services[3].id, "svc-club");
+	assert_true(catalogue_service_index(cat, "svc-old") < 0);
+
+	s = svc(cat, "svc-info");
+	assert_int_equal(s->org, 0);
+	assert_string_equal(s->name.v[CAT_FI], "Neuvontapiste");
+	assert_string_equal(s->description.v[CAT_FI],
+			    "Yleisneuvontaa kaupungin palveluista, monella kielellä.");
+	assert_string_equal(s->email, "info@city.example");
+	assert_string_equal(s->web, "https://city.example/info");
+	assert_int_equal(s->n_phones, 2);
+	assert_string_equal(s->phones[0].number, "+358 9 000 0001");
+	assert_string_equal(s->phones[0].label.v[CAT_FI], "Neuvonta");
+	assert_string_equal(s->phones[1].number, "+358 9 000 0002 (12)");
+	assert_null(s->phones[1].label.v[CAT_FI]);
+	assert_int_equal(s->n_languages, 4);
+	assert_string_equal(s->languages[0], "fi");
+	assert_string_equal(s->languages[3], "so");
+	/* Weekday 1 is Monday. */
+	assert_int_equal(s->hours.n_spans, 5);
+	assert_span(&s->hours, 0, 0, 9 * 60, 16 * 60);
+	assert_span(&s->hours, 3, 3, 9 * 60, 18 * 60);
+	assert_span(&s->hours, 4, 4, 9 * 60, 15 * 60);
+	/* A closed holiday range is one closed day each. */
+	assert_int_equal(s->hours.n_ex, 4);
+	assert_ex(&s->hours, 0, "2026-12-24", true, 0, 0);
+	assert_ex(&s->hours, 2, "2026-12-26", true, 0, 0);
+	assert_ex(&s->hours, 3, "2026-12-31", false, 600, 840);
+	assert_string_equal(s->address, "Esimerkkikatu 1, 00100 Helsinki");
+	assert_string_equal(s->municipality, "Helsinki");
+	assert_int_equal(s->appointment, APPT_NO);
+	assert_null(s->verified);
+
+	s = svc(cat, "svc-housing");
+	assert_int_equal(s->hours.n_spans, 1);
+	assert_span(&s->hours, 0, 1, 8 * 60 + 15, 11 * 60 + 30);
+	assert_null(s->address);
+
+	s = svc(cat, "svc-benefits");
+	assert_string_equal(s->description.v[CAT_FI],
+			    "Neuvontaa \"perustoimeentulotuesta\" ja muista etuuksista.");
+	assert_int_equal(s->n_languages, 2);
+	assert_string_equal(s->languages[0], "fi");
+	assert_string_equal(s->languages[1], "sv");
+	assert_string_equal(s->phones[0].label.v[CAT_FI], "Etuudet ruotsiksi");
+
+	s = svc(cat, "svc-club");
+	assert_string_equal(s->description.v[CAT_FI], "Kerho\nkahdella rivillä");
+	assert_string_equal(s->eligibility.v[CAT_FI],
+			    "Ages 15-29; Residents of the sample city");
+	assert_string_equal(s->address, "Mallitie 5, 2. krs, 00930 Helsinki");
+	/* The Saturday row names the service at its location. */
+	assert_int_equal(s->hours.n_spans, 1);
+	assert_span(&s->hours, 0, 5, 600, 840);
+	assert_int_equal(s->n_phones, 0);
+	assert_int_equal(s->n_languages, 1);
+
+	/* Languages met in the rows, sorted, named by their codes. */
+	assert_int_equal(cat->n_languages, 5);
+	assert_string_equal(cat->languages[0].code, "ar");
+	assert_string_equal(cat->languages[4].code, "sv");
+	assert_string_equal(catalogue_text(&cat->languages[3].name, "en"), "so");
+
+	/* Each broken row: one warning naming its file and line. */
+	assert_true(warned(&w, "services.csv:6", "no name"));
+	assert_true(warned(&w, "services.csv:7", "org-missing"));
+	assert_true(warned(&w, "phones.csv:6", "svc-nope"));
+	assert_true(warned(&w, "phones.csv:8", "number"));
+	assert_true(warned(&w, "languages.csv:9", NULL));
+	assert_true(warned(&w, "regular_schedules.csv:8", NULL));
+	assert_true(warned(&w, "holiday_schedules.csv:4", "2026-13-01"));
+	assert_true(warned(&w, "service_at_location.csv:4", "loc-nowhere"));
+	assert_int_equal(w.n, 8);
+
+	warns_free(&w);
+	catalogue_free(&cat);
+	free(dir);
+}
+
+static void test_import_hsds3(void **state)
+{
+	struct warns w = { 0 };
+	struct catalogue *cat = NULL;
+	const struct cat_service *s;
+	const struct cat_resource *r;
+	char *dir = data_dir("hsds3"), *err = NULL;
+	(void)state;
+
+	assert_int_equal(hsds_import(dir, &cat, collect, &w, &err), 0);
+	assert_null(err);
+	dump_warns(&w);
+
+	assert_string_equal(cat->name, "Sample catalogue");
+	assert_string_equal(cat->published, "2026-03-01T10:00:00+02:00");
+
+	assert_int_equal(cat->n_orgs, 2);
+	assert_string_equal(cat->orgs[0].name.v[CAT_SV], "Exempelstaden");
+	assert_string_equal(cat->orgs[0].municipality, "Helsinki");
+	/* An empty name_fi means no Finnish name, even with a plain name;
+	 * an x_municipality column, even empty, is not guessed at. */
+	assert_null(cat->orgs[1].name.v[CAT_FI]);
+	assert_string_equal(cat->orgs[1].name.v[CAT_EN], "Sample Association");
+	assert_null(cat->orgs[1].municipality);
+	assert_int_equal(cat->orgs[1].kind, ORG_NGO);
+
+	/* s4 (unknown organisation) and s5 (broken quoting) are skipped;
+	 * a temporarily closed service stays. */
+	assert_int_equal(cat->n_services, 3);
+
+	s = svc(cat, "s1");
+	assert_string_equal(s->name.v[CAT_FI], "Palveluneuvonta");
+	assert_string_equal(s->name.v[CAT_SV], "Servicerådgivning");
+	assert_string_equal(s->name.v[CAT_EN], "Service advice");
+	assert_string_equal(s->description.v[CAT_SV], "Rådgivning, handledning");
+	assert_string_equal(s->keywords, "neuvonta rådgivning advice");
+	assert_int_equal(s->topics, (1u << TOPIC_HOUSING) |
+			 (1u << TOPIC_MOVING) | (1u << TOPIC_DIGITAL));
+	assert_int_equal(s->appointment, APPT_NO);
+	assert_string_equal(s->verified, "2026-02-01");
+	assert_int_equal(s->n_phones, 2);
+	assert_string_equal(s->phones[0].label.v[CAT_SV], "Rådgivning");
+	assert_string_equal(s->phones[0].label.v[CAT_EN], "Advice");
+	assert_null(s->phones[1].label.v[CAT_FI]);
+	assert_null(s->phones[1].label.v[CAT_EN]);
+	assert_int_equal(s->n_languages, 4);
+	assert_string_equal(s->languages[3], "so");
+	/* byday MO,TU,WE,TH is four spans; a dated row without times is a
+	 * closed day, with times an open one. */
+	assert_int_equal(s->hours.n_spans, 5);
+	assert_span(&s->hours, 0, 0, 495, 960);
+	assert_span(&s->hours, 3, 3, 495, 960);
+	assert_span(&s->hours, 4, 4, 495, 840);
+	assert_int_equal(s->hours.n_ex, 2);
+	assert_ex(&s->hours, 0, "2026-06-19", true, 0, 0);
+	assert_ex(&s->hours, 1, "2026-12-31", false, 600, 780);
+	assert_string_equal(s->address, "Esimerkkikatu 1, 00100 Helsinki");
+
+	s = svc(cat, "s2");
+	assert_null(s->name.v[CAT_SV]);
+	assert_string_equal(s->name.v[CAT_EN], "Employment services");
+	assert_int_equal(s->appointment, APPT_YES);
+	assert_null(s->verified);
+	assert_string_equal(s->phones[0].label.v[CAT_EN],
+			    "Employment in English");
+	assert_null(s->phones[0].label.v[CAT_FI]);
+	/* A language given by name only, and an unknown code. */
+	assert_int_equal(s->n_languages, 2);
+	assert_string_equal(s->languages[0], "uk");
+	assert_string_equal(s->languages[1], "ti");
+	/* Monthly and fortnightly rules are not weekly hours. */
+	assert_int_equal(s->hours.n_spans, 0);
+	assert_null(s->address);
+
+	s = svc(cat, "s3");
+	assert_string_equal(s->eligibility.v[CAT_FI], "7–12-vuotiaat");
+	assert_null(s->eligibility.v[CAT_SV]);
+	assert_string_equal(s->eligibility.v[CAT_EN], "Ages 7-12");
+	assert_int_equal(s->topics, (1u << TOPIC_FAMILIES) |
+			 (1u << TOPIC_LEISURE));
+	assert_int_equal(s->appointment, APPT_SOMETIMES);
+	assert_int_equal(s->hours.n_spans, 2);
+	assert_span(&s->hours, 1, 3, 17 * 60, 19 * 60 + 30);
+	/* The physical address wins over the postal one. */
+	assert_string_equal(s->address, "Mallitie 5, 02100 Espoo");
+	assert_string_equal(s->municipality, "Espoo");
+
+	/* x_languages plus what rows brought (ti, ku), sorted. */
+	assert_int_equal(cat->n_languages, 8);
+	assert_string_equal(cat->languages[0].code, "ar");
+	assert_string_equal(cat->languages[0].native, "العربية");
+	assert_string_equal(cat->languages[3].code, "ku");
+	assert_string_equal(cat->languages[6].code, "ti");
+	assert_string_equal(cat->languages[6].name.v[CAT_EN], "Tigrinya");
+	assert_string_equal(cat->languages[7].name.v[CAT_SV], "ukrainska");
+
+	assert_int_equal(cat->n_resources, 2);
+	r = &cat->resources[0];
+	assert_string_equal(r->id, "r1");
+	assert_int_equal(r->kind, RES_COLLEAGUE);
+	assert_string_equal(r->name.v[CAT_EN], "Advisor (Somali)");
+	assert_int_equal(r->modality, MOD_INPERSON | MOD_PHONE);
+	assert_int_equal(r->n_languages, 1);
+	assert_int_equal(r->hours.n_spans, 2);
+	assert_int_equal(r->hours.n_ex, 1);
+	assert_ex(&r->hours, 0, "2026-12-24", true, 0, 0);
+	r = &cat->resources[1];
+	assert_int_equal(r->kind, RES_INTERPRETING);
+	assert_int_equal(r->modality, MOD_PHONE | MOD_VIDEO);
+	assert_int_equal(r->lead_minutes, 60);
+	assert_string_equal(r->note.v[CAT_EN], "Book ahead");
+	assert_null(r->note.v[CAT_SV]);
+	assert_int_equal(r->n_languages, 2);
+	assert_string_equal(r->languages[1].code, "ku");
+	assert_string_equal(r->languages[1].dialects, "Sorani, Kurmanji");
+	assert_int_equal(r->hours.n_spans, 5);
+
+	assert_true(warned(&w, "service.csv:4", "knitting"));
+	assert_true(warned(&w, "service.csv:5", "o3"));
+	assert_true(warned(&w, "service.csv:6", "quote"));
+	assert_true(warned(&w, "language.csv:8", NULL));
+	assert_true(warned(&w, "schedule.csv:6", "MONTHLY"));
+	assert_true(warned(&w, "schedule.csv:8", "interval"));
+	assert_true(warned(&w, "x_resources.csv:4", "r3"));
+	assert_true(warned(&w, "x_resource_languages.csv:5", "r9"));
+	assert_int_equal(w.n, 8);
+
+	warns_free(&w);
+	catalogue_free(&cat);
+	free(dir);
+}
+
+static void test_required_files(void **state)
+{
+	struct catalogue *cat = NULL;
+	char *dir = util_tmpdir(), *err = NULL, *p;
+	(void)state;
+
+	p = util_write(dir, "services.csv", "id,organization_id,name\n");
+	free(p);
+	assert_int_not_equal(hsds_import(dir, &cat, NULL, NULL, &err), 0);
+	assert_null(cat);
+	assert_non_null(strstr(err, "organization"));
+	free(err);
+	err = NULL;
+
+	p = util_write(dir, "organizations.csv", "id,name\n");
+	free(p);
+	p = xasprintf("%s/services.csv", dir);
+	assert_int_equal(unlink(p), 0);
+	free(p);
+	assert_int_not_equal(hsds_import(dir, &cat, NULL, NULL, &err), 0);
+	assert_non_null(strstr(err, "service.csv"));
+	free(err);
+	err = NULL;
+
+	/* Not a folder at all. */
+	p = xasprintf("%s/organizations.csv", dir);
+	assert_int_not_equal(hsds_import(p, &cat, NULL, NULL, &err), 0);
+	assert_non_null(strstr(err, "folder"));
+	free(err);
+	free(p);
+	util_rmtree(&dir);
+}
+
+static void test_bad_rows_and_unknown_columns(void **state)
+{
+	struct warns w = { 0 };
+	struct catalogue *cat = NULL;
+	char *dir = util_tmpdir(), *err = NULL, *p;
+	(void)state;
+
+	/* Columns in another order, unknown ones, mixed case. */
+	p = util_write(dir, "organizations.csv",
+		       "Colour,NAME,Id\n"
+		       "blue,Sample org,o1\n"
+		       "red,\"Broken,o2\n"); /* never closed: to the end */
+	free(p);
+	p = util_write(dir, "services.csv",
+		       "id,whatever,organization_id,name,status\n"
+		       "a,1,o1,First,active\n"		/* 2 */
+		       "b,2,o1,Sec\"ond,active\n"	/* 3: stray quote */
+		       "c,3,o1,Third,active,extra\n"	/* 4: too many */
+		       ",4,o1,No id,active\n"		/* 5 */
+		       "a,5,o1,Again,active\n"		/* 6: id twice */
+		       "d,6,o1,\"Multi\nline\",\n"	/* 7-8 */
+		       "e,7,o1,\xc3\x28,active\n"	/* 9: bad UTF-8 */
+		       "f,8,o1,Last,ACTIVE\n");		/* 10 */
+	free(p);
+	assert_int_equal(hsds_import(dir, &cat, collect, &w, &err), 0);
+	dump_warns(&w);
+	assert_int_equal(cat->n_orgs, 1);
+	assert_string_equal(cat->orgs[0].id, "o1");
+	assert_string_equal(cat->orgs[0].name.v[CAT_FI], "Sample org");
+	assert_int_equal(cat->n_services, 3);
+	assert_string_equal(cat->services[0].name.v[CAT_FI], "First");
+	assert_string_equal(cat->services[1].name.v[CAT_FI], "Multi\nline");
+	assert_string_equal(cat->services[2].id, "f");
+	assert_true(warned(&w, "organizations.csv:3", NULL));
+	assert_true(warned(&w, "services.csv:3", "quote"));
+	assert_true(warned(&w, "services.csv:4", "header"));
+	assert_true(warned(&w, "services.csv:5", "id"));
+	assert_true(warned(&w, "services.csv:6", "twice"));
+	assert_true(warned(&w, "services.csv:9", "UTF-8"));
+	assert_int_equal(w.n, 6);
+	warns_free(&w);
+	catalogue_free(&cat);
+	util_rmtree(&dir);
+}
+
+/* ---- export and back ---- */
+
+static void set_text(struct cat_text *t, const char *fi, const char *sv,
+		     const char *en)
+{
+	t->v[CAT_FI] = xstrdup(fi);
+	t->v[CAT_SV] = xstrdup(sv);
+	t->v[CAT_EN] = xstrdup(en);
+}
+
+static void add_lang(struct catalogue *cat, const char *code, const char *fi,
+		     const char *sv, const char *en, const char *native)
+{
+	struct cat_language *l = catalogue_add_language(cat);
+	l->code = xstrdup(code);
+	set_text(&l->name, fi, sv, en);
+	l->native = xstrdup(native);
+}
+
+static void add_phone(struct cat_service *s, const char *number,
+		      const char *fi, const char *sv, const char *en)
+{
+	s->phones = xrealloc(s->phones, (s->n_phones + 1) * sizeof *s->phones);
+	memset(&s->phones[s->n_phones], 0, sizeof *s->phones);
+	s->phones[s->n_phones].number = xstrdup(number);
+	set_text(&s->phones[s->n_phones].label, fi, sv, en);
+	s->n_phones++;
+}
+
+static void add_svc_lang(struct cat_service *s, const char *code)
+{
+	s->languages = xrealloc(s->languages,
+				(s->n_languages + 1) * sizeof *s->languages);
+	s->languages[s->n_languages++] = xstrdup(code);
+}
+
+static struct catalogue *rich_catalogue(void)
+{
+	struct catalogue *cat = catalogue_new();
+	struct cat_org *o;
+	struct cat_service *s;
+	struct cat_resource *r;
+	int i;
+
+	cat->name = xstrdup("Sample, \"round trip\"");
+	cat->published = xstrdup("2026-04-01T08:00:00+03:00");
+	/* A topic order other than the default. */
+	for (i = 0; i < TOPIC__N; i++)
+		cat->topic_order[i] = TOPIC__N - 1 - i;
+
+	add_lang(cat, "ar", "arabia", "arabiska", "Arabic", "العربية");
+	add_lang(cat, "en", "englanti", "engelska", "English", NULL);
+	add_lang(cat, "fi", "suomi", "finska", "Finnish", "suomi");
+	add_lang(cat, "ku", "kurdi", NULL, "Kurdish", NULL);
+	add_lang(cat, "so", "somali", "somaliska", "Somali", "Soomaali");
+	add_lang(cat, "sv", "ruotsi", "svenska", "Swedish", "svenska");
+	add_lang(cat, "zh", NULL, NULL, "Chinese", "中文");
+
+	o = catalogue_add_org(cat);
+	o->id = xstrdup("city");
+	o->kind = ORG_CITY;
+	set_text(&o->name, "Esimerkkikaupunki", "Exempelstaden", "Sample City");
+	o->web = xstrdup("https://city.example/");
+	o->municipality = xstrdup("Helsinki");
+	o = catalogue_add_org(cat);
+	o->id = xstrdup("ngo");
+	o->kind = ORG_NGO;
+	set_text(&o->name, NULL, NULL, "Only English, Ltd.");
+	o = catalogue_add_org(cat);
+	o->id = xstrdup("pub");
+	o->kind = ORG_PUBLIC;
+	set_text(&o->name, "Virasto", NULL, NULL);
+	o->municipality = xstrdup("Vantaa");
+	o = catalogue_add_org(cat);
+	o->id = xstrdup("other");
+	o->kind = ORG_OTHER;
+	set_text(&o->name, "Muu", "Annan", "Other");
+
+	s = catalogue_add_service(cat);
+	s->id = xstrdup("svc-1");
+	s->org = 0;
+	set_text(&s->name, "Neuvonta", "Rådgivning", "Advice");
+	set_text(&s->description, "Rivi yksi\nrivi \"kaksi\", pilkulla",
+		 "Rad ett\r\nrad två", "Line one, two");
+	set_text(&s->eligibility, "Kaikki", NULL, "Everyone; adults, too");
+	s->keywords = xstrdup("neuvonta rådgivning advice");
+	s->topics = (1u << TOPIC_HOUSING) | (1u << TOPIC_OTHER);
+	add_svc_lang(s, "fi");
+	add_svc_lang(s, "sv");
+	add_svc_lang(s, "en");
+	add_svc_lang(s, "so");
+	add_phone(s, "+358 9 000 0301", "Neuvonta", "Rådgivning", "Advice");
+	add_phone(s, "+358 9 000 0302", NULL, NULL, NULL);
+	add_phone(s, "+358 9 000 0303", NULL, "Bara svenska", NULL);
+	s->email = xstrdup("advice@city.example");
+	s->web = xstrdup("https://city.example/advice?a=1,b=2");
+	s->address = xstrdup("Esimerkkikatu 1, 00100 Helsinki");
+	s->municipality = xstrdup("Helsinki");
+	s->appointment = APPT_SOMETIMES;
+	hours_add_span(&s->hours, 0, 8 * 60 + 15, 12 * 60);
+	hours_add_span(&s->hours, 0, 13 * 60, 16 * 60);
+	hours_add_span(&s->hours, 1, 8 * 60 + 15, 12 * 60);
+	hours_add_span(&s->hours, 2, 8 * 60 + 15, 12 * 60);
+	hours_add_span(&s->hours, 3, 10 * 60, 19 * 60);
+	hours_add_span(&s->hours, 6, 0, 1440);
+	hours_add_exception(&s->hours, "2026-12-24", true, 0, 0);
+	hours_add_exception(&s->hours, "2026-12-31", false, 10 * 60, 14 * 60);
+	hours_add_exception(&s->hours, "2027-01-01", false, 0, 1440);
+	s->verified = xstrdup("2026-03-15");
+
+	s = catalogue_add_service(cat);
+	s->id = xstrdup("svc-2");
+	s->org = 1;
+	set_text(&s->name, NULL, NULL, "English only");
+	s->topics = 0;
+	s->appointment = APPT_YES;
+	s->municipality = xstrdup("Espoo");	/* no street address */
+
+	s = catalogue_add_service(cat);
+	s->id = xstrdup("svc-3");
+	s->org = 2;
+	set_text(&s->name, "Etuudet", "Förmåner", NULL);
+	set_text(&s->description, NULL, "Endast svenska", NULL);
+	s->topics = (1u << TOPIC__N) - 1;
+	add_svc_lang(s, "ar");
+	add_svc_lang(s, "zh");
+	s->address = xstrdup("Mallitie 5 B 12");	/* no municipality */
+	s->appointment = APPT_NO;
+	hours_add_exception(&s->hours, "2026-05-01", true, 0, 0);
+
+	s = catalogue_add_service(cat);
+	s->id = xstrdup("svc-4");
+	s->org = 3;
+	set_text(&s->name, " Spaces around ", NULL, NULL);
+
+	r = catalogue_add_resource(cat);
+	r->id = xstrdup("res-1");
+	r->kind = RES_COLLEAGUE;
+	set_text(&r->name, "Neuvoja 2", "Rådgivare 2", "Desk 2 advisor");
+	r->languages = xcalloc(2, sizeof *r->languages);
+	r->languages[0].code = xstrdup("so");
+	r->languages[1].code = xstrdup("ar");
+	r->languages[1].dialects = xstrdup("Levantine, Gulf");
+	r->n_languages = 2;
+	r->unit = xstrdup("Neuvontapiste");
+	r->phone = xstrdup("+358 9 000 0399");
+	r->modality = MOD_INPERSON | MOD_PHONE;
+	hours_add_span(&r->hours, 0, 9 * 60, 12 * 60);
+	hours_add_span(&r->hours, 2, 9 * 60, 12 * 60);
+	hours_add_span(&r->hours, 2, 13 * 60, 15 * 60);
+	hours_add_exception(&r->hours, "2026-12-24", true, 0, 0);
+	set_text(&r->note, "Vain aamuisin", NULL, "Mornings only");
+
+	r = catalogue_add_resource(cat);
+	r->id = xstrdup("res-2");
+	r->kind = RES_INTERPRETING;
+	set_text(&r->name, "Puhelintulkkaus", "Telefontolkning",
+		 "Phone interpreting");
+	r->languages = xcalloc(1, sizeof *r->languages);
+	r->languages[0].code = xstrdup("ku");
+	r->languages[0].dialects = xstrdup("Sorani, Kurmanji");
+	r->n_languages = 1;
+	r->email = xstrdup("booking@interp.example");
+	r->web = xstrdup("https://interp.example/");
+	r->modality = MOD_PHONE | MOD_VIDEO | MOD_ONSITE;
+	r->lead_minutes = 1440;
+
+	r = catalogue_add_resource(cat);
+	r->id = xstrdup("res-3");
+	r->kind = RES_INTERPRETING;
+	set_text(&r->name, NULL, NULL, "Bare");
+	return cat;
+}
+
+static void test_round_trip(void **state)
+{
+	struct warns w = { 0 };
+	struct catalogue *cat = rich_catalogue(), *back = NULL, *again = NULL;
+	char *dir = util_tmpdir(), *out = xasprintf("%s/export", dir);
+	char *err = NULL, *p;
+	struct stat st;
+	(void)state;
+
+	assert_int_equal(hsds_export(cat, out, &err), 0);
+	assert_null(err);
+	assert_int_equal(stat(out, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0755);
+	p = xasprintf("%s/service.csv", out);
+	assert_int_equal(stat(p, &st), 0);
+	free(p);
+	p = xasprintf("%s/schedule.csv", out);
+	assert_int_equal(stat(p, &st), 0);
+	free(p);
+
+	assert_int_equal(hsds_import(out, &back, collect, &w, &err), 0);
+	dump_warns(&w);
+	assert_int_equal(w.n, 0);
+	catalogue_eq(cat, back);
+
+	/* Exporting over an old export replaces it and leaves no
+	 * temporary files behind. */
+	assert_int_equal(hsds_export(back, out, &err), 0);
+	assert_int_equal(hsds_import(out, &again, collect, &w, &err), 0);
+	assert_int_equal(w.n, 0);
+	catalogue_eq(cat, again);
+	p = xasprintf("ls -a '%s' | grep -q tmp", out);
+	assert_int_not_equal(system(p), 0);
+	free(p);
+
+	catalogue_free(&again);
+	catalogue_free(&back);
+	catalogue_free(&cat);
+	free(out);
+	util_rmtree(&dir);
+}
+
+static void test_export_into_a_file_fails(void **state)
+{
+	struct catalogue *cat = rich_catalogue();
+	char *dir = util_tmpdir(), *err = NULL;
+	char *file = util_write(dir, "plain", "x\n");
+	char *sub = xasprintf("%s/sub", file);
+	(void)state;
+	assert_int_not_equal(hsds_export(cat, file, &err), 0);
+	assert_non_null(strstr(err, file));
+	free(err);
+	err = NULL;
+	assert_int_not_equal(hsds_export(cat, sub, &err), 0);
+	assert_non_null(err);
+	free(err);
+	free(sub);
+	free(file);
+	catalogue_free(&cat);
+	util_rmtree(&dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_import_hsds1),
+		cmocka_unit_test(test_import_hsds3),
+		cmocka_unit_test(test_required_files),
+		cmocka_unit_test(test_bad_rows_and_unknown_columns),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_export_into_a_file_fails),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,231 @@
+/* test_keymap: key names, the bundled keymaps, and keymap file errors. */
+#include "util.h"
+
+#include <config.h>
+
+#include "core/err.h"
+#include "core/keymap.h"
+
+static char *tmp;
+
+static int setup(void **state)
+{
+	const char *src = getenv("top_srcdir");
+	(void)state;
+	tmp = util_tmpdir();
+	/* Bundled keymaps come from the source tree, never from the user. */
+	setenv("NEUVOO_DATADIR", src ? src : ".", 1);
+	setenv("XDG_CONFIG_HOME", tmp, 1);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	util_rmtree(&tmp);
+	return 0;
+}
+
+static void key_names_round_trip(void **state)
+{
+	static const char *const names[] = { "Tab", "S-Tab", "Enter", "Esc",
+		"Space", "Backspace", "Delete", "Up", "Down", "Left", "Right",
+		"PgUp", "PgDn", "Home", "End", "F1", "F10", "F24", "C-l", "/",
+		"j", "G", "ä" };
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		km_key k = keymap_key_parse(names[i]);
+		char *back;
+		assert_true(k >= 0);
+		back = keymap_key_name(k);
+		assert_string_equal(back, names[i]);
+		free(back);
+	}
+	assert_int_equal(keymap_key_parse("^L"), KM_CTRL('l'));
+	assert_int_equal(keymap_key_parse("pgdn"), KM_PGDN);
+	assert_int_equal(keymap_key_parse("F1"), KM_F(1));
+	assert_int_equal(keymap_key_parse("C-L"), 12);
+	/* Not keys: empty, words, F0, F25, Alt, two characters. */
+	assert_int_equal(keymap_key_parse(""), -1);
+	assert_int_equal(keymap_key_parse("Enterr"), -1);
+	assert_int_equal(keymap_key_parse("F0"), -1);
+	assert_int_equal(keymap_key_parse("F25"), -1);
+	assert_int_equal(keymap_key_parse("M-x"), -1);
+	assert_int_equal(keymap_key_parse("ab"), -1);
+	assert_true(keymap_key_printable('a'));
+	assert_true(keymap_key_printable(0x4e2d));
+	assert_false(keymap_key_printable(KM_ESC));
+	assert_false(keymap_key_printable(KM_F(2)));
+}
+
+static void action_table(void **state)
+{
+	int a;
+	(void)state;
+	for (a = ACT_NONE + 1; a < ACT__N; a++) {
+		assert_non_null(action_name((enum action)a));
+		assert_int_equal(action_find(action_name((enum action)a)), a);
+		assert_true(strlen(action_help((enum action)a)) > 0);
+	}
+	assert_int_equal(action_find("no-such-thing"), ACT_NONE);
+	assert_null(action_name(ACT_NONE));
+}
+
+static struct keymap *load_named(const char *name)
+{
+	char *err = NULL, *path = keymap_find(name, &err);
+	struct keymap *km = NULL;
+	if (!path)
+		fail_msg("%s", err);
+	if (keymap_load(path, &km, &err) != 0)
+		fail_msg("%s", err);
+	free(path);
+	return km;
+}
+
+static void default_keymap_has_the_contract_keys(void **state)
+{
+	struct keymap *km = load_named(NULL);
+	km_key keys[8];
+	size_t n;
+	(void)state;
+	assert_int_equal(keymap_lookup(km, KM_GLOBAL, KM_TAB), ACT_NEXT_PANE);
+	assert_int_equal(keymap_lookup(km, KM_GLOBAL, KM_BTAB), ACT_PREV_PANE);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(1)), ACT_HELP);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(2)), ACT_SAVE);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(3)), ACT_NEW_CONTACT);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(4)), ACT_NEXT_LANGUAGE);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(5)), ACT_FOCUS_INTAKE);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(6)), ACT_FOCUS_TOPICS);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(7)), ACT_FOCUS_REDIRECT);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(8)), ACT_FOCUS_INTERPRETERS);
+	assert_int_equal(keymap_lookup(km, KM_REDIRECT, KM_F(9)), ACT_UNDO);
+	assert_int_equal(keymap_lookup(km, KM_REDIRECT, KM_F(10)), ACT_QUIT);
+	assert_int_equal(keymap_lookup(km, KM_REDIRECT, '/'), ACT_FILTER);
+	assert_int_equal(keymap_lookup(km, KM_REDIRECT, KM_ESC), ACT_CANCEL);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_SPACE), ACT_TOGGLE);
+	assert_int_equal(keymap_lookup(km, KM_REDIRECT, KM_ENTER), ACT_CHOOSE);
+	assert_int_equal(keymap_lookup(km, KM_INTERPRETERS, KM_ENTER), ACT_CHOOSE);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_CTRL('l')), ACT_REDRAW);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_PGDN), ACT_PAGE_DOWN);
+	/* Intake: its own bindings win over the global moves. */
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_DOWN), ACT_NEXT_FIELD);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_UP), ACT_PREV_FIELD);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_RIGHT), ACT_NEXT_CHOICE);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_LEFT), ACT_PREV_CHOICE);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_DOWN), ACT_DOWN);
+	/* Letters stay free for the intake's quick jump. */
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, 'p'), ACT_NONE);
+	/* Help lists the pane's own keys and the unshadowed global ones. */
+	n = keymap_keys_for(km, KM_INTAKE, ACT_DOWN, keys, 8);
+	assert_int_equal(n, 0);	/* Down is next-field in intake */
+	n = keymap_keys_for(km, KM_INTAKE, ACT_NEXT_FIELD, keys, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(keys[0], KM_DOWN);
+	n = keymap_keys_for(km, KM_TOPICS, ACT_QUIT, keys, 8);
+	assert_int_equal(n, 1);
+	assert_int_equal(keys[0], KM_F(10));
+	keymap_free(&km);
+	assert_null(km);
+}
+
+static void vi_keymap_moves_with_letters(void **state)
+{
+	struct keymap *km = load_named("vi");
+	(void)state;
+	assert_int_equal(keymap_lookup(km, KM_REDIRECT, 'j'), ACT_DOWN);
+	assert_int_equal(keymap_lookup(km, KM_REDIRECT, 'k'), ACT_UP);
+	assert_int_equal(keymap_lookup(km, KM_REDIRECT, 'G'), ACT_END);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, 'j'), ACT_NEXT_FIELD);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, 'l'), ACT_NEXT_CHOICE);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(2)), ACT_SAVE);
+	keymap_free(&km);
+}
+
+/* Write a keymap, load it, and expect an error naming file:line. */
+static void expect_error(const char *text, int line, const char *what)
+{
+	char *path = util_write(tmp, "km", text);
+	char *err = NULL, *want;
+	struct keymap *km = NULL;
+	assert_int_not_equal(keymap_load(path, &km, &err), 0);
+	assert_null(km);
+	assert_non_null(err);
+	want = xasprintf("%s:%d: ", path, line);
+	if (strncmp(err, want, strlen(want)) != 0)
+		fail_msg("expected '%s...', got '%s'", want, err);
+	if (!strstr(err, what))
+		fail_msg("expected '%s' in '%s'", what, err);
+	free(want);
+	free(err);
+	free(path);
+}
+
+static void errors_name_file_and_line(void **state)
+{
+	(void)state;
+	expect_error("global {\n\tquit = \"F10\"\n\tfly = \"F11\"\n}\n", 3, "fly");
+	expect_error("# a comment\nglobal {\n\tquit = \"F10\"\n\n\tsave = \"F13x\"\n\n}\n\n",
+		     5, "F13x");
+	expect_error("global {\n\tquit = { \"F10\",\n\t\t\"Bogus\" }\n}\n", 3, "Bogus");
+	expect_error("global {\n\tquit = \"F10\"\n\tsave = \"F10\"\n}\n", 3,
+		     "bound to both");
+	expect_error("global { quit = \"F10\" }\npane sidebar {\n\tquit = \"q\"\n}\n",
+		     2, "sidebar");
+	expect_error("global {\n\tquit = { \"F10\"\n", 3, "end of file");
+}
+
+static void same_key_in_two_sections_is_fine(void **state)
+{
+	char *path = util_write(tmp, "ok",
+				"global { down = \"Down\" }\n"
+				"pane intake { next-field = \"Down\" }\n");
+	char *err = NULL;
+	struct keymap *km = NULL;
+	(void)state;
+	assert_int_equal(keymap_load(path, &km, &err), 0);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_DOWN), ACT_NEXT_FIELD);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_DOWN), ACT_DOWN);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_UP), ACT_NONE);
+	assert_string_equal(keymap_path(km), path);
+	keymap_free(&km);
+	free(path);
+}
+
+static void find_by_name_or_path(void **state)
+{
+	char *err = NULL, *p, *dir, *user, *cmd;
+	(void)state;
+	assert_null(keymap_find("nonesuch", &err));
+	assert_non_null(strstr(err, "nonesuch"));
+	err_free(&err);
+	assert_null(keymap_find("/no/such/file", &err));
+	assert_non_null(strstr(err, "/no/such/file"));
+	err_free(&err);
+	/* A user's own keymap of the same name wins over the bundled one. */
+	dir = xasprintf("%s/neuvoo/keymaps", tmp);
+	cmd = xasprintf("mkdir -p '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	user = util_write(dir, "vi", "global { quit = \"q\" }\n");
+	p = keymap_find("vi", &err);
+	assert_string_equal(p, user);
+	free(p);
+	free(user);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(key_names_round_trip),
+		cmocka_unit_test(action_table),
+		cmocka_unit_test(default_keymap_has_the_contract_keys),
+		cmocka_unit_test(vi_keymap_moves_with_letters),
+		cmocka_unit_test(errors_name_file_and_line),
+		cmocka_unit_test(same_key_in_two_sections_is_fine),
+		cmocka_unit_test(find_by_name_or_path),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

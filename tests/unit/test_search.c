@@ -1,0 +1,495 @@
+/* test_search: the search engine as `catalogue search` and the desk's
+ * filter-as-you-type see it: tiers, order, folding, several words, and
+ * typing letter by letter giving exactly what a fresh query gives. */
+#include <config.h>
+
+#include "util.h"
+
+#include "core/catalogue.h"
+#include "core/err.h"
+#include "core/search.h"
+#include "core/text.h"
+
+#define BIT(t) ((topic_set)1 << (t))
+
+static struct cat_service *add(struct catalogue *cat, const char *id,
+			       const char *fi, const char *sv, const char *en,
+			       const char *desc, const char *keywords,
+			       topic_set topics)
+{
+	struct cat_service *s = catalogue_add_service(cat);
+	s->id = xstrdup(id);
+	s->org = 0;
+	s->name.v[CAT_FI] = xstrdup(fi);
+	s->name.v[CAT_SV] = xstrdup(sv);
+	s->name.v[CAT_EN] = xstrdup(en);
+	s->description.v[CAT_FI] = xstrdup(desc);
+	s->keywords = xstrdup(keywords);
+	s->topics = topics;
+	return s;
+}
+
+static struct catalogue *new_cat(void)
+{
+	struct catalogue *cat = catalogue_new();
+	struct cat_org *o = catalogue_add_org(cat);
+	o->id = xstrdup("org-1");
+	o->name.v[CAT_FI] = xstrdup("Kaupunginkanslia");
+	o->name.v[CAT_EN] = xstrdup("City Executive Office");
+	return cat;
+}
+
+/* The id of hit i. */
+static const char *hid(const struct catalogue *cat,
+		       const struct search_hit *h, size_t i)
+{
+	return cat->services[h[i].index].id;
+}
+
+/* ---- tiers and order ---------------------------------------------------- */
+
+static struct catalogue *housing_cat(void)
+{
+	struct catalogue *cat = new_cat();
+	add(cat, "s-advice", "Asuntoneuvonta", "Bostadsrådgivning",
+	    "Housing advice", "Neuvontaa vuokralaisille.", NULL, 0);
+	add(cat, "s-youth", "Nuorten asuntopalvelu", NULL, NULL,
+	    "Nuorille.", NULL, 0);
+	add(cat, "s-own", "Omistusasunto-opastus", NULL, NULL,
+	    "Ostajille.", NULL, 0);
+	add(cat, "s-social", "Sosiaalineuvonta", NULL, "Social counselling",
+	    "Neuvoja asuntoasioissa ja toimeentulossa.", NULL, 0);
+	add(cat, "s-library", "Kirjasto", "Bibliotek", "Library",
+	    "Lainaa kirjoja.", "lukeminen", 0);
+	return cat;
+}
+
+static void test_tiers_then_name(void **state)
+{
+	struct catalogue *cat = housing_cat();
+	struct search *s = search_new(cat, "fi");
+	const struct search_hit *h;
+	size_t n = search_query(s, "asunto", &h);
+	(void)state;
+
+	assert_int_equal(n, 4);
+	assert_string_equal(hid(cat, h, 0), "s-advice");
+	assert_int_equal(h[0].tier, SEARCH_NAME_PREFIX);
+	/* Word prefix, by Finnish name: "Nuorten ..." before "Sosiaali...". */
+	assert_string_equal(hid(cat, h, 1), "s-youth");
+	assert_int_equal(h[1].tier, SEARCH_WORD_PREFIX);
+	assert_string_equal(hid(cat, h, 2), "s-social");
+	assert_int_equal(h[2].tier, SEARCH_WORD_PREFIX);
+	/* Inside a compound word only. */
+	assert_string_equal(hid(cat, h, 3), "s-own");
+	assert_int_equal(h[3].tier, SEARCH_SUBSTRING);
+
+	search_free(&s);
+	assert_null(s);
+	catalogue_free(&cat);
+}
+
+static void test_name_prefix_any_language(void **state)
+{
+	struct catalogue *cat = housing_cat();
+	struct search *s = search_new(cat, "fi");
+	const struct search_hit *h;
+	size_t n;
+	(void)state;
+
+	/* The English and Swedish names count for the first tier too. */
+	n = search_query(s, "Housing", &h);
+	assert_int_equal(n, 1);
+	assert_string_equal(hid(cat, h, 0), "s-advice");
+	assert_int_equal(h[0].tier, SEARCH_NAME_PREFIX);
+
+	n = search_query(s, "bostads", &h);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].tier, SEARCH_NAME_PREFIX);
+
+	/* "advice" starts a word of a name, not the name. */
+	n = search_query(s, "advice", &h);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].tier, SEARCH_WORD_PREFIX);
+
+	/* The whole query must start the name, spaces and all. */
+	n = search_query(s, "nuorten asunto", &h);
+	assert_int_equal(n, 1);
+	assert_string_equal(hid(cat, h, 0), "s-youth");
+	assert_int_equal(h[0].tier, SEARCH_NAME_PREFIX);
+
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+static void test_ties_by_name_in_ui_language(void **state)
+{
+	struct catalogue *cat = new_cat();
+	struct search *s;
+	const struct search_hit *h;
+	size_t n;
+	(void)state;
+
+	add(cat, "z", "Zoo-palvelu", NULL, NULL, NULL, "yhteinen", 0);
+	add(cat, "ae", "Äitiysneuvola", NULL, NULL, NULL, "yhteinen", 0);
+	add(cat, "a", "Aikuisopisto", NULL, NULL, NULL, "yhteinen", 0);
+	add(cat, "oe", "Örkkikerho", NULL, NULL, NULL, "yhteinen", 0);
+	add(cat, "dup-b", "Neuvonta", NULL, NULL, NULL, "yhteinen", 0);
+	add(cat, "dup-a", "Neuvonta", NULL, NULL, NULL, "yhteinen", 0);
+
+	/* Finnish: ä and ö are letters after z; equal names go by id. */
+	s = search_new(cat, "fi");
+	n = search_query(s, "yhteinen", &h);
+	assert_int_equal(n, 6);
+	assert_string_equal(hid(cat, h, 0), "a");
+	assert_string_equal(hid(cat, h, 1), "dup-a");
+	assert_string_equal(hid(cat, h, 2), "dup-b");
+	assert_string_equal(hid(cat, h, 3), "z");
+	assert_string_equal(hid(cat, h, 4), "ae");
+	assert_string_equal(hid(cat, h, 5), "oe");
+	search_free(&s);
+
+	/* English: ä is an a, ö an o. */
+	s = search_new(cat, "en");
+	n = search_query(s, "yhteinen", &h);
+	assert_int_equal(n, 6);
+	assert_string_equal(hid(cat, h, 0), "a");
+	assert_string_equal(hid(cat, h, 1), "ae");
+	assert_string_equal(hid(cat, h, 2), "dup-a");
+	assert_string_equal(hid(cat, h, 3), "dup-b");
+	assert_string_equal(hid(cat, h, 4), "oe");
+	assert_string_equal(hid(cat, h, 5), "z");
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+static void test_empty_query_lists_all_by_name(void **state)
+{
+	struct catalogue *cat = housing_cat();
+	struct search *s = search_new(cat, "fi");
+	const struct search_hit *h;
+	const char *want[] = { "s-advice", "s-library", "s-youth", "s-own",
+			       "s-social" };
+	const char *queries[] = { "", "   ", " -- !", NULL };
+	size_t n, i, q;
+	(void)state;
+
+	for (q = 0; q < 4; q++) {
+		n = search_query(s, queries[q], &h);
+		assert_int_equal(n, 5);
+		for (i = 0; i < n; i++) {
+			assert_string_equal(hid(cat, h, i), want[i]);
+			assert_int_equal(h[i].tier, SEARCH_SUBSTRING);
+		}
+		/* A real query in between must not leak into the next one. */
+		assert_int_equal(search_query(s, "kirja", &h), 1);
+	}
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+/* ---- matching ----------------------------------------------------------- */
+
+static void test_words_all_must_match(void **state)
+{
+	struct catalogue *cat = housing_cat();
+	struct search *s = search_new(cat, "fi");
+	const struct search_hit *h;
+	size_t n;
+	(void)state;
+
+	/* Both words, in different fields (name and description). */
+	n = search_query(s, "sosiaali toimeentulo", &h);
+	assert_int_equal(n, 1);
+	assert_string_equal(hid(cat, h, 0), "s-social");
+	assert_int_equal(h[0].tier, SEARCH_WORD_PREFIX);
+
+	/* Word order does not matter; a word that matches nothing empties. */
+	assert_int_equal(search_query(s, "toimeentulo sosiaali", &h), 1);
+	assert_int_equal(search_query(s, "asunto xyzzy", &h), 0);
+	/* One word a word prefix, the other only inside a word. */
+	n = search_query(s, "asunto opastus", &h);
+	assert_int_equal(n, 1);
+	assert_string_equal(hid(cat, h, 0), "s-own");
+	assert_int_equal(h[0].tier, SEARCH_SUBSTRING);
+	/* A repeated word counts once. */
+	assert_int_equal(search_query(s, "kirja kirja", &h), 1);
+
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+static void test_folding(void **state)
+{
+	struct catalogue *cat = new_cat();
+	struct search *s;
+	const struct search_hit *h;
+	(void)state;
+
+	add(cat, "day", "Päiväkoti Sateenkaari", NULL, NULL, NULL, NULL, 0);
+	add(cat, "cafe", "Café Kulma", NULL, NULL, NULL, NULL, 0);
+	add(cat, "paiva", "Paivanen Oy", NULL, NULL, NULL, NULL, 0);
+	s = search_new(cat, "fi");
+
+	/* å ä ö are letters of their own in Finnish and Swedish. */
+	assert_int_equal(search_query(s, "paiva", &h), 1);
+	assert_string_equal(hid(cat, h, 0), "paiva");
+	assert_int_equal(search_query(s, "päivä", &h), 1);
+	assert_string_equal(hid(cat, h, 0), "day");
+	assert_int_equal(h[0].tier, SEARCH_NAME_PREFIX);
+	assert_int_equal(search_query(s, "PÄIVÄKOTI", &h), 1);
+	assert_string_equal(hid(cat, h, 0), "day");
+	/* Other accents fold away, both ways; case never matters. */
+	assert_int_equal(search_query(s, "cafe", &h), 1);
+	assert_string_equal(hid(cat, h, 0), "cafe");
+	assert_int_equal(h[0].tier, SEARCH_NAME_PREFIX);
+	assert_int_equal(search_query(s, "CAFÉ kulma", &h), 1);
+	/* Punctuation is a space. */
+	assert_int_equal(search_query(s, "café, kulma!", &h), 1);
+	assert_int_equal(h[0].tier, SEARCH_NAME_PREFIX);
+
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+static void test_topics_and_organisation(void **state)
+{
+	struct catalogue *cat = new_cat();
+	struct search *s;
+	const struct search_hit *h;
+	size_t n;
+	(void)state;
+
+	add(cat, "kids", "Leikkipuisto", NULL, NULL, NULL, NULL,
+	    BIT(TOPIC_DAYCARE));
+	add(cat, "bus", "Matkakortit", NULL, NULL, NULL, NULL,
+	    BIT(TOPIC_TRANSPORT) | BIT(TOPIC_SOCIAL_ASSISTANCE));
+	s = search_new(cat, "fi");
+
+	/* The topic's code and its English label. */
+	n = search_query(s, "daycare", &h);
+	assert_int_equal(n, 1);
+	assert_string_equal(hid(cat, h, 0), "kids");
+	assert_int_equal(search_query(s, "childhood", &h), 1);
+	assert_string_equal(hid(cat, h, 0), "kids");
+	assert_int_equal(search_query(s, "social-assistance", &h), 1);
+	assert_string_equal(hid(cat, h, 0), "bus");
+	assert_int_equal(search_query(s, "transport matka", &h), 1);
+	/* The organisation's name in any language: both services. */
+	assert_int_equal(search_query(s, "kanslia", &h), 2);
+	assert_int_equal(search_query(s, "executive", &h), 2);
+	assert_int_equal(h[0].tier, SEARCH_WORD_PREFIX);
+
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+static void test_empty_catalogue(void **state)
+{
+	struct catalogue *cat = catalogue_new();
+	struct search *s = search_new(cat, "sv");
+	const struct search_hit *h = NULL;
+	(void)state;
+
+	assert_int_equal(search_query(s, "", &h), 0);
+	assert_int_equal(search_query(s, "a", &h), 0);
+	assert_int_equal(search_query(s, "asunto", &h), 0);
+	search_free(&s);
+	search_free(&s);	/* twice is harmless */
+	catalogue_free(&cat);
+}
+
+/* ---- typing: incremental equals fresh, and equals a plain scan ---------- */
+
+static const char *const stems[] = {
+	"asunto", "asukas", "neuvonta", "palvelu", "päivä", "koti", "hoito",
+	"kassa", "sosiaali", "terveys", "työ", "opisto", "nuori", "perhe",
+	"bostad", "rådgivning", "hälsa", "service", "housing", "advice",
+	"café", "öljy", "åbo", "kulttuuri", "liikunta", "vero", "as", "a",
+};
+#define N_STEMS (sizeof stems / sizeof stems[0])
+
+static char *word(unsigned *seed)
+{
+	const char *a, *b;
+	*seed = *seed * 1103515245u + 12345u;
+	a = stems[(*seed >> 8) % N_STEMS];
+	*seed = *seed * 1103515245u + 12345u;
+	b = ((*seed >> 8) % 3) ? stems[(*seed >> 12) % N_STEMS] : "";
+	return xasprintf("%s%s", a, b);
+}
+
+static struct catalogue *random_cat(size_t n)
+{
+	struct catalogue *cat = new_cat();
+	unsigned seed = 7;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		char *w[6], *name, *desc, *id = xasprintf("svc-%03zu", i);
+		size_t k;
+		for (k = 0; k < 6; k++)
+			w[k] = word(&seed);
+		name = xasprintf("%s %s", w[0], w[1]);
+		desc = xasprintf("%s, %s ja %s.", w[2], w[3], w[4]);
+		add(cat, id, name, i % 3 ? NULL : w[5], NULL, desc,
+		    i % 2 ? w[5] : NULL, BIT(i % TOPIC__N));
+		for (k = 0; k < 6; k++)
+			free(w[k]);
+		free(name);
+		free(desc);
+		free(id);
+	}
+	return cat;
+}
+
+/* A search over a fresh engine, copied. */
+static size_t fresh(const struct catalogue *cat, const char *q,
+		    struct search_hit **out)
+{
+	struct search *s = search_new(cat, "fi");
+	const struct search_hit *h;
+	size_t n = search_query(s, q, &h);
+	*out = xmalloc((n + 1) * sizeof **out);
+	memcpy(*out, h, n * sizeof *h);
+	search_free(&s);
+	return n;
+}
+
+/* The meaning of a tier spelt out: fold each key and look. */
+static int plain_tier(const struct catalogue *cat, size_t i, const char *q)
+{
+	const struct cat_service *svc = &cat->services[i];
+	char *fq = text_fold(q, true), *keys, *name[3], *p, *wsave;
+	const char *texts[8];
+	size_t nt = 0, k;
+	int tier = 0;
+	bool all = true, allprefix = true, nameprefix = false;
+
+	for (k = 0; k < 3; k++) {
+		name[k] = text_fold(svc->name.v[k] ? svc->name.v[k] : "", true);
+		if (*fq && !strncmp(name[k], fq, strlen(fq)))
+			nameprefix = true;
+		texts[nt++] = svc->name.v[k];
+	}
+	texts[nt++] = svc->description.v[CAT_FI];
+	texts[nt++] = svc->keywords;
+	texts[nt++] = "Kaupunginkanslia City Executive Office";
+	for (k = 0; k < TOPIC__N; k++)
+		if (svc->topics & BIT(k)) {
+			texts[nt++] = codes_code(CODES_TOPIC, (int)k);
+			texts[nt++] = codes_list(CODES_TOPIC, NULL)[k].label;
+		}
+	keys = xstrdup(" ");
+	for (k = 0; k < nt; k++) {
+		char *f = text_fold(texts[k] ? texts[k] : "", true);
+		char *j = xasprintf("%s%s ", keys, f);
+		free(f);
+		free(keys);
+		keys = j;
+	}
+	for (p = strtok_r(fq, " ", &wsave); p; p = strtok_r(NULL, " ", &wsave)) {
+		char *sp = xasprintf(" %s", p);
+		if (!strstr(keys, p))
+			all = false;
+		if (!strstr(keys, sp))
+			allprefix = false;
+		free(sp);
+	}
+	if (!all)
+		tier = -1;
+	else if (nameprefix)
+		tier = SEARCH_NAME_PREFIX;
+	else if (allprefix)
+		tier = SEARCH_WORD_PREFIX;
+	else
+		tier = SEARCH_SUBSTRING;
+	for (k = 0; k < 3; k++)
+		free(name[k]);
+	free(keys);
+	free(fq);
+	return tier;
+}
+
+static void check_against_plain(const struct catalogue *cat, const char *q,
+				const struct search_hit *h, size_t n)
+{
+	size_t i, want = 0;
+	int *tier = xcalloc(cat->n_services, sizeof *tier);
+	char *fq = text_fold(q, true);
+	for (i = 0; i < cat->n_services; i++) {
+		tier[i] = *fq ? plain_tier(cat, i, q) : SEARCH_SUBSTRING;
+		want += tier[i] >= 0;
+	}
+	assert_int_equal(n, want);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(h[i].tier, tier[h[i].index]);
+		if (i > 0) {
+			const struct cat_service *a = &cat->services[h[i - 1].index];
+			const struct cat_service *b = &cat->services[h[i].index];
+			assert_true(h[i - 1].tier <= h[i].tier);
+			if (h[i - 1].tier == h[i].tier)
+				assert_true(text_collate(a->name.v[CAT_FI],
+							 b->name.v[CAT_FI], "fi") <= 0);
+		}
+	}
+	free(tier);
+	free(fq);
+}
+
+static void type_and_compare(const struct catalogue *cat, struct search *s,
+			     const char *q)
+{
+	const struct search_hit *h;
+	struct search_hit *f;
+	size_t n = search_query(s, q, &h), nf = fresh(cat, q, &f), i;
+	assert_int_equal(n, nf);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(h[i].index, f[i].index);
+		assert_int_equal(h[i].tier, f[i].tier);
+	}
+	check_against_plain(cat, q, h, n);
+	free(f);
+}
+
+static void test_typing_equals_fresh(void **state)
+{
+	struct catalogue *cat = random_cat(400);
+	struct search *s = search_new(cat, "fi");
+	const char *seq[] = {
+		/* letter by letter, then back, then a second word */
+		"a", "as", "asu", "asun", "asunt", "asunto", "asunton",
+		"asunto", "asunt", "as", "a", "", "p", "pä", "päi", "päiv",
+		"päivä", "päivä k", "päivä ko", "päivä koti", "päivä kotih",
+		"koti päivä", "koti", "kotiasunto", "asunto", "sunto",
+		"o", "ö", "öl", "öljy", "å", "åb", "x", "xy", "neuvonta palvelu",
+		"neuvonta palvelu a", "neuvonta palvelu as", "café", "cafe k",
+		"housing", "housingadvice", "hoito hoito", "hälsa", "halsa",
+		"topic", "daycare", "transport as",
+	};
+	size_t i;
+	(void)state;
+
+	assert_true(search_query(s, "a", &(const struct search_hit *){ 0 }) > 100);
+	for (i = 0; i < sizeof seq / sizeof seq[0]; i++)
+		type_and_compare(cat, s, seq[i]);
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tiers_then_name),
+		cmocka_unit_test(test_name_prefix_any_language),
+		cmocka_unit_test(test_ties_by_name_in_ui_language),
+		cmocka_unit_test(test_empty_query_lists_all_by_name),
+		cmocka_unit_test(test_words_all_must_match),
+		cmocka_unit_test(test_folding),
+		cmocka_unit_test(test_topics_and_organisation),
+		cmocka_unit_test(test_empty_catalogue),
+		cmocka_unit_test(test_typing_equals_fresh),
+	};
+	/* No translations: topic labels are searched in English here. */
+	setenv("LANGUAGE", "en", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
