@@ -1,12 +1,61 @@
-/* cmd_desk: placeholder until its issue lands; says so plainly. */
+/* cmd_desk: `neuvoo [desk]`, the advisor's desk screen.
+ *
+ * Order matters for the exit status: the keymap and the screen layout are
+ * configuration (a bad one is exit 2, before anything else is touched);
+ * the catalogue and the terminal are runtime (exit 1). */
 #include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cmd/cmd.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/keymap.h"
+#include "core/layout.h"
+#include "panes/desk.h"
+#include "panes/desk_ui.h"
 
 int cmd_desk(struct app *app, int argc, char **argv)
 {
-	(void)app; (void)argc; (void)argv;
-	return cmd_fail(EXIT_RUNTIME, _("this command is not available in this version yet"));
+	char *err = NULL, *path;
+	struct keymap *km = NULL;
+	struct layout *layout = NULL;
+	struct desk *d = NULL;
+	int status;
+
+	if (argc > 1) {
+		err_set(&err, _("desk takes no arguments, not '%s' (see neuvoo --help)"), argv[1]);
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	path = keymap_find(app->cfg->keymap, &err);
+	if (!path || keymap_load(path, &km, &err) != 0) {
+		free(path);
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	free(path);
+	path = layout_find(app->cfg->screen, "desk", &err);
+	if (!path || layout_load(path, desk_ui_panes, &layout, &err) != 0) {
+		free(path);
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	free(path);
+	status = desk_open(app->cfg, &d, &err);
+	if (status != 0) {
+		status = cmd_fail(status, err);
+		goto out;
+	}
+	status = desk_ui_run(d, km, layout, &err);
+	if (status != 0)
+		cmd_fail(status, err);
+out:
+	desk_free(&d);
+	layout_free(&layout);
+	keymap_free(&km);
+	err_free(&err);
+	return status;
 }

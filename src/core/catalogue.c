@@ -87,8 +87,9 @@ static int idx_cmp(const void *a, const void *b)
 	return strcmp(((const struct idx *)a)->id, ((const struct idx *)b)->id);
 }
 
+/* Index the records that have an id; *count gets how many. */
 static struct idx *idx_build(const void *base, size_t n, size_t stride,
-			     size_t id_offset)
+			     size_t id_offset, size_t *count)
 {
 	struct idx *x = xmalloc((n ? n : 1) * sizeof *x);
 	size_t i, k = 0;
@@ -101,33 +102,19 @@ static struct idx *idx_build(const void *base, size_t n, size_t stride,
 		k++;
 	}
 	qsort(x, k, sizeof *x, idx_cmp);
-	/* Unused slots past k stay out of reach: n is set by the caller. */
-	for (i = k; i < n; i++)
-		x[i].id = NULL;
+	*count = k;
 	return x;
 }
 
 static long idx_find(const struct idx *x, size_t n, const char *id)
 {
-	size_t lo = 0, hi = n;
-	if (!id)
+	struct idx key, *hit;
+	if (!id || !n)
 		return -1;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c;
-		if (!x[mid].id) {
-			hi = mid;
-			continue;
-		}
-		c = strcmp(id, x[mid].id);
-		if (c == 0)
-			return (long)x[mid].i;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+	key.id = id;
+	key.i = 0;
+	hit = bsearch(&key, x, n, sizeof *x, idx_cmp);
+	return hit ? (long)hit->i : -1;
 }
 
 /* A stored time must be exactly "HH:MM"; 24:00 only as a closing time. */
@@ -496,6 +483,7 @@ struct loader {
 	sqlite3 *db;
 	struct catalogue *cat;
 	struct idx *orgs, *services, *resources;
+	size_t n_orgs, n_services, n_resources;	/* entries in each index */
 	int rc;			/* first SQLite failure */
 	char *msg;		/* and its message */
 };
@@ -602,7 +590,7 @@ static void load_orgs(struct loader *L)
 	}
 	sqlite3_finalize(st);
 	L->orgs = idx_build(cat->orgs, cat->n_orgs, sizeof *cat->orgs,
-			    offsetof(struct cat_org, id));
+			    offsetof(struct cat_org, id), &L->n_orgs);
 }
 
 static void load_services(struct loader *L)
@@ -620,7 +608,7 @@ static void load_services(struct loader *L)
 		struct cat_service *s = catalogue_add_service(cat);
 		const char *org = (const char *)sqlite3_column_text(st, 1);
 		const char *appt = (const char *)sqlite3_column_text(st, 16);
-		long oi = idx_find(L->orgs, cat->n_orgs, org);
+		long oi = idx_find(L->orgs, L->n_orgs, org);
 		int a = name_index(appt_names, 3, appt);
 		s->id = col_str(st, 0);
 		if (oi < 0) {
@@ -647,7 +635,7 @@ static void load_services(struct loader *L)
 	}
 	sqlite3_finalize(st);
 	L->services = idx_build(cat->services, cat->n_services, sizeof *cat->services,
-				offsetof(struct cat_service, id));
+				offsetof(struct cat_service, id), &L->n_services);
 }
 
 /* The service a child row belongs to, or NULL (a problem is noted). */
@@ -655,7 +643,7 @@ static struct cat_service *row_service(struct loader *L, sqlite3_stmt *st,
 				       const char *table)
 {
 	const char *id = (const char *)sqlite3_column_text(st, 0);
-	long i = idx_find(L->services, L->cat->n_services, id);
+	long i = idx_find(L->services, L->n_services, id);
 	if (i < 0) {
 		add_problem(L->cat, _("%s: a row names service '%s', which does not exist"),
 			    table, id ? id : "");
@@ -668,7 +656,7 @@ static struct cat_resource *row_resource(struct loader *L, sqlite3_stmt *st,
 					 const char *table)
 {
 	const char *id = (const char *)sqlite3_column_text(st, 0);
-	long i = idx_find(L->resources, L->cat->n_resources, id);
+	long i = idx_find(L->resources, L->n_resources, id);
 	if (i < 0) {
 		add_problem(L->cat, _("%s: a row names resource '%s', which does not exist"),
 			    table, id ? id : "");
@@ -818,7 +806,7 @@ static void load_resources(struct loader *L)
 	}
 	sqlite3_finalize(st);
 	L->resources = idx_build(cat->resources, cat->n_resources, sizeof *cat->resources,
-				 offsetof(struct cat_resource, id));
+				 offsetof(struct cat_resource, id), &L->n_resources);
 
 	st = prep(L, "SELECT resource_id, language, dialects FROM resource_language "
 		  "ORDER BY rowid");

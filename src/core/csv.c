@@ -213,7 +213,9 @@ static const char *check_record(struct csv_reader *r, char **owned)
 			return _("text that is not valid UTF-8");
 	}
 	if (r->hdr && r->nf > r->nh) {
-		*owned = xasprintf(_("%zu fields but the header has %zu"),
+		*owned = xasprintf(ngettext("%zu field but the header has %zu",
+					    "%zu fields but the header has %zu",
+					    r->nf),
 				   r->nf, r->nh);
 		return *owned;
 	}

@@ -72,12 +72,24 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
+/* A message is one line, whatever text from a file it quotes: a newline,
+ * tab or other control character (an escape sequence's ESC too) in a
+ * quoted value becomes a space. */
+static char *one_line(char *s)
+{
+	char *p;
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return s;
+}
+
 void err_vset(char **err, const char *fmt, va_list ap)
 {
 	if (!err)
 		return;
 	free(*err);
-	*err = xvasprintf(fmt, ap);
+	*err = one_line(xvasprintf(fmt, ap));
 }
 
 void err_set(char **err, const char *fmt, ...)
@@ -95,7 +107,7 @@ void err_prefix(char **err, const char *fmt, ...)
 	if (!err)
 		return;
 	va_start(ap, fmt);
-	prefix = xvasprintf(fmt, ap);
+	prefix = one_line(xvasprintf(fmt, ap));
 	va_end(ap);
 	old = *err;
 	*err = old ? xasprintf("%s: %s", prefix, old) : prefix;

@@ -998,8 +998,15 @@ static int import_languages(struct imp *im)
 			struct cat_language *l = add_language(im, xstrdup(code));
 			tcols_read(r, &tc, &l->name);
 			l->native = dupv(r, c_native);
-			if (!text_any(&l->name) && !l->native)
-				l->name.v[CAT_EN] = xstrdup(code);
+			/* The catalogue needs Finnish and English names:
+			 * the other one, else the code, stands in (real
+			 * names belong in x_languages.csv, read first). */
+			if (!l->name.v[CAT_EN])
+				l->name.v[CAT_EN] = xstrdup(
+					l->name.v[CAT_FI] ? l->name.v[CAT_FI]
+							  : code);
+			if (!l->name.v[CAT_FI])
+				l->name.v[CAT_FI] = xstrdup(l->name.v[CAT_EN]);
 		}
 		s = &im->cat->services[si];
 		for (i = 0; i < s->n_languages; i++)
@@ -1523,6 +1530,7 @@ static int import_resource_languages(struct imp *im)
 		}
 		if (!map_get(&im->langs, code, NULL)) {
 			struct cat_language *cl = add_language(im, xstrdup(code));
+			cl->name.v[CAT_FI] = xstrdup(code);
 			cl->name.v[CAT_EN] = xstrdup(code);
 		}
 		res = &im->cat->resources[ri];

@@ -130,11 +130,13 @@ int layout_load(const char *path, const char *const *knownv,
 	cfg_opt_t pane_opts[] = {
 		CFG_INT("weight", 1, CFGF_NONE),
 		CFG_INT("min", 3, CFGF_NONE),
+		CFG_INT("max", 0, CFGF_NONE),
 		CFG_END()
 	};
 	cfg_opt_t column_opts[] = {
 		CFG_INT("weight", 1, CFGF_NONE),
 		CFG_INT("min", 10, CFGF_NONE),
+		CFG_INT("max", 0, CFGF_NONE),
 		CFG_SEC("pane", pane_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 		CFG_END()
 	};
@@ -165,6 +167,8 @@ int layout_load(const char *path, const char *const *knownv,
 	cfg_set_validate_func(cfg, "layout|column", column_cb);
 	cfg_set_validate_func(cfg, "layout|column|weight", positive_cb);
 	cfg_set_validate_func(cfg, "layout|column|min", nonneg_cb);
+	cfg_set_validate_func(cfg, "layout|column|max", nonneg_cb);
+	cfg_set_validate_func(cfg, "layout|column|pane|max", nonneg_cb);
 	cfg_set_validate_func(cfg, "layout|column|pane", pane_cb);
 	cfg_set_validate_func(cfg, "layout|column|pane|weight", positive_cb);
 	cfg_set_validate_func(cfg, "layout|column|pane|min", nonneg_cb);
@@ -199,6 +203,7 @@ int layout_load(const char *path, const char *const *knownv,
 			struct layout_column *lc = &lv->columns[c];
 			lc->weight = (int)cfg_getint(cs, "weight");
 			lc->min = (int)cfg_getint(cs, "min");
+			lc->max = (int)cfg_getint(cs, "max");
 			lc->n_panes = cfg_size(cs, "pane");
 			lc->panes = xcalloc(lc->n_panes, sizeof *lc->panes);
 			for (p = 0; p < lc->n_panes; p++) {
@@ -206,6 +211,7 @@ int layout_load(const char *path, const char *const *knownv,
 				lc->panes[p].name = xstrdup(cfg_title(ps));
 				lc->panes[p].weight = (int)cfg_getint(ps, "weight");
 				lc->panes[p].min = (int)cfg_getint(ps, "min");
+				lc->panes[p].max = (int)cfg_getint(ps, "max");
 			}
 		}
 	}
@@ -302,12 +308,14 @@ void layout_min_size(const struct layout *l, int *width, int *height)
 }
 
 /* Share total among n items by weight (largest remainder, so the sizes add
- * up exactly); an item whose share is below its minimum gets the minimum
- * and the others share the rest. Returns -1 when the minimums do not fit. */
+ * up exactly). An item whose share is below its minimum gets the minimum,
+ * one above its maximum (0 = none) the maximum, and the others share the
+ * rest. When every item is held at a bound and room is left, the last one
+ * takes it. Returns -1 when the minimums do not fit. */
 static int share(int total, size_t n, const int *weight, const int *min,
-		 int *size)
+		 const int *max, int *size)
 {
-	bool *fixed = xcalloc(n ? n : 1, sizeof *fixed);
+	int *fixed = xcalloc(n ? n : 1, sizeof *fixed);	/* 0 free, else the size */
 	long *rem = xcalloc(n ? n : 1, sizeof *rem);
 	long rest, sum_w, given;
 	size_t i;
@@ -320,7 +328,7 @@ static int share(int total, size_t n, const int *weight, const int *min,
 		sum_w = 0;
 		for (i = 0; i < n; i++) {
 			if (fixed[i])
-				rest -= min[i];
+				rest -= fixed[i];
 			else
 				sum_w += weight[i];
 		}
@@ -332,7 +340,7 @@ static int share(int total, size_t n, const int *weight, const int *min,
 		for (i = 0; i < n; i++) {
 			long q;
 			if (fixed[i]) {
-				size[i] = min[i];
+				size[i] = fixed[i];
 				continue;
 			}
 			q = sum_w ? rest * weight[i] : 0;
@@ -350,13 +358,18 @@ static int share(int total, size_t n, const int *weight, const int *min,
 			rem[best] = -1;
 			given++;
 		}
-		for (i = 0; i < n; i++)
-			if (!fixed[i] && size[i] < min[i]) {
-				fixed[i] = true;
+		for (i = 0; i < n && !again; i++) {
+			if (fixed[i])
+				continue;
+			if (size[i] < min[i]) {
+				fixed[i] = min[i] > 0 ? min[i] : 1;
+				again = true;
+			} else if (max[i] > 0 && size[i] > max[i]) {
+				fixed[i] = max[i];
 				again = true;
 			}
+		}
 	}
-	/* Everything fixed at its minimum and room left: the last one takes it. */
 	given = 0;
 	for (i = 0; i < n; i++)
 		given += size[i];
@@ -372,7 +385,7 @@ size_t layout_place(const struct layout *l, int v, int x, int y, int w,
 		    int h, struct layout_rect *out, size_t max)
 {
 	const struct layout_variant *lv;
-	int *cw, *cweight, *cmin;
+	int *cw, *cweight, *cmin, *cmax;
 	size_t c, p, n = 0;
 	int cx = x;
 
@@ -382,26 +395,31 @@ size_t layout_place(const struct layout *l, int v, int x, int y, int w,
 	cw = xcalloc(lv->n_columns, sizeof *cw);
 	cweight = xcalloc(lv->n_columns, sizeof *cweight);
 	cmin = xcalloc(lv->n_columns, sizeof *cmin);
+	cmax = xcalloc(lv->n_columns, sizeof *cmax);
 	for (c = 0; c < lv->n_columns; c++) {
 		cweight[c] = lv->columns[c].weight;
 		cmin[c] = lv->columns[c].min;
+		cmax[c] = lv->columns[c].max;
 	}
-	if (share(w, lv->n_columns, cweight, cmin, cw) != 0)
+	if (share(w, lv->n_columns, cweight, cmin, cmax, cw) != 0)
 		goto too_small;
 	for (c = 0; c < lv->n_columns; c++) {
 		const struct layout_column *lc = &lv->columns[c];
 		int *ph = xcalloc(lc->n_panes, sizeof *ph);
 		int *pw = xcalloc(lc->n_panes, sizeof *pw);
 		int *pm = xcalloc(lc->n_panes, sizeof *pm);
+		int *px = xcalloc(lc->n_panes, sizeof *px);
 		int py = y;
 		for (p = 0; p < lc->n_panes; p++) {
 			pw[p] = lc->panes[p].weight;
 			pm[p] = lc->panes[p].min;
+			px[p] = lc->panes[p].max;
 		}
-		if (share(h, lc->n_panes, pw, pm, ph) != 0) {
+		if (share(h, lc->n_panes, pw, pm, px, ph) != 0) {
 			free(ph);
 			free(pw);
 			free(pm);
+			free(px);
 			goto too_small;
 		}
 		for (p = 0; p < lc->n_panes && n < max; p++) {
@@ -417,14 +435,17 @@ size_t layout_place(const struct layout *l, int v, int x, int y, int w,
 		free(ph);
 		free(pw);
 		free(pm);
+		free(px);
 	}
 	free(cw);
 	free(cweight);
 	free(cmin);
+	free(cmax);
 	return n;
 too_small:
 	free(cw);
 	free(cweight);
 	free(cmin);
+	free(cmax);
 	return 0;
 }

@@ -2,7 +2,8 @@
  *
  * A screen file (libconfuse) holds one or more named layouts; each layout
  * says from which terminal size on it applies and splits the screen into
- * columns of panes with relative sizes (weights) and minimum sizes:
+ * columns of panes with relative sizes (weights), minimum and maximum
+ * sizes:
  *     layout small {
  *         min-width = 60  min-height = 18
  *         column { weight = 1
@@ -22,11 +23,13 @@ struct layout_pane {
 	char *name;
 	int weight;		/* relative height in its column, >= 1 */
 	int min;		/* minimum rows, borders included */
+	int max;		/* maximum rows while others want room; 0 = none */
 };
 
 struct layout_column {
 	int weight;		/* relative width, >= 1 */
 	int min;		/* minimum columns */
+	int max;		/* maximum columns; 0 = none */
 	struct layout_pane *panes;
 	size_t n_panes;
 };

@@ -169,45 +169,45 @@ struct idset {
 	size_t cap, n;
 };
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
+/* Hex digit values plus one; 0 = not a hex digit. */
+static const unsigned char hex1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6,
+	['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+/* Where the 32 hex digits of a canonical UUID sit. */
+static const unsigned char uuid_pos[32] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17,
+	19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35
+};
 
 /* A UUID packs into 128 bits; anything else is hashed twice (a collision
- * of two 64-bit hashes at once is not a practical concern). */
-static void id_key(const char *id, uint64_t k[2])
+ * of two 64-bit hashes at once is not a practical concern). This runs once
+ * a contact, so it avoids strlen and branches. */
+static void id_key(const char *id, size_t len, uint64_t k[2])
 {
-	size_t i, nib = 0;
+	size_t i;
+	unsigned bad = 0;
 	k[0] = k[1] = 0;
-	if (strlen(id) == 36) {
-		for (i = 0; i < 36; i++) {
-			int v;
-			if (i == 8 || i == 13 || i == 18 || i == 23) {
-				if (id[i] != '-')
-					break;
-				continue;
-			}
-			if ((v = hexval(id[i])) < 0)
-				break;
-			k[nib / 16] = (k[nib / 16] << 4) | (uint64_t)v;
-			nib++;
+	if (len == 36 && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-') {
+		for (i = 0; i < 32; i++) {
+			unsigned v = hex1[(unsigned char)id[uuid_pos[i]]];
+			bad |= v == 0;
+			k[i / 16] = (k[i / 16] << 4) | (uint64_t)((v - 1) & 15);
 		}
-		if (i == 36)
+		if (!bad)
 			goto done;
 	}
 	k[0] = 0xcbf29ce484222325ULL;
 	k[1] = 0x84222325cbf29ce4ULL;
-	for (i = 0; id[i]; i++) {
+	for (i = 0; i < len; i++) {
 		k[0] = (k[0] ^ (unsigned char)id[i]) * 0x100000001b3ULL;
 		k[1] = (k[1] ^ (unsigned char)id[i]) * 0x100000001b3ULL + 0x9e37;
 	}
+	/* Keep hashed ids apart from UUIDs that happen to be equal. */
+	k[1] ^= 0x5555555555555555ULL;
 done:
 	if (!k[0] && !k[1])
 		k[1] = 1;
@@ -237,6 +237,27 @@ static bool idset_has(const struct idset *s, const uint64_t k[2])
 }
 
 static bool idset_add(struct idset *s, const uint64_t k[2]);
+static void idset_grow(struct idset *s);
+
+/* Room for n ids without growing (growing rehashes everything). */
+static void idset_reserve(struct idset *s, size_t n)
+{
+	size_t cap = 1024;
+	if (n > ((size_t)1 << 26))
+		n = (size_t)1 << 26;
+	while (cap * 7 < (n + 1) * 10)
+		cap *= 2;
+	if (cap <= s->cap)
+		return;
+	if (!s->n) {
+		free(s->k);
+		s->k = xcalloc(cap * 2, sizeof *s->k);
+		s->cap = cap;
+		return;
+	}
+	while (s->cap < cap)
+		idset_grow(s);
+}
 
 static void idset_grow(struct idset *s)
 {
@@ -254,7 +275,8 @@ static void idset_grow(struct idset *s)
 static bool idset_add(struct idset *s, const uint64_t k[2])
 {
 	size_t i;
-	if ((s->n + 1) * 2 > s->cap)
+	/* Load up to 0.7: the table is the one big thing a report keeps. */
+	if ((s->n + 1) * 10 > s->cap * 7)
 		idset_grow(s);
 	for (i = id_slot(k, s->cap);; i = (i + 1) & (s->cap - 1)) {
 		uint64_t *e = s->k + 2 * i;
@@ -271,18 +293,23 @@ static bool idset_add(struct idset *s, const uint64_t k[2])
 
 /* ---- scan -------------------------------------------------------------- */
 
-static const char scan_sql[] =
-	"SELECT id, desk, advisor, started_at, ended_at, tz_offset, channel,"
-	" language, interpreter, topics, outcome, redirect_service,"
-	" redirect_reason, interpreter_resource, discovery, age_band, gender,"
+#define SCAN_COLS \
+	"SELECT id, desk, advisor, started_at, ended_at, tz_offset, channel," \
+	" language, interpreter, topics, outcome, redirect_service," \
+	" redirect_reason, interpreter_resource, discovery, age_band, gender," \
 	" life_situation, undone_at FROM contact"
-	" WHERE started_at >= ?1 AND started_at < ?2";
-static const char scan_kept_sql[] =
-	"SELECT id, desk, advisor, started_at, ended_at, tz_offset, channel,"
-	" language, interpreter, topics, outcome, redirect_service,"
-	" redirect_reason, interpreter_resource, discovery, age_band, gender,"
-	" life_situation, undone_at FROM contact"
-	" WHERE started_at >= ?1 AND started_at < ?2 AND undone_at IS NULL";
+/* [kept only][full scan]: "+started_at" keeps SQLite off the index when
+ * most of the file is in the period, where a sequential scan of the table
+ * beats an index walk with a look-up per row. */
+static const char *const scan_sql[2][2] = {
+	{ SCAN_COLS " WHERE started_at >= ?1 AND started_at < ?2",
+	  SCAN_COLS " WHERE +started_at >= ?1 AND +started_at < ?2" },
+	{ SCAN_COLS " WHERE started_at >= ?1 AND started_at < ?2 AND undone_at IS NULL",
+	  SCAN_COLS " WHERE +started_at >= ?1 AND +started_at < ?2 AND undone_at IS NULL" },
+};
+static const char span_sql[] =
+	"SELECT (SELECT min(started_at) FROM contact),"
+	" (SELECT max(started_at) FROM contact)";
 static const char undone_sql[] =
 	"SELECT id FROM contact WHERE undone_at IS NOT NULL"
 	" AND started_at >= ?1 AND started_at < ?2";
@@ -316,18 +343,46 @@ static int scan_error(char **err, const char *path, sqlite3 *db, int rc)
 	return -1;
 }
 
+/* 1 when a third or more of the file's time span lies in the period
+ * (contacts are spread evenly enough over time for this to pick the
+ * faster plan). */
+static int mostly_in(sqlite3 *db, const struct report_query *q)
+{
+	sqlite3_stmt *s;
+	int full = 0;
+	if (sqlite3_prepare_v2(db, span_sql, -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		long long lo = sqlite3_column_int64(s, 0), hi = sqlite3_column_int64(s, 1);
+		long long a = lo > (long long)q->from ? lo : (long long)q->from;
+		long long b = hi < (long long)q->to ? hi : (long long)q->to;
+		full = b >= a && (b - a + 1) * 3 >= hi - lo + 1;
+	}
+	sqlite3_finalize(s);
+	return full;
+}
+
 /* Ids undone in any of the files. */
+/* Ids undone in any of the files, and about how many contacts the
+ * period holds (files mostly in the period count whole). */
 static int collect_undone(const struct report_files *f,
 			  const struct report_query *q, struct idset *undone,
-			  char **err)
+			  size_t *expect, char **err)
 {
 	size_t i;
+	*expect = 0;
 	for (i = 0; i < f->n; i++) {
 		sqlite3 *db;
 		sqlite3_stmt *s;
 		int rc;
 		if (stats_open_read(f->paths[i], &db, err))
 			return -1;
+		if (mostly_in(db, q)
+		    && sqlite3_prepare_v2(db, "SELECT max(rowid) FROM contact", -1, &s, NULL) == SQLITE_OK) {
+			if (sqlite3_step(s) == SQLITE_ROW)
+				*expect += (size_t)sqlite3_column_int64(s, 0);
+			sqlite3_finalize(s);
+		}
 		rc = sqlite3_prepare_v2(db, undone_sql, -1, &s, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_int64(s, 1, (sqlite3_int64)q->from);
@@ -336,7 +391,7 @@ static int collect_undone(const struct report_files *f,
 				uint64_t k[2];
 				if (!col(s, 0))
 					continue;
-				id_key(col(s, 0), k);
+				id_key(col(s, 0), (size_t)sqlite3_column_bytes(s, 0), k);
 				idset_add(undone, k);
 			}
 			sqlite3_finalize(s);
@@ -359,10 +414,13 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 	size_t i;
 	int result = 0;
 
-	if (collect_undone(f, q, &undone, err)) {
+	size_t expect;
+
+	if (collect_undone(f, q, &undone, &expect, err)) {
 		free(undone.k);
 		return -1;
 	}
+	idset_reserve(&seen, expect);
 	for (i = 0; i < f->n && !result; i++) {
 		sqlite3 *db;
 		sqlite3_stmt *s;
@@ -371,7 +429,7 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 			result = -1;
 			break;
 		}
-		rc = sqlite3_prepare_v2(db, q->include_undone ? scan_sql : scan_kept_sql,
+		rc = sqlite3_prepare_v2(db, scan_sql[!q->include_undone][mostly_in(db, q)],
 					-1, &s, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_int64(s, 1, (sqlite3_int64)q->from);
@@ -385,7 +443,7 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 				if (!r.id || !desk_wanted(q, r.desk))
 					continue;
 				r.undone_at = (time_t)sqlite3_column_int64(s, 18);
-				id_key(r.id, k);
+				id_key(r.id, (size_t)sqlite3_column_bytes(s, 0), k);
 				/* A copy made before the undo: the undone copy
 				 * is the one that counts. */
 				if (!r.undone_at && idset_has(&undone, k))
@@ -964,7 +1022,8 @@ void report_iso_time(time_t t, long offset, char buf[26])
 
 static bool hidden(size_t count, int suppress)
 {
-	return suppress > 0 && count < (size_t)suppress;
+	/* Zero identifies nobody, so it stays visible. */
+	return suppress > 0 && count > 0 && count < (size_t)suppress;
 }
 
 static void count_text(char *buf, size_t n, size_t count, int suppress)
@@ -1201,74 +1260,107 @@ static int write_text_1d(FILE *f, const struct report_agg *a,
 	return 0;
 }
 
+static const char *column_head(const struct report_agg *a, size_t j)
+{
+	/* Column heads are codes (short, like "fi" or "walk-in"); hours and
+	 * weekdays use their labels. */
+	if (a->ax[1].dim == REPORT_HOUR || a->ax[1].dim == REPORT_WEEKDAY
+	    || !report_agg_code(a, 1, j)[0])
+		return report_agg_label(a, 1, j);
+	return report_agg_code(a, 1, j);
+}
+
+/* A cross table for the terminal: rows and columns without any contact
+ * are left out so that language x topic fits a wide terminal; csv and
+ * json keep every cell. */
 static int write_text_2d(FILE *f, const struct report_agg *a,
 			 const struct report_out *o)
 {
-	size_t n0 = report_agg_size(a, 0), n1 = report_agg_size(a, 1), i, j;
-	size_t wl, *wcol;
+	size_t n0 = report_agg_size(a, 0), n1 = report_agg_size(a, 1), i, j, k;
+	size_t wl, *wcol, *rows, *cols, nr = 0, nc = 0;
 	const char *total_title = _("Total");
 	char buf[64], *corner;
 
+	rows = xmalloc((n0 + 1) * sizeof *rows);
+	cols = xmalloc((n1 + 1) * sizeof *cols);
+	for (i = 0; i < n0; i++)
+		if (report_agg_count(a, 0, i))
+			rows[nr++] = i;
+	for (j = 0; j < n1; j++)
+		if (report_agg_count(a, 1, j))
+			cols[nc++] = j;
 	corner = xasprintf("%s \\ %s", report_dim_title(a->ax[0].dim),
 			   report_dim_title(a->ax[1].dim));
 	wl = width_of(corner);
-	for (i = 0; i < n0; i++) {
-		size_t w = width_of(report_agg_label(a, 0, i));
+	for (k = 0; k < nr; k++) {
+		size_t w = width_of(report_agg_label(a, 0, rows[k]));
 		wl = w > wl ? w : wl;
 	}
 	if (width_of(total_title) > wl)
 		wl = width_of(total_title);
 	wl = wl > LABEL_MAX ? LABEL_MAX : wl;
-	wcol = xcalloc(n1 + 1, sizeof *wcol);
-	for (j = 0; j <= n1; j++) {
-		/* Column heads are codes (short, like "fi" or "walk-in"); the
-		 * hours and weekdays use their labels. */
-		const char *head = j == n1 ? total_title
-			: (a->ax[1].dim == REPORT_HOUR || a->ax[1].dim == REPORT_WEEKDAY
-			   || !report_agg_code(a, 1, j)[0])
-			? report_agg_label(a, 1, j) : report_agg_code(a, 1, j);
-		size_t c = j == n1 ? report_agg_total(a) : report_agg_count(a, 1, j);
-		wcol[j] = width_of(head);
-		if (wcol[j] > 18)
-			wcol[j] = 18;
+	wcol = xcalloc(nc + 1, sizeof *wcol);
+	for (k = 0; k <= nc; k++) {
+		const char *head = k == nc ? total_title : column_head(a, cols[k]);
+		size_t c = k == nc ? report_agg_total(a) : report_agg_count(a, 1, cols[k]);
+		wcol[k] = width_of(head);
+		if (wcol[k] > 18)
+			wcol[k] = 18;
 		count_text(buf, sizeof buf, c, o->suppress);
-		if (strlen(buf) > wcol[j])
-			wcol[j] = strlen(buf);
+		if (strlen(buf) > wcol[k])
+			wcol[k] = strlen(buf);
 		if (o->suppress) {
 			count_text(buf, sizeof buf, 0, o->suppress);
-			if (strlen(buf) > wcol[j])
-				wcol[j] = strlen(buf);
+			if (strlen(buf) > wcol[k])
+				wcol[k] = strlen(buf);
 		}
 	}
 	pad(f, corner, wl, false, !o->utf8);
-	for (j = 0; j <= n1; j++) {
-		const char *head = j == n1 ? total_title
-			: (a->ax[1].dim == REPORT_HOUR || a->ax[1].dim == REPORT_WEEKDAY
-			   || !report_agg_code(a, 1, j)[0])
-			? report_agg_label(a, 1, j) : report_agg_code(a, 1, j);
+	for (k = 0; k <= nc; k++) {
 		fputs("  ", f);
-		pad(f, head, wcol[j], true, !o->utf8);
+		pad(f, k == nc ? total_title : column_head(a, cols[k]), wcol[k], true, !o->utf8);
 	}
 	fputc('\n', f);
-	for (i = 0; i <= n0; i++) {
-		pad(f, i == n0 ? total_title : report_agg_label(a, 0, i), wl, false, !o->utf8);
-		for (j = 0; j <= n1; j++) {
+	for (i = 0; i <= nr; i++) {
+		pad(f, i == nr ? total_title : report_agg_label(a, 0, rows[i]), wl, false, !o->utf8);
+		for (k = 0; k <= nc; k++) {
 			size_t c;
-			if (i == n0)
-				c = j == n1 ? report_agg_total(a) : report_agg_count(a, 1, j);
+			if (i == nr)
+				c = k == nc ? report_agg_total(a) : report_agg_count(a, 1, cols[k]);
 			else
-				c = j == n1 ? report_agg_count(a, 0, i) : report_agg_cell(a, i, j);
+				c = k == nc ? report_agg_count(a, 0, rows[i])
+					: report_agg_cell(a, rows[i], cols[k]);
 			count_text(buf, sizeof buf, c, o->suppress);
 			fputs("  ", f);
-			pad(f, buf, wcol[j], true, true);
+			pad(f, buf, wcol[k], true, true);
 		}
 		fputc('\n', f);
 	}
-	if ((a->ax[0].dim == REPORT_TOPIC || a->ax[1].dim == REPORT_TOPIC) && n0)
+	if ((a->ax[0].dim == REPORT_TOPIC || a->ax[1].dim == REPORT_TOPIC) && nr)
 		fprintf(f, "\n%s\n", _("A contact can have several topics: it counts once under each of them."));
 	free(wcol);
+	free(rows);
+	free(cols);
 	free(corner);
 	return 0;
+}
+
+/* Text goes through a buffer so that padding never leaves spaces at the
+ * end of a line. */
+static void put_stripped(FILE *f, const char *text)
+{
+	const char *p = text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		size_t m = n;
+		while (m > 0 && p[m - 1] == ' ')
+			m--;
+		fwrite(p, 1, m, f);
+		if (nl)
+			fputc('\n', f);
+		p += n + (nl ? 1 : 0);
+	}
 }
 
 static void csv_count(FILE *f, size_t c, size_t total, int suppress)
@@ -1292,14 +1384,26 @@ int report_write(FILE *f, const struct report_agg *a,
 
 	errno = 0;
 	switch (o->format) {
-	case REPORT_FORMAT_TEXT:
-		text_head(f, o, desks, n_desks, total);
-		fputc('\n', f);
+	case REPORT_FORMAT_TEXT: {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+		/* Out of memory for the buffer: write unstripped. */
+		if (!m)
+			m = f;
+		text_head(m, o, desks, n_desks, total);
+		fputc('\n', m);
 		if (cross)
-			write_text_2d(f, a, o);
+			write_text_2d(m, a, o);
 		else
-			write_text_1d(f, a, o);
+			write_text_1d(m, a, o);
+		if (m != f) {
+			fclose(m);
+			put_stripped(f, buf);
+			free(buf);
+		}
 		break;
+	}
 	case REPORT_FORMAT_CSV:
 		if (cross)
 			fputs("code,label,code2,label2,count,percent\n", f);
@@ -1491,11 +1595,23 @@ int report_contacts_write(FILE *f, const struct report_contacts *c,
 	}
 	errno = 0;
 	switch (o->format) {
-	case REPORT_FORMAT_TEXT:
-		text_head(f, o, desks, n_desks, c->n);
-		fputc('\n', f);
-		write_contacts_text(f, c, o);
+	case REPORT_FORMAT_TEXT: {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+		/* Out of memory for the buffer: write unstripped. */
+		if (!m)
+			m = f;
+		text_head(m, o, desks, n_desks, c->n);
+		fputc('\n', m);
+		write_contacts_text(m, c, o);
+		if (m != f) {
+			fclose(m);
+			put_stripped(f, buf);
+			free(buf);
+		}
 		break;
+	}
 	case REPORT_FORMAT_CSV:
 		fputs(REPORT_CONTACTS_CSV_HEADER "\n", f);
 		for (i = 0; i < c->n; i++) {

@@ -1,37 +1,45 @@
 /* search: see search.h.
  *
- * Design. The engine answers one query over 100,000 services in about a
- * millisecond, because the desk runs it on every keystroke. It never scans
- * the services' text at query time; it works on three structures built once:
+ * Design. The desk runs a query on every keystroke, over catalogues of up
+ * to 100,000 services, so the engine never scans the services' text at
+ * query time. It works on structures built once:
  *
- *  - The services in display order ("positions": by name in the UI language,
+ *  - Positions: the services in display order (by name in the UI language,
  *    then id). Every set of services is a bitmap over positions, so results
- *    come out already sorted and a tier is a bitmap too.
- *  - A vocabulary: every distinct folded word of every service's keys (names,
- *    descriptions, keywords, organisation name, topic labels and codes), one
- *    buffer "\nword\nword\n", sorted. A query word has no spaces, so it
- *    occurs in a service's keys exactly when it occurs inside one of its
- *    words: one memmem over the vocabulary (a few hundred kB) finds every
- *    matching word, and an occurrence at the start of a word is a word
- *    prefix. Each word has a posting list of positions (delta varints, or a
- *    bitmap when that is smaller, i.e. for very common words).
- *  - All folded names, sorted by bytes: a binary search finds the names
+ *    come out sorted, a tier is a bitmap, and several words are an AND.
+ *  - A vocabulary: each distinct folded word of every service's keys
+ *    (names, descriptions, keywords, organisation name, topic labels and
+ *    codes), sorted, in one buffer "\nword\nword\n". A query word has no
+ *    spaces, so it occurs in a service's keys exactly when it occurs inside
+ *    one of its words: one scan of the vocabulary (2 MB for 100,000
+ *    services, far less than their text) finds the matching words, and a
+ *    match at a word's start is a word prefix. Each word has a posting list
+ *    of positions: delta varints, or a bitmap when that is smaller.
+ *  - Every folded name, sorted by bytes: a binary search finds the names
  *    that start with the whole query.
- * Besides, every service has two 64-bit masks of the common letters (a-z,
- * 0-9, å ä ö) its words contain and start with, so a one-letter query, the
- * one with the most matching words, costs one pass over an array.
+ *  - Per position, 64-bit masks of the common letters (a-z, 0-9, å ä ö) its
+ *    words contain and start with: a one-letter query, which matches nearly
+ *    every word, is one pass over an array. Per topic, a bitmap.
  *
  * Typing is incremental (after htop's IncSet): a word that contains a word
- * of the previous query can only match vocabulary words that the previous
- * one matched, so its matching words are filtered from the previous list
- * rather than searched again, and unchanged words keep their bitmaps.
- * The result is always exactly what a fresh query gives. */
+ * of the previous query can only match vocabulary words the previous one
+ * matched, so when that list is short it is filtered instead of scanning
+ * the vocabulary; unchanged words keep their bitmaps. The result is always
+ * exactly what a fresh query gives (tests/unit/test_search.c checks it).
+ *
+ * Building folds every key once. text_fold is the costly part, and the
+ * same words recur all over a catalogue, so folds are cached by
+ * whitespace-separated chunk: for valid UTF-8, folding never looks across
+ * whitespace, so joining the folded chunks gives the whole text's fold. */
 #include <config.h>
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/codes.h"
 #include "core/err.h"
@@ -39,19 +47,32 @@
 #include "core/search.h"
 #include "core/text.h"
 
-#define BITMAP_FLAG 0x80000000u	/* vpost: offset into bpool, not vpool */
+#define BITMAP_FLAG 0x80000000u	/* vinfo.post: offset into bpool */
+#define PREFIX_FLAG 0x80000000u	/* word_state.list: matched at the start */
 #define NO_BIT 64
+#define N_LETTERS 39		/* a-z, 0-9, å ä ö: see letter_bit() */
+/* A two-letter query matching at least this many vocabulary words has its
+ * bitmaps made at build time: such a query ("as", "ne") costs a few
+ * milliseconds otherwise, and there are few of them (about 150 for 100,000
+ * generated services, none for small catalogues). */
+#define HEAVY_WORDS 4096
+#define VPAD 16			/* zero bytes after vbuf, for wide loads */
+
+struct vinfo {
+	uint32_t post;		/* offset into vpool, or bpool | BITMAP_FLAG */
+	uint32_t df;		/* services with this word */
+};
 
 struct name_ref {
 	uint32_t off;		/* into nbuf */
 	uint32_t pos;
 };
 
-/* One word of the current query and what it matches. */
+/* One word of a query and what it matches. */
 struct word_state {
 	char *w;
 	size_t len;
-	uint32_t *list;		/* matching vocabulary ids (NULL: masks used) */
+	uint32_t *list;		/* vocabulary ids | PREFIX_FLAG; NULL: masks */
 	size_t nlist;
 	uint64_t *m;		/* positions where it occurs */
 	uint64_t *p;		/* positions where it starts a word */
@@ -61,20 +82,25 @@ struct search {
 	const struct catalogue *cat;
 	char *lang;
 	size_t n;		/* services */
-	size_t nw;		/* 64-bit words in a bitmap over positions */
+	size_t nw;		/* 64-bit words of a bitmap over positions */
 	uint32_t *order;	/* position -> catalogue index */
 
-	char *vbuf;		/* "\nw0\nw1\n...\n", sorted */
+	char *vbuf;		/* "\nw0\nw1\n...\n", sorted, VPAD zeros after */
 	size_t vlen;
 	uint32_t *voff;		/* start of word i in vbuf; [nv] = vlen + 1 */
 	size_t nv;
-	uint32_t *vpost;	/* postings of word i (BITMAP_FLAG: bitmap) */
-	uint32_t *vdf;		/* services with word i */
+	struct vinfo *vinfo;
 	uint8_t *vpool;
 	uint64_t *bpool;
+	uint32_t byte_freq[256];	/* of vbuf: scans key on rare bytes */
 
 	uint64_t *cmask;	/* per position: letters in its words */
 	uint64_t *fmask;	/* per position: letters starting its words */
+	uint64_t *topic_bm;	/* TOPIC__N bitmaps */
+	int16_t pair_slot[N_LETTERS * N_LETTERS];	/* heavy pair or -1 */
+	uint64_t *pair_m;	/* per heavy pair: where it occurs */
+	uint64_t *pair_p;	/* per heavy pair: where it starts a word */
+	size_t npairs;
 
 	char *nbuf;		/* folded names, NUL-terminated */
 	struct name_ref *names;	/* sorted by folded name */
@@ -82,12 +108,31 @@ struct search {
 
 	struct word_state *prev;	/* the previous query's words */
 	size_t nprev;
-	uint64_t *all_m, *all_p, *name_m;
+	uint64_t *all_m, *all_p, *name_m, *topic_m;
 	struct search_hit *hits;
 	size_t hits_cap;
 };
 
 /* ---- small helpers ------------------------------------------------------ */
+
+static uint32_t hash_bytes(const char *p, size_t n)
+{
+	uint32_t h = 2166136261u;
+	while (n--) {
+		h ^= (unsigned char)*p++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void *grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	while (*cap < need)
+		*cap = *cap ? *cap * 2 : 64;
+	return xrealloc(p, *cap * size);
+}
 
 /* Bit for a common folded letter at s (its UTF-8 length in *len), or NO_BIT. */
 static unsigned letter_bit(const unsigned char *s, size_t *len)
@@ -127,6 +172,19 @@ static unsigned single_letter(const char *w, size_t len)
 	return l == len ? b : NO_BIT;
 }
 
+/* The query word is exactly two common letters: their pair index, or -1. */
+static int letter_pair(const char *w, size_t len)
+{
+	size_t l1, l2;
+	unsigned a = letter_bit((const unsigned char *)w, &l1), b;
+	if (a == NO_BIT || l1 >= len)
+		return -1;
+	b = letter_bit((const unsigned char *)w + l1, &l2);
+	if (b == NO_BIT || l1 + l2 != len)
+		return -1;
+	return (int)(a * N_LETTERS + b);
+}
+
 /* Same rule as text_collate: in fi and sv, å ä ö are letters of their own. */
 static bool nordic_lang(const char *lang)
 {
@@ -134,15 +192,6 @@ static bool nordic_lang(const char *lang)
 		return false;
 	return lang[2] == '\0' || lang[2] == '_' || lang[2] == '-' ||
 	       lang[2] == '.' || lang[2] == '@';
-}
-
-static void put_varint(uint8_t **q, uint32_t v)
-{
-	while (v >= 0x80) {
-		*(*q)++ = (uint8_t)(v | 0x80);
-		v >>= 7;
-	}
-	*(*q)++ = (uint8_t)v;
 }
 
 static size_t varint_len(uint32_t v)
@@ -155,89 +204,27 @@ static size_t varint_len(uint32_t v)
 	return n;
 }
 
-/* ---- build: display order ----------------------------------------------- */
-
-struct sort_item {
-	uint32_t idx;
-	char *fold;		/* name folded as text_collate folds it */
-	const char *name;
-	const char *id;
-};
-
-/* The comparator that text_collate() defines, with the common case done
- * here: folded names that first differ in an ASCII character (or where one
- * is a prefix of the other) compare by bytes, as text_collate's code point
- * order does; anything else asks text_collate itself. Folding once per name
- * instead of twice per comparison makes sorting 100,000 names cheap. */
-static int sort_cmp(const void *va, const void *vb, void *lang)
+static bool is_blank(char c)
 {
-	const struct sort_item *a = va, *b = vb;
-	const unsigned char *x = (const unsigned char *)a->fold;
-	const unsigned char *y = (const unsigned char *)b->fold;
-	int r;
-	while (*x && *x == *y) {
-		x++;
-		y++;
-	}
-	if (*x == *y)		/* equal after folding: bytes of the names */
-		r = strcmp(a->name, b->name);
-	else if (*x < 0x80 && *y < 0x80)
-		r = *x < *y ? -1 : 1;
-	else
-		r = text_collate(a->name, b->name, lang);
-	if (r == 0)
-		r = strcmp(a->id ? a->id : "", b->id ? b->id : "");
-	return (r > 0) - (r < 0);
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	       c == '\v' || c == '\f';
 }
 
-static void build_order(struct search *s)
-{
-	const struct catalogue *cat = s->cat;
-	struct sort_item *it = xcalloc(s->n ? s->n : 1, sizeof *it);
-	bool nordic = nordic_lang(s->lang);
-	size_t i;
+/* ---- build: word interning ---------------------------------------------- */
 
-	for (i = 0; i < s->n; i++) {
-		const struct cat_service *svc = &cat->services[i];
-		it[i].idx = (uint32_t)i;
-		it[i].name = catalogue_text(&svc->name, s->lang);
-		it[i].fold = text_fold(it[i].name, nordic);
-		it[i].id = svc->id;
-	}
-	qsort_r(it, s->n, sizeof *it, sort_cmp, s->lang);
-	s->order = xmalloc((s->n ? s->n : 1) * sizeof *s->order);
-	for (i = 0; i < s->n; i++) {
-		s->order[i] = it[i].idx;
-		free(it[i].fold);
-	}
-	free(it);
-}
-
-/* ---- build: vocabulary -------------------------------------------------- */
-
-/* Interning table for the build only: word -> id. */
+/* Word -> id, for the build only. */
 struct intern {
 	char *arena;		/* words, NUL-terminated */
 	size_t alen, acap;
 	uint32_t *woff;		/* id -> offset in arena */
 	size_t nwords, wcap;
-	uint32_t *slots;	/* id + 1, 0 = empty */
+	uint32_t *slots;	/* id + 1; 0 = empty */
 	size_t nslots;
 };
 
-static uint32_t hash_bytes(const char *p, size_t n)
+static void intern_rehash(struct intern *t)
 {
-	uint32_t h = 2166136261u;
-	while (n--) {
-		h ^= (unsigned char)*p++;
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static void intern_grow(struct intern *t)
-{
-	size_t ns = t->nslots ? t->nslots * 2 : 1024, i;
+	size_t ns = t->nslots ? t->nslots * 2 : 4096, i;
 	uint32_t *slots = xcalloc(ns, sizeof *slots);
 	for (i = 0; i < t->nwords; i++) {
 		const char *w = t->arena + t->woff[i];
@@ -255,7 +242,7 @@ static uint32_t intern_word(struct intern *t, const char *w, size_t len)
 {
 	size_t h;
 	if ((t->nwords + 1) * 2 > t->nslots)
-		intern_grow(t);
+		intern_rehash(t);
 	h = hash_bytes(w, len) & (t->nslots - 1);
 	while (t->slots[h]) {
 		const char *o = t->arena + t->woff[t->slots[h] - 1];
@@ -263,14 +250,8 @@ static uint32_t intern_word(struct intern *t, const char *w, size_t len)
 			return t->slots[h] - 1;
 		h = (h + 1) & (t->nslots - 1);
 	}
-	if (t->alen + len + 1 > t->acap) {
-		t->acap = (t->acap + len + 1) * 2;
-		t->arena = xrealloc(t->arena, t->acap);
-	}
-	if (t->nwords == t->wcap) {
-		t->wcap = t->wcap ? t->wcap * 2 : 1024;
-		t->woff = xrealloc(t->woff, t->wcap * sizeof *t->woff);
-	}
+	t->arena = grow(t->arena, &t->acap, t->alen + len + 1, 1);
+	t->woff = grow(t->woff, &t->wcap, t->nwords + 1, sizeof *t->woff);
 	memcpy(t->arena + t->alen, w, len);
 	t->arena[t->alen + len] = '\0';
 	t->woff[t->nwords] = (uint32_t)t->alen;
@@ -279,113 +260,313 @@ static uint32_t intern_word(struct intern *t, const char *w, size_t len)
 	return (uint32_t)t->nwords++;
 }
 
-/* The forward lists of the build: for each position, its words' ids. */
+static void intern_free(struct intern *t)
+{
+	free(t->arena);
+	free(t->woff);
+	free(t->slots);
+	memset(t, 0, sizeof *t);
+}
+
+/* ---- build: cached folding ---------------------------------------------- */
+
+struct chunk {
+	uint32_t raw, rawlen;	/* in cc.raw */
+	uint32_t fold, foldlen;	/* in cc.fold */
+	uint32_t ids, nids;	/* in cc.ids: the fold's words */
+};
+
+/* Folds of whitespace-separated chunks, and their words' ids. */
+struct fold_cache {
+	bool nordic;
+	struct intern *words;	/* NULL: no ids wanted */
+	char *raw, *fold;
+	size_t rlen, rcap, flen, fcap;
+	uint32_t *ids;
+	size_t ilen, icap;
+	struct chunk *e;
+	size_t n, cap;
+	uint32_t *slots;
+	size_t nslots;
+	char *out;		/* fc_text's result */
+	size_t ocap;
+};
+
+static void fc_rehash(struct fold_cache *c)
+{
+	size_t ns = c->nslots ? c->nslots * 2 : 4096, i;
+	uint32_t *slots = xcalloc(ns, sizeof *slots);
+	for (i = 0; i < c->n; i++) {
+		size_t h = hash_bytes(c->raw + c->e[i].raw, c->e[i].rawlen) &
+			   (ns - 1);
+		while (slots[h])
+			h = (h + 1) & (ns - 1);
+		slots[h] = (uint32_t)i + 1;
+	}
+	free(c->slots);
+	c->slots = slots;
+	c->nslots = ns;
+}
+
+/* Words of a folded string as ids, appended to *ids. */
+static void words_to_ids(struct intern *t, const char *f, size_t flen,
+			 uint32_t **ids, size_t *len, size_t *cap)
+{
+	size_t i = 0;
+	while (i < flen) {
+		size_t j = i;
+		while (j < flen && f[j] != ' ')
+			j++;
+		if (j > i) {
+			*ids = grow(*ids, cap, *len + 1, sizeof **ids);
+			(*ids)[(*len)++] = intern_word(t, f + i, j - i);
+		}
+		i = j + 1;
+	}
+}
+
+static const struct chunk *fc_get(struct fold_cache *c, const char *p,
+				  size_t len)
+{
+	size_t h;
+	struct chunk *e;
+	char *raw, *f;
+	if ((c->n + 1) * 2 > c->nslots)
+		fc_rehash(c);
+	h = hash_bytes(p, len) & (c->nslots - 1);
+	while (c->slots[h]) {
+		e = &c->e[c->slots[h] - 1];
+		if (e->rawlen == len && !memcmp(c->raw + e->raw, p, len))
+			return e;
+		h = (h + 1) & (c->nslots - 1);
+	}
+	raw = xstrndup(p, len);
+	f = text_fold(raw, c->nordic);
+	free(raw);
+	c->e = grow(c->e, &c->cap, c->n + 1, sizeof *c->e);
+	e = &c->e[c->n];
+	e->raw = (uint32_t)c->rlen;
+	e->rawlen = (uint32_t)len;
+	c->raw = grow(c->raw, &c->rcap, c->rlen + len, 1);
+	memcpy(c->raw + c->rlen, p, len);
+	c->rlen += len;
+	e->foldlen = (uint32_t)strlen(f);
+	e->fold = (uint32_t)c->flen;
+	c->fold = grow(c->fold, &c->fcap, c->flen + e->foldlen, 1);
+	memcpy(c->fold + c->flen, f, e->foldlen);
+	c->flen += e->foldlen;
+	e->ids = (uint32_t)c->ilen;
+	if (c->words)
+		words_to_ids(c->words, f, e->foldlen, &c->ids, &c->ilen,
+			     &c->icap);
+	e->nids = (uint32_t)(c->ilen - e->ids);
+	free(f);
+	c->slots[h] = (uint32_t)c->n + 1;
+	return &c->e[c->n++];
+}
+
+/* Call fn for each chunk of text; false when text must be folded whole
+ * (invalid UTF-8 is sanitized first, and that looks across spaces). */
+static bool fc_chunks(struct fold_cache *c, const char *text,
+		      void (*fn)(struct fold_cache *, const struct chunk *,
+				 void *), void *arg)
+{
+	const char *p = text;
+	if (!text_valid(text, strlen(text)))
+		return false;
+	while (*p) {
+		const char *q;
+		while (*p && is_blank(*p))
+			p++;
+		q = p;
+		while (*q && !is_blank(*q))
+			q++;
+		if (q > p)
+			fn(c, fc_get(c, p, (size_t)(q - p)), arg);
+		p = q;
+	}
+	return true;
+}
+
+struct joined {
+	size_t len;
+};
+
+static void join_chunk(struct fold_cache *c, const struct chunk *e, void *arg)
+{
+	struct joined *j = arg;
+	if (!e->foldlen)
+		return;
+	c->out = grow(c->out, &c->ocap, j->len + e->foldlen + 2, 1);
+	if (j->len)
+		c->out[j->len++] = ' ';
+	memcpy(c->out + j->len, c->fold + e->fold, e->foldlen);
+	j->len += e->foldlen;
+}
+
+/* text_fold(text, c->nordic), from the cache. Valid until the next call. */
+static const char *fc_text(struct fold_cache *c, const char *text)
+{
+	struct joined j = { 0 };
+	if (!text)
+		text = "";
+	if (!fc_chunks(c, text, join_chunk, &j)) {
+		char *f = text_fold(text, c->nordic);
+		j.len = strlen(f);
+		c->out = grow(c->out, &c->ocap, j.len + 1, 1);
+		memcpy(c->out, f, j.len);
+		free(f);
+	}
+	c->out = grow(c->out, &c->ocap, j.len + 1, 1);
+	c->out[j.len] = '\0';
+	return c->out;
+}
+
+/* ---- build: display order ----------------------------------------------- */
+
+struct sort_item {
+	uint32_t idx;
+	uint32_t fold;		/* name folded as text_collate folds it */
+	const char *name;
+	const char *id;
+};
+
+struct sort_ctx {
+	const char *lang;
+	const char *folds;
+};
+
+/* The comparison text_collate() defines, with the common case done here:
+ * folded names that first differ in an ASCII character (or where one is a
+ * prefix of the other) compare by bytes, as text_collate's code point
+ * order does; anything else asks text_collate itself. Folding once per
+ * name instead of twice per comparison makes sorting 100,000 names cheap. */
+static int sort_cmp(const void *va, const void *vb, void *vctx)
+{
+	const struct sort_item *a = va, *b = vb;
+	const struct sort_ctx *ctx = vctx;
+	const unsigned char *x = (const unsigned char *)ctx->folds + a->fold;
+	const unsigned char *y = (const unsigned char *)ctx->folds + b->fold;
+	int r;
+	while (*x && *x == *y) {
+		x++;
+		y++;
+	}
+	if (*x == *y)		/* equal after folding: bytes of the names */
+		r = strcmp(a->name, b->name);
+	else if (*x < 0x80 && *y < 0x80)
+		r = *x < *y ? -1 : 1;
+	else
+		r = text_collate(a->name, b->name, ctx->lang);
+	if (r == 0)
+		r = strcmp(a->id ? a->id : "", b->id ? b->id : "");
+	return (r > 0) - (r < 0);
+}
+
+static void build_order(struct search *s, struct fold_cache *nordic_fc)
+{
+	const struct catalogue *cat = s->cat;
+	struct sort_item *it = xcalloc(s->n ? s->n : 1, sizeof *it);
+	struct fold_cache plain = { 0 }, *fc = nordic_fc;
+	struct sort_ctx ctx = { s->lang, NULL };
+	char *folds = NULL;
+	size_t len = 0, cap = 0, i;
+
+	if (!nordic_lang(s->lang))
+		fc = &plain;	/* ä is an a in English order */
+	for (i = 0; i < s->n; i++) {
+		const struct cat_service *svc = &cat->services[i];
+		const char *f;
+		size_t fl;
+		it[i].idx = (uint32_t)i;
+		it[i].name = catalogue_text(&svc->name, s->lang);
+		it[i].id = svc->id;
+		f = fc_text(fc, it[i].name);
+		fl = strlen(f);
+		folds = grow(folds, &cap, len + fl + 1, 1);
+		memcpy(folds + len, f, fl + 1);
+		it[i].fold = (uint32_t)len;
+		len += fl + 1;
+	}
+	ctx.folds = folds;
+	qsort_r(it, s->n, sizeof *it, sort_cmp, &ctx);
+	s->order = xmalloc((s->n ? s->n : 1) * sizeof *s->order);
+	for (i = 0; i < s->n; i++)
+		s->order[i] = it[i].idx;
+	free(folds);
+	free(it);
+	free(plain.raw);
+	free(plain.fold);
+	free(plain.e);
+	free(plain.slots);
+	free(plain.out);
+}
+
+/* ---- build: vocabulary and postings ------------------------------------- */
+
+/* For each position, the ids of its words (the build's forward index). */
 struct fwd {
 	uint32_t *ids;
 	size_t len, cap;
 	size_t *start;		/* n + 1 */
-	uint32_t *last;		/* per word id: last position + 1 that had it */
+	uint32_t *last;		/* per word id: last position + 1 listing it */
 	size_t lcap;
-	size_t pos;		/* position being filled */
+	uint32_t pos;		/* position being filled */
 };
 
 static void fwd_add(struct fwd *f, uint32_t id)
 {
 	if (id >= f->lcap) {
-		size_t nc = f->lcap ? f->lcap : 1024;
-		while (nc <= id)
-			nc *= 2;
-		f->last = xrealloc(f->last, nc * sizeof *f->last);
-		memset(f->last + f->lcap, 0, (nc - f->lcap) * sizeof *f->last);
-		f->lcap = nc;
+		size_t old = f->lcap;
+		f->last = grow(f->last, &f->lcap, (size_t)id + 1, sizeof *f->last);
+		memset(f->last + old, 0, (f->lcap - old) * sizeof *f->last);
 	}
 	if (f->last[id] == f->pos + 1)
 		return;		/* already listed for this service */
-	f->last[id] = (uint32_t)f->pos + 1;
-	if (f->len == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 4096;
-		f->ids = xrealloc(f->ids, f->cap * sizeof *f->ids);
-	}
+	f->last[id] = f->pos + 1;
+	f->ids = grow(f->ids, &f->cap, f->len + 1, sizeof *f->ids);
 	f->ids[f->len++] = id;
 }
 
-/* Intern every word of a folded text and list it for the current service. */
-static void add_words(struct intern *t, struct fwd *f, const char *folded)
+static void fwd_chunk(struct fold_cache *c, const struct chunk *e, void *arg)
 {
-	const char *p = folded;
-	while (*p) {
-		const char *e = strchr(p, ' ');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		if (len)
-			fwd_add(f, intern_word(t, p, len));
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
+	uint32_t k;
+	for (k = 0; k < e->nids; k++)
+		fwd_add(arg, c->ids[e->ids + k]);
 }
 
-/* Ids of the words of a folded text (for texts shared by many services). */
-static uint32_t *text_ids(struct intern *t, const char *folded, size_t *n)
+/* List the words of text for the current position. */
+static void fwd_text(struct fold_cache *c, struct fwd *f, const char *text)
 {
-	uint32_t *ids = NULL;
-	size_t cap = 0;
-	const char *p = folded;
-	*n = 0;
-	while (*p) {
-		const char *e = strchr(p, ' ');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		if (len) {
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 8;
-				ids = xrealloc(ids, cap * sizeof *ids);
-			}
-			ids[(*n)++] = intern_word(t, p, len);
-		}
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-	return ids;
-}
-
-static void fold_into(struct intern *t, uint32_t **ids, size_t *n,
-		      const char *text)
-{
-	char *f;
-	uint32_t *more;
-	size_t k, i;
 	if (!text || !*text)
 		return;
-	f = text_fold(text, true);
-	more = text_ids(t, f, &k);
-	*ids = xrealloc(*ids, (*n + k + 1) * sizeof **ids);
-	for (i = 0; i < k; i++)
-		(*ids)[(*n)++] = more[i];
-	free(more);
-	free(f);
+	if (!fc_chunks(c, text, fwd_chunk, f)) {
+		char *fo = text_fold(text, true);
+		uint32_t *ids = NULL;
+		size_t n = 0, cap = 0, k;
+		words_to_ids(c->words, fo, strlen(fo), &ids, &n, &cap);
+		for (k = 0; k < n; k++)
+			fwd_add(f, ids[k]);
+		free(ids);
+		free(fo);
+	}
 }
 
-struct shared_words {
+/* Word ids of a text shared by many services (topic, organisation). */
+struct shared {
 	uint32_t *ids;
-	size_t n;
+	size_t n, cap;
 	bool done;
 };
 
-/* Topic words: the code, the English label, and the label in fi and sv. */
-static void topic_words(struct intern *t, struct shared_words *tw)
+static void shared_add(struct fold_cache *c, struct shared *sh,
+		       const char *text)
 {
-	size_t nt = 0, i;
-	const struct code *list = codes_list(CODES_TOPIC, &nt);
-	for (i = 0; i < nt && i < TOPIC__N; i++) {
-		char *fi = i18n_translate_in("fi", list[i].label);
-		char *sv = i18n_translate_in("sv", list[i].label);
-		fold_into(t, &tw[i].ids, &tw[i].n, list[i].code);
-		fold_into(t, &tw[i].ids, &tw[i].n, list[i].label);
-		fold_into(t, &tw[i].ids, &tw[i].n, fi);
-		fold_into(t, &tw[i].ids, &tw[i].n, sv);
-		free(fi);
-		free(sv);
-	}
+	const char *f;
+	if (!text || !*text)
+		return;
+	f = fc_text(c, text);
+	words_to_ids(c->words, f, strlen(f), &sh->ids, &sh->n, &sh->cap);
 }
 
 static int cmp_word(const void *a, const void *b, void *arena)
@@ -394,67 +575,178 @@ static int cmp_word(const void *a, const void *b, void *arena)
 		      (const char *)arena + *(const uint32_t *)b);
 }
 
-/* qsort_r is a GNU extension; the build uses gnu11 on glibc. */
-static void sort_words(struct intern *t, uint32_t *ids)
+/* Sort the vocabulary; remap[old id] = sorted id, t->woff sorted. */
+static uint32_t *sort_words(struct intern *t)
 {
-	size_t i;
+	uint32_t *idx = xmalloc((t->nwords ? t->nwords : 1) * sizeof *idx);
+	uint32_t *remap = xmalloc((t->nwords ? t->nwords : 1) * sizeof *remap);
 	uint32_t *offs = xmalloc((t->nwords ? t->nwords : 1) * sizeof *offs);
+	size_t i;
 	for (i = 0; i < t->nwords; i++)
-		offs[i] = t->woff[i];
-	qsort_r(offs, t->nwords, sizeof *offs, cmp_word, t->arena);
-	/* ids[old id] = sorted id; offsets are unique, so look them up. */
+		idx[i] = t->woff[i];
+	/* Offsets grow with the id, so an offset's id is found by bisection. */
+	qsort_r(idx, t->nwords, sizeof *idx, cmp_word, t->arena);
 	for (i = 0; i < t->nwords; i++) {
-		const char *w = t->arena + offs[i];
-		size_t h = hash_bytes(w, strlen(w)) & (t->nslots - 1);
-		while (t->woff[t->slots[h] - 1] != offs[i])
-			h = (h + 1) & (t->nslots - 1);
-		ids[t->slots[h] - 1] = (uint32_t)i;
+		size_t lo = 0, hi = t->nwords;
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (t->woff[mid] <= idx[i])
+				lo = mid;
+			else
+				hi = mid;
+		}
+		remap[lo] = (uint32_t)i;
+		offs[i] = idx[i];
 	}
-	/* Reuse woff as sorted id -> arena offset. */
 	memcpy(t->woff, offs, t->nwords * sizeof *offs);
 	free(offs);
+	free(idx);
+	return remap;
 }
 
-static void build_index(struct search *s)
+/* For each vocabulary word, the heavy letter pairs in it: slot numbers,
+ * with PAIR_START on the pair that begins the word. */
+#define PAIR_START 0x8000
+struct word_pairs {
+	uint32_t *start;	/* nv + 1 */
+	uint16_t *slot;
+	size_t len, cap;
+};
+
+/* Call fn for each distinct letter pair of word i (first: starts it). */
+static void each_pair(const struct search *s, size_t i,
+		      void (*fn)(void *, unsigned, bool), void *arg)
+{
+	const unsigned char *w = (const unsigned char *)s->vbuf + s->voff[i];
+	size_t wl = s->voff[i + 1] - s->voff[i] - 1, o = 0, l1, l2;
+	unsigned seen[32], nseen = 0, k;
+	while (o < wl) {
+		unsigned a = letter_bit(w + o, &l1), b, pair;
+		bool dup = false;
+		if (a == NO_BIT || o + l1 >= wl) {
+			o += l1;
+			continue;
+		}
+		b = letter_bit(w + o + l1, &l2);
+		if (b != NO_BIT) {
+			pair = a * N_LETTERS + b;
+			for (k = 0; k < nseen && !dup; k++)
+				dup = seen[k] == pair;
+			if (!dup && nseen < 32)
+				seen[nseen++] = pair;
+			/* Past 32 distinct pairs a repeat is passed on again:
+			 * harmless, a bit set twice is still one bit. */
+			if (!dup)
+				fn(arg, pair, o == 0);
+		}
+		o += l1;
+	}
+}
+
+static void count_pair(void *arg, unsigned pair, bool first)
+{
+	(void)first;
+	((uint32_t *)arg)[pair]++;
+}
+
+struct pair_ctx {
+	const struct search *s;
+	struct word_pairs *wp;
+};
+
+static void list_pair(void *arg, unsigned pair, bool first)
+{
+	struct pair_ctx *c = arg;
+	int slot = c->s->pair_slot[pair];
+	if (slot < 0)
+		return;
+	c->wp->slot = grow(c->wp->slot, &c->wp->cap, c->wp->len + 1,
+			   sizeof *c->wp->slot);
+	c->wp->slot[c->wp->len++] = (uint16_t)(slot | (first ? PAIR_START : 0));
+}
+
+/* Choose the heavy pairs and list them per word. */
+static void heavy_pairs(struct search *s, struct word_pairs *wp)
+{
+	uint32_t *count = xcalloc(N_LETTERS * N_LETTERS, sizeof *count);
+	struct pair_ctx ctx = { s, wp };
+	size_t i;
+	for (i = 0; i < s->nv; i++)
+		each_pair(s, i, count_pair, count);
+	s->npairs = 0;
+	for (i = 0; i < N_LETTERS * N_LETTERS; i++)
+		s->pair_slot[i] = count[i] >= HEAVY_WORDS ?
+			(int16_t)s->npairs++ : -1;
+	free(count);
+	s->pair_m = xcalloc(s->npairs * s->nw + 1, sizeof *s->pair_m);
+	s->pair_p = xcalloc(s->npairs * s->nw + 1, sizeof *s->pair_p);
+	wp->start = xmalloc((s->nv + 1) * sizeof *wp->start);
+	for (i = 0; i < s->nv; i++) {
+		wp->start[i] = (uint32_t)wp->len;
+		if (s->npairs)
+			each_pair(s, i, list_pair, &ctx);
+	}
+	wp->start[s->nv] = (uint32_t)wp->len;
+}
+
+/* Word id is at position k: so are its heavy pairs. */
+static void pairs_set(struct search *s, const struct word_pairs *wp,
+		      uint32_t id, size_t k)
+{
+	uint32_t j;
+	uint64_t bit = (uint64_t)1 << (k % 64);
+	for (j = wp->start[id]; j < wp->start[id + 1]; j++) {
+		size_t slot = wp->slot[j] & ~PAIR_START;
+		s->pair_m[slot * s->nw + k / 64] |= bit;
+		if (wp->slot[j] & PAIR_START)
+			s->pair_p[slot * s->nw + k / 64] |= bit;
+	}
+}
+
+static void build_index(struct search *s, struct fold_cache *fc)
 {
 	const struct catalogue *cat = s->cat;
-	struct intern t = { 0 };
+	struct intern *t = fc->words;
 	struct fwd f = { 0 };
-	struct shared_words tw[TOPIC__N];
-	struct shared_words *ow = xcalloc(cat->n_orgs ? cat->n_orgs : 1,
-					  sizeof *ow);
-	uint32_t *remap, *last, *fill;
+	struct shared tw[TOPIC__N];
+	struct shared *ow = xcalloc(cat->n_orgs ? cat->n_orgs : 1, sizeof *ow);
+	const struct code *topics;
+	size_t nt = 0, i, k, vtotal = 0, btotal = 0, nv1;
+	uint32_t *remap, *last, *fill, *vsize;
 	uint64_t *wmask, *wfirst;
-	size_t *vsize, i, k, vtotal = 0, btotal = 0;
+	struct word_pairs wp = { 0 };
 
+	/* Topic words: the code, the English label, its fi and sv labels. */
 	memset(tw, 0, sizeof tw);
-	topic_words(&t, tw);
-	f.start = xmalloc((s->n + 1) * sizeof *f.start);
+	topics = codes_list(CODES_TOPIC, &nt);
+	for (i = 0; i < nt && i < TOPIC__N; i++) {
+		char *fi = i18n_translate_in("fi", topics[i].label);
+		char *sv = i18n_translate_in("sv", topics[i].label);
+		shared_add(fc, &tw[i], topics[i].code);
+		shared_add(fc, &tw[i], topics[i].label);
+		shared_add(fc, &tw[i], fi);
+		shared_add(fc, &tw[i], sv);
+		free(fi);
+		free(sv);
+	}
 
-	/* Pass 1: fold every service's keys; intern and list its words. */
+	/* Pass 1: every service's words, position by position. */
+	f.start = xmalloc((s->n + 1) * sizeof *f.start);
 	for (f.pos = 0; f.pos < s->n; f.pos++) {
 		const struct cat_service *svc = &cat->services[s->order[f.pos]];
-		const struct cat_text *texts[] = { &svc->name, &svc->description };
-		size_t j, l;
+		size_t l, j;
 		f.start[f.pos] = f.len;
-		for (j = 0; j < 2; j++)
-			for (l = 0; l < CAT__NLANG; l++)
-				if (texts[j]->v[l] && *texts[j]->v[l]) {
-					char *fo = text_fold(texts[j]->v[l], true);
-					add_words(&t, &f, fo);
-					free(fo);
-				}
-		if (svc->keywords && *svc->keywords) {
-			char *fo = text_fold(svc->keywords, true);
-			add_words(&t, &f, fo);
-			free(fo);
+		for (l = 0; l < CAT__NLANG; l++) {
+			fwd_text(fc, &f, svc->name.v[l]);
+			fwd_text(fc, &f, svc->description.v[l]);
 		}
+		fwd_text(fc, &f, svc->keywords);
 		if (svc->org < cat->n_orgs) {
-			struct shared_words *o = &ow[svc->org];
+			struct shared *o = &ow[svc->org];
 			if (!o->done) {
 				for (l = 0; l < CAT__NLANG; l++)
-					fold_into(&t, &o->ids, &o->n,
-						  cat->orgs[svc->org].name.v[l]);
+					shared_add(fc, o,
+						   cat->orgs[svc->org].name.v[l]);
 				o->done = true;
 			}
 			for (j = 0; j < o->n; j++)
@@ -473,27 +765,25 @@ static void build_index(struct search *s)
 	free(ow);
 	free(f.last);
 
-	/* The vocabulary, sorted, in one buffer. */
-	s->nv = t.nwords;
-	remap = xmalloc((t.nwords ? t.nwords : 1) * sizeof *remap);
-	sort_words(&t, remap);
-	s->vlen = 1 + t.alen;	/* leading '\n', each word + '\n' */
-	s->vbuf = xmalloc(s->vlen + 1);
+	/* The vocabulary, sorted, in one buffer, with each word's letters. */
+	s->nv = t->nwords;
+	nv1 = s->nv ? s->nv : 1;
+	remap = sort_words(t);
+	s->vbuf = xcalloc(1 + t->alen + VPAD, 1);
 	s->voff = xmalloc((s->nv + 1) * sizeof *s->voff);
+	wmask = xcalloc(nv1, sizeof *wmask);
+	wfirst = xcalloc(nv1, sizeof *wfirst);
 	s->vbuf[0] = '\n';
 	k = 1;
-	wmask = xcalloc(s->nv ? s->nv : 1, sizeof *wmask);
-	wfirst = xcalloc(s->nv ? s->nv : 1, sizeof *wfirst);
 	for (i = 0; i < s->nv; i++) {
-		const char *w = t.arena + t.woff[i];
+		const char *w = t->arena + t->woff[i];
 		size_t len = strlen(w), o = 0, l;
-		unsigned b;
 		s->voff[i] = (uint32_t)k;
 		memcpy(s->vbuf + k, w, len);
 		s->vbuf[k + len] = '\n';
 		k += len + 1;
 		while (o < len) {
-			b = letter_bit((const unsigned char *)w + o, &l);
+			unsigned b = letter_bit((const unsigned char *)w + o, &l);
 			if (b != NO_BIT) {
 				wmask[i] |= (uint64_t)1 << b;
 				if (o == 0)
@@ -502,70 +792,83 @@ static void build_index(struct search *s)
 			o += l;
 		}
 	}
-	s->voff[s->nv] = (uint32_t)(k + 1);
-	s->vbuf[k] = '\0';
 	s->vlen = k;
-	free(t.arena);
-	free(t.woff);
-	free(t.slots);
+	s->voff[s->nv] = (uint32_t)k + 1;
+	for (i = 0; i < s->vlen; i++)
+		s->byte_freq[(unsigned char)s->vbuf[i]]++;
+	heavy_pairs(s, &wp);
 
-	/* Pass 2: sizes of the posting lists, and the letter masks. */
+	/* Pass 2: posting list sizes, letter masks, topic bitmaps. */
 	for (i = 0; i < f.len; i++)
 		f.ids[i] = remap[f.ids[i]];
 	free(remap);
-	s->vdf = xcalloc(s->nv ? s->nv : 1, sizeof *s->vdf);
-	s->vpost = xcalloc(s->nv ? s->nv : 1, sizeof *s->vpost);
-	vsize = xcalloc(s->nv ? s->nv : 1, sizeof *vsize);
-	last = xcalloc(s->nv ? s->nv : 1, sizeof *last);
+	s->vinfo = xcalloc(nv1, sizeof *s->vinfo);
+	vsize = xcalloc(nv1, sizeof *vsize);
+	last = xcalloc(nv1, sizeof *last);
 	s->cmask = xcalloc(s->n ? s->n : 1, sizeof *s->cmask);
 	s->fmask = xcalloc(s->n ? s->n : 1, sizeof *s->fmask);
-	for (k = 0; k < s->n; k++)
+	s->topic_bm = xcalloc(TOPIC__N * s->nw, sizeof *s->topic_bm);
+	for (k = 0; k < s->n; k++) {
+		topic_set ts = cat->services[s->order[k]].topics;
+		for (i = 0; i < TOPIC__N; i++)
+			if (ts & ((topic_set)1 << i))
+				s->topic_bm[i * s->nw + k / 64] |=
+					(uint64_t)1 << (k % 64);
 		for (i = f.start[k]; i < f.start[k + 1]; i++) {
 			uint32_t id = f.ids[i];
-			vsize[id] += varint_len((uint32_t)k - last[id]);
+			vsize[id] += (uint32_t)varint_len((uint32_t)k - last[id]);
 			last[id] = (uint32_t)k + 1;
-			s->vdf[id]++;
+			s->vinfo[id].df++;
 			s->cmask[k] |= wmask[id];
 			s->fmask[k] |= wfirst[id];
 		}
+	}
 	free(wmask);
 	free(wfirst);
 	for (i = 0; i < s->nv; i++) {
 		if (vsize[i] > s->nw * sizeof(uint64_t)) {
-			s->vpost[i] = (uint32_t)btotal | BITMAP_FLAG;
+			s->vinfo[i].post = (uint32_t)btotal | BITMAP_FLAG;
 			btotal += s->nw;
 		} else {
-			s->vpost[i] = (uint32_t)vtotal;
+			s->vinfo[i].post = (uint32_t)vtotal;
 			vtotal += vsize[i];
 		}
 	}
 	free(vsize);
 
-	/* Pass 3: fill the posting lists. */
+	/* Pass 3: the posting lists: gaps from the previous position + 1. */
 	s->vpool = xmalloc(vtotal ? vtotal : 1);
 	s->bpool = xcalloc(btotal ? btotal : 1, sizeof *s->bpool);
-	memset(last, 0, (s->nv ? s->nv : 1) * sizeof *last);
-	fill = xmalloc((s->nv ? s->nv : 1) * sizeof *fill);
-	memcpy(fill, s->vpost, s->nv * sizeof *fill);
+	memset(last, 0, nv1 * sizeof *last);
+	fill = xmalloc(nv1 * sizeof *fill);
+	for (i = 0; i < s->nv; i++)
+		fill[i] = s->vinfo[i].post;
 	for (k = 0; k < s->n; k++)
 		for (i = f.start[k]; i < f.start[k + 1]; i++) {
-			uint32_t id = f.ids[i];
-			uint8_t *q;
+			uint32_t id = f.ids[i], v;
 			if (fill[id] & BITMAP_FLAG) {
 				s->bpool[(fill[id] & ~BITMAP_FLAG) + k / 64] |=
 					(uint64_t)1 << (k % 64);
+				if (wp.start[id] != wp.start[id + 1])
+					pairs_set(s, &wp, id, k);
 				continue;
 			}
-			/* Gap from the previous position + 1: 0 when adjacent. */
-			q = s->vpool + fill[id];
-			put_varint(&q, (uint32_t)k - last[id]);
-			fill[id] = (uint32_t)(q - s->vpool);
+			if (wp.start[id] != wp.start[id + 1])
+				pairs_set(s, &wp, id, k);
+			v = (uint32_t)k - last[id];
+			while (v >= 0x80) {
+				s->vpool[fill[id]++] = (uint8_t)(v | 0x80);
+				v >>= 7;
+			}
+			s->vpool[fill[id]++] = (uint8_t)v;
 			last[id] = (uint32_t)k + 1;
 		}
 	free(fill);
 	free(last);
 	free(f.ids);
 	free(f.start);
+	free(wp.start);
+	free(wp.slot);
 }
 
 /* ---- build: names ------------------------------------------------------- */
@@ -580,40 +883,41 @@ static int cmp_name(const void *a, const void *b, void *base)
 	return r;
 }
 
-static void build_names(struct search *s)
+static void build_names(struct search *s, struct fold_cache *fc)
 {
 	size_t len = 0, cap = 0, cnt = 0, i, l;
 	s->names = xmalloc((s->n * CAT__NLANG + 1) * sizeof *s->names);
 	for (i = 0; i < s->n; i++) {
 		const struct cat_service *svc = &s->cat->services[s->order[i]];
+		size_t first = cnt;
 		for (l = 0; l < CAT__NLANG; l++) {
-			char *fo;
+			const char *fo;
 			size_t fl, j;
 			bool dup = false;
 			if (!svc->name.v[l] || !*svc->name.v[l])
 				continue;
-			fo = text_fold(svc->name.v[l], true);
+			fo = fc_text(fc, svc->name.v[l]);
 			fl = strlen(fo);
 			/* The same name in two languages counts once. */
-			for (j = cnt; j-- > 0 && s->names[j].pos == i;)
+			for (j = first; j < cnt; j++)
 				if (!strcmp(s->nbuf + s->names[j].off, fo))
 					dup = true;
-			if (!dup && fl) {
-				if (len + fl + 1 > cap) {
-					cap = (cap + fl + 1) * 2;
-					s->nbuf = xrealloc(s->nbuf, cap);
-				}
-				memcpy(s->nbuf + len, fo, fl + 1);
-				s->names[cnt].off = (uint32_t)len;
-				s->names[cnt].pos = (uint32_t)i;
-				cnt++;
-				len += fl + 1;
-			}
-			free(fo);
+			if (dup || !fl)
+				continue;
+			s->nbuf = grow(s->nbuf, &cap, len + fl + 1, 1);
+			memcpy(s->nbuf + len, fo, fl + 1);
+			s->names[cnt].off = (uint32_t)len;
+			s->names[cnt].pos = (uint32_t)i;
+			cnt++;
+			len += fl + 1;
 		}
 	}
 	s->nnames = cnt;
-	qsort_r(s->names, cnt, sizeof *s->names, cmp_name, s->nbuf);
+	if (cnt)
+		qsort_r(s->names, cnt, sizeof *s->names, cmp_name, s->nbuf);
+	/* Give back what the estimate of three names a service left over. */
+	s->names = xrealloc(s->names, (cnt + 1) * sizeof *s->names);
+	s->nbuf = xrealloc(s->nbuf, len + 1);
 }
 
 /* ---- public: build ------------------------------------------------------ */
@@ -621,18 +925,31 @@ static void build_names(struct search *s)
 struct search *search_new(const struct catalogue *cat, const char *lang)
 {
 	struct search *s = xcalloc(1, sizeof *s);
+	struct intern words = { 0 };
+	struct fold_cache fc = { 0 };
+
 	s->cat = cat;
 	s->lang = xstrdup(lang ? lang : "");
 	s->n = cat ? cat->n_services : 0;
 	s->nw = (s->n + 63) / 64;
 	if (!s->nw)
 		s->nw = 1;
-	build_order(s);
-	build_index(s);
-	build_names(s);
+	fc.nordic = true;
+	fc.words = &words;
+	build_order(s, &fc);
+	build_index(s, &fc);
+	build_names(s, &fc);
+	intern_free(&words);
+	free(fc.raw);
+	free(fc.fold);
+	free(fc.ids);
+	free(fc.e);
+	free(fc.slots);
+	free(fc.out);
 	s->all_m = xmalloc(s->nw * sizeof *s->all_m);
 	s->all_p = xmalloc(s->nw * sizeof *s->all_p);
 	s->name_m = xmalloc(s->nw * sizeof *s->name_m);
+	s->topic_m = xmalloc(s->nw * sizeof *s->topic_m);
 	return s;
 }
 
@@ -659,28 +976,37 @@ void search_free(struct search **sp)
 	free(s->order);
 	free(s->vbuf);
 	free(s->voff);
-	free(s->vpost);
-	free(s->vdf);
+	free(s->vinfo);
 	free(s->vpool);
 	free(s->bpool);
 	free(s->cmask);
 	free(s->fmask);
+	free(s->topic_bm);
+	free(s->pair_m);
+	free(s->pair_p);
 	free(s->nbuf);
 	free(s->names);
 	free(s->all_m);
 	free(s->all_p);
 	free(s->name_m);
+	free(s->topic_m);
 	free(s->hits);
 	free(s);
 	*sp = NULL;
 }
 
-/* ---- query -------------------------------------------------------------- */
+/* ---- query: matching words ---------------------------------------------- */
 
-/* Vocabulary id of the word holding offset o of vbuf. */
-static uint32_t word_at(const struct search *s, size_t o)
+/* Id of the word holding offset o of vbuf, at or after word `from`:
+ * matches come in vocabulary order, so gallop forward from the last one. */
+static uint32_t word_from(const struct search *s, uint32_t from, size_t o)
 {
-	size_t lo = 0, hi = s->nv;	/* voff[lo] <= o < voff[hi] */
+	size_t lo = from, step = 1, hi;
+	while (lo + step < s->nv && s->voff[lo + step] <= o) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < s->nv ? lo + step : s->nv;	/* voff[hi] > o */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (s->voff[mid] <= o)
@@ -691,29 +1017,95 @@ static uint32_t word_at(const struct search *s, size_t o)
 	return (uint32_t)lo;
 }
 
-static void list_add(struct word_state *w, size_t *cap, uint32_t id)
+struct scan {
+	struct word_state *w;
+	size_t cap;
+	uint32_t id;		/* last word matched */
+	size_t next;		/* vbuf offset to go on from */
+};
+
+static void scan_hit(const struct search *s, struct scan *sc, size_t o)
 {
-	if (w->nlist == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		w->list = xrealloc(w->list, *cap * sizeof *w->list);
+	uint32_t id = word_from(s, sc->id, o);
+	struct word_state *w = sc->w;
+	w->list = grow(w->list, &sc->cap, w->nlist + 1, sizeof *w->list);
+	w->list[w->nlist++] = id | (s->voff[id] == o ? PREFIX_FLAG : 0);
+	sc->id = id;
+	sc->next = s->voff[id + 1];	/* one match a word is enough */
+}
+
+/* Every vocabulary word containing w (len >= 2), in one pass: candidate
+ * positions are those where w's two rarest bytes both match, found 16 at a
+ * time; only they are compared in full. */
+static void scan_vocab(const struct search *s, struct scan *sc)
+{
+	const unsigned char *v = (const unsigned char *)s->vbuf;
+	const unsigned char *w = (const unsigned char *)sc->w->w;
+	size_t len = sc->w->len, end, i = 0, k, x = 0, y = len - 1;
+
+	if (s->vlen < len)
+		return;
+	end = s->vlen - len + 1;	/* candidate starts: [0, end) */
+	/* x, y: the positions of the two rarest bytes of w (x != y). */
+	for (k = 1; k < len; k++)
+		if (s->byte_freq[w[k]] < s->byte_freq[w[x]])
+			x = k;
+	y = x == 0 ? 1 : 0;
+	for (k = 0; k < len; k++)
+		if (k != x && s->byte_freq[w[k]] < s->byte_freq[w[y]])
+			y = k;
+#ifdef __SSE2__
+	{
+		const __m128i bx = _mm_set1_epi8((char)w[x]);
+		const __m128i by = _mm_set1_epi8((char)w[y]);
+		for (; i + 16 <= end; i += 16) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(v + i + x));
+			__m128i b = _mm_loadu_si128((const __m128i *)(v + i + y));
+			unsigned mask = (unsigned)_mm_movemask_epi8(
+				_mm_and_si128(_mm_cmpeq_epi8(a, bx),
+					      _mm_cmpeq_epi8(b, by)));
+			while (mask) {
+				size_t o = i + (size_t)__builtin_ctz(mask);
+				mask &= mask - 1;
+				if (o >= sc->next && !memcmp(v + o, w, len))
+					scan_hit(s, sc, o);
+			}
+		}
 	}
-	w->list[w->nlist++] = id;
+#endif
+	for (; i < end; i++)
+		if (v[i + x] == w[x] && v[i + y] == w[y] && i >= sc->next &&
+		    !memcmp(v + i, w, len))
+			scan_hit(s, sc, i);
+}
+
+/* Where w occurs in word id's text, or -1. */
+static long find_in_word(const struct search *s, uint32_t id,
+			 const struct word_state *w)
+{
+	const char *word = s->vbuf + s->voff[id];
+	size_t wl = s->voff[id + 1] - s->voff[id] - 1, k;
+	for (k = 0; k + w->len <= wl; k++)
+		if (word[k] == w->w[0] && !memcmp(word + k, w->w, w->len))
+			return (long)k;
+	return -1;
 }
 
 /* OR word id's postings into bm. */
 static void or_postings(const struct search *s, uint32_t id, uint64_t *bm)
 {
-	uint32_t post = s->vpost[id], df = s->vdf[id], k, pos = 0;
+	const struct vinfo *vi = &s->vinfo[id];
 	const uint8_t *q;
-	if (post & BITMAP_FLAG) {
-		const uint64_t *b = s->bpool + (post & ~BITMAP_FLAG);
+	uint32_t k, pos = 0;
+	if (vi->post & BITMAP_FLAG) {
+		const uint64_t *b = s->bpool + (vi->post & ~BITMAP_FLAG);
 		size_t i;
 		for (i = 0; i < s->nw; i++)
 			bm[i] |= b[i];
 		return;
 	}
-	q = s->vpool + post;
-	for (k = 0; k < df; k++) {
+	q = s->vpool + vi->post;
+	for (k = 0; k < vi->df; k++) {
 		uint32_t v = *q++;
 		if (v & 0x80) {
 			unsigned shift = 7;
@@ -723,22 +1115,33 @@ static void or_postings(const struct search *s, uint32_t id, uint64_t *bm)
 				shift += 7;
 			} while (*q++ & 0x80);
 		}
-		pos += v;	/* gap from the previous position + 1 */
+		pos += v;
 		bm[pos / 64] |= (uint64_t)1 << (pos % 64);
 		pos++;
 	}
 }
 
-/* Matching vocabulary words of w: from scratch, or filtered from the list of
- * a word that w contains. Then its bitmaps from their postings. */
+/* Filtering a list costs about as much a word as scanning this many bytes
+ * of the vocabulary (measured: ~30 ns a word against ~0.1 ns a byte). */
+#define FILTER_COST 256
+
+/* The words w matches, from scratch or from the list of a word w contains;
+ * then its bitmaps from their postings. */
 static void word_compute(struct search *s, struct word_state *w,
 			 const struct word_state *from)
 {
-	size_t cap = 0, i;
+	size_t i;
 	unsigned bit = single_letter(w->w, w->len);
+	int pair = letter_pair(w->w, w->len);
 
 	w->m = xcalloc(s->nw, sizeof *w->m);
 	w->p = xcalloc(s->nw, sizeof *w->p);
+	if (pair >= 0 && s->pair_slot[pair] >= 0) {
+		size_t at = (size_t)s->pair_slot[pair] * s->nw;
+		memcpy(w->m, s->pair_m + at, s->nw * sizeof *w->m);
+		memcpy(w->p, s->pair_p + at, s->nw * sizeof *w->p);
+		return;
+	}
 	if (bit != NO_BIT) {
 		for (i = 0; i < s->n; i += 64) {
 			size_t e = s->n - i < 64 ? s->n - i : 64, k;
@@ -752,37 +1155,50 @@ static void word_compute(struct search *s, struct word_state *w,
 		}
 		return;
 	}
-	if (from && from->list) {
+	w->list = xmalloc(sizeof *w->list);	/* an empty list, not masks */
+	if (from) {
+		size_t cap = 1;
 		for (i = 0; i < from->nlist; i++) {
-			uint32_t id = from->list[i];
-			const char *word = s->vbuf + s->voff[id];
-			size_t wl = s->voff[id + 1] - s->voff[id] - 1;
-			const char *o = memmem(word, wl, w->w, w->len);
-			if (o) {
-				list_add(w, &cap, id);
-				or_postings(s, id, o == word ? w->p : w->m);
-			}
+			uint32_t id = from->list[i] & ~PREFIX_FLAG;
+			long at = find_in_word(s, id, w);
+			if (at < 0)
+				continue;
+			w->list = grow(w->list, &cap, w->nlist + 1,
+				       sizeof *w->list);
+			w->list[w->nlist++] = id | (at == 0 ? PREFIX_FLAG : 0);
+		}
+	} else if (w->len == 1) {	/* an uncommon letter: few words */
+		struct scan sc = { w, 1, 0, 0 };
+		const char *p = s->vbuf, *end = s->vbuf + s->vlen;
+		while ((p = memchr(p, w->w[0], (size_t)(end - p))) != NULL) {
+			scan_hit(s, &sc, (size_t)(p - s->vbuf));
+			p = s->vbuf + sc.next;
 		}
 	} else {
-		const char *p = s->vbuf, *end = s->vbuf + s->vlen;
-		while (p < end) {
-			const char *o = memmem(p, (size_t)(end - p), w->w, w->len);
-			uint32_t id;
-			if (!o)
-				break;
-			id = word_at(s, (size_t)(o - s->vbuf));
-			list_add(w, &cap, id);
-			or_postings(s, id, o == s->vbuf + s->voff[id] ? w->p : w->m);
-			p = s->vbuf + s->voff[id + 1];
-		}
+		struct scan sc = { w, 1, 0, 0 };
+		scan_vocab(s, &sc);
 	}
-	if (!w->list)		/* matched nothing: an empty list, not masks */
-		w->list = xmalloc(sizeof *w->list);
+	for (i = 0; i < w->nlist; i++) {
+		uint32_t e = w->list[i];
+		if (i + 4 < w->nlist) {
+			const struct vinfo *ahead =
+				&s->vinfo[w->list[i + 4] & ~PREFIX_FLAG];
+			__builtin_prefetch(ahead);
+			if (i + 8 < w->nlist)
+				__builtin_prefetch(&s->vinfo[w->list[i + 8] &
+							     ~PREFIX_FLAG]);
+			if (!(ahead->post & BITMAP_FLAG))
+				__builtin_prefetch(s->vpool + ahead->post);
+		}
+		or_postings(s, e & ~PREFIX_FLAG, e & PREFIX_FLAG ? w->p : w->m);
+	}
 	for (i = 0; i < s->nw; i++)
 		w->m[i] |= w->p[i];
 }
 
-/* Split a copy of the folded query into distinct words (they point into
+/* ---- query -------------------------------------------------------------- */
+
+/* Split a copy of the folded query into distinct words (pointing into
  * *buf, which the caller frees). */
 static size_t split_words(const char *q, char **buf, char ***out)
 {
@@ -798,10 +1214,7 @@ static size_t split_words(const char *q, char **buf, char ***out)
 			if (!strcmp(v[i], p))
 				seen = true;
 		if (*p && !seen) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 4;
-				v = xrealloc(v, cap * sizeof *v);
-			}
+			v = grow(v, &cap, n + 1, sizeof *v);
 			v[n++] = p;
 		}
 		if (!e)
@@ -820,6 +1233,7 @@ static void ensure_hits(struct search *s, size_t n)
 	}
 }
 
+/* Hits in tier order; within a tier, positions are display order. */
 static size_t emit(struct search *s, const uint64_t *m, const uint64_t *p,
 		   const uint64_t *nm)
 {
@@ -831,9 +1245,9 @@ static size_t emit(struct search *s, const uint64_t *m, const uint64_t *p,
 	for (t = 0; t < 3; t++)
 		for (i = 0; i < s->nw; i++) {
 			uint64_t b;
-			if (t == 0)
+			if (t == SEARCH_NAME_PREFIX)
 				b = m[i] & nm[i];
-			else if (t == 1)
+			else if (t == SEARCH_WORD_PREFIX)
 				b = m[i] & p[i] & ~nm[i];
 			else
 				b = m[i] & ~p[i] & ~nm[i];
@@ -867,32 +1281,36 @@ static void names_with_prefix(struct search *s, const char *q, uint64_t *bm)
 	}
 }
 
-size_t search_query(struct search *s, const char *query,
-		    const struct search_hit **hits)
+/* The bitmap of positions with one of topics (all when topics is 0). */
+static const uint64_t *topic_filter(struct search *s, topic_set topics)
 {
-	char *q = text_fold(query ? query : "", true), *wbuf;
-	char **words = NULL;
-	size_t nwords = split_words(q, &wbuf, &words), i, j, cnt;
-	struct word_state *cur;
-
-	if (nwords == 0) {
-		ensure_hits(s, s->n ? s->n : 1);
-		for (i = 0; i < s->n; i++) {
-			s->hits[i].index = s->order[i];
-			s->hits[i].tier = SEARCH_SUBSTRING;
-		}
-		*hits = s->hits;
-		free(words);
-		free(wbuf);
-		free(q);
-		return s->n;
+	size_t t, i;
+	if (!topics) {
+		for (i = 0; i < s->nw; i++)
+			s->topic_m[i] = ~(uint64_t)0;
+		if (s->n % 64)
+			s->topic_m[s->nw - 1] = ((uint64_t)1 << (s->n % 64)) - 1;
+		if (!s->n)
+			s->topic_m[0] = 0;
+		return s->topic_m;
 	}
+	memset(s->topic_m, 0, s->nw * sizeof *s->topic_m);
+	for (t = 0; t < TOPIC__N; t++)
+		if (topics & ((topic_set)1 << t))
+			for (i = 0; i < s->nw; i++)
+				s->topic_m[i] |= s->topic_bm[t * s->nw + i];
+	return s->topic_m;
+}
 
-	cur = xcalloc(nwords, sizeof *cur);
+/* The query's words, reusing or narrowing the previous query's. */
+static struct word_state *query_words(struct search *s, char **words,
+				      size_t nwords)
+{
+	struct word_state *cur = xcalloc(nwords, sizeof *cur);
+	size_t i, j;
 	for (i = 0; i < nwords; i++) {
 		struct word_state *w = &cur[i];
 		const struct word_state *from = NULL;
-		w->len = strlen(words[i]);
 		for (j = 0; j < s->nprev && !w->w; j++)
 			if (s->prev[j].w && !strcmp(s->prev[j].w, words[i])) {
 				*w = s->prev[j];	/* unchanged: keep it */
@@ -901,12 +1319,13 @@ size_t search_query(struct search *s, const char *query,
 		if (w->w)
 			continue;
 		w->w = xstrdup(words[i]);
-		/* Filter from the smallest earlier list this word extends, if
-		 * that beats a scan of the whole vocabulary. */
+		w->len = strlen(w->w);
+		/* Narrow the shortest list of a word this one contains, when
+		 * that is cheaper than scanning the vocabulary. */
 		for (j = 0; j < s->nprev; j++) {
 			const struct word_state *o = &s->prev[j];
 			if (o->w && o->list && o->len < w->len &&
-			    o->nlist < s->nv / 4 &&
+			    o->nlist * FILTER_COST < s->vlen &&
 			    memmem(w->w, w->len, o->w, o->len) &&
 			    (!from || o->nlist < from->nlist))
 				from = o;
@@ -918,20 +1337,45 @@ size_t search_query(struct search *s, const char *query,
 	free(s->prev);
 	s->prev = cur;
 	s->nprev = nwords;
+	return cur;
+}
 
-	memcpy(s->all_m, cur[0].m, s->nw * sizeof *s->all_m);
-	memcpy(s->all_p, cur[0].p, s->nw * sizeof *s->all_p);
-	for (i = 1; i < nwords; i++)
+size_t search_query_topics(struct search *s, const char *query,
+			   topic_set topics, const struct search_hit **hits)
+{
+	char *q = text_fold(query ? query : "", true), *wbuf;
+	char **words = NULL;
+	size_t nwords = split_words(q, &wbuf, &words), i, j, cnt;
+	const uint64_t *tm = topic_filter(s, topics);
+
+	if (nwords == 0) {
+		/* Everything, in name order: the SUBSTRING tier alone. */
+		memset(s->name_m, 0, s->nw * sizeof *s->name_m);
+		cnt = emit(s, tm, s->name_m, s->name_m);
+	} else {
+		struct word_state *cur = query_words(s, words, nwords);
 		for (j = 0; j < s->nw; j++) {
-			s->all_m[j] &= cur[i].m[j];
-			s->all_p[j] &= cur[i].p[j];
+			s->all_m[j] = cur[0].m[j] & tm[j];
+			s->all_p[j] = cur[0].p[j];
 		}
-	/* The whole query against the names. */
-	names_with_prefix(s, q, s->name_m);
-	cnt = emit(s, s->all_m, s->all_p, s->name_m);
+		for (i = 1; i < nwords; i++)
+			for (j = 0; j < s->nw; j++) {
+				s->all_m[j] &= cur[i].m[j];
+				s->all_p[j] &= cur[i].p[j];
+			}
+		/* The whole query, spaces and all, against the names. */
+		names_with_prefix(s, q, s->name_m);
+		cnt = emit(s, s->all_m, s->all_p, s->name_m);
+	}
 	*hits = s->hits;
 	free(words);
 	free(wbuf);
 	free(q);
 	return cnt;
+}
+
+size_t search_query(struct search *s, const char *query,
+		    const struct search_hit **hits)
+{
+	return search_query_topics(s, query, 0, hits);
 }

@@ -59,6 +59,8 @@ static const char schema_sql[] =
 	"CREATE INDEX IF NOT EXISTS contact_started ON contact(started_at);"
 	"CREATE INDEX IF NOT EXISTS contact_note ON contact(ended_at)"
 	" WHERE note IS NOT NULL;"
+	"CREATE INDEX IF NOT EXISTS contact_undone ON contact(started_at)"
+	" WHERE undone_at IS NOT NULL;"
 	"CREATE TABLE IF NOT EXISTS contact_topic ("
 	" contact_id TEXT NOT NULL, topic TEXT NOT NULL,"
 	" PRIMARY KEY (contact_id, topic)) WITHOUT ROWID;"
@@ -367,7 +369,23 @@ static char *desk_of(const char *path)
 
 static int check_version(sqlite3 *db, const char *path, int *version, char **err)
 {
-	int rc = query_int(db, "PRAGMA user_version", version), tables = 0;
+	sqlite3_stmt *s;
+	int rc, tables = 0;
+
+	*version = 0;
+	/* One statement, so one snapshot: another process creating the
+	 * schema between two reads must not look like a foreign file. */
+	rc = prepare(db, "SELECT (SELECT user_version FROM pragma_user_version),"
+		     " (SELECT count(*) FROM sqlite_master)", &s);
+	if (rc == SQLITE_OK) {
+		rc = step_retry(s);
+		if (rc == SQLITE_ROW) {
+			*version = sqlite3_column_int(s, 0);
+			tables = sqlite3_column_int(s, 1);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(s);
+	}
 	if (rc != SQLITE_OK) {
 		fail_rc(err, path, db, rc);
 		return -1;
@@ -377,16 +395,9 @@ static int check_version(sqlite3 *db, const char *path, int *version, char **err
 			path, *version, STATS_SCHEMA_VERSION);
 		return -1;
 	}
-	if (*version == 0) {
-		rc = query_int(db, "SELECT count(*) FROM sqlite_master", &tables);
-		if (rc != SQLITE_OK) {
-			fail_rc(err, path, db, rc);
-			return -1;
-		}
-		if (tables > 0) {
-			err_set(err, _("%s: not a neuvoo statistics file; give another file"), path);
-			return -1;
-		}
+	if (*version == 0 && tables > 0) {
+		err_set(err, _("%s: not a neuvoo statistics file; give another file"), path);
+		return -1;
 	}
 	return 0;
 }
@@ -505,39 +516,50 @@ const char *stats_path(const struct stats *st)
 int stats_open_read(const char *path, sqlite3 **out, char **err)
 {
 	sqlite3 *db = NULL;
-	int rc, version, attempt;
-	char *uri = NULL;
+	int rc, version = 0, attempt, first;
+	char *uri = NULL, *wal;
 
 	*out = NULL;
 	if (access(path, R_OK) != 0) {
 		err_set(err, _("%s: cannot read the file: %s"), path, strerror(errno));
 		return -1;
 	}
-	/* A WAL file in a read-only folder (a copy on a read-only mount) cannot
-	 * get its -shm file: read it as immutable then, which is right for a
-	 * copy nobody writes. */
-	for (attempt = 0; attempt < 2; attempt++) {
-		if (attempt == 1) {
-			const char *p;
-			size_t n = 0;
-			uri = xmalloc(strlen(path) * 3 + 32);
-			n += (size_t)sprintf(uri, "file:");
-			for (p = path; *p; p++) {
-				if (*p == '%' || *p == '?' || *p == '#')
-					n += (size_t)sprintf(uri + n, "%%%02X", (unsigned char)*p);
-				else
-					uri[n++] = *p;
-			}
-			strcpy(uri + n, "?immutable=1");
+	/* Two ways to open, immutable first when there is no -wal file (no
+	 * desk has the file open, nothing to recover): then the reader takes
+	 * no locks and leaves no -shm file behind, which matters when the
+	 * supervisor is another user than the desk (a -shm file owned by the
+	 * supervisor would lock the desk out). With a -wal file, a normal
+	 * read-only open sees the running desk's latest contacts; if that
+	 * cannot work (a copy in a read-only folder), immutable again. */
+	wal = xasprintf("%s-wal", path);
+	first = access(wal, F_OK) != 0;
+	free(wal);
+	{
+		const char *p;
+		size_t n = 0;
+		uri = xmalloc(strlen(path) * 3 + 32);
+		n += (size_t)sprintf(uri, "file:");
+		for (p = path; *p; p++) {
+			if (*p == '%' || *p == '?' || *p == '#')
+				n += (size_t)sprintf(uri + n, "%%%02X", (unsigned char)*p);
+			else
+				uri[n++] = *p;
 		}
-		rc = sqlite3_open_v2(attempt ? uri : path, &db,
-				     SQLITE_OPEN_READONLY | (attempt ? SQLITE_OPEN_URI : 0), NULL);
+		strcpy(uri + n, "?immutable=1");
+	}
+	for (attempt = 0; attempt < 2; attempt++) {
+		int immutable = attempt == 0 ? first : !first;
+		rc = sqlite3_open_v2(immutable ? uri : path, &db,
+				     SQLITE_OPEN_READONLY | (immutable ? SQLITE_OPEN_URI : 0), NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_extended_result_codes(db, 1);
 			sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+			/* Reports read whole files: mapping them saves a copy
+			 * of every page. */
+			sqlite3_exec(db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
 			rc = query_int(db, "PRAGMA user_version", &version);
 		}
-		if (rc == SQLITE_OK || attempt == 1
+		if (rc == SQLITE_OK || immutable
 		    || ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY))
 			break;
 		sqlite3_close(db);
@@ -987,5 +1009,174 @@ int stats_count_day(struct stats *st, const char *date, int *count,
 		fail_rc(err, st->path, st->db, rc);
 		return -1;
 	}
+	return 0;
+}
+
+/* ---- closing a day, and what the review reads ---------------------------- */
+
+int stats_close_day(struct stats *st, const char *date, const char *by,
+		    char **err)
+{
+	sqlite3_stmt *s = NULL;
+	time_t start, end, now = time(NULL);
+	int rc, result = -1;
+
+	if (stats_local_day(date, &start, &end)) {
+		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), date);
+		return -1;
+	}
+	rc = exec_retry(st->db, "BEGIN IMMEDIATE");
+	if (rc == SQLITE_OK)
+		rc = prepare(st->db, "INSERT INTO day_close (date, closed_at, by)"
+			     " VALUES (?, ?, ?) ON CONFLICT (date) DO NOTHING", &s);
+	if (rc != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(s, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
+	bind_text(s, 3, by);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (sqlite3_changes(st->db) == 0) {
+		/* Closed before: the first sign-off stands. */
+		rollback(st);
+		return 1;
+	}
+	rc = add_event(st, "day-closed", now, NULL, date);
+	if (rc == SQLITE_OK)
+		rc = exec_retry(st->db, "COMMIT");
+	if (rc != SQLITE_OK)
+		goto fail;
+	return 0;
+fail:
+	fail_rc(err, st->path, st->db, rc);
+	rollback(st);
+	return result;
+}
+
+void stats_day_info_clear(struct stats_day_info *info)
+{
+	size_t i;
+	if (!info)
+		return;
+	free(info->closed_by);
+	for (i = 0; i < info->n_events; i++) {
+		free(info->events[i].kind);
+		free(info->events[i].contact_id);
+		free(info->events[i].detail);
+	}
+	free(info->events);
+	memset(info, 0, sizeof *info);
+}
+
+/* A read error as one line (the file is open read-only: no write hints). */
+static int read_fail(char **err, const char *path, sqlite3 *db, int rc)
+{
+	int p = rc & 0xff;
+	if (p == SQLITE_CORRUPT || p == SQLITE_NOTADB)
+		err_set(err, _("%s: the file is damaged; leave it out or restore a copy"), path);
+	else
+		fail_rc(err, path, db, rc);
+	return -1;
+}
+
+int stats_read_day(sqlite3 *db, const char *path, const char *date,
+		   struct stats_day_info *out, char **err)
+{
+	sqlite3_stmt *s;
+	time_t start, end;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (stats_local_day(date, &start, &end)) {
+		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), date);
+		return -1;
+	}
+	rc = prepare(db, "SELECT closed_at, by FROM day_close WHERE date = ?", &s);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, date, -1, SQLITE_STATIC);
+		rc = step_retry(s);
+		if (rc == SQLITE_ROW) {
+			out->closed = true;
+			out->closed_at = (time_t)sqlite3_column_int64(s, 0);
+			out->closed_by = col_str(s, 1);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	/* A draft that never started (no key pressed yet) counts by the time
+	 * it was last written. */
+	rc = prepare(db, "SELECT CASE WHEN started_at > 0 THEN started_at"
+		     " ELSE updated_at END AS t FROM draft WHERE one = 1"
+		     " AND t >= ? AND t < ?", &s);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+		rc = step_retry(s);
+		if (rc == SQLITE_ROW) {
+			out->draft = true;
+			out->draft_at = (time_t)sqlite3_column_int64(s, 0);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	rc = prepare(db, "SELECT kind, at, contact_id, detail FROM events"
+		     " WHERE at >= ? AND at < ? ORDER BY at, id", &s);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
+		rc = step_retry(s);
+		while (rc == SQLITE_ROW) {
+			struct stats_event *e;
+			out->events = xrealloc(out->events,
+					       (out->n_events + 1) * sizeof *out->events);
+			e = &out->events[out->n_events++];
+			e->kind = col_str(s, 0);
+			if (!e->kind)
+				e->kind = xstrdup("");
+			e->at = (time_t)sqlite3_column_int64(s, 1);
+			e->contact_id = col_str(s, 2);
+			e->detail = col_str(s, 3);
+			rc = sqlite3_step(s);
+		}
+		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	return 0;
+fail:
+	stats_day_info_clear(out);
+	return read_fail(err, path, db, rc);
+}
+
+int stats_read_notes(sqlite3 *db, const char *path, time_t from, time_t to,
+		     stats_note_fn fn, void *ud, char **err)
+{
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	rc = prepare(db, "SELECT id, note FROM contact WHERE started_at >= ?"
+		     " AND started_at < ? AND note IS NOT NULL AND note <> ''"
+		     " ORDER BY started_at, id", &s);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+		rc = step_retry(s);
+		while (rc == SQLITE_ROW && !stop) {
+			const char *id = (const char *)sqlite3_column_text(s, 0);
+			const char *note = (const char *)sqlite3_column_text(s, 1);
+			if (id && note)
+				stop = fn(id, note, ud);
+			rc = stop ? SQLITE_DONE : sqlite3_step(s);
+		}
+		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_DONE)
+		return read_fail(err, path, db, rc);
 	return 0;
 }

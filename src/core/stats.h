@@ -75,4 +75,47 @@ void stats_format_date(time_t t, char buf[11]);
 /* A new UUID v4 string (36 characters, lower case). */
 char *stats_new_id(void);
 
+/* --- additions (review) ------------------------------------------------ */
+
+/* The supervisor closes the local date YYYY-MM-DD in this desk file: who
+ * (by: a login name or advisor code, may be NULL) and when are recorded,
+ * with a "day-closed" event. Afterwards stats_save() and stats_undo_last()
+ * refuse contacts that started on that date, with a message saying so.
+ * Returns 0 when closed now, 1 when the date was closed already (nothing
+ * changes), -1 with *err. */
+int stats_close_day(struct stats *st, const char *date, const char *by,
+		    char **err);
+
+/* An entry of the events table. */
+struct stats_event {
+	char *kind;		/* "undo", "draft-discarded", "day-closed", ... */
+	time_t at;
+	char *contact_id;	/* may be NULL */
+	char *detail;		/* may be NULL */
+};
+
+/* What a desk file holds about one day besides its contacts. */
+struct stats_day_info {
+	bool closed;
+	time_t closed_at;
+	char *closed_by;	/* may be NULL */
+	bool draft;		/* an unsaved draft of that day is in the file */
+	time_t draft_at;	/* when it started (or was last changed) */
+	struct stats_event *events;	/* the day's events, oldest first */
+	size_t n_events;
+};
+
+/* Read it from a handle of stats_open_read() (path names the file in
+ * messages). */
+int stats_read_day(sqlite3 *db, const char *path, const char *date,
+		   struct stats_day_info *out, char **err);
+void stats_day_info_clear(struct stats_day_info *info);
+
+/* The notes of the contacts that started in [from, to), for the review
+ * when the supervisor asks for them: fn(id, note, ud) for each (a nonzero
+ * return stops). Notes are never read anywhere else. */
+typedef int (*stats_note_fn)(const char *id, const char *note, void *ud);
+int stats_read_notes(sqlite3 *db, const char *path, time_t from, time_t to,
+		     stats_note_fn fn, void *ud, char **err);
+
 #endif

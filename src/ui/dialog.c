@@ -366,6 +366,12 @@ static void dialog_free(struct dialog *d)
 	free(d);
 }
 
+void dialog_discard(struct dialog *d)
+{
+	if (d)
+		dialog_free(d);
+}
+
 static void dialog_done(struct overlay *o)
 {
 	struct dialog *d = o->state;

@@ -35,6 +35,9 @@ void dialog_on_done(struct dialog *d, dialog_done_fn fn, void *ctx,
 /* The overlay to push (takes the dialog over). */
 struct overlay *dialog_overlay(struct dialog *d);
 
+/* Free a dialog that was never shown (its done function is not called). */
+void dialog_discard(struct dialog *d);
+
 /* A yes/no question as an overlay. */
 struct overlay *dialog_confirm(const char *question, dialog_done_fn fn,
 			       void *ctx, void (*ctx_free)(void *));

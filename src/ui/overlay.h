@@ -38,4 +38,8 @@ struct overlay {
 	bool dirty;
 };
 
+/* Free an overlay: its done, its window, the struct (the screen does this
+ * when it closes one; tests that drive an overlay by hand call it). */
+void overlay_destroy(struct overlay *o);
+
 #endif

@@ -114,7 +114,17 @@ static void define_fallback_keys(void)
 
 bool screen_start_curses(void)
 {
-	term_screen = newterm(NULL, stdout, stdin);
+	return screen_start_curses_on(stdout, stdin);
+}
+
+bool screen_start_curses_on(FILE *out, FILE *in)
+{
+	/* Line drawing as Unicode in a UTF-8 locale: some terminals (and
+	 * terminal multiplexers, and thin-client viewers) mishandle the VT100
+	 * alternate character set. */
+	if (text_locale_utf8())
+		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
+	term_screen = newterm(NULL, out, in);
 	if (!term_screen)
 		return false;
 	set_term(term_screen);
@@ -124,8 +134,10 @@ bool screen_start_curses(void)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	/* Esc alone clears a filter: wait a little for the rest of a
-	 * sequence, not the default whole second. */
-	set_escdelay(100);
+	 * sequence, not the default whole second (ESCDELAY, in ms, still
+	 * wins for very slow links). */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(100);
 	wtimeout(stdscr, IDLE_MS);
 	leaveok(stdscr, TRUE);
 	define_fallback_keys();
@@ -176,7 +188,7 @@ static void free_windows(struct screen *s)
 	}
 }
 
-static void overlay_free(struct overlay *o)
+void overlay_destroy(struct overlay *o)
 {
 	if (o->ops->done)
 		o->ops->done(o);
@@ -195,10 +207,12 @@ void screen_free(struct screen **sp)
 	s = *sp;
 	free_windows(s);
 	while (s->n_ov)
-		overlay_free(s->ov[--s->n_ov]);
-	for (i = 0; i < s->n_panes; i++)
+		overlay_destroy(s->ov[--s->n_ov]);
+	for (i = 0; i < s->n_panes; i++) {
 		if (s->panes[i]->ops->done)
 			s->panes[i]->ops->done(s->panes[i]);
+		free(s->panes[i]);
+	}
 	free(s->panes);
 	free(s->st_left);
 	free(s->st_right);
@@ -278,7 +292,7 @@ static void focus_step(struct screen *s, int dir)
 void screen_push_overlay(struct screen *s, struct overlay *o)
 {
 	if (s->n_ov == MAX_OVERLAYS) {
-		overlay_free(o);
+		overlay_destroy(o);
 		return;
 	}
 	o->screen = s;
@@ -391,28 +405,38 @@ void screen_relayout(struct screen *s)
 	werase(stdscr);
 }
 
+struct notice_ctx {
+	int y, lines, cols;
+};
+
+static void notice_line(void *vctx, const char *line, size_t len)
+{
+	struct notice_ctx *c = vctx;
+	if (c->y < c->lines) {
+		char *t = xstrndup(line, len);
+		ui_put(stdscr, c->y, 0, c->cols, t, A_BOLD);
+		free(t);
+	}
+	c->y++;
+}
+
 static void draw_notice(struct screen *s)
 {
 	int minw, minh;
 	char *msg;
 	werase(stdscr);
 	layout_min_size(s->layout, &minw, &minh);
-	msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or F10 quits."),
-			s->cols, s->lines, minw, minh);
-	/* Wrap onto as many rows as there are. */
 	{
-		const char *p = msg;
-		int y = 0;
-		while (*p && y < s->lines) {
-			size_t fit = text_fit(p, (size_t)s->cols, NULL);
-			if (fit == 0)
-				break;
-			ui_put(stdscr, y, 0, s->cols, p, A_BOLD);
-			p += fit;
-			while (*p == ' ')
-				p++;
-			y++;
-		}
+		char *q = screen_key_hint(s, KM_GLOBAL, ACT_QUIT);
+		/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
+		msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits keeping what was typed."),
+				s->cols, s->lines, minw, minh, q);
+		free(q);
+	}
+	/* Word-wrapped onto as many rows as there are. */
+	{
+		struct notice_ctx c = { 0, s->lines, s->cols };
+		ui_wrap(msg, s->cols, notice_line, &c);
 	}
 	free(msg);
 }
@@ -427,7 +451,11 @@ static char *pane_hint(struct screen *s, struct pane *p)
 		free(k);
 		return NULL;
 	}
-	return k;
+	{
+		char *t = xasprintf("%s ", k);
+		free(k);
+		return t;
+	}
 }
 
 static void draw_pane(struct screen *s, struct pane *p)
@@ -603,11 +631,14 @@ void screen_key(struct screen *s, km_key key)
 	unsigned r = 0;
 
 	if (s->too_small && s->laid_out) {
+		/* Nothing can be shown, so nothing can be asked: quit leaves
+		 * the application to keep what it has (the desk journals its
+		 * draft). */
 		a = keymap_lookup(s->km, KM_GLOBAL, key);
 		if (a == ACT_REDRAW)
 			screen_repaint(s);
-		else if (a == ACT_QUIT && s->app->global)
-			s->app->global(s, s->ud, a);
+		else if (a == ACT_QUIT)
+			s->quit = true;
 		return;
 	}
 	if (s->n_ov) {
@@ -629,7 +660,7 @@ void screen_key(struct screen *s, km_key key)
 					memmove(&s->ov[k], &s->ov[k + 1],
 						(s->n_ov - k - 1) * sizeof o);
 					s->n_ov--;
-					overlay_free(o);
+					overlay_destroy(o);
 					s->all_dirty = true;
 					break;
 				}
@@ -701,6 +732,7 @@ static km_key translate(int rc, wint_t wc)
 
 enum screen_end screen_run(struct screen *s)
 {
+	bool first = true;
 	while (!s->quit) {
 		wint_t wc;
 		int rc;
@@ -711,6 +743,13 @@ enum screen_end screen_run(struct screen *s)
 		screen_frame(s);
 		if (got_signal)
 			return SCREEN_SIGNAL;
+		if (first) {
+			first = false;
+			if (s->app->started) {
+				s->app->started(s, s->ud);
+				continue;	/* draw what it changed */
+			}
+		}
 		errno = 0;
 		rc = wget_wch(stdscr, &wc);
 		if (rc == ERR) {

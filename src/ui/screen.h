@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/keymap.h"
 #include "core/layout.h"
@@ -37,15 +38,20 @@ struct screen_app {
 		       const char **right, bool *error);
 	/* Called when no key came for a while (about every 30 s). */
 	void (*idle)(struct screen *s, void *ud);
+	/* Called once, right after the first screen is on the terminal: for
+	 * work that can wait until the advisor sees something. */
+	void (*started)(struct screen *s, void *ud);
 };
 
 enum screen_end { SCREEN_QUIT, SCREEN_SIGNAL };
 
 struct screen *screen_new(const struct keymap *km, const struct layout *l,
 			  const struct screen_app *app, void *ud);
-/* Frees the panes too (calling their done). Call after screen_end_curses. */
+/* Frees the panes too (their done, then the struct pane itself, which
+ * must come from malloc). */
 void screen_free(struct screen **s);
-/* Panes are focused by Tab in the order they are added. */
+/* Panes are focused by Tab in the order they are added; the screen takes
+ * the pane over. */
 void screen_add_pane(struct screen *s, struct pane *p);
 
 /* Signals: SIGHUP, SIGTERM and SIGINT set a flag that ends screen_run()
@@ -56,6 +62,8 @@ int screen_signal(void);
 
 /* initscr and friends; false when the terminal cannot be used. */
 bool screen_start_curses(void);
+/* The same on other streams (benchmarks draw into a file). */
+bool screen_start_curses_on(FILE *out, FILE *in);
 void screen_end_curses(void);
 /* The main loop. */
 enum screen_end screen_run(struct screen *s);

@@ -2,6 +2,8 @@
  * so that a message always has room. */
 #include <config.h>
 
+#include <stdlib.h>
+
 #include "core/text.h"
 #include "ui/draw.h"
 #include "ui/statusbar.h"
@@ -25,7 +27,11 @@ void statusbar_draw(WINDOW *w, const char *left, const char *right,
 		ui_put_cut(w, 0, width - rw, rw, right, base);
 	}
 	lx = 1;
-	if (left && *left && width - rw - lx - 1 > 0)
-		ui_put_cut(w, 0, lx, width - rw - lx - 1, left,
+	/* Messages can quote data (service ids, file names): sanitized. */
+	if (left && *left && width - rw - lx - 1 > 0) {
+		char *clean = text_sanitize(left);
+		ui_put_cut(w, 0, lx, width - rw - lx - 1, clean,
 			   theme_attr(error ? TH_STATUS_ERROR : TH_STATUS));
+		free(clean);
+	}
 }

@@ -36,8 +36,11 @@ for l in $langs; do
 	case "$l:$stats" in
 	fi:*untranslated*|fi:*fuzzy*|sv:*untranslated*|sv:*fuzzy*)
 		not_ok "po/$l.po is complete ($stats)"
-		msgattrib --untranslated --only-fuzzy "$tmp/$l.po" 2>/dev/null | grep '^msgid' | head -20 | sed 's/^/# /'
-		msgattrib --untranslated "$tmp/$l.po" 2>/dev/null | grep '^msgid' | head -20 | sed 's/^/# /'
+		for what in only-fuzzy untranslated; do
+			msgattrib --no-wrap --$what "$tmp/$l.po" 2>/dev/null |
+				grep '^msgid "' | grep -v '^msgid ""$' | head -20 |
+				sed "s/^msgid /# ${what#only-}: /"
+		done
 		;;
 	*) ok "po/$l.po: $stats" ;;
 	esac

@@ -345,9 +345,10 @@ static void test_import_hsds3(void **state)
 	assert_int_equal(cat->n_orgs, 2);
 	assert_string_equal(cat->orgs[0].name.v[CAT_SV], "Exempelstaden");
 	assert_string_equal(cat->orgs[0].municipality, "Helsinki");
-	/* An empty name_fi means no Finnish name, even with a plain name;
-	 * an x_municipality column, even empty, is not guessed at. */
-	assert_null(cat->orgs[1].name.v[CAT_FI]);
+	/* name_fi wins over the plain name, and an empty name_sv is no
+	 * name; an x_municipality column, even empty, is not guessed at. */
+	assert_string_equal(cat->orgs[1].name.v[CAT_FI], "Esimerkkiyhdistys");
+	assert_null(cat->orgs[1].name.v[CAT_SV]);
 	assert_string_equal(cat->orgs[1].name.v[CAT_EN], "Sample Association");
 	assert_null(cat->orgs[1].municipality);
 	assert_int_equal(cat->orgs[1].kind, ORG_NGO);
@@ -420,6 +421,9 @@ static void test_import_hsds3(void **state)
 	assert_string_equal(cat->languages[3].code, "ku");
 	assert_string_equal(cat->languages[6].code, "ti");
 	assert_string_equal(cat->languages[6].name.v[CAT_EN], "Tigrinya");
+	assert_string_equal(cat->languages[6].name.v[CAT_FI], "Tigrinya");
+	assert_string_equal(cat->languages[3].name.v[CAT_FI], "ku");
+	assert_string_equal(cat->languages[3].name.v[CAT_EN], "ku");
 	assert_string_equal(cat->languages[7].name.v[CAT_SV], "ukrainska");
 
 	assert_int_equal(cat->n_resources, 2);
@@ -430,8 +434,7 @@ static void test_import_hsds3(void **state)
 	assert_int_equal(r->modality, MOD_INPERSON | MOD_PHONE);
 	assert_int_equal(r->n_languages, 1);
 	assert_int_equal(r->hours.n_spans, 2);
-	assert_int_equal(r->hours.n_ex, 1);
-	assert_ex(&r->hours, 0, "2026-12-24", true, 0, 0);
+	assert_span(&r->hours, 1, 2, 9 * 60, 12 * 60);
 	r = &cat->resources[1];
 	assert_int_equal(r->kind, RES_INTERPRETING);
 	assert_int_equal(r->modality, MOD_PHONE | MOD_VIDEO);

@@ -234,6 +234,7 @@ static struct catalogue *language_cat(void)
 	add_lang(cat, "so", "somali", "somaliska", "Somali", "Soomaali");
 	add_lang(cat, "sv", "ruotsi", "svenska", "Swedish", "svenska");
 	add_lang(cat, "ckb", "soranî", "sorani", "Central Kurdish", "کوردیی ناوەندی");
+	add_lang(cat, "kmr", "kurmandži", "nordkurdiska", "Kurmanji", "Kurmancî");
 	return cat;
 }
 
@@ -287,11 +288,13 @@ static void test_languages_by_finnish_name(void **state)
 	assert_string_equal(lang_at(cat, v, 1), "hy");
 	free(v);
 
-	/* A word prefix beats a substring: "kurdish" starts the second word
-	 * of "Central Kurdish". */
-	n = rank_languages(cat, "kurd", "en", &v);
-	assert_int_equal(n, 1);
+	/* A word prefix beats a substring, whatever the names: "kurd"
+	 * starts the second word of "Central Kurdish" (Sorani) and is only
+	 * inside "nordkurdiska" (Kurmanji, "kurmandži" sorts first in fi). */
+	n = rank_languages(cat, "kurd", "fi", &v);
+	assert_int_equal(n, 2);
 	assert_string_equal(lang_at(cat, v, 0), "ckb");
+	assert_string_equal(lang_at(cat, v, 1), "kmr");
 	free(v);
 	n = rank_languages(cat, "nska", "en", &v);
 	/* Substrings only (Swedish names), by English name. */
@@ -311,21 +314,22 @@ static void test_languages_empty_query(void **state)
 {
 	struct catalogue *cat = language_cat();
 	size_t *v = NULL, n;
-	const char *en[] = { "fi", "sv", "en", "ar", "hy", "ckb", "et", "ru",
-			     "sl", "so" };
-	/* In Finnish: arabia, armenia, sloveeni, somali, soranî, venäjä, viro */
-	const char *fi[] = { "fi", "sv", "en", "ar", "hy", "sl", "so", "ckb",
-			     "ru", "et" };
+	const char *en[] = { "fi", "sv", "en", "ar", "hy", "ckb", "et", "kmr",
+			     "ru", "sl", "so" };
+	/* In Finnish: arabia, armenia, kurmandži, sloveeni, somali, soranî,
+	 * venäjä, viro. */
+	const char *fi[] = { "fi", "sv", "en", "ar", "hy", "kmr", "sl", "so",
+			     "ckb", "ru", "et" };
 	size_t i;
 	(void)state;
 
 	n = rank_languages(cat, "", "en", &v);
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 11);
 	for (i = 0; i < n; i++)
 		assert_string_equal(lang_at(cat, v, i), en[i]);
 	free(v);
 	n = rank_languages(cat, NULL, "fi", &v);
-	assert_int_equal(n, 10);
+	assert_int_equal(n, 11);
 	for (i = 0; i < n; i++)
 		assert_string_equal(lang_at(cat, v, i), fi[i]);
 	free(v);
@@ -356,15 +360,16 @@ static void test_resources(void **state)
 	struct tm now = monday_10();
 	struct rank_resource *r = NULL;
 	size_t n, i;
-	/* so: available now first (by lead time: 0 before 15; equal lead by
-	 * name), then the rest by lead time. */
+	/* so: available now first, by lead time (0 before 15, although
+	 * "Walk-in ..." sorts last by name; equal lead by name), then the
+	 * rest by lead time ("Shift ..." before "Booked ..."). */
 	const char *want[] = { "desk2", "phone", "video", "later", "booked" };
 	(void)state;
 
-	add_res(cat, "later", "Afternoon shift", "so", "ar", 0, "mo-fr 13-16");
-	add_res(cat, "booked", "On-site interpreting", "so", NULL, 1440, NULL);
+	add_res(cat, "later", "Shift colleague", "so", "ar", 0, "mo-fr 13-16");
+	add_res(cat, "booked", "Booked interpreting", "so", NULL, 1440, NULL);
 	add_res(cat, "phone", "Phone interpreting", "so", NULL, 15, "mo-su 0-24");
-	add_res(cat, "desk2", "Desk 2 advisor", "so", "fi", 0, "mo 9-12");
+	add_res(cat, "desk2", "Walk-in desk colleague", "so", "fi", 0, "mo 9-12");
 	add_res(cat, "video", "Video interpreting", "so", NULL, 15, "mo-fr 8-18");
 	add_res(cat, "ar-only", "Arabic desk", "ar", NULL, 0, "mo 8-16");
 

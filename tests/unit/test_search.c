@@ -136,29 +136,33 @@ static void test_ties_by_name_in_ui_language(void **state)
 	add(cat, "oe", "Örkkikerho", NULL, NULL, NULL, "yhteinen", 0);
 	add(cat, "dup-b", "Neuvonta", NULL, NULL, NULL, "yhteinen", 0);
 	add(cat, "dup-a", "Neuvonta", NULL, NULL, NULL, "yhteinen", 0);
+	add(cat, "aa", "Åggelby", NULL, NULL, NULL, "yhteinen", 0);
 
-	/* Finnish: ä and ö are letters after z; equal names go by id. */
+	/* Finnish: å ä ö are letters after z, in that order (not the
+	 * order of their code points, ä å ö); equal names go by id. */
 	s = search_new(cat, "fi");
 	n = search_query(s, "yhteinen", &h);
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 7);
 	assert_string_equal(hid(cat, h, 0), "a");
 	assert_string_equal(hid(cat, h, 1), "dup-a");
 	assert_string_equal(hid(cat, h, 2), "dup-b");
 	assert_string_equal(hid(cat, h, 3), "z");
-	assert_string_equal(hid(cat, h, 4), "ae");
-	assert_string_equal(hid(cat, h, 5), "oe");
+	assert_string_equal(hid(cat, h, 4), "aa");
+	assert_string_equal(hid(cat, h, 5), "ae");
+	assert_string_equal(hid(cat, h, 6), "oe");
 	search_free(&s);
 
-	/* English: ä is an a, ö an o. */
+	/* English: å and ä are an a, ö an o. */
 	s = search_new(cat, "en");
 	n = search_query(s, "yhteinen", &h);
-	assert_int_equal(n, 6);
-	assert_string_equal(hid(cat, h, 0), "a");
-	assert_string_equal(hid(cat, h, 1), "ae");
-	assert_string_equal(hid(cat, h, 2), "dup-a");
-	assert_string_equal(hid(cat, h, 3), "dup-b");
-	assert_string_equal(hid(cat, h, 4), "oe");
-	assert_string_equal(hid(cat, h, 5), "z");
+	assert_int_equal(n, 7);
+	assert_string_equal(hid(cat, h, 0), "aa");
+	assert_string_equal(hid(cat, h, 1), "a");
+	assert_string_equal(hid(cat, h, 2), "ae");
+	assert_string_equal(hid(cat, h, 3), "dup-a");
+	assert_string_equal(hid(cat, h, 4), "dup-b");
+	assert_string_equal(hid(cat, h, 5), "oe");
+	assert_string_equal(hid(cat, h, 6), "z");
 	search_free(&s);
 	catalogue_free(&cat);
 }
@@ -319,6 +323,22 @@ static char *word(unsigned *seed)
 	return xasprintf("%s%s", a, b);
 }
 
+/* A word of its own for service i: "ref" and letters. */
+static void unique_word(char *buf, size_t i, size_t k)
+{
+	size_t v = i * 8 + k, j;
+	memcpy(buf, "ref", 3);
+	for (j = 3; j < 7; j++) {
+		buf[j] = (char)('b' + v % 20);
+		v /= 20;
+	}
+	buf[7] = '\0';
+}
+
+/* Services named from compounds of a few stems, each with a handful of
+ * words of its own, so the vocabulary is large next to what a typed word
+ * matches: that is when the engine narrows the previous word's matches
+ * instead of scanning the vocabulary again. */
 static struct catalogue *random_cat(size_t n)
 {
 	struct catalogue *cat = new_cat();
@@ -326,11 +346,16 @@ static struct catalogue *random_cat(size_t n)
 	size_t i;
 	for (i = 0; i < n; i++) {
 		char *w[6], *name, *desc, *id = xasprintf("svc-%03zu", i);
+		char u[8][8];
 		size_t k;
 		for (k = 0; k < 6; k++)
 			w[k] = word(&seed);
+		for (k = 0; k < 8; k++)
+			unique_word(u[k], i, k);
 		name = xasprintf("%s %s", w[0], w[1]);
-		desc = xasprintf("%s, %s ja %s.", w[2], w[3], w[4]);
+		desc = xasprintf("%s, %s ja %s. %s %s %s %s %s %s %s %s", w[2],
+				 w[3], w[4], u[0], u[1], u[2], u[3], u[4], u[5],
+				 u[6], u[7]);
 		add(cat, id, name, i % 3 ? NULL : w[5], NULL, desc,
 		    i % 2 ? w[5] : NULL, BIT(i % TOPIC__N));
 		for (k = 0; k < 6; k++)
@@ -464,7 +489,9 @@ static void test_typing_equals_fresh(void **state)
 		"o", "ö", "öl", "öljy", "å", "åb", "x", "xy", "neuvonta palvelu",
 		"neuvonta palvelu a", "neuvonta palvelu as", "café", "cafe k",
 		"housing", "housingadvice", "hoito hoito", "hälsa", "halsa",
-		"topic", "daycare", "transport as",
+		"topic", "daycare", "transport as", "r", "re", "ref", "refb",
+		"refbc", "refbcd", "refbcdb", "refbcdbx", "asunto ref",
+		"asunto refc", "asunto refcd",
 	};
 	size_t i;
 	(void)state;
@@ -472,6 +499,81 @@ static void test_typing_equals_fresh(void **state)
 	assert_true(search_query(s, "a", &(const struct search_hit *){ 0 }) > 100);
 	for (i = 0; i < sizeof seq / sizeof seq[0]; i++)
 		type_and_compare(cat, s, seq[i]);
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+/* Enough distinct words with "as" (and "ko") in them that the engine
+ * keeps ready-made bitmaps for those letter pairs: the answers must be the
+ * same as everywhere else. */
+static void test_common_letter_pairs(void **state)
+{
+	struct catalogue *cat = new_cat();
+	struct search *s;
+	const char *queries[] = { "as", "ko", "ka", "sk", "a", "aso", "kas",
+				  "as ko", "ko as", "äs", "kasb", "asb" };
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < 4600; i++) {
+		char w[8], *name, *id = xasprintf("big-%04zu", i);
+		size_t k, v = i;
+		for (k = 0; k < 3; k++) {
+			w[k] = (char)('b' + v % 24);
+			v /= 24;
+		}
+		w[3] = '\0';
+		/* 4600 distinct words with "as", half of them inside the
+		 * word only; every 3rd service has "ko" too. */
+		name = xasprintf("%sas%s%s", i % 2 ? "" : "k", w,
+				 i % 3 ? "" : " kotiäs");
+		add(cat, id, name, NULL, NULL, NULL, i % 7 ? NULL : "kassa",
+		    0);
+		free(name);
+		free(id);
+	}
+	s = search_new(cat, "fi");
+	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		const struct search_hit *h;
+		size_t n = search_query(s, queries[i], &h);
+		check_against_plain(cat, queries[i], h, n);
+	}
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+/* Narrowing to topics inside the engine is the same as filtering after. */
+static void test_topics_narrowing(void **state)
+{
+	struct catalogue *cat = random_cat(300);
+	struct search *s = search_new(cat, "fi");
+	const char *queries[] = { "", "a", "as", "asunto", "koti päivä", "x" };
+	const topic_set sets[] = { 0, BIT(TOPIC_HOUSING),
+				   BIT(TOPIC_DAYCARE) | BIT(TOPIC_OTHER),
+				   BIT(TOPIC__N - 1) };
+	size_t q, t, i, j;
+	(void)state;
+
+	for (q = 0; q < sizeof queries / sizeof queries[0]; q++)
+		for (t = 0; t < sizeof sets / sizeof sets[0]; t++) {
+			const struct search_hit *h;
+			struct search_hit *all;
+			size_t n = fresh(cat, queries[q], &all);
+			size_t nt = search_query_topics(s, queries[q], sets[t], &h);
+			for (i = 0, j = 0; i < n; i++) {
+				if (sets[t] &&
+				    !(cat->services[all[i].index].topics & sets[t]))
+					continue;
+				assert_true(j < nt);
+				assert_int_equal(h[j].index, all[i].index);
+				assert_int_equal(h[j].tier, all[i].tier);
+				j++;
+			}
+			assert_int_equal(j, nt);
+			if (sets[t] == BIT(TOPIC_HOUSING) && !*queries[q])
+				assert_true(nt > 0 && nt < n);
+			free(all);
+		}
 	search_free(&s);
 	catalogue_free(&cat);
 }
@@ -488,6 +590,8 @@ int main(void)
 		cmocka_unit_test(test_topics_and_organisation),
 		cmocka_unit_test(test_empty_catalogue),
 		cmocka_unit_test(test_typing_equals_fresh),
+		cmocka_unit_test(test_common_letter_pairs),
+		cmocka_unit_test(test_topics_narrowing),
 	};
 	/* No translations: topic labels are searched in English here. */
 	setenv("LANGUAGE", "en", 1);

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "core/err.h"
 #include "core/stats.h"
 
 /* 2026-11-22 14:05 in Helsinki (UTC+2 in November). */

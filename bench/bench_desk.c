@@ -1,0 +1,453 @@
+/* bench_desk: what the advisor's desk costs a thin-client server, for
+ * `make bench`.
+ *
+ * 1. Start-up: the real program (src/neuvoo) in a pseudo-terminal of
+ *    80x24, from exec to its first full screen (the status line, drawn
+ *    last), with the bundled catalogue and with one of 10,000 services;
+ *    then its resident memory (VmHWM: the peak) and quit with F10.
+ * 2. Keystrokes, in process, drawing into a file as an 80x24 (and a
+ *    200x60) terminal: CPU time per key (this thread's clock) for typing
+ *    into the Redirect filter at 10,000 services, and the bytes written to
+ *    the terminal when the highlight moves one row.
+ *
+ * Usage: bench_desk [N]   (N services, default 10000) */
+#include <config.h>
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/catalogue.h"
+#include "core/catalogue_schema.h"
+#include "core/err.h"
+#include "core/keymap.h"
+#include "core/layout.h"
+#include "core/paths.h"
+#include "panes/desk.h"
+#include "panes/desk_ui.h"
+#include "panes/interpreters.h"
+#include "panes/intake.h"
+#include "panes/redirect.h"
+#include "panes/topics.h"
+#include "ui/screen.h"
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+
+static uint64_t rng(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 2685821657736338717ull;
+}
+
+static size_t pick(size_t n)
+{
+	return (size_t)(rng() >> 33) % n;
+}
+
+static const char *const words[][3] = {
+	{ "asunto", "bostads", "housing" }, { "neuvonta", "rådgivning", "advice" },
+	{ "palvelu", "tjänst", "service" }, { "perhe", "familje", "family" },
+	{ "terveys", "hälso", "health" }, { "keskus", "central", "centre" },
+	{ "nuoriso", "ungdoms", "youth" }, { "työ", "arbets", "work" },
+	{ "koulu", "skol", "school" }, { "kieli", "språk", "language" },
+	{ "tuki", "stöd", "support" }, { "talous", "ekonomi", "finance" },
+	{ "vuokra", "hyres", "rental" }, { "digi", "digi", "digital" },
+	{ "liikenne", "trafik", "transport" }, { "lupa", "tillstånds", "permit" },
+	{ "kulttuuri", "kultur", "culture" }, { "vanhus", "äldre", "elderly" },
+	{ "maahanmuutto", "invandrings", "immigration" }, { "ohjaus", "handledning", "guidance" },
+};
+#define N_WORDS (sizeof words / sizeof words[0])
+
+static double now_s(clockid_t clk)
+{
+	struct timespec ts;
+	clock_gettime(clk, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void die(const char *what, char *err)
+{
+	fprintf(stderr, "bench_desk: %s: %s\n", what, err ? err : strerror(errno));
+	exit(1);
+}
+
+/* The bundled catalogue plus n synthetic services, published to path. */
+static void make_big(const char *bundled, const char *path, size_t n)
+{
+	struct catalogue *cat = NULL;
+	char *err = NULL;
+	size_t i, k;
+	if (catalogue_open(bundled, &cat, &err) != 0)
+		die("open bundled catalogue", err);
+	for (i = 0; i < n; i++) {
+		struct cat_service *s = catalogue_add_service(cat);
+		size_t a = pick(N_WORDS), b = pick(N_WORDS);
+		int l;
+		s->id = xasprintf("bench-%06zu", i);
+		s->org = pick(cat->n_orgs);
+		for (l = 0; l < CAT__NLANG; l++) {
+			s->name.v[l] = xasprintf("%s%s %zu", words[a][l], words[b][l], i);
+			s->description.v[l] = xasprintf("%s %s %s", words[b][l],
+							words[pick(N_WORDS)][l],
+							words[pick(N_WORDS)][l]);
+		}
+		s->keywords = xstrdup(words[pick(N_WORDS)][2]);
+		s->topics = (topic_set)1u << pick(TOPIC__N);
+		s->languages = xcalloc(4, sizeof *s->languages);
+		s->languages[s->n_languages++] = xstrdup("fi");
+		for (k = pick(4); k > 0; k--) {
+			const char *code = cat->languages[pick(cat->n_languages)].code;
+			size_t j;
+			int dup = 0;
+			for (j = 0; j < s->n_languages; j++)
+				dup |= !strcmp(s->languages[j], code);
+			if (!dup)
+				s->languages[s->n_languages++] = xstrdup(code);
+		}
+		s->phones = xcalloc(1, sizeof *s->phones);
+		s->phones[0].number = xasprintf("09 310 %05zu", i);
+		s->n_phones = 1;
+		for (k = 0; k < 5; k++)
+			hours_add_span(&s->hours, (int)k, 8 * 60, 16 * 60);
+	}
+	if (catalogue_publish(cat, path, &err) != 0)
+		die("publish", err);
+	catalogue_free(&cat);
+}
+
+/* ---- 1. start-up in a pseudo-terminal ---------------------------------- */
+
+static long proc_kb(pid_t pid, const char *field)
+{
+	char path[64], line[256];
+	FILE *f;
+	long kb = -1;
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (!strncmp(line, field, strlen(field)))
+			kb = atol(line + strlen(field) + 1);
+	fclose(f);
+	return kb;
+}
+
+/* Seconds from fork to the first full screen, and to the Redirect list
+ * (the search index is built right after the first screen, then the list
+ * is drawn: the last output before the desk goes quiet); *peak_kb gets
+ * VmHWM. */
+static double start_once(const char *tmp, const char *cat, double *listed,
+			 long *peak_kb)
+{
+	struct winsize ws = { 24, 80, 0, 0 };
+	char buf[8192], tail[64] = "";
+	int master, found = 0;
+	double t0 = now_s(CLOCK_MONOTONIC), t1 = 0;
+	pid_t pid = forkpty(&master, NULL, NULL, &ws);
+
+	if (pid < 0)
+		die("forkpty", NULL);
+	if (pid == 0) {
+		char *d = xasprintf("%s/data", tmp), *s = xasprintf("%s/state", tmp);
+		char *c = xasprintf("%s/config", tmp), *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
+		setenv("XDG_DATA_HOME", d, 1);
+		setenv("XDG_STATE_HOME", s, 1);
+		setenv("XDG_CONFIG_HOME", c, 1);
+		setenv("HOME", tmp, 1);
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LC_ALL", "C.UTF-8", 1);
+		execl(bin, "neuvoo", "--desk", "bench", "--catalogue", cat, (char *)NULL);
+		_exit(127);
+	}
+	while (found < 2) {
+		struct pollfd p = { master, POLLIN, 0 };
+		ssize_t n;
+		int rc = poll(&p, 1, found ? 500 : 10000);
+		if (rc == 0 && found) {
+			found = 2;	/* quiet: the list was the last thing */
+			break;
+		}
+		if (rc <= 0)
+			die("no screen from the desk within 10 s", NULL);
+		n = read(master, buf, sizeof buf - 1);
+		if (n <= 0)
+			die("the desk ended early", NULL);
+		buf[n] = '\0';
+		/* The status line ("... contacts today ...") is the last row. */
+		{
+			char *join = xasprintf("%s%s", tail, buf);
+			if (!found && strstr(join, " today")) {
+				found = 1;
+				t1 = now_s(CLOCK_MONOTONIC);
+			}
+			*listed = now_s(CLOCK_MONOTONIC) - t0;
+			snprintf(tail, sizeof tail, "%s", join + (strlen(join) > 16 ? strlen(join) - 16 : 0));
+			free(join);
+		}
+	}
+	*peak_kb = proc_kb(pid, "VmHWM:");
+	if (write(master, "\033[21~", 5) != 5)	/* F10 */
+		die("write", NULL);
+	for (;;) {
+		struct pollfd p = { master, POLLIN, 0 };
+		if (poll(&p, 1, 5000) <= 0 || read(master, buf, sizeof buf) <= 0)
+			break;
+	}
+	close(master);
+	waitpid(pid, NULL, 0);
+	return t1 - t0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static void bench_start(const char *tmp, const char *label, const char *cat)
+{
+	double t[7], l[7];
+	long kb = 0, peak = 0;
+	int i;
+	/* Warm the page cache and create the statistics file. */
+	start_once(tmp, cat, &l[0], &kb);
+	for (i = 0; i < 7; i++) {
+		t[i] = start_once(tmp, cat, &l[i], &kb);
+		if (kb > peak)
+			peak = kb;
+	}
+	qsort(t, 7, sizeof t[0], cmp_double);
+	qsort(l, 7, sizeof l[0], cmp_double);
+	printf("%-32s %8.1f ms %8.1f ms %8.1f MB\n", label, t[3] * 1e3,
+	       l[3] * 1e3, (double)peak / 1024.0);
+}
+
+/* ---- 2. keystrokes in process ------------------------------------------ */
+
+struct inproc {
+	struct desk *d;
+	struct screen *s;
+	FILE *out;
+	long last;
+};
+
+static long written(struct inproc *ip)
+{
+	struct stat st;
+	long n;
+	fflush(ip->out);
+	fstat(fileno(ip->out), &st);
+	n = (long)st.st_size - ip->last;
+	ip->last = (long)st.st_size;
+	return n;
+}
+
+static double draw_cpu;	/* of the last key: drawing only */
+
+/* One key handled and drawn: CPU seconds; *bytes gets what was written. */
+static double key(struct inproc *ip, km_key k, long *bytes)
+{
+	double t0 = now_s(CLOCK_THREAD_CPUTIME_ID), t1, t2;
+	screen_key(ip->s, k);
+	t1 = now_s(CLOCK_THREAD_CPUTIME_ID);
+	screen_frame(ip->s);
+	t2 = now_s(CLOCK_THREAD_CPUTIME_ID);
+	draw_cpu = t2 - t1;
+	*bytes = written(ip);
+	return t2 - t0;
+}
+
+static void moves(struct inproc *ip, const char *label, km_key focus, int n)
+{
+	long b, total = 0, max = 0;
+	int i;
+	key(ip, focus, &b);
+	key(ip, KM_HOME, &b);
+	for (i = 0; i < n; i++) {
+		if (i == 3 && getenv("BENCH_DUMP")) {
+			long at = ip->last;
+			char buf[4096];
+			size_t got;
+			key(ip, KM_DOWN, &b);
+			fseek(ip->out, at, SEEK_SET);
+			got = fread(buf, 1, sizeof buf, ip->out);
+			fprintf(stderr, "%s: one move:\n", label);
+			fwrite(buf, 1, got, stderr);
+			fprintf(stderr, "\n");
+			fseek(ip->out, 0, SEEK_END);
+			continue;
+		}
+		key(ip, (i / 5) % 2 ? KM_UP : KM_DOWN, &b);
+		total += b;
+		if (b > max)
+			max = b;
+	}
+	printf("%-40s %8.1f B  %6ld B max\n", label, (double)total / n, max);
+}
+
+static void typing(struct inproc *ip, const char *label, int rounds)
+{
+	static const char word[] = "asunto";
+	double cpu, sum = 0, max = 0, draw = 0;
+	long b, bytes = 0;
+	int r, n = 0;
+	size_t i;
+	key(ip, KM_F(7), &b);
+	key(ip, '/', &b);
+	for (r = 0; r < rounds; r++) {
+		for (i = 0; i < sizeof word - 1; i++, n++) {
+			cpu = key(ip, (km_key)word[i], &b);
+			draw += draw_cpu;
+			sum += cpu;
+			bytes += b;
+			if (cpu > max)
+				max = cpu;
+		}
+		for (i = 0; i < sizeof word - 1; i++, n++) {
+			cpu = key(ip, KM_BACKSPACE, &b);
+			draw += draw_cpu;
+			sum += cpu;
+			bytes += b;
+			if (cpu > max)
+				max = cpu;
+		}
+	}
+	key(ip, KM_ESC, &b);
+	printf("%-40s %8.1f us %6.0f us max %6.0f B\n", label, sum / n * 1e6,
+	       max * 1e6, (double)bytes / n);
+	printf("%-40s %8.1f us\n", "  of which drawing", draw / n * 1e6);
+}
+
+static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
+{
+	struct inproc ip = { 0 };
+	struct catalogue *cat = NULL;
+	struct keymap *km = NULL;
+	struct layout *l = NULL;
+	char *err = NULL, *path, *outp = xasprintf("%s/screen.out", tmp);
+	FILE *in = fopen("/dev/null", "r");
+	long b;
+	double t0;
+	char label[80];
+
+	if (catalogue_open(cat_path, &cat, &err) != 0)
+		die("open", err);
+	path = keymap_find("default", &err);
+	if (!path || keymap_load(path, &km, &err) != 0)
+		die("keymap", err);
+	free(path);
+	path = layout_find("desk", "desk", &err);
+	if (!path || layout_load(path, desk_ui_panes, &l, &err) != 0)
+		die("screen", err);
+	free(path);
+	ip.d = desk_new(cat, NULL, "bench", NULL);
+	t0 = now_s(CLOCK_THREAD_CPUTIME_ID);
+	desk_search(ip.d);
+	printf("%-40s %8.1f ms\n", "search index for the desk (CPU)",
+	       (now_s(CLOCK_THREAD_CPUTIME_ID) - t0) * 1e3);
+
+	/* The terminal: a file, 80x24 from the environment. */
+	setenv("TERM", "xterm-256color", 1);
+	setenv("LINES", "24", 1);
+	setenv("COLUMNS", "80", 1);
+	use_env(TRUE);
+	ip.out = fopen(outp, "w+");
+	if (!ip.out || !in || !screen_start_curses_on(ip.out, in))
+		die("curses", NULL);
+	ip.s = screen_new(km, l, NULL, NULL);
+	screen_add_pane(ip.s, intake_pane_new(ip.d));
+	screen_add_pane(ip.s, topics_pane_new(ip.d));
+	screen_add_pane(ip.s, redirect_pane_new(ip.d));
+	screen_add_pane(ip.s, interpreters_pane_new(ip.d));
+	t0 = now_s(CLOCK_THREAD_CPUTIME_ID);
+	screen_relayout(ip.s);
+	screen_frame(ip.s);
+	printf("%-40s %8.1f ms %6ld B\n", "first full screen 80x24 (CPU, bytes)",
+	       (now_s(CLOCK_THREAD_CPUTIME_ID) - t0) * 1e3, written(&ip));
+
+	moves(&ip, "80x24: Redirect, highlight one row", KM_F(7), 200);
+	moves(&ip, "80x24: Topics, highlight one row", KM_F(6), 200);
+	moves(&ip, "80x24: Intake, next field", KM_F(5), 200);
+	snprintf(label, sizeof label, "80x24: filter keystroke, %zu services", n_services);
+	typing(&ip, label, 40);
+
+	resize_term(60, 200);
+	screen_relayout(ip.s);
+	screen_frame(ip.s);
+	b = written(&ip);
+	printf("%-40s %8s    %6ld B\n", "resize to 200x60 (bytes)", "", b);
+	moves(&ip, "200x60: Redirect, highlight one row", KM_F(7), 200);
+	snprintf(label, sizeof label, "200x60: filter keystroke, %zu services", n_services);
+	typing(&ip, label, 40);
+
+	screen_free(&ip.s);
+	screen_end_curses();
+	fclose(ip.out);
+	fclose(in);
+	desk_free(&ip.d);
+	keymap_free(&km);
+	layout_free(&l);
+	free(outp);
+}
+
+int main(int argc, char **argv)
+{
+	size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
+	char tmpl[] = "/tmp/bench_desk.XXXXXX";
+	char *tmp = mkdtemp(tmpl), *err = NULL, *bundled, *big, *sql, *cmd;
+	size_t n_bundled = 0;
+
+	if (!tmp)
+		die("mkdtemp", NULL);
+	if (!getenv("NEUVOO_DATADIR"))
+		setenv("NEUVOO_DATADIR", BUILD_DATADIR, 1);
+	signal(SIGPIPE, SIG_IGN);
+	bundled = xasprintf("%s/bundled.db", tmp);
+	big = xasprintf("%s/big.db", tmp);
+	sql = xasprintf("%s/data/catalogue/helsinki.sql", BUILD_DATADIR);
+	if (catalogue_init(bundled, sql, false, &err) != 0)
+		die("catalogue init", err);
+	{
+		struct catalogue *c = NULL;
+		if (catalogue_open(bundled, &c, &err) != 0)
+			die("open bundled catalogue", err);
+		n_bundled = c->n_services;
+		catalogue_free(&c);
+	}
+	make_big(bundled, big, n);
+
+	printf("start-up in a pseudo-terminal of 80x24 (medians of 7)\n");
+	printf("%-32s %11s %11s %11s\n", "", "1st screen", "services", "peak RSS");
+	bench_start(tmp, "bundled catalogue", bundled);
+	{
+		char label[64];
+		snprintf(label, sizeof label, "catalogue of %zu services", n + n_bundled);
+		bench_start(tmp, label, big);
+	}
+	printf("\n");
+	bench_keys(tmp, big, n + n_bundled);
+
+	if (getenv("BENCH_KEEP")) { printf("kept %s\n", tmp); return 0; }
+	cmd = xasprintf("rm -rf '%s'", tmp);
+	if (system(cmd) != 0)
+		fprintf(stderr, "bench_desk: could not remove %s\n", tmp);
+	free(cmd);
+	free(bundled);
+	free(big);
+	free(sql);
+	return 0;
+}

@@ -1,0 +1,628 @@
+/* results: see results.h.
+ *
+ * Schema (version 1), codes and ids as text:
+ *   attempt        one row per graded attempt; (trainee, scenario, attempt)
+ *                  is unique, the attempt number is given inside the
+ *                  recording transaction so two sessions cannot take the
+ *                  same one
+ *   attempt_item   (attempt_id, position): each graded item of an attempt
+ * Training is never on the path of a customer contact, so a failure here
+ * is reported and the trainee can try again; it never touches a desk's
+ * statistics file. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/csv.h"
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/report.h"
+#include "core/results.h"
+#include "core/text.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct results {
+	sqlite3 *db;
+	char *path;
+};
+
+static const char schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS attempt ("
+	" id INTEGER PRIMARY KEY,"
+	" trainee TEXT NOT NULL,"
+	" scenario TEXT NOT NULL,"
+	" attempt INTEGER NOT NULL,"
+	" started_at INTEGER NOT NULL,"
+	" ended_at INTEGER NOT NULL,"
+	" seconds INTEGER NOT NULL,"
+	" score INTEGER NOT NULL,"
+	" earned INTEGER NOT NULL,"
+	" possible INTEGER NOT NULL,"
+	" penalty INTEGER NOT NULL,"
+	" UNIQUE (trainee, scenario, attempt));"
+	"CREATE TABLE IF NOT EXISTS attempt_item ("
+	" attempt_id INTEGER NOT NULL REFERENCES attempt(id),"
+	" position INTEGER NOT NULL,"
+	" item TEXT NOT NULL,"
+	" matched INTEGER NOT NULL,"
+	" weight INTEGER NOT NULL,"
+	" points INTEGER NOT NULL,"
+	" expected TEXT NOT NULL,"
+	" got TEXT NOT NULL,"
+	" PRIMARY KEY (attempt_id, position)) WITHOUT ROWID;"
+	"PRAGMA user_version = 1;";
+
+/* One line naming the file and what to do; never a bare SQLite code. */
+static void fail_rc(char **err, const char *path, sqlite3 *db, int rc)
+{
+	int sys = db ? sqlite3_system_errno(db) : 0;
+	int primary = rc & 0xff;
+
+	if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+		err_set(err, _("%s: the disk is full; free some space and try again"), path);
+	else if (primary == SQLITE_READONLY || primary == SQLITE_PERM
+		 || sys == EROFS || sys == EACCES || sys == EPERM)
+		err_set(err, _("%s: cannot write (read-only file or folder); check the permissions of the file and its folder"), path);
+	else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+		err_set(err, _("%s: the file stays locked by another program; try again in a moment"), path);
+	else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+		err_set(err, _("%s: the file is damaged or is not a neuvoo training results file; move it aside (neuvoo then starts a new one)"), path);
+	else
+		err_set(err, _("%s: %s (SQLite error %d)"), path,
+			db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), rc);
+}
+
+static int query_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(s, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int check_version(sqlite3 *db, const char *path, int *version, char **err)
+{
+	int rc = query_int(db, "PRAGMA user_version", version), tables = 0;
+	if (rc != SQLITE_OK) {
+		fail_rc(err, path, db, rc);
+		return -1;
+	}
+	if (*version > RESULTS_SCHEMA_VERSION) {
+		err_set(err, _("%s: written by a newer neuvoo (results schema %d, this one knows %d); use the newer neuvoo, the file is left unchanged"),
+			path, *version, RESULTS_SCHEMA_VERSION);
+		return -1;
+	}
+	if (*version == 0) {
+		rc = query_int(db, "SELECT count(*) FROM sqlite_master", &tables);
+		if (rc != SQLITE_OK) {
+			fail_rc(err, path, db, rc);
+			return -1;
+		}
+		if (tables > 0) {
+			err_set(err, _("%s: not a neuvoo training results file; move it aside"), path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int open_file(struct results **out, const char *path, char **err)
+{
+	struct results *r = xcalloc(1, sizeof *r);
+	int rc, version;
+
+	r->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		fail_rc(err, path, r->db, rc);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(r->db, 1);
+	sqlite3_busy_timeout(r->db, BUSY_TIMEOUT_MS);
+	if (check_version(r->db, path, &version, err))
+		goto fail;
+	if ((rc = sqlite3_exec(r->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK
+	    || (rc = sqlite3_exec(r->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL)) != SQLITE_OK) {
+		fail_rc(err, path, r->db, rc);
+		goto fail;
+	}
+	if (version == 0) {
+		rc = sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK && check_version(r->db, path, &version, err)) {
+			sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+			goto fail;
+		}
+		if (rc == SQLITE_OK && version == 0)
+			rc = sqlite3_exec(r->db, schema_sql, NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			fail_rc(err, path, r->db, rc);
+			sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+			goto fail;
+		}
+	}
+	*out = r;
+	return 0;
+fail:
+	results_close(&r);
+	return -1;
+}
+
+int results_open(struct results **out, const char *dir, char **err)
+{
+	char *path;
+	int fd, rc;
+
+	*out = NULL;
+	if (paths_mkdir_p(dir, 0700, err) != 0)
+		return -1;
+	path = paths_join(dir, RESULTS_FILE);
+	/* Created 0600 before SQLite sees it: its -wal and -shm files take
+	 * the database file's mode. */
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == ENOSPC || errno == EDQUOT)
+			err_set(err, _("%s: the disk is full; free some space and try again"), path);
+		else
+			err_set(err, _("%s: cannot create the file: %s; check the folder's permissions or set training-dir in neuvoo.conf"),
+				path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	close(fd);
+	rc = open_file(out, path, err);
+	free(path);
+	return rc;
+}
+
+int results_open_existing(struct results **out, const char *dir, char **err)
+{
+	char *path = paths_join(dir, RESULTS_FILE);
+	struct stat st;
+	int rc;
+
+	*out = NULL;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT) {
+			free(path);
+			return 1;
+		}
+		err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	rc = open_file(out, path, err);
+	free(path);
+	return rc;
+}
+
+void results_close(struct results **rp)
+{
+	if (!rp || !*rp)
+		return;
+	sqlite3_close((*rp)->db);
+	free((*rp)->path);
+	free(*rp);
+	*rp = NULL;
+}
+
+const char *results_path(const struct results *r)
+{
+	return r->path;
+}
+
+static int prepare(struct results *r, const char *sql, sqlite3_stmt **s,
+		   char **err)
+{
+	int rc = sqlite3_prepare_v2(r->db, sql, -1, s, NULL);
+	if (rc != SQLITE_OK)
+		fail_rc(err, r->path, r->db, rc);
+	return rc;
+}
+
+int results_count(struct results *r, const char *trainee, const char *scenario,
+		  int *count, char **err)
+{
+	sqlite3_stmt *s;
+	int rc;
+	*count = 0;
+	if (prepare(r, "SELECT count(*) FROM attempt WHERE trainee = ? AND scenario = ?",
+		    &s, err) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, trainee, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, scenario, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int(s, 0);
+	else
+		fail_rc(err, r->path, r->db, rc);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int results_record(struct results *r, struct results_attempt *a,
+		   const struct grade *g, char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+	size_t i;
+
+	a->seconds = a->ended_at > a->started_at ? (int)(a->ended_at - a->started_at) : 0;
+	a->score = g->score;
+	rc = sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		fail_rc(err, r->path, r->db, rc);
+		return -1;
+	}
+	if (prepare(r, "SELECT coalesce(max(attempt), 0) + 1 FROM attempt"
+		    " WHERE trainee = ? AND scenario = ?", &s, err) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(s, 1, a->trainee, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, a->scenario, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		fail_rc(err, r->path, r->db, rc);
+		goto fail;
+	}
+	a->attempt = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+
+	if (prepare(r, "INSERT INTO attempt (trainee, scenario, attempt, started_at,"
+		    " ended_at, seconds, score, earned, possible, penalty)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &s, err) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(s, 1, a->trainee, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, a->scenario, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, a->attempt);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)a->started_at);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)a->ended_at);
+	sqlite3_bind_int(s, 6, a->seconds);
+	sqlite3_bind_int(s, 7, a->score);
+	sqlite3_bind_int(s, 8, g->earned);
+	sqlite3_bind_int(s, 9, g->possible);
+	sqlite3_bind_int(s, 10, g->penalty);
+	if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
+		fail_rc(err, r->path, r->db, rc);
+		goto fail;
+	}
+	a->id = sqlite3_last_insert_rowid(r->db);
+	sqlite3_finalize(s);
+
+	if (prepare(r, "INSERT INTO attempt_item (attempt_id, position, item,"
+		    " matched, weight, points, expected, got)"
+		    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &s, err) != SQLITE_OK)
+		goto fail;
+	for (i = 0; i < g->n_items; i++) {
+		const struct grade_item *it = &g->items[i];
+		char *key = grade_item_key(it);
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, a->id);
+		sqlite3_bind_int(s, 2, (int)i);
+		sqlite3_bind_text(s, 3, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 4, it->matched);
+		sqlite3_bind_int(s, 5, it->weight);
+		sqlite3_bind_int(s, 6, it->points);
+		sqlite3_bind_text(s, 7, it->expected ? it->expected : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 8, it->got ? it->got : "", -1, SQLITE_STATIC);
+		free(key);
+		if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
+			fail_rc(err, r->path, r->db, rc);
+			goto fail;
+		}
+	}
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
+		fail_rc(err, r->path, r->db, rc);
+		goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_finalize(s);
+	sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+	a->id = 0;
+	a->attempt = 0;
+	return -1;
+}
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return xstrdup(t ? (const char *)t : "");
+}
+
+int results_list(struct results *r, struct results_attempt **out, size_t *n,
+		 char **err)
+{
+	sqlite3_stmt *s;
+	struct results_attempt *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (prepare(r, "SELECT id, trainee, scenario, attempt, started_at, ended_at,"
+		    " seconds, score FROM attempt ORDER BY trainee, scenario, attempt",
+		    &s, err) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct results_attempt *a;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		a = &v[(*n)++];
+		a->id = sqlite3_column_int64(s, 0);
+		a->trainee = col_text(s, 1);
+		a->scenario = col_text(s, 2);
+		a->attempt = sqlite3_column_int(s, 3);
+		a->started_at = (time_t)sqlite3_column_int64(s, 4);
+		a->ended_at = (time_t)sqlite3_column_int64(s, 5);
+		a->seconds = sqlite3_column_int(s, 6);
+		a->score = sqlite3_column_int(s, 7);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		fail_rc(err, r->path, r->db, rc);
+		results_list_free(&v, *n);
+		*n = 0;
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+void results_list_free(struct results_attempt **a, size_t n)
+{
+	size_t i;
+	if (!a || !*a)
+		return;
+	for (i = 0; i < n; i++) {
+		free((*a)[i].trainee);
+		free((*a)[i].scenario);
+	}
+	free(*a);
+	*a = NULL;
+}
+
+int results_items(struct results *r, long long attempt_id,
+		  struct results_item **out, size_t *n, char **err)
+{
+	sqlite3_stmt *s;
+	struct results_item *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (prepare(r, "SELECT item, matched, weight, points, expected, got"
+		    " FROM attempt_item WHERE attempt_id = ? ORDER BY position",
+		    &s, err) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, attempt_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct results_item *it;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		it = &v[(*n)++];
+		it->item = col_text(s, 0);
+		it->matched = sqlite3_column_int(s, 1) != 0;
+		it->weight = sqlite3_column_int(s, 2);
+		it->points = sqlite3_column_int(s, 3);
+		it->expected = col_text(s, 4);
+		it->got = col_text(s, 5);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		fail_rc(err, r->path, r->db, rc);
+		results_items_free(&v, *n);
+		*n = 0;
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+void results_items_free(struct results_item **items, size_t n)
+{
+	size_t i;
+	if (!items || !*items)
+		return;
+	for (i = 0; i < n; i++) {
+		free((*items)[i].item);
+		free((*items)[i].expected);
+		free((*items)[i].got);
+	}
+	free(*items);
+	*items = NULL;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+static int write_failed(FILE *f, char **err)
+{
+	if (ferror(f) || fflush(f) != 0) {
+		err_set(err, _("cannot write the results: %s"), strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return 0;
+}
+
+int results_write_csv(FILE *f, const struct results_attempt *a, size_t n,
+		      char **err)
+{
+	size_t i;
+	fputs(RESULTS_CSV_HEADER "\r\n", f);
+	for (i = 0; i < n; i++) {
+		char attempt[16], score[16], seconds[16], when[26];
+		const char *row[6];
+		struct tm tm;
+		localtime_r(&a[i].ended_at, &tm);
+		report_iso_time(a[i].ended_at, tm.tm_gmtoff, when);
+		snprintf(attempt, sizeof attempt, "%d", a[i].attempt);
+		snprintf(score, sizeof score, "%d", a[i].score);
+		snprintf(seconds, sizeof seconds, "%d", a[i].seconds);
+		row[0] = a[i].trainee;
+		row[1] = a[i].scenario;
+		row[2] = attempt;
+		row[3] = score;
+		row[4] = seconds;
+		row[5] = when;
+		if (csv_write_row(f, row, 6) != 0)
+			break;
+	}
+	return write_failed(f, err);
+}
+
+/* One trainee's summary of one scenario. */
+struct row {
+	const char *scenario;
+	int best;		/* -1: not attempted */
+	int attempts;
+	time_t last;
+};
+
+static void pad(FILE *f, const char *s, size_t width, bool right)
+{
+	size_t w = text_width(s);
+	if (right)
+		for (; w < width; w++)
+			fputc(' ', f);
+	fputs(s, f);
+	if (!right)
+		for (; w < width; w++)
+			fputc(' ', f);
+}
+
+static size_t max_sz(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+static void write_trainee(FILE *f, const char *trainee,
+			  const struct results_attempt *a, size_t n,
+			  const struct scenario_set *set)
+{
+	/* TRANSLATORS: column headers of `neuvoo train --results`. */
+	const char *h_scn = _("Scenario"), *h_best = _("Best"),
+		*h_att = _("Attempts"), *h_last = _("Last");
+	struct row *rows;
+	size_t n_rows = 0, i, j, set_n = set ? set->n : 0;
+	size_t w_scn, w_best, w_att, w_last = 16;
+	char *name = text_sanitize(trainee);
+	int done = 0, total, sum = 0;
+
+	rows = xcalloc(set_n + n, sizeof *rows);
+	for (i = 0; i < set_n; i++) {
+		rows[n_rows].scenario = set->v[i]->id;
+		rows[n_rows++].best = -1;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < n_rows; j++)
+			if (!strcmp(rows[j].scenario, a[i].scenario))
+				break;
+		if (j == n_rows) {
+			rows[n_rows].scenario = a[i].scenario;
+			rows[n_rows++].best = -1;
+		}
+		rows[j].attempts++;
+		if (a[i].score > rows[j].best)
+			rows[j].best = a[i].score;
+		if (a[i].ended_at > rows[j].last)
+			rows[j].last = a[i].ended_at;
+	}
+	w_scn = text_width(h_scn);
+	for (j = 0; j < n_rows; j++)
+		w_scn = max_sz(w_scn, text_width(rows[j].scenario));
+	w_best = max_sz(text_width(h_best), 3);
+	w_att = max_sz(text_width(h_att), 3);
+	w_last = max_sz(text_width(h_last), w_last);
+
+	fprintf(f, _("Trainee: %s\n"), name);
+	fputs("  ", f);
+	pad(f, h_scn, w_scn, false);
+	fputs("  ", f);
+	pad(f, h_best, w_best, true);
+	fputs("  ", f);
+	pad(f, h_att, w_att, true);
+	fputs("  ", f);
+	fputs(h_last, f);
+	fputc('\n', f);
+	for (j = 0; j < n_rows; j++) {
+		char best[16], att[16], last[32];
+		if (rows[j].attempts) {
+			struct tm tm;
+			snprintf(best, sizeof best, "%d", rows[j].best);
+			localtime_r(&rows[j].last, &tm);
+			if (!strftime(last, sizeof last, "%Y-%m-%d %H:%M", &tm))
+				strcpy(last, "-");
+		} else {
+			strcpy(best, "-");
+			strcpy(last, "-");
+		}
+		snprintf(att, sizeof att, "%d", rows[j].attempts);
+		fputs("  ", f);
+		pad(f, rows[j].scenario, w_scn, false);
+		fputs("  ", f);
+		pad(f, best, w_best, true);
+		fputs("  ", f);
+		pad(f, att, w_att, true);
+		fputs("  ", f);
+		fputs(last, f);
+		fputc('\n', f);
+		/* Progress counts the scenarios on offer (all rows when no set
+		 * was given). */
+		if (rows[j].attempts && (j < set_n || set_n == 0)) {
+			done++;
+			sum += rows[j].best;
+		}
+	}
+	total = set_n ? (int)set_n : (int)n_rows;
+	if (done)
+		fprintf(f, ngettext("  Progress: %d of %d scenario done, mean best score %d\n",
+				    "  Progress: %d of %d scenarios done, mean best score %d\n",
+				    (unsigned long)total),
+			done, total, (sum + done / 2) / done);
+	else
+		fprintf(f, ngettext("  Progress: %d of %d scenario done\n",
+				    "  Progress: %d of %d scenarios done\n",
+				    (unsigned long)total),
+			done, total);
+	free(rows);
+	free(name);
+}
+
+int results_write_text(FILE *f, const struct results_attempt *a, size_t n,
+		       const struct scenario_set *set, char **err)
+{
+	size_t i = 0;
+	if (n == 0)
+		fputs(_("No training results yet.\n"), f);
+	while (i < n) {
+		size_t j = i;
+		while (j < n && !strcmp(a[j].trainee, a[i].trainee))
+			j++;
+		if (i)
+			fputc('\n', f);
+		write_trainee(f, a[i].trainee, a + i, j - i, set);
+		i = j;
+	}
+	return write_failed(f, err);
+}

@@ -1,0 +1,523 @@
+/* desk: see desk.h.
+ *
+ * Design: one place owns the contact and every write to the statistics
+ * file, so that the panes only ask for changes and the journal always
+ * follows them. Failures of the statistics file never stop the desk: the
+ * draft stays in memory, the message says what is wrong, and the next
+ * save tries the file again. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalogue_schema.h"
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/privacy.h"
+#include "panes/desk.h"
+
+static time_t real_clock(void)
+{
+	return time(NULL);
+}
+
+void desk_message(struct desk *d, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	free(d->message);
+	d->message = NULL;
+	va_start(ap, fmt);
+	err_vset(&d->message, fmt, ap);
+	va_end(ap);
+	d->message_error = error;
+}
+
+struct tm desk_now(const struct desk *d)
+{
+	time_t t = d->clock();
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return tm;
+}
+
+long desk_minute(const struct desk *d)
+{
+	return (long)(d->clock() / 60);
+}
+
+void desk_refresh_counts(struct desk *d)
+{
+	char *err = NULL;
+	int counts[TOPIC__N], n = 0, i;
+
+	stats_format_date(d->clock(), d->today);
+	if (!d->stats)
+		return;
+	memset(counts, 0, sizeof counts);
+	if (stats_count_day(d->stats, d->today, &n, counts, &err) != 0) {
+		err_free(&err);
+		return;
+	}
+	if (n != d->today_count || memcmp(counts, d->topic_counts, sizeof counts)) {
+		d->today_count = n;
+		for (i = 0; i < TOPIC__N; i++)
+			d->topic_counts[i] = counts[i];
+		d->count_gen++;
+	}
+}
+
+struct desk *desk_new(struct catalogue *cat, struct stats *stats,
+		      const char *desk_name, const struct contact_defaults *df)
+{
+	struct desk *d = xcalloc(1, sizeof *d);
+	d->cat = cat;
+	d->search = NULL;	/* built when first needed: desk_search() */
+	d->stats = stats;
+	d->desk_name = xstrdup(desk_name ? desk_name : "desk");
+	if (df)
+		d->defaults = *df;
+	else
+		contact_defaults_init(&d->defaults);
+	d->default_language = xstrdup(d->defaults.language ? d->defaults.language : "fi");
+	d->defaults.language = d->default_language;
+	d->c = contact_new(&d->defaults);
+	d->fresh = d->defaults;
+	d->fresh_language = xstrdup(d->default_language);
+	d->fresh.language = d->fresh_language;
+	d->clock = real_clock;
+	d->want_pane = d->want_field = -1;
+	desk_refresh_counts(d);
+	return d;
+}
+
+void desk_free(struct desk **dp)
+{
+	struct desk *d;
+	if (!dp || !*dp)
+		return;
+	d = *dp;
+	search_free(&d->search);
+	catalogue_free(&d->cat);
+	stats_close(&d->stats);
+	contact_free(&d->c);
+	free(d->desk_name);
+	free(d->message);
+	free(d->catalogue_path);
+	free(d->stats_path);
+	free(d->default_language);
+	free(d->fresh_language);
+	free(d->stats_desk);
+	free(d->stats_advisor);
+	free(d->stats_group);
+	free(d);
+	*dp = NULL;
+}
+
+struct search *desk_search(struct desk *d)
+{
+	if (!d->search && d->cat && !d->defer_search)
+		d->search = search_new(d->cat, i18n_lang());
+	return d->search;
+}
+
+bool desk_has_content(const struct desk *d)
+{
+	return contact_has_content(d->c, &d->fresh);
+}
+
+/* After a save or a new contact: the sticky values are the fresh ones. */
+static void remember_fresh(struct desk *d)
+{
+	free(d->fresh_language);
+	d->fresh_language = xstrdup(d->c->language);
+	d->fresh.language = d->fresh_language;
+	d->fresh.channel = d->c->channel;
+}
+
+static int pick(enum code_list list, const char *code, const char *fallback)
+{
+	int i = code ? codes_find(list, code) : -1;
+	return i >= 0 ? i : codes_find(list, fallback);
+}
+
+/* Try to open the statistics file; on failure the message says why. */
+static bool open_stats(struct desk *d)
+{
+	char *err = NULL;
+	if (d->stats)
+		return true;
+	if (!d->stats_path)
+		return false;
+	if (stats_open(&d->stats, d->stats_path, &d->sopts, &err) != 0) {
+		desk_message(d, true, _("Statistics cannot be written: %s"), err);
+		err_free(&err);
+		d->stats = NULL;
+		return false;
+	}
+	return true;
+}
+
+int desk_open(const struct config *cfg, struct desk **out, char **err)
+{
+	struct catalogue *cat = NULL;
+	struct contact_defaults df;
+	struct desk *d;
+	char *path, *name, *dir, *file;
+	struct contact *draft = NULL;
+	char *e = NULL;
+
+	*out = NULL;
+	if (catalogue_ensure(cfg, err) != 0)
+		return EXIT_RUNTIME;
+	if (cfg->catalogue)
+		path = xstrdup(cfg->catalogue);
+	else {
+		char *home = paths_data_home();
+		path = xasprintf("%s/neuvoo/catalogue.db", home);
+		free(home);
+	}
+	if (catalogue_open(path, &cat, err) != 0) {
+		free(path);
+		return EXIT_RUNTIME;
+	}
+	name = cfg->desk && *cfg->desk ? xstrdup(cfg->desk) : paths_hostname();
+	contact_defaults_init(&df);
+	df.channel = pick(CODES_CHANNEL, cfg->default_channel, "walk-in");
+	df.interpreter = pick(CODES_INTERPRETER, cfg->default_interpreter, "none");
+	df.outcome = pick(CODES_OUTCOME, cfg->default_outcome, "answered");
+	df.language = cfg->default_language && *cfg->default_language
+		      ? cfg->default_language : "fi";
+	d = desk_new(cat, NULL, name, &df);
+	/* The first screen comes before the search index; the screen asks
+	 * for the index right after it (desk_ui). */
+	d->defer_search = true;
+	d->catalogue_path = path;
+	if (cfg->stats_dir)
+		dir = xstrdup(cfg->stats_dir);
+	else {
+		char *state = paths_state_home();
+		dir = xasprintf("%s/neuvoo/stats", state);
+		free(state);
+	}
+	file = xasprintf("%s.db", name);
+	d->stats_path = paths_join(dir, file);
+	free(file);
+	free(dir);
+	free(name);
+	d->stats_desk = xstrdup(d->desk_name);
+	d->stats_advisor = xstrdup(cfg->advisor);
+	d->stats_group = xstrdup(cfg->group);
+	d->sopts.desk = d->stats_desk;
+	d->sopts.advisor = d->stats_advisor;
+	d->sopts.group = d->stats_group;
+	d->sopts.undo_minutes = cfg->undo_minutes;
+	d->sopts.note_retention_days = cfg->note_retention_days;
+	if (open_stats(d)) {
+		desk_refresh_counts(d);
+		if (stats_draft_get(d->stats, &draft, &e) == 0 && draft) {
+			contact_free(&d->c);
+			d->c = draft;
+			if (contact_has_content(d->c, &d->defaults)) {
+				char when[6] = "";
+				if (d->c->started_at) {
+					struct tm tm;
+					localtime_r(&d->c->started_at, &tm);
+					strftime(when, sizeof when, "%H:%M", &tm);
+				}
+				d->restored = true;
+				stats_log_event(d->stats, "draft-restored", NULL, NULL, NULL);
+				desk_message(d, false,
+					     _("Restored the unsaved contact started at %s: F2 saves it, F3 discards it."),
+					     *when ? when : "?");
+			}
+		} else if (e) {
+			desk_message(d, true, _("The unsaved contact could not be restored: %s"), e);
+			err_free(&e);
+		}
+	}
+	*out = d;
+	return 0;
+}
+
+void desk_journal(struct desk *d)
+{
+	char *err = NULL;
+	if (!d->stats)
+		return;
+	if (stats_draft_put(d->stats, d->c, &err) != 0) {
+		if (!d->journal_failed)
+			desk_message(d, true, _("The draft cannot be journalled: %s"), err);
+		d->journal_failed = true;
+		err_free(&err);
+	} else
+		d->journal_failed = false;
+}
+
+void desk_changed(struct desk *d)
+{
+	d->gen++;
+	desk_journal(d);
+}
+
+void desk_touch(struct desk *d)
+{
+	if (d->c->started_at == 0) {
+		contact_touch(d->c, d->clock());
+		desk_changed(d);
+	}
+}
+
+static void clear_draft(struct desk *d)
+{
+	char *err = NULL;
+	if (d->stats && stats_draft_clear(d->stats, &err) != 0)
+		err_free(&err);
+	d->restored = false;
+}
+
+bool desk_reload_if_changed(struct desk *d)
+{
+	struct catalogue *cat = NULL;
+	char *err = NULL;
+	if (!d->cat || !catalogue_changed(d->cat))
+		return false;
+	if (catalogue_open(d->cat->path, &cat, &err) != 0) {
+		desk_message(d, true, _("The new catalogue cannot be loaded, the old one stays: %s"), err);
+		err_free(&err);
+		return false;
+	}
+	search_free(&d->search);
+	catalogue_free(&d->cat);
+	d->cat = cat;
+	d->cat_gen++;
+	return true;
+}
+
+enum desk_result desk_save(struct desk *d)
+{
+	struct contact *c = d->c;
+	enum contact_missing m;
+	char *why = NULL, *err = NULL, *summary;
+	bool reloaded;
+
+	d->want_pane = d->want_field = -1;
+	if (privacy_check_note(c->note, &why) != 0) {
+		desk_message(d, true, "%s", why ? why : _("the note holds personal data"));
+		free(why);
+		d->want_pane = DESK_INTAKE;
+		d->want_field = FIELD_NOTE;
+		return DESK_INVALID;
+	}
+	m = contact_validate(c);
+	if (m != CONTACT_OK) {
+		/* TRANSLATORS: %s says what is missing, e.g. "tick at least
+		 * one topic". */
+		desk_message(d, true, _("Not saved: %s."), contact_missing_text(m));
+		switch (m) {
+		case CONTACT_NO_CHANNEL:
+			d->want_pane = DESK_INTAKE;
+			d->want_field = FIELD_CHANNEL;
+			break;
+		case CONTACT_NO_LANGUAGE:
+			d->want_pane = DESK_INTAKE;
+			d->want_field = FIELD_LANGUAGE;
+			break;
+		case CONTACT_NO_TOPIC:
+			d->want_pane = DESK_TOPICS;
+			break;
+		default:
+			d->want_pane = DESK_REDIRECT;
+			break;
+		}
+		return DESK_INVALID;
+	}
+	if (c->started_at == 0)
+		contact_touch(c, d->clock());
+	c->ended_at = d->clock();
+	if (!open_stats(d)) {
+		c->ended_at = 0;
+		d->unsaved_error = true;
+		return DESK_FAILED;
+	}
+	if (stats_save(d->stats, c, &err) != 0) {
+		desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), err);
+		err_free(&err);
+		c->ended_at = 0;
+		free(c->id);
+		c->id = NULL;
+		d->unsaved_error = true;
+		/* A broken handle is reopened at the next try. */
+		stats_close(&d->stats);
+		return DESK_FAILED;
+	}
+	summary = contact_summary(c);
+	d->unsaved_error = false;
+	contact_reset_sticky(c, &d->defaults);
+	remember_fresh(d);
+	clear_draft(d);
+	desk_refresh_counts(d);
+	reloaded = desk_reload_if_changed(d);
+	if (!reloaded || !d->message_error)
+		desk_message(d, false, reloaded ? _("Saved: %s. The catalogue was updated.")
+						: _("Saved: %s."), summary);
+	free(summary);
+	d->gen++;
+	return DESK_OK;
+}
+
+void desk_new_contact(struct desk *d)
+{
+	bool had = desk_has_content(d);
+	if (had && d->stats)
+		stats_log_event(d->stats, "draft-discarded", NULL, NULL, NULL);
+	contact_reset_sticky(d->c, &d->defaults);
+	remember_fresh(d);
+	clear_draft(d);
+	d->unsaved_error = false;
+	d->want_pane = d->want_field = -1;
+	if (desk_reload_if_changed(d))
+		desk_message(d, false, _("New contact. The catalogue was updated."));
+	else
+		desk_message(d, false, had ? _("New contact: the draft was discarded.")
+					   : _("New contact."));
+	d->gen++;
+}
+
+enum desk_result desk_undo(struct desk *d)
+{
+	struct contact *undone = NULL;
+	char *err = NULL, *summary;
+	int rc;
+
+	if (!open_stats(d))
+		return DESK_FAILED;
+	rc = stats_undo_last(d->stats, d->clock(), &undone, &err);
+	if (rc < 0) {
+		desk_message(d, true, _("Cannot undo: %s"), err);
+		err_free(&err);
+		return DESK_FAILED;
+	}
+	if (rc > 0) {
+		desk_message(d, false, "%s", err ? err : _("Nothing to undo."));
+		err_free(&err);
+		contact_free(&undone);
+		return DESK_NOTHING;
+	}
+	summary = undone ? contact_summary(undone) : xstrdup("");
+	if (undone && !desk_has_content(d)) {
+		/* Back into the form, to be corrected and saved anew. */
+		free(undone->id);
+		undone->id = NULL;
+		undone->ended_at = 0;
+		contact_free(&d->c);
+		d->c = undone;
+		undone = NULL;
+		desk_message(d, false, _("Undone: %s. It is back in the form to correct."), summary);
+		desk_changed(d);
+	} else {
+		desk_message(d, false, _("Undone: %s."), summary);
+		d->gen++;
+	}
+	free(summary);
+	contact_free(&undone);
+	desk_refresh_counts(d);
+	return DESK_OK;
+}
+
+void desk_next_language(struct desk *d)
+{
+	i18n_set_lang(i18n_next_lang());
+	/* Ties in the search break by name in the UI language. */
+	search_free(&d->search);
+	d->lang_gen++;
+}
+
+void desk_set_redirect(struct desk *d, size_t service, int reason, int outcome)
+{
+	if (!d->cat || service >= d->cat->n_services)
+		return;
+	contact_set_redirect(d->c, d->cat->services[service].id);
+	d->c->redirect_reason = reason;
+	d->c->outcome = outcome;
+	contact_touch(d->c, d->clock());
+	desk_changed(d);
+}
+
+void desk_set_interpreter(struct desk *d, size_t resource, int interpreter,
+			  const char *lang)
+{
+	if (!d->cat || resource >= d->cat->n_resources)
+		return;
+	free(d->c->interpreter_resource);
+	d->c->interpreter_resource = xstrdup(d->cat->resources[resource].id);
+	d->c->interpreter = interpreter;
+	if (lang && *lang)
+		contact_set_language(d->c, lang);
+	contact_touch(d->c, d->clock());
+	desk_changed(d);
+}
+
+static int *field_ptr(struct contact *c, enum desk_field f)
+{
+	switch (f) {
+	case FIELD_CHANNEL: return &c->channel;
+	case FIELD_INTERPRETER: return &c->interpreter;
+	case FIELD_DISCOVERY: return &c->discovery;
+	case FIELD_OUTCOME: return &c->outcome;
+	case FIELD_AGE: return &c->age_band;
+	case FIELD_GENDER: return &c->gender;
+	case FIELD_LIFE: return &c->life_situation;
+	default: return NULL;
+	}
+}
+
+int desk_get_field(const struct desk *d, enum desk_field f)
+{
+	int *p = field_ptr(d->c, f);
+	return p ? *p : -1;
+}
+
+void desk_set_field(struct desk *d, enum desk_field f, int value)
+{
+	int *p = field_ptr(d->c, f);
+	if (!p || *p == value)
+		return;
+	*p = value;
+	if (f == FIELD_OUTCOME) {
+		const char *code = codes_code(CODES_OUTCOME, value);
+		if (!code || (strcmp(code, "redirected") && strcmp(code, "consulted"))) {
+			contact_set_redirect(d->c, NULL);
+			d->c->redirect_reason = -1;
+		}
+	}
+	if (f == FIELD_INTERPRETER && value == codes_find(CODES_INTERPRETER, "none")) {
+		free(d->c->interpreter_resource);
+		d->c->interpreter_resource = NULL;
+	}
+	contact_touch(d->c, d->clock());
+	desk_changed(d);
+}
+
+void desk_toggle_topic(struct desk *d, int topic)
+{
+	if (topic < 0 || topic >= TOPIC__N)
+		return;
+	d->c->topics ^= (topic_set)1u << topic;
+	contact_touch(d->c, d->clock());
+	desk_changed(d);
+}
+
+const char *desk_draft_state(const struct desk *d)
+{
+	if (d->unsaved_error)
+		/* TRANSLATORS: draft states in the status line; short. */
+		return _("not saved");
+	if (!desk_has_content(d))
+		return _("new");
+	if (d->restored)
+		return _("restored");
+	return _("editing");
+}

@@ -1,0 +1,143 @@
+/* desk: the state the desk's four panes share, and what the desk does
+ * with it: the loaded catalogue and its search engine, the statistics
+ * file, the contact being recorded (journalled as it changes), today's
+ * counts, and the status message. No curses here: the panes and the
+ * screen read it, and the unit tests drive it directly.
+ *
+ * Panes notice changes through generation counters: each one they show
+ * (contact, catalogue, UI language, counts) bumps when it changes. */
+#ifndef NEUVOO_PANES_DESK_H
+#define NEUVOO_PANES_DESK_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/catalogue.h"
+#include "core/config.h"
+#include "core/contact.h"
+#include "core/search.h"
+#include "core/stats.h"
+
+enum desk_pane { DESK_INTAKE, DESK_TOPICS, DESK_REDIRECT, DESK_INTERPRETERS,
+		 DESK__NPANES };
+
+/* Intake fields, in screen order. */
+enum desk_field {
+	FIELD_CHANNEL, FIELD_LANGUAGE, FIELD_INTERPRETER, FIELD_DISCOVERY,
+	FIELD_OUTCOME, FIELD_AGE, FIELD_GENDER, FIELD_LIFE, FIELD_NOTE,
+	FIELD__N
+};
+
+struct desk {
+	struct catalogue *cat;
+	struct search *search;	/* use desk_search(): built lazily */
+	struct stats *stats;	/* NULL while the file cannot be opened */
+	struct contact *c;	/* the draft */
+	struct contact_defaults defaults;
+	/* What a fresh contact looks like now: the defaults with the sticky
+	 * channel and language of the last save. */
+	struct contact_defaults fresh;
+	char *desk_name;
+	unsigned gen;		/* the contact changed */
+	unsigned cat_gen;	/* another catalogue was loaded */
+	unsigned lang_gen;	/* the UI language changed */
+	unsigned count_gen;	/* today's counts changed */
+	int today_count;
+	int topic_counts[TOPIC__N];
+	char today[11];
+	char *message;		/* the status line's message, or NULL */
+	bool message_error;
+	bool restored;		/* the draft came back from the journal */
+	bool unsaved_error;	/* the last save failed */
+	/* After a failed validation: the pane and intake field to focus
+	 * (-1 when none); the screen takes them. */
+	int want_pane;
+	int want_field;
+	time_t (*clock)(void);	/* time(); tests set their own */
+	/* Private. */
+	char *catalogue_path;
+	char *stats_path;
+	char *default_language;
+	char *fresh_language;
+	char *stats_desk, *stats_advisor, *stats_group;
+	struct stats_opts sopts;
+	bool journal_failed;
+	/* While true, desk_search() returns NULL (the first screen is drawn
+	 * without waiting for the index). */
+	bool defer_search;
+};
+
+/* Open everything for cfg: the catalogue (created on first start when it
+ * is the default one), the statistics file (a failure is kept as the
+ * status message, and retried at the next save), the journalled draft.
+ * Returns 0, or EXIT_RUNTIME with *err. */
+int desk_open(const struct config *cfg, struct desk **out, char **err);
+/* A desk over an existing catalogue and statistics handle (taken over;
+ * stats may be NULL). For tests and the training screen. */
+struct desk *desk_new(struct catalogue *cat, struct stats *stats,
+		      const char *desk_name, const struct contact_defaults *d);
+void desk_free(struct desk **d);
+
+/* The status message (printf-style). */
+void desk_message(struct desk *d, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The advisor pressed a key for this contact: the contact starts now if
+ * it has not started yet. */
+void desk_touch(struct desk *d);
+/* The contact changed: bump the generation and journal the draft. */
+void desk_changed(struct desk *d);
+/* Journal the draft now (at SIGHUP). */
+void desk_journal(struct desk *d);
+
+enum desk_result { DESK_OK, DESK_INVALID, DESK_FAILED, DESK_NOTHING };
+/* F2: validate (want_pane/want_field say where the gap is), save,
+ * reset with sticky channel and language, reload a republished
+ * catalogue. The message says what happened. */
+enum desk_result desk_save(struct desk *d);
+/* F3: a fresh contact (channel and language stay). */
+void desk_new_contact(struct desk *d);
+/* F9: undo the last saved contact; when the draft is empty the undone
+ * contact comes back into it for correcting. */
+enum desk_result desk_undo(struct desk *d);
+/* F4: the next user-interface language. */
+void desk_next_language(struct desk *d);
+/* Reload the catalogue when it was republished (between contacts).
+ * Returns true when another catalogue was loaded. */
+bool desk_reload_if_changed(struct desk *d);
+/* Today's counts, again (also when the date changed). */
+void desk_refresh_counts(struct desk *d);
+/* Now, local time. */
+struct tm desk_now(const struct desk *d);
+/* Minutes since the epoch (panes redo "open now" when it changes). */
+long desk_minute(const struct desk *d);
+
+/* Set the contact's redirect: service (index into cat->services), reason
+ * and outcome (CODES_REASON / CODES_OUTCOME indexes). */
+void desk_set_redirect(struct desk *d, size_t service, int reason,
+		       int outcome);
+/* Set the contact's interpreter use: resource index, interpreter code
+ * index (CODES_INTERPRETER); lang (may be NULL) becomes the contact's
+ * language when given. */
+void desk_set_interpreter(struct desk *d, size_t resource, int interpreter,
+			  const char *lang);
+/* Set an intake choice field (FIELD_CHANNEL ... FIELD_LIFE) to a code
+ * index (-1: unset, for the optional ones). A non-redirect outcome drops
+ * a chosen service. */
+void desk_set_field(struct desk *d, enum desk_field f, int value);
+int desk_get_field(const struct desk *d, enum desk_field f);
+void desk_toggle_topic(struct desk *d, int topic);
+
+/* The search engine for the loaded catalogue, built on first use (and
+ * again after a reload or a language switch); NULL while deferred or
+ * without a catalogue. */
+struct search *desk_search(struct desk *d);
+
+/* Does the draft hold anything a fresh contact would not? */
+bool desk_has_content(const struct desk *d);
+
+/* The draft state for the status line: "new", "editing", "restored",
+ * "not saved" (translated). */
+const char *desk_draft_state(const struct desk *d);
+
+#endif

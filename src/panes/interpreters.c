@@ -1,0 +1,507 @@
+/* interpreters: see interpreters.h. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/rank.h"
+#include "core/text.h"
+#include "panes/interpreters.h"
+#include "ui/draw.h"
+#include "ui/lineedit.h"
+#include "ui/list.h"
+#include "ui/screen.h"
+#include "ui/theme.h"
+
+struct interp {
+	struct desk *d;
+	struct list list;
+	struct rank_resource *rows;
+	struct lineedit filter;	/* a language search */
+	bool editing;
+	char *lang;		/* the language the list is for, NULL = all */
+	bool no_match;		/* the search matches no language */
+	char *r_query, *r_contact_lang;
+	long r_minute;
+	unsigned r_cat, r_gen;
+	bool ranked;
+	int cur_y, cur_x;
+};
+
+static struct interp *st(const struct pane *p)
+{
+	return p->state;
+}
+
+size_t interpreters_rows(const struct pane *p)
+{
+	return st(p)->list.n;
+}
+
+size_t interpreters_resource_at(const struct pane *p, size_t row)
+{
+	return row < st(p)->list.n ? st(p)->rows[row].index : (size_t)-1;
+}
+
+const char *interpreters_language(const struct pane *p)
+{
+	return st(p)->lang;
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static bool rerank(struct interp *in)
+{
+	struct desk *d = in->d;
+	const char *q = lineedit_text(&in->filter);
+	long minute = desk_minute(d);
+	size_t keep = (size_t)-1, n = 0, i;
+	struct tm now;
+
+	if (in->ranked && str_eq(in->r_query, q)
+	    && str_eq(in->r_contact_lang, d->c->language)
+	    && in->r_minute == minute && in->r_cat == d->cat_gen)
+		return false;
+	if (in->ranked && in->list.n && in->r_cat == d->cat_gen)
+		keep = in->rows[in->list.cur].index;
+	free(in->r_query);
+	free(in->r_contact_lang);
+	in->r_query = xstrdup(q);
+	in->r_contact_lang = xstrdup(d->c->language);
+	in->r_minute = minute;
+	in->r_cat = d->cat_gen;
+	in->ranked = true;
+
+	free(in->lang);
+	in->lang = NULL;
+	in->no_match = false;
+	if (!*q)
+		in->lang = xstrdup(d->c->language);
+	else if (strcmp(q, "*") != 0 && d->cat) {
+		size_t *m = NULL;
+		if (rank_languages(d->cat, q, i18n_lang(), &m) > 0)
+			in->lang = xstrdup(d->cat->languages[m[0]].code);
+		else
+			in->no_match = true;
+		free(m);
+	}
+	free(in->rows);
+	in->rows = NULL;
+	if (d->cat && !in->no_match) {
+		now = desk_now(d);
+		n = rank_resources(d->cat, in->lang, &now, &in->rows);
+	}
+	list_set_count(&in->list, n);
+	list_select(&in->list, 0);
+	for (i = 0; keep != (size_t)-1 && i < n; i++)
+		if (in->rows[i].index == keep) {
+			list_select(&in->list, i);
+			break;
+		}
+	return true;
+}
+
+/* --- choosing ------------------------------------------------------------ */
+
+struct choose_ctx {
+	struct desk *d;
+	size_t resource;
+	char *lang;
+	int codes[4];
+};
+
+static void record(struct desk *d, size_t ri, int code, const char *lang)
+{
+	char *name;
+	/* A language searched here that differs from the contact's is the
+	 * customer's language: the contact takes it. */
+	desk_set_interpreter(d, ri, code,
+			     lang && !str_eq(lang, d->c->language) ? lang : NULL);
+	name = text_sanitize(catalogue_text(&d->cat->resources[ri].name, i18n_lang()));
+	desk_message(d, false, _("Interpreter: %s, %s (%s)"),
+		     codes_label(CODES_INTERPRETER, code), name,
+		     d->c->language ? d->c->language : "-");
+	free(name);
+}
+
+static void modality_done(void *vctx, bool accepted, const int *values)
+{
+	struct choose_ctx *c = vctx;
+	if (accepted && values[0] >= 0 && values[0] < 4 && c->codes[values[0]] >= 0)
+		record(c->d, c->resource, c->codes[values[0]], c->lang);
+}
+
+static void ctx_free(void *vctx)
+{
+	struct choose_ctx *c = vctx;
+	free(c->lang);
+	free(c);
+}
+
+struct dialog *interpreters_choose(struct desk *d, size_t ri, const char *lang)
+{
+	const struct cat_resource *r;
+	static const struct {
+		unsigned bit;
+		const char *code;
+	} mods[] = {
+		{ MOD_PHONE, "phone" }, { MOD_VIDEO, "video" },
+		{ MOD_ONSITE, "on-site" }, { MOD_INPERSON, "on-site" },
+	};
+	int codes[4], n = 0, i;
+	const char *labels[4];
+	struct dialog *dl;
+	struct choose_ctx *ctx;
+	char *title;
+
+	if (!d->cat || ri >= d->cat->n_resources)
+		return NULL;
+	r = &d->cat->resources[ri];
+	if (r->kind == RES_COLLEAGUE) {
+		record(d, ri, codes_find(CODES_INTERPRETER, "colleague"), lang);
+		return NULL;
+	}
+	for (i = 0; i < 4; i++) {
+		int c = codes_find(CODES_INTERPRETER, mods[i].code), k;
+		bool dup = false;
+		if (!(r->modality & mods[i].bit))
+			continue;
+		for (k = 0; k < n; k++)
+			dup |= codes[k] == c;
+		if (!dup)
+			codes[n++] = c;
+	}
+	if (n == 0)
+		codes[n++] = codes_find(CODES_INTERPRETER, "phone");
+	if (n == 1) {
+		record(d, ri, codes[0], lang);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		labels[i] = codes_label(CODES_INTERPRETER, codes[i]);
+	title = text_sanitize(catalogue_text(&r->name, i18n_lang()));
+	dl = dialog_new(title);
+	free(title);
+	dialog_add_text(dl, NULL, _("How is the interpreting done?"));
+	dialog_add_choice(dl, _("Interpreter"), labels, (size_t)n, 0);
+	ctx = xcalloc(1, sizeof *ctx);
+	ctx->d = d;
+	ctx->resource = ri;
+	ctx->lang = xstrdup(lang);
+	for (i = 0; i < 4; i++)
+		ctx->codes[i] = i < n ? codes[i] : -1;
+	dialog_on_done(dl, modality_done, ctx, ctx_free);
+	return dl;
+}
+
+/* --- the pane ----------------------------------------------------------- */
+
+static unsigned interp_handle(struct pane *p, enum action a, km_key key)
+{
+	struct interp *in = st(p);
+	rerank(in);
+	switch (a) {
+	case ACT_NONE:
+		if (in->editing) {
+			bool moved;
+			if (lineedit_key(&in->filter, key, &moved))
+				rerank(in);
+			return PANE_HANDLED | PANE_REDRAW;
+		}
+		return PANE_IGNORED;
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_HOME: case ACT_END:
+		list_move(&in->list, a);
+		return PANE_HANDLED | PANE_REDRAW;
+	case ACT_FILTER:
+		in->editing = true;
+		return PANE_HANDLED | PANE_REDRAW;
+	case ACT_CANCEL:
+		in->editing = false;
+		lineedit_clear(&in->filter);
+		rerank(in);
+		return PANE_HANDLED | PANE_REDRAW;
+	case ACT_CHOOSE:
+		in->editing = false;
+		if (in->list.n) {
+			struct dialog *dl = interpreters_choose(in->d, in->rows[in->list.cur].index,
+								 in->lang);
+			if (dl && p->screen)
+				screen_push_overlay(p->screen, dialog_overlay(dl));
+			else if (dl)
+				dialog_discard(dl);
+		}
+		return PANE_HANDLED | PANE_REDRAW | PANE_CHANGED;
+	default:
+		return PANE_IGNORED;
+	}
+}
+
+static bool interp_wants_text(struct pane *p)
+{
+	return st(p)->editing;
+}
+
+static bool interp_update(struct pane *p)
+{
+	struct interp *in = st(p);
+	bool changed = rerank(in);
+	if (in->r_gen != in->d->gen) {
+		in->r_gen = in->d->gen;
+		changed = true;
+	}
+	return changed;
+}
+
+static bool interp_cursor(struct pane *p, int *y, int *x)
+{
+	struct interp *in = st(p);
+	if (!in->editing || in->cur_y < 0)
+		return false;
+	*y = in->cur_y;
+	*x = in->cur_x;
+	return true;
+}
+
+static char *modality_text(unsigned m, enum res_kind kind)
+{
+	char *s = xstrdup("");
+	static const struct {
+		unsigned bit;
+		const char *label;
+	} mods[] = {
+		/* TRANSLATORS: how an interpreter works, short, in the list. */
+		{ MOD_INPERSON, N_("in person") }, { MOD_PHONE, N_("phone") },
+		{ MOD_VIDEO, N_("video") }, { MOD_ONSITE, N_("on-site") },
+	};
+	size_t i;
+	(void)kind;
+	for (i = 0; i < sizeof mods / sizeof mods[0]; i++)
+		if (m & mods[i].bit) {
+			char *t = xasprintf("%s%s%s", s, *s ? "," : "", _(mods[i].label));
+			free(s);
+			s = t;
+		}
+	return s;
+}
+
+/* Booking lead time. A colleague needs no booking, so nothing is shown;
+ * "on call" must not read as "available now" (that is the row's mark). */
+static char *lead_text(int minutes, enum res_kind kind)
+{
+	if (minutes <= 0)
+		/* TRANSLATORS: booking lead time of an interpreting service that
+		 * answers without booking; about 10 columns. */
+		return xstrdup(kind == RES_COLLEAGUE ? "" : _("on call"));
+	if (minutes < 60)
+		return xasprintf(_("%d min"), minutes);
+	if (minutes < 48 * 60)
+		return xasprintf(_("%d h"), (minutes + 59) / 60);
+	return xasprintf(_("%d d"), (minutes + 24 * 60 - 1) / (24 * 60));
+}
+
+static char *langs_text(const struct cat_resource *r)
+{
+	char *s = xstrdup("");
+	size_t i;
+	for (i = 0; i < r->n_languages; i++) {
+		char *t = xasprintf("%s%s%s", s, i ? "," : "", r->languages[i].code);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+struct row_ctx {
+	struct interp *in;
+	bool focused;
+	int lang_w, who_w, mod_w, lead_w;
+};
+
+/* Row: mark, [languages], who (role and unit), modality, lead time. The
+ * languages column appears only on wide panes: the list is for one
+ * language already. */
+static void draw_row(void *vctx, WINDOW *w, int y, int x, int width,
+		     size_t i, bool hl)
+{
+	struct row_ctx *rc = vctx;
+	struct interp *in = rc->in;
+	const struct rank_resource *rr = &in->rows[i];
+	const struct cat_resource *r = &in->d->cat->resources[rr->index];
+	attr_t base = hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
+	bool chosen = in->d->c->interpreter_resource
+		      && !strcmp(in->d->c->interpreter_resource, r->id);
+	char *mod = modality_text(r->modality, r->kind);
+	char *lead = lead_text(r->lead_minutes, r->kind), *who;
+	const char *name = catalogue_text(&r->name, i18n_lang());
+	int cx = x + 3;
+
+	/* The lead time column keeps its colour (fewer bytes per move). */
+	ui_fill(w, y, x, width - rc->lead_w, base);
+	if (chosen)
+		ui_put(w, y, x, 1, ">", hl ? base : theme_attr(TH_MARK));
+	if (rr->available)
+		ui_put(w, y, x + 1, 1, text_locale_utf8() ? "\u25cf" : "*",
+		       hl ? base : theme_attr(TH_OPEN));
+	if (rc->lang_w > 0) {
+		char *langs = langs_text(r);
+		ui_put_data(w, y, cx, rc->lang_w - 1, langs, base);
+		free(langs);
+		cx += rc->lang_w;
+	}
+	who = r->unit && *r->unit ? xasprintf("%s, %s", name, r->unit) : xstrdup(name);
+	ui_put_data(w, y, cx, rc->who_w - 1, who, base);
+	free(who);
+	cx += rc->who_w;
+	ui_put_cut(w, y, cx, rc->mod_w - 1, mod, base);
+	ui_put_cut(w, y, x + width - rc->lead_w, rc->lead_w, lead, theme_attr(TH_DIM));
+	free(mod);
+	free(lead);
+}
+
+static char *header_text(struct interp *in)
+{
+	struct desk *d = in->d;
+	const struct cat_language *l;
+	if (in->no_match)
+		return xstrdup(_("no language matches the search"));
+	if (!in->lang || !*in->lang)
+		return xasprintf(_("every language: %zu"), in->list.n);
+	l = d->cat ? catalogue_language(d->cat, in->lang) : NULL;
+	/* TRANSLATORS: the Interpreters pane's first line: language code,
+	 * name, and how many resources. */
+	return xasprintf(_("%s %s: %zu"), in->lang,
+			 l ? catalogue_text(&l->name, i18n_lang()) : "", in->list.n);
+}
+
+static void interp_draw(struct pane *p, WINDOW *w, int h, int width)
+{
+	struct interp *in = st(p);
+	struct row_ctx rc = { in, p->focused, 0, 0, 0, 0 };
+	int inner = width - 2, top = 1, rows = h - 2;
+	char *head;
+	size_t i;
+
+	in->cur_y = in->cur_x = -1;
+	if (rows < 1 || inner < 8)
+		return;
+	if (in->editing || !lineedit_empty(&in->filter)) {
+		int fw = inner / 2;
+		ui_put(w, top, 1, 2, "/", theme_attr(TH_HEADER));
+		in->cur_x = lineedit_draw(&in->filter, w, top, 3, fw - 2,
+					  in->editing ? theme_attr(TH_INPUT) : A_NORMAL);
+		in->cur_y = top;
+		head = header_text(in);
+		ui_put_data(w, top, 1 + fw + 1, inner - fw - 1, head, theme_attr(TH_DIM));
+	} else {
+		head = header_text(in);
+		ui_put_data(w, top, 1, inner, head, theme_attr(TH_DIM));
+	}
+	free(head);
+	top++;
+	rows--;
+	if (rows >= 4 && in->list.n) {
+		const struct cat_resource *r = &in->d->cat->resources[in->rows[in->list.cur].index];
+		char *foot = xasprintf("%s  %s%s%s", catalogue_text(&r->name, i18n_lang()),
+				       r->phone ? r->phone : "",
+				       r->phone && r->email ? "  " : "",
+				       r->email ? r->email : "");
+		ui_put_data(w, h - 2, 1, inner, foot, theme_attr(TH_DIM));
+		free(foot);
+		rows--;
+	}
+	/* Columns: [languages], who, modality, lead. */
+	for (i = 0; i < in->list.n; i++) {
+		const struct cat_resource *r = &in->d->cat->resources[in->rows[i].index];
+		char *l = langs_text(r), *m = modality_text(r->modality, r->kind);
+		int lw = (int)text_width(l) + 1, mw = (int)text_width(m) + 1;
+		if (lw > rc.lang_w)
+			rc.lang_w = lw;
+		if (mw > rc.mod_w)
+			rc.mod_w = mw;
+		free(l);
+		free(m);
+	}
+	/* Wide enough for the translated "on call" and "99 min". */
+	rc.lead_w = (int)text_width(_("on call")) + 1;
+	if (rc.lead_w < 7)
+		rc.lead_w = 7;
+	if (rc.lead_w > 12)
+		rc.lead_w = 12;
+	if (inner < 60)
+		rc.lang_w = 0;
+	else if (rc.lang_w > 16)
+		rc.lang_w = 16;
+	if (rc.mod_w > inner / 3)
+		rc.mod_w = inner / 3;
+	rc.who_w = inner - 3 - rc.lang_w - rc.mod_w - rc.lead_w;
+	if (rc.who_w < 6) {
+		rc.mod_w += rc.who_w - 6;
+		rc.who_w = 6;
+	}
+	if (rc.mod_w < 1)
+		rc.mod_w = 1;
+	if (in->list.n == 0 && rows > 0)
+		ui_put_cut(w, top, 2, inner - 1, _("(nobody for this language; / searches another)"),
+			   theme_attr(TH_DIM));
+	list_draw(&in->list, w, top, 1, rows, inner, draw_row, &rc);
+}
+
+static const char *interp_help(struct pane *p, enum action a)
+{
+	(void)p;
+	switch (a) {
+	case ACT_CHOOSE: return N_("record the highlighted interpreter for this contact");
+	case ACT_FILTER: return N_("search another language (* lists every language)");
+	case ACT_CANCEL: return N_("back to the contact's language");
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_HOME: case ACT_END:
+		return action_help(a);
+	default: return NULL;
+	}
+}
+
+static void interp_done(struct pane *p)
+{
+	struct interp *in = st(p);
+	lineedit_free(&in->filter);
+	free(in->rows);
+	free(in->lang);
+	free(in->r_query);
+	free(in->r_contact_lang);
+	free(in);
+	p->state = NULL;
+}
+
+static const struct pane_ops interp_ops = {
+	.update = interp_update,
+	.draw = interp_draw,
+	.handle = interp_handle,
+	.wants_text = interp_wants_text,
+	.cursor = interp_cursor,
+	.help = interp_help,
+	.done = interp_done,
+};
+
+struct pane *interpreters_pane_new(struct desk *d)
+{
+	struct pane *p = xcalloc(1, sizeof *p);
+	struct interp *in = xcalloc(1, sizeof *in);
+	in->d = d;
+	list_init(&in->list);
+	lineedit_init(&in->filter, 64);
+	in->r_gen = d->gen - 1;
+	in->cur_y = -1;
+	p->ops = &interp_ops;
+	p->state = in;
+	p->name = "interpreters";
+	p->title = N_("Interpreters");
+	p->context = KM_INTERPRETERS;
+	p->focus = ACT_FOCUS_INTERPRETERS;
+	return p;
+}

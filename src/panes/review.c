@@ -1,0 +1,617 @@
+/* review: see review.h. This file holds the shared state, what the
+ * global keys do, the F1 window and the screen's main loop; the four panes
+ * are in review_panes.c and the contact log in review_log.c. */
+#include <config.h>
+
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "panes/review.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/screen.h"
+#include "ui/theme.h"
+
+const char *const review_panes[] = { "desks", "hours", "top", "flags", NULL };
+
+/* ---- state ------------------------------------------------------------- */
+
+static char *login_name(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+	const char *u;
+	if (pw && pw->pw_name && *pw->pw_name)
+		return xstrdup(pw->pw_name);
+	u = getenv("LOGNAME");
+	if (!u || !*u)
+		u = getenv("USER");
+	return xstrdup(u && *u ? u : "?");
+}
+
+int review_new(struct review **out, const char *dir, const char *date,
+	       const char *const *desks, size_t n_desks,
+	       const struct review_labels *labels,
+	       const struct stats_opts *opts, const char *by, char **err)
+{
+	struct review *r = xcalloc(1, sizeof *r);
+	*out = NULL;
+	if (labels)
+		r->labels = *labels;
+	if (review_day_load(&r->day, dir, date, desks, n_desks, &r->labels, err) != 0) {
+		free(r);
+		return -1;
+	}
+	r->dir = xstrdup(dir);
+	r->desks = desks;
+	r->n_desks = n_desks;
+	if (opts)
+		r->opts = *opts;
+	r->opts.desk = NULL;
+	r->by = by && *by ? xstrdup(by) : login_name();
+	r->chart = r->day->n_desks;
+	r->clock = time;
+	*out = r;
+	return 0;
+}
+
+void review_free(struct review **rp)
+{
+	struct review *r;
+	if (!rp || !*rp)
+		return;
+	r = *rp;
+	review_day_free(&r->day);
+	free(r->dir);
+	free(r->by);
+	free(r->message);
+	free(r->status_right);
+	free(r);
+	*rp = NULL;
+}
+
+void review_message(struct review *r, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	free(r->message);
+	r->message = NULL;
+	va_start(ap, fmt);
+	err_vset(&r->message, fmt, ap);
+	va_end(ap);
+	r->message_error = error;
+}
+
+static bool load(struct review *r, const char *date)
+{
+	struct review_day *d = NULL;
+	char *e = NULL;
+	if (review_day_load(&d, r->dir, date, r->desks, r->n_desks, &r->labels, &e) != 0) {
+		review_message(r, true, "%s", e);
+		err_free(&e);
+		return false;
+	}
+	/* The chart keeps showing the same desk when it is still there. */
+	if (r->chart >= r->day->n_desks || r->chart >= d->n_desks
+	    || strcmp(r->day->desks[r->chart].path, d->desks[r->chart].path))
+		r->chart = d->n_desks;
+	review_day_free(&r->day);
+	r->day = d;
+	r->gen++;
+	r->chart_gen++;
+	return true;
+}
+
+void review_reload(struct review *r)
+{
+	char date[11];
+	snprintf(date, sizeof date, "%s", r->day->date);
+	load(r, date);
+}
+
+bool review_shift_date(struct review *r, int days)
+{
+	struct tm tm;
+	char date[11], today[11];
+	time_t t = r->day->from;
+
+	if (!localtime_r(&t, &tm))
+		return false;
+	tm.tm_mday += days;
+	tm.tm_hour = 12;	/* midday: never in a DST gap */
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	if (t == (time_t)-1)
+		return false;
+	stats_format_date(t, date);
+	stats_format_date(r->clock(), today);
+	if (strcmp(date, today) > 0) {
+		review_message(r, false, "%s", _("There is no later day to review yet."));
+		return false;
+	}
+	if (!load(r, date))
+		return false;
+	r->chart = r->day->n_desks;
+	free(r->message);
+	r->message = NULL;
+	return true;
+}
+
+static char *day_text(const struct review *r)
+{
+	char *s = NULL;
+	if (i18n_format_date(r->day->from, &s) != 0 || !s) {
+		free(s);
+		s = xstrdup(r->day->date);
+	}
+	return s;
+}
+
+char *review_close_question(struct review *r)
+{
+	const struct review_day *d = r->day;
+	size_t closed, readable = review_day_readable(d, &closed), open, i, drafts = 0;
+	char *day = day_text(r), *q, *t, today[11];
+
+	if (!readable) {
+		review_message(r, true, _("No desk file to close in %s."), d->dir);
+		free(day);
+		return NULL;
+	}
+	if (closed == readable) {
+		const struct review_desk *k = review_day_last_close(d);
+		char *at = review_time(k->closed_at);
+		review_message(r, false, _("%s is closed already (by %s at %s)."), day,
+			       k->closed_by ? k->closed_by : "?", at);
+		free(at);
+		free(day);
+		return NULL;
+	}
+	if (d->from > r->clock()) {
+		review_message(r, true, _("%s has not begun yet; only a day that has begun can be closed."), day);
+		free(day);
+		return NULL;
+	}
+	open = readable - closed;
+	q = xasprintf(ngettext("Close %s at %zu desk? Afterwards no contact of that day can be saved or undone there, and neuvoo cannot open the day again.",
+			       "Close %s at %zu desks? Afterwards no contact of that day can be saved or undone there, and neuvoo cannot open the day again.",
+			       open), day, open);
+	stats_format_date(r->clock(), today);
+	if (!strcmp(today, d->date)) {
+		t = xasprintf("%s %s", q, _("Desks still working today will not be able to save."));
+		free(q);
+		q = t;
+	}
+	for (i = 0; i < d->n_desks; i++)
+		drafts += !d->desks[i].error && !d->desks[i].closed && d->desks[i].draft;
+	if (drafts) {
+		char *more = xasprintf(ngettext("A contact is left unsaved at %zu desk.",
+						"A contact is left unsaved at %zu desks.",
+						drafts), drafts);
+		t = xasprintf("%s %s", q, more);
+		free(more);
+		free(q);
+		q = t;
+	}
+	free(day);
+	return q;
+}
+
+int review_close(struct review *r)
+{
+	size_t n = 0;
+	char *e = NULL, *day = day_text(r);
+	int rc = review_day_close(r->day, r->by, &r->opts, &n, &e);
+	load(r, r->day->date);
+	if (rc == 0)
+		review_message(r, false, ngettext("Closed %s at %zu desk, by %s.",
+						  "Closed %s at %zu desks, by %s.", n),
+			       day, n, r->by);
+	else
+		review_message(r, true, ngettext("Closed at %zu desk; not closed: %s",
+						 "Closed at %zu desks; not closed: %s", n),
+			       n, e ? e : "?");
+	err_free(&e);
+	free(day);
+	return rc;
+}
+
+/* ---- bars -------------------------------------------------------------- */
+
+char *review_bar(size_t count, size_t max, int width, bool utf8)
+{
+	static const char *const part[8] = {
+		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589"
+	};
+	size_t units, i, n = 0;
+	char *s;
+	if (!count || !max || width < 1)
+		return xstrdup("");
+	if (count > max)
+		count = max;
+	units = (count * (size_t)width * (utf8 ? 8 : 1) + max / 2) / max;
+	if (!units)
+		units = 1;
+	s = xmalloc(units * 3 + 4);
+	if (utf8) {
+		for (i = 0; i < units / 8; i++) {
+			memcpy(s + n, "\u2588", 3);
+			n += 3;
+		}
+		strcpy(s + n, part[units % 8]);
+	} else {
+		memset(s, '#', units);
+		s[units] = '\0';
+	}
+	return s;
+}
+
+/* ---- global keys ------------------------------------------------------- */
+
+static void close_answer(void *ctx, bool yes, const int *values)
+{
+	(void)values;
+	if (yes)
+		review_close(ctx);
+}
+
+static void focus_step(struct pane *p, int dir)
+{
+	struct screen *s = p->screen;
+	size_t n = 0, at = 0, i;
+	while (review_panes[n])
+		n++;
+	for (i = 0; i < n; i++)
+		if (!strcmp(review_panes[i], p->name))
+			at = i;
+	for (i = 1; i < n; i++) {
+		struct pane *q = screen_pane(s, review_panes[(at + n + (dir > 0 ? i : n - i)) % n]);
+		if (q) {
+			screen_focus(s, q);
+			if (screen_focused(s) == q)
+				return;
+		}
+	}
+}
+
+const char *review_global_help(enum action a)
+{
+	switch (a) {
+	case ACT_NEXT_PANE: case ACT_PREV_PANE: case ACT_HELP:
+	case ACT_NEXT_LANGUAGE:
+		return action_help(a);
+	case ACT_SAVE: return N_("close the day at every desk (asks first)");
+	case ACT_LEFT: return N_("review the day before");
+	case ACT_RIGHT: return N_("review the day after");
+	case ACT_REDRAW: return N_("read the desk files again and redraw");
+	case ACT_QUIT: return N_("quit");
+	default: return NULL;
+	}
+}
+
+static void pane_help(struct pane *p)
+{
+	struct review_help_row rows[ACT__N];
+	size_t n = 0;
+	int pass, a;
+	char *title;
+	/* The pane's own keys first, then those of the whole screen. */
+	for (pass = 0; pass < 2; pass++)
+		for (a = ACT_NONE + 1; a < ACT__N; a++) {
+			const char *t = pass == 0
+				? (p->ops->help ? p->ops->help(p, (enum action)a) : NULL)
+				: review_global_help((enum action)a);
+			if (t && (pass == 1 || !review_global_help((enum action)a))) {
+				rows[n].action = (enum action)a;
+				rows[n].text = t;
+				n++;
+			}
+		}
+	/* TRANSLATORS: title of the F1 window; %s is a pane title. */
+	title = xasprintf(_("Keys: %s"), _(p->title));
+	screen_push_overlay(p->screen, review_help_new(p->screen, p->context, title, rows, n));
+	free(title);
+}
+
+unsigned review_global(struct pane *p, struct review *r, enum action a)
+{
+	struct screen *s = p->screen;
+	char *q;
+	switch (a) {
+	case ACT_NEXT_PANE:
+		focus_step(p, 1);
+		return PANE_HANDLED;
+	case ACT_PREV_PANE:
+		focus_step(p, -1);
+		return PANE_HANDLED;
+	case ACT_HELP:
+		pane_help(p);
+		return PANE_HANDLED;
+	case ACT_REDRAW:
+		review_reload(r);
+		screen_repaint(s);
+		return PANE_HANDLED;
+	case ACT_SAVE:
+		q = review_close_question(r);
+		if (q) {
+			screen_push_overlay(s, dialog_confirm(q, close_answer, r, NULL));
+			free(q);
+		}
+		return PANE_HANDLED;
+	case ACT_LEFT: case ACT_RIGHT:
+		review_shift_date(r, a == ACT_LEFT ? -1 : 1);
+		return PANE_HANDLED | PANE_REDRAW_ALL;
+	case ACT_NEXT_LANGUAGE:
+		i18n_set_lang(i18n_next_lang());
+		r->lang_gen++;
+		review_message(r, false, "%s", i18n_lang_name(i18n_lang()));
+		screen_redraw_all(s);
+		return PANE_HANDLED | PANE_REDRAW_ALL;
+	case ACT_QUIT:
+		screen_quit(s);
+		return PANE_HANDLED;
+	case ACT_FOCUS_INTAKE: case ACT_FOCUS_TOPICS: case ACT_FOCUS_REDIRECT:
+	case ACT_FOCUS_INTERPRETERS: case ACT_NEW_CONTACT: case ACT_UNDO:
+		/* Desk keys: nothing to do here. */
+		return PANE_HANDLED;
+	default:
+		return PANE_IGNORED;
+	}
+}
+
+void review_open_desk(struct screen *s, struct review *r, size_t i)
+{
+	const struct review_desk *k;
+	if (i >= r->day->n_desks)
+		return;
+	k = &r->day->desks[i];
+	if (k->error) {
+		struct dialog *d = dialog_new(k->name);
+		dialog_add_text(d, _("File"), k->path);
+		dialog_add_gap(d);
+		dialog_add_text(d, NULL, k->error);
+		screen_push_overlay(s, dialog_overlay(d));
+		return;
+	}
+	screen_push_overlay(s, review_log_new(r, i));
+}
+
+/* ---- the F1 window ----------------------------------------------------- */
+
+struct rhelp {
+	char **keys;
+	char **texts;
+	size_t n, top;
+	int keys_w, page;
+};
+
+static void rhelp_size(struct overlay *o, int cols, int lines, int *w, int *h)
+{
+	struct rhelp *hp = o->state;
+	size_t i;
+	int want = 0;
+	for (i = 0; i < hp->n; i++) {
+		int tw = hp->keys_w + 3 + (int)text_width(hp->texts[i]);
+		if (tw > want)
+			want = tw;
+	}
+	*w = want + 4 < 40 ? 40 : want + 4;
+	if (*w > 90)
+		*w = 90;
+	*h = (int)hp->n + 4;
+	(void)cols;
+	(void)lines;
+}
+
+static void rhelp_draw(struct overlay *o, WINDOW *w, int h, int width)
+{
+	struct rhelp *hp = o->state;
+	int rows = h - 3, y, kw = hp->keys_w;
+	size_t i;
+	char *footer;
+	if (rows < 1)
+		return;
+	if (kw > (width - 4) / 2)
+		kw = (width - 4) / 2;
+	hp->page = rows;
+	if (hp->top + (size_t)rows > hp->n)
+		hp->top = hp->n > (size_t)rows ? hp->n - (size_t)rows : 0;
+	for (y = 0, i = hp->top; y < rows && i < hp->n; y++, i++) {
+		ui_put_cut(w, 1 + y, 2, kw, hp->keys[i], theme_attr(TH_HEADER));
+		ui_put_cut(w, 1 + y, 3 + kw, width - 5 - kw, hp->texts[i], A_NORMAL);
+	}
+	footer = xasprintf(hp->n > (size_t)rows
+			   ? _("%zu-%zu of %zu; arrows scroll, Esc closes")
+			   : _("%zu-%zu of %zu; Esc closes"),
+			   hp->n ? hp->top + 1 : 0,
+			   hp->top + (size_t)rows < hp->n ? hp->top + (size_t)rows : hp->n,
+			   hp->n);
+	ui_put_cut(w, h - 2, 2, width - 4, footer, theme_attr(TH_DIM));
+	free(footer);
+}
+
+static unsigned rhelp_handle(struct overlay *o, enum action a, km_key key)
+{
+	struct rhelp *hp = o->state;
+	size_t page = hp->page > 1 ? (size_t)hp->page - 1 : 1;
+	(void)key;
+	switch (a) {
+	case ACT_UP: case ACT_PREV_FIELD:
+		if (hp->top > 0)
+			hp->top--;
+		return OVERLAY_HANDLED | OVERLAY_REDRAW;
+	case ACT_DOWN: case ACT_NEXT_FIELD:
+		if (hp->top + (size_t)hp->page < hp->n)
+			hp->top++;
+		return OVERLAY_HANDLED | OVERLAY_REDRAW;
+	case ACT_PAGE_UP:
+		hp->top = hp->top > page ? hp->top - page : 0;
+		return OVERLAY_HANDLED | OVERLAY_REDRAW;
+	case ACT_PAGE_DOWN:
+		hp->top += page;
+		return OVERLAY_HANDLED | OVERLAY_REDRAW;
+	case ACT_HOME:
+		hp->top = 0;
+		return OVERLAY_HANDLED | OVERLAY_REDRAW;
+	case ACT_END:
+		hp->top = hp->n;
+		return OVERLAY_HANDLED | OVERLAY_REDRAW;
+	case ACT_NONE:
+		return OVERLAY_HANDLED;
+	default:
+		return OVERLAY_HANDLED | OVERLAY_CLOSE;
+	}
+}
+
+static void rhelp_done(struct overlay *o)
+{
+	struct rhelp *hp = o->state;
+	size_t i;
+	for (i = 0; i < hp->n; i++) {
+		free(hp->keys[i]);
+		free(hp->texts[i]);
+	}
+	free(hp->keys);
+	free(hp->texts);
+	free(hp);
+}
+
+static const struct overlay_ops rhelp_ops = {
+	rhelp_size, rhelp_draw, rhelp_handle, rhelp_done
+};
+
+struct overlay *review_help_new(struct screen *s, enum km_context ctx,
+				const char *title,
+				const struct review_help_row *rows, size_t n)
+{
+	struct overlay *o = xcalloc(1, sizeof *o);
+	struct rhelp *hp = xcalloc(1, sizeof *hp);
+	const struct keymap *km = screen_keymap(s);
+	size_t i, k;
+
+	hp->keys = xcalloc(n ? n : 1, sizeof *hp->keys);
+	hp->texts = xcalloc(n ? n : 1, sizeof *hp->texts);
+	for (i = 0; i < n; i++) {
+		km_key keys[16];
+		size_t nk = keymap_keys_for(km, ctx, rows[i].action, keys, 16);
+		char *ks = xstrdup("");
+		for (k = 0; k < nk; k++) {
+			char *name = keymap_key_name(keys[k]);
+			char *t = xasprintf("%s%s%s", ks, k ? ", " : "", name);
+			free(name);
+			free(ks);
+			ks = t;
+		}
+		if (!*ks) {
+			free(ks);
+			continue;
+		}
+		hp->keys[hp->n] = ks;
+		hp->texts[hp->n] = xstrdup(_(rows[i].text));
+		if ((int)text_width(ks) > hp->keys_w)
+			hp->keys_w = (int)text_width(ks);
+		hp->n++;
+	}
+	hp->page = 1;
+	o->ops = &rhelp_ops;
+	o->state = hp;
+	o->title = xstrdup(title);
+	return o;
+}
+
+/* ---- the screen -------------------------------------------------------- */
+
+static void on_key(struct screen *s, void *ud, enum action a, km_key key)
+{
+	struct review *r = ud;
+	(void)s;
+	(void)a;
+	(void)key;
+	/* A message stays until the next key. */
+	free(r->message);
+	r->message = NULL;
+}
+
+static unsigned on_global(struct screen *s, void *ud, enum action a)
+{
+	(void)ud;
+	/* Only reached while the terminal is too small for the panes. */
+	if (a == ACT_QUIT) {
+		screen_quit(s);
+		return PANE_HANDLED;
+	}
+	return PANE_IGNORED;
+}
+
+static void on_status(struct screen *s, void *ud, const char **left,
+		      const char **right, bool *error)
+{
+	struct review *r = ud;
+	size_t closed, readable = review_day_readable(r->day, &closed);
+	char *day = day_text(r);
+	const char *state;
+	(void)s;
+	if (!readable)
+		state = "";
+	else if (closed == readable)
+		state = _("closed");
+	else if (closed)
+		state = _("partly closed");
+	else
+		state = _("open");
+	free(r->status_right);
+	r->status_right = xasprintf(ngettext("%s | %zu contact | %s ",
+					     "%s | %zu contacts | %s ",
+					     r->day->total.contacts),
+				    day, r->day->total.contacts, state);
+	free(day);
+	*right = r->status_right;
+	*left = r->message;
+	*error = r->message_error;
+}
+
+static void on_idle(struct screen *s, void *ud)
+{
+	/* The desks keep working while the supervisor looks: read again,
+	 * but never under an open window. */
+	if (!screen_has_overlay(s))
+		review_reload(ud);
+}
+
+int review_run(struct review *r, const struct keymap *km,
+	       const struct layout *l, char **err)
+{
+	static const struct screen_app app = {
+		.key = on_key,
+		.global = on_global,
+		.status = on_status,
+		.idle = on_idle,
+	};
+	struct screen *s;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		err_set(err, "%s", _("the review needs a terminal (run it in one, not with redirected input or output)"));
+		return EXIT_RUNTIME;
+	}
+	screen_catch_signals();
+	if (!screen_start_curses()) {
+		err_set(err, _("the terminal '%s' cannot be used; set TERM to your terminal's type"),
+			getenv("TERM") ? getenv("TERM") : "");
+		return EXIT_RUNTIME;
+	}
+	s = screen_new(km, l, &app, r);
+	screen_add_pane(s, review_desks_pane_new(r));
+	screen_add_pane(s, review_hours_pane_new(r));
+	screen_add_pane(s, review_top_pane_new(r));
+	screen_add_pane(s, review_flags_pane_new(r));
+	screen_run(s);
+	screen_free(&s);
+	screen_end_curses();
+	return EXIT_OK;
+}

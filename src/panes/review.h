@@ -1,0 +1,112 @@
+/* review: the supervisor's day-end screen (`neuvoo review`).
+ *
+ * Four panes over one loaded day (review_day): the desks with their
+ * totals, contacts per hour, the top lists, and the flags; Enter on a desk
+ * or a flag opens that desk's contact log (review_log), where notes show
+ * only when asked for and confirmed. F2 closes the day (after a question).
+ *
+ * Keys: the toolkit's keymap has no context of its own for these panes,
+ * so they use the global bindings (Tab, arrows, Enter, Esc, F1, F2, F4,
+ * F10, Ctrl-L) and take every global action themselves; the F1 window
+ * lists what each key does here. The state below has no curses in it. */
+#ifndef NEUVOO_PANES_REVIEW_H
+#define NEUVOO_PANES_REVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/keymap.h"
+#include "core/layout.h"
+#include "panes/review_day.h"
+#include "ui/overlay.h"
+#include "ui/pane.h"
+
+struct screen;
+
+/* The pane names a review screen file may place. */
+extern const char *const review_panes[];
+
+struct review {
+	struct review_day *day;	/* never NULL after review_new() */
+	char *dir;		/* the statistics folder */
+	const char *const *desks;	/* --desk filters (not owned) */
+	size_t n_desks;
+	struct review_labels labels;
+	struct stats_opts opts;	/* for closing: group, retention */
+	char *by;		/* who closes: advisor code or login name */
+	unsigned gen;		/* the day was (re)loaded */
+	unsigned lang_gen;	/* the UI language changed */
+	size_t chart;		/* the desk the chart shows; n_desks = all */
+	unsigned chart_gen;
+	char *message;		/* status line message, or NULL */
+	bool message_error;
+	time_t (*clock)(void);	/* time(); tests set their own */
+	char *status_right;	/* private: the status line's right part */
+};
+
+/* Load date from dir. opts and labels may be NULL; by may be NULL (then
+ * the login name). Returns 0, or -1 with *err (a bad date, an unreadable
+ * folder). */
+int review_new(struct review **out, const char *dir, const char *date,
+	       const char *const *desks, size_t n_desks,
+	       const struct review_labels *labels,
+	       const struct stats_opts *opts, const char *by, char **err);
+void review_free(struct review **r);
+
+void review_message(struct review *r, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Read the files again (the same day). */
+void review_reload(struct review *r);
+/* Another day: days = -1 the day before, +1 the day after (never after
+ * today). Returns false when there is no such day to go to. */
+bool review_shift_date(struct review *r, int days);
+
+/* What F2 does: NULL and a message when there is nothing to close (every
+ * desk closed already, no desk files, a day still to come), else the
+ * question to ask (a new string). */
+char *review_close_question(struct review *r);
+/* Close the day now (after the question was answered yes); the message
+ * says what happened. Returns 0 when every desk file is closed. */
+int review_close(struct review *r);
+
+/* The panes (the screen takes them over). */
+struct pane *review_desks_pane_new(struct review *r);
+struct pane *review_hours_pane_new(struct review *r);
+struct pane *review_top_pane_new(struct review *r);
+struct pane *review_flags_pane_new(struct review *r);
+
+/* What every review pane does with the screen's global actions (focus,
+ * help, reload, close the day, another day, language, quit): the result
+ * flags, PANE_IGNORED when a is none of them. */
+unsigned review_global(struct pane *p, struct review *r, enum action a);
+/* Help text for the global actions in the review (NULL when unused). */
+const char *review_global_help(enum action a);
+
+/* Enter on desk i: its contact log, or its error when unreadable. */
+void review_open_desk(struct screen *s, struct review *r, size_t desk);
+
+/* The contact log of one desk as an overlay (review_log.c). */
+struct overlay *review_log_new(struct review *r, size_t desk);
+
+/* The F1 window for the review: rows of (action, msgid) looked up in
+ * the keymap context ctx; only actions with a key are listed. */
+struct review_help_row {
+	enum action action;
+	const char *text;
+};
+struct overlay *review_help_new(struct screen *s, enum km_context ctx,
+				const char *title,
+				const struct review_help_row *rows, size_t n);
+
+/* Run the screen until F10 or a signal. Returns the exit status; *err
+ * says why the terminal could not be used. */
+int review_run(struct review *r, const struct keymap *km,
+	       const struct layout *l, char **err);
+
+/* A bar of count/max of width columns into a new string: block
+ * characters with eighths when utf8, else '#'. A nonzero count always
+ * shows at least a sliver. */
+char *review_bar(size_t count, size_t max, int width, bool utf8);
+
+#endif

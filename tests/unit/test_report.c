@@ -1,0 +1,613 @@
+/* test_report: merging desk files and the figures, checked against counts
+ * worked out by hand from the contacts below.
+ *
+ * 2026-11-22 (Helsinki, UTC+2), desk d1:
+ *   c1 09:10 walk-in fi  housing+daycare  answered          (note)
+ *   c2 09:40 phone   so  housing          redirected svc-a expertise
+ *   c3 14:05 walk-in so  health           answered
+ *   c4 14:30 walk-in ar  housing          answered, then undone
+ * 2026-11-21: c5 10:00 walk-in fi housing (another day)
+ * 2026-11-22, desk d2:
+ *   c6 10:15 chat    en  housing+employment consulted svc-b wrong-place
+ *   c7 10:20 walk-in so  education        answered
+ * So on 2026-11-22: 5 contacts; housing 3 (60.0 %), so 3, en 1, fi 1;
+ * d1 3, d2 2; hours 09: 2, 10: 2, 14: 1; outcomes 3/1/1/0. */
+#include <config.h>
+
+#include "util.h"
+
+#include <sys/stat.h>
+
+#include "core/err.h"
+#include "core/report.h"
+#include "core/stats.h"
+
+#define T(h, m) ((time_t)1795331400 + ((h) - 9) * 3600 + ((m) - 10) * 60)
+
+struct fx {
+	char *dir;		/* the statistics folder */
+	char *old;		/* a copy of d1.db made before the undo */
+	char *copies;		/* a copy of d1.db made after */
+	struct report_files files;
+	struct report_query q;
+};
+
+static void save(struct stats *st, time_t start, const char *channel,
+		 const char *lang, unsigned topics, const char *outcome,
+		 const char *service, const char *reason, const char *note)
+{
+	struct contact *c = contact_new(NULL);
+	char *err = NULL;
+	c->started_at = start;
+	c->ended_at = start + 300;
+	c->channel = codes_find(CODES_CHANNEL, channel);
+	contact_set_language(c, lang);
+	c->topics = topics;
+	c->outcome = codes_find(CODES_OUTCOME, outcome);
+	if (service) {
+		contact_set_redirect(c, service);
+		c->redirect_reason = codes_find(CODES_REASON, reason);
+		c->interpreter = codes_find(CODES_INTERPRETER, "phone");
+	}
+	contact_set_note(c, note);
+	if (stats_save(st, c, &err) != 0)
+		fail_msg("save: %s", err);
+	contact_free(&c);
+}
+
+static struct stats *open_desk(const char *dir, const char *desk)
+{
+	struct stats_opts o = { desk, NULL, NULL, 0, 0 };
+	struct stats *st = NULL;
+	char *path = malloc(strlen(dir) + strlen(desk) + 8), *err = NULL;
+	sprintf(path, "%s/%s.db", dir, desk);
+	if (stats_open(&st, path, &o, &err) != 0)
+		fail_msg("open: %s", err);
+	free(path);
+	return st;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	char cmd[8192];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", from, to);
+	assert_int_equal(system(cmd), 0);
+}
+
+static int setup(void **state)
+{
+	struct fx *fx = calloc(1, sizeof *fx);
+	const unsigned H = 1u << TOPIC_HOUSING;
+	struct stats *st;
+	char *base = util_tmpdir(), *d1, *err = NULL;
+
+	fx->dir = malloc(strlen(base) + 16);
+	sprintf(fx->dir, "%s/stats", base);
+	fx->old = malloc(strlen(base) + 16);
+	sprintf(fx->old, "%s/old", base);
+	fx->copies = malloc(strlen(base) + 16);
+	sprintf(fx->copies, "%s/copies", base);
+	mkdir(fx->old, 0700);
+	mkdir(fx->copies, 0700);
+
+	st = open_desk(fx->dir, "d1");
+	save(st, T(9, 10), "walk-in", "fi", H | (1u << TOPIC_DAYCARE), "answered", NULL, NULL, "private words");
+	save(st, T(9, 40), "phone", "so", H, "redirected", "svc-a", "expertise", NULL);
+	save(st, T(14, 5), "walk-in", "so", 1u << TOPIC_HEALTH, "answered", NULL, NULL, NULL);
+	save(st, T(10, 0) - 86400, "walk-in", "fi", H, "answered", NULL, NULL, NULL);
+	save(st, T(14, 30), "walk-in", "ar", H, "answered", NULL, NULL, NULL);
+	stats_close(&st);
+	d1 = malloc(strlen(fx->dir) + 16);
+	sprintf(d1, "%s/d1.db", fx->dir);
+	copy_file(d1, fx->old);
+	st = open_desk(fx->dir, "d1");
+	if (stats_undo_last(st, T(14, 30) + 360, NULL, &err) != 0)
+		fail_msg("undo: %s", err);
+	stats_close(&st);
+	copy_file(d1, fx->copies);
+	free(d1);
+
+	st = open_desk(fx->dir, "d2");
+	save(st, T(10, 15), "chat", "en", H | (1u << TOPIC_EMPLOYMENT), "consulted", "svc-b", "wrong-place", NULL);
+	save(st, T(10, 20), "walk-in", "so", 1u << TOPIC_EDUCATION, "answered", NULL, NULL, NULL);
+	stats_close(&st);
+
+	assert_int_equal(report_files_add(&fx->files, fx->dir, false, &err), 0);
+	assert_int_equal(stats_local_day("2026-11-22", &fx->q.from, &fx->q.to), 0);
+	free(base);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *fx = *state;
+	char *base = strdup(fx->dir);
+	*strrchr(base, '/') = '\0';
+	util_rmtree(&base);
+	free(fx->dir);
+	free(fx->old);
+	free(fx->copies);
+	report_files_clear(&fx->files);
+	free(fx);
+	return 0;
+}
+
+static struct report_agg *agg_of(struct fx *fx, int d1, int d2)
+{
+	struct report_agg *a = report_agg_new(d1, d2);
+	char *err = NULL;
+	if (report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err) != 0)
+		fail_msg("scan: %s", err);
+	return a;
+}
+
+static char *written(const struct report_agg *a, const struct report_out *o)
+{
+	char *buf = NULL, *err = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (report_write(f, a, o, &err) != 0)
+		fail_msg("write: %s", err);
+	fclose(f);
+	return buf;
+}
+
+static struct report_out out(enum report_format format, int suppress)
+{
+	struct report_out o;
+	memset(&o, 0, sizeof o);
+	o.format = format;
+	o.suppress = suppress;
+	o.from_date = "2026-11-22";
+	o.to_date = "2026-11-22";
+	return o;
+}
+
+static size_t count_of(const struct report_agg *a, const char *code)
+{
+	size_t i;
+	for (i = 0; i < report_agg_size(a, 0); i++)
+		if (!strcmp(report_agg_code(a, 0, i), code))
+			return report_agg_count(a, 0, i);
+	fail_msg("no row %s", code);
+	return 0;
+}
+
+static void test_figures(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = agg_of(fx, REPORT_TOPIC, -1);
+	assert_int_equal(report_agg_total(a), 5);
+	/* Every topic in code order, zeros included. */
+	assert_int_equal(report_agg_size(a, 0), TOPIC__N);
+	assert_string_equal(report_agg_code(a, 0, 0), "housing");
+	assert_string_equal(report_agg_label(a, 0, 0), "Housing");
+	assert_int_equal(count_of(a, "housing"), 3);
+	assert_int_equal(count_of(a, "daycare"), 1);
+	assert_int_equal(count_of(a, "health"), 1);
+	assert_int_equal(count_of(a, "employment"), 1);
+	assert_int_equal(count_of(a, "education"), 1);
+	assert_int_equal(count_of(a, "leisure"), 0);
+	report_agg_free(&a);
+
+	a = agg_of(fx, REPORT_DESK, -1);
+	assert_int_equal(report_agg_size(a, 0), 2);
+	assert_int_equal(count_of(a, "d1"), 3);
+	assert_int_equal(count_of(a, "d2"), 2);
+	report_agg_free(&a);
+
+	a = agg_of(fx, REPORT_OUTCOME, -1);
+	assert_int_equal(count_of(a, "answered"), 3);
+	assert_int_equal(count_of(a, "redirected"), 1);
+	assert_int_equal(count_of(a, "consulted"), 1);
+	assert_int_equal(count_of(a, "callback"), 0);
+	report_agg_free(&a);
+
+	a = agg_of(fx, REPORT_INTERPRETER, -1);
+	assert_int_equal(count_of(a, "none"), 3);
+	assert_int_equal(count_of(a, "phone"), 2);
+	report_agg_free(&a);
+
+	/* Not recorded comes last, labelled. */
+	a = agg_of(fx, REPORT_REASON, -1);
+	assert_int_equal(count_of(a, "expertise"), 1);
+	assert_int_equal(count_of(a, "wrong-place"), 1);
+	assert_int_equal(count_of(a, ""), 3);
+	assert_string_equal(report_agg_label(a, 0, report_agg_size(a, 0) - 1), "(not recorded)");
+	report_agg_free(&a);
+}
+
+static void test_csv_by_language(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = agg_of(fx, REPORT_LANGUAGE, -1);
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	char *s = written(a, &o);
+	/* Languages by count, then code. */
+	assert_string_equal(s, "code,label,count,percent\n"
+			    "so,so,3,60.0\n"
+			    "en,en,1,20.0\n"
+			    "fi,fi,1,20.0\n");
+	free(s);
+	report_agg_free(&a);
+}
+
+static const char *label_hook(enum report_dim dim, const char *code, void *ud)
+{
+	(void)ud;
+	if (dim == REPORT_LANGUAGE && !strcmp(code, "so"))
+		return "Somali";
+	return NULL;
+}
+
+static void test_labels_hook(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = report_agg_new(REPORT_LANGUAGE, -1);
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	char *s, *err = NULL;
+	report_agg_set_labels(a, label_hook, NULL);
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\nso,Somali,3,60.0\n"));
+	assert_non_null(strstr(s, "\nen,en,1,20.0\n"));
+	free(s);
+	report_agg_free(&a);
+}
+
+static void test_suppression(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = agg_of(fx, REPORT_LANGUAGE, -1);
+	struct report_out o = out(REPORT_FORMAT_CSV, 2);
+	char *s = written(a, &o);
+	assert_string_equal(s, "code,label,count,percent\n"
+			    "so,so,3,60.0\n"
+			    "en,en,<2,\n"
+			    "fi,fi,<2,\n");
+	free(s);
+	o.format = REPORT_FORMAT_JSON;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\"code\":\"en\",\"label\":\"en\",\"count\":\"<2\",\"percent\":null"));
+	assert_non_null(strstr(s, "\"count\":3,\"percent\":60.0"));
+	free(s);
+	o.format = REPORT_FORMAT_TEXT;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "<2"));
+	assert_null(strstr(s, "20.0"));
+	free(s);
+	/* The total too when it is small. */
+	o.suppress = 6;
+	o.format = REPORT_FORMAT_JSON;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\"total\":\"<6\""));
+	assert_null(strstr(s, "60.0"));
+	free(s);
+	report_agg_free(&a);
+}
+
+static void test_json(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = agg_of(fx, REPORT_TOPIC, -1);
+	struct report_out o = out(REPORT_FORMAT_JSON, 0);
+	char *s = written(a, &o);
+	const char *head = "{\"period\":{\"from\":\"2026-11-22\",\"to\":\"2026-11-22\"},"
+		"\"desks\":[\"d1\",\"d2\"],\"total\":5,\"by\":[\"topic\"],\"rows\":[";
+	assert_true(strncmp(s, head, strlen(head)) == 0);
+	assert_non_null(strstr(s, "{\"code\":\"housing\",\"label\":\"Housing\",\"count\":3,\"percent\":60.0}"));
+	assert_non_null(strstr(s, "{\"code\":\"leisure\",\"label\":\"Leisure\",\"count\":0,\"percent\":0.0}"));
+	assert_string_equal(s + strlen(s) - 3, "]}\n");
+	free(s);
+	report_agg_free(&a);
+}
+
+static void test_text_exact(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = agg_of(fx, REPORT_OUTCOME, -1);
+	struct report_out o = out(REPORT_FORMAT_TEXT, 0);
+	char expect[2048], bar30[31], bar10[11];
+	char *s;
+
+	memset(bar30, '#', 30);
+	bar30[30] = '\0';
+	memset(bar10, '#', 10);
+	bar10[10] = '\0';
+	snprintf(expect, sizeof expect,
+		 "Period: 2026-11-22\n"
+		 "Desks (all): d1, d2\n"
+		 "Contacts: 5\n"
+		 "\n"
+		 "%-25s  %8s  %4s\n"
+		 "%-25s  %8s  %4s  %s\n"
+		 "%-25s  %8s  %4s  %s\n"
+		 "%-25s  %8s  %4s  %s\n"
+		 "%-25s  %8s  %4s\n",
+		 "Outcome", "Contacts", "%",
+		 "Answered", "3", "60.0", bar30,
+		 "Redirected", "1", "20.0", bar10,
+		 "Consulted another service", "1", "20.0", bar10,
+		 "Call back later", "0", "0.0");
+	s = written(a, &o);
+	assert_string_equal(s, expect);
+	free(s);
+	report_agg_free(&a);
+}
+
+static void test_text_unicode_bars(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = agg_of(fx, REPORT_LANGUAGE, -1);
+	struct report_out o = out(REPORT_FORMAT_TEXT, 0);
+	char *s;
+	o.utf8 = true;
+	o.bar_width = 10;
+	s = written(a, &o);
+	/* 3 of 3: ten full blocks; 1 of 3: 10/3 columns = 3 and 3/8. */
+	assert_non_null(strstr(s, "  \u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\n"));
+	assert_non_null(strstr(s, "  \u2588\u2588\u2588\u258d\n"));
+	assert_null(strchr(s, '#'));
+	free(s);
+	report_agg_free(&a);
+}
+
+static void test_hours_and_weekdays(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = agg_of(fx, REPORT_HOUR, -1);
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	char *s = written(a, &o);
+	/* From the first to the last hour with contacts, gaps shown. */
+	assert_string_equal(s, "code,label,count,percent\n"
+			    "09,09-10,2,40.0\n"
+			    "10,10-11,2,40.0\n"
+			    "11,11-12,0,0.0\n"
+			    "12,12-13,0,0.0\n"
+			    "13,13-14,0,0.0\n"
+			    "14,14-15,1,20.0\n");
+	free(s);
+	report_agg_free(&a);
+	a = agg_of(fx, REPORT_WEEKDAY, -1);
+	assert_int_equal(report_agg_size(a, 0), 7);
+	/* 2026-11-22 is a Sunday. */
+	assert_string_equal(report_agg_code(a, 0, 6), "7");
+	assert_string_equal(report_agg_label(a, 0, 6), "Sunday");
+	assert_int_equal(report_agg_count(a, 0, 6), 5);
+	assert_int_equal(report_agg_count(a, 0, 0), 0);
+	report_agg_free(&a);
+}
+
+static void test_cross_table(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = agg_of(fx, REPORT_LANGUAGE, REPORT_TOPIC);
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	size_t i, j, sum = 0;
+	char *s;
+
+	/* Rows so, en, fi; columns every topic. */
+	assert_int_equal(report_agg_size(a, 0), 3);
+	assert_int_equal(report_agg_size(a, 1), TOPIC__N);
+	assert_string_equal(report_agg_code(a, 0, 0), "so");
+	assert_int_equal(report_agg_cell(a, 0, TOPIC_HOUSING), 1);
+	assert_int_equal(report_agg_cell(a, 0, TOPIC_HEALTH), 1);
+	assert_int_equal(report_agg_cell(a, 0, TOPIC_EDUCATION), 1);
+	assert_int_equal(report_agg_cell(a, 1, TOPIC_EMPLOYMENT), 1);	/* en */
+	assert_int_equal(report_agg_cell(a, 2, TOPIC_DAYCARE), 1);	/* fi */
+	for (i = 0; i < 3; i++)
+		for (j = 0; j < TOPIC__N; j++)
+			sum += report_agg_cell(a, i, j);
+	/* Seven topic ticks on five contacts. */
+	assert_int_equal(sum, 7);
+	s = written(a, &o);
+	assert_true(strncmp(s, "code,label,code2,label2,count,percent\n", 38) == 0);
+	assert_non_null(strstr(s, "\nso,so,housing,Housing,1,20.0\n"));
+	assert_non_null(strstr(s, "\nfi,fi,daycare,Early childhood education,1,20.0\n"));
+	free(s);
+	o.format = REPORT_FORMAT_TEXT;
+	o.suppress = 2;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "Language \\ Topic"));
+	assert_non_null(strstr(s, "Total"));
+	assert_non_null(strstr(s, "<2"));
+	free(s);
+	o.format = REPORT_FORMAT_JSON;
+	o.suppress = 0;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\"by\":[\"language\",\"topic\"]"));
+	assert_non_null(strstr(s, "\"cells\":[{\"code\":\"housing\""));
+	free(s);
+	report_agg_free(&a);
+}
+
+static void test_merge_idempotent(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a;
+	char *err = NULL, *d1 = malloc(strlen(fx->dir) + 16);
+
+	/* The same file by another path is added once... */
+	sprintf(d1, "%s/./d1.db", fx->dir);
+	assert_int_equal(report_files_add(&fx->files, d1, false, &err), 0);
+	assert_int_equal(fx->files.n, 2);
+	free(d1);
+	/* ...and a copy from another host counts each contact once. */
+	assert_int_equal(report_files_add(&fx->files, fx->copies, false, &err), 0);
+	assert_int_equal(fx->files.n, 3);
+	a = agg_of(fx, REPORT_DESK, -1);
+	assert_int_equal(report_agg_total(a), 5);
+	assert_int_equal(count_of(a, "d1"), 3);
+	report_agg_free(&a);
+	/* A copy made before the undo: the undo still wins. */
+	assert_int_equal(report_files_add(&fx->files, fx->old, false, &err), 0);
+	assert_int_equal(fx->files.n, 4);
+	a = agg_of(fx, REPORT_LANGUAGE, -1);
+	assert_int_equal(report_agg_total(a), 5);
+	assert_int_equal(count_of(a, "so"), 3);
+	report_agg_free(&a);
+	/* The old copy alone still has it. */
+	report_files_clear(&fx->files);
+	assert_int_equal(report_files_add(&fx->files, fx->old, false, &err), 0);
+	a = agg_of(fx, REPORT_LANGUAGE, -1);
+	assert_int_equal(report_agg_total(a), 4);
+	assert_int_equal(count_of(a, "ar"), 1);
+	report_agg_free(&a);
+}
+
+static void test_desk_filter_and_period(void **state)
+{
+	struct fx *fx = *state;
+	const char *desks[] = { "d2" };
+	struct report_agg *a;
+	time_t ignore;
+
+	fx->q.desks = desks;
+	fx->q.n_desks = 1;
+	a = agg_of(fx, REPORT_TOPIC, -1);
+	assert_int_equal(report_agg_total(a), 2);
+	report_agg_free(&a);
+	fx->q.n_desks = 0;
+	/* Two days. */
+	assert_int_equal(stats_local_day("2026-11-21", &fx->q.from, &ignore), 0);
+	a = agg_of(fx, REPORT_DESK, -1);
+	assert_int_equal(report_agg_total(a), 6);
+	assert_int_equal(count_of(a, "d1"), 4);
+	report_agg_free(&a);
+}
+
+static void test_running_desk(void **state)
+{
+	struct fx *fx = *state;
+	struct stats *st = open_desk(fx->dir, "d2");
+	struct report_agg *a;
+	struct stat sb;
+	char *shm = malloc(strlen(fx->dir) + 16);
+
+	/* A report of closed desk files leaves nothing behind in the folder
+	 * (a -shm file of another user would lock the desk out). */
+	a = agg_of(fx, REPORT_DESK, -1);
+	report_agg_free(&a);
+	sprintf(shm, "%s/d1.db-shm", fx->dir);
+	assert_int_equal(stat(shm, &sb), -1);
+	/* A desk still running: its latest contact is only in the -wal
+	 * file, and the report sees it. */
+	save(st, T(15, 0), "video", "uk", 1u << TOPIC_DIGITAL, "answered", NULL, NULL, NULL);
+	a = agg_of(fx, REPORT_DESK, -1);
+	assert_int_equal(report_agg_total(a), 6);
+	assert_int_equal(count_of(a, "d2"), 3);
+	report_agg_free(&a);
+	stats_close(&st);
+	free(shm);
+}
+
+static void test_contacts_csv(void **state)
+{
+	struct fx *fx = *state;
+	struct report_contacts *c = report_contacts_new();
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	char *buf = NULL, *err = NULL, *line2;
+	size_t len = 0, lines = 0;
+	const char *p;
+	FILE *f;
+
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_contacts_add, c, &err), 0);
+	assert_int_equal(report_contacts_n(c), 5);
+	f = open_memstream(&buf, &len);
+	assert_int_equal(report_contacts_write(f, c, &o, &err), 0);
+	fclose(f);
+	static const char header[] = "id,desk,started_at,ended_at,channel,language,"
+		"interpreter,topics,outcome,redirect_service,redirect_reason,discovery,"
+		"age_band,gender,life_situation\n";
+	assert_true(strncmp(buf, header, strlen(header)) == 0);
+	for (p = buf; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 6);
+	/* Sorted by time: c1 first; ISO times with offset; topics in code
+	 * order; no note anywhere. */
+	line2 = strchr(buf, '\n') + 1;
+	assert_non_null(strstr(line2, ",d1,2026-11-22T09:10:00+02:00,2026-11-22T09:15:00+02:00,"
+			       "walk-in,fi,none,housing;daycare,answered,,,,,,\n"));
+	assert_int_equal(strchr(line2, ',') - line2, 36);
+	assert_non_null(strstr(buf, ",phone,so,phone,housing,redirected,svc-a,expertise,,,,\n"));
+	assert_null(strstr(buf, "private"));
+	free(buf);
+
+	o.format = REPORT_FORMAT_JSON;
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	assert_int_equal(report_contacts_write(f, c, &o, &err), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "\"total\":5"));
+	assert_non_null(strstr(buf, "\"topics\":[\"housing\",\"daycare\"]"));
+	assert_non_null(strstr(buf, "\"started_at\":\"2026-11-22T09:10:00+02:00\""));
+	assert_null(strstr(buf, "private"));
+	free(buf);
+	report_contacts_free(&c);
+}
+
+static void test_bad_files(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = report_agg_new(REPORT_TOPIC, -1);
+	char *err = NULL, *junk;
+
+	assert_int_equal(report_files_add(&fx->files, "/nonexistent/neuvoo.db", false, &err), -1);
+	assert_non_null(strstr(err, "/nonexistent/neuvoo.db"));
+	err_free(&err);
+	/* A missing statistics folder is just empty. */
+	assert_int_equal(report_files_add(&fx->files, "/nonexistent/stats", true, &err), 0);
+
+	junk = util_write(fx->old, "junk.db", "this is not a statistics file, not even SQLite");
+	report_files_clear(&fx->files);
+	assert_int_equal(report_files_add(&fx->files, junk, false, &err), 0);
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), -1);
+	assert_non_null(strstr(err, junk));
+	assert_null(strchr(err, '\n'));
+	err_free(&err);
+	free(junk);
+	report_agg_free(&a);
+}
+
+static void test_dims_and_times(void **state)
+{
+	char buf[26];
+	(void)state;
+	assert_int_equal(report_dim_parse("topic"), REPORT_TOPIC);
+	assert_int_equal(report_dim_parse("gender"), REPORT_GENDER);
+	assert_int_equal(report_dim_parse("redirect"), REPORT_REDIRECT);
+	assert_int_equal(report_dim_parse("topics"), -1);
+	assert_string_equal(report_dim_name(REPORT_WEEKDAY), "weekday");
+	report_iso_time(T(14, 5), 7200, buf);
+	assert_string_equal(buf, "2026-11-22T14:05:00+02:00");
+	report_iso_time(T(14, 5), -18000, buf);
+	assert_string_equal(buf, "2026-11-22T07:05:00-05:00");
+	report_iso_time(T(14, 5), 19800, buf);
+	assert_string_equal(buf, "2026-11-22T17:35:00+05:30");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_csv_by_language, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_labels_hook, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_suppression, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text_unicode_bars, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hours_and_weekdays, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cross_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_merge_idempotent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_desk_filter_and_period, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_running_desk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_contacts_csv, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
+		cmocka_unit_test(test_dims_and_times),
+	};
+	setenv("TZ", "EET-2EEST,M3.5.0/3,M10.5.0/4", 1);
+	tzset();
+	setenv("LANGUAGE", "en", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
