@@ -1,12 +1,134 @@
-/* cmd_review: placeholder until its issue lands; says so plainly. */
+/* cmd_review: `neuvoo review [--date D]`, the supervisor's day-end screen.
+ *
+ * Order matters for the exit status, as for the desk: the date, the
+ * keymap and the screen layout are usage and configuration (exit 2);
+ * the statistics folder and the terminal are runtime (exit 1). The
+ * catalogue only gives names to languages and services: without a
+ * readable one the codes are shown. --desk (any number) selects desks. */
 #include <config.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "cmd/cmd.h"
+#include "core/catalogue.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/keymap.h"
+#include "core/layout.h"
+#include "core/stats.h"
+#include "panes/review.h"
+
+static const char *catalogue_label(enum report_dim dim, const char *code, void *ud)
+{
+	const struct catalogue *cat = ud;
+	if (dim == REPORT_LANGUAGE) {
+		const struct cat_language *l = catalogue_language(cat, code);
+		const char *name = l ? catalogue_text(&l->name, i18n_lang()) : NULL;
+		return name && *name ? name : NULL;
+	}
+	if (dim == REPORT_REDIRECT) {
+		long i = catalogue_service_index(cat, code);
+		const char *name = i >= 0
+			? catalogue_text(&cat->services[i].name, i18n_lang()) : NULL;
+		return name && *name ? name : NULL;
+	}
+	return NULL;
+}
+
+static int parse(int argc, char **argv, const char **date, char **err)
+{
+	int i;
+	*date = NULL;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strncmp(a, "--date=", 7))
+			*date = a + 7;
+		else if (!strcmp(a, "--date")) {
+			if (i + 1 >= argc) {
+				err_set(err, _("option %s needs a value (see neuvoo --help)"), a);
+				return -1;
+			}
+			*date = argv[++i];
+		} else {
+			err_set(err, _("unknown option '%s' for review (see neuvoo --help)"), a);
+			return -1;
+		}
+	}
+	return 0;
+}
 
 int cmd_review(struct app *app, int argc, char **argv)
 {
-	(void)app; (void)argc; (void)argv;
-	return cmd_fail(EXIT_RUNTIME, _("this command is not available in this version yet"));
+	char *err = NULL, *path, today[11];
+	const char *date;
+	struct keymap *km = NULL;
+	struct layout *layout = NULL;
+	struct catalogue *cat = NULL;
+	struct review *r = NULL;
+	struct review_labels labels = { NULL, NULL };
+	struct stats_opts opts;
+	time_t from, to;
+	int status;
+
+	if (parse(argc, argv, &date, &err) != 0) {
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	if (!date) {
+		stats_format_date(time(NULL), today);
+		date = today;
+	} else if (stats_local_day(date, &from, &to) != 0) {
+		err_set(&err, _("--date %s: not a date; write it as YYYY-MM-DD"), date);
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	path = keymap_find(app->cfg->keymap, &err);
+	if (!path || keymap_load(path, &km, &err) != 0) {
+		free(path);
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	free(path);
+	/* The configuration's `screen` is the desk's; only --screen given
+	 * here replaces the review's layout. */
+	path = layout_find(app->cli.screen, "review", &err);
+	if (!path || layout_load(path, review_panes, &layout, &err) != 0) {
+		free(path);
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	free(path);
+	if (app->cfg->catalogue && access(app->cfg->catalogue, R_OK) == 0) {
+		char *ignore = NULL;
+		if (catalogue_open(app->cfg->catalogue, &cat, &ignore) != 0)
+			cat = NULL;
+		err_free(&ignore);
+	}
+	if (cat) {
+		labels.fn = catalogue_label;
+		labels.ud = cat;
+	}
+	memset(&opts, 0, sizeof opts);
+	opts.group = app->cfg->group;
+	opts.undo_minutes = app->cfg->undo_minutes;
+	opts.note_retention_days = app->cfg->note_retention_days;
+	if (review_new(&r, app->cfg->stats_dir, date, app->desks, app->n_desks,
+		       &labels, &opts, app->cfg->advisor, &err) != 0) {
+		status = cmd_fail(EXIT_RUNTIME, err);
+		goto out;
+	}
+	status = review_run(r, km, layout, &err);
+	if (status != EXIT_OK)
+		cmd_fail(status, err);
+out:
+	review_free(&r);
+	catalogue_free(&cat);
+	layout_free(&layout);
+	keymap_free(&km);
+	err_free(&err);
+	return status;
 }

@@ -1,14 +1,113 @@
-/* train_run: TEMPORARY stand-in until the training screen lands (the desk
- * side replaces this file with the real screen). It says so plainly and
- * fails, so that nothing pretends a training run happened. */
+/* train_run: the interactive part of `neuvoo train`; see train_run.h.
+ *
+ * Order matters for the exit status, as for the desk: the keymap and the
+ * training screen file are configuration (exit 2); the scenarios, the
+ * results file, the catalogue and the terminal are runtime (exit 1).
+ *
+ * The training screen is the screen file named "train" (a user's own
+ * $XDG_CONFIG_HOME/neuvoo/screens/train wins over the bundled one); the
+ * --screen option names the desk's screen, which has no Scenario pane.
+ * No statistics file is opened: the desk state comes from
+ * desk_open_training(), so there is no save, undo or draft journal, and a
+ * dropped connection loses only the practice attempt in progress. */
 #include <config.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cmd/train_run.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/keymap.h"
+#include "core/layout.h"
+#include "core/paths.h"
+#include "core/results.h"
+#include "panes/desk.h"
+#include "panes/train_ui.h"
+
+/* Every layout of the training screen must show the Scenario pane: without
+ * it the trainee could neither read the story nor see the grade. */
+static int check_layout(const struct layout *l, char **err)
+{
+	size_t v, c, p;
+	for (v = 0; v < l->n_variants; v++) {
+		const struct layout_variant *lv = &l->variants[v];
+		bool found = false;
+		for (c = 0; c < lv->n_columns && !found; c++)
+			for (p = 0; p < lv->columns[c].n_panes && !found; p++)
+				found = !strcmp(lv->columns[c].panes[p].name, "scenario");
+		if (!found) {
+			err_set(err, _("%s: layout '%s' does not place the scenario pane; add 'pane scenario { }' to it"),
+				l->path, lv->name ? lv->name : "");
+			return -1;
+		}
+	}
+	return 0;
+}
 
 int train_run(struct app *app, const struct scenario *sc, const char *trainee)
 {
-	(void)app; (void)sc; (void)trainee;
-	return cmd_fail(EXIT_RUNTIME, _("the training screen is not available in this build yet"));
+	char *err = NULL, *path, *dir;
+	struct keymap *km = NULL;
+	struct layout *layout = NULL;
+	struct scenario_set *set = NULL;
+	struct results *results = NULL;
+	struct desk *d = NULL;
+	struct train_ui_opts o;
+	int status;
+
+	path = keymap_find(app->cfg->keymap, &err);
+	if (!path || keymap_load(path, &km, &err) != 0) {
+		free(path);
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	free(path);
+	path = layout_find(NULL, "train", &err);
+	if (!path || layout_load(path, train_ui_panes, &layout, &err) != 0
+	    || check_layout(layout, &err) != 0) {
+		free(path);
+		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	free(path);
+	if (!sc) {
+		/* cmd_train has reported the malformed files already. */
+		dir = paths_data("scenarios");
+		if (scenario_load_dir(dir, NULL, NULL, &set, &err) != 0) {
+			free(dir);
+			status = cmd_fail(EXIT_RUNTIME, err);
+			goto out;
+		}
+		free(dir);
+	}
+	if (results_open(&results, app->cfg->training_dir, &err) != 0) {
+		status = cmd_fail(EXIT_RUNTIME, err);
+		goto out;
+	}
+	status = desk_open_training(app->cfg, &d, &err);
+	if (status != 0) {
+		status = cmd_fail(status, err);
+		goto out;
+	}
+	memset(&o, 0, sizeof o);
+	o.km = km;
+	o.layout = layout;
+	o.results = results;
+	o.trainee = trainee;
+	o.sc = sc;
+	o.set = set;
+	status = train_ui_run(d, &o, &err);
+	if (status != 0)
+		cmd_fail(status, err);
+out:
+	desk_free(&d);
+	results_close(&results);
+	scenario_set_free(&set);
+	layout_free(&layout);
+	keymap_free(&km);
+	err_free(&err);
+	return status;
 }

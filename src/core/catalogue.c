@@ -11,10 +11,25 @@
  * Rows that cannot be used (a bad time, an unknown topic) are skipped and
  * remembered in cat->problems for `catalogue check`; a desk keeps working
  * with the rest. Writing (publish, init, migrations) is in
- * catalogue_schema.c. */
+ * catalogue_schema.c.
+ *
+ * Memory: dozens of desks share a server, so a session must stay within a
+ * few megabytes even with 10,000 services. A loaded catalogue therefore
+ * keeps its strings and small arrays in an arena of a few large blocks
+ * (one malloc per string would double the size), sizes its record arrays
+ * from a count first, and shares what repeats: a service's language codes
+ * point at the language table's, and equal short strings (municipality,
+ * labels, dates) and equal hours or language lists are stored once,
+ * through small lossy caches whose size does not grow with the catalogue.
+ * SQLite reads through a small page cache, and what the loader freed goes
+ * back to the system at the end. */
 #include <config.h>
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <stdalign.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,19 +66,6 @@ static void add_problem(struct catalogue *cat, const char *fmt, ...)
 	cat->problems[cat->n_problems++] = msg;
 }
 
-static char *col_str(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
-static void col_text3(sqlite3_stmt *st, int i, struct cat_text *t)
-{
-	int k;
-	for (k = 0; k < CAT__NLANG; k++)
-		t->v[k] = col_str(st, i + k);
-}
-
 /* Index of s in names[n], or -1. */
 static int name_index(const char *const *names, int n, const char *s)
 {
@@ -76,47 +78,6 @@ static int name_index(const char *const *names, int n, const char *s)
 	return -1;
 }
 
-/* Sorted (id, index) pairs for resolving references while loading. */
-struct idx {
-	const char *id;
-	size_t i;
-};
-
-static int idx_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct idx *)a)->id, ((const struct idx *)b)->id);
-}
-
-/* Index the records that have an id; *count gets how many. */
-static struct idx *idx_build(const void *base, size_t n, size_t stride,
-			     size_t id_offset, size_t *count)
-{
-	struct idx *x = xmalloc((n ? n : 1) * sizeof *x);
-	size_t i, k = 0;
-	for (i = 0; i < n; i++) {
-		const char *id = *(char *const *)((const char *)base + i * stride + id_offset);
-		if (!id)
-			continue;
-		x[k].id = id;
-		x[k].i = i;
-		k++;
-	}
-	qsort(x, k, sizeof *x, idx_cmp);
-	*count = k;
-	return x;
-}
-
-static long idx_find(const struct idx *x, size_t n, const char *id)
-{
-	struct idx key, *hit;
-	if (!id || !n)
-		return -1;
-	key.id = id;
-	key.i = 0;
-	hit = bsearch(&key, x, n, sizeof *x, idx_cmp);
-	return hit ? (long)hit->i : -1;
-}
-
 /* A stored time must be exactly "HH:MM"; 24:00 only as a closing time. */
 static int db_time(const char *s, int closing)
 {
@@ -127,6 +88,91 @@ static int db_time(const char *s, int closing)
 	if (m == 1440 && !closing)
 		return -1;
 	return m;
+}
+
+/* ---- the arena ------------------------------------------------------------ */
+
+struct arena_block {
+	struct arena_block *next;
+	char *used, *end;	/* free space: [used, end) */
+	max_align_t data[];
+};
+
+struct cat_arena {
+	struct arena_block *blocks;	/* newest first */
+	size_t next_size;
+};
+
+#define ARENA_FIRST (32 * 1024)
+#define ARENA_MAX (1024 * 1024)
+
+static struct cat_arena *arena_new(void)
+{
+	struct cat_arena *a = xcalloc(1, sizeof *a);
+	a->next_size = ARENA_FIRST;
+	return a;
+}
+
+/* size bytes aligned to align (a power of two), never NULL. Blocks grow
+ * to ARENA_MAX; large ones are mapped by malloc on their own, so the
+ * unused end of the last block is never touched and costs no memory. */
+static void *arena_alloc(struct cat_arena *a, size_t size, size_t align)
+{
+	struct arena_block *b = a->blocks;
+	uintptr_t p;
+
+	if (b) {
+		p = ((uintptr_t)b->used + align - 1) & ~(uintptr_t)(align - 1);
+		if (p + size <= (uintptr_t)b->end && p + size >= p) {
+			b->used = (char *)(p + size);
+			return (void *)p;
+		}
+	}
+	{
+		size_t want = a->next_size;
+		if (size + align > want)
+			want = size + align;
+		b = xmalloc(sizeof *b + want);
+		b->used = (char *)b->data;
+		b->end = (char *)b->data + want;
+		b->next = a->blocks;
+		a->blocks = b;
+		if (a->next_size < ARENA_MAX)
+			a->next_size *= 2;
+	}
+	p = ((uintptr_t)b->used + align - 1) & ~(uintptr_t)(align - 1);
+	b->used = (char *)(p + size);
+	return (void *)p;
+}
+
+static char *arena_strndup(struct cat_arena *a, const char *s, size_t n)
+{
+	char *d = arena_alloc(a, n + 1, 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+static bool arena_has(const struct cat_arena *a, const void *p)
+{
+	const struct arena_block *b;
+	for (b = a ? a->blocks : NULL; b; b = b->next)
+		if ((const char *)p >= (const char *)b->data && (const char *)p < b->end)
+			return true;
+	return false;
+}
+
+static void arena_free(struct cat_arena **pa)
+{
+	struct arena_block *b, *next;
+	if (!*pa)
+		return;
+	for (b = (*pa)->blocks; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(*pa);
+	*pa = NULL;
 }
 
 /* ---- memory ------------------------------------------------------------- */
@@ -142,61 +188,81 @@ void cat_text_free(struct cat_text *t)
 	}
 }
 
-static void org_free(struct cat_org *o)
+/* Free p unless it lives in the catalogue's arena. */
+static void drop(const struct catalogue *cat, void *p)
 {
-	free(o->id);
-	cat_text_free(&o->name);
-	free(o->web);
-	free(o->municipality);
+	if (p && !arena_has(cat->arena, p))
+		free(p);
 }
 
-static void service_free(struct cat_service *s)
+static void text_drop(const struct catalogue *cat, struct cat_text *t)
+{
+	int k;
+	for (k = 0; k < CAT__NLANG; k++)
+		drop(cat, t->v[k]);
+}
+
+static void hours_drop(const struct catalogue *cat, struct hours *h)
+{
+	drop(cat, h->spans);
+	drop(cat, h->ex);
+}
+
+static void org_free(const struct catalogue *cat, struct cat_org *o)
+{
+	drop(cat, o->id);
+	text_drop(cat, &o->name);
+	drop(cat, o->web);
+	drop(cat, o->municipality);
+}
+
+static void service_free(const struct catalogue *cat, struct cat_service *s)
 {
 	size_t i;
-	free(s->id);
-	cat_text_free(&s->name);
-	cat_text_free(&s->description);
-	cat_text_free(&s->eligibility);
-	free(s->keywords);
-	for (i = 0; i < s->n_languages; i++)
-		free(s->languages[i]);
-	free(s->languages);
-	for (i = 0; i < s->n_phones; i++) {
-		free(s->phones[i].number);
-		cat_text_free(&s->phones[i].label);
+	drop(cat, s->id);
+	text_drop(cat, &s->name);
+	text_drop(cat, &s->description);
+	text_drop(cat, &s->eligibility);
+	drop(cat, s->keywords);
+	for (i = 0; s->languages && i < s->n_languages; i++)
+		drop(cat, s->languages[i]);
+	drop(cat, s->languages);
+	for (i = 0; s->phones && i < s->n_phones; i++) {
+		drop(cat, s->phones[i].number);
+		text_drop(cat, &s->phones[i].label);
 	}
-	free(s->phones);
-	free(s->email);
-	free(s->web);
-	free(s->address);
-	free(s->municipality);
-	hours_clear(&s->hours);
-	free(s->verified);
+	drop(cat, s->phones);
+	drop(cat, s->email);
+	drop(cat, s->web);
+	drop(cat, s->address);
+	drop(cat, s->municipality);
+	hours_drop(cat, &s->hours);
+	drop(cat, s->verified);
 }
 
-static void language_free(struct cat_language *l)
+static void language_free(const struct catalogue *cat, struct cat_language *l)
 {
-	free(l->code);
-	cat_text_free(&l->name);
-	free(l->native);
+	drop(cat, l->code);
+	text_drop(cat, &l->name);
+	drop(cat, l->native);
 }
 
-static void resource_free(struct cat_resource *r)
+static void resource_free(const struct catalogue *cat, struct cat_resource *r)
 {
 	size_t i;
-	free(r->id);
-	cat_text_free(&r->name);
-	for (i = 0; i < r->n_languages; i++) {
-		free(r->languages[i].code);
-		free(r->languages[i].dialects);
+	drop(cat, r->id);
+	text_drop(cat, &r->name);
+	for (i = 0; r->languages && i < r->n_languages; i++) {
+		drop(cat, r->languages[i].code);
+		drop(cat, r->languages[i].dialects);
 	}
-	free(r->languages);
-	free(r->unit);
-	free(r->phone);
-	free(r->email);
-	free(r->web);
-	hours_clear(&r->hours);
-	cat_text_free(&r->note);
+	drop(cat, r->languages);
+	drop(cat, r->unit);
+	drop(cat, r->phone);
+	drop(cat, r->email);
+	drop(cat, r->web);
+	hours_drop(cat, &r->hours);
+	text_drop(cat, &r->note);
 }
 
 void catalogue_free(struct catalogue **pcat)
@@ -207,13 +273,13 @@ void catalogue_free(struct catalogue **pcat)
 		return;
 	cat = *pcat;
 	for (i = 0; i < cat->n_orgs; i++)
-		org_free(&cat->orgs[i]);
+		org_free(cat, &cat->orgs[i]);
 	for (i = 0; i < cat->n_services; i++)
-		service_free(&cat->services[i]);
+		service_free(cat, &cat->services[i]);
 	for (i = 0; i < cat->n_languages; i++)
-		language_free(&cat->languages[i]);
+		language_free(cat, &cat->languages[i]);
 	for (i = 0; i < cat->n_resources; i++)
-		resource_free(&cat->resources[i]);
+		resource_free(cat, &cat->resources[i]);
 	for (i = 0; i < cat->n_problems; i++)
 		free(cat->problems[i]);
 	free(cat->orgs);
@@ -221,9 +287,10 @@ void catalogue_free(struct catalogue **pcat)
 	free(cat->languages);
 	free(cat->resources);
 	free(cat->problems);
-	free(cat->path);
-	free(cat->name);
-	free(cat->published);
+	drop(cat, cat->path);
+	drop(cat, cat->name);
+	drop(cat, cat->published);
+	arena_free(&cat->arena);
 	free(cat);
 	*pcat = NULL;
 }
@@ -479,14 +546,140 @@ static void read_error(char **err, const char *path, sqlite3 *db, int rc)
 	read_error_msg(err, path, db, rc, NULL);
 }
 
+/* Lossy caches: a fixed number of slots by hash, a new value taking over a
+ * slot. Equal values mostly come close together or are very common, so
+ * this finds most repeats at a fixed, small cost. */
+#define STR_SLOTS 4096
+#define ARR_SLOTS 512
+
+struct arr_slot {
+	const void *p;
+	size_t bytes;
+};
+
 struct loader {
 	sqlite3 *db;
 	struct catalogue *cat;
-	struct idx *orgs, *services, *resources;
-	size_t n_orgs, n_services, n_resources;	/* entries in each index */
+	struct cat_arena *arena;
+	/* Record indexes sorted by id, for resolving child rows. */
+	uint32_t *org_ids, *svc_ids, *res_ids;
+	size_t n_org_ids, n_svc_ids, n_res_ids;
+	size_t cap_orgs, cap_services, cap_languages, cap_resources;
+	size_t svc_hint;	/* the service of the last child row */
+	const char **strs;	/* STR_SLOTS shared strings */
+	struct arr_slot *arrs;	/* ARR_SLOTS shared arrays */
 	int rc;			/* first SQLite failure */
 	char *msg;		/* and its message */
 };
+
+static uint32_t hash_bytes(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint32_t h = 2166136261u;
+	while (n--) {
+		h ^= *s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Column i as a string of the arena; NULL for SQL NULL. */
+static char *col_str(struct loader *L, sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? arena_strndup(L->arena, t, strlen(t)) : NULL;
+}
+
+/* The same for a value that often repeats: stored once when seen lately. */
+static char *col_shared(struct loader *L, sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	const char **slot;
+	size_t n;
+
+	if (!t)
+		return NULL;
+	n = strlen(t);
+	slot = &L->strs[hash_bytes(t, n) % STR_SLOTS];
+	if (*slot && !strncmp(*slot, t, n) && (*slot)[n] == '\0')
+		return (char *)*slot;
+	*slot = arena_strndup(L->arena, t, n);
+	return (char *)*slot;
+}
+
+/* A text's three languages; a translation equal to an earlier one (a
+ * proper name, an untranslated text) shares its string. */
+static void col_text3(struct loader *L, sqlite3_stmt *st, int i,
+		      struct cat_text *t, bool shared)
+{
+	int k, j;
+	for (k = 0; k < CAT__NLANG; k++) {
+		const char *v = (const char *)sqlite3_column_text(st, i + k);
+		t->v[k] = NULL;
+		for (j = 0; v && j < k; j++)
+			if (t->v[j] && !strcmp(t->v[j], v))
+				t->v[k] = t->v[j];
+		if (v && !t->v[k])
+			t->v[k] = shared ? col_shared(L, st, i + k) : col_str(L, st, i + k);
+	}
+}
+
+/* n elements of size bytes as an arena array, shared with an equal array
+ * stored lately. */
+static void *shared_array(struct loader *L, const void *v, size_t n,
+			  size_t size, size_t align)
+{
+	size_t bytes = n * size;
+	struct arr_slot *slot = &L->arrs[hash_bytes(v, bytes) % ARR_SLOTS];
+	void *p;
+
+	if (slot->p && slot->bytes == bytes && !memcmp(slot->p, v, bytes))
+		return (void *)slot->p;
+	p = arena_alloc(L->arena, bytes, align);
+	memcpy(p, v, bytes);
+	slot->p = p;
+	slot->bytes = bytes;
+	return p;
+}
+
+/* old (n_old elements) followed by add (n_add) in a new arena array: a
+ * parent whose child rows do not come together in the table. */
+static void *joined(struct loader *L, const void *old, size_t n_old,
+		    const void *add, size_t n_add, size_t size, size_t align)
+{
+	char *p = arena_alloc(L->arena, (n_old + n_add) * size, align);
+	if (n_old)
+		memcpy(p, old, n_old * size);
+	memcpy(p + n_old * size, add, n_add * size);
+	return p;
+}
+
+/* The next record of an array sized from a count; grows should the table
+ * have more rows than counted. */
+static void *next_record(void **arr, size_t *n, size_t *cap, size_t size)
+{
+	char *p;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*arr = xrealloc(*arr, *cap * size);
+	}
+	p = (char *)*arr + *n * size;
+	memset(p, 0, size);
+	(*n)++;
+	return p;
+}
+
+/* Give back what a record array did not use. */
+static void *fit(void *arr, size_t n, size_t cap, size_t size)
+{
+	if (n == cap || !arr)
+		return arr;
+	if (n == 0) {
+		free(arr);
+		return NULL;
+	}
+	return xrealloc(arr, n * size);
+}
 
 static void fail(struct loader *L, int rc)
 {
@@ -523,6 +716,248 @@ static int step(struct loader *L, sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* ---- resolving ids -------------------------------------------------------- */
+
+struct id_view {
+	const char *base;	/* records */
+	size_t stride, offset;	/* record size, offset of the id pointer */
+};
+
+static const char *view_id(const struct id_view *v, uint32_t i)
+{
+	return *(char *const *)(v->base + (size_t)i * v->stride + v->offset);
+}
+
+static int id_cmp(const void *a, const void *b, void *ctx)
+{
+	const struct id_view *v = ctx;
+	return strcmp(view_id(v, *(const uint32_t *)a), view_id(v, *(const uint32_t *)b));
+}
+
+/* The indexes of the records that have an id, sorted by id. */
+static uint32_t *ids_sort(const struct id_view *v, size_t n, size_t *count)
+{
+	uint32_t *x = xmalloc((n ? n : 1) * sizeof *x);
+	size_t i, k = 0;
+	for (i = 0; i < n; i++)
+		if (view_id(v, (uint32_t)i))
+			x[k++] = (uint32_t)i;
+	qsort_r(x, k, sizeof *x, id_cmp, (void *)v);
+	*count = k;
+	return x;
+}
+
+static long ids_find(const struct id_view *v, const uint32_t *x, size_t n,
+		     const char *id)
+{
+	size_t lo = 0, hi = n;
+	if (!id)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, view_id(v, x[mid]));
+		if (c == 0)
+			return x[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+static struct id_view org_view(const struct catalogue *cat)
+{
+	struct id_view v = { (const char *)cat->orgs, sizeof *cat->orgs,
+			     offsetof(struct cat_org, id) };
+	return v;
+}
+
+static struct id_view svc_view(const struct catalogue *cat)
+{
+	struct id_view v = { (const char *)cat->services, sizeof *cat->services,
+			     offsetof(struct cat_service, id) };
+	return v;
+}
+
+static struct id_view res_view(const struct catalogue *cat)
+{
+	struct id_view v = { (const char *)cat->resources, sizeof *cat->resources,
+			     offsetof(struct cat_resource, id) };
+	return v;
+}
+
+/* The index of the service a child row names, or -1 (a problem is noted).
+ * Child rows mostly come in the services' order: the last service and the
+ * one after it are tried before searching. */
+static long row_service(struct loader *L, sqlite3_stmt *st, const char *table)
+{
+	const struct catalogue *cat = L->cat;
+	const char *id = (const char *)sqlite3_column_text(st, 0);
+	struct id_view v = svc_view(cat);
+	size_t h = L->svc_hint;
+	long i;
+
+	if (id && h < cat->n_services && cat->services[h].id &&
+	    !strcmp(cat->services[h].id, id))
+		return (long)h;
+	if (id && h + 1 < cat->n_services && cat->services[h + 1].id &&
+	    !strcmp(cat->services[h + 1].id, id)) {
+		L->svc_hint = h + 1;
+		return (long)h + 1;
+	}
+	i = ids_find(&v, L->svc_ids, L->n_svc_ids, id);
+	if (i < 0) {
+		add_problem(L->cat, _("%s: a row names service '%s', which does not exist"),
+			    table, id ? id : "");
+		return -1;
+	}
+	L->svc_hint = (size_t)i;
+	return i;
+}
+
+static long row_resource(struct loader *L, sqlite3_stmt *st, const char *table)
+{
+	const char *id = (const char *)sqlite3_column_text(st, 0);
+	struct id_view v = res_view(L->cat);
+	long i = ids_find(&v, L->res_ids, L->n_res_ids, id);
+	if (i < 0)
+		add_problem(L->cat, _("%s: a row names resource '%s', which does not exist"),
+			    table, id ? id : "");
+	return i;
+}
+
+/* ---- child rows in runs ------------------------------------------------- */
+
+/* The rows of a child table that belong to one record, gathered while
+ * they come one after another, then stored as one exact arena array. */
+struct run;
+typedef void (*run_store_fn)(struct loader *L, struct run *r);
+
+struct run {
+	long owner;		/* record index, -1 before the first row */
+	unsigned char *v;
+	size_t n, cap, size;
+	run_store_fn store;
+};
+
+static void run_flush(struct loader *L, struct run *r)
+{
+	if (r->owner >= 0 && r->n)
+		r->store(L, r);
+	r->n = 0;
+}
+
+/* A zeroed element for owner's run. */
+static void *run_next(struct loader *L, struct run *r, long owner)
+{
+	void *p;
+	if (owner != r->owner) {
+		run_flush(L, r);
+		r->owner = owner;
+	}
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = xrealloc(r->v, r->cap * r->size);
+	}
+	p = r->v + r->n * r->size;
+	memset(p, 0, r->size);
+	r->n++;
+	return p;
+}
+
+static void run_end(struct loader *L, struct run *r)
+{
+	run_flush(L, r);
+	free(r->v);
+	r->v = NULL;
+}
+
+static void store_spans(struct loader *L, struct hours *h, struct run *r)
+{
+	if (h->n_spans)
+		h->spans = joined(L, h->spans, h->n_spans, r->v, r->n, r->size,
+				  alignof(struct hours_span));
+	else
+		h->spans = shared_array(L, r->v, r->n, r->size,
+					alignof(struct hours_span));
+	h->n_spans += r->n;
+}
+
+static void store_service_spans(struct loader *L, struct run *r)
+{
+	store_spans(L, &L->cat->services[r->owner].hours, r);
+}
+
+static void store_resource_spans(struct loader *L, struct run *r)
+{
+	store_spans(L, &L->cat->resources[r->owner].hours, r);
+}
+
+static void store_service_languages(struct loader *L, struct run *r)
+{
+	struct cat_service *s = &L->cat->services[r->owner];
+	if (s->n_languages)
+		s->languages = joined(L, s->languages, s->n_languages, r->v, r->n,
+				      r->size, alignof(char *));
+	else
+		s->languages = shared_array(L, r->v, r->n, r->size, alignof(char *));
+	s->n_languages += r->n;
+}
+
+static void store_phones(struct loader *L, struct run *r)
+{
+	struct cat_service *s = &L->cat->services[r->owner];
+	s->phones = joined(L, s->phones, s->n_phones, r->v, r->n, r->size,
+			   alignof(struct cat_phone));
+	s->n_phones += r->n;
+}
+
+static void store_resource_languages(struct loader *L, struct run *r)
+{
+	struct cat_resource *res = &L->cat->resources[r->owner];
+	res->languages = joined(L, res->languages, res->n_languages, r->v, r->n,
+				r->size, alignof(struct cat_res_lang));
+	res->n_languages += r->n;
+}
+
+static void run_init(struct run *r, size_t size, run_store_fn store)
+{
+	memset(r, 0, sizeof *r);
+	r->owner = -1;
+	r->size = size;
+	r->store = store;
+}
+
+/* ---- the tables ----------------------------------------------------------- */
+
+/* Row counts, so that the record arrays are allocated once and exactly. */
+static void count_rows(struct loader *L)
+{
+	sqlite3_stmt *st = prep(L, "SELECT (SELECT count(*) FROM organisation), "
+				"(SELECT count(*) FROM service), "
+				"(SELECT count(*) FROM language), "
+				"(SELECT count(*) FROM resource)");
+	struct catalogue *cat = L->cat;
+	if (!st)
+		return;
+	if (step(L, st) > 0) {
+		L->cap_orgs = (size_t)sqlite3_column_int64(st, 0);
+		L->cap_services = (size_t)sqlite3_column_int64(st, 1);
+		L->cap_languages = (size_t)sqlite3_column_int64(st, 2);
+		L->cap_resources = (size_t)sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (L->cap_orgs)
+		cat->orgs = xcalloc(L->cap_orgs, sizeof *cat->orgs);
+	if (L->cap_services)
+		cat->services = xcalloc(L->cap_services, sizeof *cat->services);
+	if (L->cap_languages)
+		cat->languages = xcalloc(L->cap_languages, sizeof *cat->languages);
+	if (L->cap_resources)
+		cat->resources = xcalloc(L->cap_resources, sizeof *cat->resources);
+}
+
 static void load_meta(struct loader *L)
 {
 	sqlite3_stmt *st = prep(L, "SELECT key, value FROM meta");
@@ -532,13 +967,10 @@ static void load_meta(struct loader *L)
 		const char *key = (const char *)sqlite3_column_text(st, 0);
 		if (!key)
 			continue;
-		if (!strcmp(key, "name")) {
-			free(L->cat->name);
-			L->cat->name = col_str(st, 1);
-		} else if (!strcmp(key, "published")) {
-			free(L->cat->published);
-			L->cat->published = col_str(st, 1);
-		}
+		if (!strcmp(key, "name"))
+			L->cat->name = col_str(L, st, 1);
+		else if (!strcmp(key, "published"))
+			L->cat->published = col_str(L, st, 1);
 	}
 	sqlite3_finalize(st);
 }
@@ -551,51 +983,67 @@ static int lang_cmp(const void *a, const void *b)
 
 static void load_languages(struct loader *L)
 {
+	struct catalogue *cat = L->cat;
 	sqlite3_stmt *st = prep(L, "SELECT code, name_fi, name_sv, name_en, native "
 				"FROM language ORDER BY code");
 	if (!st)
 		return;
 	while (step(L, st) > 0) {
-		struct cat_language *l = catalogue_add_language(L->cat);
-		l->code = col_str(st, 0);
-		col_text3(st, 1, &l->name);
-		l->native = col_str(st, 4);
+		struct cat_language *l = next_record((void **)&cat->languages,
+						     &cat->n_languages,
+						     &L->cap_languages, sizeof *l);
+		l->code = col_str(L, st, 0);
+		col_text3(L, st, 1, &l->name, false);
+		l->native = col_str(L, st, 4);
 	}
 	sqlite3_finalize(st);
 	/* SQL's ORDER BY uses the column collation; make it bytewise. */
-	qsort(L->cat->languages, L->cat->n_languages, sizeof *L->cat->languages, lang_cmp);
+	qsort(cat->languages, cat->n_languages, sizeof *cat->languages, lang_cmp);
+}
+
+/* A service's language code: the language table's own string when it has
+ * the code, so that 10,000 services do not keep 10,000 copies of "fi". */
+static char *language_code(struct loader *L, sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	const struct cat_language *l = t ? catalogue_language(L->cat, t) : NULL;
+	return l ? l->code : col_shared(L, st, i);
 }
 
 static void load_orgs(struct loader *L)
 {
 	struct catalogue *cat = L->cat;
+	struct id_view v;
 	sqlite3_stmt *st = prep(L, "SELECT id, kind, name_fi, name_sv, name_en, web, "
 				"municipality FROM organisation ORDER BY rowid");
 	if (!st)
 		return;
 	while (step(L, st) > 0) {
-		struct cat_org *o = catalogue_add_org(cat);
+		struct cat_org *o = next_record((void **)&cat->orgs, &cat->n_orgs,
+						&L->cap_orgs, sizeof *o);
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
 		int k = name_index(org_kinds, ORG__N, kind);
-		o->id = col_str(st, 0);
+		o->id = col_str(L, st, 0);
 		if (k < 0) {
 			add_problem(cat, _("organisation '%s': unknown kind '%s' (city, public, ngo, other)"),
 				    o->id ? o->id : "", kind ? kind : "");
 			k = ORG_OTHER;
 		}
 		o->kind = (enum org_kind)k;
-		col_text3(st, 2, &o->name);
-		o->web = col_str(st, 5);
-		o->municipality = col_str(st, 6);
+		col_text3(L, st, 2, &o->name, false);
+		o->web = col_shared(L, st, 5);
+		o->municipality = col_shared(L, st, 6);
 	}
 	sqlite3_finalize(st);
-	L->orgs = idx_build(cat->orgs, cat->n_orgs, sizeof *cat->orgs,
-			    offsetof(struct cat_org, id), &L->n_orgs);
+	cat->orgs = fit(cat->orgs, cat->n_orgs, L->cap_orgs, sizeof *cat->orgs);
+	v = org_view(cat);
+	L->org_ids = ids_sort(&v, cat->n_orgs, &L->n_org_ids);
 }
 
 static void load_services(struct loader *L)
 {
 	struct catalogue *cat = L->cat;
+	struct id_view ov = org_view(cat), sv;
 	sqlite3_stmt *st = prep(L,
 		"SELECT id, organisation_id, name_fi, name_sv, name_en, "
 		"description_fi, description_sv, description_en, "
@@ -605,134 +1053,149 @@ static void load_services(struct loader *L)
 	if (!st)
 		return;
 	while (step(L, st) > 0) {
-		struct cat_service *s = catalogue_add_service(cat);
+		struct cat_service *s = next_record((void **)&cat->services,
+						    &cat->n_services,
+						    &L->cap_services, sizeof *s);
 		const char *org = (const char *)sqlite3_column_text(st, 1);
-		const char *appt = (const char *)sqlite3_column_text(st, 16);
-		long oi = idx_find(L->orgs, L->n_orgs, org);
-		int a = name_index(appt_names, 3, appt);
-		s->id = col_str(st, 0);
+		long oi = ids_find(&ov, L->org_ids, L->n_org_ids, org);
+		const char *appt;
+		int a;
+		s->id = col_str(L, st, 0);
 		if (oi < 0) {
 			add_problem(cat, _("service '%s': organisation '%s' does not exist"),
 				    s->id ? s->id : "", org ? org : "");
 			s->org = SIZE_MAX;
 		} else
 			s->org = (size_t)oi;
-		col_text3(st, 2, &s->name);
-		col_text3(st, 5, &s->description);
-		col_text3(st, 8, &s->eligibility);
-		s->keywords = col_str(st, 11);
-		s->email = col_str(st, 12);
-		s->web = col_str(st, 13);
-		s->address = col_str(st, 14);
-		s->municipality = col_str(st, 15);
+		col_text3(L, st, 2, &s->name, false);
+		col_text3(L, st, 5, &s->description, false);
+		col_text3(L, st, 8, &s->eligibility, true);
+		s->keywords = col_shared(L, st, 11);
+		s->email = col_shared(L, st, 12);
+		s->web = col_shared(L, st, 13);
+		s->address = col_shared(L, st, 14);
+		s->municipality = col_shared(L, st, 15);
+		appt = (const char *)sqlite3_column_text(st, 16);
+		a = name_index(appt_names, 3, appt);
 		if (a < 0) {
 			add_problem(cat, _("service '%s': appointment '%s' is not one of no, yes, sometimes"),
 				    s->id ? s->id : "", appt ? appt : "");
 			a = APPT_NO;
 		}
 		s->appointment = (enum appointment)a;
-		s->verified = col_str(st, 17);
+		s->verified = col_shared(L, st, 17);
 	}
 	sqlite3_finalize(st);
-	L->services = idx_build(cat->services, cat->n_services, sizeof *cat->services,
-				offsetof(struct cat_service, id), &L->n_services);
+	cat->services = fit(cat->services, cat->n_services, L->cap_services,
+			    sizeof *cat->services);
+	sv = svc_view(cat);
+	L->svc_ids = ids_sort(&sv, cat->n_services, &L->n_svc_ids);
 }
 
-/* The service a child row belongs to, or NULL (a problem is noted). */
-static struct cat_service *row_service(struct loader *L, sqlite3_stmt *st,
-				       const char *table)
-{
-	const char *id = (const char *)sqlite3_column_text(st, 0);
-	long i = idx_find(L->services, L->n_services, id);
-	if (i < 0) {
-		add_problem(L->cat, _("%s: a row names service '%s', which does not exist"),
-			    table, id ? id : "");
-		return NULL;
-	}
-	return &L->cat->services[i];
-}
-
-static struct cat_resource *row_resource(struct loader *L, sqlite3_stmt *st,
-					 const char *table)
-{
-	const char *id = (const char *)sqlite3_column_text(st, 0);
-	long i = idx_find(L->resources, L->n_resources, id);
-	if (i < 0) {
-		add_problem(L->cat, _("%s: a row names resource '%s', which does not exist"),
-			    table, id ? id : "");
-		return NULL;
-	}
-	return &L->cat->resources[i];
-}
-
-static void load_service_children(struct loader *L)
+/* Weekly hours of services or resources: rows (owner id, weekday 1-7,
+ * "HH:MM", "HH:MM"). */
+static void load_hours(struct loader *L, bool resources)
 {
 	struct catalogue *cat = L->cat;
-	struct cat_service *s;
+	struct run run;
 	sqlite3_stmt *st;
+	long i;
 
-	st = prep(L, "SELECT service_id, topic FROM service_topic ORDER BY rowid");
-	while (st && step(L, st) > 0) {
-		const char *code = (const char *)sqlite3_column_text(st, 1);
-		int t;
-		if (!(s = row_service(L, st, "service_topic")))
-			continue;
-		t = code ? codes_find(CODES_TOPIC, code) : -1;
-		if (t < 0 || t >= TOPIC__N)
-			add_problem(cat, _("service '%s': unknown topic '%s'"), s->id,
-				    code ? code : "");
-		else
-			s->topics |= (topic_set)1 << t;
-	}
-	sqlite3_finalize(st);
-
-	st = prep(L, "SELECT service_id, language FROM service_language ORDER BY rowid");
-	while (st && step(L, st) > 0) {
-		if (!(s = row_service(L, st, "service_language")))
-			continue;
-		s->languages = xrealloc(s->languages,
-					(s->n_languages + 1) * sizeof *s->languages);
-		s->languages[s->n_languages++] = col_str(st, 1);
-	}
-	sqlite3_finalize(st);
-
-	st = prep(L, "SELECT service_id, number, label_fi, label_sv, label_en "
-		  "FROM service_phone ORDER BY service_id, position");
-	while (st && step(L, st) > 0) {
-		struct cat_phone *p;
-		if (!(s = row_service(L, st, "service_phone")))
-			continue;
-		p = grow((void **)&s->phones, &s->n_phones, sizeof *s->phones);
-		p->number = col_str(st, 1);
-		col_text3(st, 2, &p->label);
-	}
-	sqlite3_finalize(st);
-
-	st = prep(L, "SELECT service_id, weekday, opens, closes FROM service_hours "
-		  "ORDER BY rowid");
+	run_init(&run, sizeof(struct hours_span),
+		 resources ? store_resource_spans : store_service_spans);
+	st = prep(L, resources
+		  ? "SELECT resource_id, weekday, opens, closes FROM resource_hours ORDER BY rowid"
+		  : "SELECT service_id, weekday, opens, closes FROM service_hours ORDER BY rowid");
 	while (st && step(L, st) > 0) {
 		int day = sqlite3_column_int(st, 1);
 		const char *o = (const char *)sqlite3_column_text(st, 2);
 		const char *c = (const char *)sqlite3_column_text(st, 3);
 		int open = db_time(o, 0), close = db_time(c, 1);
-		if (!(s = row_service(L, st, "service_hours")))
+		struct hours_span *sp;
+		i = resources ? row_resource(L, st, "resource_hours")
+			      : row_service(L, st, "service_hours");
+		if (i < 0)
 			continue;
-		if (open < 0 || close < 0 || day < 1 || day > 7 ||
-		    hours_add_span(&s->hours, day - 1, open, close) != 0)
-			add_problem(cat, _("service '%s': hours on weekday %d, '%s'-'%s', are not valid (HH:MM, opening before closing)"),
-				    s->id, day, o ? o : "", c ? c : "");
+		if (open < 0 || close < 0 || !hours_span_ok(day - 1, open, close)) {
+			if (resources)
+				add_problem(cat, _("resource '%s': hours on weekday %d, '%s'-'%s', are not valid (HH:MM, opening before closing)"),
+					    cat->resources[i].id, day, o ? o : "", c ? c : "");
+			else
+				add_problem(cat, _("service '%s': hours on weekday %d, '%s'-'%s', are not valid (HH:MM, opening before closing)"),
+					    cat->services[i].id, day, o ? o : "", c ? c : "");
+			continue;
+		}
+		sp = run_next(L, &run, i);
+		sp->day = (uint8_t)(day - 1);
+		sp->open = (uint16_t)open;
+		sp->close = (uint16_t)close;
+	}
+	sqlite3_finalize(st);
+	run_end(L, &run);
+}
+
+static void load_service_children(struct loader *L)
+{
+	struct catalogue *cat = L->cat;
+	struct run run;
+	sqlite3_stmt *st;
+	long i;
+
+	st = prep(L, "SELECT service_id, topic FROM service_topic ORDER BY rowid");
+	while (st && step(L, st) > 0) {
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		int t;
+		if ((i = row_service(L, st, "service_topic")) < 0)
+			continue;
+		t = code ? codes_find(CODES_TOPIC, code) : -1;
+		if (t < 0 || t >= TOPIC__N)
+			add_problem(cat, _("service '%s': unknown topic '%s'"),
+				    cat->services[i].id, code ? code : "");
+		else
+			cat->services[i].topics |= (topic_set)1 << t;
 	}
 	sqlite3_finalize(st);
 
+	run_init(&run, sizeof(char *), store_service_languages);
+	st = prep(L, "SELECT service_id, language FROM service_language ORDER BY rowid");
+	while (st && step(L, st) > 0) {
+		if ((i = row_service(L, st, "service_language")) < 0)
+			continue;
+		*(char **)run_next(L, &run, i) = language_code(L, st, 1);
+	}
+	sqlite3_finalize(st);
+	run_end(L, &run);
+
+	/* The primary key's order: a service's phones come together. */
+	run_init(&run, sizeof(struct cat_phone), store_phones);
+	st = prep(L, "SELECT service_id, number, label_fi, label_sv, label_en "
+		  "FROM service_phone ORDER BY service_id, position");
+	while (st && step(L, st) > 0) {
+		struct cat_phone *p;
+		if ((i = row_service(L, st, "service_phone")) < 0)
+			continue;
+		p = run_next(L, &run, i);
+		p->number = col_str(L, st, 1);
+		col_text3(L, st, 2, &p->label, true);
+	}
+	sqlite3_finalize(st);
+	run_end(L, &run);
+
+	load_hours(L, false);
+
+	/* Exceptions are few: plain allocations (catalogue_free frees what is
+	 * not in the arena). */
 	st = prep(L, "SELECT service_id, date, opens, closes FROM service_exception "
 		  "ORDER BY rowid");
 	while (st && step(L, st) > 0) {
 		const char *date = (const char *)sqlite3_column_text(st, 1);
 		const char *o = (const char *)sqlite3_column_text(st, 2);
 		const char *c = (const char *)sqlite3_column_text(st, 3);
+		struct cat_service *s;
 		int rc;
-		if (!(s = row_service(L, st, "service_exception")))
+		if ((i = row_service(L, st, "service_exception")) < 0)
 			continue;
+		s = &cat->services[i];
 		if (!o && !c)
 			rc = hours_add_exception(&s->hours, date, true, 0, 0);
 		else if (!o || !c || db_time(o, 0) < 0 || db_time(c, 1) < 0)
@@ -777,6 +1240,9 @@ static void load_resources(struct loader *L)
 {
 	struct catalogue *cat = L->cat;
 	struct cat_resource *r;
+	struct id_view v;
+	struct run run;
+	long i;
 	sqlite3_stmt *st = prep(L,
 		"SELECT id, kind, name_fi, name_sv, name_en, unit, phone, email, web, "
 		"modality, lead_minutes, note_fi, note_sv, note_en "
@@ -785,56 +1251,47 @@ static void load_resources(struct loader *L)
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
 		const char *mod = (const char *)sqlite3_column_text(st, 9);
 		int k = name_index(res_kinds, RES__N, kind);
-		r = catalogue_add_resource(cat);
-		r->id = col_str(st, 0);
+		r = next_record((void **)&cat->resources, &cat->n_resources,
+				&L->cap_resources, sizeof *r);
+		r->id = col_str(L, st, 0);
 		if (k < 0) {
 			add_problem(cat, _("resource '%s': unknown kind '%s' (colleague, interpreting)"),
 				    r->id ? r->id : "", kind ? kind : "");
 			k = RES_INTERPRETING;
 		}
 		r->kind = (enum res_kind)k;
-		col_text3(st, 2, &r->name);
-		r->unit = col_str(st, 5);
-		r->phone = col_str(st, 6);
-		r->email = col_str(st, 7);
-		r->web = col_str(st, 8);
+		col_text3(L, st, 2, &r->name, false);
+		r->unit = col_shared(L, st, 5);
+		r->phone = col_shared(L, st, 6);
+		r->email = col_shared(L, st, 7);
+		r->web = col_shared(L, st, 8);
 		if (parse_modality(mod, &r->modality) != 0)
 			add_problem(cat, _("resource '%s': modality '%s' has an unknown word (in-person, phone, video, on-site)"),
 				    r->id ? r->id : "", mod);
 		r->lead_minutes = sqlite3_column_int(st, 10);
-		col_text3(st, 11, &r->note);
+		col_text3(L, st, 11, &r->note, true);
 	}
 	sqlite3_finalize(st);
-	L->resources = idx_build(cat->resources, cat->n_resources, sizeof *cat->resources,
-				 offsetof(struct cat_resource, id), &L->n_resources);
+	cat->resources = fit(cat->resources, cat->n_resources, L->cap_resources,
+			     sizeof *cat->resources);
+	v = res_view(cat);
+	L->res_ids = ids_sort(&v, cat->n_resources, &L->n_res_ids);
 
+	run_init(&run, sizeof(struct cat_res_lang), store_resource_languages);
 	st = prep(L, "SELECT resource_id, language, dialects FROM resource_language "
 		  "ORDER BY rowid");
 	while (st && step(L, st) > 0) {
 		struct cat_res_lang *l;
-		if (!(r = row_resource(L, st, "resource_language")))
+		if ((i = row_resource(L, st, "resource_language")) < 0)
 			continue;
-		l = grow((void **)&r->languages, &r->n_languages, sizeof *r->languages);
-		l->code = col_str(st, 1);
-		l->dialects = col_str(st, 2);
+		l = run_next(L, &run, i);
+		l->code = language_code(L, st, 1);
+		l->dialects = col_shared(L, st, 2);
 	}
 	sqlite3_finalize(st);
+	run_end(L, &run);
 
-	st = prep(L, "SELECT resource_id, weekday, opens, closes FROM resource_hours "
-		  "ORDER BY rowid");
-	while (st && step(L, st) > 0) {
-		int day = sqlite3_column_int(st, 1);
-		const char *o = (const char *)sqlite3_column_text(st, 2);
-		const char *c = (const char *)sqlite3_column_text(st, 3);
-		int open = db_time(o, 0), close = db_time(c, 1);
-		if (!(r = row_resource(L, st, "resource_hours")))
-			continue;
-		if (open < 0 || close < 0 || day < 1 || day > 7 ||
-		    hours_add_span(&r->hours, day - 1, open, close) != 0)
-			add_problem(cat, _("resource '%s': hours on weekday %d, '%s'-'%s', are not valid (HH:MM, opening before closing)"),
-				    r->id, day, o ? o : "", c ? c : "");
-	}
-	sqlite3_finalize(st);
+	load_hours(L, true);
 }
 
 static void load_topic_order(struct loader *L)
@@ -918,6 +1375,11 @@ static int check_version(sqlite3 *db, const char *path, int *version, char **err
 	return 0;
 }
 
+/* SQLite's page cache while loading, in KiB: every table is read once
+ * from start to end, so a small cache reads as fast as a large one, and
+ * its pages are memory the session would otherwise keep at its peak. */
+#define LOAD_CACHE_KIB 64
+
 int catalogue_open(const char *path, struct catalogue **out, char **err)
 {
 	struct stat st;
@@ -936,6 +1398,11 @@ int catalogue_open(const char *path, struct catalogue **out, char **err)
 	uri = path_uri(path, "mode=ro&immutable=1");
 	rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
+	if (rc == SQLITE_OK) {
+		char pragma[48];
+		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", LOAD_CACHE_KIB);
+		rc = sqlite3_exec(db, pragma, NULL, NULL, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		read_error(err, path, db, rc);
 		sqlite3_close(db);
@@ -951,7 +1418,11 @@ int catalogue_open(const char *path, struct catalogue **out, char **err)
 	L.cat = catalogue_new();
 	L.cat->path = xstrdup(path);
 	L.cat->version = version;
+	L.cat->arena = L.arena = arena_new();
+	L.strs = xcalloc(STR_SLOTS, sizeof *L.strs);
+	L.arrs = xcalloc(ARR_SLOTS, sizeof *L.arrs);
 	L.rc = SQLITE_OK;
+	count_rows(&L);
 	load_meta(&L);
 	load_languages(&L);
 	load_orgs(&L);
@@ -959,9 +1430,11 @@ int catalogue_open(const char *path, struct catalogue **out, char **err)
 	load_service_children(&L);
 	load_resources(&L);
 	load_topic_order(&L);
-	free(L.orgs);
-	free(L.services);
-	free(L.resources);
+	free(L.org_ids);
+	free(L.svc_ids);
+	free(L.res_ids);
+	free(L.strs);
+	free(L.arrs);
 	if (L.rc != SQLITE_OK) {
 		read_error_msg(err, path, db, L.rc, L.msg);
 		free(L.msg);
@@ -970,6 +1443,11 @@ int catalogue_open(const char *path, struct catalogue **out, char **err)
 		return -1;
 	}
 	sqlite3_close(db);
+#ifdef __GLIBC__
+	/* The page cache and the loader's scratch memory were freed between
+	 * the catalogue's blocks; hand those pages back. */
+	malloc_trim(0);
+#endif
 
 	L.cat->dev = st.st_dev;
 	L.cat->ino = st.st_ino;

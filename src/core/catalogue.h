@@ -104,6 +104,8 @@ struct cat_resource {
 	struct cat_text note;
 };
 
+struct cat_arena;
+
 struct catalogue {
 	char *path;
 	int version;		/* schema version of the file */
@@ -130,6 +132,13 @@ struct catalogue {
 	ino_t ino;
 	struct timespec mtime;
 	off_t size;
+	/* A loaded catalogue keeps its strings and the small arrays of its
+	 * records (languages, phones, hours) in a few large blocks, and
+	 * records may share equal strings and arrays: treat them as
+	 * read-only. Replacing a pointer with a malloc'd one is fine
+	 * (catalogue_free frees what is not in the blocks). NULL for a
+	 * catalogue built with catalogue_new(). */
+	struct cat_arena *arena;
 };
 
 /* Open the file read-only (never creating or migrating it) and load it.

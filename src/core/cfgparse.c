@@ -1,8 +1,11 @@
 /* cfgparse: see cfgparse.h.
  *
- * The first error of a parse is kept in thread-local storage because the
- * libconfuse error callback has no user pointer; the state lives only for
- * the duration of one cfgparse_file() call. */
+ * The parse under way is reached through one thread-local pointer, set only
+ * for the length of one cfgparse_file_opts() call (and restored after it,
+ * should a callback ever parse another file): libconfuse's error callback
+ * and validation callbacks have no user pointer. It holds the file name,
+ * the comment-free text (to find a needle's or a section's line) and the
+ * first error. */
 #include <config.h>
 
 #include <errno.h>
@@ -15,106 +18,321 @@
 #include "core/err.h"
 #include "core/i18n.h"
 
-struct parse_state {
+struct parse_run {
+	const char *path;
+	const char *text;	/* without comments; lines as in the file */
+	size_t len;
+	void *user;
+	char *msg;		/* the first error, and its line */
 	int line;
-	char *msg;
-	char *needle;
 };
 
-static _Thread_local struct parse_state *current;
+static _Thread_local struct parse_run *current;
 
-static void record(cfg_t *cfg, const char *needle, const char *fmt, va_list ap)
+/* ---- the text ------------------------------------------------------------- */
+
+/* The whole file in a new buffer, or NULL with errno set. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int e;
+
+	if (!f)
+		return NULL;
+	for (;;) {
+		size_t got;
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	e = ferror(f) ? (errno ? errno : EIO) : 0;
+	fclose(f);
+	if (e) {
+		free(buf);
+		errno = e;
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* Remove comments (# ..., // ..., slash-star ... star-slash) outside quoted
+ * strings, keeping their newlines, following libconfuse's lexer: '#' always
+ * starts a comment outside quotes, while // and slash-star do so only where
+ * a token starts. Lines and everything else stay where they were. */
+static void strip_comments(char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+	char quote = 0;
+	bool word = false;	/* inside an unquoted word */
+
+	while (i < n) {
+		char c = s[i];
+		if (quote) {
+			s[o++] = s[i++];
+			if (c == '\\' && i < n)
+				s[o++] = s[i++];
+			else if (c == quote)
+				quote = 0;
+			continue;
+		}
+		if (c == '#' || (!word && c == '/' && i + 1 < n &&
+				 s[i + 1] == '/')) {
+			while (i < n && s[i] != '\n')
+				i++;
+			word = false;
+			continue;
+		}
+		if (!word && c == '/' && i + 1 < n && s[i + 1] == '*') {
+			i += 2;
+			while (i < n && !(s[i] == '*' && i + 1 < n &&
+					  s[i + 1] == '/')) {
+				if (s[i] == '\n')
+					s[o++] = '\n';
+				i++;
+			}
+			i = i < n ? i + 2 : n;
+			/* The lexer ends a comment as a token of its own. */
+			s[o++] = ' ';
+			continue;
+		}
+		if (c == '"' || c == '\'')
+			quote = c;
+		word = !quote && !strchr(" \t\r\n={}()+,", c);
+		s[o++] = s[i++];
+	}
+	s[o] = '\0';
+}
+
+/* The last line, up to `upto`, that mentions needle; upto if none. */
+static int needle_line(const struct parse_run *run, int upto, const char *needle)
+{
+	const char *p = run->text, *end = run->text + run->len;
+	size_t n = needle ? strlen(needle) : 0;
+	int line = 1, found = 0;
+
+	if (!n || upto <= 0)
+		return upto;
+	while (p < end && line <= upto) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = eol ? eol : end, *q;
+		for (q = p; q + n <= stop; q++)
+			if (!memcmp(q, needle, n)) {
+				found = line;
+				break;
+			}
+		if (!eol)
+			break;
+		p = eol + 1;
+		line++;
+	}
+	return found ? found : upto;
+}
+
+/* Where the last section `name` (titled `title`, unless NULL) that closes
+ * by line `upto` was opened, or 0: a small scanner of libconfuse's syntax
+ * (strings, words, "x = {" lists, "name {" and "name title {" sections). */
+static int section_line(const struct parse_run *run, const char *name,
+			const char *title, int upto)
+{
+	const char *s = run->text;
+	size_t len = run->len, i = 0, cap = 0;
+	/* The last three tokens, their lines, and whether they were words. */
+	char *tok[3] = { NULL, NULL, NULL };
+	int tline[3] = { 0, 0, 0 }, line = 1, found = 0, depth = 0, k;
+	int *stack = NULL;	/* the opening line if it is our section, else 0 */
+
+#define PUSH(str, ln) do { free(tok[0]); tok[0] = tok[1]; tok[1] = tok[2]; \
+		tline[0] = tline[1]; tline[1] = tline[2]; \
+		tok[2] = (str); tline[2] = (ln); } while (0)
+	while (i < len && line <= upto) {
+		char ch = s[i];
+		if (ch == '\n') {
+			line++;
+			i++;
+		} else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == ',') {
+			i++;
+		} else if (ch == '"' || ch == '\'') {
+			size_t st = ++i;
+			int ln = line;
+			for (; i < len && s[i] != ch; i++) {
+				if (s[i] == '\\' && i + 1 < len)
+					i++;
+				if (s[i] == '\n')
+					line++;
+			}
+			PUSH(xstrndup(s + st, i - st), ln);
+			i++;
+		} else if (ch == '{') {
+			bool list = tok[2] && (!strcmp(tok[2], "=") || !strcmp(tok[2], "+="));
+			int open = 0;
+			if (!list && !title && tok[2] && !strcmp(tok[2], name) &&
+			    !(tok[1] && !strcmp(tok[1], "=")))
+				open = tline[2];
+			else if (!list && tok[1] && !strcmp(tok[1], name) &&
+				 (!title || !strcmp(tok[2], title)) &&
+				 !(tok[0] && !strcmp(tok[0], "=")))
+				open = tline[1];
+			if ((size_t)depth >= cap) {
+				cap = cap ? 2 * cap : 16;
+				stack = xrealloc(stack, cap * sizeof *stack);
+			}
+			stack[depth++] = open;
+			PUSH(xstrdup("{"), line);
+			i++;
+		} else if (ch == '}') {
+			if (depth > 0 && stack[--depth] > 0)
+				found = stack[depth];
+			PUSH(xstrdup("}"), line);
+			i++;
+		} else if (ch == '=') {
+			PUSH(xstrdup("="), line);
+			i++;
+		} else {
+			size_t st = i;
+			while (i < len && !strchr(" \t\r\n{}=,\"'", s[i]))
+				i++;
+			if (i > st + 1 && s[i - 1] == '+' && i < len && s[i] == '=') {
+				PUSH(xstrndup(s + st, i - 1 - st), line);
+				PUSH(xstrdup("+="), line);
+				i++;
+			} else {
+				PUSH(xstrndup(s + st, i - st), line);
+			}
+		}
+	}
+#undef PUSH
+	for (k = 0; k < 3; k++)
+		free(tok[k]);
+	free(stack);
+	return found;
+}
+
+/* ---- errors ------------------------------------------------------------- */
+
+static void record(int line, const char *fmt, va_list ap)
 {
 	char *msg = NULL;
 	if (!current || current->msg)
-		return;		/* keep the first error only */
+		return;		/* the first error is the most specific */
 	err_vset(&msg, fmt, ap);
 	current->msg = msg;
-	current->line = cfg ? cfg->line : 0;
-	current->needle = needle ? xstrdup(needle) : NULL;
+	current->line = line;
 }
 
-static void errfunc(cfg_t *cfg, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0)))
+static void on_error(cfg_t *cfg, const char *fmt, va_list ap)
 {
-	record(cfg, NULL, fmt, ap);
+	record(cfg ? cfg->line : 0, fmt, ap);
 }
 
 int cfgparse_error(cfg_t *cfg, const char *needle, const char *fmt, ...)
 {
 	va_list ap;
+	int line = cfg ? cfg->line : 0;
+	if (current && needle)
+		line = needle_line(current, line, needle);
 	va_start(ap, fmt);
-	record(cfg, needle, fmt, ap);
+	record(line, fmt, ap);
 	va_end(ap);
 	return -1;
 }
 
-/* Does this line (outside a # comment) mention needle? */
-static int line_has(const char *line, const char *needle)
+int cfgparse_section_error(cfg_t *cfg, const char *name, const char *title,
+			   const char *fmt, ...)
 {
-	const char *p = line;
-	int quoted = 0;
-	size_t n = strlen(needle);
-	for (; *p; p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (*p == '#' && !quoted)
-			return 0;
-		if (!strncmp(p, needle, n))
-			return 1;
-	}
-	return 0;
+	va_list ap;
+	int line = cfg ? cfg->line : 0, open = 0;
+	if (current && name)
+		open = section_line(current, name, title, line);
+	va_start(ap, fmt);
+	record(open ? open : line, fmt, ap);
+	va_end(ap);
+	return -1;
 }
 
-/* libconfuse reads one token ahead, so a value's error can come with a
- * later line: walk back to the last line at or before it that names the
- * value. */
-static int locate(const char *path, int upto, const char *needle)
+void *cfgparse_user(void)
 {
-	FILE *f;
-	char *buf = NULL;
-	size_t cap = 0;
-	int n = 0, found = 0;
-
-	if (!needle || !*needle || upto <= 0)
-		return upto;
-	f = fopen(path, "r");
-	if (!f)
-		return upto;
-	while (n < upto && getline(&buf, &cap, f) >= 0) {
-		n++;
-		if (line_has(buf, needle))
-			found = n;
-	}
-	free(buf);
-	fclose(f);
-	return found ? found : upto;
+	return current ? current->user : NULL;
 }
+
+/* ---- parsing -------------------------------------------------------------- */
 
 int cfgparse_file(cfg_t *cfg, const char *path, char **err)
 {
-	struct parse_state st = { 0, NULL, NULL };
-	struct parse_state *saved = current;
-	int rc;
+	return cfgparse_file_opts(cfg, path, NULL, err);
+}
 
-	current = &st;
-	cfg_set_error_function(cfg, errfunc);
-	errno = 0;
-	rc = cfg_parse(cfg, path);
-	current = saved;
+int cfgparse_file_opts(cfg_t *cfg, const char *path,
+		       const struct cfgparse_opts *opts, char **err)
+{
+	static const struct cfgparse_opts none;
+	struct parse_run run;
+	struct parse_run *saved = current;
+	const char *hint;
+	FILE *f = NULL;
+	char *text;
+	size_t len = 0;
+	int rc = CFG_SUCCESS;
+
+	if (!opts)
+		opts = &none;
+	text = slurp(path, &len);
+	if (!text) {
+		int e = errno;
+		if (opts->optional && (e == ENOENT || e == ENOTDIR))
+			return 1;
+		err_set(err, _("%s: cannot read: %s"), path, strerror(e));
+		return -1;
+	}
+	strip_comments(text, len);
+	len = strlen(text);	/* also stops at a stray NUL byte */
+
+	memset(&run, 0, sizeof run);
+	run.path = path;
+	run.text = text;
+	run.len = len;
+	run.user = opts->user;
+	cfg_set_error_function(cfg, on_error);
+	/* fmemopen() of nothing fails on some C libraries; an empty file
+	 * sets nothing, which is not an error here. */
+	if (len) {
+		f = fmemopen(text, len, "r");
+		if (!f) {
+			err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
+			free(text);
+			return -1;
+		}
+		current = &run;
+		rc = cfg_parse_fp(cfg, f);
+		current = saved;
+		fclose(f);
+	}
+	free(text);
 	if (rc == CFG_SUCCESS) {
-		free(st.msg);
-		free(st.needle);
+		free(run.msg);
 		return 0;
 	}
-	if (rc == CFG_FILE_ERROR)
-		err_set(err, _("%s: cannot read: %s"), path,
-			strerror(errno ? errno : ENOENT));
-	else if (st.msg)
-		err_set(err, "%s:%d: %s", path,
-			locate(path, st.line, st.needle), st.msg);
+	/* Our own messages already say what to do (after a ';'). */
+	hint = opts->hint && run.msg && !strchr(run.msg, ';') ? opts->hint : NULL;
+	if (run.msg && run.line > 0)
+		err_set(err, "%s:%d: %s%s%s", path, run.line, run.msg,
+			hint ? "; " : "", hint ? hint : "");
+	else if (run.msg)
+		err_set(err, "%s: %s%s%s", path, run.msg, hint ? "; " : "",
+			hint ? hint : "");
+	else if (opts->hint)
+		err_set(err, _("%s: cannot parse; %s"), path, opts->hint);
 	else
 		err_set(err, _("%s: cannot be parsed"), path);
-	free(st.msg);
-	free(st.needle);
+	free(run.msg);
 	return -1;
 }

@@ -6,16 +6,10 @@
  * only `desk` keeps the system file's catalogue. Values are checked while
  * parsing, in validation callbacks, because only then does libconfuse know
  * the line; every error becomes one "file:line: what; what to do" message.
- *
- * libconfuse's error callback gets no user pointer, so the message of the
- * parse under way is kept through a thread-local pointer that is set only
- * for the length of one parse. libconfuse 3.3 also miscounts lines after a
- * comment and gives sections no file name, so comments are blanked out
- * before parsing (their newlines kept) and the file name comes from us. */
+ * Reading, comments and line numbers are cfgparse's (shared with keymaps,
+ * screens and scenarios). */
 #include <config.h>
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +17,7 @@
 
 #include <confuse.h>
 
+#include "core/cfgparse.h"
 #include "core/codes.h"
 #include "core/config.h"
 #include "core/err.h"
@@ -34,36 +29,6 @@
 #endif
 
 #define SEE_ALSO "see neuvoo.conf(5)"
-
-/* The error of the cfg_parse() under way (first one wins: it is the most
- * specific, later ones are consequences). */
-struct parse_ctx {
-	const char *path;
-	char *msg;
-};
-static _Thread_local struct parse_ctx *current;
-
-__attribute__((format(printf, 2, 0)))
-static void on_error(cfg_t *cfg, const char *fmt, va_list ap)
-{
-	char *what = NULL;
-	const char *sep;
-
-	if (!current || current->msg)
-		return;
-	if (vasprintf(&what, fmt, ap) < 0)
-		what = NULL;
-	/* Our own messages already say what to do (after a ';');
-	 * libconfuse's only say what is wrong. */
-	sep = what && strchr(what, ';') ? "" : "; " SEE_ALSO;
-	if (cfg && cfg->line > 0)
-		current->msg = xasprintf("%s:%d: %s%s", current->path, cfg->line,
-					 what ? what : "error", sep);
-	else
-		current->msg = xasprintf("%s: %s%s", current->path,
-					 what ? what : "error", sep);
-	free(what);
-}
 
 /* ---- value checks, shared by files and the command line ----------------- */
 
@@ -291,7 +256,6 @@ static cfg_t *new_parser(void)
 		fputs("neuvoo: out of memory\n", stderr);
 		abort();
 	}
-	cfg_set_error_function(cfg, on_error);
 	cfg_set_validate_func(cfg, "catalogue", check_not_empty);
 	cfg_set_validate_func(cfg, "stats-dir", check_not_empty);
 	cfg_set_validate_func(cfg, "keymap", check_not_empty);
@@ -373,136 +337,21 @@ static char **default_field(struct config *c, size_t i)
 	return fields[i];
 }
 
-/* The whole file in a new buffer, or NULL with errno set. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	int e;
-
-	if (!f)
-		return NULL;
-	for (;;) {
-		size_t got;
-		if (cap - n < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			buf = xrealloc(buf, cap + 1);
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	e = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (e) {
-		free(buf);
-		errno = e;
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
-/* Remove comments (# ..., // ..., slash-star ... star-slash) outside quoted
- * strings, keeping their newlines, following libconfuse's lexer: '#' always
- * starts a comment outside quotes, while // and slash-star do so only where
- * a token starts. Lines and everything else stay where they were. */
-static void strip_comments(char *s, size_t n)
-{
-	size_t i = 0, o = 0;
-	char quote = 0;
-	bool word = false;	/* inside an unquoted word */
-
-	while (i < n) {
-		char c = s[i];
-		if (quote) {
-			s[o++] = s[i++];
-			if (c == '\\' && i < n)
-				s[o++] = s[i++];
-			else if (c == quote)
-				quote = 0;
-			continue;
-		}
-		if (c == '#' || (!word && c == '/' && i + 1 < n &&
-				 s[i + 1] == '/')) {
-			while (i < n && s[i] != '\n')
-				i++;
-			word = false;
-			continue;
-		}
-		if (!word && c == '/' && i + 1 < n && s[i + 1] == '*') {
-			i += 2;
-			while (i < n && !(s[i] == '*' && i + 1 < n &&
-					  s[i + 1] == '/')) {
-				if (s[i] == '\n')
-					s[o++] = '\n';
-				i++;
-			}
-			i = i < n ? i + 2 : n;
-			/* The lexer ends a comment as a token of its own. */
-			s[o++] = ' ';
-			continue;
-		}
-		if (c == '"' || c == '\'')
-			quote = c;
-		word = !quote && !strchr(" \t\r\n={}()+,", c);
-		s[o++] = s[i++];
-	}
-	s[o] = '\0';
-}
-
 /* Parse one file over c. Returns 0, 1 when an optional file is absent, or
  * EXIT_USAGE with *err set. */
 static int load_file(struct config *c, const char *path, bool required,
 		     bool *catalogue_set, char **err)
 {
-	struct parse_ctx ctx = { path, NULL };
-	cfg_t *cfg;
+	struct cfgparse_opts opts = { SEE_ALSO, !required, NULL };
+	cfg_t *cfg = new_parser();
 	cfg_t *sec;
-	FILE *f;
-	char *text;
-	size_t len = 0, i;
-	int rc = CFG_SUCCESS;
+	size_t i;
+	int rc = cfgparse_file_opts(cfg, path, &opts, err);
 
-	text = slurp(path, &len);
-	if (!text) {
-		int e = errno;
-		if (!required && (e == ENOENT || e == ENOTDIR))
-			return 1;
-		err_set(err, _("%s: cannot read: %s"), path, strerror(e));
-		return EXIT_USAGE;
-	}
-	strip_comments(text, len);
-	len = strlen(text);	/* also stops at a stray NUL byte */
-
-	cfg = new_parser();
-	/* fmemopen() of nothing fails on some C libraries; nothing to do. */
-	f = len ? fmemopen(text, len, "r") : NULL;
-	if (f) {
-		current = &ctx;
-		rc = cfg_parse_fp(cfg, f);
-		current = NULL;
-		fclose(f);
-	} else if (len) {
-		err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
-		free(text);
+	if (rc != 0) {
 		cfg_free(cfg);
-		return EXIT_USAGE;
+		return rc > 0 ? 1 : EXIT_USAGE;
 	}
-	free(text);
-	if (rc != CFG_SUCCESS) {
-		if (ctx.msg)
-			err_set(err, "%s", ctx.msg);
-		else
-			err_set(err, _("%s: cannot parse; %s"), path, SEE_ALSO);
-		free(ctx.msg);
-		cfg_free(cfg);
-		return EXIT_USAGE;
-	}
-	free(ctx.msg);
 
 	for (i = 0; i < sizeof str_opts / sizeof str_opts[0]; i++) {
 		char **dst;

@@ -93,10 +93,15 @@ bool hours_valid_date(const char *s)
 	return true;
 }
 
+bool hours_span_ok(int day, int open, int close)
+{
+	return day >= 0 && day <= 6 && open >= 0 && close <= 1440 && open < close;
+}
+
 int hours_add_span(struct hours *h, int day, int open, int close)
 {
 	struct hours_span *sp;
-	if (day < 0 || day > 6 || open < 0 || close > 1440 || open >= close)
+	if (!hours_span_ok(day, open, close))
 		return -1;
 	h->spans = xrealloc(h->spans, (h->n_spans + 1) * sizeof *h->spans);
 	sp = &h->spans[h->n_spans++];
@@ -457,35 +462,59 @@ char *hours_format(const struct hours *h)
 
 /* ---- open now ------------------------------------------------------------ */
 
+/* "YYYY-MM-DD" as the number YYYYMMDD, by hand: this runs for every
+ * service on every keystroke, so no printf and no allocation. 0 when the
+ * text is not in that form. */
+static long date_key(const char *d)
+{
+	long k = 0;
+	int i;
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (d[i] != '-')
+				return 0;
+			continue;
+		}
+		if (d[i] < '0' || d[i] > '9')
+			return 0;
+		k = k * 10 + (d[i] - '0');
+	}
+	return k;
+}
+
 enum hours_state hours_state_at(const struct hours *h, const struct tm *local)
 {
-	char date[40];
+	long today;
 	int minute, day, any_ex = 0;
 	size_t i;
 
 	if (!h || !local || (h->n_spans == 0 && h->n_ex == 0))
 		return HOURS_UNKNOWN;
-	snprintf(date, sizeof date, "%04d-%02d-%02d", local->tm_year + 1900,
-		 local->tm_mon + 1, local->tm_mday);
 	minute = local->tm_hour * 60 + local->tm_min;
 	day = (local->tm_wday + 6) % 7;
 
-	for (i = 0; i < h->n_ex; i++) {
-		const struct hours_exception *e = &h->ex[i];
-		if (strcmp(e->date, date) != 0)
-			continue;
-		if (e->closed)
-			return HOURS_CLOSED;
-		any_ex = 1;
-	}
-	if (any_ex) {
+	if (h->n_ex) {
+		/* Exceptions are rare: compare dates as numbers, and only
+		 * for the services that have any. */
+		today = (local->tm_year + 1900L) * 10000L +
+			(local->tm_mon + 1) * 100L + local->tm_mday;
 		for (i = 0; i < h->n_ex; i++) {
 			const struct hours_exception *e = &h->ex[i];
-			if (!strcmp(e->date, date) && minute >= e->open &&
-			    minute < e->close)
-				return HOURS_OPEN;
+			if (date_key(e->date) != today)
+				continue;
+			if (e->closed)
+				return HOURS_CLOSED;
+			any_ex = 1;
 		}
-		return HOURS_CLOSED;
+		if (any_ex) {
+			for (i = 0; i < h->n_ex; i++) {
+				const struct hours_exception *e = &h->ex[i];
+				if (date_key(e->date) == today &&
+				    minute >= e->open && minute < e->close)
+					return HOURS_OPEN;
+			}
+			return HOURS_CLOSED;
+		}
 	}
 	if (h->n_spans == 0)
 		return HOURS_UNKNOWN;

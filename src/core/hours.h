@@ -42,6 +42,8 @@ int hours_parse(struct hours *h, const char *text, char **err);
 char *hours_format(const struct hours *h);
 /* Add one span or exception (used by the catalogue loader). */
 int hours_add_span(struct hours *h, int day, int open, int close);
+/* True when hours_add_span() would take these values. */
+bool hours_span_ok(int day, int open, int close);
 int hours_add_exception(struct hours *h, const char *date, bool closed,
 			int open, int close);
 /* Open, closed or unknown (no hours known) at a local time. */

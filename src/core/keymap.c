@@ -172,6 +172,7 @@ static const char *const context_names[KM__NCONTEXT] = {
 	[KM_REDIRECT] = "redirect",
 	[KM_INTERPRETERS] = "interpreters",
 	[KM_DIALOG] = "dialog",
+	[KM_SCENARIO] = "scenario",
 };
 
 const char *keymap_context_name(enum km_context ctx)
@@ -227,11 +228,6 @@ static enum action bind_find(const struct bindings *b, km_key key)
 	return ACT_NONE;
 }
 
-/* What the value callback has seen so far in this parse, to report a key
- * bound to two actions in one section at the line of the second. Lives for
- * one keymap_load() call (the callback has no user pointer). */
-static _Thread_local struct keymap *seen;
-
 static int section_context(cfg_t *sec)
 {
 	if (!sec || !sec->name)
@@ -246,6 +242,10 @@ static int key_cb(cfg_t *cfg, cfg_opt_t *opt, const char *value, void *result)
 	km_key key = keymap_key_parse(value);
 	enum action a = action_find(opt->name), old;
 	int ctx = section_context(cfg);
+	/* What this parse has bound so far (cfgparse's user pointer), to
+	 * report a key bound to two actions in one section at the line of
+	 * the second. */
+	struct keymap *seen = cfgparse_user();
 
 	if (key < 0)
 		return cfgparse_error(cfg, value,
@@ -269,9 +269,9 @@ static int pane_title_ok(cfg_t *cfg, cfg_opt_t *opt)
 	const char *t = sec ? cfg_title(sec) : NULL;
 	int ctx = keymap_context_find(t);
 	if (ctx < 0 || ctx == KM_GLOBAL)
-		return cfgparse_error(cfg, t,
-				      _("no pane named '%s' (intake, topics, redirect, interpreters, dialog)"),
-				      t ? t : "");
+		return cfgparse_section_error(cfg, "pane", t,
+					      _("no pane named '%s' (intake, topics, redirect, interpreters, dialog, scenario)"),
+					      t ? t : "");
 	return 0;
 }
 
@@ -288,7 +288,8 @@ int keymap_load(const char *path, struct keymap **out, char **err)
 	cfg_opt_t end = CFG_END();
 	cfg_t *cfg;
 	struct keymap *km, scratch;
-	int a, c;
+	struct cfgparse_opts opts = { NULL, false, NULL };
+	int a, c, rc;
 	unsigned j, n;
 
 	*out = NULL;
@@ -312,17 +313,14 @@ int keymap_load(const char *path, struct keymap **out, char **err)
 	}
 	cfg_set_validate_func(cfg, "pane", pane_title_ok);
 	memset(&scratch, 0, sizeof scratch);
-	seen = &scratch;
-	if (cfgparse_file(cfg, path, err) != 0) {
-		seen = NULL;
-		for (c = 0; c < KM__NCONTEXT; c++)
-			bindings_free(&scratch.ctx[c]);
+	opts.user = &scratch;
+	rc = cfgparse_file_opts(cfg, path, &opts, err);
+	for (c = 0; c < KM__NCONTEXT; c++)
+		bindings_free(&scratch.ctx[c]);
+	if (rc != 0) {
 		cfg_free(cfg);
 		return -1;
 	}
-	seen = NULL;
-	for (c = 0; c < KM__NCONTEXT; c++)
-		bindings_free(&scratch.ctx[c]);
 
 	km = xcalloc(1, sizeof *km);
 	km->path = xstrdup(path);

@@ -53,7 +53,9 @@
 	X(CLEAR_FIELD, "clear-field", N_("clear the field")) \
 	X(ALL_TOPICS, "all-topics", N_("show services of every topic, or of the ticked ones")) \
 	X(CONFIRM, "confirm", N_("yes, accept")) \
-	X(REFUSE, "refuse", N_("no, go back"))
+	X(REFUSE, "refuse", N_("no, go back")) \
+	X(NEXT_STEP, "next-step", N_("training: reveal the next step of the scenario")) \
+	X(SHOW_HINT, "show-hint", N_("training: show the next hint"))
 
 enum action {
 	ACT_NONE = 0,
@@ -104,6 +106,7 @@ enum km_context {
 	KM_REDIRECT,
 	KM_INTERPRETERS,
 	KM_DIALOG,		/* confirmations, details, choices */
+	KM_SCENARIO,		/* the training screen's scenario pane */
 	KM__NCONTEXT
 };
 /* "intake", ... ("global" for KM_GLOBAL); and back (-1 when unknown). */

@@ -19,11 +19,9 @@
 #include "core/layout.h"
 #include "core/paths.h"
 
-/* The pane names allowed while one layout_load() runs (callbacks have no
- * user pointer). */
-static _Thread_local const char *const *known_panes;
-
-static int known(const char *name)
+/* The pane names allowed in the layout_load() under way (cfgparse's user
+ * pointer); NULL allows any. */
+static int known(const char *const *known_panes, const char *name)
 {
 	size_t i;
 	if (!known_panes)
@@ -34,7 +32,7 @@ static int known(const char *name)
 	return 0;
 }
 
-static char *known_list(void)
+static char *known_list(const char *const *known_panes)
 {
 	size_t i, len = 1;
 	char *s;
@@ -78,10 +76,12 @@ static int pane_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	cfg_t *sec = last_sec(opt);
 	const char *t = sec ? cfg_title(sec) : NULL;
-	if (!known(t)) {
-		char *list = known_list();
-		cfgparse_error(cfg, t, _("no pane named '%s' in this screen (%s)"),
-			       t ? t : "", list);
+	const char *const *known_panes = cfgparse_user();
+	if (!known(known_panes, t)) {
+		char *list = known_list(known_panes);
+		cfgparse_section_error(cfg, "pane", t,
+				       _("no pane named '%s' in this screen (%s)"),
+				       t ? t : "", list);
 		free(list);
 		return -1;
 	}
@@ -92,8 +92,8 @@ static int column_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	cfg_t *sec = last_sec(opt);
 	if (!sec || cfg_size(sec, "pane") == 0)
-		return cfgparse_error(cfg, "column",
-				      _("a column needs at least one pane"));
+		return cfgparse_section_error(cfg, "column", NULL,
+					      _("a column needs at least one pane"));
 	return 0;
 }
 
@@ -102,9 +102,9 @@ static int layout_cb(cfg_t *cfg, cfg_opt_t *opt)
 	cfg_t *sec = last_sec(opt);
 	unsigned c, p, c2, p2;
 	if (!sec || cfg_size(sec, "column") == 0)
-		return cfgparse_error(cfg, sec ? cfg_title(sec) : NULL,
-				      _("layout '%s' needs at least one column"),
-				      sec ? cfg_title(sec) : "");
+		return cfgparse_section_error(cfg, "layout", sec ? cfg_title(sec) : NULL,
+					      _("layout '%s' needs at least one column"),
+					      sec ? cfg_title(sec) : "");
 	/* A pane may appear once per layout. */
 	for (c = 0; c < cfg_size(sec, "column"); c++) {
 		cfg_t *col = cfg_getnsec(sec, "column", c);
@@ -115,9 +115,9 @@ static int layout_cb(cfg_t *cfg, cfg_opt_t *opt)
 				unsigned lim = c2 == c ? p : cfg_size(col2, "pane");
 				for (p2 = 0; p2 < lim; p2++)
 					if (!strcmp(name, cfg_title(cfg_getnsec(col2, "pane", p2))))
-						return cfgparse_error(cfg, name,
-								      _("pane '%s' is placed twice in layout '%s'"),
-								      name, cfg_title(sec));
+						return cfgparse_section_error(cfg, "pane", name,
+									      _("pane '%s' is placed twice in layout '%s'"),
+									      name, cfg_title(sec));
 			}
 		}
 	}
@@ -150,9 +150,9 @@ int layout_load(const char *path, const char *const *knownv,
 		CFG_SEC("layout", layout_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 		CFG_END()
 	};
+	struct cfgparse_opts opts = { NULL, false, (void *)knownv };
 	cfg_t *cfg;
 	struct layout *l;
-	const char *const *saved = known_panes;
 	size_t v, c, p;
 
 	*out = NULL;
@@ -172,13 +172,10 @@ int layout_load(const char *path, const char *const *knownv,
 	cfg_set_validate_func(cfg, "layout|column|pane", pane_cb);
 	cfg_set_validate_func(cfg, "layout|column|pane|weight", positive_cb);
 	cfg_set_validate_func(cfg, "layout|column|pane|min", nonneg_cb);
-	known_panes = knownv;
-	if (cfgparse_file(cfg, path, err) != 0) {
-		known_panes = saved;
+	if (cfgparse_file_opts(cfg, path, &opts, err) != 0) {
 		cfg_free(cfg);
 		return -1;
 	}
-	known_panes = saved;
 	if (cfg_size(cfg, "layout") == 0) {
 		err_set(err, _("%s:1: no layout in this screen file; add a layout section"),
 			path);

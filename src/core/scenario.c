@@ -16,7 +16,6 @@
 #include <confuse.h>
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,126 +195,9 @@ static bool strv_has(char *const *v, size_t n, const char *s)
 
 /* ---- validation callbacks (run while parsing, so lines are right) ------- */
 
-/* The file being parsed (callbacks have no user pointer). */
-static _Thread_local const char *parsing;
-
 static cfg_t *last_sec(cfg_opt_t *opt)
 {
 	return cfg_opt_getnsec(opt, cfg_opt_size(opt) - 1);
-}
-
-/* Where the last section `name` that is closed by line `upto` opened:
- * a small scanner of the libconfuse syntax (strings, comments, lists,
- * titles), or 0 when none is found. */
-static int section_line(const char *path, const char *name, int upto)
-{
-	FILE *f = fopen(path, "r");
-	char *text = NULL, *tok[3] = { NULL, NULL, NULL };
-	int tline[3] = { 0, 0, 0 }, line = 1, found = 0, depth = 0;
-	int *stack = NULL;	/* opening line if it is `name`, else 0 */
-	size_t len = 0, i = 0, cap = 0;
-	int c;
-
-	if (!f)
-		return 0;
-	{
-		FILE *m = open_memstream(&text, &len);
-		while ((c = fgetc(f)) != EOF)
-			fputc(c, m);
-		fclose(m);
-	}
-	fclose(f);
-#define PUSH_TOK(str, ln) do { free(tok[0]); tok[0] = tok[1]; tok[1] = tok[2]; \
-		tline[0] = tline[1]; tline[1] = tline[2]; tok[2] = (str); tline[2] = (ln); } while (0)
-	while (i < len && line <= upto) {
-		char ch = text[i];
-		if (ch == '\n') {
-			line++;
-			i++;
-		} else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == ',') {
-			i++;
-		} else if (ch == '#' || (ch == '/' && i + 1 < len && text[i + 1] == '/')) {
-			while (i < len && text[i] != '\n')
-				i++;
-		} else if (ch == '/' && i + 1 < len && text[i + 1] == '*') {
-			for (i += 2; i < len && !(text[i] == '*' && i + 1 < len && text[i + 1] == '/'); i++)
-				if (text[i] == '\n')
-					line++;
-			i += 2;
-		} else if (ch == '"' || ch == '\'') {
-			size_t st = ++i;
-			int ln = line;
-			for (; i < len && text[i] != ch; i++) {
-				if (text[i] == '\\' && i + 1 < len)
-					i++;
-				if (text[i] == '\n')
-					line++;
-			}
-			PUSH_TOK(xstrndup(text + st, i - st), ln);
-			i++;
-		} else if (ch == '{') {
-			/* "name {" or "name title {"; "x = {" opens a list. */
-			bool list = tok[2] && (!strcmp(tok[2], "=") || !strcmp(tok[2], "+="));
-			int open = 0;
-			if (!list && tok[2] && !strcmp(tok[2], name)
-			    && !(tok[1] && !strcmp(tok[1], "=")))
-				open = tline[2];
-			else if (!list && tok[1] && !strcmp(tok[1], name)
-				 && !(tok[0] && !strcmp(tok[0], "=")))
-				open = tline[1];
-			if ((size_t)depth >= cap) {
-				cap = cap ? 2 * cap : 16;
-				stack = xrealloc(stack, cap * sizeof *stack);
-			}
-			stack[depth++] = list ? -1 : open;
-			PUSH_TOK(xstrdup("{"), line);
-			i++;
-		} else if (ch == '}') {
-			if (depth > 0 && stack[--depth] > 0)
-				found = stack[depth];
-			PUSH_TOK(xstrdup("}"), line);
-			i++;
-		} else if (ch == '=') {
-			PUSH_TOK(xstrdup("="), line);
-			i++;
-		} else {
-			size_t st = i;
-			while (i < len && !strchr(" \t\r\n{}=,\"'#", text[i]))
-				i++;
-			if (i > st + 1 && text[i - 1] == '+' && i < len && text[i] == '=') {
-				PUSH_TOK(xstrndup(text + st, i - 1 - st), line);
-				PUSH_TOK(xstrdup("+="), line);
-				i++;
-			} else
-				PUSH_TOK(xstrndup(text + st, i - st), line);
-		}
-	}
-#undef PUSH_TOK
-	for (c = 0; c < 3; c++)
-		free(tok[c]);
-	free(stack);
-	free(text);
-	return found;
-}
-
-/* libconfuse's line runs ahead of a closing brace: a message about a whole
- * section names the line that opened it. */
-static int section_error(cfg_t *cfg, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int section_error(cfg_t *cfg, const char *name, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg = NULL;
-	int found = parsing ? section_line(parsing, name, cfg->line) : 0;
-
-	if (found)
-		cfg->line = found;
-	va_start(ap, fmt);
-	err_vset(&msg, fmt, ap);
-	va_end(ap);
-	cfgparse_error(cfg, NULL, "%s", msg);
-	free(msg);
-	return -1;
 }
 
 static int id_cb(cfg_t *cfg, cfg_opt_t *opt)
@@ -357,9 +239,9 @@ static int text_section_cb(cfg_t *cfg, cfg_opt_t *opt)
 		if (v && *v)
 			return 0;
 	}
-	return section_error(cfg, opt->name,
-			     _("this %s has no text: give it fi, sv or en = \"...\""),
-			     opt->name);
+	return cfgparse_section_error(cfg, opt->name, NULL,
+				      _("this %s has no text: give it fi, sv or en = \"...\""),
+				      opt->name);
 }
 
 static int weight_cb(cfg_t *cfg, cfg_opt_t *opt)
@@ -450,13 +332,13 @@ static int item_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	cfg_t *sec = last_sec(opt);
 	if (cfg_opt_size(opt) > 1)
-		return section_error(cfg, opt->name,
-				     _("%s is given twice in the key; merge them into one"),
-				     opt->name);
+		return cfgparse_section_error(cfg, opt->name, NULL,
+					      _("%s is given twice in the key; merge them into one"),
+					      opt->name);
 	if (sec && cfg_size(sec, "accept") == 0)
-		return section_error(cfg, opt->name,
-				     _("%s has no accept list: add accept = {...}"),
-				     opt->name);
+		return cfgparse_section_error(cfg, opt->name, NULL,
+					      _("%s has no accept list: add accept = {...}"),
+					      opt->name);
 	return 0;
 }
 
@@ -495,16 +377,16 @@ static int key_cb(cfg_t *cfg, cfg_opt_t *opt)
 	bool only_service = true;
 
 	if (cfg_opt_size(opt) > 1)
-		return section_error(cfg, "key",
-				     _("the file has two key sections; merge them into one"));
+		return cfgparse_section_error(cfg, "key", NULL,
+					      _("the file has two key sections; merge them into one"));
 	for (i = 0; i < sizeof needed / sizeof needed[0]; i++)
 		if (cfg_size(key, needed[i]) == 0)
-			return section_error(cfg, "key",
-					     _("the key has no %s item: add %s { accept = {...} }"),
-					     needed[i], needed[i]);
+			return cfgparse_section_error(cfg, "key", NULL,
+						      _("the key has no %s item: add %s { accept = {...} }"),
+						      needed[i], needed[i]);
 	if (cfg_size(key, "topic") == 0)
-		return section_error(cfg, "key",
-				     _("the key has no required topic: add topic CODE { weight = 1 }"));
+		return cfgparse_section_error(cfg, "key", NULL,
+					      _("the key has no required topic: add topic CODE { weight = 1 }"));
 	for (t = 0; t < cfg_size(key, "topic"); t++) {
 		const char *code = cfg_title(cfg_getnsec(key, "topic", t));
 		if (list_has(key, "acceptable_topics", code))
@@ -513,8 +395,8 @@ static int key_cb(cfg_t *cfg, cfg_opt_t *opt)
 					      code);
 	}
 	if (cfg_size(key, "reason") > 0 && cfg_size(key, "redirect") == 0)
-		return section_error(cfg, "reason",
-				     _("the key has a reason item but no redirect item: add redirect { accept = {...} }"));
+		return cfgparse_section_error(cfg, "reason", NULL,
+					      _("the key has a reason item but no redirect item: add redirect { accept = {...} }"));
 	/* A key that accepts only redirecting or consulting must say where to. */
 	out = cfg_getnsec(key, "outcome", 0);
 	for (t = 0; out && t < cfg_size(out, "accept"); t++) {
@@ -523,8 +405,8 @@ static int key_cb(cfg_t *cfg, cfg_opt_t *opt)
 			only_service = false;
 	}
 	if (only_service && cfg_size(key, "redirect") == 0)
-		return section_error(cfg, "outcome",
-				     _("the key's outcome is a redirect or consultation but there is no redirect item: add redirect { accept = {...} }"));
+		return cfgparse_section_error(cfg, "outcome", NULL,
+					      _("the key's outcome is a redirect or consultation but there is no redirect item: add redirect { accept = {...} }"));
 	return 0;
 }
 
@@ -617,47 +499,6 @@ void scenario_free(struct scenario **scp)
 	*scp = NULL;
 }
 
-/* libconfuse reports an unknown option a line or two after it (it reads
- * the value and the next token first): point at the line where the name
- * starts a statement instead. */
-static void fix_unknown_line(const char *path, char **err)
-{
-	size_t plen = strlen(path);
-	const char *p, *name;
-	char *opt, *buf = NULL;
-	size_t cap = 0, olen;
-	long upto;
-	int n = 0, found = 0;
-	FILE *f;
-
-	if (!err || !*err || strncmp(*err, path, plen) || (*err)[plen] != ':')
-		return;
-	upto = strtol(*err + plen + 1, (char **)&p, 10);
-	if (strncmp(p, ": no such option '", 18))
-		return;
-	name = p + 18;
-	olen = strcspn(name, "'");
-	if (!olen || !(f = fopen(path, "r")))
-		return;
-	opt = xstrndup(name, olen);
-	while (n < upto && getline(&buf, &cap, f) >= 0) {
-		const char *q = buf;
-		n++;
-		while (*q == ' ' || *q == '\t' || *q == '{')
-			q++;
-		if (!strncmp(q, opt, olen) && strchr(" \t={\r\n", q[olen]) && q[olen])
-			found = n;
-	}
-	fclose(f);
-	free(buf);
-	if (found && found != upto) {
-		char *msg = xasprintf("%s:%d%s", path, found, p);
-		free(*err);
-		*err = msg;
-	}
-	free(opt);
-}
-
 #define FEEDBACK_OPTS \
 	CFG_STR("feedback_fi", NULL, CFGF_NONE), \
 	CFG_STR("feedback_sv", NULL, CFGF_NONE), \
@@ -738,7 +579,6 @@ int scenario_load_file(const char *path, struct scenario **out, char **err)
 		err_set(err, _("%s: cannot set up the scenario parser"), path);
 		return -1;
 	}
-	parsing = path;
 	cfg_set_validate_func(cfg, "id", id_cb);
 	cfg_set_validate_func(cfg, "difficulty", difficulty_cb);
 	cfg_set_validate_func(cfg, "language", language_cb);
@@ -762,12 +602,9 @@ int scenario_load_file(const char *path, struct scenario **out, char **err)
 		free(w);
 	}
 	if (cfgparse_file(cfg, path, err) != 0) {
-		parsing = NULL;
-		fix_unknown_line(path, err);
 		cfg_free(cfg);
 		return -1;
 	}
-	parsing = NULL;
 	/* What is missing from the whole file: no line to point at. */
 	if (!cfg_getstr(cfg, "id")) {
 		err_set(err, _("%s:1: the scenario has no id: add id = \"short-name\""), path);

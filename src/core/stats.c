@@ -27,12 +27,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/db.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/stats.h"
 
 #define BUSY_TIMEOUT_MS 5000
-#define BUSY_RETRIES 100
 
 struct stats {
 	sqlite3 *db;
@@ -81,31 +81,10 @@ static const char schema_sql[] =
 /* ---- errors ------------------------------------------------------------ */
 
 /* One line naming the file, saying what is wrong and what to do; never a
- * bare SQLite code. */
+ * bare SQLite code (db.h). */
 static void fail_rc(char **err, const char *path, sqlite3 *db, int rc)
 {
-	int sys = db ? sqlite3_system_errno(db) : 0;
-	int primary = rc & 0xff;
-
-	if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
-		err_set(err, _("%s: the disk is full; free some space and try again"), path);
-	else if (primary == SQLITE_READONLY || primary == SQLITE_PERM
-		 || primary == SQLITE_AUTH || sys == EROFS || sys == EACCES
-		 || sys == EPERM)
-		err_set(err, _("%s: cannot write (read-only file or folder); check the permissions of the file and its folder"), path);
-	else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-		err_set(err, _("%s: the file stays locked by another program; try again in a moment"), path);
-	else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-		err_set(err, _("%s: the file is damaged or is not a neuvoo statistics file; move it aside (neuvoo then starts a new one)"), path);
-	else if (primary == SQLITE_CANTOPEN)
-		err_set(err, _("%s: cannot open the file (%s); check that its folder exists and is writable"),
-			path, sys ? strerror(sys) : sqlite3_errstr(rc));
-	else if (primary == SQLITE_IOERR)
-		err_set(err, _("%s: input/output error (%s); check the disk"),
-			path, sys ? strerror(sys) : sqlite3_errstr(rc));
-	else
-		err_set(err, _("%s: %s (SQLite error %d)"), path,
-			db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), rc);
+	db_error(err, path, db, rc, DB_STATS);
 }
 
 static void fail_errno(char **err, const char *path, int e)
@@ -120,44 +99,20 @@ static void fail_errno(char **err, const char *path, int e)
 
 /* ---- statements with retry --------------------------------------------- */
 
-static void nap(int tries)
-{
-	struct timespec ts = { 0, (long)(5 + (tries % 4) * 5 + rand() % 7) * 1000000L };
-	nanosleep(&ts, NULL);
-}
-
-static bool busy(int rc)
-{
-	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
-}
-
-/* First step of a statement, retried while the file is busy. */
+/* The waiting statements of db.h, under this file's short names. */
 static int step_retry(sqlite3_stmt *s)
 {
-	int rc, tries = 0;
-	while (busy(rc = sqlite3_step(s)) && ++tries < BUSY_RETRIES) {
-		sqlite3_reset(s);
-		nap(tries);
-	}
-	return rc;
+	return db_step(s);
 }
 
 static int exec_retry(sqlite3 *db, const char *sql)
 {
-	int rc, tries = 0;
-	while (busy(rc = sqlite3_exec(db, sql, NULL, NULL, NULL))
-	       && ++tries < BUSY_RETRIES)
-		nap(tries);
-	return rc;
+	return db_exec(db, sql);
 }
 
 static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **s)
 {
-	int rc, tries = 0;
-	while (busy(rc = sqlite3_prepare_v2(db, sql, -1, s, NULL))
-	       && ++tries < BUSY_RETRIES)
-		nap(tries);
-	return rc;
+	return db_prepare(db, sql, s);
 }
 
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
@@ -187,17 +142,7 @@ static char *col_str(sqlite3_stmt *s, int i)
 
 static int query_int(sqlite3 *db, const char *sql, int *out)
 {
-	sqlite3_stmt *s;
-	int rc = prepare(db, sql, &s);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = step_retry(s);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int(s, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	return rc;
+	return db_query_int(db, sql, out);
 }
 
 /* ---- times and ids ----------------------------------------------------- */
@@ -367,41 +312,6 @@ static char *desk_of(const char *path)
 
 /* ---- open and close ---------------------------------------------------- */
 
-static int check_version(sqlite3 *db, const char *path, int *version, char **err)
-{
-	sqlite3_stmt *s;
-	int rc, tables = 0;
-
-	*version = 0;
-	/* One statement, so one snapshot: another process creating the
-	 * schema between two reads must not look like a foreign file. */
-	rc = prepare(db, "SELECT (SELECT user_version FROM pragma_user_version),"
-		     " (SELECT count(*) FROM sqlite_master)", &s);
-	if (rc == SQLITE_OK) {
-		rc = step_retry(s);
-		if (rc == SQLITE_ROW) {
-			*version = sqlite3_column_int(s, 0);
-			tables = sqlite3_column_int(s, 1);
-			rc = SQLITE_OK;
-		}
-		sqlite3_finalize(s);
-	}
-	if (rc != SQLITE_OK) {
-		fail_rc(err, path, db, rc);
-		return -1;
-	}
-	if (*version > STATS_SCHEMA_VERSION) {
-		err_set(err, _("%s: written by a newer neuvoo (statistics schema %d, this one knows %d); use the newer neuvoo, the file is left unchanged"),
-			path, *version, STATS_SCHEMA_VERSION);
-		return -1;
-	}
-	if (*version == 0 && tables > 0) {
-		err_set(err, _("%s: not a neuvoo statistics file; give another file"), path);
-		return -1;
-	}
-	return 0;
-}
-
 static void purge_notes(struct stats *st, int days)
 {
 	sqlite3_stmt *s;
@@ -420,11 +330,15 @@ static void purge_notes(struct stats *st, int days)
 int stats_open(struct stats **out, const char *path,
 	       const struct stats_opts *opts, char **err)
 {
+	static const struct db_spec spec = {
+		DB_STATS, STATS_SCHEMA_VERSION, schema_sql,
+		"PRAGMA synchronous = FULL"
+	};
 	struct stats *st;
 	gid_t gid;
 	mode_t fmode, dmode;
 	char *dir;
-	int rc, version, days;
+	int rc, days;
 
 	*out = NULL;
 	if (lookup_group(opts ? opts->group : NULL, &gid, err))
@@ -445,47 +359,8 @@ int stats_open(struct stats **out, const char *path,
 	st->undo_minutes = opts && opts->undo_minutes > 0 ? opts->undo_minutes : 10;
 	days = opts && opts->note_retention_days ? opts->note_retention_days : 30;
 
-	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
-	if (rc != SQLITE_OK) {
-		fail_rc(err, path, st->db, rc);
+	if (db_open(path, &spec, &st->db, err) != 0)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-	if (sqlite3_db_readonly(st->db, "main") == 1) {
-		fail_rc(err, path, st->db, SQLITE_READONLY);
-		goto fail;
-	}
-	/* The version first: a newer file must not even get its journal
-	 * mode changed. */
-	if (check_version(st->db, path, &version, err))
-		goto fail;
-	if ((rc = exec_retry(st->db, "PRAGMA journal_mode = WAL")) != SQLITE_OK
-	    || (rc = exec_retry(st->db, "PRAGMA synchronous = FULL")) != SQLITE_OK) {
-		fail_rc(err, path, st->db, rc);
-		goto fail;
-	}
-	if (version == 0) {
-		rc = exec_retry(st->db, "BEGIN IMMEDIATE");
-		if (rc == SQLITE_OK) {
-			/* Another process may have created it meanwhile. */
-			if (check_version(st->db, path, &version, err)) {
-				sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-				goto fail;
-			}
-			rc = version ? SQLITE_OK : sqlite3_exec(st->db, schema_sql, NULL, NULL, NULL);
-			if (rc == SQLITE_OK)
-				rc = exec_retry(st->db, "COMMIT");
-			if (rc != SQLITE_OK) {
-				fail_rc(err, path, st->db, rc);
-				sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-				goto fail;
-			}
-		} else {
-			fail_rc(err, path, st->db, rc);
-			goto fail;
-		}
-	}
 	purge_notes(st, days);
 	*out = st;
 	return 0;
@@ -571,14 +446,8 @@ int stats_open_read(const char *path, sqlite3 **out, char **err)
 		sqlite3_close(db);
 		return -1;
 	}
-	if (version > STATS_SCHEMA_VERSION) {
-		err_set(err, _("%s: written by a newer neuvoo (statistics schema %d, this one knows %d); use the newer neuvoo, the file is left unchanged"),
-			path, version, STATS_SCHEMA_VERSION);
-		sqlite3_close(db);
-		return -1;
-	}
-	if (version == 0) {
-		err_set(err, _("%s: not a neuvoo statistics file; give another file"), path);
+	if (version > STATS_SCHEMA_VERSION || version == 0) {
+		db_version_error(err, path, DB_STATS, version, STATS_SCHEMA_VERSION);
 		sqlite3_close(db);
 		return -1;
 	}
@@ -725,12 +594,12 @@ fail_quiet:
 	return -1;
 }
 
-static const char contact_cols[] =
-	"id, started_at, ended_at, channel, language, interpreter, topics,"
-	" outcome, redirect_service, redirect_reason, interpreter_resource,"
-	" discovery, age_band, gender, life_situation, note";
+#define CONTACT_COLS \
+	"id, started_at, ended_at, channel, language, interpreter, topics," \
+	" outcome, redirect_service, redirect_reason, interpreter_resource," \
+	" discovery, age_band, gender, life_situation, note"
 
-/* A contact from a row of contact_cols (or the draft's same columns). */
+/* A contact from a row of CONTACT_COLS (or the draft's same columns). */
 static struct contact *row_contact(sqlite3_stmt *s)
 {
 	struct contact *c = contact_new(NULL);
@@ -788,8 +657,8 @@ static int add_event(struct stats *st, const char *kind, time_t at,
 int stats_undo_last(struct stats *st, time_t now, struct contact **undone,
 		    char **err)
 {
-	char *sql = xasprintf("SELECT %s FROM contact WHERE undone_at IS NULL"
-			      " AND desk = ? ORDER BY rowid DESC LIMIT 1", contact_cols);
+	static const char sql[] = "SELECT " CONTACT_COLS " FROM contact"
+		" WHERE undone_at IS NULL AND desk = ? ORDER BY rowid DESC LIMIT 1";
 	struct contact *c = NULL;
 	sqlite3_stmt *s = NULL;
 	char date[11];
@@ -800,7 +669,6 @@ int stats_undo_last(struct stats *st, time_t now, struct contact **undone,
 	rc = exec_retry(st->db, "BEGIN IMMEDIATE");
 	if (rc == SQLITE_OK)
 		rc = prepare(st->db, sql, &s);
-	free(sql);
 	if (rc != SQLITE_OK)
 		goto fail;
 	sqlite3_bind_text(s, 1, st->desk, -1, SQLITE_STATIC);
@@ -862,10 +730,10 @@ int stats_log_event(struct stats *st, const char *kind,
 		    const char *contact_id, const char *detail, char **err)
 {
 	int rc = add_event(st, kind, time(NULL), contact_id, detail);
-	if (busy(rc)) {
+	if (db_busy(rc)) {
 		int tries = 0;
-		while (busy(rc) && ++tries < BUSY_RETRIES) {
-			nap(tries);
+		while (db_busy(rc) && ++tries < DB_RETRIES) {
+			db_nap(tries);
 			rc = add_event(st, kind, time(NULL), contact_id, detail);
 		}
 	}
@@ -889,7 +757,7 @@ int stats_draft_put(struct stats *st, const struct contact *d, char **err)
 		" ?13, ?14, ?15, ?16)";
 	sqlite3_stmt *s;
 	char *topics = codes_topics_join(d->topics);
-	int rc = prepare(st->db, sql, &s), tries = 0;
+	int rc = prepare(st->db, sql, &s);
 
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)time(NULL));
@@ -908,10 +776,7 @@ int stats_draft_put(struct stats *st, const struct contact *d, char **err)
 		bind_code(s, 14, CODES_GENDER, d->gender);
 		bind_code(s, 15, CODES_LIFE, d->life_situation);
 		bind_text(s, 16, d->note);
-		while (busy(rc = sqlite3_step(s)) && ++tries < BUSY_RETRIES) {
-			sqlite3_reset(s);
-			nap(tries);
-		}
+		rc = step_retry(s);
 		sqlite3_finalize(s);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}

@@ -160,7 +160,11 @@ static bool open_stats(struct desk *d)
 	return true;
 }
 
-int desk_open(const struct config *cfg, struct desk **out, char **err)
+/* with_stats false: training, where statistics are never opened (no
+ * statistics path at all, so no save, undo or draft journal can reach
+ * them). */
+static int open_desk(const struct config *cfg, struct desk **out,
+		     bool with_stats, char **err)
 {
 	struct catalogue *cat = NULL;
 	struct contact_defaults df;
@@ -195,6 +199,11 @@ int desk_open(const struct config *cfg, struct desk **out, char **err)
 	 * for the index right after it (desk_ui). */
 	d->defer_search = true;
 	d->catalogue_path = path;
+	if (!with_stats) {
+		free(name);
+		*out = d;
+		return 0;
+	}
 	if (cfg->stats_dir)
 		dir = xstrdup(cfg->stats_dir);
 	else {
@@ -240,6 +249,17 @@ int desk_open(const struct config *cfg, struct desk **out, char **err)
 	}
 	*out = d;
 	return 0;
+}
+
+int desk_open(const struct config *cfg, struct desk **out, char **err)
+{
+	return open_desk(cfg, out, true, err);
+}
+
+int desk_open_training(const struct config *cfg, struct desk **out,
+		       char **err)
+{
+	return open_desk(cfg, out, false, err);
 }
 
 void desk_journal(struct desk *d)
@@ -296,12 +316,11 @@ bool desk_reload_if_changed(struct desk *d)
 	return true;
 }
 
-enum desk_result desk_save(struct desk *d)
+enum desk_result desk_check(struct desk *d)
 {
 	struct contact *c = d->c;
 	enum contact_missing m;
-	char *why = NULL, *err = NULL, *summary;
-	bool reloaded;
+	char *why = NULL;
 
 	d->want_pane = d->want_field = -1;
 	if (privacy_check_note(c->note, &why) != 0) {
@@ -334,6 +353,17 @@ enum desk_result desk_save(struct desk *d)
 		}
 		return DESK_INVALID;
 	}
+	return DESK_OK;
+}
+
+enum desk_result desk_save(struct desk *d)
+{
+	struct contact *c = d->c;
+	char *err = NULL, *summary;
+	bool reloaded;
+
+	if (desk_check(d) != DESK_OK)
+		return DESK_INVALID;
 	if (c->started_at == 0)
 		contact_touch(c, d->clock());
 	c->ended_at = d->clock();
@@ -383,6 +413,20 @@ void desk_new_contact(struct desk *d)
 	else
 		desk_message(d, false, had ? _("New contact: the draft was discarded.")
 					   : _("New contact."));
+	d->gen++;
+}
+
+void desk_reset_contact(struct desk *d)
+{
+	contact_free(&d->c);
+	d->c = contact_new(&d->defaults);
+	free(d->fresh_language);
+	d->fresh = d->defaults;
+	d->fresh_language = xstrdup(d->default_language);
+	d->fresh.language = d->fresh_language;
+	clear_draft(d);
+	d->unsaved_error = false;
+	d->want_pane = d->want_field = -1;
 	d->gen++;
 }
 

@@ -72,6 +72,10 @@ struct desk {
  * status message, and retried at the next save), the journalled draft.
  * Returns 0, or EXIT_RUNTIME with *err. */
 int desk_open(const struct config *cfg, struct desk **out, char **err);
+/* The same for training: the catalogue and the desk's defaults, but no
+ * statistics file at all (nothing is saved, undone or journalled). */
+int desk_open_training(const struct config *cfg, struct desk **out,
+		       char **err);
 /* A desk over an existing catalogue and statistics handle (taken over;
  * stats may be NULL). For tests and the training screen. */
 struct desk *desk_new(struct catalogue *cat, struct stats *stats,
@@ -95,8 +99,15 @@ enum desk_result { DESK_OK, DESK_INVALID, DESK_FAILED, DESK_NOTHING };
  * reset with sticky channel and language, reload a republished
  * catalogue. The message says what happened. */
 enum desk_result desk_save(struct desk *d);
+/* The checks of a save without saving: DESK_OK, or DESK_INVALID with the
+ * message and want_pane/want_field set as desk_save() does (training
+ * grades only what a real desk would save). */
+enum desk_result desk_check(struct desk *d);
 /* F3: a fresh contact (channel and language stay). */
 void desk_new_contact(struct desk *d);
+/* A fresh contact from the desk's defaults, with no sticky channel or
+ * language (a new training attempt starts from scratch). */
+void desk_reset_contact(struct desk *d);
 /* F9: undo the last saved contact; when the draft is empty the undone
  * contact comes back into it for correcting. */
 enum desk_result desk_undo(struct desk *d);

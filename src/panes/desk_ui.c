@@ -32,6 +32,7 @@ static void on_key(struct screen *s, void *ud, enum action a, km_key key)
 	switch (a) {
 	case ACT_HELP: case ACT_QUIT: case ACT_REDRAW: case ACT_NEXT_LANGUAGE:
 	case ACT_UNDO: case ACT_NEW_CONTACT: case ACT_SAVE:
+	case ACT_NEXT_STEP: case ACT_SHOW_HINT:	/* training keys: nothing here */
 		break;
 	default:
 		/* The contact starts with the first key that works on it. */

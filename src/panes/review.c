@@ -23,6 +23,11 @@ const char *const review_panes[] = { "desks", "hours", "top", "flags", NULL };
 
 /* ---- state ------------------------------------------------------------- */
 
+static time_t now(void)
+{
+	return time(NULL);
+}
+
 static char *login_name(void)
 {
 	struct passwd *pw = getpwuid(getuid());
@@ -56,7 +61,7 @@ int review_new(struct review **out, const char *dir, const char *date,
 	r->opts.desk = NULL;
 	r->by = by && *by ? xstrdup(by) : login_name();
 	r->chart = r->day->n_desks;
-	r->clock = time;
+	r->clock = now;
 	*out = r;
 	return 0;
 }
@@ -96,14 +101,20 @@ static bool load(struct review *r, const char *date)
 		err_free(&e);
 		return false;
 	}
-	/* The chart keeps showing the same desk when it is still there. */
-	if (r->chart >= r->day->n_desks || r->chart >= d->n_desks
-	    || strcmp(r->day->desks[r->chart].path, d->desks[r->chart].path))
-		r->chart = d->n_desks;
+	{
+		/* The chart keeps showing the same desk when it is still
+		 * there, and keeps its place on a reload of the same day. */
+		bool was_all = r->chart >= r->day->n_desks;
+		bool keep = !was_all && r->chart < d->n_desks
+			    && !strcmp(r->day->desks[r->chart].path, d->desks[r->chart].path);
+		if (!keep)
+			r->chart = d->n_desks;
+		if (strcmp(r->day->date, d->date) || (!was_all && !keep))
+			r->chart_gen++;
+	}
 	review_day_free(&r->day);
 	r->day = d;
 	r->gen++;
-	r->chart_gen++;
 	return true;
 }
 
@@ -174,7 +185,7 @@ char *review_close_question(struct review *r)
 		return NULL;
 	}
 	if (d->from > r->clock()) {
-		review_message(r, true, _("%s has not begun yet; only a day that has begun can be closed."), day);
+		review_message(r, true, _("%s has not begun yet; only a day that has begun can be closed"), day);
 		free(day);
 		return NULL;
 	}
@@ -558,7 +569,7 @@ static void on_status(struct screen *s, void *ud, const char **left,
 	const char *state;
 	(void)s;
 	if (!readable)
-		state = "";
+		state = _("no desk files");
 	else if (closed == readable)
 		state = _("closed");
 	else if (closed)

@@ -259,7 +259,9 @@ static void tally(struct review_day *d)
 			t->first = k->first;
 		if (k->last > t->last)
 			t->last = k->last;
+		k->unsaved = k->discarded + (k->draft ? 1 : 0);
 		t->discarded += k->discarded;
+		t->unsaved += k->unsaved;
 		t->draft = t->draft || k->draft;
 		if (k->error)
 			add_flag(d, j, REVIEW_FLAG_UNREADABLE);
@@ -477,6 +479,17 @@ static char *hours_text(const int *h, size_t n)
 	return s;
 }
 
+const char *review_desk_reason(const struct review_desk *k)
+{
+	size_t n;
+	if (!k->error)
+		return NULL;
+	n = strlen(k->path);
+	if (!strncmp(k->error, k->path, n) && k->error[n] == ':' && k->error[n + 1] == ' ')
+		return k->error + n + 2;
+	return k->error;
+}
+
 char *review_flag_text(const struct review_day *d, const struct review_flag *f)
 {
 	const struct review_desk *k;
@@ -487,7 +500,7 @@ char *review_flag_text(const struct review_day *d, const struct review_flag *f)
 	k = &d->desks[f->desk];
 	switch (f->kind) {
 	case REVIEW_FLAG_UNREADABLE:
-		return xstrdup(k->error ? k->error : "");
+		return xstrdup(k->error ? review_desk_reason(k) : "");
 	case REVIEW_FLAG_GAP:
 		list = hours_text(k->gaps, k->n_gaps);
 		/* TRANSLATORS: %s is a list of hours, e.g. "11-12, 14-16". */

@@ -35,6 +35,7 @@ struct review_desk {
 	time_t draft_at;
 	time_t *discard_at;	/* drafts thrown away (F3, F10), oldest first */
 	size_t discarded;
+	size_t unsaved;		/* drafts never saved: discarded, and left */
 	bool closed;		/* the supervisor closed the day in this file */
 	time_t closed_at;
 	char *closed_by;
@@ -121,6 +122,10 @@ size_t review_day_top(const struct review_day *d, enum review_top which,
 		      struct review_entry *out, size_t max);
 /* Title of a top list, translated. */
 const char *review_top_title(enum review_top which);
+
+/* Why a desk file cannot be read, without the file's name in front
+ * (the desk's name is shown beside it); NULL when it can be read. */
+const char *review_desk_reason(const struct review_desk *desk);
 
 /* The flag's text, translated (a new string), without the desk's name:
  * "no contacts 11-12, 13-14", "2 contacts undone (10:05, 14:40)". */

@@ -28,11 +28,22 @@ static bool is_global(enum action a)
 	return a >= ACT_NEXT_PANE && a <= ACT_REDRAW;
 }
 
-static const char *text_for(struct pane *p, enum action a)
+/* The text for a in pane p, and whether it is a key of the whole screen
+ * (listed after the pane's own); NULL when a does nothing here. */
+static const char *text_for(struct screen *s, struct pane *p, enum action a,
+			    bool *screen_wide)
 {
-	if (is_global(a))
-		return action_help(a);
-	return p->ops->help ? p->ops->help(p, a) : NULL;
+	const char *t = NULL;
+	*screen_wide = false;
+	if (!is_global(a) && p->ops->help)
+		t = p->ops->help(p, a);
+	if (t)
+		return t;
+	*screen_wide = true;
+	t = s ? screen_app_help(s, a) : NULL;
+	if (t)
+		return *t ? t : NULL;
+	return is_global(a) ? action_help(a) : NULL;
 }
 
 static char *keys_string(const struct keymap *km, enum km_context ctx,
@@ -51,7 +62,8 @@ static char *keys_string(const struct keymap *km, enum km_context ctx,
 	return s;
 }
 
-char **help_rows(const struct keymap *km, struct pane *p, size_t *n)
+static char **rows_for(struct screen *s, const struct keymap *km,
+			struct pane *p, size_t *n)
 {
 	char **rows = xcalloc(ACT__N, sizeof *rows);
 	int pass, a;
@@ -61,9 +73,10 @@ char **help_rows(const struct keymap *km, struct pane *p, size_t *n)
 		for (a = ACT_NONE + 1; a < ACT__N; a++) {
 			const char *t;
 			char *k;
-			if (is_global((enum action)a) != (pass == 1))
+			bool wide;
+			t = text_for(s, p, (enum action)a, &wide);
+			if (wide != (pass == 1))
 				continue;
-			t = text_for(p, (enum action)a);
 			if (!t || !*t)
 				continue;
 			k = keys_string(km, p->context, (enum action)a);
@@ -72,6 +85,11 @@ char **help_rows(const struct keymap *km, struct pane *p, size_t *n)
 			free(k);
 		}
 	return rows;
+}
+
+char **help_rows(const struct keymap *km, struct pane *p, size_t *n)
+{
+	return rows_for(p->screen, km, p, n);
 }
 
 static void help_size(struct overlay *o, int cols, int lines, int *w, int *h)
@@ -176,7 +194,7 @@ struct overlay *help_new(struct screen *s, struct pane *p)
 	struct overlay *o = xcalloc(1, sizeof *o);
 	struct help *hp = xcalloc(1, sizeof *hp);
 	size_t n, i;
-	char **rows = help_rows(screen_keymap(s), p, &n);
+	char **rows = rows_for(s, screen_keymap(s), p, &n);
 
 	hp->keys = xcalloc(n ? n : 1, sizeof *hp->keys);
 	hp->texts = xcalloc(n ? n : 1, sizeof *hp->texts);

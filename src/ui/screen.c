@@ -330,6 +330,11 @@ void screen_help(struct screen *s)
 		screen_push_overlay(s, help_new(s, p));
 }
 
+const char *screen_app_help(struct screen *s, enum action a)
+{
+	return s->app->help ? s->app->help(s, s->ud, a) : NULL;
+}
+
 char *screen_key_hint(const struct screen *s, enum km_context ctx,
 		      enum action a)
 {
@@ -672,7 +677,10 @@ void screen_key(struct screen *s, km_key key)
 	p = screen_focused(s);
 	if (!p)
 		return;
-	own = keymap_lookup_own(s->km, p->context, key);
+	/* A pane in the global context (a screen of one list) has no keys
+	 * of its own: its keys are the global ones. */
+	own = p->context == KM_GLOBAL ? ACT_NONE
+	      : keymap_lookup_own(s->km, p->context, key);
 	glob = keymap_lookup_own(s->km, KM_GLOBAL, key);
 	a = own != ACT_NONE ? own : glob;
 	if (s->app->key)

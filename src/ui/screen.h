@@ -41,6 +41,11 @@ struct screen_app {
 	/* Called once, right after the first screen is on the terminal: for
 	 * work that can wait until the advisor sees something. */
 	void (*started)(struct screen *s, void *ud);
+	/* F1's text (an msgid) for an action the application handles on
+	 * this screen: NULL keeps the action table's text for the screen
+	 * keys (and lists nothing for others), "" leaves the action out.
+	 * Lets a screen say what its keys do there (training: F2 grades). */
+	const char *(*help)(struct screen *s, void *ud, enum action a);
 };
 
 enum screen_end { SCREEN_QUIT, SCREEN_SIGNAL };
@@ -83,6 +88,8 @@ void screen_repaint(struct screen *s);
 void screen_quit(struct screen *s);
 /* The help overlay for the focused pane. */
 void screen_help(struct screen *s);
+/* The application's help text for a (see screen_app.help), or NULL. */
+const char *screen_app_help(struct screen *s, enum action a);
 /* "F5" for a pane's focus key, "Enter" for an action's first key in a
  * context (a new string, "" when unbound). */
 char *screen_key_hint(const struct screen *s, enum km_context ctx,

@@ -148,7 +148,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				break;
 			}
 			if (p + 3 <= nl)
-				put((const char *)name, namelen, body, (size_t)(next - body));
+				put((const char *)name, namelen, body,
+				    (size_t)(next - body));
 			p = next;
 		}
 	} else {

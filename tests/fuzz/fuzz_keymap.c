@@ -28,8 +28,9 @@ static void key_round_trip(km_key k)
 {
 	char *name = keymap_key_name(k);
 	FUZZ_ASSERT(name && *name, "key %d has no name", k);
-	FUZZ_ASSERT(keymap_key_parse(name) == k, "key %d is named \"%s\", which parses as %d",
-		    k, name, keymap_key_parse(name));
+	FUZZ_ASSERT(keymap_key_parse(name) == k,
+		    "key %d is named \"%s\", which parses as %d", k, name,
+		    keymap_key_parse(name));
 	free(name);
 }
 
@@ -71,9 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						   (enum action)a, keys, 8), j;
 			FUZZ_ASSERT(n <= 8, "%zu keys", n);
 			for (j = 0; j < n; j++) {
-				FUZZ_ASSERT((int)keymap_lookup(km, (enum km_context)c, keys[j]) == a,
-					    "key %d is listed for action %d but looks up another",
-					    keys[j], a);
+				enum action got = keymap_lookup(km,
+					(enum km_context)c, keys[j]);
+				FUZZ_ASSERT((int)got == a, "key %d is listed for "
+					    "action %d but looks up %d", keys[j], a,
+					    (int)got);
 				key_round_trip(keys[j]);
 			}
 		}

@@ -54,8 +54,9 @@ static void place(const struct layout *l, int w, int h)
 			    "pane %zu at %d,%d %dx%d outside %dx%d", i, r[i].x,
 			    r[i].y, r[i].w, r[i].h, w, h);
 		for (j = 0; j < i; j++)
-			FUZZ_ASSERT(!overlap(&r[i], &r[j]) || !r[i].w || !r[i].h ||
-				    !r[j].w || !r[j].h, "panes %zu and %zu overlap", j, i);
+			FUZZ_ASSERT(!overlap(&r[i], &r[j]) || !r[i].w ||
+				    !r[i].h || !r[j].w || !r[j].h,
+				    "panes %zu and %zu overlap", j, i);
 	}
 }
 

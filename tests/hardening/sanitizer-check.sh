@@ -10,11 +10,13 @@
 # (configure refuses: "source directory already configured"), so the
 # sources (the files git tracks plus new ones it does not ignore) are
 # copied to DIR/src, with their times, and built in DIR/build; a second run
-# rebuilds only what changed. Reports are written to DIR/reports/ through
-# log_path, so that a report from a program whose exit status a test does
-# not look at still fails the run. UndefinedBehaviorSanitizer ignores
-# log_path when it shares the runtime with AddressSanitizer (gcc 12), so its
-# reports abort the program and the test logs are searched for them too.
+# rebuilds only what changed (a file deleted from the sources stays in the
+# copy: remove DIR for a fresh start). Reports are written to DIR/reports/
+# through log_path, so that a report from a program whose exit status a
+# test does not look at still fails the run. UndefinedBehaviorSanitizer
+# ignores log_path when it shares the runtime with AddressSanitizer (gcc
+# 12), so its reports abort the program and the test logs are searched for
+# them too.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${1:-$top/build-san}
@@ -54,8 +56,6 @@ if [ ! -f "$build/config.status" ] || [ "$src/configure" -nt "$build/config.stat
 	(cd "$build" && "$src/configure" -q --enable-sanitizers --enable-werror)
 fi
 say "building"
-# The build itself runs sanitized programs only as tests; keep its own
-# tools (msgfmt...) out of the report folder.
 make -C "$build" -s -j"$jobs"
 
 # 3. make check with every report going to a file.

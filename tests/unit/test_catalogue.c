@@ -571,6 +571,92 @@ static void test_open_read_only(void **state)
 	util_rmtree(&dir);
 }
 
+/* Rows of one service that are not together in a table (added by hand
+ * later) all still belong to it, in the table's order; records that
+ * share equal hours stay independent; and a loaded catalogue takes
+ * records and strings added afterwards (catalogue_free frees those). */
+static void test_scattered_rows(void **state)
+{
+	char *dir = util_tmpdir(), *path = fixture_catalogue(dir), *text;
+	struct catalogue *cat;
+	const struct cat_service *s;
+	struct cat_service *added;
+	sqlite3 *db;
+	(void)state;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"INSERT INTO service_language VALUES ('housing-advice', 'ar');"
+		"INSERT INTO service_language VALUES ('help-desk', 'xx');"
+		"INSERT INTO service_hours VALUES ('integration', 6, '10:00', '12:00');"
+		"INSERT INTO service_hours VALUES ('help-desk', 7, '10:00', '14:00');"
+		"INSERT INTO service_hours VALUES ('housing-advice', 6, '10:00', '14:00');"
+		"INSERT INTO service_phone VALUES ('help-desk', 1, '09 555 0000', NULL, NULL, NULL);",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	cat = open_ok(path);
+	assert_int_equal(cat->n_problems, 0);
+
+	s = &cat->services[catalogue_service_index(cat, "housing-advice")];
+	assert_int_equal(s->n_languages, 4);
+	assert_string_equal(s->languages[0], "fi");
+	assert_string_equal(s->languages[3], "ar");
+	text = hours_format(&s->hours);
+	assert_string_equal(text, "sa 10.00-14.00");
+	free(text);
+
+	s = &cat->services[catalogue_service_index(cat, "integration")];
+	text = hours_format(&s->hours);
+	assert_string_equal(text, "mo-fr 8.15-12.00,13.00-16.00; sa 10.00-12.00; 2026-12-24 closed");
+	free(text);
+
+	s = &cat->services[catalogue_service_index(cat, "help-desk")];
+	assert_int_equal(s->n_languages, 2);
+	assert_string_equal(s->languages[1], "xx");
+	assert_true(catalogue_service_speaks(s, "xx"));
+	assert_int_equal(s->n_phones, 1);
+	assert_string_equal(s->phones[0].number, "09 555 0000");
+	text = hours_format(&s->hours);
+	assert_string_equal(text, "sa-su 10.00-14.00; 2026-12-31 10.00-12.00");
+	free(text);
+
+	/* Growing a loaded catalogue, and replacing one of its strings. */
+	added = catalogue_add_service(cat);
+	added->id = xstrdup("added");
+	added->name.v[CAT_FI] = xstrdup("Lisätty");
+	added->languages = xcalloc(1, sizeof *added->languages);
+	added->languages[added->n_languages++] = xstrdup("fi");
+	assert_int_equal(hours_add_span(&added->hours, 0, 9 * 60, 10 * 60), 0);
+	cat->services[0].keywords = xstrdup("new words");
+	assert_int_equal(catalogue_service_index(cat, "added"), 3);
+	catalogue_free(&cat);
+	assert_null(cat);
+	free(path);
+	util_rmtree(&dir);
+}
+
+/* A catalogue with no services, organisations or resources loads. */
+static void test_empty_catalogue(void **state)
+{
+	char *dir = util_tmpdir(), *path = malloc(strlen(dir) + 16), *err = NULL;
+	struct catalogue *empty = catalogue_new(), *cat;
+	(void)state;
+
+	sprintf(path, "%s/empty.db", dir);
+	if (catalogue_publish(empty, path, &err) != 0)
+		fail_msg("publish: %s", err);
+	cat = open_ok(path);
+	assert_int_equal(cat->n_services, 0);
+	assert_int_equal(cat->n_orgs, 0);
+	assert_int_equal(cat->n_resources, 0);
+	assert_int_equal(catalogue_service_index(cat, "x"), -1);
+	assert_null(catalogue_language(cat, "fi"));
+	catalogue_free(&cat);
+	catalogue_free(&empty);
+	free(path);
+	util_rmtree(&dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -583,6 +669,8 @@ int main(void)
 		cmocka_unit_test(test_changed),
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_open_read_only),
+		cmocka_unit_test(test_scattered_rows),
+		cmocka_unit_test(test_empty_catalogue),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

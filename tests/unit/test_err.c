@@ -93,8 +93,8 @@ static void test_regress_config_quote(void **state)
 	setenv("HOME", dir, 1);
 	setenv("XDG_CONFIG_HOME", dir, 1);
 	path = util_write(dir, "neuvoo.conf",
-			  "desk = \"d1\"\nkeymap = \xe0\xdd\x89\xa0\"\nscreen = \"desk\"\n"
-			  "advisor = \"A7\"\n");
+			  "desk = \"d1\"\nkeymap = \xe0\xdd\x89\xa0\"\n"
+			  "screen = \"desk\"\nadvisor = \"A7\"\n");
 	sys = malloc(strlen(dir) + 8);
 	assert_non_null(sys);
 	sprintf(sys, "%s/nosys", dir);
@@ -116,7 +116,8 @@ static void test_regress_keymap_newline(void **state)
 	struct keymap *km = NULL;
 	(void)state;
 	path = util_write(dir, "keys",
-			  "global {\n\tsave = \"F2\"\n\tchoose = \"E\n\t?rev-field = { \"Up\" }\n}\n");
+			  "global {\n\tsave = \"F2\"\n"
+			  "\tchoose = \"E\n\t?rev-field = { \"Up\" }\n}\n");
 	assert_int_equal(keymap_load(path, &km, &err), -1);
 	assert_null(km);
 	assert_true(one_line(err));

@@ -174,6 +174,10 @@ static void errors_name_file_and_line(void **state)
 	expect_error("global { quit = \"F10\" }\npane sidebar {\n\tquit = \"q\"\n}\n",
 		     2, "sidebar");
 	expect_error("global {\n\tquit = { \"F10\"\n", 3, "end of file");
+	/* Comments before an error do not shift its line. */
+	expect_error("# keys\n# more\nglobal {\n\t# x\n\tfly = \"F11\"\n}\n", 5, "fly");
+	expect_error("/* a\n   b */\npane sidebar { # here\n\tquit = \"q\"\n}\n", 3,
+		     "sidebar");
 }
 
 static void same_key_in_two_sections_is_fine(void **state)

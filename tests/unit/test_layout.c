@@ -181,6 +181,11 @@ static void errors_name_file_and_line(void **state)
 		     "at least one pane");
 	expect_error("layout a {\n  colour = 1\n}\n", 2, "colour");
 	expect_error("# nothing\n", 1, "no layout");
+	/* Comments before an error do not shift its line. */
+	expect_error("# screen\n/* two\n   lines */\nlayout a {\n  # c\n  colour = 1\n}\n",
+		     6, "colour");
+	expect_error("# screen\nlayout a {\n  column { # c\n    # c\n  }\n}\n", 3,
+		     "at least one pane");
 }
 
 static void missing_screen_names_the_places(void **state)

@@ -277,6 +277,13 @@ static void test_suppression(void **state)
 	assert_non_null(strstr(s, "<2"));
 	assert_null(strstr(s, "20.0"));
 	free(s);
+	/* Zero identifies nobody: it stays visible. */
+	report_agg_free(&a);
+	a = agg_of(fx, REPORT_TOPIC, -1);
+	o.format = REPORT_FORMAT_CSV;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\nleisure,Leisure,0,0.0\n"));
+	free(s);
 	/* The total too when it is small. */
 	o.suppress = 6;
 	o.format = REPORT_FORMAT_JSON;

@@ -1,0 +1,61 @@
+/* db: neuvoo's own writable SQLite files, a desk's statistics and the
+ * training results: opening them the same careful way, statements that
+ * wait while another process holds the file, and one clear line for what
+ * went wrong (never a bare SQLite code).
+ *
+ * The caller creates the file first (with the mode and group it wants:
+ * SQLite's -wal and -shm files take the database file's), then db_open()
+ * opens it read-write, refuses a newer or a foreign file before changing
+ * anything, switches to WAL with the wanted synchronous level and creates
+ * the schema of a new file once. */
+#ifndef NEUVOO_DB_H
+#define NEUVOO_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+/* Which file: it decides the words of the messages. */
+enum db_kind { DB_STATS, DB_RESULTS };
+
+struct db_spec {
+	enum db_kind kind;
+	int version;		/* the schema version this build writes */
+	const char *schema;	/* DDL for a new file; sets PRAGMA user_version */
+	const char *synchronous;	/* "PRAGMA synchronous = FULL" (or NORMAL) */
+};
+
+/* Open the existing file at path for writing as spec says. 0 with *out
+ * (close it with sqlite3_close_v2), or -1 with *err and nothing open. */
+int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
+	    char **err);
+
+/* The schema version of an open file (0: a new, empty file); -1 with *err
+ * for a file of a newer schema than `known`, or one with tables but no
+ * version (not neuvoo's). */
+int db_check_version(sqlite3 *db, const char *path, enum db_kind kind,
+		     int known, int *version, char **err);
+/* The refusal of a file whose version is newer than `known` (or, with
+ * version 0, not neuvoo's at all), for a caller that read the version. */
+void db_version_error(char **err, const char *path, enum db_kind kind,
+		      int version, int known);
+
+/* One line for a failed SQLite call on path: full disk, read-only,
+ * locked, damaged, cannot open, input/output. */
+void db_error(char **err, const char *path, sqlite3 *db, int rc,
+	      enum db_kind kind);
+
+/* While another process holds the file (SQLITE_BUSY or SQLITE_LOCKED,
+ * which some statements return without waiting for the busy timeout),
+ * these retry for a while. */
+int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **s);
+int db_step(sqlite3_stmt *s);	/* the first step of a statement */
+int db_exec(sqlite3 *db, const char *sql);
+/* The integer of a one-row, one-column query. */
+int db_query_int(sqlite3 *db, const char *sql, int *out);
+/* For a caller retrying a whole operation: is rc such a wait, and a short
+ * random nap before try number `tries` (up to DB_RETRIES). */
+#define DB_RETRIES 100
+bool db_busy(int rc);
+void db_nap(int tries);
+
+#endif

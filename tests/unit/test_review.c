@@ -1,0 +1,496 @@
+/* test_review: the supervisor's review without a terminal: totals per
+ * desk, contacts per hour, gap hours, drafts never saved, undos, the top
+ * lists, an unreadable desk file, and closing the day (after which a save
+ * or an undo into that day is refused with a message).
+ *
+ * The day is Monday 2026-11-16 in Helsinki. Desk d1:
+ *   08:10 walk-in fi housing            answered
+ *   08:40 walk-in fi housing+daycare    answered        (note)
+ *   09:05 phone   fi health             redirected svc-a expertise, phone interpreter
+ *   11:20 walk-in so housing            answered
+ *   12:50 walk-in fi education          answered
+ *   12:55 walk-in ar housing            answered, undone at 13:01
+ *   a draft left unsaved from 15:00; a draft discarded at 14:30
+ * Desk d2: 10:15 chat en employment consulted svc-b wrong-place,
+ *          10:20 walk-in so housing; and 11:00 the day before.
+ * d3.db is not a statistics file.
+ * So d1: 5 contacts, 1 undone, hours 8:2 9:1 10:0 11:1 12:1, gap 10-11;
+ * d2: 2 contacts, no gap; all: 7 contacts, languages fi 4, so 2, en 1,
+ * topics housing 4. */
+#include <config.h>
+
+#include "util.h"
+
+#include <sys/stat.h>
+#include <time.h>
+
+#include "core/err.h"
+#include "core/stats.h"
+#include "panes/review.h"
+#include "panes/review_day.h"
+
+#define DAY "2026-11-16"
+
+struct fx {
+	char *base;
+	char *dir;
+};
+
+static time_t T(int h, int m)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = 2026 - 1900;
+	tm.tm_mon = 10;
+	tm.tm_mday = 16;
+	tm.tm_hour = h;
+	tm.tm_min = m;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+static struct stats *open_desk(const char *dir, const char *desk)
+{
+	struct stats_opts o = { desk, NULL, NULL, 0, -1 };
+	struct stats *st = NULL;
+	char *path = malloc(strlen(dir) + strlen(desk) + 8), *err = NULL;
+	sprintf(path, "%s/%s.db", dir, desk);
+	if (stats_open(&st, path, &o, &err) != 0)
+		fail_msg("open: %s", err);
+	free(path);
+	return st;
+}
+
+static struct contact *make(time_t start, const char *channel, const char *lang,
+			    unsigned topics, const char *outcome)
+{
+	struct contact *c = contact_new(NULL);
+	c->started_at = start;
+	c->ended_at = start + 300;
+	c->channel = codes_find(CODES_CHANNEL, channel);
+	contact_set_language(c, lang);
+	c->topics = topics;
+	c->outcome = codes_find(CODES_OUTCOME, outcome);
+	return c;
+}
+
+static void save(struct stats *st, struct contact *c)
+{
+	char *err = NULL;
+	if (stats_save(st, c, &err) != 0)
+		fail_msg("save: %s", err);
+	contact_free(&c);
+}
+
+/* An event at a given time (stats_log_event() stamps the present). */
+static void add_event(const char *dir, const char *desk, const char *kind, time_t at)
+{
+	char *path = malloc(strlen(dir) + strlen(desk) + 8);
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	sprintf(path, "%s/%s.db", dir, desk);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO events (kind, at)"
+					    " VALUES (?, ?)", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)at);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(path);
+}
+
+static int setup(void **state)
+{
+	struct fx *fx = calloc(1, sizeof *fx);
+	const unsigned H = 1u << TOPIC_HOUSING;
+	struct stats *st;
+	struct contact *c;
+	char *err = NULL, *bad;
+
+	fx->base = util_tmpdir();
+	fx->dir = malloc(strlen(fx->base) + 16);
+	sprintf(fx->dir, "%s/stats", fx->base);
+
+	st = open_desk(fx->dir, "d1");
+	save(st, make(T(8, 10), "walk-in", "fi", H, "answered"));
+	c = make(T(8, 40), "walk-in", "fi", H | (1u << TOPIC_DAYCARE), "answered");
+	contact_set_note(c, "call back on Tuesday");
+	save(st, c);
+	c = make(T(9, 5), "phone", "fi", 1u << TOPIC_HEALTH, "redirected");
+	contact_set_redirect(c, "svc-a");
+	c->redirect_reason = codes_find(CODES_REASON, "expertise");
+	c->interpreter = codes_find(CODES_INTERPRETER, "phone");
+	save(st, c);
+	save(st, make(T(11, 20), "walk-in", "so", H, "answered"));
+	save(st, make(T(12, 50), "walk-in", "fi", 1u << TOPIC_EDUCATION, "answered"));
+	save(st, make(T(12, 55), "walk-in", "ar", H, "answered"));
+	if (stats_undo_last(st, T(13, 1), NULL, &err) != 0)
+		fail_msg("undo: %s", err);
+	c = make(T(15, 0), "walk-in", "fi", H, "answered");
+	c->ended_at = 0;
+	if (stats_draft_put(st, c, &err) != 0)
+		fail_msg("draft: %s", err);
+	contact_free(&c);
+	stats_close(&st);
+	add_event(fx->dir, "d1", "draft-discarded", T(14, 30));
+	add_event(fx->dir, "d1", "draft-restored", T(14, 0));
+
+	st = open_desk(fx->dir, "d2");
+	c = make(T(10, 15), "chat", "en", 1u << TOPIC_EMPLOYMENT, "consulted");
+	contact_set_redirect(c, "svc-b");
+	c->redirect_reason = codes_find(CODES_REASON, "wrong-place");
+	save(st, c);
+	save(st, make(T(10, 20), "walk-in", "so", H, "answered"));
+	save(st, make(T(11, 0) - 86400, "walk-in", "fi", H, "answered"));
+	stats_close(&st);
+
+	bad = util_write(fx->dir, "d3.db", "this is not a database, just words\n");
+	free(bad);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *fx = *state;
+	util_rmtree(&fx->base);
+	free(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static struct review_day *load(struct fx *fx, const char *const *desks, size_t n)
+{
+	struct review_day *d = NULL;
+	char *err = NULL;
+	if (review_day_load(&d, fx->dir, DAY, desks, n, NULL, &err) != 0)
+		fail_msg("load: %s", err);
+	return d;
+}
+
+static const struct review_desk *desk(const struct review_day *d, const char *name)
+{
+	size_t i;
+	for (i = 0; i < d->n_desks; i++)
+		if (!strcmp(d->desks[i].name, name))
+			return &d->desks[i];
+	fail_msg("no desk %s", name);
+	return NULL;
+}
+
+static void test_totals(void **state)
+{
+	struct review_day *d = load(*state, NULL, 0);
+	const struct review_desk *d1 = desk(d, "d1"), *d2 = desk(d, "d2");
+
+	assert_int_equal(d->n_desks, 3);
+	assert_null(d1->error);
+	assert_int_equal(d1->contacts, 5);
+	assert_int_equal(d1->undone, 1);
+	assert_int_equal(d1->first, T(8, 10));
+	assert_int_equal(d1->last, T(12, 50));
+	assert_int_equal(d1->redirected, 1);
+	assert_int_equal(d1->interpreted, 1);
+	assert_int_equal(d2->contacts, 2);
+	assert_int_equal(d2->undone, 0);
+	assert_int_equal(d2->redirected, 1);
+	assert_int_equal(d->total.contacts, 7);
+	assert_int_equal(d->total.undone, 1);
+	assert_int_equal(d->total.first, T(8, 10));
+	assert_int_equal(d->total.last, T(12, 50));
+	review_day_free(&d);
+}
+
+static void test_hours_and_gaps(void **state)
+{
+	struct review_day *d = load(*state, NULL, 0);
+	const struct review_desk *d1 = desk(d, "d1"), *d2 = desk(d, "d2");
+
+	assert_int_equal(d1->hours[8], 2);
+	assert_int_equal(d1->hours[9], 1);
+	assert_int_equal(d1->hours[10], 0);
+	assert_int_equal(d1->hours[11], 1);
+	assert_int_equal(d1->hours[12], 1);
+	assert_int_equal(d1->hours[13], 0);	/* the undone one is not a contact */
+	assert_int_equal(d1->n_gaps, 1);
+	assert_int_equal(d1->gaps[0], 10);
+	assert_int_equal(d2->n_gaps, 0);
+	/* Together every hour from 8 to 12 had someone. */
+	assert_int_equal(d->total.hours[10], 2);
+	assert_int_equal(d->total.n_gaps, 0);
+	review_day_free(&d);
+}
+
+static bool has_flag(const struct review_day *d, const char *name,
+		     enum review_flag_kind kind, const char *text)
+{
+	size_t i;
+	for (i = 0; i < d->n_flags; i++) {
+		const struct review_flag *f = &d->flags[i];
+		char *t;
+		bool ok;
+		if (f->kind != kind || strcmp(d->desks[f->desk].name, name))
+			continue;
+		t = review_flag_text(d, f);
+		ok = strstr(t, text) != NULL;
+		if (!ok)
+			print_message("# flag text: %s\n", t);
+		free(t);
+		return ok;
+	}
+	return false;
+}
+
+static void test_flags(void **state)
+{
+	struct review_day *d = load(*state, NULL, 0);
+	const struct review_desk *d1 = desk(d, "d1");
+
+	assert_true(d1->draft);
+	assert_int_equal(d1->draft_at, T(15, 0));
+	assert_int_equal(d1->discarded, 1);	/* the restored one is no flag */
+	assert_int_equal(d1->discard_at[0], T(14, 30));
+	assert_int_equal(d1->undo_at[0], T(13, 1));
+	assert_true(has_flag(d, "d1", REVIEW_FLAG_GAP, "10-11"));
+	assert_true(has_flag(d, "d1", REVIEW_FLAG_DRAFT, "15:00"));
+	assert_true(has_flag(d, "d1", REVIEW_FLAG_DISCARDED, "1 unsaved contact discarded (14:30)"));
+	assert_true(has_flag(d, "d1", REVIEW_FLAG_UNDO, "1 contact undone (13:01)"));
+	/* The desk's name is beside it: the reason alone. */
+	assert_true(has_flag(d, "d3", REVIEW_FLAG_UNREADABLE, "not a neuvoo statistics file"));
+	assert_false(has_flag(d, "d3", REVIEW_FLAG_UNREADABLE, "d3.db"));
+	assert_false(has_flag(d, "d2", REVIEW_FLAG_GAP, ""));
+	assert_int_equal(d->n_flags, 5);
+	review_day_free(&d);
+}
+
+static void test_unreadable_file(void **state)
+{
+	struct review_day *d = load(*state, NULL, 0);
+	const struct review_desk *d3 = desk(d, "d3");
+	size_t closed;
+	assert_non_null(d3->error);
+	assert_non_null(strstr(d3->error, "d3.db"));
+	assert_null(strchr(d3->error, '\n'));
+	assert_ptr_equal(review_desk_reason(d3), d3->error + strlen(d3->path) + 2);
+	assert_null(review_desk_reason(desk(d, "d1")));
+	assert_int_equal(d3->contacts, 0);
+	assert_int_equal(review_day_readable(d, &closed), 2);
+	assert_int_equal(closed, 0);
+	review_day_free(&d);
+}
+
+static void test_top_lists(void **state)
+{
+	struct review_day *d = load(*state, NULL, 0);
+	struct review_entry e[8];
+	size_t n;
+
+	n = review_day_top(d, REVIEW_TOP_LANGUAGE, e, 8);
+	assert_int_equal(n, 3);
+	assert_string_equal(e[0].code, "fi");
+	assert_int_equal(e[0].count, 4);
+	assert_string_equal(e[1].code, "so");
+	assert_int_equal(e[1].count, 2);
+	assert_string_equal(e[2].code, "en");
+	n = review_day_top(d, REVIEW_TOP_TOPIC, e, 2);
+	assert_int_equal(n, 2);
+	assert_string_equal(e[0].code, "housing");
+	assert_int_equal(e[0].count, 4);
+	n = review_day_top(d, REVIEW_TOP_REDIRECT, e, 8);
+	assert_int_equal(n, 2);
+	n = review_day_top(d, REVIEW_TOP_REASON, e, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(e[0].code, "expertise");
+	/* "none" is not interpreter use. */
+	n = review_day_top(d, REVIEW_TOP_INTERPRETER, e, 8);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].code, "phone");
+	assert_int_equal(d->total.interpreted, 1);
+	review_day_free(&d);
+}
+
+static int count_note(const char *id, const char *note, void *ud)
+{
+	(void)id;
+	assert_string_equal(note, "call back on Tuesday");
+	(*(int *)ud)++;
+	return 0;
+}
+
+static void test_log_and_notes(void **state)
+{
+	struct review_day *d = load(*state, NULL, 0);
+	const struct review_desk *d1 = desk(d, "d1");
+	const struct report_row *r;
+	size_t j, undone = 0;
+	char *err = NULL;
+	int notes = 0;
+
+	assert_int_equal(d1->n_rows, 6);
+	for (j = 0; j < d1->n_rows; j++) {
+		r = review_day_row(d, d1, j);
+		assert_string_equal(r->desk, "d1");
+		if (j)
+			assert_true(r->started_at >= review_day_row(d, d1, j - 1)->started_at);
+		undone += r->undone_at != 0;
+	}
+	assert_int_equal(undone, 1);
+	assert_int_equal(review_day_row(d, d1, 5)->undone_at, T(13, 1));
+	assert_null(review_day_row(d, d1, 6));
+
+	assert_int_equal(review_day_notes(d, d1, count_note, &notes, &err), 0);
+	assert_int_equal(notes, 1);
+	review_day_free(&d);
+}
+
+static void test_desk_filter(void **state)
+{
+	static const char *const only[] = { "d2" };
+	struct review_day *d = load(*state, only, 1);
+	assert_int_equal(d->n_desks, 1);
+	assert_string_equal(d->desks[0].name, "d2");
+	assert_int_equal(d->total.contacts, 2);
+	assert_int_equal(d->n_flags, 0);
+	review_day_free(&d);
+}
+
+static void test_close_day(void **state)
+{
+	struct fx *fx = *state;
+	struct review_day *d = load(fx, NULL, 0);
+	struct stats *st;
+	struct contact *c, *undone = NULL;
+	size_t n = 99, closed;
+	char *err = NULL;
+
+	assert_int_equal(review_day_close(d, "sup", NULL, &n, &err), 0);
+	assert_null(err);
+	assert_int_equal(n, 2);	/* d3 cannot be read: left alone */
+	review_day_free(&d);
+
+	d = load(fx, NULL, 0);
+	assert_int_equal(review_day_readable(d, &closed), 2);
+	assert_int_equal(closed, 2);
+	assert_true(desk(d, "d1")->closed);
+	assert_string_equal(desk(d, "d1")->closed_by, "sup");
+	assert_string_equal(review_day_last_close(d)->closed_by, "sup");
+	/* Again: nothing more to close. */
+	assert_int_equal(review_day_close(d, "other", NULL, &n, &err), 0);
+	assert_int_equal(n, 0);
+	review_day_free(&d);
+	d = load(fx, NULL, 0);
+	assert_string_equal(desk(d, "d2")->closed_by, "sup");
+	review_day_free(&d);
+
+	/* A save into the closed day is refused and says why. */
+	st = open_desk(fx->dir, "d1");
+	c = make(T(16, 0), "walk-in", "fi", 1u << TOPIC_HOUSING, "answered");
+	assert_int_equal(stats_save(st, c, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "closed the day " DAY));
+	err_free(&err);
+	contact_free(&c);
+	/* So is an undo of one of its contacts (the last, 12:50-12:55). */
+	assert_int_equal(stats_undo_last(st, T(13, 2), &undone, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "closed the day " DAY));
+	assert_null(undone);
+	err_free(&err);
+	/* The next day is open. */
+	c = make(T(9, 0) + 86400, "walk-in", "fi", 1u << TOPIC_HOUSING, "answered");
+	assert_int_equal(stats_save(st, c, &err), 0);
+	contact_free(&c);
+	stats_close(&st);
+
+	d = load(fx, NULL, 0);
+	assert_int_equal(desk(d, "d1")->contacts, 5);
+	review_day_free(&d);
+}
+
+static void test_close_future_refused(void **state)
+{
+	struct fx *fx = *state;
+	struct review_day *d = NULL;
+	char *err = NULL, date[11];
+	size_t n;
+
+	stats_format_date(time(NULL) + 3 * 86400, date);
+	assert_int_equal(review_day_load(&d, fx->dir, date, NULL, 0, NULL, &err), 0);
+	assert_int_equal(review_day_close(d, "sup", NULL, &n, &err), -1);
+	assert_non_null(strstr(err, "has not begun"));
+	assert_int_equal(n, 0);
+	err_free(&err);
+	review_day_free(&d);
+	assert_int_equal(review_day_load(&d, fx->dir, "2026-02-30", NULL, 0, NULL, &err), -1);
+	assert_non_null(err);
+	err_free(&err);
+}
+
+static void test_review_state(void **state)
+{
+	struct fx *fx = *state;
+	struct review *r = NULL;
+	char *err = NULL, *q;
+
+	assert_int_equal(review_new(&r, fx->dir, DAY, NULL, 0, NULL, NULL, "sup", &err), 0);
+	q = review_close_question(r);
+	assert_non_null(q);
+	assert_non_null(strstr(q, "2 desks"));
+	assert_non_null(strstr(q, "A contact is left unsaved at 1 desk."));
+	free(q);
+	assert_int_equal(review_close(r), 0);
+	assert_false(r->message_error);
+	assert_non_null(strstr(r->message, "Closed"));
+	assert_non_null(strstr(r->message, "2 desks, by sup"));
+	q = review_close_question(r);
+	assert_null(q);
+	assert_non_null(strstr(r->message, "closed already (by sup"));
+	/* The day before has no desk contacts but the files are there. */
+	assert_true(review_shift_date(r, -1));
+	assert_string_equal(r->day->date, "2026-11-15");
+	assert_int_equal(r->day->total.contacts, 1);
+	review_free(&r);
+}
+
+static void test_bar(void **state)
+{
+	char *b;
+	(void)state;
+	b = review_bar(4, 4, 4, true);
+	assert_string_equal(b, "\u2588\u2588\u2588\u2588");
+	free(b);
+	b = review_bar(1, 2, 4, false);
+	assert_string_equal(b, "##");
+	free(b);
+	b = review_bar(1, 100, 4, false);
+	assert_string_equal(b, "#");	/* never invisible */
+	free(b);
+	b = review_bar(3, 8, 1, true);
+	assert_string_equal(b, "\u258d");	/* three eighths */
+	free(b);
+	b = review_bar(0, 8, 10, true);
+	assert_string_equal(b, "");
+	free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_totals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hours_and_gaps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flags, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unreadable_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_top_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_log_and_notes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_desk_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close_future_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_state, setup, teardown),
+		cmocka_unit_test(test_bar),
+	};
+	setenv("TZ", "Europe/Helsinki", 1);
+	tzset();
+	setenv("LANGUAGE", "en", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
