@@ -1375,11 +1375,6 @@ static int check_version(sqlite3 *db, const char *path, int *version, char **err
 	return 0;
 }
 
-/* SQLite's page cache while loading, in KiB: every table is read once
- * from start to end, so a small cache reads as fast as a large one, and
- * its pages are memory the session would otherwise keep at its peak. */
-#define LOAD_CACHE_KIB 64
-
 int catalogue_open(const char *path, struct catalogue **out, char **err)
 {
 	struct stat st;
@@ -1398,11 +1393,11 @@ int catalogue_open(const char *path, struct catalogue **out, char **err)
 	uri = path_uri(path, "mode=ro&immutable=1");
 	rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
-	if (rc == SQLITE_OK) {
-		char pragma[48];
-		snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", LOAD_CACHE_KIB);
-		rc = sqlite3_exec(db, pragma, NULL, NULL, NULL);
-	}
+	/* A page cache of 64 KiB while loading: every table is read once from
+	 * start to end, so a small cache reads as fast as the default 2 MiB,
+	 * whose pages would count in the session's peak memory. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA cache_size = -64", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		read_error(err, path, db, rc);
 		sqlite3_close(db);

@@ -190,20 +190,10 @@ int catalogue_schema_migrate(sqlite3 *db, char **err)
 
 /* ---- temporary files and the atomic rename -------------------------------- */
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Create an empty PATH.tmp-XXXXXX next to path (creating the folder). */
 static int tmp_create(const char *path, char **tmp, char **err)
 {
-	char *dir = dir_of(path);
+	char *dir = paths_dirname(path);
 	int fd;
 	*tmp = NULL;
 	if (paths_mkdir_p(dir, 0755, err) != 0) {
@@ -264,7 +254,7 @@ static int tmp_commit(char **tmp, const char *path, char **err)
 	}
 	free(*tmp);
 	*tmp = NULL;
-	dir = dir_of(path);
+	dir = paths_dirname(path);
 	fsync_path(dir, O_RDONLY | O_DIRECTORY);
 	free(dir);
 	return 0;
@@ -954,6 +944,11 @@ static const char *text_problem(const char *s, bool multiline)
 	for (p = (const unsigned char *)s; *p; p++) {
 		if ((*p < 0x20 && !(multiline && *p == '\n')) || *p == 0x7f ||
 		    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return _("contains control characters");
+		/* Bidi embeddings, overrides and isolates (U+202A-U+202E,
+		 * U+2066-U+2069) can reorder what a terminal shows. */
+		if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+				     (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
 			return _("contains control characters");
 	}
 	return NULL;

@@ -78,31 +78,50 @@ bool db_busy(int rc)
 	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
 }
 
+/* Try again after rc? Each try may itself wait the whole busy timeout
+ * (another program holding the file locked), so the tries stop once that
+ * long has passed since the first: the desk then says the file is locked
+ * instead of hanging for minutes. */
+static bool retry(int rc, int *tries, const struct timespec *t0)
+{
+	struct timespec now;
+	if (!db_busy(rc) || ++*tries >= DB_RETRIES)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((now.tv_sec - t0->tv_sec) * 1000
+	    + (now.tv_nsec - t0->tv_nsec) / 1000000 >= BUSY_TIMEOUT_MS)
+		return false;
+	db_nap(*tries);
+	return true;
+}
+
 int db_step(sqlite3_stmt *s)
 {
+	struct timespec t0;
 	int rc, tries = 0;
-	while (db_busy(rc = sqlite3_step(s)) && ++tries < DB_RETRIES) {
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (retry(rc = sqlite3_step(s), &tries, &t0))
 		sqlite3_reset(s);
-		db_nap(tries);
-	}
 	return rc;
 }
 
 int db_exec(sqlite3 *db, const char *sql)
 {
+	struct timespec t0;
 	int rc, tries = 0;
-	while (db_busy(rc = sqlite3_exec(db, sql, NULL, NULL, NULL))
-	       && ++tries < DB_RETRIES)
-		db_nap(tries);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (retry(rc = sqlite3_exec(db, sql, NULL, NULL, NULL), &tries, &t0))
+		;
 	return rc;
 }
 
 int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **s)
 {
+	struct timespec t0;
 	int rc, tries = 0;
-	while (db_busy(rc = sqlite3_prepare_v2(db, sql, -1, s, NULL))
-	       && ++tries < DB_RETRIES)
-		db_nap(tries);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (retry(rc = sqlite3_prepare_v2(db, sql, -1, s, NULL), &tries, &t0))
+		;
 	return rc;
 }
 
@@ -169,7 +188,7 @@ static int create_schema(sqlite3 *db, const char *path,
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
-	rc = version ? SQLITE_OK : sqlite3_exec(db, spec->schema, NULL, NULL, NULL);
+	rc = version ? SQLITE_OK : spec->create(db);
 	if (rc == SQLITE_OK)
 		rc = db_exec(db, "COMMIT");
 	if (rc != SQLITE_OK) {
@@ -194,7 +213,7 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
-	if (sqlite3_db_readonly(db, "main") == 1) {
+	if (!spec->read_only_ok && sqlite3_db_readonly(db, "main") == 1) {
 		db_error(err, path, db, SQLITE_READONLY, spec->kind);
 		goto fail;
 	}
@@ -202,8 +221,12 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 	 * mode changed. */
 	if (db_check_version(db, path, spec->kind, spec->version, &version, err))
 		goto fail;
-	if ((rc = db_exec(db, "PRAGMA journal_mode = WAL")) != SQLITE_OK
-	    || (rc = db_exec(db, spec->synchronous)) != SQLITE_OK) {
+	rc = db_exec(db, "PRAGMA journal_mode = WAL");
+	if (rc == SQLITE_OK && spec->full_sync)
+		rc = db_exec(db, "PRAGMA synchronous = FULL");
+	else if (rc == SQLITE_OK)
+		rc = db_exec(db, "PRAGMA synchronous = NORMAL");
+	if (rc != SQLITE_OK) {
 		db_error(err, path, db, rc, spec->kind);
 		goto fail;
 	}

@@ -20,8 +20,14 @@ enum db_kind { DB_STATS, DB_RESULTS };
 struct db_spec {
 	enum db_kind kind;
 	int version;		/* the schema version this build writes */
-	const char *schema;	/* DDL for a new file; sets PRAGMA user_version */
-	const char *synchronous;	/* "PRAGMA synchronous = FULL" (or NORMAL) */
+	/* Creates a new file's tables and sets PRAGMA user_version: the
+	 * caller runs its own constant DDL (an SQLite code back). */
+	int (*create)(sqlite3 *db);
+	/* synchronous=FULL (every commit survives a power cut), else NORMAL. */
+	bool full_sync;
+	/* Open a file this process may not write too (to read it); else
+	 * that is refused at once rather than at the first write. */
+	bool read_only_ok;
 };
 
 /* Open the existing file at path for writing as spec says. 0 with *out

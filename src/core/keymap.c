@@ -173,6 +173,7 @@ static const char *const context_names[KM__NCONTEXT] = {
 	[KM_INTERPRETERS] = "interpreters",
 	[KM_DIALOG] = "dialog",
 	[KM_SCENARIO] = "scenario",
+	[KM_REVIEW] = "review",
 };
 
 const char *keymap_context_name(enum km_context ctx)
@@ -267,12 +268,23 @@ static int pane_title_ok(cfg_t *cfg, cfg_opt_t *opt)
 {
 	cfg_t *sec = cfg_opt_getnsec(opt, cfg_opt_size(opt) - 1);
 	const char *t = sec ? cfg_title(sec) : NULL;
-	int ctx = keymap_context_find(t);
-	if (ctx < 0 || ctx == KM_GLOBAL)
-		return cfgparse_section_error(cfg, "pane", t,
-					      _("no pane named '%s' (intake, topics, redirect, interpreters, dialog, scenario)"),
-					      t ? t : "");
-	return 0;
+	int ctx = keymap_context_find(t), c, rc;
+	char *names, *more;
+	if (ctx >= 0 && ctx != KM_GLOBAL)
+		return 0;
+	/* The list comes from the table, so a new context is never missing
+	 * from the message. */
+	names = xstrdup("");
+	for (c = KM_GLOBAL + 1; c < KM__NCONTEXT; c++) {
+		more = xasprintf("%s%s%s", names, *names ? ", " : "", context_names[c]);
+		free(names);
+		names = more;
+	}
+	/* TRANSLATORS: the second %s lists the pane names. */
+	rc = cfgparse_section_error(cfg, "pane", t, _("no pane named '%s' (%s)"),
+				    t ? t : "", names);
+	free(names);
+	return rc;
 }
 
 static void bindings_free(struct bindings *b)

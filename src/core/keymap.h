@@ -55,7 +55,11 @@
 	X(CONFIRM, "confirm", N_("yes, accept")) \
 	X(REFUSE, "refuse", N_("no, go back")) \
 	X(NEXT_STEP, "next-step", N_("training: reveal the next step of the scenario")) \
-	X(SHOW_HINT, "show-hint", N_("training: show the next hint"))
+	X(SHOW_HINT, "show-hint", N_("training: show the next hint")) \
+	X(CLOSE_DAY, "close-day", N_("close the day at every desk (asks first)")) \
+	X(SHOW_NOTES, "show-notes", N_("show the notes (asks first), or hide them")) \
+	X(PREVIOUS_DAY, "previous-day", N_("review the day before")) \
+	X(NEXT_DAY, "next-day", N_("review the day after"))
 
 enum action {
 	ACT_NONE = 0,
@@ -107,6 +111,7 @@ enum km_context {
 	KM_INTERPRETERS,
 	KM_DIALOG,		/* confirmations, details, choices */
 	KM_SCENARIO,		/* the training screen's scenario pane */
+	KM_REVIEW,		/* the review's panes and its contact log */
 	KM__NCONTEXT
 };
 /* "intake", ... ("global" for KM_GLOBAL); and back (-1 when unknown). */

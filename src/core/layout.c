@@ -52,24 +52,26 @@ static cfg_t *last_sec(cfg_opt_t *opt)
 	return cfg_opt_getnsec(opt, cfg_opt_size(opt) - 1);
 }
 
-static int positive_cb(cfg_t *cfg, cfg_opt_t *opt)
+/* The option's last value is a whole number from lo (0 or 1) to 10000. */
+static int in_range(cfg_t *cfg, cfg_opt_t *opt, long lo)
 {
 	long v = cfg_opt_getnint(opt, cfg_opt_size(opt) - 1);
-	if (v < 1 || v > 10000)
-		return cfgparse_error(cfg, opt->name,
-				      _("%s must be a whole number from 1 to 10000, not %ld"),
-				      opt->name, v);
-	return 0;
+	if (v >= lo && v <= 10000)
+		return 0;
+	return cfgparse_error(cfg, opt->name,
+			      lo ? _("%s must be a whole number from 1 to 10000, not %ld")
+				 : _("%s must be a whole number from 0 to 10000, not %ld"),
+			      opt->name, v);
+}
+
+static int positive_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return in_range(cfg, opt, 1);
 }
 
 static int nonneg_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
-	long v = cfg_opt_getnint(opt, cfg_opt_size(opt) - 1);
-	if (v < 0 || v > 10000)
-		return cfgparse_error(cfg, opt->name,
-				      _("%s must be a whole number from 0 to 10000, not %ld"),
-				      opt->name, v);
-	return 0;
+	return in_range(cfg, opt, 0);
 }
 
 static int pane_cb(cfg_t *cfg, cfg_opt_t *opt)

@@ -23,6 +23,9 @@ int paths_uninstalled(void);
 char *paths_localedir(void);
 /* a/b with exactly one slash between. */
 char *paths_join(const char *a, const char *b);
+/* The folder of a file path, a new string: "a/b.db" -> "a", "b.db" ->
+ * ".", "/b.db" -> "/". */
+char *paths_dirname(const char *path);
 /* mkdir -p with mode for the folders it creates. */
 int paths_mkdir_p(const char *path, mode_t mode, char **err);
 /* This host's name (for the default desk name), a new string. */

@@ -1183,29 +1183,33 @@ static void text_head(FILE *f, const struct report_out *o,
 
 #define LABEL_MAX 32
 
-/* A horizontal bar of `eighths` eighths of a column. */
-static void bar(FILE *f, size_t count, size_t max, int width, bool utf8)
+char *report_bar(size_t count, size_t max, int width, bool utf8)
 {
 	static const char *const part[8] = {
 		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589"
 	};
-	size_t units, i;
-	if (!count || !max)
-		return;
+	size_t units, i, n = 0;
+	char *s;
+	if (!count || !max || width < 1)
+		return xstrdup("");
+	if (count > max)
+		count = max;
+	units = (count * (size_t)width * (utf8 ? 8 : 1) + max / 2) / max;
+	if (!units)
+		units = 1;	/* a contact is never invisible */
+	/* A full block and each eighth are 3 bytes in UTF-8. */
+	s = xmalloc((utf8 ? (units / 8 + 1) * 3 : units) + 1);
 	if (utf8) {
-		units = (count * (size_t)width * 8 + max / 2) / max;
-		if (!units)
-			units = 1;	/* a contact is never invisible */
-		for (i = 0; i < units / 8; i++)
-			fputs("\u2588", f);
-		fputs(part[units % 8], f);
+		for (i = 0; i < units / 8; i++) {
+			memcpy(s + n, "\u2588", 3);
+			n += 3;
+		}
+		strcpy(s + n, part[units % 8]);
 	} else {
-		units = (count * (size_t)width + max / 2) / max;
-		if (!units)
-			units = 1;
-		for (i = 0; i < units; i++)
-			fputc('#', f);
+		memset(s, '#', units);
+		s[units] = '\0';
 	}
+	return s;
 }
 
 static int write_text_1d(FILE *f, const struct report_agg *a,
@@ -1250,8 +1254,10 @@ static int write_text_1d(FILE *f, const struct report_agg *a,
 			percent_text(buf, sizeof buf, c, total, point);
 		pad(f, buf, wp, true, true);
 		if (!hidden(c, o->suppress) && c) {
+			char *bar = report_bar(c, max, width, o->utf8);
 			fputs("  ", f);
-			bar(f, c, max, width, o->utf8);
+			fputs(bar, f);
+			free(bar);
 		}
 		fputc('\n', f);
 	}

@@ -177,6 +177,12 @@ int report_write(FILE *f, const struct report_agg *a,
 int report_contacts_write(FILE *f, const struct report_contacts *c,
 			  const struct report_out *o, char **err);
 
+/* A bar for count of max in width columns, as a new string: block
+ * characters in eighths of a column when utf8, else '#'. A nonzero count
+ * always shows at least a sliver; "" for a zero count. (The text report
+ * and the review's charts draw the same bars.) */
+char *report_bar(size_t count, size_t max, int width, bool utf8);
+
 /* "2026-11-22T14:05:00+02:00" into buf (26 bytes): t at offset seconds
  * east of UTC. */
 void report_iso_time(time_t t, long offset, char buf[26]);

@@ -20,14 +20,13 @@
 #include <unistd.h>
 
 #include "core/csv.h"
+#include "core/db.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/report.h"
 #include "core/results.h"
 #include "core/text.h"
-
-#define BUSY_TIMEOUT_MS 5000
 
 struct results {
 	sqlite3 *db;
@@ -60,108 +59,35 @@ static const char schema_sql[] =
 	" PRIMARY KEY (attempt_id, position)) WITHOUT ROWID;"
 	"PRAGMA user_version = 1;";
 
-/* One line naming the file and what to do; never a bare SQLite code. */
+/* A new file's tables (db_open runs this once). */
+static int create_schema(sqlite3 *db)
+{
+	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
+}
+
+/* One line naming the file and what to do; never a bare SQLite code
+ * (db.h). */
 static void fail_rc(char **err, const char *path, sqlite3 *db, int rc)
 {
-	int sys = db ? sqlite3_system_errno(db) : 0;
-	int primary = rc & 0xff;
-
-	if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
-		err_set(err, _("%s: the disk is full; free some space and try again"), path);
-	else if (primary == SQLITE_READONLY || primary == SQLITE_PERM
-		 || sys == EROFS || sys == EACCES || sys == EPERM)
-		err_set(err, _("%s: cannot write (read-only file or folder); check the permissions of the file and its folder"), path);
-	else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-		err_set(err, _("%s: the file stays locked by another program; try again in a moment"), path);
-	else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-		err_set(err, _("%s: the file is damaged or is not a neuvoo training results file; move it aside (neuvoo then starts a new one)"), path);
-	else
-		err_set(err, _("%s: %s (SQLite error %d)"), path,
-			db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), rc);
+	db_error(err, path, db, rc, DB_RESULTS);
 }
 
-static int query_int(sqlite3 *db, const char *sql, int *out)
+/* writing: the file is for recording attempts (else only for reading). */
+static int open_file(struct results **out, const char *path, bool writing,
+		     char **err)
 {
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int(s, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	return rc;
-}
-
-static int check_version(sqlite3 *db, const char *path, int *version, char **err)
-{
-	int rc = query_int(db, "PRAGMA user_version", version), tables = 0;
-	if (rc != SQLITE_OK) {
-		fail_rc(err, path, db, rc);
-		return -1;
-	}
-	if (*version > RESULTS_SCHEMA_VERSION) {
-		err_set(err, _("%s: written by a newer neuvoo (results schema %d, this one knows %d); use the newer neuvoo, the file is left unchanged"),
-			path, *version, RESULTS_SCHEMA_VERSION);
-		return -1;
-	}
-	if (*version == 0) {
-		rc = query_int(db, "SELECT count(*) FROM sqlite_master", &tables);
-		if (rc != SQLITE_OK) {
-			fail_rc(err, path, db, rc);
-			return -1;
-		}
-		if (tables > 0) {
-			err_set(err, _("%s: not a neuvoo training results file; move it aside"), path);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static int open_file(struct results **out, const char *path, char **err)
-{
+	const struct db_spec spec = {
+		DB_RESULTS, RESULTS_SCHEMA_VERSION, create_schema, false, !writing
+	};
 	struct results *r = xcalloc(1, sizeof *r);
-	int rc, version;
 
 	r->path = xstrdup(path);
-	rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE, NULL);
-	if (rc != SQLITE_OK) {
-		fail_rc(err, path, r->db, rc);
-		goto fail;
-	}
-	sqlite3_extended_result_codes(r->db, 1);
-	sqlite3_busy_timeout(r->db, BUSY_TIMEOUT_MS);
-	if (check_version(r->db, path, &version, err))
-		goto fail;
-	if ((rc = sqlite3_exec(r->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) != SQLITE_OK
-	    || (rc = sqlite3_exec(r->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL)) != SQLITE_OK) {
-		fail_rc(err, path, r->db, rc);
-		goto fail;
-	}
-	if (version == 0) {
-		rc = sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (rc == SQLITE_OK && check_version(r->db, path, &version, err)) {
-			sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
-			goto fail;
-		}
-		if (rc == SQLITE_OK && version == 0)
-			rc = sqlite3_exec(r->db, schema_sql, NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
-		if (rc != SQLITE_OK) {
-			fail_rc(err, path, r->db, rc);
-			sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
-			goto fail;
-		}
+	if (db_open(path, &spec, &r->db, err) != 0) {
+		results_close(&r);
+		return -1;
 	}
 	*out = r;
 	return 0;
-fail:
-	results_close(&r);
-	return -1;
 }
 
 int results_open(struct results **out, const char *dir, char **err)
@@ -186,7 +112,7 @@ int results_open(struct results **out, const char *dir, char **err)
 		return -1;
 	}
 	close(fd);
-	rc = open_file(out, path, err);
+	rc = open_file(out, path, true, err);
 	free(path);
 	return rc;
 }
@@ -207,7 +133,7 @@ int results_open_existing(struct results **out, const char *dir, char **err)
 		free(path);
 		return -1;
 	}
-	rc = open_file(out, path, err);
+	rc = open_file(out, path, false, err);
 	free(path);
 	return rc;
 }

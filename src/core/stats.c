@@ -10,10 +10,8 @@
  *   events         undo records and other things the supervisor sees
  *   day_close      days closed by the supervisor: saving into them refused
  *
- * Concurrency: a busy timeout plus a retry loop around the few statements
- * that can come back SQLITE_BUSY without calling the busy handler (WAL
- * recovery, the journal-mode switch), so that two processes on one file
- * wait for each other instead of failing. */
+ * Opening, waiting while another process holds the file, and the words of
+ * SQLite failures are db.c's, shared with the training results file. */
 #include <config.h>
 
 #include <errno.h>
@@ -30,6 +28,7 @@
 #include "core/db.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/stats.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -40,6 +39,7 @@ struct stats {
 	char *desk;
 	char *advisor;
 	int undo_minutes;
+	bool refused_closed;	/* the last save or undo: the day is closed */
 };
 
 static const char schema_sql[] =
@@ -77,6 +77,12 @@ static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS day_close ("
 	" date TEXT PRIMARY KEY NOT NULL, closed_at INTEGER NOT NULL, by TEXT);"
 	"PRAGMA user_version = 1;";
+
+/* A new file's tables (db_open runs this once). */
+static int create_schema(sqlite3 *db)
+{
+	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
+}
 
 /* ---- errors ------------------------------------------------------------ */
 
@@ -289,16 +295,6 @@ static int create_file(const char *path, mode_t mode, gid_t gid, char **err)
 	return 0;
 }
 
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 static char *desk_of(const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -331,8 +327,7 @@ int stats_open(struct stats **out, const char *path,
 	       const struct stats_opts *opts, char **err)
 {
 	static const struct db_spec spec = {
-		DB_STATS, STATS_SCHEMA_VERSION, schema_sql,
-		"PRAGMA synchronous = FULL"
+		DB_STATS, STATS_SCHEMA_VERSION, create_schema, true, false
 	};
 	struct stats *st;
 	gid_t gid;
@@ -346,7 +341,7 @@ int stats_open(struct stats **out, const char *path,
 	fmode = gid == (gid_t)-1 ? 0600 : 0640;
 	/* setgid: the -wal and -shm files SQLite creates inherit the group. */
 	dmode = gid == (gid_t)-1 ? 0700 : 02750;
-	dir = dir_of(path);
+	dir = paths_dirname(path);
 	rc = make_folders(dir, dmode, gid, err);
 	free(dir);
 	if (rc || create_file(path, fmode, gid, err))
@@ -381,6 +376,11 @@ void stats_close(struct stats **st)
 	free((*st)->advisor);
 	free(*st);
 	*st = NULL;
+}
+
+bool stats_refused_closed_day(const struct stats *st)
+{
+	return st && st->refused_closed;
 }
 
 const char *stats_path(const struct stats *st)
@@ -547,6 +547,7 @@ int stats_save(struct stats *st, struct contact *c, char **err)
 	struct tm tm;
 	int rc;
 
+	st->refused_closed = false;
 	if (missing != CONTACT_OK) {
 		err_set(err, "%s", contact_missing_text(missing));
 		return -1;
@@ -566,6 +567,7 @@ int stats_save(struct stats *st, struct contact *c, char **err)
 
 	rc = exec_retry(st->db, "BEGIN IMMEDIATE");
 	if (rc == SQLITE_OK && day_closed(st, c->started_at, date, &rc)) {
+		st->refused_closed = true;
 		err_set(err, _("%s: the supervisor has closed the day %s; contacts of that day can no longer be saved"),
 			st->path, date);
 		goto fail_quiet;
@@ -666,6 +668,7 @@ int stats_undo_last(struct stats *st, time_t now, struct contact **undone,
 
 	if (undone)
 		*undone = NULL;
+	st->refused_closed = false;
 	rc = exec_retry(st->db, "BEGIN IMMEDIATE");
 	if (rc == SQLITE_OK)
 		rc = prepare(st->db, sql, &s);
@@ -691,6 +694,7 @@ int stats_undo_last(struct stats *st, time_t now, struct contact **undone,
 		goto out;
 	}
 	if (day_closed(st, c->started_at, date, &rc)) {
+		st->refused_closed = true;
 		err_set(err, _("%s: the supervisor has closed the day %s; contacts of that day can no longer be undone"),
 			st->path, date);
 		goto out;
@@ -729,10 +733,13 @@ out:
 int stats_log_event(struct stats *st, const char *kind,
 		    const char *contact_id, const char *detail, char **err)
 {
-	int rc = add_event(st, kind, time(NULL), contact_id, detail);
+	time_t t0 = time(NULL);
+	int rc = add_event(st, kind, t0, contact_id, detail);
 	if (db_busy(rc)) {
 		int tries = 0;
-		while (db_busy(rc) && ++tries < DB_RETRIES) {
+		/* Each try can wait the busy timeout: a few seconds in all. */
+		while (db_busy(rc) && ++tries < DB_RETRIES
+		       && time(NULL) - t0 < BUSY_TIMEOUT_MS / 1000) {
 			db_nap(tries);
 			rc = add_event(st, kind, time(NULL), contact_id, detail);
 		}

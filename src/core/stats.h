@@ -85,6 +85,10 @@ char *stats_new_id(void);
  * changes), -1 with *err. */
 int stats_close_day(struct stats *st, const char *date, const char *by,
 		    char **err);
+/* True when the last stats_save() or stats_undo_last() was refused
+ * because the supervisor has closed the contact's day (the desk then says
+ * so in a few words instead of the whole message). */
+bool stats_refused_closed_day(const struct stats *st);
 
 /* An entry of the events table. */
 struct stats_event {

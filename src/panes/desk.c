@@ -262,18 +262,45 @@ int desk_open_training(const struct config *cfg, struct desk **out,
 	return open_desk(cfg, out, false, err);
 }
 
-void desk_journal(struct desk *d)
+/* The reason in a message about the desk's own statistics file, without
+ * the file's path in front: an 80-column status line has room for what is
+ * wrong, not for the path as well. */
+static const char *reason(const struct desk *d, const char *err)
+{
+	size_t n = d->stats_path ? strlen(d->stats_path) : 0;
+	if (err && n && !strncmp(err, d->stats_path, n) && !strncmp(err + n, ": ", 2))
+		return err + n + 2;
+	return err;
+}
+
+/* quiet: a message already says what is wrong; keep it. */
+static void journal(struct desk *d, bool quiet)
 {
 	char *err = NULL;
+	/* A failed save closes the handle: reopen it, so that the draft
+	 * still reaches the file when it can (a full disk can have room
+	 * again once the closed handle's log was checkpointed). */
+	if (!d->stats && d->stats_path
+	    && stats_open(&d->stats, d->stats_path, &d->sopts, &err) != 0) {
+		err_free(&err);
+		d->stats = NULL;
+		d->journal_failed = true;
+		return;
+	}
 	if (!d->stats)
 		return;
 	if (stats_draft_put(d->stats, d->c, &err) != 0) {
-		if (!d->journal_failed)
-			desk_message(d, true, _("The draft cannot be journalled: %s"), err);
+		if (!d->journal_failed && !quiet)
+			desk_message(d, true, _("The draft cannot be journalled: %s"), reason(d, err));
 		d->journal_failed = true;
 		err_free(&err);
 	} else
 		d->journal_failed = false;
+}
+
+void desk_journal(struct desk *d)
+{
+	journal(d, false);
 }
 
 void desk_changed(struct desk *d)
@@ -373,14 +400,22 @@ enum desk_result desk_save(struct desk *d)
 		return DESK_FAILED;
 	}
 	if (stats_save(d->stats, c, &err) != 0) {
-		desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), err);
+		if (stats_refused_closed_day(d->stats))
+			/* F2 can never work: say so in a line that fits. */
+			desk_message(d, true, "%s", _("Not saved: the supervisor has closed this day; F3 discards it."));
+		else
+			desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), reason(d, err));
 		err_free(&err);
 		c->ended_at = 0;
 		free(c->id);
 		c->id = NULL;
 		d->unsaved_error = true;
-		/* A broken handle is reopened at the next try. */
+		/* A broken handle is reopened at the next try. The journal
+		 * may have failed too (the disk filled up while typing):
+		 * write the draft again, so a kill now loses nothing. */
 		stats_close(&d->stats);
+		if (d->journal_failed)
+			journal(d, true);
 		return DESK_FAILED;
 	}
 	summary = contact_summary(c);
@@ -439,8 +474,13 @@ enum desk_result desk_undo(struct desk *d)
 	if (!open_stats(d))
 		return DESK_FAILED;
 	rc = stats_undo_last(d->stats, d->clock(), &undone, &err);
+	if (rc < 0 && stats_refused_closed_day(d->stats)) {
+		desk_message(d, true, "%s", _("Cannot undo: the supervisor has closed that day."));
+		err_free(&err);
+		return DESK_FAILED;
+	}
 	if (rc < 0) {
-		desk_message(d, true, _("Cannot undo: %s"), err);
+		desk_message(d, true, _("Cannot undo: %s"), reason(d, err));
 		err_free(&err);
 		return DESK_FAILED;
 	}

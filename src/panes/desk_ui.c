@@ -132,7 +132,12 @@ static void on_status(struct screen *s, void *ud, const char **left,
 		if (lang[i] >= 'a' && lang[i] <= 'z')
 			lang[i] = (char)(lang[i] - 'a' + 'A');
 	free(u->right);
-	u->right = xasprintf(ngettext("%s | %d contact today | %s | %s ",
+	/* An error needs the room to say what is wrong (the right part can
+	 * take half the line): only the draft's state stays beside it. */
+	if (d->message_error && d->message && *d->message)
+		u->right = xasprintf("%s ", desk_draft_state(d));
+	else
+		u->right = xasprintf(ngettext("%s | %d contact today | %s | %s ",
 				      "%s | %d contacts today | %s | %s ",
 				      (unsigned long)d->today_count),
 			     d->desk_name, d->today_count, lang, desk_draft_state(d));
@@ -152,6 +157,18 @@ static void on_idle(struct screen *s, void *ud)
 		desk_message(u->d, false, _("The catalogue was updated."));
 }
 
+static char *on_too_small(struct screen *s, void *ud, int cols, int lines,
+			  int min_w, int min_h)
+{
+	char *q = screen_key_hint(s, KM_GLOBAL, ACT_QUIT), *msg;
+	(void)ud;
+	/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
+	msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits keeping what was typed."),
+			cols, lines, min_w, min_h, q);
+	free(q);
+	return msg;
+}
+
 static void on_started(struct screen *s, void *ud)
 {
 	struct ui *u = ud;
@@ -169,6 +186,7 @@ int desk_ui_run(struct desk *d, const struct keymap *km,
 		.status = on_status,
 		.idle = on_idle,
 		.started = on_started,
+		.too_small = on_too_small,
 	};
 	struct ui u = { d, NULL };
 	struct screen *s;

@@ -1,6 +1,6 @@
 /* review: see review.h. This file holds the shared state, what the
- * global keys do, the F1 window and the screen's main loop; the four panes
- * are in review_panes.c and the contact log in review_log.c. */
+ * screen's keys do, their F1 texts and the screen's main loop; the four
+ * panes are in review_panes.c and the contact log in review_log.c. */
 #include <config.h>
 
 #include <pwd.h>
@@ -12,12 +12,9 @@
 
 #include "core/err.h"
 #include "core/i18n.h"
-#include "core/text.h"
 #include "panes/review.h"
 #include "ui/dialog.h"
-#include "ui/draw.h"
 #include "ui/screen.h"
-#include "ui/theme.h"
 
 const char *const review_panes[] = { "desks", "hours", "top", "flags", NULL };
 
@@ -233,36 +230,6 @@ int review_close(struct review *r)
 	return rc;
 }
 
-/* ---- bars -------------------------------------------------------------- */
-
-char *review_bar(size_t count, size_t max, int width, bool utf8)
-{
-	static const char *const part[8] = {
-		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589"
-	};
-	size_t units, i, n = 0;
-	char *s;
-	if (!count || !max || width < 1)
-		return xstrdup("");
-	if (count > max)
-		count = max;
-	units = (count * (size_t)width * (utf8 ? 8 : 1) + max / 2) / max;
-	if (!units)
-		units = 1;
-	s = xmalloc(units * 3 + 4);
-	if (utf8) {
-		for (i = 0; i < units / 8; i++) {
-			memcpy(s + n, "\u2588", 3);
-			n += 3;
-		}
-		strcpy(s + n, part[units % 8]);
-	} else {
-		memset(s, '#', units);
-		s[units] = '\0';
-	}
-	return s;
-}
-
 /* ---- global keys ------------------------------------------------------- */
 
 static void close_answer(void *ctx, bool yes, const int *values)
@@ -291,45 +258,6 @@ static void focus_step(struct pane *p, int dir)
 	}
 }
 
-const char *review_global_help(enum action a)
-{
-	switch (a) {
-	case ACT_NEXT_PANE: case ACT_PREV_PANE: case ACT_HELP:
-	case ACT_NEXT_LANGUAGE:
-		return action_help(a);
-	case ACT_SAVE: return N_("close the day at every desk (asks first)");
-	case ACT_LEFT: return N_("review the day before");
-	case ACT_RIGHT: return N_("review the day after");
-	case ACT_REDRAW: return N_("read the desk files again and redraw");
-	case ACT_QUIT: return N_("quit");
-	default: return NULL;
-	}
-}
-
-static void pane_help(struct pane *p)
-{
-	struct review_help_row rows[ACT__N];
-	size_t n = 0;
-	int pass, a;
-	char *title;
-	/* The pane's own keys first, then those of the whole screen. */
-	for (pass = 0; pass < 2; pass++)
-		for (a = ACT_NONE + 1; a < ACT__N; a++) {
-			const char *t = pass == 0
-				? (p->ops->help ? p->ops->help(p, (enum action)a) : NULL)
-				: review_global_help((enum action)a);
-			if (t && (pass == 1 || !review_global_help((enum action)a))) {
-				rows[n].action = (enum action)a;
-				rows[n].text = t;
-				n++;
-			}
-		}
-	/* TRANSLATORS: title of the F1 window; %s is a pane title. */
-	title = xasprintf(_("Keys: %s"), _(p->title));
-	screen_push_overlay(p->screen, review_help_new(p->screen, p->context, title, rows, n));
-	free(title);
-}
-
 unsigned review_global(struct pane *p, struct review *r, enum action a)
 {
 	struct screen *s = p->screen;
@@ -341,22 +269,19 @@ unsigned review_global(struct pane *p, struct review *r, enum action a)
 	case ACT_PREV_PANE:
 		focus_step(p, -1);
 		return PANE_HANDLED;
-	case ACT_HELP:
-		pane_help(p);
-		return PANE_HANDLED;
 	case ACT_REDRAW:
 		review_reload(r);
 		screen_repaint(s);
 		return PANE_HANDLED;
-	case ACT_SAVE:
+	case ACT_CLOSE_DAY:
 		q = review_close_question(r);
 		if (q) {
 			screen_push_overlay(s, dialog_confirm(q, close_answer, r, NULL));
 			free(q);
 		}
 		return PANE_HANDLED;
-	case ACT_LEFT: case ACT_RIGHT:
-		review_shift_date(r, a == ACT_LEFT ? -1 : 1);
+	case ACT_PREVIOUS_DAY: case ACT_NEXT_DAY:
+		review_shift_date(r, a == ACT_PREVIOUS_DAY ? -1 : 1);
 		return PANE_HANDLED | PANE_REDRAW_ALL;
 	case ACT_NEXT_LANGUAGE:
 		i18n_set_lang(i18n_next_lang());
@@ -369,6 +294,7 @@ unsigned review_global(struct pane *p, struct review *r, enum action a)
 		return PANE_HANDLED;
 	case ACT_FOCUS_INTAKE: case ACT_FOCUS_TOPICS: case ACT_FOCUS_REDIRECT:
 	case ACT_FOCUS_INTERPRETERS: case ACT_NEW_CONTACT: case ACT_UNDO:
+	case ACT_SAVE:
 		/* Desk keys: nothing to do here. */
 		return PANE_HANDLED;
 	default:
@@ -393,149 +319,6 @@ void review_open_desk(struct screen *s, struct review *r, size_t i)
 	screen_push_overlay(s, review_log_new(r, i));
 }
 
-/* ---- the F1 window ----------------------------------------------------- */
-
-struct rhelp {
-	char **keys;
-	char **texts;
-	size_t n, top;
-	int keys_w, page;
-};
-
-static void rhelp_size(struct overlay *o, int cols, int lines, int *w, int *h)
-{
-	struct rhelp *hp = o->state;
-	size_t i;
-	int want = 0;
-	for (i = 0; i < hp->n; i++) {
-		int tw = hp->keys_w + 3 + (int)text_width(hp->texts[i]);
-		if (tw > want)
-			want = tw;
-	}
-	*w = want + 4 < 40 ? 40 : want + 4;
-	if (*w > 90)
-		*w = 90;
-	*h = (int)hp->n + 4;
-	(void)cols;
-	(void)lines;
-}
-
-static void rhelp_draw(struct overlay *o, WINDOW *w, int h, int width)
-{
-	struct rhelp *hp = o->state;
-	int rows = h - 3, y, kw = hp->keys_w;
-	size_t i;
-	char *footer;
-	if (rows < 1)
-		return;
-	if (kw > (width - 4) / 2)
-		kw = (width - 4) / 2;
-	hp->page = rows;
-	if (hp->top + (size_t)rows > hp->n)
-		hp->top = hp->n > (size_t)rows ? hp->n - (size_t)rows : 0;
-	for (y = 0, i = hp->top; y < rows && i < hp->n; y++, i++) {
-		ui_put_cut(w, 1 + y, 2, kw, hp->keys[i], theme_attr(TH_HEADER));
-		ui_put_cut(w, 1 + y, 3 + kw, width - 5 - kw, hp->texts[i], A_NORMAL);
-	}
-	footer = xasprintf(hp->n > (size_t)rows
-			   ? _("%zu-%zu of %zu; arrows scroll, Esc closes")
-			   : _("%zu-%zu of %zu; Esc closes"),
-			   hp->n ? hp->top + 1 : 0,
-			   hp->top + (size_t)rows < hp->n ? hp->top + (size_t)rows : hp->n,
-			   hp->n);
-	ui_put_cut(w, h - 2, 2, width - 4, footer, theme_attr(TH_DIM));
-	free(footer);
-}
-
-static unsigned rhelp_handle(struct overlay *o, enum action a, km_key key)
-{
-	struct rhelp *hp = o->state;
-	size_t page = hp->page > 1 ? (size_t)hp->page - 1 : 1;
-	(void)key;
-	switch (a) {
-	case ACT_UP: case ACT_PREV_FIELD:
-		if (hp->top > 0)
-			hp->top--;
-		return OVERLAY_HANDLED | OVERLAY_REDRAW;
-	case ACT_DOWN: case ACT_NEXT_FIELD:
-		if (hp->top + (size_t)hp->page < hp->n)
-			hp->top++;
-		return OVERLAY_HANDLED | OVERLAY_REDRAW;
-	case ACT_PAGE_UP:
-		hp->top = hp->top > page ? hp->top - page : 0;
-		return OVERLAY_HANDLED | OVERLAY_REDRAW;
-	case ACT_PAGE_DOWN:
-		hp->top += page;
-		return OVERLAY_HANDLED | OVERLAY_REDRAW;
-	case ACT_HOME:
-		hp->top = 0;
-		return OVERLAY_HANDLED | OVERLAY_REDRAW;
-	case ACT_END:
-		hp->top = hp->n;
-		return OVERLAY_HANDLED | OVERLAY_REDRAW;
-	case ACT_NONE:
-		return OVERLAY_HANDLED;
-	default:
-		return OVERLAY_HANDLED | OVERLAY_CLOSE;
-	}
-}
-
-static void rhelp_done(struct overlay *o)
-{
-	struct rhelp *hp = o->state;
-	size_t i;
-	for (i = 0; i < hp->n; i++) {
-		free(hp->keys[i]);
-		free(hp->texts[i]);
-	}
-	free(hp->keys);
-	free(hp->texts);
-	free(hp);
-}
-
-static const struct overlay_ops rhelp_ops = {
-	rhelp_size, rhelp_draw, rhelp_handle, rhelp_done
-};
-
-struct overlay *review_help_new(struct screen *s, enum km_context ctx,
-				const char *title,
-				const struct review_help_row *rows, size_t n)
-{
-	struct overlay *o = xcalloc(1, sizeof *o);
-	struct rhelp *hp = xcalloc(1, sizeof *hp);
-	const struct keymap *km = screen_keymap(s);
-	size_t i, k;
-
-	hp->keys = xcalloc(n ? n : 1, sizeof *hp->keys);
-	hp->texts = xcalloc(n ? n : 1, sizeof *hp->texts);
-	for (i = 0; i < n; i++) {
-		km_key keys[16];
-		size_t nk = keymap_keys_for(km, ctx, rows[i].action, keys, 16);
-		char *ks = xstrdup("");
-		for (k = 0; k < nk; k++) {
-			char *name = keymap_key_name(keys[k]);
-			char *t = xasprintf("%s%s%s", ks, k ? ", " : "", name);
-			free(name);
-			free(ks);
-			ks = t;
-		}
-		if (!*ks) {
-			free(ks);
-			continue;
-		}
-		hp->keys[hp->n] = ks;
-		hp->texts[hp->n] = xstrdup(_(rows[i].text));
-		if ((int)text_width(ks) > hp->keys_w)
-			hp->keys_w = (int)text_width(ks);
-		hp->n++;
-	}
-	hp->page = 1;
-	o->ops = &rhelp_ops;
-	o->state = hp;
-	o->title = xstrdup(title);
-	return o;
-}
-
 /* ---- the screen -------------------------------------------------------- */
 
 static void on_key(struct screen *s, void *ud, enum action a, km_key key)
@@ -552,7 +335,8 @@ static void on_key(struct screen *s, void *ud, enum action a, km_key key)
 static unsigned on_global(struct screen *s, void *ud, enum action a)
 {
 	(void)ud;
-	/* Only reached while the terminal is too small for the panes. */
+	/* The panes take quit themselves (review_global); this is for a
+	 * pane that would not. */
 	if (a == ACT_QUIT) {
 		screen_quit(s);
 		return PANE_HANDLED;
@@ -587,6 +371,27 @@ static void on_status(struct screen *s, void *ud, const char **left,
 	*error = r->message_error;
 }
 
+/* F1 lists the panes' own keys (their help), then these: the review's
+ * context first, the desk keys left out. */
+static const char *on_help(struct screen *s, void *ud, enum action a)
+{
+	(void)s;
+	(void)ud;
+	switch (a) {
+	case ACT_CLOSE_DAY: case ACT_PREVIOUS_DAY: case ACT_NEXT_DAY:
+		return action_help(a);
+	case ACT_REDRAW:
+		return N_("read the desk files again and redraw");
+	case ACT_FOCUS_INTAKE: case ACT_FOCUS_TOPICS: case ACT_FOCUS_REDIRECT:
+	case ACT_FOCUS_INTERPRETERS: case ACT_SAVE: case ACT_NEW_CONTACT:
+	case ACT_UNDO:
+		return "";
+	default:
+		/* Tab, F1, F4, F10: the action table says it. */
+		return NULL;
+	}
+}
+
 static void on_idle(struct screen *s, void *ud)
 {
 	/* The desks keep working while the supervisor looks: read again,
@@ -595,15 +400,27 @@ static void on_idle(struct screen *s, void *ud)
 		review_reload(ud);
 }
 
-int review_run(struct review *r, const struct keymap *km,
-	       const struct layout *l, char **err)
+struct screen *review_screen_new(struct review *r, const struct keymap *km,
+				 const struct layout *l)
 {
 	static const struct screen_app app = {
 		.key = on_key,
 		.global = on_global,
 		.status = on_status,
 		.idle = on_idle,
+		.help = on_help,
 	};
+	struct screen *s = screen_new(km, l, &app, r);
+	screen_add_pane(s, review_desks_pane_new(r));
+	screen_add_pane(s, review_hours_pane_new(r));
+	screen_add_pane(s, review_top_pane_new(r));
+	screen_add_pane(s, review_flags_pane_new(r));
+	return s;
+}
+
+int review_run(struct review *r, const struct keymap *km,
+	       const struct layout *l, char **err)
+{
 	struct screen *s;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -616,11 +433,7 @@ int review_run(struct review *r, const struct keymap *km,
 			getenv("TERM") ? getenv("TERM") : "");
 		return EXIT_RUNTIME;
 	}
-	s = screen_new(km, l, &app, r);
-	screen_add_pane(s, review_desks_pane_new(r));
-	screen_add_pane(s, review_hours_pane_new(r));
-	screen_add_pane(s, review_top_pane_new(r));
-	screen_add_pane(s, review_flags_pane_new(r));
+	s = review_screen_new(r, km, l);
 	screen_run(s);
 	screen_free(&s);
 	screen_end_curses();

@@ -5,10 +5,11 @@
  * or a flag opens that desk's contact log (review_log), where notes show
  * only when asked for and confirmed. F2 closes the day (after a question).
  *
- * Keys: the toolkit's keymap has no context of its own for these panes,
- * so they use the global bindings (Tab, arrows, Enter, Esc, F1, F2, F4,
- * F10, Ctrl-L) and take every global action themselves; the F1 window
- * lists what each key does here. The state below has no curses in it. */
+ * Keys: the panes and the log look up the keymap's `review` context
+ * first (close-day F2, previous-day Left, next-day Right, show-notes Space
+ * in the log), then the global bindings (Tab, arrows, Enter, Esc, F1, F4,
+ * F10, Ctrl-L); F1 lists what each key does here, from the keymap. The
+ * state below has no curses in it. */
 #ifndef NEUVOO_PANES_REVIEW_H
 #define NEUVOO_PANES_REVIEW_H
 
@@ -76,12 +77,10 @@ struct pane *review_hours_pane_new(struct review *r);
 struct pane *review_top_pane_new(struct review *r);
 struct pane *review_flags_pane_new(struct review *r);
 
-/* What every review pane does with the screen's global actions (focus,
- * help, reload, close the day, another day, language, quit): the result
- * flags, PANE_IGNORED when a is none of them. */
+/* What every review pane does with the screen's actions (focus, reload,
+ * close the day, another day, language, quit): the result flags,
+ * PANE_IGNORED when a is none of them (F1 is the screen's). */
 unsigned review_global(struct pane *p, struct review *r, enum action a);
-/* Help text for the global actions in the review (NULL when unused). */
-const char *review_global_help(enum action a);
 
 /* Enter on desk i: its contact log, or its error when unreadable. */
 void review_open_desk(struct screen *s, struct review *r, size_t desk);
@@ -89,24 +88,13 @@ void review_open_desk(struct screen *s, struct review *r, size_t desk);
 /* The contact log of one desk as an overlay (review_log.c). */
 struct overlay *review_log_new(struct review *r, size_t desk);
 
-/* The F1 window for the review: rows of (action, msgid) looked up in
- * the keymap context ctx; only actions with a key are listed. */
-struct review_help_row {
-	enum action action;
-	const char *text;
-};
-struct overlay *review_help_new(struct screen *s, enum km_context ctx,
-				const char *title,
-				const struct review_help_row *rows, size_t n);
-
+/* The review's screen with its four panes, not yet run (tests drive it
+ * with screen_key()). */
+struct screen *review_screen_new(struct review *r, const struct keymap *km,
+				 const struct layout *l);
 /* Run the screen until F10 or a signal. Returns the exit status; *err
  * says why the terminal could not be used. */
 int review_run(struct review *r, const struct keymap *km,
 	       const struct layout *l, char **err);
-
-/* A bar of count/max of width columns into a new string: block
- * characters with eighths when utf8, else '#'. A nonzero count always
- * shows at least a sliver. */
-char *review_bar(size_t count, size_t max, int width, bool utf8);
 
 #endif

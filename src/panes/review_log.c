@@ -3,10 +3,11 @@
  *
  * One line a contact: its times and codes; undone contacts stay in the
  * log, marked. Notes are read from the file only when the supervisor asks
- * (the toggle key) and confirms a question that says why they are
- * sensitive; a line at the top says while they are shown, and they are
- * dropped from memory when hidden or when the log closes. The lines are
- * laid out for the overlay's width and again when it changes. */
+ * (the review's show-notes key, Space) and confirms a question that says
+ * why they are sensitive; a line at the top says while they are shown,
+ * and they are dropped from memory when hidden or when the log closes.
+ * The lines are laid out for the overlay's width and again when it
+ * changes. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "panes/review.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/help.h"
 #include "ui/screen.h"
 #include "ui/theme.h"
 
@@ -370,7 +372,7 @@ static char *footer(struct overlay *o, struct rlog *lg)
 	char *tog, *back, *help, *r;
 	if (!s)
 		return xstrdup("");
-	tog = screen_key_hint(s, KM_DIALOG, ACT_TOGGLE);
+	tog = screen_key_hint(s, KM_REVIEW, ACT_SHOW_NOTES);
 	back = screen_key_hint(s, KM_DIALOG, ACT_REFUSE);
 	help = screen_key_hint(s, KM_DIALOG, ACT_HELP);
 	/* TRANSLATORS: %s are key names: "Space: notes  Esc: back  F1: keys". */
@@ -413,22 +415,22 @@ static void log_draw(struct overlay *o, WINDOW *w, int h, int width)
 
 static void log_help(struct overlay *o)
 {
-	static const struct review_help_row rows[] = {
-		{ ACT_UP, N_("scroll up") },
-		{ ACT_PREV_FIELD, N_("scroll up") },
-		{ ACT_DOWN, N_("scroll down") },
-		{ ACT_NEXT_FIELD, N_("scroll down") },
-		{ ACT_PAGE_UP, N_("move up one page") },
-		{ ACT_PAGE_DOWN, N_("move down one page") },
-		{ ACT_HOME, N_("go to the first row") },
-		{ ACT_END, N_("go to the last row") },
-		{ ACT_TOGGLE, N_("show the notes (asks first), or hide them") },
-		{ ACT_REFUSE, N_("back to the review") },
-		{ ACT_HELP, N_("show the keys of this window") },
+	static const struct help_row rows[] = {
+		{ KM_DIALOG, ACT_UP, N_("scroll up") },
+		{ KM_DIALOG, ACT_PREV_FIELD, N_("scroll up") },
+		{ KM_DIALOG, ACT_DOWN, N_("scroll down") },
+		{ KM_DIALOG, ACT_NEXT_FIELD, N_("scroll down") },
+		{ KM_DIALOG, ACT_PAGE_UP, N_("move up one page") },
+		{ KM_DIALOG, ACT_PAGE_DOWN, N_("move down one page") },
+		{ KM_DIALOG, ACT_HOME, N_("go to the first row") },
+		{ KM_DIALOG, ACT_END, N_("go to the last row") },
+		{ KM_REVIEW, ACT_SHOW_NOTES, N_("show the notes (asks first), or hide them") },
+		{ KM_DIALOG, ACT_REFUSE, N_("back to the review") },
+		{ KM_DIALOG, ACT_HELP, N_("show the keys of this window") },
 	};
 	char *title = xasprintf(_("Keys: %s"), o->title);
-	screen_push_overlay(o->screen, review_help_new(o->screen, KM_DIALOG, title,
-						       rows, sizeof rows / sizeof rows[0]));
+	screen_push_overlay(o->screen, help_new_rows(o->screen, title, rows,
+						     sizeof rows / sizeof rows[0]));
 	free(title);
 }
 
@@ -436,7 +438,11 @@ static unsigned log_handle(struct overlay *o, enum action a, km_key key)
 {
 	struct rlog *lg = o->state;
 	size_t page = lg->page > 1 ? (size_t)lg->page - 1 : 1;
-	(void)key;
+	/* The notes key is the review's (the log is a window of it); every
+	 * other key means what it means in a dialog. */
+	if (o->screen && keymap_lookup_own(screen_keymap(o->screen), KM_REVIEW, key)
+			 == ACT_SHOW_NOTES)
+		a = ACT_SHOW_NOTES;
 	switch (a) {
 	case ACT_UP: case ACT_PREV_FIELD:
 		if (lg->top)
@@ -458,7 +464,7 @@ static unsigned log_handle(struct overlay *o, enum action a, km_key key)
 	case ACT_END:
 		lg->top = lg->n_lines;
 		return OVERLAY_HANDLED | OVERLAY_REDRAW;
-	case ACT_TOGGLE:
+	case ACT_SHOW_NOTES:
 		if (lg->notes) {
 			lg->notes = false;
 			notes_clear(lg);

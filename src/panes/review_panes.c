@@ -398,8 +398,8 @@ static struct pane *pane_new(const struct pane_ops *ops, struct review *r,
 	p->name = name;
 	p->title = title;
 	p->focus = ACT_NONE;
-	/* No keymap context of its own: the global bindings. */
-	p->context = KM_GLOBAL;
+	/* The review's keys (close-day, another day), then the global ones. */
+	p->context = KM_REVIEW;
 	return p;
 }
 
@@ -473,7 +473,7 @@ static void hours_draw(struct pane *p, WINDOW *w, int h, int width)
 		snprintf(buf, sizeof buf, "%zu", n);
 		put_right(w, y, 7, cw, buf, n ? A_NORMAL : theme_attr(TH_CLOSED));
 		if (n) {
-			char *bar = review_bar(n, max, bw, utf8);
+			char *bar = report_bar(n, max, bw, utf8);
 			ui_put(w, y, 8 + cw, bw, bar, theme_attr(TH_MARK));
 			free(bar);
 		} else
@@ -630,7 +630,7 @@ static void top_draw(struct pane *p, WINDOW *w, int h, int width)
 			snprintf(buf, sizeof buf, "%zu", l->count);
 			put_right(w, 1 + y, 4 + lw, cw, buf, A_NORMAL);
 			if (bw >= 4) {
-				char *bar = review_bar(l->count, l->max, bw, utf8);
+				char *bar = report_bar(l->count, l->max, bw, utf8);
 				ui_put(w, 1 + y, 5 + lw + cw, bw, bar, theme_attr(TH_MARK));
 				free(bar);
 			}

@@ -7,7 +7,9 @@
  * wrapped lines line up under the text. Scrolling is by rows; an anchor
  * asks the next layout to bring a paragraph into view (a step just
  * revealed, the grade just given). Values in the grade are shown as the
- * trainee saw them on the desk (labels and service names), not as codes. */
+ * trainee saw them on the desk (labels and service names), not as codes.
+ * Under the title, a warning lists what the answer key names that the
+ * loaded catalogue lacks: the trainee cannot get those right. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -52,6 +54,7 @@ struct scen {
 	size_t last_step_para, last_hint_para;
 	unsigned seen_gen, seen_lang, seen_cat;
 	bool built;
+	bool warned;		/* the catalogue lacks what the key names */
 };
 
 static struct scen *st(const struct pane *p)
@@ -315,6 +318,28 @@ static void add_grade(struct pane *p, const char *lang)
 	free(k);
 }
 
+struct cat_warn {
+	struct scen *s;
+	const char *path;
+	bool any;
+};
+
+/* One thing the key names that the catalogue lacks, without the file
+ * name in front (the pane is about that file). */
+static void cat_warning(void *vctx, const char *msg)
+{
+	struct cat_warn *w = vctx;
+	size_t n = strlen(w->path);
+	if (!strncmp(msg, w->path, n) && !strncmp(msg + n, ": ", 2))
+		msg += n + 2;
+	if (!w->any)
+		add(w->s, 0, NULL,
+		    xstrdup(_("Warning: this scenario was written for another catalogue, so these answers cannot be matched:")),
+		    TH_CLOSED);
+	w->any = true;
+	add(w->s, 0, "! ", xstrdup(msg), TH_CLOSED);
+}
+
 static void build(struct pane *p)
 {
 	struct scen *s = st(p);
@@ -331,6 +356,13 @@ static void build(struct pane *p)
 	add(s, 0, NULL, xasprintf(_("Level: %s. Attempt %d."),
 				  scenario_difficulty_label(sc->difficulty),
 				  t->attempt), TH_DIM);
+	if (s->d->cat) {
+		/* Checked at each build: a republished catalogue can fix it. */
+		struct cat_warn w = { s, sc->path ? sc->path : "", false };
+		scenario_check_catalogue(sc, s->d->cat, cat_warning, &w);
+		s->warned = w.any;
+	} else
+		s->warned = false;
 	if (*scenario_text(&sc->persona, lang))
 		add(s, 0, NULL, xstrdup(scenario_text(&sc->persona, lang)), TH_NORMAL);
 	for (i = 0; i < t->steps_shown && i < sc->n_steps; i++) {
@@ -652,10 +684,11 @@ struct pane *scenario_pane_new(struct desk *d, struct training *t)
 	s->page = 1;
 	p->ops = &scenario_ops;
 	p->state = s;
-	/* The first step in view, before the title if it must. */
+	/* The first step in view, before the title if it must; but a
+	 * warning about the catalogue (under the title) is read first. */
 	rebuild_if_changed(p);
-	s->anchor = ANCHOR_SHOW;
-	s->anchor_para = s->last_step_para;
+	s->anchor = s->warned ? ANCHOR_TOP : ANCHOR_SHOW;
+	s->anchor_para = s->warned ? 0 : s->last_step_para;
 	p->name = "scenario";
 	/* TRANSLATORS: the training screen's pane title. */
 	p->title = N_("Scenario");

@@ -580,6 +580,19 @@ static const char *run_help(struct screen *s, void *ud, enum action a)
 	}
 }
 
+static char *run_too_small(struct screen *s, void *ud, int cols, int lines,
+			   int min_w, int min_h)
+{
+	char *q = screen_key_hint(s, KM_GLOBAL, ACT_QUIT), *msg;
+	(void)ud;
+	/* TRANSLATORS: the last %s is the quit key, e.g. F10. Nothing can
+	 * be asked while the terminal is this small, so the attempt goes. */
+	msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s leaves the scenario without grading it."),
+			cols, lines, min_w, min_h, q);
+	free(q);
+	return msg;
+}
+
 static void run_started(struct screen *s, void *ud)
 {
 	struct run_ui *u = ud;
@@ -598,6 +611,7 @@ static bool run_one(struct desk *d, const struct train_ui_opts *o,
 		.status = run_status,
 		.started = run_started,
 		.help = run_help,
+		.too_small = run_too_small,
 	};
 	struct run_ui u;
 	struct screen *s;

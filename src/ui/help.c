@@ -189,12 +189,13 @@ static const struct overlay_ops help_ops = {
 	help_size, help_draw, help_handle, help_done
 };
 
-struct overlay *help_new(struct screen *s, struct pane *p)
+/* The overlay for rows of "KEYS\tTEXT" (taken over) under title (taken
+ * over). */
+static struct overlay *overlay_of(char **rows, size_t n, char *title)
 {
 	struct overlay *o = xcalloc(1, sizeof *o);
 	struct help *hp = xcalloc(1, sizeof *hp);
-	size_t n, i;
-	char **rows = rows_for(s, screen_keymap(s), p, &n);
+	size_t i;
 
 	hp->keys = xcalloc(n ? n : 1, sizeof *hp->keys);
 	hp->texts = xcalloc(n ? n : 1, sizeof *hp->texts);
@@ -212,7 +213,28 @@ struct overlay *help_new(struct screen *s, struct pane *p)
 	hp->page = 1;
 	o->ops = &help_ops;
 	o->state = hp;
-	/* TRANSLATORS: title of the F1 window; %s is a pane title. */
-	o->title = xasprintf(_("Keys: %s"), _(p->title));
+	o->title = title;
 	return o;
+}
+
+struct overlay *help_new(struct screen *s, struct pane *p)
+{
+	size_t n;
+	char **rows = rows_for(s, screen_keymap(s), p, &n);
+	/* TRANSLATORS: title of the F1 window; %s is a pane title. */
+	return overlay_of(rows, n, xasprintf(_("Keys: %s"), _(p->title)));
+}
+
+struct overlay *help_new_rows(struct screen *s, const char *title,
+			      const struct help_row *rows, size_t n)
+{
+	char **out = xcalloc(n ? n : 1, sizeof *out);
+	size_t i, k = 0;
+	for (i = 0; i < n; i++) {
+		char *keys = keys_string(screen_keymap(s), rows[i].ctx, rows[i].action);
+		if (*keys)
+			out[k++] = xasprintf("%s\t%s", keys, _(rows[i].text));
+		free(keys);
+	}
+	return overlay_of(out, k, xstrdup(title));
 }

@@ -431,10 +431,12 @@ static void draw_notice(struct screen *s)
 	char *msg;
 	werase(stdscr);
 	layout_min_size(s->layout, &minw, &minh);
-	{
+	if (s->app->too_small)
+		msg = s->app->too_small(s, s->ud, s->cols, s->lines, minw, minh);
+	else {
 		char *q = screen_key_hint(s, KM_GLOBAL, ACT_QUIT);
 		/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
-		msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits keeping what was typed."),
+		msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits."),
 				s->cols, s->lines, minw, minh, q);
 		free(q);
 	}

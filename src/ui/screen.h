@@ -46,6 +46,13 @@ struct screen_app {
 	 * keys (and lists nothing for others), "" leaves the action out.
 	 * Lets a screen say what its keys do there (training: F2 grades). */
 	const char *(*help)(struct screen *s, void *ud, enum action a);
+	/* The notice shown while the terminal is too small for any layout
+	 * (a new string; cols x lines there are, min_w x min_h needed): what
+	 * the quit key (the only key that works then, with Ctrl-L) does to
+	 * this application's work. NULL: a neutral "Enlarge it, or F10
+	 * quits." */
+	char *(*too_small)(struct screen *s, void *ud, int cols, int lines,
+			   int min_w, int min_h);
 };
 
 enum screen_end { SCREEN_QUIT, SCREEN_SIGNAL };

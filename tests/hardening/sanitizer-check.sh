@@ -9,14 +9,13 @@
 # A source tree that was configured in place cannot also host a VPATH build
 # (configure refuses: "source directory already configured"), so the
 # sources (the files git tracks plus new ones it does not ignore) are
-# copied to DIR/src, with their times, and built in DIR/build; a second run
-# rebuilds only what changed (a file deleted from the sources stays in the
-# copy: remove DIR for a fresh start). Reports are written to DIR/reports/
-# through log_path, so that a report from a program whose exit status a
-# test does not look at still fails the run. UndefinedBehaviorSanitizer
-# ignores log_path when it shares the runtime with AddressSanitizer (gcc
-# 12), so its reports abort the program and the test logs are searched for
-# them too.
+# copied afresh to DIR/src, as a clean clone would have them, and built in
+# DIR/build; a second run rebuilds only what changed, since the copies keep
+# their times. Reports are written to DIR/reports/ through log_path, so
+# that a report from a program whose exit status a test does not look at
+# still fails the run. UndefinedBehaviorSanitizer ignores log_path when it
+# shares the runtime with AddressSanitizer (gcc 12), so its reports abort
+# the program and the test logs are searched for them too.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${1:-$top/build-san}
@@ -30,6 +29,9 @@ jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 say() { echo "sanitizer-check: $*"; }
 
 # 1. Sources.
+# Afresh: generated files left from an earlier run (po/neuvoo.pot is only
+# made when missing) would go stale.
+rm -rf "$src"
 mkdir -p "$src" "$build"
 if git -C "$top" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 	say "copying the sources to $src"
@@ -61,7 +63,9 @@ make -C "$build" -s -j"$jobs"
 # 3. make check with every report going to a file.
 rm -rf "$reports"
 mkdir -p "$reports"
-ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:log_path=$reports/asan"
+# Full stacks for leaks: glibc has no frame pointers, so the fast unwinder
+# stops inside it (at vasprintf, say) before reaching our code.
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0:log_path=$reports/asan"
 UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:log_path=$reports/ubsan"
 LSAN_OPTIONS="${LSAN_OPTIONS:-}"
 export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS

@@ -126,6 +126,13 @@ static void default_keymap_has_the_contract_keys(void **state)
 	n = keymap_keys_for(km, KM_TOPICS, ACT_QUIT, keys, 8);
 	assert_int_equal(n, 1);
 	assert_int_equal(keys[0], KM_F(10));
+	/* The review's keys: F2 closes the day there, and saves nowhere. */
+	assert_int_equal(keymap_lookup(km, KM_REVIEW, KM_F(2)), ACT_CLOSE_DAY);
+	assert_int_equal(keymap_lookup(km, KM_REVIEW, KM_LEFT), ACT_PREVIOUS_DAY);
+	assert_int_equal(keymap_lookup(km, KM_REVIEW, KM_RIGHT), ACT_NEXT_DAY);
+	assert_int_equal(keymap_lookup(km, KM_REVIEW, KM_SPACE), ACT_SHOW_NOTES);
+	assert_int_equal(keymap_lookup(km, KM_REVIEW, KM_F(10)), ACT_QUIT);
+	assert_int_equal(keymap_keys_for(km, KM_REVIEW, ACT_SAVE, keys, 8), 0);
 	keymap_free(&km);
 	assert_null(km);
 }
@@ -140,6 +147,10 @@ static void vi_keymap_moves_with_letters(void **state)
 	assert_int_equal(keymap_lookup(km, KM_INTAKE, 'j'), ACT_NEXT_FIELD);
 	assert_int_equal(keymap_lookup(km, KM_INTAKE, 'l'), ACT_NEXT_CHOICE);
 	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(2)), ACT_SAVE);
+	/* The review: h and l go to the day before and after. */
+	assert_int_equal(keymap_lookup(km, KM_REVIEW, 'h'), ACT_PREVIOUS_DAY);
+	assert_int_equal(keymap_lookup(km, KM_REVIEW, 'l'), ACT_NEXT_DAY);
+	assert_int_equal(keymap_lookup(km, KM_REVIEW, 'j'), ACT_DOWN);
 	keymap_free(&km);
 }
 
@@ -173,6 +184,9 @@ static void errors_name_file_and_line(void **state)
 		     "bound to both");
 	expect_error("global { quit = \"F10\" }\npane sidebar {\n\tquit = \"q\"\n}\n",
 		     2, "sidebar");
+	/* The message lists the pane names there are, the newest too. */
+	expect_error("global { quit = \"F10\" }\npane sidebar {\n\tquit = \"q\"\n}\n",
+		     2, "scenario, review");
 	expect_error("global {\n\tquit = { \"F10\"\n", 3, "end of file");
 	/* Comments before an error do not shift its line. */
 	expect_error("# keys\n# more\nglobal {\n\t# x\n\tfly = \"F11\"\n}\n", 5, "fly");

@@ -88,6 +88,10 @@ static void test_join(void **state)
 	expect(paths_join("a//", "/b"), "a/b");
 	expect(paths_join("/srv/neuvoo", "neuvoo/stats"), "/srv/neuvoo/neuvoo/stats");
 	expect(paths_join("/", "etc"), "/etc");
+	/* The folder a file is created in. */
+	expect(paths_dirname("/srv/neuvoo/stats/d1.db"), "/srv/neuvoo/stats");
+	expect(paths_dirname("d1.db"), ".");
+	expect(paths_dirname("/d1.db"), "/");
 }
 
 static void test_data_override(void **state)

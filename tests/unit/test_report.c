@@ -594,6 +594,28 @@ static void test_dims_and_times(void **state)
 	assert_string_equal(buf, "2026-11-22T17:35:00+05:30");
 }
 
+/* The bars of the text report and of the review's charts. */
+static void test_bar(void **state)
+{
+	char *b;
+	(void)state;
+	b = report_bar(4, 4, 4, true);
+	assert_string_equal(b, "\u2588\u2588\u2588\u2588");
+	free(b);
+	b = report_bar(1, 2, 4, false);
+	assert_string_equal(b, "##");
+	free(b);
+	b = report_bar(1, 100, 4, false);
+	assert_string_equal(b, "#");	/* never invisible */
+	free(b);
+	b = report_bar(3, 8, 1, true);
+	assert_string_equal(b, "\u258d");	/* three eighths */
+	free(b);
+	b = report_bar(0, 8, 10, true);
+	assert_string_equal(b, "");
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -612,6 +634,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_contacts_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test(test_dims_and_times),
+		cmocka_unit_test(test_bar),
 	};
 	setenv("TZ", "EET-2EEST,M3.5.0/3,M10.5.0/4", 1);
 	tzset();

@@ -28,6 +28,8 @@
 #include "core/stats.h"
 #include "panes/review.h"
 #include "panes/review_day.h"
+#include "ui/help.h"
+#include "ui/screen.h"
 
 #define DAY "2026-11-16"
 
@@ -389,6 +391,7 @@ static void test_close_day(void **state)
 	assert_int_equal(stats_save(st, c, &err), -1);
 	assert_non_null(err);
 	assert_non_null(strstr(err, "closed the day " DAY));
+	assert_true(stats_refused_closed_day(st));	/* the desk's short line */
 	err_free(&err);
 	contact_free(&c);
 	/* So is an undo of one of its contacts (the last, 12:50-12:55). */
@@ -396,10 +399,12 @@ static void test_close_day(void **state)
 	assert_non_null(err);
 	assert_non_null(strstr(err, "closed the day " DAY));
 	assert_null(undone);
+	assert_true(stats_refused_closed_day(st));
 	err_free(&err);
 	/* The next day is open. */
 	c = make(T(9, 0) + 86400, "walk-in", "fi", 1u << TOPIC_HOUSING, "answered");
 	assert_int_equal(stats_save(st, c, &err), 0);
+	assert_false(stats_refused_closed_day(st));
 	contact_free(&c);
 	stats_close(&st);
 
@@ -453,25 +458,86 @@ static void test_review_state(void **state)
 	review_free(&r);
 }
 
-static void test_bar(void **state)
+static time_t evening(void)
 {
-	char *b;
-	(void)state;
-	b = review_bar(4, 4, 4, true);
-	assert_string_equal(b, "\u2588\u2588\u2588\u2588");
-	free(b);
-	b = review_bar(1, 2, 4, false);
-	assert_string_equal(b, "##");
-	free(b);
-	b = review_bar(1, 100, 4, false);
-	assert_string_equal(b, "#");	/* never invisible */
-	free(b);
-	b = review_bar(3, 8, 1, true);
-	assert_string_equal(b, "\u258d");	/* three eighths */
-	free(b);
-	b = review_bar(0, 8, 10, true);
-	assert_string_equal(b, "");
-	free(b);
+	return T(18, 0);
+}
+
+/* Whether the F1 rows of p have one with these keys and this text. */
+static bool help_has(const struct keymap *km, struct pane *p, const char *keys,
+		     const char *text)
+{
+	size_t n, i;
+	char **rows = help_rows(km, p, &n), *want = xasprintf("%s\t%s", keys, text);
+	bool found = false;
+	for (i = 0; i < n; i++) {
+		found |= !strcmp(rows[i], want);
+		free(rows[i]);
+	}
+	free(rows);
+	free(want);
+	return found;
+}
+
+/* The review's keys come from the keymap's review context: the bundled
+ * keys work as before, F1 lists them, and a keymap of one's own moves
+ * them. */
+static void test_review_keys(void **state)
+{
+	struct fx *fx = *state;
+	struct review *r = NULL;
+	struct keymap *km = NULL;
+	struct screen *s;
+	struct pane *p;
+	const char *src = getenv("top_srcdir");
+	char *err = NULL, *path, *own;
+
+	/* The bundled keymap of the source tree, never the user's. */
+	setenv("NEUVOO_DATADIR", src ? src : ".", 1);
+	setenv("XDG_CONFIG_HOME", fx->base, 1);
+	path = keymap_find(NULL, &err);
+	assert_non_null(path);
+	assert_int_equal(keymap_load(path, &km, &err), 0);
+	free(path);
+	assert_int_equal(review_new(&r, fx->dir, DAY, NULL, 0, NULL, NULL, "sup", &err), 0);
+	r->clock = evening;
+	s = review_screen_new(r, km, NULL);
+	p = screen_focused(s);
+	assert_string_equal(p->name, "desks");
+	screen_key(s, KM_LEFT);
+	assert_string_equal(r->day->date, "2026-11-15");
+	screen_key(s, KM_RIGHT);
+	assert_string_equal(r->day->date, DAY);
+	assert_true(help_has(km, p, "F2", "close the day at every desk (asks first)"));
+	assert_true(help_has(km, p, "Left", "review the day before"));
+	assert_true(help_has(km, p, "Right", "review the day after"));
+	assert_true(help_has(km, p, "F10", "quit"));
+	assert_false(help_has(km, p, "F5", "go to the Intake pane"));
+	screen_key(s, KM_F(2));
+	assert_true(screen_has_overlay(s));
+	screen_key(s, 'y');
+	assert_false(screen_has_overlay(s));
+	assert_non_null(r->message);
+	assert_non_null(strstr(r->message, "2 desks, by sup"));
+	screen_free(&s);
+	keymap_free(&km);
+
+	own = util_write(fx->base, "km",
+			 "global { quit = \"F10\" left = \"Left\" save = \"F2\" }\n"
+			 "pane review { previous-day = \"p\" close-day = \"F12\" }\n");
+	assert_int_equal(keymap_load(own, &km, &err), 0);
+	s = review_screen_new(r, km, NULL);
+	p = screen_focused(s);
+	screen_key(s, KM_LEFT);	/* a move here, no longer another day */
+	assert_string_equal(r->day->date, DAY);
+	screen_key(s, 'p');
+	assert_string_equal(r->day->date, "2026-11-15");
+	assert_true(help_has(km, p, "F12", "close the day at every desk (asks first)"));
+	assert_false(help_has(km, p, "F2", "save the contact"));
+	screen_free(&s);
+	keymap_free(&km);
+	free(own);
+	review_free(&r);
 }
 
 int main(void)
@@ -487,7 +553,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_close_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_future_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_state, setup, teardown),
-		cmocka_unit_test(test_bar),
+		cmocka_unit_test_setup_teardown(test_review_keys, setup, teardown),
 	};
 	setenv("TZ", "Europe/Helsinki", 1);
 	tzset();

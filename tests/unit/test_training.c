@@ -260,6 +260,7 @@ static void test_pane_text(void **state)
 	assert_null(strstr(text, "I dropped out"));
 	assert_non_null(strstr(text, "next-step: next step (2 more)"));
 	assert_null(strstr(text, "Score"));
+	assert_null(strstr(text, "Warning"));	/* the catalogue has the service */
 	free(text);
 
 	assert_int_equal(scenario_pane_reveal(p, ACT_NEXT_STEP) & PANE_HANDLED, PANE_HANDLED);
@@ -298,6 +299,21 @@ static void test_pane_text(void **state)
 	assert_null(strstr(text, "- Channel"));
 	free(text);
 
+	p->ops->done(p);
+	free(p);
+	training_free(&t);
+	desk_free(&d);
+
+	/* A catalogue without the key's service: the pane says so at once. */
+	d = desk_new(catalogue_new(), NULL, "train", NULL);
+	d->clock = test_clock;
+	assert_int_equal(training_start(&t, sc, "t01", NULL, fixed_now, &err), 0);
+	p = scenario_pane_new(d, t);
+	text = scenario_pane_text(p, 200);
+	assert_non_null(strstr(text, "Warning: this scenario was written for another catalogue"));
+	assert_non_null(strstr(text, "! redirect: the catalogue has no service 'youth-point'"));
+	free(text);
+	assert_int_equal(scenario_pane_top(p), 0);	/* read first */
 	p->ops->done(p);
 	free(p);
 	training_free(&t);
