@@ -998,7 +998,8 @@ static void load_languages(struct loader *L)
 	}
 	sqlite3_finalize(st);
 	/* SQL's ORDER BY uses the column collation; make it bytewise. */
-	qsort(cat->languages, cat->n_languages, sizeof *cat->languages, lang_cmp);
+	if (cat->n_languages > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(cat->languages, cat->n_languages, sizeof *cat->languages, lang_cmp);
 }
 
 /* A service's language code: the language table's own string when it has

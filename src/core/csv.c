@@ -412,7 +412,9 @@ unsigned long csv_skipped(const struct csv_reader *r)
 
 bool csv_needs_quotes(const char *s)
 {
-	return s && strpbrk(s, ",\"\r\n") != NULL;
+	/* A leading U+FEFF would read back as a byte-order mark and vanish. */
+	return s && (strpbrk(s, ",\"\r\n") != NULL
+		     || !strncmp(s, "\xEF\xBB\xBF", 3));
 }
 
 int csv_write_row(FILE *f, const char *const *fields, size_t n)

@@ -111,6 +111,17 @@ int hours_add_span(struct hours *h, int day, int open, int close)
 	return 0;
 }
 
+/* Whether date already has a closed (closed=true) or an open exception:
+ * a date is either closed all day or open in intervals, never both. */
+static bool date_has(const struct hours *h, const char *date, bool closed)
+{
+	size_t i;
+	for (i = 0; i < h->n_ex; i++)
+		if (h->ex[i].closed == closed && !strcmp(h->ex[i].date, date))
+			return true;
+	return false;
+}
+
 int hours_add_exception(struct hours *h, const char *date, bool closed,
 			int open, int close)
 {
@@ -224,6 +235,10 @@ static int parse_item(struct hours *h, const char *s, size_t len, char **err)
 			goto out;
 		}
 		if (rl == 6 && !strncasecmp(rest, "closed", 6)) {
+			if (date_has(h, word, false)) {
+				err_set(err, _("'%s': %s is given both closed and open hours"), item, word);
+				goto out;
+			}
 			hours_add_exception(h, word, true, 0, 0);
 			rc = 0;
 			goto out;
@@ -242,6 +257,10 @@ static int parse_item(struct hours *h, const char *s, size_t len, char **err)
 			rc = 0;
 			goto out;
 		}
+	}
+	if (is_date_word(s, wl) && date_has(h, word, true)) {
+		err_set(err, _("'%s': %s is given both closed and open hours"), item, word);
+		goto out;
 	}
 	/* Comma-separated intervals. */
 	i = 0;

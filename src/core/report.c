@@ -122,7 +122,8 @@ static int add_dir(struct report_files *f, const char *dir, char **err)
 		}
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof *names, cmp_str);
 	for (i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
@@ -830,7 +831,8 @@ static void ensure_order(const struct report_agg *ca)
 		return;
 	axis_order(&a->ax[0]);
 	axis_order(&a->ax[1]);
-	qsort(a->desks, a->n_desks, sizeof *a->desks, cmp_str);
+	if (a->n_desks > 1)
+		qsort(a->desks, a->n_desks, sizeof *a->desks, cmp_str);
 	a->last_desk = 0;
 	a->ordered = true;
 }
@@ -988,7 +990,8 @@ static void ensure_sorted(const struct report_contacts *cc)
 {
 	struct report_contacts *c = (struct report_contacts *)cc;
 	if (!c->sorted) {
-		qsort(c->rows, c->n, sizeof *c->rows, by_start);
+		if (c->n > 1)
+			qsort(c->rows, c->n, sizeof *c->rows, by_start);
 		c->sorted = true;
 	}
 }
@@ -1596,7 +1599,8 @@ int report_contacts_write(FILE *f, const struct report_contacts *c,
 				seen[n_desks++] = (char *)d;
 			}
 		}
-		qsort(seen, n_desks, sizeof *seen, cmp_str);
+		if (n_desks > 1)
+			qsort(seen, n_desks, sizeof *seen, cmp_str);
 		desks = (const char *const *)seen;
 	}
 	errno = 0;

@@ -437,8 +437,10 @@ static void interp_draw(struct pane *p, WINDOW *w, int h, int width)
 		rc.lang_w = 0;
 	else if (rc.lang_w > 16)
 		rc.lang_w = 16;
-	if (rc.mod_w > inner / 3)
-		rc.mod_w = inner / 3;
+	/* Who it is matters more than how: on narrow panes the modality
+	 * column gives way to the name (the footer shows both in full). */
+	if (rc.mod_w > (inner < 60 ? inner / 4 : inner / 3))
+		rc.mod_w = inner < 60 ? inner / 4 : inner / 3;
 	rc.who_w = inner - 3 - rc.lang_w - rc.mod_w - rc.lead_w;
 	if (rc.who_w < 6) {
 		rc.mod_w += rc.who_w - 6;

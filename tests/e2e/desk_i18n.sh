@@ -3,12 +3,15 @@
 # title and intake field label is on the screen whole (the expected text
 # comes from the built translations through gettext(1)), a saved contact's
 # summary is in that language, and F4 switches the language without losing
-# the draft.
+# the draft. The supervisor's review and the training picker show their
+# pane titles whole too.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 langs="en $(grep -v '^#' "$top_srcdir/po/LINGUAS")"
 set -- $langs
-plan $(( 3 * $# + 4 ))
+plan $(( 5 * $# + 4 ))
+
+"$top_builddir/tests/unit/stats_fill" "$XDG_STATE_HOME/neuvoo/stats/r1.db" r1 12 >/dev/null
 
 # tr_ LANG MSGID: the translation the program shows.
 tr_() {
@@ -73,6 +76,27 @@ for l in $langs; do
 	keys F6 Space F2
 	check "$l: a saved contact's summary is in $l" \
 		wait_for "${saved%%%s*}$(tr_ "$l" "Walk-in"), fi, $(tr_ "$l" Housing)"
+done
+
+# The review (of the day with r1's contacts) and the training picker.
+for l in $langs; do
+	fresh "review-$l"
+	start 80 24 "$NEUVOO review --lang $l"
+	wait_for "$(tr_ "$l" "Contacts per hour")" >/dev/null
+	set --
+	for t in "Desks" "Contacts per hour" "Top lists" "Flags"; do
+		set -- "$@" "─ $(tr_ "$l" "$t")"
+	done
+	if whole_on_screen "$@"; then
+		ok "$l: the review's pane titles are whole at 80x24"
+	else
+		not_ok "$l: the review's pane titles are whole at 80x24"
+		diag "missing:$missing"; screen | sed 's/^/#   /'
+	fi
+	fresh "train-$l"
+	start 80 24 "$NEUVOO train --lang $l"
+	check "$l: the training picker's title is whole at 80x24" \
+		wait_for "─ $(tr_ "$l" "Training scenarios") ─"
 done
 
 # F4: en -> fi -> sv, with a ticked topic kept in the draft.

@@ -24,7 +24,7 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char fuzz_dir[64];
+static char fuzz_dir[256];
 
 static inline int fuzz_rm_one(const char *path, const struct stat *st, int flag,
 		       struct FTW *ftw)
@@ -51,7 +51,7 @@ static inline void fuzz_setup(void)
 	const char *tmp = getenv("TMPDIR");
 
 	snprintf(fuzz_dir, sizeof fuzz_dir, "%s/neuvoo-fuzz.XXXXXX",
-		 tmp && strlen(tmp) < 32 ? tmp : "/tmp");
+		 tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
 	if (!mkdtemp(fuzz_dir)) {
 		perror("fuzz: mkdtemp");
 		abort();

@@ -40,8 +40,10 @@ for name in "$@"; do
 		dict="-dict=$fuzzdir/$name.dict"
 	fi
 	echo "== fuzz_$name: ${seconds}s, $(ls "$tmp/$name" | wc -l) seeds"
+	# The harness's own temporary folder goes under $tmp too: libFuzzer
+	# does not always exit through exit(), so its clean-up may not run.
 	# shellcheck disable=SC2086
-	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+	TMPDIR=$tmp "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
 		-max_len=16384 -print_final_stats=1 -artifact_prefix="$art/" \
 		$dict ${FUZZ_OPTIONS:-} "$tmp/$name" >"$tmp/$name.log" 2>&1
 	rc=$?

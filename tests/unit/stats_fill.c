@@ -64,6 +64,8 @@ int main(int argc, char **argv)
 		}
 		if (stats_save(st, c, &err)) {
 			fprintf(stderr, "stats_fill: %s\n", err);
+			free(err);
+			contact_free(&c);
 			stats_close(&st);
 			return 1;
 		}

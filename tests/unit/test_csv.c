@@ -273,6 +273,29 @@ static void test_write_read_back(void **state)
 	assert_false(csv_needs_quotes("a b"));
 }
 
+/* A first field starting with U+FEFF must not read back as a byte-order
+ * mark (found by fuzzing). */
+static void test_leading_bom_field_round_trip(void **state)
+{
+	const char *row[] = { "\xef\xbb\xbfx", "y" };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct warns w = { 0 };
+	struct mem m;
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(csv_write_row(f, row, 2), 0);
+	fclose(f);
+	mem_open(&m, buf, len, false, &w);
+	assert_int_equal(csv_next(m.r, &m.err), 1);
+	assert_int_equal(csv_nfields(m.r), 2);
+	assert_string_equal(csv_field(m.r, 0), "\xef\xbb\xbfx");
+	assert_string_equal(csv_field(m.r, 1), "y");
+	mem_close(&m);
+	free(buf);
+}
+
 static void test_long_field(void **state)
 {
 	size_t n = 300000, i;
@@ -304,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_bad_header_is_an_error),
 		cmocka_unit_test(test_open_missing_file),
 		cmocka_unit_test(test_write_read_back),
+		cmocka_unit_test(test_leading_bom_field_round_trip),
 		cmocka_unit_test(test_long_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

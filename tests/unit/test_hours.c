@@ -180,6 +180,10 @@ static void test_errors(void **state_)
 	expect_error("mo 9-12; 2026-02-30 closed", "2026-02-30");
 	expect_error("2026-12-24 open", "open");
 	expect_error("su 24-24", "closes before it opens");
+	/* A date is closed or open, never both (found by fuzzing: the
+	 * formatted text did not parse back). */
+	expect_error("2026-12-31 closed; 2026-12-31 10-14", "both closed and open");
+	expect_error("2026-12-31 10-14; 2026-12-31 closed", "both closed and open");
 }
 
 static void test_add_validates(void **state_)
