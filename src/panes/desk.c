@@ -143,6 +143,17 @@ static int pick(enum code_list list, const char *code, const char *fallback)
 	return i >= 0 ? i : codes_find(list, fallback);
 }
 
+/* The reason in a message about the desk's own statistics file, without
+ * the file's path in front: an 80-column status line has room for what is
+ * wrong, not for the path as well. */
+static const char *reason(const struct desk *d, const char *err)
+{
+	size_t n = d->stats_path ? strlen(d->stats_path) : 0;
+	if (err && n && !strncmp(err, d->stats_path, n) && !strncmp(err + n, ": ", 2))
+		return err + n + 2;
+	return err;
+}
+
 /* Try to open the statistics file; on failure the message says why. */
 static bool open_stats(struct desk *d)
 {
@@ -152,7 +163,7 @@ static bool open_stats(struct desk *d)
 	if (!d->stats_path)
 		return false;
 	if (stats_open(&d->stats, d->stats_path, &d->sopts, &err) != 0) {
-		desk_message(d, true, _("Statistics cannot be written: %s"), err);
+		desk_message(d, true, _("Statistics cannot be written: %s"), reason(d, err));
 		err_free(&err);
 		d->stats = NULL;
 		return false;
@@ -260,17 +271,6 @@ int desk_open_training(const struct config *cfg, struct desk **out,
 		       char **err)
 {
 	return open_desk(cfg, out, false, err);
-}
-
-/* The reason in a message about the desk's own statistics file, without
- * the file's path in front: an 80-column status line has room for what is
- * wrong, not for the path as well. */
-static const char *reason(const struct desk *d, const char *err)
-{
-	size_t n = d->stats_path ? strlen(d->stats_path) : 0;
-	if (err && n && !strncmp(err, d->stats_path, n) && !strncmp(err + n, ": ", 2))
-		return err + n + 2;
-	return err;
 }
 
 /* quiet: a message already says what is wrong; keep it. */
