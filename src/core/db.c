@@ -16,7 +16,6 @@
 #include "core/err.h"
 #include "core/i18n.h"
 
-#define BUSY_TIMEOUT_MS 5000
 
 /* ---- messages ------------------------------------------------------------- */
 
@@ -89,7 +88,7 @@ static bool retry(int rc, int *tries, const struct timespec *t0)
 		return false;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if ((now.tv_sec - t0->tv_sec) * 1000
-	    + (now.tv_nsec - t0->tv_nsec) / 1000000 >= BUSY_TIMEOUT_MS)
+	    + (now.tv_nsec - t0->tv_nsec) / 1000000 >= DB_BUSY_TIMEOUT_MS)
 		return false;
 	db_nap(*tries);
 	return true;
@@ -212,7 +211,7 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db, 1);
-	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
 	if (!spec->read_only_ok && sqlite3_db_readonly(db, "main") == 1) {
 		db_error(err, path, db, SQLITE_READONLY, spec->kind);
 		goto fail;

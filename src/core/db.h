@@ -55,6 +55,10 @@ void db_error(char **err, const char *path, sqlite3 *db, int rc,
  * these retry for a while. */
 int db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **s);
 int db_step(sqlite3_stmt *s);	/* the first step of a statement */
+/* How long a statement waits for another process's lock before it gives
+ * up with a message (the busy timeout, and the retries' total). */
+#define DB_BUSY_TIMEOUT_MS 5000
+
 int db_exec(sqlite3 *db, const char *sql);
 /* The integer of a one-row, one-column query. */
 int db_query_int(sqlite3 *db, const char *sql, int *out);

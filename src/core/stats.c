@@ -31,8 +31,6 @@
 #include "core/paths.h"
 #include "core/stats.h"
 
-#define BUSY_TIMEOUT_MS 5000
-
 struct stats {
 	sqlite3 *db;
 	char *path;
@@ -40,7 +38,18 @@ struct stats {
 	char *advisor;
 	int undo_minutes;
 	bool refused_closed;	/* the last save or undo: the day is closed */
+	time_t draft_synced;	/* when the journal last reached the disk */
 };
+
+/* The draft journal is written on every change. Syncing it to the disk
+ * each time would make typing lag on a busy server, so it is synced at
+ * most this often; in between, the WAL frames still reach the kernel at
+ * once, which is what survives a killed process or a dropped connection.
+ * A power cut loses at most these seconds of typing. */
+#define DRAFT_SYNC_SECONDS 2
+/* A journal write waits this long for another program's lock; the next
+ * change tries again, so typing never freezes. */
+#define DRAFT_BUSY_MS 200
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS contact ("
@@ -428,7 +437,7 @@ int stats_open_read(const char *path, sqlite3 **out, char **err)
 				     SQLITE_OPEN_READONLY | (immutable ? SQLITE_OPEN_URI : 0), NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_extended_result_codes(db, 1);
-			sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+			sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
 			/* Reports read whole files: mapping them saves a copy
 			 * of every page. */
 			sqlite3_exec(db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
@@ -739,7 +748,7 @@ int stats_log_event(struct stats *st, const char *kind,
 		int tries = 0;
 		/* Each try can wait the busy timeout: a few seconds in all. */
 		while (db_busy(rc) && ++tries < DB_RETRIES
-		       && time(NULL) - t0 < BUSY_TIMEOUT_MS / 1000) {
+		       && time(NULL) - t0 < DB_BUSY_TIMEOUT_MS / 1000) {
 			db_nap(tries);
 			rc = add_event(st, kind, time(NULL), contact_id, detail);
 		}
@@ -764,14 +773,13 @@ int stats_draft_put(struct stats *st, const struct contact *d, char **err)
 		" ?13, ?14, ?15, ?16)";
 	sqlite3_stmt *s;
 	char *topics = codes_topics_join(d->topics);
+	time_t now = time(NULL);
+	bool durable = now - st->draft_synced >= DRAFT_SYNC_SECONDS
+		       || now < st->draft_synced;
 	int rc;
 
-	/* The journal is written on every change, so it is not synced to the
-	 * disk each time: the WAL frames reach the kernel at once, which is
-	 * what survives a killed process or a dropped connection; the next
-	 * save (synchronous FULL) makes them durable against a power cut too.
-	 * An fsync per keystroke would make typing lag on busy servers. */
-	db_exec(st->db, "PRAGMA synchronous = NORMAL");
+	if (!durable)
+		db_exec(st->db, "PRAGMA synchronous = NORMAL");
 	rc = prepare(st->db, sql, &s);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)time(NULL));
@@ -790,11 +798,16 @@ int stats_draft_put(struct stats *st, const struct contact *d, char **err)
 		bind_code(s, 14, CODES_GENDER, d->gender);
 		bind_code(s, 15, CODES_LIFE, d->life_situation);
 		bind_text(s, 16, d->note);
-		rc = step_retry(s);
+		sqlite3_busy_timeout(st->db, DRAFT_BUSY_MS);
+		rc = sqlite3_step(s);
+		sqlite3_busy_timeout(st->db, DB_BUSY_TIMEOUT_MS);
 		sqlite3_finalize(s);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
-	db_exec(st->db, "PRAGMA synchronous = FULL");
+	if (!durable)
+		db_exec(st->db, "PRAGMA synchronous = FULL");
+	else if (rc == SQLITE_OK)
+		st->draft_synced = now;
 	free(topics);
 	if (rc != SQLITE_OK) {
 		fail_rc(err, st->path, st->db, rc);
