@@ -36,6 +36,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -63,9 +66,13 @@ struct vinfo {
 	uint32_t df;		/* services with this word */
 };
 
-struct name_ref {
-	uint32_t off;		/* into nbuf */
-	uint32_t pos;
+/* A name in the sorted list: the first 8 bytes of its fold as a number
+ * (hi, lo), and which name it is. 12 bytes, not the fold itself: the
+ * rest of the fold is made again from the catalogue when 8 bytes do not
+ * decide. */
+struct name_key {
+	uint32_t hi, lo;
+	uint32_t ref;		/* position * 4 + language */
 };
 
 /* One word of a query and what it matches. */
@@ -94,16 +101,15 @@ struct search {
 	uint64_t *bpool;
 	uint32_t byte_freq[256];	/* of vbuf: scans key on rare bytes */
 
-	uint64_t *cmask;	/* per position: letters in its words */
-	uint64_t *fmask;	/* per position: letters starting its words */
+	uint64_t *letter_m;	/* per common letter: where it occurs */
+	uint64_t *letter_p;	/* per common letter: where it starts a word */
 	uint64_t *topic_bm;	/* TOPIC__N bitmaps */
 	int16_t pair_slot[N_LETTERS * N_LETTERS];	/* heavy pair or -1 */
 	uint64_t *pair_m;	/* per heavy pair: where it occurs */
 	uint64_t *pair_p;	/* per heavy pair: where it starts a word */
 	size_t npairs;
 
-	char *nbuf;		/* folded names, NUL-terminated */
-	struct name_ref *names;	/* sorted by folded name */
+	struct name_key *names;	/* sorted by fold, then position */
 	size_t nnames;
 
 	struct word_state *prev;	/* the previous query's words */
@@ -504,53 +510,14 @@ static void build_order(struct search *s, struct fold_cache *nordic_fc)
 
 /* ---- build: vocabulary and postings ------------------------------------- */
 
-/* For each position, the ids of its words (the build's forward index). */
-struct fwd {
-	uint32_t *ids;
-	size_t len, cap;
-	size_t *start;		/* n + 1 */
-	uint32_t *last;		/* per word id: last position + 1 listing it */
-	size_t lcap;
-	uint32_t pos;		/* position being filled */
-};
+/* The build walks the services three times, position by position, through
+ * the fold cache: once to find the vocabulary, once to size the posting
+ * lists, once to fill them. Walking again costs a hash look-up a chunk; a
+ * forward index (every service's word ids at once) would cost ten times
+ * the finished postings in memory at the build's peak. */
+enum pass { PASS_VOCAB, PASS_COUNT, PASS_FILL };
 
-static void fwd_add(struct fwd *f, uint32_t id)
-{
-	if (id >= f->lcap) {
-		size_t old = f->lcap;
-		f->last = grow(f->last, &f->lcap, (size_t)id + 1, sizeof *f->last);
-		memset(f->last + old, 0, (f->lcap - old) * sizeof *f->last);
-	}
-	if (f->last[id] == f->pos + 1)
-		return;		/* already listed for this service */
-	f->last[id] = f->pos + 1;
-	f->ids = grow(f->ids, &f->cap, f->len + 1, sizeof *f->ids);
-	f->ids[f->len++] = id;
-}
-
-static void fwd_chunk(struct fold_cache *c, const struct chunk *e, void *arg)
-{
-	uint32_t k;
-	for (k = 0; k < e->nids; k++)
-		fwd_add(arg, c->ids[e->ids + k]);
-}
-
-/* List the words of text for the current position. */
-static void fwd_text(struct fold_cache *c, struct fwd *f, const char *text)
-{
-	if (!text || !*text)
-		return;
-	if (!fc_chunks(c, text, fwd_chunk, f)) {
-		char *fo = text_fold(text, true);
-		uint32_t *ids = NULL;
-		size_t n = 0, cap = 0, k;
-		words_to_ids(c->words, fo, strlen(fo), &ids, &n, &cap);
-		for (k = 0; k < n; k++)
-			fwd_add(f, ids[k]);
-		free(ids);
-		free(fo);
-	}
-}
+struct word_pairs;
 
 /* Word ids of a text shared by many services (topic, organisation). */
 struct shared {
@@ -558,6 +525,111 @@ struct shared {
 	size_t n, cap;
 	bool done;
 };
+
+struct walk {
+	struct search *s;
+	enum pass pass;
+	uint32_t k;		/* the position */
+	uint32_t *last;		/* per word: last position + 1 listing it */
+	uint32_t *vsize;	/* PASS_COUNT: bytes of its varint list */
+	uint64_t *wmask;	/* PASS_COUNT: per word, its letters */
+	uint64_t *wfirst;	/* PASS_COUNT: per word, its first letter */
+	uint64_t cm, fm;	/* PASS_COUNT: letters of this position */
+	uint32_t *fill;		/* PASS_FILL: where its list goes on */
+	const struct word_pairs *wp;	/* PASS_FILL */
+	struct shared *tw, *ow;	/* topic and organisation words */
+};
+
+static void pairs_set(struct search *s, const struct word_pairs *wp,
+		      uint32_t id, size_t k);
+static bool pairs_of(const struct word_pairs *wp, uint32_t id);
+
+static void walk_word(struct walk *w, uint32_t id)
+{
+	struct search *s = w->s;
+	uint32_t k = w->k, v;
+
+	if (w->pass == PASS_VOCAB || w->last[id] == k + 1)
+		return;		/* finding words, or already listed here */
+	if (w->pass == PASS_COUNT) {
+		w->vsize[id] += (uint32_t)varint_len(k - w->last[id]);
+		s->vinfo[id].df++;
+		w->cm |= w->wmask[id];
+		w->fm |= w->wfirst[id];
+		w->last[id] = k + 1;
+		return;
+	}
+	if (pairs_of(w->wp, id))
+		pairs_set(s, w->wp, id, k);
+	if (w->fill[id] & BITMAP_FLAG) {
+		s->bpool[(w->fill[id] & ~BITMAP_FLAG) + k / 64] |=
+			(uint64_t)1 << (k % 64);
+	} else {
+		v = k - w->last[id];	/* gap from the previous position + 1 */
+		while (v >= 0x80) {
+			s->vpool[w->fill[id]++] = (uint8_t)(v | 0x80);
+			v >>= 7;
+		}
+		s->vpool[w->fill[id]++] = (uint8_t)v;
+	}
+	w->last[id] = k + 1;
+}
+
+static void walk_chunk(struct fold_cache *c, const struct chunk *e, void *arg)
+{
+	uint32_t j;
+	for (j = 0; j < e->nids; j++)
+		walk_word(arg, c->ids[e->ids + j]);
+}
+
+/* Id of a word of the sorted vocabulary, or -1. */
+static long vocab_find(const struct search *s, const char *w, size_t len)
+{
+	size_t lo = 0, hi = s->nv;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		size_t ml = s->voff[mid + 1] - s->voff[mid] - 1;
+		int r = memcmp(s->vbuf + s->voff[mid], w, ml < len ? ml : len);
+		if (r == 0)
+			r = (ml > len) - (ml < len);
+		if (r == 0)
+			return (long)mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The words of text, for the position being walked. */
+static void walk_text(struct fold_cache *c, struct walk *w, const char *text)
+{
+	char *fo;
+	size_t i = 0, len;
+	if (!text || !*text || fc_chunks(c, text, walk_chunk, w))
+		return;
+	/* Invalid UTF-8: folded whole (rare, not cached). */
+	fo = text_fold(text, true);
+	len = strlen(fo);
+	if (w->pass == PASS_VOCAB) {
+		uint32_t *ids = NULL;
+		size_t n = 0, cap = 0;
+		words_to_ids(c->words, fo, len, &ids, &n, &cap);
+		free(ids);
+	} else {
+		while (i < len) {
+			size_t j = i;
+			long id;
+			while (j < len && fo[j] != ' ')
+				j++;
+			if (j > i && (id = vocab_find(w->s, fo + i, j - i)) >= 0)
+				walk_word(w, (uint32_t)id);
+			i = j + 1;
+		}
+	}
+	free(fo);
+}
 
 static void shared_add(struct fold_cache *c, struct shared *sh,
 		       const char *text)
@@ -567,6 +639,54 @@ static void shared_add(struct fold_cache *c, struct shared *sh,
 		return;
 	f = fc_text(c, text);
 	words_to_ids(c->words, f, strlen(f), &sh->ids, &sh->n, &sh->cap);
+}
+
+/* Every word of the service at position w->k. */
+static void walk_position(struct fold_cache *c, struct walk *w)
+{
+	const struct catalogue *cat = w->s->cat;
+	const struct cat_service *svc = &cat->services[w->s->order[w->k]];
+	size_t l, j;
+	for (l = 0; l < CAT__NLANG; l++) {
+		walk_text(c, w, svc->name.v[l]);
+		walk_text(c, w, svc->description.v[l]);
+	}
+	walk_text(c, w, svc->keywords);
+	if (svc->org < cat->n_orgs) {
+		struct shared *o = &w->ow[svc->org];
+		if (!o->done) {	/* only in PASS_VOCAB */
+			for (l = 0; l < CAT__NLANG; l++)
+				shared_add(c, o, cat->orgs[svc->org].name.v[l]);
+			o->done = true;
+		}
+		for (j = 0; j < o->n; j++)
+			walk_word(w, o->ids[j]);
+	}
+	for (j = 0; j < TOPIC__N; j++)
+		if (svc->topics & ((topic_set)1 << j))
+			for (l = 0; l < w->tw[j].n; l++)
+				walk_word(w, w->tw[j].ids[l]);
+}
+
+static void walk_all(struct fold_cache *c, struct walk *w, enum pass pass)
+{
+	w->pass = pass;
+	for (w->k = 0; w->k < w->s->n; w->k++) {
+		w->cm = w->fm = 0;
+		walk_position(c, w);
+		if (pass == PASS_COUNT) {
+			struct search *s = w->s;
+			size_t at = w->k / 64;
+			uint64_t bit = (uint64_t)1 << (w->k % 64);
+			unsigned b;
+			for (b = 0; b < N_LETTERS; b++) {
+				if (w->cm & ((uint64_t)1 << b))
+					s->letter_m[b * s->nw + at] |= bit;
+				if (w->fm & ((uint64_t)1 << b))
+					s->letter_p[b * s->nw + at] |= bit;
+			}
+		}
+	}
 }
 
 static int cmp_word(const void *a, const void *b, void *arena)
@@ -703,19 +823,25 @@ static void pairs_set(struct search *s, const struct word_pairs *wp,
 	}
 }
 
+static bool pairs_of(const struct word_pairs *wp, uint32_t id)
+{
+	return wp->start[id] != wp->start[id + 1];
+}
+
 static void build_index(struct search *s, struct fold_cache *fc)
 {
 	const struct catalogue *cat = s->cat;
 	struct intern *t = fc->words;
-	struct fwd f = { 0 };
 	struct shared tw[TOPIC__N];
-	struct shared *ow = xcalloc(cat->n_orgs ? cat->n_orgs : 1, sizeof *ow);
 	const struct code *topics;
 	size_t nt = 0, i, k, vtotal = 0, btotal = 0, nv1;
-	uint32_t *remap, *last, *fill, *vsize;
-	uint64_t *wmask, *wfirst;
+	uint32_t *remap;
 	struct word_pairs wp = { 0 };
+	struct walk w = { 0 };
 
+	w.s = s;
+	w.tw = tw;
+	w.ow = xcalloc(cat->n_orgs ? cat->n_orgs : 1, sizeof *w.ow);
 	/* Topic words: the code, the English label, its fi and sv labels. */
 	memset(tw, 0, sizeof tw);
 	topics = codes_list(CODES_TOPIC, &nt);
@@ -730,83 +856,61 @@ static void build_index(struct search *s, struct fold_cache *fc)
 		free(sv);
 	}
 
-	/* Pass 1: every service's words, position by position. */
-	f.start = xmalloc((s->n + 1) * sizeof *f.start);
-	for (f.pos = 0; f.pos < s->n; f.pos++) {
-		const struct cat_service *svc = &cat->services[s->order[f.pos]];
-		size_t l, j;
-		f.start[f.pos] = f.len;
-		for (l = 0; l < CAT__NLANG; l++) {
-			fwd_text(fc, &f, svc->name.v[l]);
-			fwd_text(fc, &f, svc->description.v[l]);
-		}
-		fwd_text(fc, &f, svc->keywords);
-		if (svc->org < cat->n_orgs) {
-			struct shared *o = &ow[svc->org];
-			if (!o->done) {
-				for (l = 0; l < CAT__NLANG; l++)
-					shared_add(fc, o,
-						   cat->orgs[svc->org].name.v[l]);
-				o->done = true;
-			}
-			for (j = 0; j < o->n; j++)
-				fwd_add(&f, o->ids[j]);
-		}
-		for (j = 0; j < TOPIC__N; j++)
-			if (svc->topics & ((topic_set)1 << j))
-				for (l = 0; l < tw[j].n; l++)
-					fwd_add(&f, tw[j].ids[l]);
-	}
-	f.start[s->n] = f.len;
-	for (i = 0; i < TOPIC__N; i++)
-		free(tw[i].ids);
-	for (i = 0; i < cat->n_orgs; i++)
-		free(ow[i].ids);
-	free(ow);
-	free(f.last);
+	/* Pass 1: every word, into the interning table. */
+	walk_all(fc, &w, PASS_VOCAB);
 
-	/* The vocabulary, sorted, in one buffer, with each word's letters. */
+	/* The vocabulary, sorted, in one buffer; the cache's word ids and
+	 * the shared ones renumbered to match, so passes 2 and 3 never
+	 * intern again. */
 	s->nv = t->nwords;
 	nv1 = s->nv ? s->nv : 1;
 	remap = sort_words(t);
+	for (i = 0; i < fc->ilen; i++)
+		fc->ids[i] = remap[fc->ids[i]];
+	for (i = 0; i < TOPIC__N; i++)
+		for (k = 0; k < tw[i].n; k++)
+			tw[i].ids[k] = remap[tw[i].ids[k]];
+	for (i = 0; i < cat->n_orgs; i++)
+		for (k = 0; k < w.ow[i].n; k++)
+			w.ow[i].ids[k] = remap[w.ow[i].ids[k]];
+	free(remap);
+	fc->words = NULL;
 	s->vbuf = xcalloc(1 + t->alen + VPAD, 1);
 	s->voff = xmalloc((s->nv + 1) * sizeof *s->voff);
-	wmask = xcalloc(nv1, sizeof *wmask);
-	wfirst = xcalloc(nv1, sizeof *wfirst);
+	w.wmask = xcalloc(nv1, sizeof *w.wmask);
+	w.wfirst = xcalloc(nv1, sizeof *w.wfirst);
 	s->vbuf[0] = '\n';
 	k = 1;
 	for (i = 0; i < s->nv; i++) {
-		const char *w = t->arena + t->woff[i];
-		size_t len = strlen(w), o = 0, l;
+		const char *wd = t->arena + t->woff[i];
+		size_t len = strlen(wd), o = 0, l;
 		s->voff[i] = (uint32_t)k;
-		memcpy(s->vbuf + k, w, len);
+		memcpy(s->vbuf + k, wd, len);
 		s->vbuf[k + len] = '\n';
 		k += len + 1;
 		while (o < len) {
-			unsigned b = letter_bit((const unsigned char *)w + o, &l);
+			unsigned b = letter_bit((const unsigned char *)wd + o, &l);
 			if (b != NO_BIT) {
-				wmask[i] |= (uint64_t)1 << b;
+				w.wmask[i] |= (uint64_t)1 << b;
 				if (o == 0)
-					wfirst[i] = (uint64_t)1 << b;
+					w.wfirst[i] = (uint64_t)1 << b;
 			}
 			o += l;
 		}
 	}
 	s->vlen = k;
 	s->voff[s->nv] = (uint32_t)k + 1;
+	intern_free(t);
 	for (i = 0; i < s->vlen; i++)
 		s->byte_freq[(unsigned char)s->vbuf[i]]++;
 	heavy_pairs(s, &wp);
 
-	/* Pass 2: posting list sizes, letter masks, topic bitmaps. */
-	for (i = 0; i < f.len; i++)
-		f.ids[i] = remap[f.ids[i]];
-	free(remap);
+	/* Pass 2: posting list sizes, letter bitmaps, topic bitmaps. */
 	s->vinfo = xcalloc(nv1, sizeof *s->vinfo);
-	vsize = xcalloc(nv1, sizeof *vsize);
-	last = xcalloc(nv1, sizeof *last);
-	s->cmask = xcalloc(s->n ? s->n : 1, sizeof *s->cmask);
-	s->fmask = xcalloc(s->n ? s->n : 1, sizeof *s->fmask);
+	w.vsize = xcalloc(nv1, sizeof *w.vsize);
+	w.last = xcalloc(nv1, sizeof *w.last);
+	s->letter_m = xcalloc(N_LETTERS * s->nw, sizeof *s->letter_m);
+	s->letter_p = xcalloc(N_LETTERS * s->nw, sizeof *s->letter_p);
 	s->topic_bm = xcalloc(TOPIC__N * s->nw, sizeof *s->topic_bm);
 	for (k = 0; k < s->n; k++) {
 		topic_set ts = cat->services[s->order[k]].topics;
@@ -814,110 +918,161 @@ static void build_index(struct search *s, struct fold_cache *fc)
 			if (ts & ((topic_set)1 << i))
 				s->topic_bm[i * s->nw + k / 64] |=
 					(uint64_t)1 << (k % 64);
-		for (i = f.start[k]; i < f.start[k + 1]; i++) {
-			uint32_t id = f.ids[i];
-			vsize[id] += (uint32_t)varint_len((uint32_t)k - last[id]);
-			last[id] = (uint32_t)k + 1;
-			s->vinfo[id].df++;
-			s->cmask[k] |= wmask[id];
-			s->fmask[k] |= wfirst[id];
-		}
 	}
-	free(wmask);
-	free(wfirst);
+	walk_all(fc, &w, PASS_COUNT);
+	free(w.wmask);
+	free(w.wfirst);
 	for (i = 0; i < s->nv; i++) {
-		if (vsize[i] > s->nw * sizeof(uint64_t)) {
+		if (w.vsize[i] > s->nw * sizeof(uint64_t)) {
 			s->vinfo[i].post = (uint32_t)btotal | BITMAP_FLAG;
 			btotal += s->nw;
 		} else {
 			s->vinfo[i].post = (uint32_t)vtotal;
-			vtotal += vsize[i];
+			vtotal += w.vsize[i];
 		}
 	}
-	free(vsize);
+	free(w.vsize);
 
 	/* Pass 3: the posting lists: gaps from the previous position + 1. */
 	s->vpool = xmalloc(vtotal ? vtotal : 1);
 	s->bpool = xcalloc(btotal ? btotal : 1, sizeof *s->bpool);
-	memset(last, 0, nv1 * sizeof *last);
-	fill = xmalloc(nv1 * sizeof *fill);
+	memset(w.last, 0, nv1 * sizeof *w.last);
+	w.fill = xmalloc(nv1 * sizeof *w.fill);
 	for (i = 0; i < s->nv; i++)
-		fill[i] = s->vinfo[i].post;
-	for (k = 0; k < s->n; k++)
-		for (i = f.start[k]; i < f.start[k + 1]; i++) {
-			uint32_t id = f.ids[i], v;
-			if (fill[id] & BITMAP_FLAG) {
-				s->bpool[(fill[id] & ~BITMAP_FLAG) + k / 64] |=
-					(uint64_t)1 << (k % 64);
-				if (wp.start[id] != wp.start[id + 1])
-					pairs_set(s, &wp, id, k);
-				continue;
-			}
-			if (wp.start[id] != wp.start[id + 1])
-				pairs_set(s, &wp, id, k);
-			v = (uint32_t)k - last[id];
-			while (v >= 0x80) {
-				s->vpool[fill[id]++] = (uint8_t)(v | 0x80);
-				v >>= 7;
-			}
-			s->vpool[fill[id]++] = (uint8_t)v;
-			last[id] = (uint32_t)k + 1;
-		}
-	free(fill);
-	free(last);
-	free(f.ids);
-	free(f.start);
+		w.fill[i] = s->vinfo[i].post;
+	w.wp = &wp;
+	walk_all(fc, &w, PASS_FILL);
+	free(w.fill);
+	free(w.last);
+	for (i = 0; i < TOPIC__N; i++)
+		free(tw[i].ids);
+	for (i = 0; i < cat->n_orgs; i++)
+		free(w.ow[i].ids);
+	free(w.ow);
 	free(wp.start);
 	free(wp.slot);
 }
 
 /* ---- build: names ------------------------------------------------------- */
 
-static int cmp_name(const void *a, const void *b, void *base)
+/* The first 8 bytes of s as a number that sorts as strcmp does. */
+static uint64_t key8(const char *s)
 {
-	const struct name_ref *x = a, *y = b;
-	int r = strcmp((const char *)base + x->off,
-		       (const char *)base + y->off);
+	uint64_t k = 0;
+	size_t i;
+	for (i = 0; i < 8; i++) {
+		k = k << 8 | (unsigned char)*s;
+		if (*s)
+			s++;
+	}
+	return k;
+}
+
+static uint64_t name_key(const struct name_key *n)
+{
+	return (uint64_t)n->hi << 32 | n->lo;
+}
+
+static int cmp_name_key(const void *a, const void *b)
+{
+	const struct name_key *x = a, *y = b;
+	uint64_t kx = name_key(x), ky = name_key(y);
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	return (x->ref > y->ref) - (x->ref < y->ref);
+}
+
+/* The name's fold (from the catalogue; the caller frees it). */
+static char *name_fold(const struct search *s, uint32_t ref)
+{
+	const struct cat_service *svc = &s->cat->services[s->order[ref / 4]];
+	return text_fold(svc->name.v[ref % 4], true);
+}
+
+struct run_item {
+	uint32_t off;		/* into the run's folds */
+	struct name_key n;
+};
+
+static int cmp_run_item(const void *a, const void *b, void *folds)
+{
+	const struct run_item *x = a, *y = b;
+	int r = strcmp((const char *)folds + x->off,
+		       (const char *)folds + y->off);
 	if (r == 0)
-		r = (x->pos > y->pos) - (x->pos < y->pos);
+		r = (x->n.ref > y->n.ref) - (x->n.ref < y->n.ref);
 	return r;
 }
 
+/* Names that agree in their first 8 bytes, in the order of their whole
+ * folds: only such a run's folds are held at once. */
+static void sort_run(struct search *s, struct fold_cache *fc,
+		     struct name_key *run, size_t n)
+{
+	struct run_item *it = xmalloc(n * sizeof *it);
+	char *folds = NULL;
+	size_t len = 0, cap = 0, i;
+	for (i = 0; i < n; i++) {
+		const struct cat_service *svc =
+			&s->cat->services[s->order[run[i].ref / 4]];
+		const char *f = fc_text(fc, svc->name.v[run[i].ref % 4]);
+		size_t fl = strlen(f);
+		folds = grow(folds, &cap, len + fl + 1, 1);
+		memcpy(folds + len, f, fl + 1);
+		it[i].off = (uint32_t)len;
+		it[i].n = run[i];
+		len += fl + 1;
+	}
+	qsort_r(it, n, sizeof *it, cmp_run_item, folds);
+	for (i = 0; i < n; i++)
+		run[i] = it[i].n;
+	free(folds);
+	free(it);
+}
+
+/* Every distinct folded name of every service, sorted. */
 static void build_names(struct search *s, struct fold_cache *fc)
 {
-	size_t len = 0, cap = 0, cnt = 0, i, l;
+	size_t cnt = 0, i, j, l;
 	s->names = xmalloc((s->n * CAT__NLANG + 1) * sizeof *s->names);
 	for (i = 0; i < s->n; i++) {
 		const struct cat_service *svc = &s->cat->services[s->order[i]];
-		size_t first = cnt;
+		char *seen[CAT__NLANG];
+		size_t nseen = 0;
 		for (l = 0; l < CAT__NLANG; l++) {
 			const char *fo;
-			size_t fl, j;
+			uint64_t key;
 			bool dup = false;
 			if (!svc->name.v[l] || !*svc->name.v[l])
 				continue;
 			fo = fc_text(fc, svc->name.v[l]);
-			fl = strlen(fo);
 			/* The same name in two languages counts once. */
-			for (j = first; j < cnt; j++)
-				if (!strcmp(s->nbuf + s->names[j].off, fo))
+			for (j = 0; j < nseen; j++)
+				if (!strcmp(seen[j], fo))
 					dup = true;
-			if (dup || !fl)
+			if (dup || !*fo)
 				continue;
-			s->nbuf = grow(s->nbuf, &cap, len + fl + 1, 1);
-			memcpy(s->nbuf + len, fo, fl + 1);
-			s->names[cnt].off = (uint32_t)len;
-			s->names[cnt].pos = (uint32_t)i;
+			seen[nseen++] = xstrdup(fo);
+			key = key8(fo);
+			s->names[cnt].hi = (uint32_t)(key >> 32);
+			s->names[cnt].lo = (uint32_t)key;
+			s->names[cnt].ref = (uint32_t)(i * 4 + l);
 			cnt++;
-			len += fl + 1;
 		}
+		for (j = 0; j < nseen; j++)
+			free(seen[j]);
 	}
 	s->nnames = cnt;
-	if (cnt)
-		qsort_r(s->names, cnt, sizeof *s->names, cmp_name, s->nbuf);
-	/* Give back what the estimate of three names a service left over. */
 	s->names = xrealloc(s->names, (cnt + 1) * sizeof *s->names);
-	s->nbuf = xrealloc(s->nbuf, len + 1);
+	qsort(s->names, cnt, sizeof *s->names, cmp_name_key);
+	/* Equal first 8 bytes of folds 8 bytes or longer: the rest decides. */
+	for (i = 0; i < cnt; i = j) {
+		uint64_t key = name_key(&s->names[i]);
+		for (j = i + 1; j < cnt && name_key(&s->names[j]) == key; j++)
+			;
+		if (j - i > 1 && (key & 0xff))
+			sort_run(s, fc, s->names + i, j - i);
+	}
 }
 
 /* ---- public: build ------------------------------------------------------ */
@@ -937,8 +1092,8 @@ struct search *search_new(const struct catalogue *cat, const char *lang)
 	fc.nordic = true;
 	fc.words = &words;
 	build_order(s, &fc);
-	build_index(s, &fc);
 	build_names(s, &fc);
+	build_index(s, &fc);
 	intern_free(&words);
 	free(fc.raw);
 	free(fc.fold);
@@ -950,6 +1105,11 @@ struct search *search_new(const struct catalogue *cat, const char *lang)
 	s->all_p = xmalloc(s->nw * sizeof *s->all_p);
 	s->name_m = xmalloc(s->nw * sizeof *s->name_m);
 	s->topic_m = xmalloc(s->nw * sizeof *s->topic_m);
+#ifdef __GLIBC__
+	/* The build's scratch (folds, the vocabulary's hash table) was
+	 * freed in between the index's blocks: give those pages back. */
+	malloc_trim(0);
+#endif
 	return s;
 }
 
@@ -979,12 +1139,11 @@ void search_free(struct search **sp)
 	free(s->vinfo);
 	free(s->vpool);
 	free(s->bpool);
-	free(s->cmask);
-	free(s->fmask);
+	free(s->letter_m);
+	free(s->letter_p);
 	free(s->topic_bm);
 	free(s->pair_m);
 	free(s->pair_p);
-	free(s->nbuf);
 	free(s->names);
 	free(s->all_m);
 	free(s->all_p);
@@ -1143,16 +1302,8 @@ static void word_compute(struct search *s, struct word_state *w,
 		return;
 	}
 	if (bit != NO_BIT) {
-		for (i = 0; i < s->n; i += 64) {
-			size_t e = s->n - i < 64 ? s->n - i : 64, k;
-			uint64_t m = 0, p = 0;
-			for (k = 0; k < e; k++) {
-				m |= ((s->cmask[i + k] >> bit) & 1) << k;
-				p |= ((s->fmask[i + k] >> bit) & 1) << k;
-			}
-			w->m[i / 64] = m;
-			w->p[i / 64] = p;
-		}
+		memcpy(w->m, s->letter_m + bit * s->nw, s->nw * sizeof *w->m);
+		memcpy(w->p, s->letter_p + bit * s->nw, s->nw * sizeof *w->p);
 		return;
 	}
 	w->list = xmalloc(sizeof *w->list);	/* an empty list, not masks */
@@ -1262,21 +1413,58 @@ static size_t emit(struct search *s, const uint64_t *m, const uint64_t *p,
 	return cnt;
 }
 
+/* Name i against q (len bytes) as a prefix: <0 before the names that
+ * start with q, 0 one of them, >0 after. */
+static int name_vs_prefix(const struct search *s, size_t i, const char *q,
+			  size_t len, uint64_t qkey)
+{
+	uint64_t key = name_key(&s->names[i]);
+	char *f;
+	int r;
+	if (len < 8) {
+		uint64_t mask = ~(~(uint64_t)0 >> (8 * len));
+		key &= mask;
+		qkey &= mask;
+	}
+	if (key != qkey)
+		return key < qkey ? -1 : 1;
+	if (len <= 8)
+		return 0;
+	/* The first 8 bytes agree: fold the name again to see. */
+	f = name_fold(s, s->names[i].ref);
+	r = strncmp(f, q, len);
+	free(f);
+	return (r > 0) - (r < 0);
+}
+
 /* Positions of services with a name starting with q. */
 static void names_with_prefix(struct search *s, const char *q, uint64_t *bm)
 {
-	size_t lo = 0, hi = s->nnames, len = strlen(q);
+	size_t lo = 0, hi = s->nnames, end, len = strlen(q);
+	uint64_t qkey = key8(q);
 	memset(bm, 0, s->nw * sizeof *bm);
-	while (lo < hi) {
+	while (lo < hi) {	/* the first name not before q */
 		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(s->nbuf + s->names[mid].off, q) < 0)
+		if (name_vs_prefix(s, mid, q, len, qkey) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < s->nnames &&
-	     !strncmp(s->nbuf + s->names[lo].off, q, len); lo++) {
-		uint32_t pos = s->names[lo].pos;
+	end = s->nnames;
+	hi = end;
+	{
+		size_t a = lo;
+		while (a < hi) {	/* the first name after them */
+			size_t mid = a + (hi - a) / 2;
+			if (name_vs_prefix(s, mid, q, len, qkey) <= 0)
+				a = mid + 1;
+			else
+				hi = mid;
+		}
+		end = a;
+	}
+	for (; lo < end; lo++) {
+		uint32_t pos = s->names[lo].ref / 4;
 		bm[pos / 64] |= (uint64_t)1 << (pos % 64);
 	}
 }

@@ -186,17 +186,19 @@ static struct cols fit_cols(const struct review_day *d, int width)
 	used = c.name;
 	for (i = C_CONTACTS; i <= C_LAST; i++)
 		used += 1 + want[i];
+	/* Whole desk names matter more than the first and last times (the
+	 * chart shows when a desk worked): drop the times first, then
+	 * shorten names. */
 	if (used > width) {
-		/* Shorter names first, then no times. */
+		used -= 2 + want[C_FIRST] + want[C_LAST];
+		times = false;
+	}
+	if (used > width) {
 		int cut = min_i(used - width, c.name - 5);
 		if (cut > 0) {
 			c.name -= cut;
 			used -= cut;
 		}
-	}
-	if (used > width) {
-		used -= 2 + want[C_FIRST] + want[C_LAST];
-		times = false;
 	}
 	for (i = C_CONTACTS; i <= C_LAST; i++)
 		if (times || i < C_FIRST)
