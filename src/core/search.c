@@ -15,11 +15,12 @@
  *    services, far less than their text) finds the matching words, and a
  *    match at a word's start is a word prefix. Each word has a posting list
  *    of positions: delta varints, or a bitmap when that is smaller.
- *  - Every folded name, sorted by bytes: a binary search finds the names
- *    that start with the whole query.
- *  - Per position, 64-bit masks of the common letters (a-z, 0-9, å ä ö) its
- *    words contain and start with: a one-letter query, which matches nearly
- *    every word, is one pass over an array. Per topic, a bitmap.
+ *  - Every folded name, sorted by bytes, kept as its first 8 bytes and a
+ *    reference (the rest is folded again when needed): a binary search
+ *    finds the names that start with the whole query.
+ *  - Per common letter (a-z, 0-9, å ä ö), bitmaps of where it occurs and
+ *    starts a word: a one-letter query, which matches nearly every word,
+ *    is a copy. Per topic, a bitmap.
  *
  * Typing is incremental (after htop's IncSet): a word that contains a word
  * of the previous query can only match vocabulary words the previous one
