@@ -9,7 +9,7 @@ FILL="$top_builddir/tests/unit/stats_fill"
 # Helsinki time without depending on the machine's tzdata.
 export TZ="EET-2EEST,M3.5.0/3,M10.5.0/4"
 S="$XDG_STATE_HOME/neuvoo/stats"
-plan 27
+plan 29
 
 "$FILL" "$S/d1.db" d1 10 2026-11-22 >/dev/null &&
 "$FILL" "$S/d2.db" d2 5 2026-11-22 >/dev/null &&
@@ -40,6 +40,12 @@ check "json rows" sh -c 'printf "%s\n" "$1" | grep -q "{\"code\":\"walk-in\",\"l
 out=$(r --date 2026-11-22 --by language)
 check "text: bars in block characters" sh -c 'printf "%s\n" "$1" | grep -q "^fi .*3  20.0  ██████"' _ "$out"
 check "text: total line" sh -c 'printf "%s\n" "$1" | grep -qx "Contacts: 15"' _ "$out"
+
+# The operator's date convention in text; ISO in csv and json (above).
+out=$(r --lang fi --from 2026-11-01 --to 2026-11-22 --by channel)
+check "text in Finnish: Finnish dates" sh -c 'printf "%s\n" "$1" | grep -q "^Ajanjakso: 1.11.2026 – 22.11.2026$"' _ "$out"
+out=$(r --lang sv --date 2026-11-22 --by channel)
+check "text in Swedish: ISO dates" sh -c 'printf "%s\n" "$1" | grep -q "^Period: 2026-11-22$"' _ "$out"
 
 out=$(r --date 2026-11-22 --by language --by topic --format csv)
 check "cross table csv" sh -c 'printf "%s\n" "$1" | grep -qx "ar,ar,housing,Housing,2,13.3"' _ "$out"
