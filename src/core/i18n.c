@@ -370,3 +370,13 @@ int i18n_format_number(long long n, char **out)
 	*out = buf;
 	return (int)(p - buf);
 }
+
+const char *i18n_decimal_point(void)
+{
+	static const char *const comma[] = { "fi", "sv", "ru", "uk", "et" };
+	size_t i;
+	for (i = 0; i < sizeof comma / sizeof comma[0]; i++)
+		if (!strcmp(i18n_lang(), comma[i]))
+			return ",";
+	return ".";
+}

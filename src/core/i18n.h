@@ -57,5 +57,8 @@ int i18n_format_datetime(time_t t, char **out);
  * is never split across lines), et likewise from 10 000 up, en 12,345.
  * Returns the length of *out in bytes. */
 int i18n_format_number(long long n, char **out);
+/* The decimal separator of the UI language: "," for fi sv ru uk et, "."
+ * otherwise (the C.UTF-8 locale of a server would always say "."). */
+const char *i18n_decimal_point(void);
 
 #endif

@@ -1029,12 +1029,18 @@ static bool hidden(size_t count, int suppress)
 	return suppress > 0 && count > 0 && count < (size_t)suppress;
 }
 
+/* A count for the text report, with the operator's thousands separator
+ * (12 345 in Finnish; csv and json write plain digits). */
 static void count_text(char *buf, size_t n, size_t count, int suppress)
 {
-	if (hidden(count, suppress))
+	char *s = NULL;
+	if (hidden(count, suppress)) {
 		snprintf(buf, n, "<%d", suppress);
-	else
-		snprintf(buf, n, "%zu", count);
+		return;
+	}
+	i18n_format_number((long long)count, &s);
+	snprintf(buf, n, "%s", s ? s : "?");
+	free(s);
 }
 
 /* One decimal, rounded, with the given decimal point. */
@@ -1243,7 +1249,7 @@ static int write_text_1d(FILE *f, const struct report_agg *a,
 {
 	size_t n = report_agg_size(a, 0), total = report_agg_total(a), i;
 	size_t wl, wc, wp = 1, max = 0;
-	const char *point = localeconv()->decimal_point;
+	const char *point = i18n_decimal_point();
 	const char *count_title = _("Contacts");
 	int width = o->bar_width > 0 ? o->bar_width : 30;
 	char buf[64];
@@ -1254,7 +1260,7 @@ static int write_text_1d(FILE *f, const struct report_agg *a,
 		size_t c = report_agg_count(a, 0, i), w = width_of(report_agg_label(a, 0, i));
 		wl = w > wl ? w : wl;
 		count_text(buf, sizeof buf, c, o->suppress);
-		wc = strlen(buf) > wc ? strlen(buf) : wc;
+		wc = text_width(buf) > wc ? text_width(buf) : wc;
 		percent_text(buf, sizeof buf, c, total, point);
 		wp = strlen(buf) > wp ? strlen(buf) : wp;
 		if (!hidden(c, o->suppress) && c > max)
@@ -1339,12 +1345,12 @@ static int write_text_2d(FILE *f, const struct report_agg *a,
 		if (wcol[k] > 18)
 			wcol[k] = 18;
 		count_text(buf, sizeof buf, c, o->suppress);
-		if (strlen(buf) > wcol[k])
-			wcol[k] = strlen(buf);
+		if (text_width(buf) > wcol[k])
+			wcol[k] = text_width(buf);
 		if (o->suppress) {
 			count_text(buf, sizeof buf, 0, o->suppress);
-			if (strlen(buf) > wcol[k])
-				wcol[k] = strlen(buf);
+			if (text_width(buf) > wcol[k])
+				wcol[k] = text_width(buf);
 		}
 	}
 	pad(f, corner, wl, false, !o->utf8);
