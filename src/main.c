@@ -117,6 +117,9 @@ int main(int argc, char **argv)
 	i18n_init(localedir, NULL);
 
 	n = take_common(&app, argc, argv, &err, &help, &version);
+	/* --lang first, so that --help and early errors speak it too. */
+	if (app.cli.lang && *app.cli.lang)
+		i18n_set_lang(app.cli.lang);
 	if (n < 0) {
 		status = cmd_fail(EXIT_USAGE, err);
 		goto out;

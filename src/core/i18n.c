@@ -380,3 +380,22 @@ const char *i18n_decimal_point(void)
 			return ",";
 	return ".";
 }
+
+char *i18n_format_ymd(const char *ymd)
+{
+	struct tm tm;
+	char *out = NULL;
+	memset(&tm, 0, sizeof tm);
+	if (!ymd || sscanf(ymd, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+			   &tm.tm_mday) != 3)
+		return xstrdup(ymd ? ymd : "");
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;	/* noon: no daylight-saving edge moves the day */
+	tm.tm_isdst = -1;
+	if (i18n_format_date(mktime(&tm), &out) != 0) {
+		free(out);
+		return xstrdup(ymd);
+	}
+	return out;
+}

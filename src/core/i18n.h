@@ -60,5 +60,8 @@ int i18n_format_number(long long n, char **out);
 /* The decimal separator of the UI language: "," for fi sv ru uk et, "."
  * otherwise (the C.UTF-8 locale of a server would always say "."). */
 const char *i18n_decimal_point(void);
+/* A YYYY-MM-DD date as i18n_format_date shows it, as a new string; text
+ * that is not such a date comes back as it is. */
+char *i18n_format_ymd(const char *ymd);
 
 #endif

@@ -1166,32 +1166,12 @@ static size_t width_of(const char *s)
 	return w;
 }
 
-/* YYYY-MM-DD in the operator's date convention (22.11.2026 in Finnish);
- * csv and json keep ISO dates. A new string. */
-static char *date_text(const char *ymd)
-{
-	struct tm tm;
-	char *out = NULL;
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(ymd, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-		return xstrdup(ymd);
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = 12;	/* noon: no daylight-saving edge moves the day */
-	tm.tm_isdst = -1;
-	if (i18n_format_date(mktime(&tm), &out) != 0) {
-		free(out);
-		return xstrdup(ymd);
-	}
-	return out;
-}
-
 static void text_head(FILE *f, const struct report_out *o,
 		      const char *const *desks, size_t n_desks,
 		      size_t total)
 {
 	char num[32];
-	char *from = date_text(o->from_date), *to = date_text(o->to_date);
+	char *from = i18n_format_ymd(o->from_date), *to = i18n_format_ymd(o->to_date);
 	size_t i;
 	if (!strcmp(o->from_date, o->to_date))
 		fprintf(f, _("Period: %s\n"), from);

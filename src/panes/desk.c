@@ -241,17 +241,18 @@ static int open_desk(const struct config *cfg, struct desk **out,
 			contact_free(&d->c);
 			d->c = draft;
 			if (contact_has_content(d->c, &d->defaults)) {
-				char when[6] = "";
-				if (d->c->started_at) {
-					struct tm tm;
-					localtime_r(&d->c->started_at, &tm);
-					strftime(when, sizeof when, "%H:%M", &tm);
+				char *when = NULL;
+				if (!d->c->started_at
+				    || i18n_format_time(d->c->started_at, &when) != 0) {
+					free(when);
+					when = xstrdup("?");
 				}
 				d->restored = true;
 				stats_log_event(d->stats, "draft-restored", NULL, NULL, NULL);
 				desk_message(d, false,
 					     _("Restored the unsaved contact started at %s: F2 saves it, F3 discards it."),
-					     *when ? when : "?");
+					     when);
+				free(when);
 			}
 		} else if (e) {
 			desk_message(d, true, _("The unsaved contact could not be restored: %s"), e);

@@ -208,8 +208,11 @@ struct dialog *redirect_details(struct desk *d, size_t si)
 	if (*langs)
 		dialog_add_text(dl, _("Languages"), langs);
 	free(langs);
-	if (s->verified)
-		dialog_add_text(dl, _("Checked"), s->verified);
+	if (s->verified) {
+		char *day = i18n_format_ymd(s->verified);
+		dialog_add_text(dl, _("Checked"), day);
+		free(day);
+	}
 
 	for (i = 0; i < nr && i < 8; i++)
 		reasons[i] = codes_label(CODES_REASON, (int)i);
