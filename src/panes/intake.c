@@ -455,7 +455,12 @@ static void intake_draw(struct pane *p, WINDOW *w, int h, int width)
 			int v = desk_get_field(d, (enum desk_field)f);
 			const char *lab = codes_label(fields[f].list, v);
 			if (active) {
-				char *s = xasprintf("< %s >", lab ? lab : "-");
+				/* The arrows say Left/Right change it; when the
+				 * label is long they lose their spaces before the
+				 * label loses letters. */
+				const char *l = lab ? lab : "-";
+				char *s = text_width(l) + 4 <= (size_t)vw
+					  ? xasprintf("< %s >", l) : xasprintf("<%s>", l);
 				ui_put_cut(w, y, vx, vw, s, theme_attr(TH_CURSOR));
 				free(s);
 			} else
