@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/config.h"
+#include "core/report.h"
 
 struct app {
 	struct cli_opts cli;
@@ -23,6 +24,16 @@ int cmd_catalogue(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
 int cmd_review(struct app *app, int argc, char **argv);
 int cmd_train(struct app *app, int argc, char **argv);
+
+/* A subcommand option with a value, "--name VALUE" or "--name=VALUE", at
+ * argv[*i]: 1 taken (and *i moved past the value), 0 not this option, -1
+ * with *err when the value is missing. */
+int cmd_opt_value(int argc, char **argv, int *i, const char *name,
+		  const char **val, char **err);
+
+/* report_labels hook: language and service names from the catalogue (ud is
+ * a struct catalogue *) in the UI language; NULL keeps the code. */
+const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud);
 
 /* Print "neuvoo: msg" on stderr (one line) and return status. */
 int cmd_fail(int status, const char *msg);

@@ -41,26 +41,6 @@ static int usage_error(char **err, int status)
 	return status;
 }
 
-/* "--opt value" or "--opt=value"; 1 when argv[*i] is this option. */
-static int opt_value(int argc, char **argv, int *i, const char *name,
-		     const char **val, char **err)
-{
-	size_t len = strlen(name);
-	const char *a = argv[*i];
-	if (!strncmp(a, name, len) && a[len] == '=') {
-		*val = a + len + 1;
-		return 1;
-	}
-	if (strcmp(a, name))
-		return 0;
-	if (*i + 1 >= argc) {
-		err_set(err, _("option %s needs a value (see neuvoo --help)"), name);
-		return -1;
-	}
-	*val = argv[++*i];
-	return 1;
-}
-
 static int parse(struct report_args *r, int argc, char **argv, char **err)
 {
 	int i, m;
@@ -84,14 +64,14 @@ static int parse(struct report_args *r, int argc, char **argv, char **err)
 			r->contacts = true;
 			continue;
 		}
-		if ((m = opt_value(argc, argv, &i, "--date", &r->date, err))
-		    || (m = opt_value(argc, argv, &i, "--from", &r->from, err))
-		    || (m = opt_value(argc, argv, &i, "--to", &r->to, err))) {
+		if ((m = cmd_opt_value(argc, argv, &i, "--date", &r->date, err))
+		    || (m = cmd_opt_value(argc, argv, &i, "--from", &r->from, err))
+		    || (m = cmd_opt_value(argc, argv, &i, "--to", &r->to, err))) {
 			if (m < 0)
 				return -1;
 			continue;
 		}
-		if ((m = opt_value(argc, argv, &i, "--by", &v, err))) {
+		if ((m = cmd_opt_value(argc, argv, &i, "--by", &v, err))) {
 			int d;
 			if (m < 0)
 				return -1;
@@ -107,7 +87,7 @@ static int parse(struct report_args *r, int argc, char **argv, char **err)
 			r->by[r->n_by++] = d;
 			continue;
 		}
-		if ((m = opt_value(argc, argv, &i, "--format", &v, err))) {
+		if ((m = cmd_opt_value(argc, argv, &i, "--format", &v, err))) {
 			if (m < 0)
 				return -1;
 			if (!strcmp(v, "text"))
@@ -122,7 +102,7 @@ static int parse(struct report_args *r, int argc, char **argv, char **err)
 			}
 			continue;
 		}
-		if ((m = opt_value(argc, argv, &i, "--suppress", &v, err))) {
+		if ((m = cmd_opt_value(argc, argv, &i, "--suppress", &v, err))) {
 			char *end;
 			long n;
 			if (m < 0)
@@ -197,24 +177,6 @@ static int period(const struct report_args *r, struct report_query *q,
 	return 0;
 }
 
-/* Names from the catalogue for languages and services. */
-static const char *catalogue_label(enum report_dim dim, const char *code, void *ud)
-{
-	const struct catalogue *cat = ud;
-	if (dim == REPORT_LANGUAGE) {
-		const struct cat_language *l = catalogue_language(cat, code);
-		const char *name = l ? catalogue_text(&l->name, i18n_lang()) : NULL;
-		return name && *name ? name : NULL;
-	}
-	if (dim == REPORT_REDIRECT) {
-		long i = catalogue_service_index(cat, code);
-		const char *name = i >= 0
-			? catalogue_text(&cat->services[i].name, i18n_lang()) : NULL;
-		return name && *name ? name : NULL;
-	}
-	return NULL;
-}
-
 static char *stats_folder(const struct app *app)
 {
 	char *state, *r;
@@ -279,7 +241,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 				err_free(&ignore);
 			}
 		if (cat)
-			report_agg_set_labels(agg, catalogue_label, cat);
+			report_agg_set_labels(agg, cmd_catalogue_label, cat);
 		if (report_scan(&files, &q, report_agg_add_cb, agg, &err)) {
 			status = EXIT_RUNTIME;
 			goto out;

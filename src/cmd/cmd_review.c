@@ -22,23 +22,6 @@
 #include "core/stats.h"
 #include "panes/review.h"
 
-static const char *catalogue_label(enum report_dim dim, const char *code, void *ud)
-{
-	const struct catalogue *cat = ud;
-	if (dim == REPORT_LANGUAGE) {
-		const struct cat_language *l = catalogue_language(cat, code);
-		const char *name = l ? catalogue_text(&l->name, i18n_lang()) : NULL;
-		return name && *name ? name : NULL;
-	}
-	if (dim == REPORT_REDIRECT) {
-		long i = catalogue_service_index(cat, code);
-		const char *name = i >= 0
-			? catalogue_text(&cat->services[i].name, i18n_lang()) : NULL;
-		return name && *name ? name : NULL;
-	}
-	return NULL;
-}
-
 static int parse(int argc, char **argv, const char **date, char **err)
 {
 	int i;
@@ -109,7 +92,7 @@ int cmd_review(struct app *app, int argc, char **argv)
 		err_free(&ignore);
 	}
 	if (cat) {
-		labels.fn = catalogue_label;
+		labels.fn = cmd_catalogue_label;
 		labels.ud = cat;
 	}
 	memset(&opts, 0, sizeof opts);

@@ -36,26 +36,6 @@ struct train_args {
 	const char *scenario;
 };
 
-/* "--opt value" or "--opt=value"; 1 when argv[*i] is this option. */
-static int opt_value(int argc, char **argv, int *i, const char *name,
-		     const char **val, char **err)
-{
-	size_t len = strlen(name);
-	const char *a = argv[*i];
-	if (!strncmp(a, name, len) && a[len] == '=') {
-		*val = a + len + 1;
-		return 1;
-	}
-	if (strcmp(a, name))
-		return 0;
-	if (*i + 1 >= argc) {
-		err_set(err, _("option %s needs a value (see neuvoo --help)"), name);
-		return -1;
-	}
-	*val = argv[++*i];
-	return 1;
-}
-
 static int parse(struct train_args *t, int argc, char **argv, char **err)
 {
 	int i, m;
@@ -85,11 +65,11 @@ static int parse(struct train_args *t, int argc, char **argv, char **err)
 			t->results = true;
 			continue;
 		}
-		if ((m = opt_value(argc, argv, &i, "--format", &t->format, err)) < 0)
+		if ((m = cmd_opt_value(argc, argv, &i, "--format", &t->format, err)) < 0)
 			return -1;
 		if (m)
 			continue;
-		if ((m = opt_value(argc, argv, &i, "--trainee", &t->trainee, err)) < 0)
+		if ((m = cmd_opt_value(argc, argv, &i, "--trainee", &t->trainee, err)) < 0)
 			return -1;
 		if (m)
 			continue;

@@ -1,0 +1,46 @@
+/* cmd_util: what several subcommands share: option values and the
+ * catalogue's names for report labels. */
+#include <config.h>
+
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "core/catalogue.h"
+#include "core/err.h"
+#include "core/i18n.h"
+
+int cmd_opt_value(int argc, char **argv, int *i, const char *name,
+		  const char **val, char **err)
+{
+	size_t len = strlen(name);
+	const char *a = argv[*i];
+	if (!strncmp(a, name, len) && a[len] == '=') {
+		*val = a + len + 1;
+		return 1;
+	}
+	if (strcmp(a, name))
+		return 0;
+	if (*i + 1 >= argc) {
+		err_set(err, _("option %s needs a value (see neuvoo --help)"), name);
+		return -1;
+	}
+	*val = argv[++*i];
+	return 1;
+}
+
+const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud)
+{
+	const struct catalogue *cat = ud;
+	if (dim == REPORT_LANGUAGE) {
+		const struct cat_language *l = catalogue_language(cat, code);
+		const char *name = l ? catalogue_text(&l->name, i18n_lang()) : NULL;
+		return name && *name ? name : NULL;
+	}
+	if (dim == REPORT_REDIRECT) {
+		long i = catalogue_service_index(cat, code);
+		const char *name = i >= 0
+			? catalogue_text(&cat->services[i].name, i18n_lang()) : NULL;
+		return name && *name ? name : NULL;
+	}
+	return NULL;
+}
