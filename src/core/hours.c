@@ -399,7 +399,25 @@ static char *day_text(const struct hours_span *sp, size_t n, int day)
 	return b.s;
 }
 
-char *hours_format(const struct hours *h)
+/* Short weekday names for people, in the UI language. */
+static const char *local_day(int d)
+{
+	switch (d) {
+	/* TRANSLATORS: short weekday names in opening hours ("Mon-Fri
+	 * 9.00-16.00"); two or three letters. */
+	case 0: return C_("weekday", "Mon");
+	case 1: return C_("weekday", "Tue");
+	case 2: return C_("weekday", "Wed");
+	case 3: return C_("weekday", "Thu");
+	case 4: return C_("weekday", "Fri");
+	case 5: return C_("weekday", "Sat");
+	default: return C_("weekday", "Sun");
+	}
+}
+
+/* local: for people (translated day names, the operator's dates); else
+ * the canonical text that hours_parse reads. */
+static char *format(const struct hours *h, bool local)
 {
 	struct buf b = { 0 };
 	struct hours_span *sp;
@@ -436,10 +454,10 @@ char *hours_format(const struct hours *h)
 				end++;
 			if (!first)
 				buf_add(&b, ",");
-			buf_add(&b, day_names[e]);
+			buf_add(&b, local ? local_day(e) : day_names[e]);
 			if (end > e) {
-				buf_add(&b, "-");
-				buf_add(&b, day_names[end]);
+				buf_add(&b, local ? "\u2013" : "-");
+				buf_add(&b, local ? local_day(end) : day_names[end]);
 			}
 			first = 0;
 			for (; e <= end; e++)
@@ -467,16 +485,31 @@ char *hours_format(const struct hours *h)
 		} else {
 			if (b.len)
 				buf_add(&b, "; ");
-			buf_add(&b, ex[i].date);
+			if (local) {
+				char *day = i18n_format_ymd(ex[i].date);
+				buf_add(&b, day);
+				free(day);
+			} else
+				buf_add(&b, ex[i].date);
 			buf_add(&b, " ");
 		}
 		if (ex[i].closed)
-			buf_add(&b, "closed");
+			buf_add(&b, local ? _("closed") : "closed");
 		else
 			add_interval(&b, ex[i].open, ex[i].close);
 	}
 	free(ex);
 	return b.s;
+}
+
+char *hours_format(const struct hours *h)
+{
+	return format(h, false);
+}
+
+char *hours_format_local(const struct hours *h)
+{
+	return format(h, true);
 }
 
 /* ---- open now ------------------------------------------------------------ */

@@ -40,6 +40,9 @@ enum hours_state { HOURS_UNKNOWN, HOURS_OPEN, HOURS_CLOSED };
 int hours_parse(struct hours *h, const char *text, char **err);
 /* Canonical text form of h (a new string, "" when empty). */
 char *hours_format(const struct hours *h);
+/* The same for people: weekday names in the UI language ("ma–pe" in
+ * Finnish) and dates in the operator's convention. A new string. */
+char *hours_format_local(const struct hours *h);
 /* Add one span or exception (used by the catalogue loader). */
 int hours_add_span(struct hours *h, int day, int open, int close);
 /* True when hours_add_span() would take these values. */

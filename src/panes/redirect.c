@@ -184,7 +184,7 @@ struct dialog *redirect_details(struct desk *d, size_t si)
 		dialog_add_text(dl, _("E-mail"), s->email);
 	if (s->web)
 		dialog_add_text(dl, _("Web"), s->web);
-	hours = hours_format(&s->hours);
+	hours = hours_format_local(&s->hours);
 	{
 		const char *state = open == HOURS_OPEN ? _("open now")
 				    : open == HOURS_CLOSED ? _("closed now") : "";
