@@ -355,11 +355,15 @@ static void on_status(struct screen *s, void *ud, const char **left,
 	if (!readable)
 		state = _("no desk files");
 	else if (closed == readable)
-		state = _("closed");
+		/* TRANSLATORS: the state of a day in the supervisor's review:
+		 * signed off, no more changes. */
+		state = C_("day", "closed");
 	else if (closed)
 		state = _("partly closed");
 	else
-		state = _("open");
+		/* TRANSLATORS: the state of a day in the review: not yet signed
+		 * off. */
+		state = C_("day", "open");
 	free(r->status_right);
 	r->status_right = xasprintf(ngettext("%s | %zu contact | %s ",
 					     "%s | %zu contacts | %s ",
