@@ -117,9 +117,9 @@ static void make_big(const char *bundled, const char *path, size_t n)
 			if (!dup)
 				s->languages[s->n_languages++] = xstrdup(code);
 		}
-		s->phones = xcalloc(1, sizeof *s->phones);
-		s->phones[0].number = xasprintf("09 310 %05zu", i);
-		s->n_phones = 1;
+		s->info->phones = xcalloc(1, sizeof *s->info->phones);
+		s->info->phones[0].number = xasprintf("09 310 %05zu", i);
+		s->info->n_phones = 1;
 		for (k = 0; k < 5; k++)
 			hours_add_span(&s->hours, (int)k, 8 * 60, 16 * 60);
 	}

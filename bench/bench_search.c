@@ -225,7 +225,7 @@ static struct catalogue *generate(size_t n)
 		s->topics = (topic_set)1 << pick(TOPIC__N);
 		if (pick(2))
 			s->topics |= (topic_set)1 << pick(TOPIC__N);
-		s->address = xasprintf("%s %zu", street[pick(N_STREET)], 1 + pick(120));
+		s->info->address = xasprintf("%s %zu", street[pick(N_STREET)], 1 + pick(120));
 		nl = 1 + pick(3);
 		s->languages = xcalloc(nl, sizeof *s->languages);
 		for (k = 0; k < nl; k++)

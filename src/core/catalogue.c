@@ -216,28 +216,37 @@ static void org_free(const struct catalogue *cat, struct cat_org *o)
 	drop(cat, o->municipality);
 }
 
+static void info_free(const struct catalogue *cat, struct cat_service_info *in)
+{
+	size_t i;
+	text_drop(cat, &in->eligibility);
+	for (i = 0; in->phones && i < in->n_phones; i++) {
+		drop(cat, in->phones[i].number);
+		text_drop(cat, &in->phones[i].label);
+	}
+	drop(cat, in->phones);
+	drop(cat, in->email);
+	drop(cat, in->web);
+	drop(cat, in->address);
+	drop(cat, in->municipality);
+	drop(cat, in->verified);
+}
+
 static void service_free(const struct catalogue *cat, struct cat_service *s)
 {
 	size_t i;
 	drop(cat, s->id);
 	text_drop(cat, &s->name);
 	text_drop(cat, &s->description);
-	text_drop(cat, &s->eligibility);
 	drop(cat, s->keywords);
 	for (i = 0; s->languages && i < s->n_languages; i++)
 		drop(cat, s->languages[i]);
 	drop(cat, s->languages);
-	for (i = 0; s->phones && i < s->n_phones; i++) {
-		drop(cat, s->phones[i].number);
-		text_drop(cat, &s->phones[i].label);
-	}
-	drop(cat, s->phones);
-	drop(cat, s->email);
-	drop(cat, s->web);
-	drop(cat, s->address);
-	drop(cat, s->municipality);
 	hours_drop(cat, &s->hours);
-	drop(cat, s->verified);
+	if (s->info) {
+		info_free(cat, s->info);
+		drop(cat, s->info);
+	}
 }
 
 static void language_free(const struct catalogue *cat, struct cat_language *l)
@@ -265,6 +274,8 @@ static void resource_free(const struct catalogue *cat, struct cat_resource *r)
 	text_drop(cat, &r->note);
 }
 
+static void details_free(struct cat_details **pd);
+
 void catalogue_free(struct catalogue **pcat)
 {
 	struct catalogue *cat;
@@ -290,6 +301,7 @@ void catalogue_free(struct catalogue **pcat)
 	drop(cat, cat->path);
 	drop(cat, cat->name);
 	drop(cat, cat->published);
+	details_free(&cat->details);
 	arena_free(&cat->arena);
 	free(cat);
 	*pcat = NULL;
@@ -323,7 +335,10 @@ struct cat_org *catalogue_add_org(struct catalogue *cat)
 
 struct cat_service *catalogue_add_service(struct catalogue *cat)
 {
-	return grow((void **)&cat->services, &cat->n_services, sizeof *cat->services);
+	struct cat_service *s = grow((void **)&cat->services, &cat->n_services,
+				     sizeof *cat->services);
+	s->info = xcalloc(1, sizeof *s->info);
+	return s;
 }
 
 struct cat_language *catalogue_add_language(struct catalogue *cat)
@@ -570,6 +585,7 @@ struct loader {
 	struct arr_slot *arrs;	/* ARR_SLOTS shared arrays */
 	int rc;			/* first SQLite failure */
 	char *msg;		/* and its message */
+	bool lean;		/* services without their details */
 };
 
 static uint32_t hash_bytes(const void *p, size_t n)
@@ -907,10 +923,10 @@ static void store_service_languages(struct loader *L, struct run *r)
 
 static void store_phones(struct loader *L, struct run *r)
 {
-	struct cat_service *s = &L->cat->services[r->owner];
-	s->phones = joined(L, s->phones, s->n_phones, r->v, r->n, r->size,
-			   alignof(struct cat_phone));
-	s->n_phones += r->n;
+	struct cat_service_info *in = L->cat->services[r->owner].info;
+	in->phones = joined(L, in->phones, in->n_phones, r->v, r->n, r->size,
+			    alignof(struct cat_phone));
+	in->n_phones += r->n;
 }
 
 static void store_resource_languages(struct loader *L, struct run *r)
@@ -1041,26 +1057,49 @@ static void load_orgs(struct loader *L)
 	L->org_ids = ids_sort(&v, cat->n_orgs, &L->n_org_ids);
 }
 
+/* A service's appointment code; a bad one is a problem (when loading the
+ * whole catalogue) and reads as "no". */
+static enum appointment col_appointment(struct loader *L, sqlite3_stmt *st,
+					int i, const char *id)
+{
+	const char *appt = (const char *)sqlite3_column_text(st, i);
+	int a = name_index(appt_names, 3, appt);
+	if (a < 0 && L)
+		add_problem(L->cat, _("service '%s': appointment '%s' is not one of no, yes, sometimes"),
+			    id ? id : "", appt ? appt : "");
+	return a < 0 ? APPT_NO : (enum appointment)a;
+}
+
 static void load_services(struct loader *L)
 {
 	struct catalogue *cat = L->cat;
 	struct id_view ov = org_view(cat), sv;
-	sqlite3_stmt *st = prep(L,
-		"SELECT id, organisation_id, name_fi, name_sv, name_en, "
-		"description_fi, description_sv, description_en, "
-		"eligibility_fi, eligibility_sv, eligibility_en, keywords, email, "
-		"web, address, municipality, appointment, verified "
-		"FROM service ORDER BY rowid");
+	struct cat_service_info *infos = NULL;
+	size_t n_infos = 0;
+	/* A lean catalogue reads only what lists, ranks and searches need. */
+	sqlite3_stmt *st = prep(L, L->lean
+		? "SELECT id, organisation_id, name_fi, name_sv, name_en, "
+		  "description_fi, description_sv, description_en, keywords "
+		  "FROM service ORDER BY rowid"
+		: "SELECT id, organisation_id, name_fi, name_sv, name_en, "
+		  "description_fi, description_sv, description_en, keywords, "
+		  "eligibility_fi, eligibility_sv, eligibility_en, email, "
+		  "web, address, municipality, appointment, verified "
+		  "FROM service ORDER BY rowid");
 	if (!st)
 		return;
+	if (!L->lean && L->cap_services) {
+		n_infos = L->cap_services;
+		infos = arena_alloc(L->arena, n_infos * sizeof *infos,
+				    alignof(struct cat_service_info));
+		memset(infos, 0, n_infos * sizeof *infos);
+	}
 	while (step(L, st) > 0) {
 		struct cat_service *s = next_record((void **)&cat->services,
 						    &cat->n_services,
 						    &L->cap_services, sizeof *s);
 		const char *org = (const char *)sqlite3_column_text(st, 1);
 		long oi = ids_find(&ov, L->org_ids, L->n_org_ids, org);
-		const char *appt;
-		int a;
 		s->id = col_str(L, st, 0);
 		if (oi < 0) {
 			add_problem(cat, _("service '%s': organisation '%s' does not exist"),
@@ -1070,21 +1109,21 @@ static void load_services(struct loader *L)
 			s->org = (size_t)oi;
 		col_text3(L, st, 2, &s->name, false);
 		col_text3(L, st, 5, &s->description, false);
-		col_text3(L, st, 8, &s->eligibility, true);
-		s->keywords = col_shared(L, st, 11);
-		s->email = col_shared(L, st, 12);
-		s->web = col_shared(L, st, 13);
-		s->address = col_shared(L, st, 14);
-		s->municipality = col_shared(L, st, 15);
-		appt = (const char *)sqlite3_column_text(st, 16);
-		a = name_index(appt_names, 3, appt);
-		if (a < 0) {
-			add_problem(cat, _("service '%s': appointment '%s' is not one of no, yes, sometimes"),
-				    s->id ? s->id : "", appt ? appt : "");
-			a = APPT_NO;
-		}
-		s->appointment = (enum appointment)a;
-		s->verified = col_shared(L, st, 17);
+		s->keywords = col_shared(L, st, 8);
+		if (L->lean)
+			continue;
+		/* The count said how many rows; a row more (the file cannot
+		 * change under an immutable open) gets an info of its own. */
+		s->info = cat->n_services <= n_infos
+			? &infos[cat->n_services - 1]
+			: xcalloc(1, sizeof *s->info);
+		col_text3(L, st, 9, &s->info->eligibility, true);
+		s->info->email = col_shared(L, st, 12);
+		s->info->web = col_shared(L, st, 13);
+		s->info->address = col_shared(L, st, 14);
+		s->info->municipality = col_shared(L, st, 15);
+		s->info->appointment = col_appointment(L, st, 16, s->id);
+		s->info->verified = col_shared(L, st, 17);
 	}
 	sqlite3_finalize(st);
 	cat->services = fit(cat->services, cat->n_services, L->cap_services,
@@ -1167,10 +1206,12 @@ static void load_service_children(struct loader *L)
 	sqlite3_finalize(st);
 	run_end(L, &run);
 
-	/* The primary key's order: a service's phones come together. */
+	/* The primary key's order: a service's phones come together. A lean
+	 * catalogue fetches them with the rest of the details. */
 	run_init(&run, sizeof(struct cat_phone), store_phones);
-	st = prep(L, "SELECT service_id, number, label_fi, label_sv, label_en "
-		  "FROM service_phone ORDER BY service_id, position");
+	st = L->lean ? NULL
+		: prep(L, "SELECT service_id, number, label_fi, label_sv, label_en "
+		       "FROM service_phone ORDER BY service_id, position");
 	while (st && step(L, st) > 0) {
 		struct cat_phone *p;
 		if ((i = row_service(L, st, "service_phone")) < 0)
@@ -1376,7 +1417,163 @@ static int check_version(sqlite3 *db, const char *path, int *version, char **err
 	return 0;
 }
 
-int catalogue_open(const char *path, struct catalogue **out, char **err)
+/* A lean catalogue's connection and its one-service cache. */
+struct cat_details {
+	sqlite3 *db;
+	sqlite3_stmt *svc, *phones;
+	size_t index;		/* the service cached; SIZE_MAX: none */
+	struct cat_service_info info;
+};
+
+static void details_clear(struct cat_details *d)
+{
+	size_t i;
+	cat_text_free(&d->info.eligibility);
+	for (i = 0; i < d->info.n_phones; i++) {
+		free(d->info.phones[i].number);
+		cat_text_free(&d->info.phones[i].label);
+	}
+	free(d->info.phones);
+	free(d->info.email);
+	free(d->info.web);
+	free(d->info.address);
+	free(d->info.municipality);
+	free(d->info.verified);
+	memset(&d->info, 0, sizeof d->info);
+	d->index = SIZE_MAX;
+}
+
+static void details_free(struct cat_details **pd)
+{
+	struct cat_details *d = *pd;
+	if (!d)
+		return;
+	details_clear(d);
+	sqlite3_finalize(d->svc);
+	sqlite3_finalize(d->phones);
+	sqlite3_close(d->db);
+	free(d);
+	*pd = NULL;
+}
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? xstrdup(t) : NULL;
+}
+
+static void dup_text3(sqlite3_stmt *st, int i, struct cat_text *t)
+{
+	int k;
+	for (k = 0; k < CAT__NLANG; k++)
+		t->v[k] = dup_col(st, i + k);
+}
+
+/* Fetch service i's details into the cache. */
+static int details_fetch(struct catalogue *cat, size_t i, char **err)
+{
+	struct cat_details *d = cat->details;
+	const char *id = cat->services[i].id;
+	int rc;
+
+	details_clear(d);
+	sqlite3_reset(d->svc);
+	sqlite3_bind_text(d->svc, 1, id ? id : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(d->svc);
+	if (rc == SQLITE_ROW) {
+		dup_text3(d->svc, 0, &d->info.eligibility);
+		d->info.email = dup_col(d->svc, 3);
+		d->info.web = dup_col(d->svc, 4);
+		d->info.address = dup_col(d->svc, 5);
+		d->info.municipality = dup_col(d->svc, 6);
+		d->info.appointment = col_appointment(NULL, d->svc, 7, id);
+		d->info.verified = dup_col(d->svc, 8);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(d->svc);
+	if (rc != SQLITE_DONE) {
+		read_error(err, cat->path, d->db, rc);
+		details_clear(d);
+		return -1;
+	}
+	sqlite3_reset(d->phones);
+	sqlite3_bind_text(d->phones, 1, id ? id : "", -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(d->phones)) == SQLITE_ROW) {
+		struct cat_phone *p;
+		d->info.phones = xrealloc(d->info.phones, (d->info.n_phones + 1) *
+					  sizeof *d->info.phones);
+		p = &d->info.phones[d->info.n_phones++];
+		p->number = dup_col(d->phones, 0);
+		dup_text3(d->phones, 1, &p->label);
+	}
+	sqlite3_reset(d->phones);
+	if (rc != SQLITE_DONE) {
+		read_error(err, cat->path, d->db, rc);
+		details_clear(d);
+		return -1;
+	}
+	d->index = i;
+	return 0;
+}
+
+bool catalogue_whole(const struct catalogue *cat)
+{
+	size_t i;
+	for (i = 0; cat && i < cat->n_services; i++)
+		if (!cat->services[i].info)
+			return false;
+	return true;
+}
+
+const struct cat_service_info *catalogue_service_info(struct catalogue *cat,
+						      size_t i, char **err)
+{
+	if (!cat || i >= cat->n_services) {
+		err_set(err, _("no such service in the catalogue"));
+		return NULL;
+	}
+	if (cat->services[i].info)
+		return cat->services[i].info;
+	if (!cat->details) {
+		err_set(err, _("%s: the service's details are not loaded"), cat->path);
+		return NULL;
+	}
+	if (cat->details->index != i && details_fetch(cat, i, err) != 0)
+		return NULL;
+	return &cat->details->info;
+}
+
+/* Keep db for a lean catalogue's details: statements prepared now, so a
+ * details look-up later is two indexed reads. */
+static int details_keep(struct catalogue *cat, sqlite3 *db, char **err)
+{
+	struct cat_details *d = xcalloc(1, sizeof *d);
+	int rc;
+	d->db = db;
+	d->index = SIZE_MAX;
+	rc = sqlite3_prepare_v2(db, "SELECT eligibility_fi, eligibility_sv, "
+				"eligibility_en, email, web, address, municipality, "
+				"appointment, verified FROM service WHERE id = ?1",
+				-1, &d->svc, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT number, label_fi, label_sv, "
+					"label_en FROM service_phone WHERE service_id = ?1 "
+					"ORDER BY position", -1, &d->phones, NULL);
+	/* Details are read one service at a time: a few pages suffice. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA cache_size = -32", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		read_error(err, cat->path, db, rc);
+		d->db = NULL;
+		details_free(&d);
+		return -1;
+	}
+	cat->details = d;
+	return 0;
+}
+
+static int open_file(const char *path, bool lean, struct catalogue **out,
+		     char **err)
 {
 	struct stat st;
 	struct loader L;
@@ -1418,6 +1615,7 @@ int catalogue_open(const char *path, struct catalogue **out, char **err)
 	L.strs = xcalloc(STR_SLOTS, sizeof *L.strs);
 	L.arrs = xcalloc(ARR_SLOTS, sizeof *L.arrs);
 	L.rc = SQLITE_OK;
+	L.lean = lean;
 	count_rows(&L);
 	load_meta(&L);
 	load_languages(&L);
@@ -1438,7 +1636,13 @@ int catalogue_open(const char *path, struct catalogue **out, char **err)
 		catalogue_free(&L.cat);
 		return -1;
 	}
-	sqlite3_close(db);
+	if (!lean)
+		sqlite3_close(db);
+	else if (details_keep(L.cat, db, err) != 0) {
+		sqlite3_close(db);
+		catalogue_free(&L.cat);
+		return -1;
+	}
 #ifdef __GLIBC__
 	/* The page cache and the loader's scratch memory were freed between
 	 * the catalogue's blocks; hand those pages back. */
@@ -1451,6 +1655,16 @@ int catalogue_open(const char *path, struct catalogue **out, char **err)
 	L.cat->size = st.st_size;
 	*out = L.cat;
 	return 0;
+}
+
+int catalogue_open(const char *path, struct catalogue **out, char **err)
+{
+	return open_file(path, false, out, err);
+}
+
+int catalogue_open_lean(const char *path, struct catalogue **out, char **err)
+{
+	return open_file(path, true, out, err);
 }
 
 bool catalogue_changed(const struct catalogue *cat)

@@ -46,16 +46,13 @@ struct cat_phone {
 
 enum appointment { APPT_NO, APPT_YES, APPT_SOMETIMES };
 
-struct cat_service {
-	char *id;
-	size_t org;		/* index into catalogue.orgs */
-	struct cat_text name;
-	struct cat_text description;
+/* What only a service's details show. A catalogue opened with
+ * catalogue_open() has it for every service; a desk's lean catalogue
+ * (catalogue_open_lean) leaves it NULL and fetches one service's at a
+ * time with catalogue_service_info(), so that 10,000 services fit in a
+ * thin client's few megabytes. */
+struct cat_service_info {
 	struct cat_text eligibility;	/* "ages 15-29", "not for undocumented" */
-	char *keywords;		/* free words in any language, space separated */
-	topic_set topics;
-	char **languages;	/* ISO codes served regularly */
-	size_t n_languages;
 	struct cat_phone *phones;
 	size_t n_phones;
 	char *email;
@@ -63,8 +60,20 @@ struct cat_service {
 	char *address;
 	char *municipality;
 	enum appointment appointment;
-	struct hours hours;	/* empty: unknown (e-mail only services) */
 	char *verified;		/* YYYY-MM-DD, or NULL */
+};
+
+struct cat_service {
+	char *id;
+	size_t org;		/* index into catalogue.orgs */
+	struct cat_text name;
+	struct cat_text description;
+	char *keywords;		/* free words in any language, space separated */
+	topic_set topics;
+	char **languages;	/* ISO codes served regularly */
+	size_t n_languages;
+	struct hours hours;	/* empty: unknown (e-mail only services) */
+	struct cat_service_info *info;	/* NULL in a lean catalogue */
 };
 
 struct cat_language {
@@ -105,6 +114,7 @@ struct cat_resource {
 };
 
 struct cat_arena;
+struct cat_details;
 
 struct catalogue {
 	char *path;
@@ -139,13 +149,29 @@ struct catalogue {
 	 * (catalogue_free frees what is not in the blocks). NULL for a
 	 * catalogue built with catalogue_new(). */
 	struct cat_arena *arena;
+	/* A lean catalogue's read-only connection to the file it was loaded
+	 * from (kept open, so details match the loaded version even after a
+	 * republish), and the last service's details fetched. */
+	struct cat_details *details;
 };
 
 /* Open the file read-only (never creating or migrating it) and load it.
  * Errors: not found, not a SQLite file, corrupt, wrong or newer schema:
  * one clear line naming the file and what to do. */
 int catalogue_open(const char *path, struct catalogue **out, char **err);
+/* The same for a desk: services come without their details (info is
+ * NULL; catalogue_service_info() fetches them), and the file stays open
+ * read-only for that until catalogue_free. */
+int catalogue_open_lean(const char *path, struct catalogue **out, char **err);
 void catalogue_free(struct catalogue **cat);
+/* True when every service has its details in memory (not lean): what
+ * writing a catalogue out (publish, export) needs. */
+bool catalogue_whole(const struct catalogue *cat);
+/* Details of service i: its info when loaded, else fetched from the file
+ * into a one-service cache (valid until the next call or catalogue_free).
+ * NULL with *err set when the file cannot be read. */
+const struct cat_service_info *catalogue_service_info(struct catalogue *cat,
+						      size_t i, char **err);
 /* SQLite's own integrity check of the file, read-only (slower than open;
  * for `catalogue check`): 0 when sound, else -1 with "PATH: catalogue is
  * damaged (...); publish it again". */
@@ -172,8 +198,8 @@ bool catalogue_resource_speaks(const struct cat_resource *r, const char *lang);
 
 /* Building catalogues in memory (import, tests): an empty catalogue whose
  * arrays grow with the add functions; the added records' strings are taken
- * over (owned) by the catalogue. Each add returns a zeroed record (topic
- * order: the code order); the pointer is valid until the next add of the
+ * over (owned) by the catalogue. Each add returns a zeroed record (a
+ * service with an empty info of its own; topic order: the code order); the pointer is valid until the next add of the
  * same kind. */
 struct catalogue *catalogue_new(void);
 struct cat_org *catalogue_add_org(struct catalogue *cat);

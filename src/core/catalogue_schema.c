@@ -485,15 +485,15 @@ static void write_services(struct writer *w, const struct catalogue *cat)
 		bind_s(sv, 2, o->id);
 		bind_t3(sv, 3, &s->name);
 		bind_t3(sv, 6, &s->description);
-		bind_t3(sv, 9, &s->eligibility);
+		bind_t3(sv, 9, &s->info->eligibility);
 		bind_s(sv, 12, s->keywords);
-		bind_s(sv, 13, s->email);
-		bind_s(sv, 14, s->web);
-		bind_s(sv, 15, s->address);
-		bind_s(sv, 16, s->municipality);
-		bind_s(sv, 17, (unsigned)s->appointment <= APPT_SOMETIMES
-			       ? appt_names[s->appointment] : NULL);
-		bind_s(sv, 18, s->verified);
+		bind_s(sv, 13, s->info->email);
+		bind_s(sv, 14, s->info->web);
+		bind_s(sv, 15, s->info->address);
+		bind_s(sv, 16, s->info->municipality);
+		bind_s(sv, 17, (unsigned)s->info->appointment <= APPT_SOMETIMES
+			       ? appt_names[s->info->appointment] : NULL);
+		bind_s(sv, 18, s->info->verified);
 		wstep(w, sv, "service", s->id);
 
 		for (t = 0; t < TOPIC__N; t++) {
@@ -508,11 +508,11 @@ static void write_services(struct writer *w, const struct catalogue *cat)
 			bind_s(lg, 2, s->languages[k]);
 			wstep(w, lg, "service", s->id);
 		}
-		for (k = 0; k < s->n_phones; k++) {
+		for (k = 0; k < s->info->n_phones; k++) {
 			bind_s(ph, 1, s->id);
 			sqlite3_bind_int64(ph, 2, (sqlite3_int64)k + 1);
-			bind_s(ph, 3, s->phones[k].number);
-			bind_t3(ph, 4, &s->phones[k].label);
+			bind_s(ph, 3, s->info->phones[k].number);
+			bind_t3(ph, 4, &s->info->phones[k].label);
 			wstep(w, ph, "service", s->id);
 		}
 		write_hours_rows(w, hr, "service", s->id, &s->hours);
@@ -631,6 +631,12 @@ int catalogue_publish(const struct catalogue *cat, const char *path, char **err)
 	struct writer w;
 	char *tmp = NULL, *now = NULL;
 
+	/* A lean catalogue would publish services without their details. */
+	if (!catalogue_whole(cat)) {
+		err_set(err, _("%s: not published: the catalogue was loaded without its details"),
+			path);
+		return -1;
+	}
 	memset(&w, 0, sizeof w);
 	w.path = path;
 	w.err = err;
@@ -1160,6 +1166,8 @@ static void check_org(struct checker *c, const struct cat_org *o)
 static void check_service(struct checker *c, const struct catalogue *cat,
 			  const struct cat_service *s)
 {
+	static const struct cat_service_info none;
+	const struct cat_service_info *in = s->info ? s->info : &none;
 	size_t k;
 	if (!s->id || !*s->id)
 		problem(c, _("the id is missing"));
@@ -1169,26 +1177,26 @@ static void check_service(struct checker *c, const struct catalogue *cat,
 		problem(c, _("its organisation does not exist"));
 	check_name(c, &s->name);
 	check_text3(c, _("the description"), &s->description, true);
-	check_text3(c, _("the eligibility"), &s->eligibility, true);
+	check_text3(c, _("the eligibility"), &in->eligibility, true);
 	check_str(c, _("the keywords"), s->keywords, false);
-	check_str(c, _("the address"), s->address, true);
-	check_str(c, _("the municipality"), s->municipality, false);
+	check_str(c, _("the address"), in->address, true);
+	check_str(c, _("the municipality"), in->municipality, false);
 	if (s->topics >> TOPIC__N)
 		problem(c, _("it has a topic outside the topic list"));
 	for (k = 0; k < s->n_languages; k++)
 		check_languages_ref(c, cat, s->languages[k]);
-	for (k = 0; k < s->n_phones; k++) {
-		if (!sane_phone(s->phones[k].number))
+	for (k = 0; k < in->n_phones; k++) {
+		if (!sane_phone(in->phones[k].number))
 			problem(c, _("phone number '%s' does not look like one"),
-				s->phones[k].number ? s->phones[k].number : "");
-		check_text3(c, _("a phone label"), &s->phones[k].label, false);
+				in->phones[k].number ? in->phones[k].number : "");
+		check_text3(c, _("a phone label"), &in->phones[k].label, false);
 	}
-	check_contact(c, s->email, s->web);
-	if ((unsigned)s->appointment > APPT_SOMETIMES)
+	check_contact(c, in->email, in->web);
+	if ((unsigned)in->appointment > APPT_SOMETIMES)
 		problem(c, _("appointment is not one of no, yes, sometimes"));
 	check_hours(c, &s->hours);
-	if (s->verified && !hours_valid_date(s->verified))
-		problem(c, _("verified date '%s' is not a date (YYYY-MM-DD)"), s->verified);
+	if (in->verified && !hours_valid_date(in->verified))
+		problem(c, _("verified date '%s' is not a date (YYYY-MM-DD)"), in->verified);
 }
 
 static void check_resource(struct checker *c, const struct catalogue *cat,

@@ -787,20 +787,19 @@ static int import_services(struct imp *im)
 		}
 		map_put(&im->svcs, id, im->cat->n_services);
 		s = catalogue_add_service(im->cat);
-		memset(s, 0, sizeof *s);
 		s->id = id;
 		id = NULL;
 		s->org = org_idx;
 		s->name = name;
 		memset(&name, 0, sizeof name);
 		tcols_read(r, &t_desc, &s->description);
-		tcols_read(r, &t_elig, &s->eligibility);
+		tcols_read(r, &t_elig, &s->info->eligibility);
 		s->keywords = dupv(r, c_kw);
 		s->topics = parse_topics(im, r, csv_field(r, c_topics));
-		s->email = dupv(r, c_email);
-		s->web = dupv(r, c_web);
-		s->appointment = (enum appointment)a;
-		s->verified = parse_verified(im, r, csv_field(r, c_ver));
+		s->info->email = dupv(r, c_email);
+		s->info->web = dupv(r, c_web);
+		s->info->appointment = (enum appointment)a;
+		s->info->verified = parse_verified(im, r, csv_field(r, c_ver));
 next:
 		cat_text_free(&name);
 		free(id);
@@ -835,7 +834,7 @@ static int import_eligibility(struct imp *im)
 			free(text);
 			continue;
 		}
-		fi = &im->cat->services[si].eligibility.v[CAT_FI];
+		fi = &im->cat->services[si].info->eligibility.v[CAT_FI];
 		if (!*fi) {
 			*fi = text;
 		} else if (strstr(*fi, text)) {
@@ -908,9 +907,9 @@ static int import_phones(struct imp *im)
 			num = both;
 		}
 		s = &im->cat->services[si];
-		s->phones = xrealloc(s->phones,
-				     (s->n_phones + 1) * sizeof *s->phones);
-		p = &s->phones[s->n_phones++];
+		s->info->phones = xrealloc(s->info->phones,
+				     (s->info->n_phones + 1) * sizeof *s->info->phones);
+		p = &s->info->phones[s->info->n_phones++];
 		memset(p, 0, sizeof *p);
 		p->number = num;
 		tcols_read(r, &tc, &p->label);
@@ -1369,10 +1368,10 @@ static void apply_addresses(struct imp *im)
 		if (!map_get(&im->locs, im->links[i].loc_id, &idx))
 			continue;
 		l = &im->loc[idx];
-		if (!l->have_addr || s->address || s->municipality)
+		if (!l->have_addr || s->info->address || s->info->municipality)
 			continue;
-		s->address = xstrdup(l->address);
-		s->municipality = xstrdup(l->city);
+		s->info->address = xstrdup(l->address);
+		s->info->municipality = xstrdup(l->city);
 	}
 	if (im->org_municipality_col)
 		return;
@@ -1898,6 +1897,11 @@ int hsds_export(const struct catalogue *cat, const char *dir, char **err)
 	struct stat st;
 	size_t i, j;
 
+	if (!catalogue_whole(cat)) {
+		err_set(err, _("%s: not exported: the catalogue was loaded without its details"),
+			dir);
+		return -1;
+	}
 	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
 		err_set(err, _("%s: cannot create the folder: %s"), dir,
 			strerror(errno));
@@ -1968,22 +1972,22 @@ int hsds_export(const struct catalogue *cat, const char *dir, char **err)
 		const char *org = s->org < cat->n_orgs ? cat->orgs[s->org].id
 						       : "";
 		char *topics = codes_topics_join(s->topics);
-		unsigned a = s->appointment <= APPT_SOMETIMES ? s->appointment
+		unsigned a = s->info->appointment <= APPT_SOMETIMES ? s->info->appointment
 							      : APPT_NO;
 		char *id;
 
 		ROW(f_svc, s->id, org, plain_text(&s->name),
-		    plain_text(&s->description), s->web, s->email, "active",
-		    plain_text(&s->eligibility), s->verified,
+		    plain_text(&s->description), s->info->web, s->info->email, "active",
+		    plain_text(&s->info->eligibility), s->info->verified,
 		    s->name.v[CAT_FI], s->name.v[CAT_SV], s->name.v[CAT_EN],
 		    s->description.v[CAT_FI], s->description.v[CAT_SV],
-		    s->description.v[CAT_EN], s->eligibility.v[CAT_FI],
-		    s->eligibility.v[CAT_SV], s->eligibility.v[CAT_EN],
-		    s->keywords, topics, appt_codes[a], s->verified);
+		    s->description.v[CAT_EN], s->info->eligibility.v[CAT_FI],
+		    s->info->eligibility.v[CAT_SV], s->info->eligibility.v[CAT_EN],
+		    s->keywords, topics, appt_codes[a], s->info->verified);
 		free(topics);
 
-		for (j = 0; j < s->n_phones; j++) {
-			const struct cat_phone *p = &s->phones[j];
+		for (j = 0; j < s->info->n_phones; j++) {
+			const struct cat_phone *p = &s->info->phones[j];
 			id = xasprintf("%s-phone-%zu", s->id, j + 1);
 			ROW(f_phone, id, s->id, p->number, "voice",
 			    plain_text(&p->label), p->label.v[CAT_FI],
@@ -1998,12 +2002,12 @@ int hsds_export(const struct catalogue *cat, const char *dir, char **err)
 			free(id);
 		}
 		write_hours(f_sched, s->id, s->id, &s->hours, true);
-		if (s->address || s->municipality) {
+		if (s->info->address || s->info->municipality) {
 			char *lid = xasprintf("%s-location", s->id);
 			char *aid = xasprintf("%s-address", s->id);
 			char *sid = xasprintf("%s-at-location", s->id);
 			ROW(f_loc, lid, org, "physical", plain_text(&s->name));
-			ROW(f_addr, aid, lid, s->address, s->municipality, "",
+			ROW(f_addr, aid, lid, s->info->address, s->info->municipality, "",
 			    "", "FI", "physical");
 			ROW(f_sal, sid, s->id, lid);
 			free(lid);

@@ -28,10 +28,10 @@
  * the vocabulary; unchanged words keep their bitmaps. The result is always
  * exactly what a fresh query gives (tests/unit/test_search.c checks it).
  *
- * Building folds every key once. text_fold is the costly part, and the
- * same words recur all over a catalogue, so folds are cached by
- * whitespace-separated chunk: for valid UTF-8, folding never looks across
- * whitespace, so joining the folded chunks gives the whole text's fold. */
+ * Building folds every key as it walks the services (text_fold has a fast
+ * path for the usual letters, so folding again is cheaper in memory than
+ * keeping folds), and looks each word up in a hash table of the
+ * vocabulary. */
 #include <config.h>
 
 #include <stdbool.h>
@@ -118,6 +118,7 @@ struct search {
 	uint64_t *all_m, *all_p, *name_m, *topic_m;
 	struct search_hit *hits;
 	size_t hits_cap;
+	bool complete;		/* names and vocabulary built */
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -211,12 +212,6 @@ static size_t varint_len(uint32_t v)
 	return n;
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	       c == '\v' || c == '\f';
-}
-
 /* ---- build: word interning ---------------------------------------------- */
 
 /* Word -> id, for the build only. */
@@ -229,9 +224,11 @@ struct intern {
 	size_t nslots;
 };
 
-static void intern_rehash(struct intern *t)
+/* A new table of slots (twice as many when grow) for the ids as they
+ * are now: after the vocabulary is sorted, ids are the sorted ones. */
+static void intern_rehash(struct intern *t, bool grow_it)
 {
-	size_t ns = t->nslots ? t->nslots * 2 : 4096, i;
+	size_t ns = !t->nslots ? 4096 : grow_it ? t->nslots * 2 : t->nslots, i;
 	uint32_t *slots = xcalloc(ns, sizeof *slots);
 	for (i = 0; i < t->nwords; i++) {
 		const char *w = t->arena + t->woff[i];
@@ -249,7 +246,7 @@ static uint32_t intern_word(struct intern *t, const char *w, size_t len)
 {
 	size_t h;
 	if ((t->nwords + 1) * 2 > t->nslots)
-		intern_rehash(t);
+		intern_rehash(t, true);
 	h = hash_bytes(w, len) & (t->nslots - 1);
 	while (t->slots[h]) {
 		const char *o = t->arena + t->woff[t->slots[h] - 1];
@@ -267,52 +264,28 @@ static uint32_t intern_word(struct intern *t, const char *w, size_t len)
 	return (uint32_t)t->nwords++;
 }
 
+/* Id of a word, or -1 when it is not in the table. */
+static long intern_find(const struct intern *t, const char *w, size_t len)
+{
+	size_t h;
+	if (!t->nslots)
+		return -1;
+	h = hash_bytes(w, len) & (t->nslots - 1);
+	while (t->slots[h]) {
+		const char *o = t->arena + t->woff[t->slots[h] - 1];
+		if (!strncmp(o, w, len) && o[len] == '\0')
+			return (long)t->slots[h] - 1;
+		h = (h + 1) & (t->nslots - 1);
+	}
+	return -1;
+}
+
 static void intern_free(struct intern *t)
 {
 	free(t->arena);
 	free(t->woff);
 	free(t->slots);
 	memset(t, 0, sizeof *t);
-}
-
-/* ---- build: cached folding ---------------------------------------------- */
-
-struct chunk {
-	uint32_t raw, rawlen;	/* in cc.raw */
-	uint32_t fold, foldlen;	/* in cc.fold */
-	uint32_t ids, nids;	/* in cc.ids: the fold's words */
-};
-
-/* Folds of whitespace-separated chunks, and their words' ids. */
-struct fold_cache {
-	bool nordic;
-	struct intern *words;	/* NULL: no ids wanted */
-	char *raw, *fold;
-	size_t rlen, rcap, flen, fcap;
-	uint32_t *ids;
-	size_t ilen, icap;
-	struct chunk *e;
-	size_t n, cap;
-	uint32_t *slots;
-	size_t nslots;
-	char *out;		/* fc_text's result */
-	size_t ocap;
-};
-
-static void fc_rehash(struct fold_cache *c)
-{
-	size_t ns = c->nslots ? c->nslots * 2 : 4096, i;
-	uint32_t *slots = xcalloc(ns, sizeof *slots);
-	for (i = 0; i < c->n; i++) {
-		size_t h = hash_bytes(c->raw + c->e[i].raw, c->e[i].rawlen) &
-			   (ns - 1);
-		while (slots[h])
-			h = (h + 1) & (ns - 1);
-		slots[h] = (uint32_t)i + 1;
-	}
-	free(c->slots);
-	c->slots = slots;
-	c->nslots = ns;
 }
 
 /* Words of a folded string as ids, appended to *ids. */
@@ -330,103 +303,6 @@ static void words_to_ids(struct intern *t, const char *f, size_t flen,
 		}
 		i = j + 1;
 	}
-}
-
-static const struct chunk *fc_get(struct fold_cache *c, const char *p,
-				  size_t len)
-{
-	size_t h;
-	struct chunk *e;
-	char *raw, *f;
-	if ((c->n + 1) * 2 > c->nslots)
-		fc_rehash(c);
-	h = hash_bytes(p, len) & (c->nslots - 1);
-	while (c->slots[h]) {
-		e = &c->e[c->slots[h] - 1];
-		if (e->rawlen == len && !memcmp(c->raw + e->raw, p, len))
-			return e;
-		h = (h + 1) & (c->nslots - 1);
-	}
-	raw = xstrndup(p, len);
-	f = text_fold(raw, c->nordic);
-	free(raw);
-	c->e = grow(c->e, &c->cap, c->n + 1, sizeof *c->e);
-	e = &c->e[c->n];
-	e->raw = (uint32_t)c->rlen;
-	e->rawlen = (uint32_t)len;
-	c->raw = grow(c->raw, &c->rcap, c->rlen + len, 1);
-	memcpy(c->raw + c->rlen, p, len);
-	c->rlen += len;
-	e->foldlen = (uint32_t)strlen(f);
-	e->fold = (uint32_t)c->flen;
-	c->fold = grow(c->fold, &c->fcap, c->flen + e->foldlen, 1);
-	memcpy(c->fold + c->flen, f, e->foldlen);
-	c->flen += e->foldlen;
-	e->ids = (uint32_t)c->ilen;
-	if (c->words)
-		words_to_ids(c->words, f, e->foldlen, &c->ids, &c->ilen,
-			     &c->icap);
-	e->nids = (uint32_t)(c->ilen - e->ids);
-	free(f);
-	c->slots[h] = (uint32_t)c->n + 1;
-	return &c->e[c->n++];
-}
-
-/* Call fn for each chunk of text; false when text must be folded whole
- * (invalid UTF-8 is sanitized first, and that looks across spaces). */
-static bool fc_chunks(struct fold_cache *c, const char *text,
-		      void (*fn)(struct fold_cache *, const struct chunk *,
-				 void *), void *arg)
-{
-	const char *p = text;
-	if (!text_valid(text, strlen(text)))
-		return false;
-	while (*p) {
-		const char *q;
-		while (*p && is_blank(*p))
-			p++;
-		q = p;
-		while (*q && !is_blank(*q))
-			q++;
-		if (q > p)
-			fn(c, fc_get(c, p, (size_t)(q - p)), arg);
-		p = q;
-	}
-	return true;
-}
-
-struct joined {
-	size_t len;
-};
-
-static void join_chunk(struct fold_cache *c, const struct chunk *e, void *arg)
-{
-	struct joined *j = arg;
-	if (!e->foldlen)
-		return;
-	c->out = grow(c->out, &c->ocap, j->len + e->foldlen + 2, 1);
-	if (j->len)
-		c->out[j->len++] = ' ';
-	memcpy(c->out + j->len, c->fold + e->fold, e->foldlen);
-	j->len += e->foldlen;
-}
-
-/* text_fold(text, c->nordic), from the cache. Valid until the next call. */
-static const char *fc_text(struct fold_cache *c, const char *text)
-{
-	struct joined j = { 0 };
-	if (!text)
-		text = "";
-	if (!fc_chunks(c, text, join_chunk, &j)) {
-		char *f = text_fold(text, c->nordic);
-		j.len = strlen(f);
-		c->out = grow(c->out, &c->ocap, j.len + 1, 1);
-		memcpy(c->out, f, j.len);
-		free(f);
-	}
-	c->out = grow(c->out, &c->ocap, j.len + 1, 1);
-	c->out[j.len] = '\0';
-	return c->out;
 }
 
 /* ---- build: display order ----------------------------------------------- */
@@ -470,28 +346,28 @@ static int sort_cmp(const void *va, const void *vb, void *vctx)
 	return (r > 0) - (r < 0);
 }
 
-static void build_order(struct search *s, struct fold_cache *nordic_fc)
+static void build_order(struct search *s)
 {
 	const struct catalogue *cat = s->cat;
 	struct sort_item *it = xcalloc(s->n ? s->n : 1, sizeof *it);
-	struct fold_cache plain = { 0 }, *fc = nordic_fc;
 	struct sort_ctx ctx = { s->lang, NULL };
+	/* ä is an a in English order. */
+	bool nordic = nordic_lang(s->lang);
 	char *folds = NULL;
 	size_t len = 0, cap = 0, i;
 
-	if (!nordic_lang(s->lang))
-		fc = &plain;	/* ä is an a in English order */
 	for (i = 0; i < s->n; i++) {
 		const struct cat_service *svc = &cat->services[i];
-		const char *f;
+		char *f;
 		size_t fl;
 		it[i].idx = (uint32_t)i;
 		it[i].name = catalogue_text(&svc->name, s->lang);
 		it[i].id = svc->id;
-		f = fc_text(fc, it[i].name);
+		f = text_fold(it[i].name, nordic);
 		fl = strlen(f);
 		folds = grow(folds, &cap, len + fl + 1, 1);
 		memcpy(folds + len, f, fl + 1);
+		free(f);
 		it[i].fold = (uint32_t)len;
 		len += fl + 1;
 	}
@@ -502,20 +378,30 @@ static void build_order(struct search *s, struct fold_cache *nordic_fc)
 		s->order[i] = it[i].idx;
 	free(folds);
 	free(it);
-	free(plain.raw);
-	free(plain.fold);
-	free(plain.e);
-	free(plain.slots);
-	free(plain.out);
+}
+
+/* Per topic, where its services are. */
+static void build_topics(struct search *s)
+{
+	size_t k, t;
+	s->topic_bm = xcalloc(TOPIC__N * s->nw, sizeof *s->topic_bm);
+	for (k = 0; k < s->n; k++) {
+		topic_set ts = s->cat->services[s->order[k]].topics;
+		for (t = 0; t < TOPIC__N; t++)
+			if (ts & ((topic_set)1 << t))
+				s->topic_bm[t * s->nw + k / 64] |=
+					(uint64_t)1 << (k % 64);
+	}
 }
 
 /* ---- build: vocabulary and postings ------------------------------------- */
 
-/* The build walks the services three times, position by position, through
- * the fold cache: once to find the vocabulary, once to size the posting
- * lists, once to fill them. Walking again costs a hash look-up a chunk; a
- * forward index (every service's word ids at once) would cost ten times
- * the finished postings in memory at the build's peak. */
+/* The build walks the services three times, position by position: once to
+ * find the vocabulary, once to size the posting lists, once to fill them.
+ * Walking again costs a fold (fast for the usual letters) and a hash
+ * look-up a word; a forward index (every service's word ids at once), or
+ * a cache of folds, would cost more memory at the build's peak than the
+ * finished postings. */
 enum pass { PASS_VOCAB, PASS_COUNT, PASS_FILL };
 
 struct word_pairs;
@@ -529,6 +415,7 @@ struct shared {
 
 struct walk {
 	struct search *s;
+	struct intern *words;	/* the vocabulary: ids sorted after pass 1 */
 	enum pass pass;
 	uint32_t k;		/* the position */
 	uint32_t *last;		/* per word: last position + 1 listing it */
@@ -576,88 +463,57 @@ static void walk_word(struct walk *w, uint32_t id)
 	w->last[id] = k + 1;
 }
 
-static void walk_chunk(struct fold_cache *c, const struct chunk *e, void *arg)
-{
-	uint32_t j;
-	for (j = 0; j < e->nids; j++)
-		walk_word(arg, c->ids[e->ids + j]);
-}
-
-/* Id of a word of the sorted vocabulary, or -1. */
-static long vocab_find(const struct search *s, const char *w, size_t len)
-{
-	size_t lo = 0, hi = s->nv;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		size_t ml = s->voff[mid + 1] - s->voff[mid] - 1;
-		int r = memcmp(s->vbuf + s->voff[mid], w, ml < len ? ml : len);
-		if (r == 0)
-			r = (ml > len) - (ml < len);
-		if (r == 0)
-			return (long)mid;
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
 /* The words of text, for the position being walked. */
-static void walk_text(struct fold_cache *c, struct walk *w, const char *text)
+static void walk_text(struct walk *w, const char *text)
 {
 	char *fo;
 	size_t i = 0, len;
-	if (!text || !*text || fc_chunks(c, text, walk_chunk, w))
+	if (!text || !*text)
 		return;
-	/* Invalid UTF-8: folded whole (rare, not cached). */
 	fo = text_fold(text, true);
 	len = strlen(fo);
-	if (w->pass == PASS_VOCAB) {
-		uint32_t *ids = NULL;
-		size_t n = 0, cap = 0;
-		words_to_ids(c->words, fo, len, &ids, &n, &cap);
-		free(ids);
-	} else {
-		while (i < len) {
-			size_t j = i;
-			long id;
-			while (j < len && fo[j] != ' ')
-				j++;
-			if (j > i && (id = vocab_find(w->s, fo + i, j - i)) >= 0)
-				walk_word(w, (uint32_t)id);
-			i = j + 1;
-		}
+	while (i < len) {
+		size_t j = i;
+		long id;
+		while (j < len && fo[j] != ' ')
+			j++;
+		if (j == i)
+			;
+		else if (w->pass == PASS_VOCAB)
+			intern_word(w->words, fo + i, j - i);
+		else if ((id = intern_find(w->words, fo + i, j - i)) >= 0)
+			walk_word(w, (uint32_t)id);
+		i = j + 1;
 	}
 	free(fo);
 }
 
-static void shared_add(struct fold_cache *c, struct shared *sh,
-		       const char *text)
+static void shared_add(struct intern *t, struct shared *sh, const char *text)
 {
-	const char *f;
+	char *f;
 	if (!text || !*text)
 		return;
-	f = fc_text(c, text);
-	words_to_ids(c->words, f, strlen(f), &sh->ids, &sh->n, &sh->cap);
+	f = text_fold(text, true);
+	words_to_ids(t, f, strlen(f), &sh->ids, &sh->n, &sh->cap);
+	free(f);
 }
 
 /* Every word of the service at position w->k. */
-static void walk_position(struct fold_cache *c, struct walk *w)
+static void walk_position(struct walk *w)
 {
 	const struct catalogue *cat = w->s->cat;
 	const struct cat_service *svc = &cat->services[w->s->order[w->k]];
 	size_t l, j;
 	for (l = 0; l < CAT__NLANG; l++) {
-		walk_text(c, w, svc->name.v[l]);
-		walk_text(c, w, svc->description.v[l]);
+		walk_text(w, svc->name.v[l]);
+		walk_text(w, svc->description.v[l]);
 	}
-	walk_text(c, w, svc->keywords);
+	walk_text(w, svc->keywords);
 	if (svc->org < cat->n_orgs) {
 		struct shared *o = &w->ow[svc->org];
 		if (!o->done) {	/* only in PASS_VOCAB */
 			for (l = 0; l < CAT__NLANG; l++)
-				shared_add(c, o, cat->orgs[svc->org].name.v[l]);
+				shared_add(w->words, o, cat->orgs[svc->org].name.v[l]);
 			o->done = true;
 		}
 		for (j = 0; j < o->n; j++)
@@ -669,12 +525,12 @@ static void walk_position(struct fold_cache *c, struct walk *w)
 				walk_word(w, w->tw[j].ids[l]);
 }
 
-static void walk_all(struct fold_cache *c, struct walk *w, enum pass pass)
+static void walk_all(struct walk *w, enum pass pass)
 {
 	w->pass = pass;
 	for (w->k = 0; w->k < w->s->n; w->k++) {
 		w->cm = w->fm = 0;
-		walk_position(c, w);
+		walk_position(w);
 		if (pass == PASS_COUNT) {
 			struct search *s = w->s;
 			size_t at = w->k / 64;
@@ -829,10 +685,10 @@ static bool pairs_of(const struct word_pairs *wp, uint32_t id)
 	return wp->start[id] != wp->start[id + 1];
 }
 
-static void build_index(struct search *s, struct fold_cache *fc)
+static void build_index(struct search *s)
 {
 	const struct catalogue *cat = s->cat;
-	struct intern *t = fc->words;
+	struct intern words = { 0 }, *t = &words;
 	struct shared tw[TOPIC__N];
 	const struct code *topics;
 	size_t nt = 0, i, k, vtotal = 0, btotal = 0, nv1;
@@ -841,6 +697,7 @@ static void build_index(struct search *s, struct fold_cache *fc)
 	struct walk w = { 0 };
 
 	w.s = s;
+	w.words = t;
 	w.tw = tw;
 	w.ow = xcalloc(cat->n_orgs ? cat->n_orgs : 1, sizeof *w.ow);
 	/* Topic words: the code, the English label, its fi and sv labels. */
@@ -849,16 +706,16 @@ static void build_index(struct search *s, struct fold_cache *fc)
 	for (i = 0; i < nt && i < TOPIC__N; i++) {
 		char *fi = i18n_translate_in("fi", topics[i].label);
 		char *sv = i18n_translate_in("sv", topics[i].label);
-		shared_add(fc, &tw[i], topics[i].code);
-		shared_add(fc, &tw[i], topics[i].label);
-		shared_add(fc, &tw[i], fi);
-		shared_add(fc, &tw[i], sv);
+		shared_add(t, &tw[i], topics[i].code);
+		shared_add(t, &tw[i], topics[i].label);
+		shared_add(t, &tw[i], fi);
+		shared_add(t, &tw[i], sv);
 		free(fi);
 		free(sv);
 	}
 
 	/* Pass 1: every word, into the interning table. */
-	walk_all(fc, &w, PASS_VOCAB);
+	walk_all(&w, PASS_VOCAB);
 
 	/* The vocabulary, sorted, in one buffer; the cache's word ids and
 	 * the shared ones renumbered to match, so passes 2 and 3 never
@@ -866,8 +723,6 @@ static void build_index(struct search *s, struct fold_cache *fc)
 	s->nv = t->nwords;
 	nv1 = s->nv ? s->nv : 1;
 	remap = sort_words(t);
-	for (i = 0; i < fc->ilen; i++)
-		fc->ids[i] = remap[fc->ids[i]];
 	for (i = 0; i < TOPIC__N; i++)
 		for (k = 0; k < tw[i].n; k++)
 			tw[i].ids[k] = remap[tw[i].ids[k]];
@@ -875,7 +730,8 @@ static void build_index(struct search *s, struct fold_cache *fc)
 		for (k = 0; k < w.ow[i].n; k++)
 			w.ow[i].ids[k] = remap[w.ow[i].ids[k]];
 	free(remap);
-	fc->words = NULL;
+	/* Look-ups in passes 2 and 3 give the sorted ids. */
+	intern_rehash(t, false);
 	s->vbuf = xcalloc(1 + t->alen + VPAD, 1);
 	s->voff = xmalloc((s->nv + 1) * sizeof *s->voff);
 	w.wmask = xcalloc(nv1, sizeof *w.wmask);
@@ -901,26 +757,17 @@ static void build_index(struct search *s, struct fold_cache *fc)
 	}
 	s->vlen = k;
 	s->voff[s->nv] = (uint32_t)k + 1;
-	intern_free(t);
 	for (i = 0; i < s->vlen; i++)
 		s->byte_freq[(unsigned char)s->vbuf[i]]++;
 	heavy_pairs(s, &wp);
 
-	/* Pass 2: posting list sizes, letter bitmaps, topic bitmaps. */
+	/* Pass 2: posting list sizes, letter bitmaps. */
 	s->vinfo = xcalloc(nv1, sizeof *s->vinfo);
 	w.vsize = xcalloc(nv1, sizeof *w.vsize);
 	w.last = xcalloc(nv1, sizeof *w.last);
 	s->letter_m = xcalloc(N_LETTERS * s->nw, sizeof *s->letter_m);
 	s->letter_p = xcalloc(N_LETTERS * s->nw, sizeof *s->letter_p);
-	s->topic_bm = xcalloc(TOPIC__N * s->nw, sizeof *s->topic_bm);
-	for (k = 0; k < s->n; k++) {
-		topic_set ts = cat->services[s->order[k]].topics;
-		for (i = 0; i < TOPIC__N; i++)
-			if (ts & ((topic_set)1 << i))
-				s->topic_bm[i * s->nw + k / 64] |=
-					(uint64_t)1 << (k % 64);
-	}
-	walk_all(fc, &w, PASS_COUNT);
+	walk_all(&w, PASS_COUNT);
 	free(w.wmask);
 	free(w.wfirst);
 	for (i = 0; i < s->nv; i++) {
@@ -942,7 +789,8 @@ static void build_index(struct search *s, struct fold_cache *fc)
 	for (i = 0; i < s->nv; i++)
 		w.fill[i] = s->vinfo[i].post;
 	w.wp = &wp;
-	walk_all(fc, &w, PASS_FILL);
+	walk_all(&w, PASS_FILL);
+	intern_free(t);
 	free(w.fill);
 	free(w.last);
 	for (i = 0; i < TOPIC__N; i++)
@@ -1007,7 +855,7 @@ static int cmp_run_item(const void *a, const void *b, void *folds)
 
 /* Names that agree in their first 8 bytes, in the order of their whole
  * folds: only such a run's folds are held at once. */
-static void sort_run(struct search *s, struct fold_cache *fc,
+static void sort_run(struct search *s,
 		     struct name_key *run, size_t n)
 {
 	struct run_item *it = xmalloc(n * sizeof *it);
@@ -1016,10 +864,11 @@ static void sort_run(struct search *s, struct fold_cache *fc,
 	for (i = 0; i < n; i++) {
 		const struct cat_service *svc =
 			&s->cat->services[s->order[run[i].ref / 4]];
-		const char *f = fc_text(fc, svc->name.v[run[i].ref % 4]);
+		char *f = text_fold(svc->name.v[run[i].ref % 4], true);
 		size_t fl = strlen(f);
 		folds = grow(folds, &cap, len + fl + 1, 1);
 		memcpy(folds + len, f, fl + 1);
+		free(f);
 		it[i].off = (uint32_t)len;
 		it[i].n = run[i];
 		len += fl + 1;
@@ -1032,7 +881,7 @@ static void sort_run(struct search *s, struct fold_cache *fc,
 }
 
 /* Every distinct folded name of every service, sorted. */
-static void build_names(struct search *s, struct fold_cache *fc)
+static void build_names(struct search *s)
 {
 	size_t cnt = 0, i, j, l;
 	s->names = xmalloc((s->n * CAT__NLANG + 1) * sizeof *s->names);
@@ -1041,19 +890,21 @@ static void build_names(struct search *s, struct fold_cache *fc)
 		char *seen[CAT__NLANG];
 		size_t nseen = 0;
 		for (l = 0; l < CAT__NLANG; l++) {
-			const char *fo;
+			char *fo;
 			uint64_t key;
 			bool dup = false;
 			if (!svc->name.v[l] || !*svc->name.v[l])
 				continue;
-			fo = fc_text(fc, svc->name.v[l]);
+			fo = text_fold(svc->name.v[l], true);
 			/* The same name in two languages counts once. */
 			for (j = 0; j < nseen; j++)
 				if (!strcmp(seen[j], fo))
 					dup = true;
-			if (dup || !*fo)
+			if (dup || !*fo) {
+				free(fo);
 				continue;
-			seen[nseen++] = xstrdup(fo);
+			}
+			seen[nseen++] = fo;
 			key = key8(fo);
 			s->names[cnt].hi = (uint32_t)(key >> 32);
 			s->names[cnt].lo = (uint32_t)key;
@@ -1072,7 +923,7 @@ static void build_names(struct search *s, struct fold_cache *fc)
 		for (j = i + 1; j < cnt && name_key(&s->names[j]) == key; j++)
 			;
 		if (j - i > 1 && (key & 0xff))
-			sort_run(s, fc, s->names + i, j - i);
+			sort_run(s, s->names + i, j - i);
 	}
 }
 
@@ -1081,8 +932,6 @@ static void build_names(struct search *s, struct fold_cache *fc)
 struct search *search_new(const struct catalogue *cat, const char *lang)
 {
 	struct search *s = xcalloc(1, sizeof *s);
-	struct intern words = { 0 };
-	struct fold_cache fc = { 0 };
 
 	s->cat = cat;
 	s->lang = xstrdup(lang ? lang : "");
@@ -1090,28 +939,32 @@ struct search *search_new(const struct catalogue *cat, const char *lang)
 	s->nw = (s->n + 63) / 64;
 	if (!s->nw)
 		s->nw = 1;
-	fc.nordic = true;
-	fc.words = &words;
-	build_order(s, &fc);
-	build_names(s, &fc);
-	build_index(s, &fc);
-	intern_free(&words);
-	free(fc.raw);
-	free(fc.fold);
-	free(fc.ids);
-	free(fc.e);
-	free(fc.slots);
-	free(fc.out);
+	build_order(s);
+	build_topics(s);
 	s->all_m = xmalloc(s->nw * sizeof *s->all_m);
 	s->all_p = xmalloc(s->nw * sizeof *s->all_p);
 	s->name_m = xmalloc(s->nw * sizeof *s->name_m);
 	s->topic_m = xmalloc(s->nw * sizeof *s->topic_m);
+	return s;
+}
+
+void search_complete(struct search *s)
+{
+	if (!s || s->complete)
+		return;
+	build_names(s);
+	build_index(s);
+	s->complete = true;
 #ifdef __GLIBC__
 	/* The build's scratch (folds, the vocabulary's hash table) was
 	 * freed in between the index's blocks: give those pages back. */
 	malloc_trim(0);
 #endif
-	return s;
+}
+
+bool search_is_complete(const struct search *s)
+{
+	return s && s->complete;
 }
 
 static void word_state_clear(struct word_state *w)
@@ -1538,11 +1391,14 @@ size_t search_query_topics(struct search *s, const char *query,
 	const uint64_t *tm = topic_filter(s, topics);
 
 	if (nwords == 0) {
-		/* Everything, in name order: the SUBSTRING tier alone. */
+		/* Everything, in name order: the SUBSTRING tier alone. The
+		 * order and the topics are all it needs. */
 		memset(s->name_m, 0, s->nw * sizeof *s->name_m);
 		cnt = emit(s, tm, s->name_m, s->name_m);
 	} else {
-		struct word_state *cur = query_words(s, words, nwords);
+		struct word_state *cur;
+		search_complete(s);
+		cur = query_words(s, words, nwords);
 		for (j = 0; j < s->nw; j++) {
 			s->all_m[j] = cur[0].m[j] & tm[j];
 			s->all_p[j] = cur[0].p[j];

@@ -6,7 +6,11 @@
  * base letter never loses its combining marks. Searching and sorting work on
  * a folded form (lower case, accents removed) so that an advisor typing
  * "cafe" finds "Café", while Finnish and Swedish keep å ä ö as letters of
- * their own: "paiva" must not match "päivä" for them. */
+ * their own: "paiva" must not match "päivä" for them. Start-up folds every
+ * word of the catalogue, so text_fold() first tries a fast path of its own
+ * for the common text (ASCII plus å ä ö) and only goes through
+ * libunistring's case, normalization and category tables for anything else;
+ * both give the same result, which the unit tests check. */
 #include <config.h>
 
 #include <langinfo.h>
@@ -287,7 +291,7 @@ static bool is_word_char(ucs4_t c)
 	       uc_is_general_category(c, UC_CATEGORY_Mc);
 }
 
-char *text_fold(const char *str, bool keep_nordic)
+char *text_fold_unicode(const char *str, bool keep_nordic)
 {
 	char *clean = NULL;
 	const uint8_t *s;
@@ -350,6 +354,78 @@ char *text_fold(const char *str, bool keep_nordic)
 	out[nfcn] = '\0';
 	free(nfc);
 	return out;
+}
+
+/* For the fast path: the second byte of å, ä or ö (either case) after 0xC3,
+ * as the second byte of the lower-case letter; 0 for any other byte. */
+static unsigned char nordic_tail(unsigned char b)
+{
+	switch (b) {
+	case 0xA5:		/* å */
+	case 0x85:		/* Å */
+		return 0xA5;
+	case 0xA4:		/* ä */
+	case 0x84:		/* Ä */
+		return 0xA4;
+	case 0xB6:		/* ö */
+	case 0x96:		/* Ö */
+		return 0xB6;
+	default:
+		return 0;
+	}
+}
+
+/* The fast path of text_fold() for text of ASCII and å ä ö only, where it
+ * gives what text_fold_unicode() gives: in ASCII only letters (L) and
+ * digits (N) are word characters and none is an accent, and å ä ö
+ * decompose to a or o and one mark that is kept or dropped. The result
+ * is never longer than s, so out has room for strlen(s) + 1 bytes; it is
+ * NUL-terminated. Returns false at the first byte it does not handle. */
+static bool fold_fast(const unsigned char *s, bool keep_nordic, char *out)
+{
+	char *o = out;
+	bool space = false;	/* a space is pending */
+
+	for (; *s; s++) {
+		unsigned char c = *s, tail;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+			if (c < 0x80) {
+				space = o > out;
+				continue;
+			}
+			if (c != 0xC3 || (tail = nordic_tail(s[1])) == 0)
+				return false;
+			s++;
+			if (space)
+				*o++ = ' ';
+			space = false;
+			if (keep_nordic) {
+				*o++ = (char)0xC3;
+				*o++ = (char)tail;
+			} else
+				*o++ = tail == 0xB6 ? 'o' : 'a';
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = false;
+		*o++ = (char)c;
+	}
+	*o = '\0';
+	return true;
+}
+
+char *text_fold(const char *str, bool keep_nordic)
+{
+	const unsigned char *s = (const unsigned char *)(str ? str : "");
+	char *out = xmalloc(strlen((const char *)s) + 1);
+
+	if (fold_fast(s, keep_nordic, out))
+		return out;
+	free(out);
+	return text_fold_unicode(str, keep_nordic);
 }
 
 bool text_locale_utf8(void)

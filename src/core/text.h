@@ -37,6 +37,11 @@ char *text_cut(const char *s, size_t cols, bool ascii);
  * own). Punctuation becomes a space; runs of spaces collapse. */
 char *text_fold(const char *s, bool keep_nordic);
 
+/* The general path that text_fold() falls back to for text other than
+ * ASCII and å ä ö: the same result for every input, only slower. For
+ * tests. */
+char *text_fold_unicode(const char *s, bool keep_nordic);
+
 /* True when the locale's character set is UTF-8 (decides ellipsis, bars). */
 bool text_locale_utf8(void);
 

@@ -123,6 +123,16 @@ struct search *desk_search(struct desk *d)
 	return d->search;
 }
 
+bool desk_start_step(struct desk *d)
+{
+	if (d->defer_search) {
+		d->defer_search = false;
+		return desk_search(d) != NULL;	/* the list shows next */
+	}
+	search_complete(d->search);
+	return false;
+}
+
 bool desk_has_content(const struct desk *d)
 {
 	return contact_has_content(d->c, &d->fresh);
@@ -194,7 +204,7 @@ static int open_desk(const struct config *cfg, struct desk **out,
 		path = xasprintf("%s/neuvoo/catalogue.db", home);
 		free(home);
 	}
-	if (catalogue_open(path, &cat, err) != 0) {
+	if (catalogue_open_lean(path, &cat, err) != 0) {
 		free(path);
 		return EXIT_RUNTIME;
 	}
@@ -332,7 +342,7 @@ bool desk_reload_if_changed(struct desk *d)
 	char *err = NULL;
 	if (!d->cat || !catalogue_changed(d->cat))
 		return false;
-	if (catalogue_open(d->cat->path, &cat, &err) != 0) {
+	if (catalogue_open_lean(d->cat->path, &cat, &err) != 0) {
 		desk_message(d, true, _("The new catalogue cannot be loaded, the old one stays: %s"), err);
 		err_free(&err);
 		return false;

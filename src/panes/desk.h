@@ -143,6 +143,10 @@ void desk_toggle_topic(struct desk *d, int topic);
  * again after a reload or a language switch); NULL while deferred or
  * without a catalogue. */
 struct search *desk_search(struct desk *d);
+/* Start-up after the first screen, one step a frame (true: call again
+ * after drawing): the search's display order, so the service list shows,
+ * then the rest of its index. */
+bool desk_start_step(struct desk *d);
 
 /* Does the draft hold anything a fresh contact would not? */
 bool desk_has_content(const struct desk *d);

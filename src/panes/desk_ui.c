@@ -169,12 +169,11 @@ static char *on_too_small(struct screen *s, void *ud, int cols, int lines,
 	return msg;
 }
 
-static void on_started(struct screen *s, void *ud)
+static bool on_started(struct screen *s, void *ud)
 {
 	struct ui *u = ud;
 	(void)s;
-	u->d->defer_search = false;
-	desk_search(u->d);
+	return desk_start_step(u->d);
 }
 
 int desk_ui_run(struct desk *d, const struct keymap *km,

@@ -165,6 +165,11 @@ struct dialog *redirect_details(struct desk *d, size_t si)
 	char *title, *hours, *langs;
 	struct tm now = desk_now(d);
 	enum hours_state open = hours_state_at(&s->hours, &now);
+	char *why = NULL;
+	/* A lean catalogue fetches the details now; without them the window
+	 * still lets the advisor choose the service. */
+	const struct cat_service_info *in = catalogue_service_info(d->cat, si, &why);
+	static const struct cat_service_info none;
 
 	title = text_sanitize(catalogue_text(&s->name, ui));
 	dl = dialog_new(title);
@@ -173,17 +178,22 @@ struct dialog *redirect_details(struct desk *d, size_t si)
 		dialog_add_text(dl, _("Organisation"), catalogue_text(&org->name, ui));
 	if (*catalogue_text(&s->description, ui))
 		dialog_add_text(dl, _("What"), catalogue_text(&s->description, ui));
-	for (i = 0; i < s->n_phones; i++) {
-		const char *lab = catalogue_text(&s->phones[i].label, ui);
-		char *v = *lab ? xasprintf("%s (%s)", s->phones[i].number, lab)
-			       : xstrdup(s->phones[i].number);
+	if (!in) {
+		dialog_add_text(dl, _("Details"), why);
+		in = &none;
+	}
+	free(why);
+	for (i = 0; i < in->n_phones; i++) {
+		const char *lab = catalogue_text(&in->phones[i].label, ui);
+		const char *num = in->phones[i].number ? in->phones[i].number : "";
+		char *v = *lab ? xasprintf("%s (%s)", num, lab) : xstrdup(num);
 		dialog_add_text(dl, _("Phone"), v);
 		free(v);
 	}
-	if (s->email)
-		dialog_add_text(dl, _("E-mail"), s->email);
-	if (s->web)
-		dialog_add_text(dl, _("Web"), s->web);
+	if (in->email)
+		dialog_add_text(dl, _("E-mail"), in->email);
+	if (in->web)
+		dialog_add_text(dl, _("Web"), in->web);
 	hours = hours_format_local(&s->hours);
 	{
 		const char *state = open == HOURS_OPEN ? _("open now")
@@ -194,11 +204,11 @@ struct dialog *redirect_details(struct desk *d, size_t si)
 		free(v);
 	}
 	free(hours);
-	if (*catalogue_text(&s->eligibility, ui))
-		dialog_add_text(dl, _("Who for"), catalogue_text(&s->eligibility, ui));
-	if (s->address)
-		dialog_add_text(dl, _("Address"), s->address);
-	dialog_add_text(dl, _("Appointment"), appointment_text(s->appointment));
+	if (*catalogue_text(&in->eligibility, ui))
+		dialog_add_text(dl, _("Who for"), catalogue_text(&in->eligibility, ui));
+	if (in->address)
+		dialog_add_text(dl, _("Address"), in->address);
+	dialog_add_text(dl, _("Appointment"), appointment_text(in->appointment));
 	langs = xstrdup("");
 	for (i = 0; i < s->n_languages; i++) {
 		char *t = xasprintf("%s%s%s", langs, i ? " " : "", s->languages[i]);
@@ -208,8 +218,8 @@ struct dialog *redirect_details(struct desk *d, size_t si)
 	if (*langs)
 		dialog_add_text(dl, _("Languages"), langs);
 	free(langs);
-	if (s->verified) {
-		char *day = i18n_format_ymd(s->verified);
+	if (in->verified) {
+		char *day = i18n_format_ymd(in->verified);
 		dialog_add_text(dl, _("Checked"), day);
 		free(day);
 	}
@@ -394,9 +404,14 @@ static void redirect_draw(struct pane *p, WINDOW *w, int h, int width)
 	if (rows >= 4 && r->list.n) {
 		const struct cat_service *s = &r->d->cat->services[r->rows[r->list.cur].index];
 		const struct cat_org *org = catalogue_service_org(r->d->cat, s);
+		/* The highlighted service's details are fetched once per move
+		 * in a lean catalogue (an indexed read), and kept for Enter. */
+		const struct cat_service_info *in =
+			catalogue_service_info(r->d->cat, r->rows[r->list.cur].index, NULL);
+		const char *phone = in && in->n_phones && in->phones[0].number
+				    ? in->phones[0].number : NULL;
 		char *foot = xasprintf("%s%s%s", org ? catalogue_text(&org->name, i18n_lang()) : "",
-				       s->n_phones ? "  " : "",
-				       s->n_phones ? s->phones[0].number : "");
+				       phone ? "  " : "", phone ? phone : "");
 		ui_put_data(w, h - 2, 1, inner, foot, theme_attr(TH_DIM));
 		free(foot);
 		rows--;

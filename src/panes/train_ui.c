@@ -593,12 +593,11 @@ static char *run_too_small(struct screen *s, void *ud, int cols, int lines,
 	return msg;
 }
 
-static void run_started(struct screen *s, void *ud)
+static bool run_started(struct screen *s, void *ud)
 {
 	struct run_ui *u = ud;
 	(void)s;
-	u->d->defer_search = false;
-	desk_search(u->d);
+	return desk_start_step(u->d);
 }
 
 /* One scenario on the training screen; false when a signal ended it. */

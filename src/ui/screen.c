@@ -753,12 +753,9 @@ enum screen_end screen_run(struct screen *s)
 		screen_frame(s);
 		if (got_signal)
 			return SCREEN_SIGNAL;
-		if (first) {
-			first = false;
-			if (s->app->started) {
-				s->app->started(s, s->ud);
-				continue;	/* draw what it changed */
-			}
+		if (first && s->app->started) {
+			first = s->app->started(s, s->ud);
+			continue;	/* draw what it changed */
 		}
 		errno = 0;
 		rc = wget_wch(stdscr, &wc);

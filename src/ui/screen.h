@@ -38,9 +38,10 @@ struct screen_app {
 		       const char **right, bool *error);
 	/* Called when no key came for a while (about every 30 s). */
 	void (*idle)(struct screen *s, void *ud);
-	/* Called once, right after the first screen is on the terminal: for
-	 * work that can wait until the advisor sees something. */
-	void (*started)(struct screen *s, void *ud);
+	/* Called right after the first screen is on the terminal, and again
+	 * after each frame while it returns true: work that can wait until
+	 * the advisor sees something, in steps that each show at once. */
+	bool (*started)(struct screen *s, void *ud);
 	/* F1's text (an msgid) for an action the application handles on
 	 * this screen: NULL keeps the action table's text for the screen
 	 * keys (and lists nothing for others), "" leaves the action out.

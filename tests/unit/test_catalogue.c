@@ -72,12 +72,12 @@ static void test_load_fixture(void **state)
 	assert_true(s->topics & (1u << TOPIC_MOVING));
 	assert_true(s->topics & (1u << TOPIC_PERMITS));
 	assert_false(s->topics & (1u << TOPIC_HOUSING));
-	assert_int_equal(s->appointment, APPT_SOMETIMES);
-	assert_string_equal(s->eligibility.v[CAT_EN], "New residents");
+	assert_int_equal(s->info->appointment, APPT_SOMETIMES);
+	assert_string_equal(s->info->eligibility.v[CAT_EN], "New residents");
 	/* Phones come in their display order, not insert order. */
-	assert_int_equal(s->n_phones, 2);
-	assert_string_equal(s->phones[0].number, "09 123 4567");
-	assert_string_equal(s->phones[1].label.v[CAT_EN], "undocumented persons");
+	assert_int_equal(s->info->n_phones, 2);
+	assert_string_equal(s->info->phones[0].number, "09 123 4567");
+	assert_string_equal(s->info->phones[1].label.v[CAT_EN], "undocumented persons");
 	text = hours_format(&s->hours);
 	assert_string_equal(text, "mo-fr 8.15-12.00,13.00-16.00; 2026-12-24 closed");
 	free(text);
@@ -85,7 +85,7 @@ static void test_load_fixture(void **state)
 	assert_false(catalogue_service_speaks(s, "sv"));
 
 	s = &cat->services[catalogue_service_index(cat, "housing-advice")];
-	assert_string_equal(s->verified, "2026-01-15");
+	assert_string_equal(s->info->verified, "2026-01-15");
 	assert_string_equal(s->keywords, "vuokra hyra rent");
 	assert_int_equal(s->hours.n_spans, 0);
 
@@ -205,26 +205,26 @@ static struct catalogue *built(void)
 	s->org = 1;
 	text3(&s->name, "Palvelu", "Tjänst", "Service");
 	text3(&s->description, "Kuvaus\ntoinen rivi", NULL, "Description");
-	text3(&s->eligibility, NULL, "Över 30", NULL);
+	text3(&s->info->eligibility, NULL, "Över 30", NULL);
 	s->keywords = s_("avain nyckel key");
 	s->topics = (1u << TOPIC_HEALTH) | (1u << TOPIC_SOCIAL_ASSISTANCE);
 	s->languages = calloc(2, sizeof *s->languages);
 	s->languages[0] = s_("uk");
 	s->languages[1] = s_("fi");
 	s->n_languages = 2;
-	s->phones = calloc(2, sizeof *s->phones);
-	s->phones[0].number = s_("+358 9 123");
-	text3(&s->phones[0].label, "etuudet", "förmåner på svenska", NULL);
-	s->phones[1].number = s_("040 111 2222");
-	s->n_phones = 2;
-	s->email = s_("svc@example.org");
-	s->web = s_("example.org/svc");
-	s->address = s_("Katu 2");
-	s->municipality = s_("Espoo");
-	s->appointment = APPT_YES;
+	s->info->phones = calloc(2, sizeof *s->info->phones);
+	s->info->phones[0].number = s_("+358 9 123");
+	text3(&s->info->phones[0].label, "etuudet", "förmåner på svenska", NULL);
+	s->info->phones[1].number = s_("040 111 2222");
+	s->info->n_phones = 2;
+	s->info->email = s_("svc@example.org");
+	s->info->web = s_("example.org/svc");
+	s->info->address = s_("Katu 2");
+	s->info->municipality = s_("Espoo");
+	s->info->appointment = APPT_YES;
 	assert_int_equal(hours_parse(&s->hours, "mo,we 9-11.30,12-15; sa 10-24; "
 				     "2026-05-01 closed; 2026-05-02 9-12", &err), 0);
-	s->verified = s_("2026-01-31");
+	s->info->verified = s_("2026-01-31");
 
 	s = catalogue_add_service(cat);
 	s->id = s_("svc-2");
@@ -318,24 +318,24 @@ static void test_publish_round_trip(void **state)
 		assert_int_equal(x->org, y->org);
 		same_text(&x->name, &y->name);
 		same_text(&x->description, &y->description);
-		same_text(&x->eligibility, &y->eligibility);
+		same_text(&x->info->eligibility, &y->info->eligibility);
 		same_str(x->keywords, y->keywords);
 		assert_int_equal(x->topics, y->topics);
 		assert_int_equal(x->n_languages, y->n_languages);
 		for (k = 0; k < x->n_languages; k++)
 			same_str(x->languages[k], y->languages[k]);
-		assert_int_equal(x->n_phones, y->n_phones);
-		for (k = 0; k < x->n_phones; k++) {
-			same_str(x->phones[k].number, y->phones[k].number);
-			same_text(&x->phones[k].label, &y->phones[k].label);
+		assert_int_equal(x->info->n_phones, y->info->n_phones);
+		for (k = 0; k < x->info->n_phones; k++) {
+			same_str(x->info->phones[k].number, y->info->phones[k].number);
+			same_text(&x->info->phones[k].label, &y->info->phones[k].label);
 		}
-		same_str(x->email, y->email);
-		same_str(x->web, y->web);
-		same_str(x->address, y->address);
-		same_str(x->municipality, y->municipality);
-		assert_int_equal(x->appointment, y->appointment);
+		same_str(x->info->email, y->info->email);
+		same_str(x->info->web, y->info->web);
+		same_str(x->info->address, y->info->address);
+		same_str(x->info->municipality, y->info->municipality);
+		assert_int_equal(x->info->appointment, y->info->appointment);
 		same_hours(&x->hours, &y->hours);
-		same_str(x->verified, y->verified);
+		same_str(x->info->verified, y->info->verified);
 	}
 	assert_int_equal(a->n_resources, b->n_resources);
 	for (i = 0; i < a->n_resources; i++) {
@@ -614,8 +614,8 @@ static void test_scattered_rows(void **state)
 	assert_int_equal(s->n_languages, 2);
 	assert_string_equal(s->languages[1], "xx");
 	assert_true(catalogue_service_speaks(s, "xx"));
-	assert_int_equal(s->n_phones, 1);
-	assert_string_equal(s->phones[0].number, "09 555 0000");
+	assert_int_equal(s->info->n_phones, 1);
+	assert_string_equal(s->info->phones[0].number, "09 555 0000");
 	text = hours_format(&s->hours);
 	assert_string_equal(text, "sa-su 10.00-14.00; 2026-12-31 10.00-12.00");
 	free(text);
@@ -657,6 +657,85 @@ static void test_empty_catalogue(void **state)
 	util_rmtree(&dir);
 }
 
+/* A desk's lean catalogue: the same services without their details,
+ * which come one service at a time from the file it was loaded from, even
+ * after a new catalogue is published over it; it cannot be written out. */
+static void test_lean(void **state)
+{
+	char *dir = util_tmpdir(), *path = fixture_catalogue(dir), *err = NULL;
+	char *out = malloc(strlen(dir) + 16);
+	struct catalogue *whole = open_ok(path), *lean = NULL, *next;
+	const struct cat_service_info *in, *again;
+	size_t i, k;
+	(void)state;
+
+	if (catalogue_open_lean(path, &lean, &err) != 0)
+		fail_msg("open lean: %s", err);
+	assert_int_equal(lean->n_services, whole->n_services);
+	assert_true(catalogue_whole(whole));
+	assert_false(catalogue_whole(lean));
+	for (i = 0; i < lean->n_services; i++) {
+		const struct cat_service *x = &whole->services[i], *y = &lean->services[i];
+		assert_null(y->info);
+		same_str(x->id, y->id);
+		same_text(&x->name, &y->name);
+		same_text(&x->description, &y->description);
+		assert_int_equal(x->topics, y->topics);
+		same_hours(&x->hours, &y->hours);
+		in = catalogue_service_info(lean, i, &err);
+		assert_non_null(in);
+		same_text(&x->info->eligibility, &in->eligibility);
+		assert_int_equal(x->info->n_phones, in->n_phones);
+		for (k = 0; k < in->n_phones; k++) {
+			same_str(x->info->phones[k].number, in->phones[k].number);
+			same_text(&x->info->phones[k].label, &in->phones[k].label);
+		}
+		same_str(x->info->email, in->email);
+		same_str(x->info->web, in->web);
+		same_str(x->info->address, in->address);
+		same_str(x->info->municipality, in->municipality);
+		assert_int_equal(x->info->appointment, in->appointment);
+		same_str(x->info->verified, in->verified);
+		/* The same service again: the cached details. */
+		again = catalogue_service_info(lean, i, &err);
+		assert_ptr_equal(in, again);
+		/* A whole catalogue hands out its own. */
+		assert_ptr_equal(catalogue_service_info(whole, i, &err), x->info);
+	}
+	assert_null(catalogue_service_info(lean, lean->n_services, &err));
+	assert_non_null(err);
+
+	/* A new version published over the file: the loaded one keeps
+	 * showing its own details until it is reloaded. */
+	i = (size_t)catalogue_service_index(whole, "integration");
+	next = open_ok(path);
+	/* (The loaded string lives in the catalogue's blocks: not freed.) */
+	next->services[i].info->phones[0].number = strdup("09 999 9999");
+	if (catalogue_publish(next, path, &err) != 0)
+		fail_msg("publish: %s", err);
+	catalogue_free(&next);
+	assert_true(catalogue_changed(lean));
+	catalogue_service_info(lean, 0, &err);	/* another service between */
+	in = catalogue_service_info(lean, i, &err);
+	assert_non_null(in);
+	assert_string_equal(in->phones[0].number, "09 123 4567");
+
+	/* Writing a lean catalogue out would lose the details. */
+	sprintf(out, "%s/out.db", dir);
+	free(err);
+	err = NULL;
+	assert_int_equal(catalogue_publish(lean, out, &err), -1);
+	assert_non_null(strstr(err, "without its details"));
+	assert_int_equal(access(out, F_OK), -1);
+
+	free(err);
+	free(out);
+	catalogue_free(&lean);
+	catalogue_free(&whole);
+	free(path);
+	util_rmtree(&dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -671,6 +750,7 @@ int main(void)
 		cmocka_unit_test(test_open_read_only),
 		cmocka_unit_test(test_scattered_rows),
 		cmocka_unit_test(test_empty_catalogue),
+		cmocka_unit_test(test_lean),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -158,25 +158,25 @@ static void catalogue_eq(const struct catalogue *a, const struct catalogue *b)
 		assert_int_equal(x->org, y->org);
 		text_eq(&x->name, &y->name);
 		text_eq(&x->description, &y->description);
-		text_eq(&x->eligibility, &y->eligibility);
+		text_eq(&x->info->eligibility, &y->info->eligibility);
 		assert_str_or_null(x->keywords, y->keywords);
 		assert_int_equal(x->topics, y->topics);
 		assert_int_equal(x->n_languages, y->n_languages);
 		for (j = 0; j < x->n_languages; j++)
 			assert_string_equal(x->languages[j], y->languages[j]);
-		assert_int_equal(x->n_phones, y->n_phones);
-		for (j = 0; j < x->n_phones; j++) {
-			assert_string_equal(x->phones[j].number,
-					    y->phones[j].number);
-			text_eq(&x->phones[j].label, &y->phones[j].label);
+		assert_int_equal(x->info->n_phones, y->info->n_phones);
+		for (j = 0; j < x->info->n_phones; j++) {
+			assert_string_equal(x->info->phones[j].number,
+					    y->info->phones[j].number);
+			text_eq(&x->info->phones[j].label, &y->info->phones[j].label);
 		}
-		assert_str_or_null(x->email, y->email);
-		assert_str_or_null(x->web, y->web);
-		assert_str_or_null(x->address, y->address);
-		assert_str_or_null(x->municipality, y->municipality);
-		assert_int_equal(x->appointment, y->appointment);
+		assert_str_or_null(x->info->email, y->info->email);
+		assert_str_or_null(x->info->web, y->info->web);
+		assert_str_or_null(x->info->address, y->info->address);
+		assert_str_or_null(x->info->municipality, y->info->municipality);
+		assert_int_equal(x->info->appointment, y->info->appointment);
 		hours_eq(&x->hours, &y->hours);
-		assert_str_or_null(x->verified, y->verified);
+		assert_str_or_null(x->info->verified, y->info->verified);
 	}
 
 	assert_int_equal(a->n_languages, b->n_languages);
@@ -255,13 +255,13 @@ static void test_import_hsds1(void **state)
 	assert_string_equal(s->name.v[CAT_FI], "Neuvontapiste");
 	assert_string_equal(s->description.v[CAT_FI],
 			    "Yleisneuvontaa kaupungin palveluista, monella kielellä.");
-	assert_string_equal(s->email, "info@city.example");
-	assert_string_equal(s->web, "https://city.example/info");
-	assert_int_equal(s->n_phones, 2);
-	assert_string_equal(s->phones[0].number, "+358 9 000 0001");
-	assert_string_equal(s->phones[0].label.v[CAT_FI], "Neuvonta");
-	assert_string_equal(s->phones[1].number, "+358 9 000 0002 (12)");
-	assert_null(s->phones[1].label.v[CAT_FI]);
+	assert_string_equal(s->info->email, "info@city.example");
+	assert_string_equal(s->info->web, "https://city.example/info");
+	assert_int_equal(s->info->n_phones, 2);
+	assert_string_equal(s->info->phones[0].number, "+358 9 000 0001");
+	assert_string_equal(s->info->phones[0].label.v[CAT_FI], "Neuvonta");
+	assert_string_equal(s->info->phones[1].number, "+358 9 000 0002 (12)");
+	assert_null(s->info->phones[1].label.v[CAT_FI]);
 	assert_int_equal(s->n_languages, 4);
 	assert_string_equal(s->languages[0], "fi");
 	assert_string_equal(s->languages[3], "so");
@@ -275,15 +275,15 @@ static void test_import_hsds1(void **state)
 	assert_ex(&s->hours, 0, "2026-12-24", true, 0, 0);
 	assert_ex(&s->hours, 2, "2026-12-26", true, 0, 0);
 	assert_ex(&s->hours, 3, "2026-12-31", false, 600, 840);
-	assert_string_equal(s->address, "Esimerkkikatu 1, 00100 Helsinki");
-	assert_string_equal(s->municipality, "Helsinki");
-	assert_int_equal(s->appointment, APPT_NO);
-	assert_null(s->verified);
+	assert_string_equal(s->info->address, "Esimerkkikatu 1, 00100 Helsinki");
+	assert_string_equal(s->info->municipality, "Helsinki");
+	assert_int_equal(s->info->appointment, APPT_NO);
+	assert_null(s->info->verified);
 
 	s = svc(cat, "svc-housing");
 	assert_int_equal(s->hours.n_spans, 1);
 	assert_span(&s->hours, 0, 1, 8 * 60 + 15, 11 * 60 + 30);
-	assert_null(s->address);
+	assert_null(s->info->address);
 
 	s = svc(cat, "svc-benefits");
 	assert_string_equal(s->description.v[CAT_FI],
@@ -291,17 +291,17 @@ static void test_import_hsds1(void **state)
 	assert_int_equal(s->n_languages, 2);
 	assert_string_equal(s->languages[0], "fi");
 	assert_string_equal(s->languages[1], "sv");
-	assert_string_equal(s->phones[0].label.v[CAT_FI], "Etuudet ruotsiksi");
+	assert_string_equal(s->info->phones[0].label.v[CAT_FI], "Etuudet ruotsiksi");
 
 	s = svc(cat, "svc-club");
 	assert_string_equal(s->description.v[CAT_FI], "Kerho\nkahdella rivillä");
-	assert_string_equal(s->eligibility.v[CAT_FI],
+	assert_string_equal(s->info->eligibility.v[CAT_FI],
 			    "Ages 15-29; Residents of the sample city");
-	assert_string_equal(s->address, "Mallitie 5, 2. krs, 00930 Helsinki");
+	assert_string_equal(s->info->address, "Mallitie 5, 2. krs, 00930 Helsinki");
 	/* The Saturday row names the service at its location. */
 	assert_int_equal(s->hours.n_spans, 1);
 	assert_span(&s->hours, 0, 5, 600, 840);
-	assert_int_equal(s->n_phones, 0);
+	assert_int_equal(s->info->n_phones, 0);
 	assert_int_equal(s->n_languages, 1);
 
 	/* Languages met in the rows, sorted, named by their codes. */
@@ -365,13 +365,13 @@ static void test_import_hsds3(void **state)
 	assert_string_equal(s->keywords, "neuvonta rådgivning advice");
 	assert_int_equal(s->topics, (1u << TOPIC_HOUSING) |
 			 (1u << TOPIC_MOVING) | (1u << TOPIC_DIGITAL));
-	assert_int_equal(s->appointment, APPT_NO);
-	assert_string_equal(s->verified, "2026-02-01");
-	assert_int_equal(s->n_phones, 2);
-	assert_string_equal(s->phones[0].label.v[CAT_SV], "Rådgivning");
-	assert_string_equal(s->phones[0].label.v[CAT_EN], "Advice");
-	assert_null(s->phones[1].label.v[CAT_FI]);
-	assert_null(s->phones[1].label.v[CAT_EN]);
+	assert_int_equal(s->info->appointment, APPT_NO);
+	assert_string_equal(s->info->verified, "2026-02-01");
+	assert_int_equal(s->info->n_phones, 2);
+	assert_string_equal(s->info->phones[0].label.v[CAT_SV], "Rådgivning");
+	assert_string_equal(s->info->phones[0].label.v[CAT_EN], "Advice");
+	assert_null(s->info->phones[1].label.v[CAT_FI]);
+	assert_null(s->info->phones[1].label.v[CAT_EN]);
 	assert_int_equal(s->n_languages, 4);
 	assert_string_equal(s->languages[3], "so");
 	/* byday MO,TU,WE,TH is four spans; a dated row without times is a
@@ -383,36 +383,36 @@ static void test_import_hsds3(void **state)
 	assert_int_equal(s->hours.n_ex, 2);
 	assert_ex(&s->hours, 0, "2026-06-19", true, 0, 0);
 	assert_ex(&s->hours, 1, "2026-12-31", false, 600, 780);
-	assert_string_equal(s->address, "Esimerkkikatu 1, 00100 Helsinki");
+	assert_string_equal(s->info->address, "Esimerkkikatu 1, 00100 Helsinki");
 
 	s = svc(cat, "s2");
 	assert_null(s->name.v[CAT_SV]);
 	assert_string_equal(s->name.v[CAT_EN], "Employment services");
-	assert_int_equal(s->appointment, APPT_YES);
-	assert_null(s->verified);
-	assert_string_equal(s->phones[0].label.v[CAT_EN],
+	assert_int_equal(s->info->appointment, APPT_YES);
+	assert_null(s->info->verified);
+	assert_string_equal(s->info->phones[0].label.v[CAT_EN],
 			    "Employment in English");
-	assert_null(s->phones[0].label.v[CAT_FI]);
+	assert_null(s->info->phones[0].label.v[CAT_FI]);
 	/* A language given by name only, and an unknown code. */
 	assert_int_equal(s->n_languages, 2);
 	assert_string_equal(s->languages[0], "uk");
 	assert_string_equal(s->languages[1], "ti");
 	/* Monthly and fortnightly rules are not weekly hours. */
 	assert_int_equal(s->hours.n_spans, 0);
-	assert_null(s->address);
+	assert_null(s->info->address);
 
 	s = svc(cat, "s3");
-	assert_string_equal(s->eligibility.v[CAT_FI], "7–12-vuotiaat");
-	assert_null(s->eligibility.v[CAT_SV]);
-	assert_string_equal(s->eligibility.v[CAT_EN], "Ages 7-12");
+	assert_string_equal(s->info->eligibility.v[CAT_FI], "7–12-vuotiaat");
+	assert_null(s->info->eligibility.v[CAT_SV]);
+	assert_string_equal(s->info->eligibility.v[CAT_EN], "Ages 7-12");
 	assert_int_equal(s->topics, (1u << TOPIC_FAMILIES) |
 			 (1u << TOPIC_LEISURE));
-	assert_int_equal(s->appointment, APPT_SOMETIMES);
+	assert_int_equal(s->info->appointment, APPT_SOMETIMES);
 	assert_int_equal(s->hours.n_spans, 2);
 	assert_span(&s->hours, 1, 3, 17 * 60, 19 * 60 + 30);
 	/* The physical address wins over the postal one. */
-	assert_string_equal(s->address, "Mallitie 5, 02100 Espoo");
-	assert_string_equal(s->municipality, "Espoo");
+	assert_string_equal(s->info->address, "Mallitie 5, 02100 Espoo");
+	assert_string_equal(s->info->municipality, "Espoo");
 
 	/* x_languages plus what rows brought (ti, ku), sorted. */
 	assert_int_equal(cat->n_languages, 8);
@@ -561,11 +561,11 @@ static void add_lang(struct catalogue *cat, const char *code, const char *fi,
 static void add_phone(struct cat_service *s, const char *number,
 		      const char *fi, const char *sv, const char *en)
 {
-	s->phones = xrealloc(s->phones, (s->n_phones + 1) * sizeof *s->phones);
-	memset(&s->phones[s->n_phones], 0, sizeof *s->phones);
-	s->phones[s->n_phones].number = xstrdup(number);
-	set_text(&s->phones[s->n_phones].label, fi, sv, en);
-	s->n_phones++;
+	s->info->phones = xrealloc(s->info->phones, (s->info->n_phones + 1) * sizeof *s->info->phones);
+	memset(&s->info->phones[s->info->n_phones], 0, sizeof *s->info->phones);
+	s->info->phones[s->info->n_phones].number = xstrdup(number);
+	set_text(&s->info->phones[s->info->n_phones].label, fi, sv, en);
+	s->info->n_phones++;
 }
 
 static void add_svc_lang(struct cat_service *s, const char *code)
@@ -623,7 +623,7 @@ static struct catalogue *rich_catalogue(void)
 	set_text(&s->name, "Neuvonta", "Rådgivning", "Advice");
 	set_text(&s->description, "Rivi yksi\nrivi \"kaksi\", pilkulla",
 		 "Rad ett\r\nrad två", "Line one, two");
-	set_text(&s->eligibility, "Kaikki", NULL, "Everyone; adults, too");
+	set_text(&s->info->eligibility, "Kaikki", NULL, "Everyone; adults, too");
 	s->keywords = xstrdup("neuvonta rådgivning advice");
 	s->topics = (1u << TOPIC_HOUSING) | (1u << TOPIC_OTHER);
 	add_svc_lang(s, "fi");
@@ -633,11 +633,11 @@ static struct catalogue *rich_catalogue(void)
 	add_phone(s, "+358 9 000 0301", "Neuvonta", "Rådgivning", "Advice");
 	add_phone(s, "+358 9 000 0302", NULL, NULL, NULL);
 	add_phone(s, "+358 9 000 0303", NULL, "Bara svenska", NULL);
-	s->email = xstrdup("advice@city.example");
-	s->web = xstrdup("https://city.example/advice?a=1,b=2");
-	s->address = xstrdup("Esimerkkikatu 1, 00100 Helsinki");
-	s->municipality = xstrdup("Helsinki");
-	s->appointment = APPT_SOMETIMES;
+	s->info->email = xstrdup("advice@city.example");
+	s->info->web = xstrdup("https://city.example/advice?a=1,b=2");
+	s->info->address = xstrdup("Esimerkkikatu 1, 00100 Helsinki");
+	s->info->municipality = xstrdup("Helsinki");
+	s->info->appointment = APPT_SOMETIMES;
 	hours_add_span(&s->hours, 0, 8 * 60 + 15, 12 * 60);
 	hours_add_span(&s->hours, 0, 13 * 60, 16 * 60);
 	hours_add_span(&s->hours, 1, 8 * 60 + 15, 12 * 60);
@@ -647,15 +647,15 @@ static struct catalogue *rich_catalogue(void)
 	hours_add_exception(&s->hours, "2026-12-24", true, 0, 0);
 	hours_add_exception(&s->hours, "2026-12-31", false, 10 * 60, 14 * 60);
 	hours_add_exception(&s->hours, "2027-01-01", false, 0, 1440);
-	s->verified = xstrdup("2026-03-15");
+	s->info->verified = xstrdup("2026-03-15");
 
 	s = catalogue_add_service(cat);
 	s->id = xstrdup("svc-2");
 	s->org = 1;
 	set_text(&s->name, NULL, NULL, "English only");
 	s->topics = 0;
-	s->appointment = APPT_YES;
-	s->municipality = xstrdup("Espoo");	/* no street address */
+	s->info->appointment = APPT_YES;
+	s->info->municipality = xstrdup("Espoo");	/* no street address */
 
 	s = catalogue_add_service(cat);
 	s->id = xstrdup("svc-3");
@@ -665,8 +665,8 @@ static struct catalogue *rich_catalogue(void)
 	s->topics = (1u << TOPIC__N) - 1;
 	add_svc_lang(s, "ar");
 	add_svc_lang(s, "zh");
-	s->address = xstrdup("Mallitie 5 B 12");	/* no municipality */
-	s->appointment = APPT_NO;
+	s->info->address = xstrdup("Mallitie 5 B 12");	/* no municipality */
+	s->info->appointment = APPT_NO;
 	hours_add_exception(&s->hours, "2026-05-01", true, 0, 0);
 
 	s = catalogue_add_service(cat);

@@ -59,9 +59,9 @@ static void add_service(struct catalogue *cat, const char *id, const char *name,
 		s->languages[s->n_languages++] = xstrdup(tok);
 	}
 	free(copy);
-	s->phones = xcalloc(1, sizeof *s->phones);
-	s->phones[0].number = xstrdup("09 310 00000");
-	s->n_phones = 1;
+	s->info->phones = xcalloc(1, sizeof *s->info->phones);
+	s->info->phones[0].number = xstrdup("09 310 00000");
+	s->info->n_phones = 1;
 	if (hours && hours_parse(&s->hours, hours, &err) != 0)
 		fail_msg("%s", err);
 }

@@ -275,12 +275,12 @@ static void test_check_finds_problems(void **state)
 	s = svc(cat, "escape", "Bad\x1b[31mname");
 	s = svc(cat, "latin1", "Caf\xe9");
 	s = svc(cat, "contact", "Yhteys");
-	s->email = s_("not-an-email");
-	s->web = s_("https://");
-	s->phones = calloc(1, sizeof *s->phones);
-	s->phones[0].number = s_("call us");
-	s->n_phones = 1;
-	s->verified = s_("yesterday");
+	s->info->email = s_("not-an-email");
+	s->info->web = s_("https://");
+	s->info->phones = calloc(1, sizeof *s->info->phones);
+	s->info->phones[0].number = s_("call us");
+	s->info->n_phones = 1;
+	s->info->verified = s_("yesterday");
 	s = svc(cat, "overlap", "Aukiolo");
 	assert_int_equal(hours_add_span(&s->hours, 0, 9 * 60, 12 * 60), 0);
 	assert_int_equal(hours_add_span(&s->hours, 0, 11 * 60, 14 * 60), 0);

@@ -578,6 +578,50 @@ static void test_topics_narrowing(void **state)
 	catalogue_free(&cat);
 }
 
+/* The engine is built in two steps: the empty query (the desk's first
+ * list) needs only the display order and gives the same hits, topics and
+ * all, as a complete engine; the first query with a word completes it. */
+static void test_list_before_index(void **state)
+{
+	struct catalogue *cat = random_cat(300);
+	struct search *early = search_new(cat, "fi"), *full = search_new(cat, "fi");
+	const topic_set sets[] = { 0, BIT(TOPIC_HOUSING),
+				   BIT(TOPIC_DAYCARE) | BIT(TOPIC_OTHER) };
+	size_t t, i;
+	(void)state;
+
+	search_complete(full);
+	assert_true(search_is_complete(full));
+	for (t = 0; t < sizeof sets / sizeof sets[0]; t++) {
+		const struct search_hit *a, *b;
+		size_t na = search_query_topics(early, "", sets[t], &a);
+		struct search_hit *copy = xmalloc((na + 1) * sizeof *copy);
+		size_t nb;
+		memcpy(copy, a, na * sizeof *a);
+		assert_false(search_is_complete(early));
+		nb = search_query_topics(full, "  ", sets[t], &b);
+		assert_int_equal(na, nb);
+		assert_true(na > 0);
+		for (i = 0; i < na; i++) {
+			assert_int_equal(copy[i].index, b[i].index);
+			assert_int_equal(copy[i].tier, b[i].tier);
+		}
+		free(copy);
+	}
+	/* A word: the engine completes itself and finds what a plain look
+	 * at every service finds. */
+	{
+		const struct search_hit *h;
+		size_t n = search_query(early, "koti", &h);
+		assert_true(search_is_complete(early));
+		assert_true(n > 0);
+		check_against_plain(cat, "koti", h, n);
+	}
+	search_free(&early);
+	search_free(&full);
+	catalogue_free(&cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -592,6 +636,7 @@ int main(void)
 		cmocka_unit_test(test_typing_equals_fresh),
 		cmocka_unit_test(test_common_letter_pairs),
 		cmocka_unit_test(test_topics_narrowing),
+		cmocka_unit_test(test_list_before_index),
 	};
 	/* No translations: topic labels are searched in English here. */
 	setenv("LANGUAGE", "en", 1);

@@ -173,6 +173,117 @@ static void test_fold_english(void **state)
 	check_fold(NULL, false, "");
 }
 
+/* Both paths of text_fold() on one input. */
+static void check_fold_paths(const char *in)
+{
+	int nordic;
+	for (nordic = 0; nordic <= 1; nordic++) {
+		char *fast = text_fold(in, nordic);
+		char *slow = text_fold_unicode(in, nordic);
+		assert_string_equal(fast, slow);
+		free(fast);
+		free(slow);
+	}
+}
+
+/* Every ASCII byte, alone and between letters, folds alike on both paths:
+ * the fast path's idea of a word character (letters and digits only) is
+ * checked against the Unicode categories rather than assumed. */
+static void test_fold_ascii_bytes(void **state)
+{
+	int c;
+	(void)state;
+
+	for (c = 1; c < 0x80; c++) {
+		char in[8];
+		snprintf(in, sizeof in, "%c", c);
+		check_fold_paths(in);
+		snprintf(in, sizeof in, "x%cY", c);
+		check_fold_paths(in);
+		snprintf(in, sizeof in, "%c%c\xc3\xa4%c", c, c, c);
+		check_fold_paths(in);
+	}
+	check_fold("a_b^c`d$e+f<g|h~i@j", false, "a b c d e f g h i j");
+	check_fold("_^`$+<>=|~", true, "");
+	check_fold("x\x01y\x7fz", true, "x y z");
+}
+
+/* A fixed-seed xorshift generator, so that the test is the same every run. */
+static uint32_t rng_next(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+/* Thousands of strings of the fast path's alphabet give the same result
+ * on both paths, with and without keep_nordic. */
+static void test_fold_fast_equivalence(void **state)
+{
+	static const char *const alphabet[] = {
+		"a", "b", "o", "s", "z", "A", "B", "O", "S", "Z",
+		"0", "1", "9", " ", " ", " ", "_", "-", ".", "/", "\t",
+		",", ":", "!", "'", "\"", "(", ")", "&", "^", "`", "$", "+",
+		"<", "~", "\n", "\x7f",
+		"\xc3\xa5", "\xc3\xa4", "\xc3\xb6", "\xc3\x85", "\xc3\x84",
+		"\xc3\x96",
+	};
+	const size_t na = sizeof alphabet / sizeof alphabet[0];
+	uint32_t seed = 20240611u;
+	int round;
+	(void)state;
+
+	for (round = 0; round < 5000; round++) {
+		char in[3 * 40 + 1];
+		size_t len = rng_next(&seed) % 40, k, n = 0;
+		for (k = 0; k < len; k++) {
+			const char *piece = alphabet[rng_next(&seed) % na];
+			size_t pl = strlen(piece);
+			memcpy(in + n, piece, pl);
+			n += pl;
+		}
+		in[n] = '\0';
+		check_fold_paths(in);
+	}
+}
+
+static void test_fold_fast_expected(void **state)
+{
+	(void)state;
+	check_fold("  Ty\xc3\xb6--ja ELINKEINO  ", true, "ty\xc3\xb6 ja elinkeino");
+	check_fold("  Ty\xc3\xb6--ja ELINKEINO  ", false, "tyo ja elinkeino");
+	check_fold("", true, "");
+	check_fold("...", true, "");
+	check_fold("\xc3\x85" "bo_Akademi", true, "\xc3\xa5" "bo akademi");
+	check_fold("\xc3\x85" "bo_Akademi", false, "abo akademi");
+	check_fold("bostadsr\xc3\xa5" "dgivning 1234", true,
+		   "bostadsr\xc3\xa5" "dgivning 1234");
+	check_fold("\xc3\x84\xc3\x96\xc3\x85", false, "aoa");
+}
+
+/* Text outside ASCII and å ä ö takes the general path and folds as
+ * before. */
+static void test_fold_general_path(void **state)
+{
+	(void)state;
+	check_fold("Caf\xc3\xa9", true, "cafe");
+	check_fold("Caf\xc3\xa9", false, "cafe");
+	check_fold("Soomaali", true, "soomaali");
+	check_fold("Af-Soomaali", false, "af soomaali");
+	check_fold(MARHABAN, true, "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7");
+	check_fold("a" COMBINING_DIAERESIS, true, "\xc3\xa4");
+	check_fold("a" COMBINING_DIAERESIS, false, "a");
+	/* An ä on the fast path's alphabet next to one it is not. */
+	check_fold("\xc3\xa4" "a" COMBINING_DIAERESIS " M\xc3\xbcller", true,
+		   "\xc3\xa4\xc3\xa4 muller");
+	/* Invalid UTF-8, even after a c3 lead byte, is sanitized first. */
+	check_fold("a\xc3", true, "a");
+	check_fold("a\xff" "b", true, "a b");
+	check_fold_paths("a\xc3");
+	check_fold_paths("\xc3\xa9t\xc3\xa9 \xc3\xa5r");
+}
+
 static void check_sanitize(const char *in, const char *want)
 {
 	char *s = text_sanitize(in);
@@ -255,6 +366,10 @@ int main(void)
 		cmocka_unit_test(test_cut_never_splits),
 		cmocka_unit_test(test_fold_finnish),
 		cmocka_unit_test(test_fold_english),
+		cmocka_unit_test(test_fold_ascii_bytes),
+		cmocka_unit_test(test_fold_fast_equivalence),
+		cmocka_unit_test(test_fold_fast_expected),
+		cmocka_unit_test(test_fold_general_path),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_collate),
 		cmocka_unit_test(test_locale_utf8),
