@@ -34,6 +34,7 @@
 #include "core/keymap.h"
 #include "core/layout.h"
 #include "core/paths.h"
+#include "core/search.h"
 #include "panes/desk.h"
 #include "panes/desk_ui.h"
 #include "panes/interpreters.h"
@@ -341,7 +342,7 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	char *err = NULL, *path, *outp = xasprintf("%s/screen.out", tmp);
 	FILE *in = fopen("/dev/null", "r");
 	long b;
-	double t0;
+	double t0, t1;
 	char label[80];
 
 	if (catalogue_open(cat_path, &cat, &err) != 0)
@@ -357,8 +358,12 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	ip.d = desk_new(cat, NULL, "bench", NULL);
 	t0 = now_s(CLOCK_THREAD_CPUTIME_ID);
 	desk_search(ip.d);
-	printf("%-40s %8.1f ms\n", "search index for the desk (CPU)",
-	       (now_s(CLOCK_THREAD_CPUTIME_ID) - t0) * 1e3);
+	t1 = now_s(CLOCK_THREAD_CPUTIME_ID);
+	search_complete(desk_search(ip.d));
+	printf("%-40s %8.1f ms\n", "search: display order, the list (CPU)",
+	       (t1 - t0) * 1e3);
+	printf("%-40s %8.1f ms\n", "search: the rest of the index (CPU)",
+	       (now_s(CLOCK_THREAD_CPUTIME_ID) - t1) * 1e3);
 
 	/* The terminal: a file, 80x24 from the environment. */
 	setenv("TERM", "xterm-256color", 1);

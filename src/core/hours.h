@@ -26,11 +26,12 @@ struct hours_exception {
 	uint16_t open, close;
 };
 
+/* 24 bytes: every service of a catalogue has one. */
 struct hours {
 	struct hours_span *spans;
-	size_t n_spans;
 	struct hours_exception *ex;
-	size_t n_ex;
+	uint32_t n_spans;
+	uint32_t n_ex;
 };
 
 enum hours_state { HOURS_UNKNOWN, HOURS_OPEN, HOURS_CLOSED };

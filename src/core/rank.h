@@ -15,17 +15,19 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "core/catalogue.h"
 #include "core/hours.h"
 #include "core/search.h"
 
+/* 8 bytes: the Redirect pane holds one for every service listed. */
 struct rank_service {
-	size_t index;		/* into catalogue.services */
-	enum search_tier tier;
+	uint32_t index;		/* into catalogue.services */
+	uint8_t tier;		/* enum search_tier */
 	bool speaks;		/* serves the customer's language */
-	enum hours_state open;	/* at `now` */
+	uint8_t open;		/* enum hours_state at `now` */
 };
 
 /* *out is a new array (caller frees); returns how many. lang may be NULL. */

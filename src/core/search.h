@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/catalogue.h"
 
@@ -20,8 +21,9 @@ enum search_tier {
 	SEARCH_SUBSTRING = 2	/* it occurs anywhere */
 };
 
+/* 8 bytes: a desk holds one for every service while the list is whole. */
 struct search_hit {
-	size_t index;		/* into catalogue.services */
+	uint32_t index;		/* into catalogue.services */
 	enum search_tier tier;
 };
 

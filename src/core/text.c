@@ -207,12 +207,26 @@ static size_t uc_cols(ucs4_t c)
 	return w > 0 ? (size_t)w : 0;
 }
 
+/* Printable ASCII: one column and, unless a combining mark follows, one
+ * grapheme. Most of what is drawn is such text, so it is measured here
+ * without libunistring's tables (whose pages would count in every
+ * session's memory). */
+static bool plain_byte(uint8_t c)
+{
+	return c >= 0x20 && c < 0x7F;
+}
+
 /* Width of s[0..n), invalid bytes counted as U+FFFD (one column). */
 static size_t width_n(const uint8_t *s, size_t n)
 {
 	size_t i = 0, w = 0;
 	while (i < n) {
 		ucs4_t c;
+		if (plain_byte(s[i])) {
+			i++;
+			w++;
+			continue;
+		}
 		i += next_uc(s, i, n, &c);
 		w += uc_cols(c);
 	}
@@ -233,8 +247,16 @@ size_t text_fit(const char *str, size_t cols, size_t *used)
 	size_t w = 0;
 
 	while (p < end) {
-		const uint8_t *q = u8_grapheme_next(p, end);
+		const uint8_t *q;
 		size_t cw;
+		if (plain_byte(*p) && (p + 1 == end || p[1] < 0x80)) {
+			if (w + 1 > cols)
+				break;
+			w++;
+			p++;
+			continue;
+		}
+		q = u8_grapheme_next(p, end);
 		if (!q || q <= p)
 			q = p + 1;
 		cw = width_n(p, (size_t)(q - p));
