@@ -67,10 +67,11 @@ struct vinfo {
 	uint32_t df;		/* services with this word */
 };
 
-/* A name in the sorted list: the first 8 bytes of its fold as a number
- * (hi, lo), and which name it is. 12 bytes, not the fold itself: the
- * rest of the fold is made again from the catalogue when 8 bytes do not
- * decide. */
+/* A name while the list is sorted: the first 8 bytes of its fold as a
+ * number (hi, lo), and which name it is; the rest of the fold is made
+ * again from the catalogue when 8 bytes do not decide. The finished list
+ * keeps only which name (4 bytes a name): a query's binary search folds
+ * the 30 or so names it looks at. */
 struct name_key {
 	uint32_t hi, lo;
 	uint32_t ref;		/* position * 4 + language */
@@ -110,7 +111,7 @@ struct search {
 	uint64_t *pair_p;	/* per heavy pair: where it starts a word */
 	size_t npairs;
 
-	struct name_key *names;	/* sorted by fold, then position */
+	uint32_t *names;	/* name refs, sorted by fold, then position */
 	size_t nnames;
 
 	struct word_state *prev;	/* the previous query's words */
@@ -884,7 +885,7 @@ static void sort_run(struct search *s,
 static void build_names(struct search *s)
 {
 	size_t cnt = 0, i, j, l;
-	s->names = xmalloc((s->n * CAT__NLANG + 1) * sizeof *s->names);
+	struct name_key *keys = xmalloc((s->n * CAT__NLANG + 1) * sizeof *keys);
 	for (i = 0; i < s->n; i++) {
 		const struct cat_service *svc = &s->cat->services[s->order[i]];
 		char *seen[CAT__NLANG];
@@ -906,25 +907,28 @@ static void build_names(struct search *s)
 			}
 			seen[nseen++] = fo;
 			key = key8(fo);
-			s->names[cnt].hi = (uint32_t)(key >> 32);
-			s->names[cnt].lo = (uint32_t)key;
-			s->names[cnt].ref = (uint32_t)(i * 4 + l);
+			keys[cnt].hi = (uint32_t)(key >> 32);
+			keys[cnt].lo = (uint32_t)key;
+			keys[cnt].ref = (uint32_t)(i * 4 + l);
 			cnt++;
 		}
 		for (j = 0; j < nseen; j++)
 			free(seen[j]);
 	}
 	s->nnames = cnt;
-	s->names = xrealloc(s->names, (cnt + 1) * sizeof *s->names);
-	qsort(s->names, cnt, sizeof *s->names, cmp_name_key);
+	qsort(keys, cnt, sizeof *keys, cmp_name_key);
 	/* Equal first 8 bytes of folds 8 bytes or longer: the rest decides. */
 	for (i = 0; i < cnt; i = j) {
-		uint64_t key = name_key(&s->names[i]);
-		for (j = i + 1; j < cnt && name_key(&s->names[j]) == key; j++)
+		uint64_t key = name_key(&keys[i]);
+		for (j = i + 1; j < cnt && name_key(&keys[j]) == key; j++)
 			;
 		if (j - i > 1 && (key & 0xff))
-			sort_run(s, s->names + i, j - i);
+			sort_run(s, keys + i, j - i);
 	}
+	s->names = xmalloc((cnt + 1) * sizeof *s->names);
+	for (i = 0; i < cnt; i++)
+		s->names[i] = keys[i].ref;
+	free(keys);
 }
 
 /* ---- public: build ------------------------------------------------------ */
@@ -1270,23 +1274,10 @@ static size_t emit(struct search *s, const uint64_t *m, const uint64_t *p,
 /* Name i against q (len bytes) as a prefix: <0 before the names that
  * start with q, 0 one of them, >0 after. */
 static int name_vs_prefix(const struct search *s, size_t i, const char *q,
-			  size_t len, uint64_t qkey)
+			  size_t len)
 {
-	uint64_t key = name_key(&s->names[i]);
-	char *f;
-	int r;
-	if (len < 8) {
-		uint64_t mask = ~(~(uint64_t)0 >> (8 * len));
-		key &= mask;
-		qkey &= mask;
-	}
-	if (key != qkey)
-		return key < qkey ? -1 : 1;
-	if (len <= 8)
-		return 0;
-	/* The first 8 bytes agree: fold the name again to see. */
-	f = name_fold(s, s->names[i].ref);
-	r = strncmp(f, q, len);
+	char *f = name_fold(s, s->names[i]);
+	int r = strncmp(f, q, len);
 	free(f);
 	return (r > 0) - (r < 0);
 }
@@ -1295,11 +1286,10 @@ static int name_vs_prefix(const struct search *s, size_t i, const char *q,
 static void names_with_prefix(struct search *s, const char *q, uint64_t *bm)
 {
 	size_t lo = 0, hi = s->nnames, end, len = strlen(q);
-	uint64_t qkey = key8(q);
 	memset(bm, 0, s->nw * sizeof *bm);
 	while (lo < hi) {	/* the first name not before q */
 		size_t mid = lo + (hi - lo) / 2;
-		if (name_vs_prefix(s, mid, q, len, qkey) < 0)
+		if (name_vs_prefix(s, mid, q, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -1310,7 +1300,7 @@ static void names_with_prefix(struct search *s, const char *q, uint64_t *bm)
 		size_t a = lo;
 		while (a < hi) {	/* the first name after them */
 			size_t mid = a + (hi - a) / 2;
-			if (name_vs_prefix(s, mid, q, len, qkey) <= 0)
+			if (name_vs_prefix(s, mid, q, len) <= 0)
 				a = mid + 1;
 			else
 				hi = mid;
@@ -1318,7 +1308,7 @@ static void names_with_prefix(struct search *s, const char *q, uint64_t *bm)
 		end = a;
 	}
 	for (; lo < end; lo++) {
-		uint32_t pos = s->names[lo].ref / 4;
+		uint32_t pos = s->names[lo] / 4;
 		bm[pos / 64] |= (uint64_t)1 << (pos % 64);
 	}
 }
