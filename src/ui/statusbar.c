@@ -1,8 +1,11 @@
 /* statusbar: see statusbar.h. The right part keeps at most half the line
- * so that a message always has room. */
+ * so that a message always has room; a message that still does not fit
+ * (a save's summary in Finnish at 80 columns) pushes out the right part's
+ * leading " | " fields, the desk name first, while it shows. */
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/text.h"
 #include "ui/draw.h"
@@ -20,6 +23,13 @@ void statusbar_draw(WINDOW *w, const char *left, const char *right,
 	if (h < 1 || width < 1)
 		return;
 	ui_fill(w, 0, 0, width, base);
+	if (right && *right && left && *left) {
+		int need = (int)text_width(left) + 2;
+		const char *sep;
+		while (need + (int)text_width(right) > width &&
+		       (sep = strstr(right, " | ")) != NULL)
+			right = sep + 3;
+	}
 	if (right && *right) {
 		rw = (int)text_width(right);
 		if (rw > width / 2)
