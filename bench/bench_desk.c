@@ -10,7 +10,8 @@
  *    into the Redirect filter at 10,000 services, and the bytes written to
  *    the terminal when the highlight moves one row.
  *
- * Usage: bench_desk [N]   (N services, default 10000) */
+ * Usage: bench_desk [N [WORDS]]   (N services, default 10000; WORDS words
+ * of description in each of fi, sv and en, default 3: a line) */
 #include <config.h>
 
 #include <curses.h>
@@ -86,7 +87,10 @@ static void die(const char *what, char *err)
 }
 
 /* The bundled catalogue plus n synthetic services, published to path. */
-static void make_big(const char *bundled, const char *path, size_t n)
+/* n services after the bundled ones; descriptions of desc_words words
+ * in each language (3: a line; 60: a paragraph). */
+static void make_big(const char *bundled, const char *path, size_t n,
+		     size_t desc_words)
 {
 	struct catalogue *cat = NULL;
 	char *err = NULL;
@@ -101,9 +105,13 @@ static void make_big(const char *bundled, const char *path, size_t n)
 		s->org = pick(cat->n_orgs);
 		for (l = 0; l < CAT__NLANG; l++) {
 			s->name.v[l] = xasprintf("%s%s %zu", words[a][l], words[b][l], i);
-			s->description.v[l] = xasprintf("%s %s %s", words[b][l],
-							words[pick(N_WORDS)][l],
-							words[pick(N_WORDS)][l]);
+			size_t k2, len = 0;
+			char *d = xmalloc(desc_words * 16 + 1);
+			for (k2 = 0; k2 < desc_words; k2++)
+				len += (size_t)sprintf(d + len, "%s%s", k2 ? " " : "",
+						       words[k2 ? pick(N_WORDS) : b][l]);
+			d[len] = '\0';
+			s->description.v[l] = d;
 		}
 		s->keywords = xstrdup(words[pick(N_WORDS)][2]);
 		s->topics = (topic_set)1u << pick(TOPIC__N);
@@ -416,6 +424,7 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 int main(int argc, char **argv)
 {
 	size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
+	size_t desc_words = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 3;
 	char tmpl[] = "/tmp/bench_desk.XXXXXX";
 	char *tmp = mkdtemp(tmpl), *err = NULL, *bundled, *big, *sql, *cmd;
 	size_t n_bundled = 0;
@@ -437,9 +446,10 @@ int main(int argc, char **argv)
 		n_bundled = c->n_services;
 		catalogue_free(&c);
 	}
-	make_big(bundled, big, n);
+	make_big(bundled, big, n, desc_words ? desc_words : 1);
 
-	printf("start-up in a pseudo-terminal of 80x24 (medians of 7)\n");
+	printf("start-up in a pseudo-terminal of 80x24 (medians of 7); "
+	       "descriptions of %zu words a language\n", desc_words);
 	printf("%-32s %11s %11s %11s\n", "", "1st screen", "services", "peak RSS");
 	bench_start(tmp, "bundled catalogue", bundled);
 	{

@@ -22,7 +22,14 @@
  * labels, dates) and equal hours or language lists are stored once,
  * through small lossy caches whose size does not grow with the catalogue.
  * SQLite reads through a small page cache, and what the loader freed goes
- * back to the system at the end. */
+ * back to the system at the end.
+ *
+ * A desk opens the catalogue lean: what only the details window shows is
+ * read for one service at a time over the read-only connection the desk
+ * keeps (so details always match the loaded version), and descriptions,
+ * which only the search needs in memory, are kept as their folded words:
+ * each service's distinct word ids, as varints, into one vocabulary. A
+ * paragraph of text becomes a few dozen bytes. */
 #include <config.h>
 
 #include <errno.h>
@@ -44,6 +51,7 @@
 #include "core/codes.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 /* ---- small helpers ------------------------------------------------------- */
 
@@ -219,6 +227,7 @@ static void org_free(const struct catalogue *cat, struct cat_org *o)
 static void info_free(const struct catalogue *cat, struct cat_service_info *in)
 {
 	size_t i;
+	text_drop(cat, &in->description);
 	text_drop(cat, &in->eligibility);
 	for (i = 0; in->phones && i < in->n_phones; i++) {
 		drop(cat, in->phones[i].number);
@@ -302,6 +311,8 @@ void catalogue_free(struct catalogue **pcat)
 	drop(cat, cat->name);
 	drop(cat, cat->published);
 	details_free(&cat->details);
+	free(cat->vocab);
+	free(cat->vocab_off);
 	arena_free(&cat->arena);
 	free(cat);
 	*pcat = NULL;
@@ -586,6 +597,13 @@ struct loader {
 	int rc;			/* first SQLite failure */
 	char *msg;		/* and its message */
 	bool lean;		/* services without their details */
+	/* Lean: the description words' hash table (load time only) and a
+	 * service's word ids while they are sorted. */
+	uint32_t *vslots;	/* word id + 1; 0 = empty */
+	size_t nvslots;
+	uint32_t *wids;
+	size_t wcap;
+	size_t vcap, vlen, ocap;
 };
 
 static uint32_t hash_bytes(const void *p, size_t n)
@@ -1057,6 +1075,165 @@ static void load_orgs(struct loader *L)
 	L->org_ids = ids_sort(&v, cat->n_orgs, &L->n_org_ids);
 }
 
+/* ---- a lean catalogue's description words ------------------------------- */
+
+static void vocab_rehash(struct loader *L)
+{
+	struct catalogue *cat = L->cat;
+	size_t ns = L->nvslots ? L->nvslots * 2 : 1024, i;
+	uint32_t *slots = xcalloc(ns, sizeof *slots);
+	for (i = 0; i < cat->n_vocab; i++) {
+		const char *w = cat->vocab + cat->vocab_off[i];
+		size_t h = hash_bytes(w, strlen(w)) & (ns - 1);
+		while (slots[h])
+			h = (h + 1) & (ns - 1);
+		slots[h] = (uint32_t)i + 1;
+	}
+	free(L->vslots);
+	L->vslots = slots;
+	L->nvslots = ns;
+}
+
+/* The id of a folded word, added to the vocabulary when new. */
+static uint32_t vocab_word(struct loader *L, const char *w, size_t len)
+{
+	struct catalogue *cat = L->cat;
+	size_t h;
+	if ((cat->n_vocab + 1) * 2 > L->nvslots)
+		vocab_rehash(L);
+	h = hash_bytes(w, len) & (L->nvslots - 1);
+	while (L->vslots[h]) {
+		const char *o = cat->vocab + cat->vocab_off[L->vslots[h] - 1];
+		if (!strncmp(o, w, len) && o[len] == '\0')
+			return L->vslots[h] - 1;
+		h = (h + 1) & (L->nvslots - 1);
+	}
+	if (L->vlen + len + 1 > L->vcap) {
+		L->vcap = (L->vlen + len + 1) * 2;
+		cat->vocab = xrealloc(cat->vocab, L->vcap);
+	}
+	/* One spare offset for the end mark (see vocab_end). */
+	if (cat->n_vocab + 2 > L->ocap) {
+		L->ocap = (cat->n_vocab + 2) * 2;
+		cat->vocab_off = xrealloc(cat->vocab_off, L->ocap * sizeof *cat->vocab_off);
+	}
+	memcpy(cat->vocab + L->vlen, w, len);
+	cat->vocab[L->vlen + len] = '\0';
+	cat->vocab_off[cat->n_vocab] = (uint32_t)L->vlen;
+	L->vlen += len + 1;
+	L->vslots[h] = (uint32_t)cat->n_vocab + 1;
+	return (uint32_t)cat->n_vocab++;
+}
+
+/* The vocabulary at its size, with the end offset after the last word. */
+static void vocab_end(struct loader *L)
+{
+	struct catalogue *cat = L->cat;
+	if (!cat->n_vocab)
+		return;
+	cat->vocab = xrealloc(cat->vocab, L->vlen);
+	cat->vocab_off = xrealloc(cat->vocab_off,
+				  (cat->n_vocab + 1) * sizeof *cat->vocab_off);
+	cat->vocab_off[cat->n_vocab] = (uint32_t)L->vlen;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static size_t put_varint(unsigned char *p, uint32_t v)
+{
+	size_t n = 0;
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+static uint32_t get_varint(const unsigned char **p)
+{
+	uint32_t v = 0;
+	int shift = 0;
+	while (**p & 0x80) {
+		v |= (uint32_t)(**p & 0x7f) << shift;
+		shift += 7;
+		(*p)++;
+	}
+	v |= (uint32_t)**p << shift;
+	(*p)++;
+	return v;
+}
+
+/* The distinct folded words of the three texts in columns i..i+2: how
+ * many, then the ids in increasing order as gaps, all varints, in the
+ * arena; NULL without any. */
+static const unsigned char *col_words(struct loader *L, sqlite3_stmt *st, int i)
+{
+	size_t n = 0, m = 0, k, len = 0;
+	unsigned char *tmp, *out;
+	for (k = 0; k < CAT__NLANG; k++) {
+		const char *t = (const char *)sqlite3_column_text(st, i + (int)k);
+		char *f;
+		size_t a = 0, flen;
+		if (!t || !*t)
+			continue;
+		f = text_fold(t, true);
+		flen = strlen(f);
+		while (a < flen) {
+			size_t b = a;
+			while (b < flen && f[b] != ' ')
+				b++;
+			if (b > a) {
+				if (n == L->wcap) {
+					L->wcap = L->wcap ? L->wcap * 2 : 64;
+					L->wids = xrealloc(L->wids, L->wcap * sizeof *L->wids);
+				}
+				L->wids[n++] = vocab_word(L, f + a, b - a);
+			}
+			a = b + 1;
+		}
+		free(f);
+	}
+	if (!n)
+		return NULL;
+	qsort(L->wids, n, sizeof *L->wids, cmp_u32);
+	for (k = 0; k < n; k++)
+		if (!m || L->wids[k] != L->wids[m - 1])
+			L->wids[m++] = L->wids[k];
+	tmp = xmalloc(5 * (m + 1));
+	len = put_varint(tmp, (uint32_t)m);
+	for (k = 0; k < m; k++)
+		len += put_varint(tmp + len, k ? L->wids[k] - L->wids[k - 1] : L->wids[0]);
+	out = arena_alloc(L->arena, len, 1);
+	memcpy(out, tmp, len);
+	free(tmp);
+	return out;
+}
+
+void catalogue_service_words(const struct catalogue *cat,
+			     const struct cat_service *s,
+			     void (*fn)(void *arg, const char *w, size_t len),
+			     void *arg)
+{
+	const unsigned char *p;
+	uint32_t n, k, id = 0;
+	if (!cat || !s || !s->words)
+		return;
+	p = s->words;
+	n = get_varint(&p);
+	for (k = 0; k < n; k++) {
+		id += get_varint(&p);
+		if (id >= cat->n_vocab)
+			return;
+		fn(arg, cat->vocab + cat->vocab_off[id],
+		   cat->vocab_off[id + 1] - cat->vocab_off[id] - 1);
+	}
+}
+
 /* A service's appointment code; a bad one is a problem (when loading the
  * whole catalogue) and reads as "no". */
 static enum appointment col_appointment(struct loader *L, sqlite3_stmt *st,
@@ -1079,8 +1256,7 @@ static void load_services(struct loader *L)
 	/* A lean catalogue reads only what lists, ranks and searches need. */
 	sqlite3_stmt *st = prep(L, L->lean
 		? "SELECT id, organisation_id, name_fi, name_sv, name_en, "
-		  "description_fi, description_sv, description_en, keywords "
-		  "FROM service ORDER BY rowid"
+		  "NULL, NULL, NULL, keywords FROM service ORDER BY rowid"
 		: "SELECT id, organisation_id, name_fi, name_sv, name_en, "
 		  "description_fi, description_sv, description_en, keywords, "
 		  "eligibility_fi, eligibility_sv, eligibility_en, email, "
@@ -1108,10 +1284,10 @@ static void load_services(struct loader *L)
 		} else
 			s->org = (size_t)oi;
 		col_text3(L, st, 2, &s->name, false);
-		col_text3(L, st, 5, &s->description, false);
 		s->keywords = col_shared(L, st, 8);
 		if (L->lean)
-			continue;
+			continue;	/* words: catalogue_load_words() */
+		col_text3(L, st, 5, &s->description, false);
 		/* The count said how many rows; a row more (the file cannot
 		 * change under an immutable open) gets an info of its own. */
 		s->info = cat->n_services <= n_infos
@@ -1428,6 +1604,7 @@ struct cat_details {
 static void details_clear(struct cat_details *d)
 {
 	size_t i;
+	cat_text_free(&d->info.description);
 	cat_text_free(&d->info.eligibility);
 	for (i = 0; i < d->info.n_phones; i++) {
 		free(d->info.phones[i].number);
@@ -1481,13 +1658,14 @@ static int details_fetch(struct catalogue *cat, size_t i, char **err)
 	sqlite3_bind_text(d->svc, 1, id ? id : "", -1, SQLITE_STATIC);
 	rc = sqlite3_step(d->svc);
 	if (rc == SQLITE_ROW) {
-		dup_text3(d->svc, 0, &d->info.eligibility);
-		d->info.email = dup_col(d->svc, 3);
-		d->info.web = dup_col(d->svc, 4);
-		d->info.address = dup_col(d->svc, 5);
-		d->info.municipality = dup_col(d->svc, 6);
-		d->info.appointment = col_appointment(NULL, d->svc, 7, id);
-		d->info.verified = dup_col(d->svc, 8);
+		dup_text3(d->svc, 0, &d->info.description);
+		dup_text3(d->svc, 3, &d->info.eligibility);
+		d->info.email = dup_col(d->svc, 6);
+		d->info.web = dup_col(d->svc, 7);
+		d->info.address = dup_col(d->svc, 8);
+		d->info.municipality = dup_col(d->svc, 9);
+		d->info.appointment = col_appointment(NULL, d->svc, 10, id);
+		d->info.verified = dup_col(d->svc, 11);
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(d->svc);
@@ -1543,6 +1721,38 @@ const struct cat_service_info *catalogue_service_info(struct catalogue *cat,
 	return &cat->details->info;
 }
 
+int catalogue_load_words(struct catalogue *cat, char **err)
+{
+	struct loader L;
+	sqlite3_stmt *st;
+	size_t k = 0;
+
+	if (!cat || !cat->words_pending)
+		return 0;
+	memset(&L, 0, sizeof L);
+	L.db = cat->details->db;
+	L.cat = cat;
+	L.arena = cat->arena;
+	L.rc = SQLITE_OK;
+	/* The rows in the order the services were loaded (the file cannot
+	 * have changed under the immutable connection). */
+	st = prep(&L, "SELECT description_fi, description_sv, description_en "
+		  "FROM service ORDER BY rowid");
+	while (st && k < cat->n_services && step(&L, st) > 0)
+		cat->services[k++].words = col_words(&L, st, 0);
+	sqlite3_finalize(st);
+	vocab_end(&L);
+	free(L.vslots);
+	free(L.wids);
+	cat->words_pending = false;
+	if (L.rc != SQLITE_OK) {
+		read_error_msg(err, cat->path, L.db, L.rc, L.msg);
+		free(L.msg);
+		return -1;
+	}
+	return 0;
+}
+
 /* Keep db for a lean catalogue's details: statements prepared now, so a
  * details look-up later is two indexed reads. */
 static int details_keep(struct catalogue *cat, sqlite3 *db, char **err)
@@ -1551,7 +1761,8 @@ static int details_keep(struct catalogue *cat, sqlite3 *db, char **err)
 	int rc;
 	d->db = db;
 	d->index = SIZE_MAX;
-	rc = sqlite3_prepare_v2(db, "SELECT eligibility_fi, eligibility_sv, "
+	rc = sqlite3_prepare_v2(db, "SELECT description_fi, description_sv, "
+				"description_en, eligibility_fi, eligibility_sv, "
 				"eligibility_en, email, web, address, municipality, "
 				"appointment, verified FROM service WHERE id = ?1",
 				-1, &d->svc, NULL);
@@ -1642,7 +1853,8 @@ static int open_file(const char *path, bool lean, struct catalogue **out,
 		sqlite3_close(db);
 		catalogue_free(&L.cat);
 		return -1;
-	}
+	} else
+		L.cat->words_pending = L.cat->n_services > 0;
 #ifdef __GLIBC__
 	/* The page cache and the loader's scratch memory were freed between
 	 * the catalogue's blocks; hand those pages back. */

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -52,6 +53,9 @@ enum appointment { APPT_NO, APPT_YES, APPT_SOMETIMES };
  * time with catalogue_service_info(), so that 10,000 services fit in a
  * thin client's few megabytes. */
 struct cat_service_info {
+	/* A lean catalogue's descriptions (a whole one keeps them in the
+	 * service record; here they are then empty). */
+	struct cat_text description;
 	struct cat_text eligibility;	/* "ages 15-29", "not for undocumented" */
 	struct cat_phone *phones;
 	size_t n_phones;
@@ -67,7 +71,11 @@ struct cat_service {
 	char *id;
 	size_t org;		/* index into catalogue.orgs */
 	struct cat_text name;
-	struct cat_text description;
+	struct cat_text description;	/* NULLs in a lean catalogue: see words */
+	/* A lean catalogue keeps, instead of the descriptions, the distinct
+	 * words of their folds (text_fold, å ä ö kept): all the search needs.
+	 * See catalogue_service_words(). NULL otherwise or without any. */
+	const unsigned char *words;
 	char *keywords;		/* free words in any language, space separated */
 	topic_set topics;
 	char **languages;	/* ISO codes served regularly */
@@ -153,6 +161,12 @@ struct catalogue {
 	 * from (kept open, so details match the loaded version even after a
 	 * republish), and the last service's details fetched. */
 	struct cat_details *details;
+	/* A lean catalogue's description words: word i is at
+	 * vocab + vocab_off[i], NUL-terminated. */
+	char *vocab;
+	uint32_t *vocab_off;
+	size_t n_vocab;
+	bool words_pending;	/* lean: catalogue_load_words() not run yet */
 };
 
 /* Open the file read-only (never creating or migrating it) and load it.
@@ -160,13 +174,26 @@ struct catalogue {
  * one clear line naming the file and what to do. */
 int catalogue_open(const char *path, struct catalogue **out, char **err);
 /* The same for a desk: services come without their details (info is
- * NULL; catalogue_service_info() fetches them), and the file stays open
- * read-only for that until catalogue_free. */
+ * NULL; catalogue_service_info() fetches them) and without their
+ * descriptions, and the file stays open read-only until catalogue_free.
+ * The descriptions' words, which the search needs, come with
+ * catalogue_load_words(): a desk calls it after its first screen. */
 int catalogue_open_lean(const char *path, struct catalogue **out, char **err);
+/* Read a lean catalogue's descriptions, one service at a time, keeping
+ * only their folded words (s->words). Does nothing for a whole catalogue
+ * or a second time. A search built before it finds no description words. */
+int catalogue_load_words(struct catalogue *cat, char **err);
 void catalogue_free(struct catalogue **cat);
 /* True when every service has its details in memory (not lean): what
  * writing a catalogue out (publish, export) needs. */
 bool catalogue_whole(const struct catalogue *cat);
+/* Call fn with each distinct folded word of a lean service's
+ * descriptions (w is NUL-terminated, len its bytes); nothing for a whole
+ * catalogue's services, whose descriptions are in the record. */
+void catalogue_service_words(const struct catalogue *cat,
+			     const struct cat_service *s,
+			     void (*fn)(void *arg, const char *w, size_t len),
+			     void *arg);
 /* Details of service i: its info when loaded, else fetched from the file
  * into a one-service cache (valid until the next call or catalogue_free).
  * NULL with *err set when the file cannot be read. */

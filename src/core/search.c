@@ -489,6 +489,17 @@ static void walk_text(struct walk *w, const char *text)
 	free(fo);
 }
 
+/* A word already folded (a lean catalogue's description words). */
+static void walk_folded(void *arg, const char *word, size_t len)
+{
+	struct walk *w = arg;
+	long id;
+	if (w->pass == PASS_VOCAB)
+		intern_word(w->words, word, len);
+	else if ((id = intern_find(w->words, word, len)) >= 0)
+		walk_word(w, (uint32_t)id);
+}
+
 static void shared_add(struct intern *t, struct shared *sh, const char *text)
 {
 	char *f;
@@ -509,6 +520,7 @@ static void walk_position(struct walk *w)
 		walk_text(w, svc->name.v[l]);
 		walk_text(w, svc->description.v[l]);
 	}
+	catalogue_service_words(cat, svc, walk_folded, w);
 	walk_text(w, svc->keywords);
 	if (svc->org < cat->n_orgs) {
 		struct shared *o = &w->ow[svc->org];

@@ -116,8 +116,23 @@ void desk_free(struct desk **dp)
 	*dp = NULL;
 }
 
+/* The words of the descriptions, before an index is completed. Without
+ * them the filter still finds names, keywords, organisations and topics. */
+static void load_words(struct desk *d)
+{
+	char *err = NULL;
+	if (d->cat && d->cat->words_pending &&
+	    catalogue_load_words(d->cat, &err) != 0) {
+		desk_message(d, true, _("The services' descriptions cannot be read, the filter looks only at names and keywords: %s"),
+			     err);
+		err_free(&err);
+	}
+}
+
 struct search *desk_search(struct desk *d)
 {
+	if (!d->words_later)
+		load_words(d);
 	if (!d->search && d->cat && !d->defer_search)
 		d->search = search_new(d->cat, i18n_lang());
 	return d->search;
@@ -126,9 +141,13 @@ struct search *desk_search(struct desk *d)
 bool desk_start_step(struct desk *d)
 {
 	if (d->defer_search) {
+		/* The display order is all the list needs. */
 		d->defer_search = false;
+		d->words_later = true;
 		return desk_search(d) != NULL;	/* the list shows next */
 	}
+	d->words_later = false;
+	load_words(d);
 	search_complete(d->search);
 	return false;
 }

@@ -65,6 +65,9 @@ struct desk {
 	/* While true, desk_search() returns NULL (the first screen is drawn
 	 * without waiting for the index). */
 	bool defer_search;
+	/* While true, the lean catalogue's description words wait for the
+	 * second start-up step (desk_start_step). */
+	bool words_later;
 };
 
 /* Open everything for cfg: the catalogue (created on first start when it

@@ -176,12 +176,15 @@ struct dialog *redirect_details(struct desk *d, size_t si)
 	free(title);
 	if (org)
 		dialog_add_text(dl, _("Organisation"), catalogue_text(&org->name, ui));
-	if (*catalogue_text(&s->description, ui))
-		dialog_add_text(dl, _("What"), catalogue_text(&s->description, ui));
 	if (!in) {
 		dialog_add_text(dl, _("Details"), why);
 		in = &none;
 	}
+	/* A lean catalogue's descriptions come with the details. */
+	if (*catalogue_text(&s->description, ui))
+		dialog_add_text(dl, _("What"), catalogue_text(&s->description, ui));
+	else if (*catalogue_text(&in->description, ui))
+		dialog_add_text(dl, _("What"), catalogue_text(&in->description, ui));
 	free(why);
 	for (i = 0; i < in->n_phones; i++) {
 		const char *lab = catalogue_text(&in->phones[i].label, ui);

@@ -3,7 +3,7 @@
 # and an interpreter, saves it with F2, quits with F10, and the report has
 # the row with the right codes.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 8
+plan 9
 
 D="--desk e2e"
 start 80 24 "$NEUVOO $D; echo EXITED=\$?"
@@ -15,6 +15,18 @@ keys Down s o m a l i Enter
 # Topics: the first two.
 keys F6 Space Down Space
 check "two topics are ticked" wait_for "[x] Education"
+# The filter searches the services' descriptions too (a word that is in
+# no name or keyword).
+keys F7 / t h r e a t e n e d
+wait_for "/ threatened" >/dev/null
+sleep 0.3
+only_housing() {
+	s=$(screen)
+	echo "$s" | grep -qF "Housing advice" &&
+	! echo "$s" | grep -qF "Adult social work"
+}
+check "a word of a description finds its service, and only it" only_housing
+keys Escape
 # Redirect: search a service, open its details, another reason, accept.
 keys F7 / H e l s i n k i - i n f o Enter
 check "the service details open" wait_for "Reason"

@@ -13,6 +13,7 @@
 #include "core/catalogue.h"
 #include "core/catalogue_schema.h"
 #include "core/err.h"
+#include "core/text.h"
 
 /* dir/cat.db made from the fixture; caller frees. */
 static char *fixture_catalogue(const char *dir)
@@ -657,6 +658,54 @@ static void test_empty_catalogue(void **state)
 	util_rmtree(&dir);
 }
 
+/* Words in a line, sorted and each once. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *sort_words(char *line)
+{
+	char *words[256], *p, *out;
+	size_t n = 0, i, len = 0;
+	if (!line)
+		return NULL;
+	out = calloc(1, strlen(line) + 1);
+	for (p = strtok(line, " "); p && n < 256; p = strtok(NULL, " "))
+		words[n++] = p;
+	qsort(words, n, sizeof *words, cmp_str);
+	for (i = 0; i < n; i++)
+		if (!i || strcmp(words[i], words[i - 1]))
+			len += (size_t)sprintf(out + len, "%s%s", len ? " " : "", words[i]);
+	free(line);
+	return out;
+}
+
+/* The descriptions' folds, every word once, sorted. */
+static char *fold_words(const struct cat_text *t)
+{
+	char *all = strdup("");
+	int k;
+	for (k = 0; k < CAT__NLANG; k++) {
+		char *f = text_fold(t->v[k] ? t->v[k] : "", true);
+		char *j = malloc(strlen(all) + strlen(f) + 2);
+		sprintf(j, "%s %s", all, f);
+		free(all);
+		free(f);
+		all = j;
+	}
+	return sort_words(all);
+}
+
+static void collect_word(void *arg, const char *w, size_t len)
+{
+	char **line = arg;
+	size_t old = *line ? strlen(*line) : 0;
+	assert_int_equal(strlen(w), len);
+	*line = realloc(*line, old + len + 2);
+	sprintf(*line + old, "%s%s", old ? " " : "", w);
+}
+
 /* A desk's lean catalogue: the same services without their details,
  * which come one service at a time from the file it was loaded from, even
  * after a new catalogue is published over it; it cannot be written out. */
@@ -666,12 +715,22 @@ static void test_lean(void **state)
 	char *out = malloc(strlen(dir) + 16);
 	struct catalogue *whole = open_ok(path), *lean = NULL, *next;
 	const struct cat_service_info *in, *again;
-	size_t i, k;
+	size_t i, k, n_worded = 0;
 	(void)state;
 
 	if (catalogue_open_lean(path, &lean, &err) != 0)
 		fail_msg("open lean: %s", err);
 	assert_int_equal(lean->n_services, whole->n_services);
+	/* The descriptions' words come in a second step. */
+	assert_true(lean->words_pending);
+	assert_false(whole->words_pending);
+	for (i = 0; i < lean->n_services; i++)
+		assert_null(lean->services[i].words);
+	if (catalogue_load_words(lean, &err) != 0 ||
+	    catalogue_load_words(lean, &err) != 0 ||
+	    catalogue_load_words(whole, &err) != 0)
+		fail_msg("words: %s", err);
+	assert_false(lean->words_pending);
 	assert_true(catalogue_whole(whole));
 	assert_false(catalogue_whole(lean));
 	for (i = 0; i < lean->n_services; i++) {
@@ -679,11 +738,27 @@ static void test_lean(void **state)
 		assert_null(y->info);
 		same_str(x->id, y->id);
 		same_text(&x->name, &y->name);
-		same_text(&x->description, &y->description);
+		assert_null(y->description.v[CAT_FI]);
+		assert_null(y->description.v[CAT_SV]);
+		assert_null(y->description.v[CAT_EN]);
+		/* Instead, the distinct words of the folded descriptions. */
+		{
+			char *want = fold_words(&x->description), *got = NULL;
+			char *none = NULL;
+			catalogue_service_words(lean, y, collect_word, &got);
+			catalogue_service_words(whole, x, collect_word, &none);
+			assert_null(none);
+			got = sort_words(got);
+			assert_string_equal(got ? got : "", want);
+			n_worded += *want != '\0';
+			free(got);
+			free(want);
+		}
 		assert_int_equal(x->topics, y->topics);
 		same_hours(&x->hours, &y->hours);
 		in = catalogue_service_info(lean, i, &err);
 		assert_non_null(in);
+		same_text(&x->description, &in->description);
 		same_text(&x->info->eligibility, &in->eligibility);
 		assert_int_equal(x->info->n_phones, in->n_phones);
 		for (k = 0; k < in->n_phones; k++) {
@@ -702,6 +777,7 @@ static void test_lean(void **state)
 		/* A whole catalogue hands out its own. */
 		assert_ptr_equal(catalogue_service_info(whole, i, &err), x->info);
 	}
+	assert_true(n_worded >= 2);
 	assert_null(catalogue_service_info(lean, lean->n_services, &err));
 	assert_non_null(err);
 

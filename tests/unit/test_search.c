@@ -622,6 +622,60 @@ static void test_list_before_index(void **state)
 	catalogue_free(&cat);
 }
 
+/* A desk's lean catalogue keeps the descriptions' folded words instead of
+ * their text: every query finds the same services in the same order as
+ * over the whole catalogue. */
+static void test_lean_catalogue_same_hits(void **state)
+{
+	struct catalogue *made = random_cat(200), *whole = NULL, *lean = NULL;
+	char *dir = util_tmpdir(), *path = xasprintf("%s/cat.db", dir), *err = NULL;
+	const char *queries[] = { "a", "as", "asunto", "koti päivä", "café",
+				  "ﺍﻟ", "zz", "neuvo", "", "x y" };
+	struct search *sw, *sl;
+	size_t q, i;
+	(void)state;
+
+	/* Descriptions in all three languages, punctuation and other scripts. */
+	for (i = 0; i < made->n_services; i += 7) {
+		made->services[i].description.v[CAT_SV] =
+			xasprintf("Café, rådgivning (%zu)!", i);
+		made->services[i].description.v[CAT_EN] =
+			xstrdup("Advice in العربية and Soomaali; naïve-words.");
+	}
+	if (catalogue_publish(made, path, &err) != 0)
+		fail_msg("publish: %s", err);
+	if (catalogue_open(path, &whole, &err) != 0 ||
+	    catalogue_open_lean(path, &lean, &err) != 0 ||
+	    catalogue_load_words(lean, &err) != 0)
+		fail_msg("open: %s", err);
+	assert_true(lean->n_vocab > 0);
+	sw = search_new(whole, "fi");
+	sl = search_new(lean, "fi");
+	for (q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		const struct search_hit *hw, *hl;
+		size_t nw = search_query(sw, queries[q], &hw);
+		struct search_hit *copy = xmalloc((nw + 1) * sizeof *copy);
+		size_t nl;
+		memcpy(copy, hw, nw * sizeof *hw);
+		nl = search_query(sl, queries[q], &hl);
+		assert_int_equal(nw, nl);
+		for (i = 0; i < nw; i++) {
+			assert_int_equal(copy[i].index, hl[i].index);
+			assert_int_equal(copy[i].tier, hl[i].tier);
+		}
+		if (!strcmp(queries[q], "café") || !strcmp(queries[q], "neuvo"))
+			assert_true(nw > 0);
+		free(copy);
+	}
+	search_free(&sw);
+	search_free(&sl);
+	catalogue_free(&whole);
+	catalogue_free(&lean);
+	catalogue_free(&made);
+	free(path);
+	util_rmtree(&dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -637,6 +691,7 @@ int main(void)
 		cmocka_unit_test(test_common_letter_pairs),
 		cmocka_unit_test(test_topics_narrowing),
 		cmocka_unit_test(test_list_before_index),
+		cmocka_unit_test(test_lean_catalogue_same_hits),
 	};
 	/* No translations: topic labels are searched in English here. */
 	setenv("LANGUAGE", "en", 1);
