@@ -3,8 +3,9 @@
  * Invariants: text_sanitize() gives valid UTF-8 with no C0 or C1 control,
  * DEL, ESC or bidi control, and is idempotent; text_cut() never exceeds its
  * width and returns the text itself when it fits; text_fit() stops at a
- * character boundary within its width; text_fold() gives valid UTF-8 and
- * folding twice changes nothing; text_collate() is antisymmetric and
+ * character boundary within its width; text_fold() gives valid UTF-8,
+ * folding twice changes nothing, and its fast path (ASCII, å ä ö) gives
+ * what the general path gives; text_collate() is antisymmetric and
  * reflexive. The first input byte picks the widths; the input splits at its
  * first NUL into two strings for collation. */
 #include <config.h>
@@ -90,6 +91,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(text_valid(f1, strlen(f1)), "fold gave invalid UTF-8");
 		f2 = text_fold(f1, i);
 		FUZZ_ASSERT(!strcmp(f1, f2), "fold is not idempotent: \"%s\" -> \"%s\"",
+			    f1, f2);
+		free(f2);
+		f2 = text_fold_unicode(s, i);
+		FUZZ_ASSERT(!strcmp(f1, f2), "fast and general folds differ: \"%s\" vs \"%s\"",
 			    f1, f2);
 		free(f1);
 		free(f2);
