@@ -368,13 +368,15 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 		die("screen", err);
 	free(path);
 	ip.d = desk_new(cat, NULL, "bench", NULL);
+	/* The desk's start-up steps after its first screen. */
+	ip.d->defer_search = true;
 	t0 = now_s(CLOCK_THREAD_CPUTIME_ID);
-	desk_search(ip.d);
+	desk_start_step(ip.d);
 	t1 = now_s(CLOCK_THREAD_CPUTIME_ID);
-	search_complete(desk_search(ip.d));
-	printf("%-40s %8.1f ms\n", "search: display order, the list (CPU)",
+	desk_start_step(ip.d);
+	printf("%-40s %8.1f ms\n", "after the frame: the list (CPU)",
 	       (t1 - t0) * 1e3);
-	printf("%-40s %8.1f ms\n", "search: the rest of the index (CPU)",
+	printf("%-40s %8.1f ms\n", "then: words and the index (CPU)",
 	       (now_s(CLOCK_THREAD_CPUTIME_ID) - t1) * 1e3);
 
 	/* The terminal: a file, 80x24 from the environment. */

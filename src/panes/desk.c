@@ -131,9 +131,11 @@ static void load_words(struct desk *d)
 
 struct search *desk_search(struct desk *d)
 {
+	if (d->defer_search)
+		return NULL;	/* the first screen comes first */
 	if (!d->words_later)
 		load_words(d);
-	if (!d->search && d->cat && !d->defer_search)
+	if (!d->search && d->cat)
 		d->search = search_new(d->cat, i18n_lang());
 	return d->search;
 }

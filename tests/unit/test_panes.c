@@ -585,11 +585,45 @@ static int group_teardown(void **state)
 	return 0;
 }
 
+/* Start-up in steps: nothing of the search before the first screen; then
+ * the display order (the list) without the descriptions' words; then the
+ * words and the whole index. */
+static void start_steps(void **state)
+{
+	struct catalogue *made = fixture(), *cat = NULL;
+	char *path = xasprintf("%s/lean.db", tmp), *err = NULL;
+	struct desk *d;
+	(void)state;
+
+	made->services[0].description.v[CAT_FI] = xstrdup("Neuvontaa vuokralaisille.");
+	if (catalogue_publish(made, path, &err) != 0 ||
+	    catalogue_open_lean(path, &cat, &err) != 0)
+		fail_msg("catalogue: %s", err);
+	catalogue_free(&made);
+	d = desk_new(cat, NULL, "t2", NULL);
+	d->defer_search = true;
+	assert_null(desk_search(d));
+	assert_true(cat->words_pending);
+
+	assert_true(desk_start_step(d));
+	assert_non_null(desk_search(d));
+	assert_false(search_is_complete(desk_search(d)));
+	assert_true(cat->words_pending);
+
+	assert_false(desk_start_step(d));
+	assert_false(cat->words_pending);
+	assert_true(search_is_complete(desk_search(d)));
+	assert_int_equal(cat->n_vocab, 2);
+	desk_free(&d);
+	free(path);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(start_steps),
 		T(intake_fields_cycle),
 		T(intake_quick_letters),
 		T(intake_language_search),
