@@ -311,8 +311,7 @@ void catalogue_free(struct catalogue **pcat)
 	drop(cat, cat->name);
 	drop(cat, cat->published);
 	details_free(&cat->details);
-	free(cat->vocab);
-	free(cat->vocab_off);
+	wordset_free(&cat->vocab);
 	arena_free(&cat->arena);
 	free(cat);
 	*pcat = NULL;
@@ -597,13 +596,9 @@ struct loader {
 	int rc;			/* first SQLite failure */
 	char *msg;		/* and its message */
 	bool lean;		/* services without their details */
-	/* Lean: the description words' hash table (load time only) and a
-	 * service's word ids while they are sorted. */
-	uint32_t *vslots;	/* word id + 1; 0 = empty */
-	size_t nvslots;
+	/* Lean: a service's description word ids while they are sorted. */
 	uint32_t *wids;
 	size_t wcap;
-	size_t vcap, vlen, ocap;
 };
 
 static uint32_t hash_bytes(const void *p, size_t n)
@@ -1077,66 +1072,6 @@ static void load_orgs(struct loader *L)
 
 /* ---- a lean catalogue's description words ------------------------------- */
 
-static void vocab_rehash(struct loader *L)
-{
-	struct catalogue *cat = L->cat;
-	size_t ns = L->nvslots ? L->nvslots * 2 : 1024, i;
-	uint32_t *slots = xcalloc(ns, sizeof *slots);
-	for (i = 0; i < cat->n_vocab; i++) {
-		const char *w = cat->vocab + cat->vocab_off[i];
-		size_t h = hash_bytes(w, strlen(w)) & (ns - 1);
-		while (slots[h])
-			h = (h + 1) & (ns - 1);
-		slots[h] = (uint32_t)i + 1;
-	}
-	free(L->vslots);
-	L->vslots = slots;
-	L->nvslots = ns;
-}
-
-/* The id of a folded word, added to the vocabulary when new. */
-static uint32_t vocab_word(struct loader *L, const char *w, size_t len)
-{
-	struct catalogue *cat = L->cat;
-	size_t h;
-	if ((cat->n_vocab + 1) * 2 > L->nvslots)
-		vocab_rehash(L);
-	h = hash_bytes(w, len) & (L->nvslots - 1);
-	while (L->vslots[h]) {
-		const char *o = cat->vocab + cat->vocab_off[L->vslots[h] - 1];
-		if (!strncmp(o, w, len) && o[len] == '\0')
-			return L->vslots[h] - 1;
-		h = (h + 1) & (L->nvslots - 1);
-	}
-	if (L->vlen + len + 1 > L->vcap) {
-		L->vcap = (L->vlen + len + 1) * 2;
-		cat->vocab = xrealloc(cat->vocab, L->vcap);
-	}
-	/* One spare offset for the end mark (see vocab_end). */
-	if (cat->n_vocab + 2 > L->ocap) {
-		L->ocap = (cat->n_vocab + 2) * 2;
-		cat->vocab_off = xrealloc(cat->vocab_off, L->ocap * sizeof *cat->vocab_off);
-	}
-	memcpy(cat->vocab + L->vlen, w, len);
-	cat->vocab[L->vlen + len] = '\0';
-	cat->vocab_off[cat->n_vocab] = (uint32_t)L->vlen;
-	L->vlen += len + 1;
-	L->vslots[h] = (uint32_t)cat->n_vocab + 1;
-	return (uint32_t)cat->n_vocab++;
-}
-
-/* The vocabulary at its size, with the end offset after the last word. */
-static void vocab_end(struct loader *L)
-{
-	struct catalogue *cat = L->cat;
-	if (!cat->n_vocab)
-		return;
-	cat->vocab = xrealloc(cat->vocab, L->vlen);
-	cat->vocab_off = xrealloc(cat->vocab_off,
-				  (cat->n_vocab + 1) * sizeof *cat->vocab_off);
-	cat->vocab_off[cat->n_vocab] = (uint32_t)L->vlen;
-}
-
 static int cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -1192,7 +1127,7 @@ static const unsigned char *col_words(struct loader *L, sqlite3_stmt *st, int i)
 					L->wcap = L->wcap ? L->wcap * 2 : 64;
 					L->wids = xrealloc(L->wids, L->wcap * sizeof *L->wids);
 				}
-				L->wids[n++] = vocab_word(L, f + a, b - a);
+				L->wids[n++] = wordset_add(&L->cat->vocab, f + a, b - a);
 			}
 			a = b + 1;
 		}
@@ -1226,11 +1161,12 @@ void catalogue_service_words(const struct catalogue *cat,
 	p = s->words;
 	n = get_varint(&p);
 	for (k = 0; k < n; k++) {
+		const char *w;
 		id += get_varint(&p);
-		if (id >= cat->n_vocab)
+		if (id >= cat->vocab.n)
 			return;
-		fn(arg, cat->vocab + cat->vocab_off[id],
-		   cat->vocab_off[id + 1] - cat->vocab_off[id] - 1);
+		w = wordset_word(&cat->vocab, id);
+		fn(arg, w, strlen(w));
 	}
 }
 
@@ -1741,8 +1677,7 @@ int catalogue_load_words(struct catalogue *cat, char **err)
 	while (st && k < cat->n_services && step(&L, st) > 0)
 		cat->services[k++].words = col_words(&L, st, 0);
 	sqlite3_finalize(st);
-	vocab_end(&L);
-	free(L.vslots);
+	wordset_compact(&cat->vocab);
 	free(L.wids);
 	cat->words_pending = false;
 	if (L.rc != SQLITE_OK) {

@@ -20,6 +20,7 @@
 
 #include "core/codes.h"
 #include "core/hours.h"
+#include "core/wordset.h"
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
 #define CATALOGUE_SCHEMA_VERSION 1
@@ -161,11 +162,9 @@ struct catalogue {
 	 * from (kept open, so details match the loaded version even after a
 	 * republish), and the last service's details fetched. */
 	struct cat_details *details;
-	/* A lean catalogue's description words: word i is at
-	 * vocab + vocab_off[i], NUL-terminated. */
-	char *vocab;
-	uint32_t *vocab_off;
-	size_t n_vocab;
+	/* A lean catalogue's description words (their ids are what
+	 * cat_service.words lists). */
+	struct wordset vocab;
 	bool words_pending;	/* lean: catalogue_load_words() not run yet */
 };
 

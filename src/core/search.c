@@ -50,6 +50,7 @@
 #include "core/i18n.h"
 #include "core/search.h"
 #include "core/text.h"
+#include "core/wordset.h"
 
 #define BITMAP_FLAG 0x80000000u	/* vinfo.post: offset into bpool */
 #define PREFIX_FLAG 0x80000000u	/* word_state.list: matched at the start */
@@ -123,16 +124,6 @@ struct search {
 };
 
 /* ---- small helpers ------------------------------------------------------ */
-
-static uint32_t hash_bytes(const char *p, size_t n)
-{
-	uint32_t h = 2166136261u;
-	while (n--) {
-		h ^= (unsigned char)*p++;
-		h *= 16777619u;
-	}
-	return h;
-}
 
 static void *grow(void *p, size_t *cap, size_t need, size_t size)
 {
@@ -213,84 +204,8 @@ static size_t varint_len(uint32_t v)
 	return n;
 }
 
-/* ---- build: word interning ---------------------------------------------- */
-
-/* Word -> id, for the build only. */
-struct intern {
-	char *arena;		/* words, NUL-terminated */
-	size_t alen, acap;
-	uint32_t *woff;		/* id -> offset in arena */
-	size_t nwords, wcap;
-	uint32_t *slots;	/* id + 1; 0 = empty */
-	size_t nslots;
-};
-
-/* A new table of slots (twice as many when grow) for the ids as they
- * are now: after the vocabulary is sorted, ids are the sorted ones. */
-static void intern_rehash(struct intern *t, bool grow_it)
-{
-	size_t ns = !t->nslots ? 4096 : grow_it ? t->nslots * 2 : t->nslots, i;
-	uint32_t *slots = xcalloc(ns, sizeof *slots);
-	for (i = 0; i < t->nwords; i++) {
-		const char *w = t->arena + t->woff[i];
-		size_t h = hash_bytes(w, strlen(w)) & (ns - 1);
-		while (slots[h])
-			h = (h + 1) & (ns - 1);
-		slots[h] = (uint32_t)i + 1;
-	}
-	free(t->slots);
-	t->slots = slots;
-	t->nslots = ns;
-}
-
-static uint32_t intern_word(struct intern *t, const char *w, size_t len)
-{
-	size_t h;
-	if ((t->nwords + 1) * 2 > t->nslots)
-		intern_rehash(t, true);
-	h = hash_bytes(w, len) & (t->nslots - 1);
-	while (t->slots[h]) {
-		const char *o = t->arena + t->woff[t->slots[h] - 1];
-		if (!strncmp(o, w, len) && o[len] == '\0')
-			return t->slots[h] - 1;
-		h = (h + 1) & (t->nslots - 1);
-	}
-	t->arena = grow(t->arena, &t->acap, t->alen + len + 1, 1);
-	t->woff = grow(t->woff, &t->wcap, t->nwords + 1, sizeof *t->woff);
-	memcpy(t->arena + t->alen, w, len);
-	t->arena[t->alen + len] = '\0';
-	t->woff[t->nwords] = (uint32_t)t->alen;
-	t->alen += len + 1;
-	t->slots[h] = (uint32_t)t->nwords + 1;
-	return (uint32_t)t->nwords++;
-}
-
-/* Id of a word, or -1 when it is not in the table. */
-static long intern_find(const struct intern *t, const char *w, size_t len)
-{
-	size_t h;
-	if (!t->nslots)
-		return -1;
-	h = hash_bytes(w, len) & (t->nslots - 1);
-	while (t->slots[h]) {
-		const char *o = t->arena + t->woff[t->slots[h] - 1];
-		if (!strncmp(o, w, len) && o[len] == '\0')
-			return (long)t->slots[h] - 1;
-		h = (h + 1) & (t->nslots - 1);
-	}
-	return -1;
-}
-
-static void intern_free(struct intern *t)
-{
-	free(t->arena);
-	free(t->woff);
-	free(t->slots);
-	memset(t, 0, sizeof *t);
-}
-
 /* Words of a folded string as ids, appended to *ids. */
-static void words_to_ids(struct intern *t, const char *f, size_t flen,
+static void words_to_ids(struct wordset *t, const char *f, size_t flen,
 			 uint32_t **ids, size_t *len, size_t *cap)
 {
 	size_t i = 0;
@@ -300,7 +215,7 @@ static void words_to_ids(struct intern *t, const char *f, size_t flen,
 			j++;
 		if (j > i) {
 			*ids = grow(*ids, cap, *len + 1, sizeof **ids);
-			(*ids)[(*len)++] = intern_word(t, f + i, j - i);
+			(*ids)[(*len)++] = wordset_add(t, f + i, j - i);
 		}
 		i = j + 1;
 	}
@@ -416,7 +331,7 @@ struct shared {
 
 struct walk {
 	struct search *s;
-	struct intern *words;	/* the vocabulary: ids sorted after pass 1 */
+	struct wordset *words;	/* the vocabulary: ids sorted after pass 1 */
 	enum pass pass;
 	uint32_t k;		/* the position */
 	uint32_t *last;		/* per word: last position + 1 listing it */
@@ -481,8 +396,8 @@ static void walk_text(struct walk *w, const char *text)
 		if (j == i)
 			;
 		else if (w->pass == PASS_VOCAB)
-			intern_word(w->words, fo + i, j - i);
-		else if ((id = intern_find(w->words, fo + i, j - i)) >= 0)
+			wordset_add(w->words, fo + i, j - i);
+		else if ((id = wordset_find(w->words, fo + i, j - i)) >= 0)
 			walk_word(w, (uint32_t)id);
 		i = j + 1;
 	}
@@ -495,12 +410,12 @@ static void walk_folded(void *arg, const char *word, size_t len)
 	struct walk *w = arg;
 	long id;
 	if (w->pass == PASS_VOCAB)
-		intern_word(w->words, word, len);
-	else if ((id = intern_find(w->words, word, len)) >= 0)
+		wordset_add(w->words, word, len);
+	else if ((id = wordset_find(w->words, word, len)) >= 0)
 		walk_word(w, (uint32_t)id);
 }
 
-static void shared_add(struct intern *t, struct shared *sh, const char *text)
+static void shared_add(struct wordset *t, struct shared *sh, const char *text)
 {
 	char *f;
 	if (!text || !*text)
@@ -565,22 +480,22 @@ static int cmp_word(const void *a, const void *b, void *arena)
 		      (const char *)arena + *(const uint32_t *)b);
 }
 
-/* Sort the vocabulary; remap[old id] = sorted id, t->woff sorted. */
-static uint32_t *sort_words(struct intern *t)
+/* Sort the vocabulary; remap[old id] = sorted id, t->off sorted. */
+static uint32_t *sort_words(struct wordset *t)
 {
-	uint32_t *idx = xmalloc((t->nwords ? t->nwords : 1) * sizeof *idx);
-	uint32_t *remap = xmalloc((t->nwords ? t->nwords : 1) * sizeof *remap);
-	uint32_t *offs = xmalloc((t->nwords ? t->nwords : 1) * sizeof *offs);
+	uint32_t *idx = xmalloc((t->n ? t->n : 1) * sizeof *idx);
+	uint32_t *remap = xmalloc((t->n ? t->n : 1) * sizeof *remap);
+	uint32_t *offs = xmalloc((t->n ? t->n : 1) * sizeof *offs);
 	size_t i;
-	for (i = 0; i < t->nwords; i++)
-		idx[i] = t->woff[i];
+	for (i = 0; i < t->n; i++)
+		idx[i] = t->off[i];
 	/* Offsets grow with the id, so an offset's id is found by bisection. */
-	qsort_r(idx, t->nwords, sizeof *idx, cmp_word, t->arena);
-	for (i = 0; i < t->nwords; i++) {
-		size_t lo = 0, hi = t->nwords;
+	qsort_r(idx, t->n, sizeof *idx, cmp_word, t->buf);
+	for (i = 0; i < t->n; i++) {
+		size_t lo = 0, hi = t->n;
 		while (hi - lo > 1) {
 			size_t mid = lo + (hi - lo) / 2;
-			if (t->woff[mid] <= idx[i])
+			if (t->off[mid] <= idx[i])
 				lo = mid;
 			else
 				hi = mid;
@@ -588,7 +503,7 @@ static uint32_t *sort_words(struct intern *t)
 		remap[lo] = (uint32_t)i;
 		offs[i] = idx[i];
 	}
-	memcpy(t->woff, offs, t->nwords * sizeof *offs);
+	memcpy(t->off, offs, t->n * sizeof *offs);
 	free(offs);
 	free(idx);
 	return remap;
@@ -701,7 +616,7 @@ static bool pairs_of(const struct word_pairs *wp, uint32_t id)
 static void build_index(struct search *s)
 {
 	const struct catalogue *cat = s->cat;
-	struct intern words = { 0 }, *t = &words;
+	struct wordset words = { 0 }, *t = &words;
 	struct shared tw[TOPIC__N];
 	const struct code *topics;
 	size_t nt = 0, i, k, vtotal = 0, btotal = 0, nv1;
@@ -733,7 +648,7 @@ static void build_index(struct search *s)
 	/* The vocabulary, sorted, in one buffer; the cache's word ids and
 	 * the shared ones renumbered to match, so passes 2 and 3 never
 	 * intern again. */
-	s->nv = t->nwords;
+	s->nv = t->n;
 	nv1 = s->nv ? s->nv : 1;
 	remap = sort_words(t);
 	for (i = 0; i < TOPIC__N; i++)
@@ -744,15 +659,15 @@ static void build_index(struct search *s)
 			w.ow[i].ids[k] = remap[w.ow[i].ids[k]];
 	free(remap);
 	/* Look-ups in passes 2 and 3 give the sorted ids. */
-	intern_rehash(t, false);
-	s->vbuf = xcalloc(1 + t->alen + VPAD, 1);
+	wordset_rehash(t);
+	s->vbuf = xcalloc(1 + t->len + VPAD, 1);
 	s->voff = xmalloc((s->nv + 1) * sizeof *s->voff);
 	w.wmask = xcalloc(nv1, sizeof *w.wmask);
 	w.wfirst = xcalloc(nv1, sizeof *w.wfirst);
 	s->vbuf[0] = '\n';
 	k = 1;
 	for (i = 0; i < s->nv; i++) {
-		const char *wd = t->arena + t->woff[i];
+		const char *wd = wordset_word(t, (uint32_t)i);
 		size_t len = strlen(wd), o = 0, l;
 		s->voff[i] = (uint32_t)k;
 		memcpy(s->vbuf + k, wd, len);
@@ -803,7 +718,7 @@ static void build_index(struct search *s)
 		w.fill[i] = s->vinfo[i].post;
 	w.wp = &wp;
 	walk_all(&w, PASS_FILL);
-	intern_free(t);
+	wordset_free(t);
 	free(w.fill);
 	free(w.last);
 	for (i = 0; i < TOPIC__N; i++)

@@ -613,7 +613,7 @@ static void start_steps(void **state)
 	assert_false(desk_start_step(d));
 	assert_false(cat->words_pending);
 	assert_true(search_is_complete(desk_search(d)));
-	assert_int_equal(cat->n_vocab, 2);
+	assert_int_equal(cat->vocab.n, 2);
 	desk_free(&d);
 	free(path);
 }

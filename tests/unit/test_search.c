@@ -648,7 +648,7 @@ static void test_lean_catalogue_same_hits(void **state)
 	    catalogue_open_lean(path, &lean, &err) != 0 ||
 	    catalogue_load_words(lean, &err) != 0)
 		fail_msg("open: %s", err);
-	assert_true(lean->n_vocab > 0);
+	assert_true(lean->vocab.n > 0);
 	sw = search_new(whole, "fi");
 	sl = search_new(lean, "fi");
 	for (q = 0; q < sizeof queries / sizeof queries[0]; q++) {
