@@ -43,6 +43,7 @@ static void usage(FILE *f)
 		"       neuvoo train --results [--format text|csv]\n"
 		"       neuvoo catalogue init [--force] | check | info | search [--lang LL] QUERY\n"
 		"       neuvoo catalogue import hsds DIR | export hsds DIR\n"
+		"       neuvoo doctor [--fix]          check (as root: repair) the set-up\n"
 		"Common options: --config FILE  --catalogue FILE  --stats-dir DIR  --desk NAME\n"
 		"                --lang LL  --keymap NAME  --screen NAME  --help  --version\n"),
 	      f);
@@ -134,14 +135,20 @@ int main(int argc, char **argv)
 		status = EXIT_OK;
 		goto out;
 	}
+	sub = n > 1 ? argv[1] : "desk";
 	if (config_load(&app.cfg, &app.cli, NULL, &err) != 0) {
+		/* doctor names it among the other problems it finds. */
+		if (!strcmp(sub, "doctor")) {
+			app.config_err = err;
+			status = cmd_doctor(&app, n - 1, argv + 1);
+			goto out;
+		}
 		status = cmd_fail(EXIT_USAGE, err);
 		goto out;
 	}
 	if (app.cfg->lang)
 		i18n_set_lang(app.cfg->lang);
 
-	sub = n > 1 ? argv[1] : "desk";
 	if (!strcmp(sub, "desk"))
 		status = n > 1 ? cmd_desk(&app, n - 1, argv + 1)
 			       : cmd_desk(&app, 1, desk_argv);
@@ -153,6 +160,8 @@ int main(int argc, char **argv)
 		status = cmd_review(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "train"))
 		status = cmd_train(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "doctor"))
+		status = cmd_doctor(&app, n - 1, argv + 1);
 	else {
 		err_set(&err, _("unknown command '%s' (see neuvoo --help)"), sub);
 		status = cmd_fail(EXIT_USAGE, err);

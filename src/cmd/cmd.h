@@ -16,6 +16,9 @@ struct app {
 	const char **desks;
 	size_t n_desks;
 	const char *argv0;
+	/* Only for doctor, which reports it: why the configuration did not
+	 * load (cfg is then NULL). */
+	const char *config_err;
 };
 
 /* argv[0] is the subcommand's name; options follow. */
@@ -24,6 +27,7 @@ int cmd_catalogue(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
 int cmd_review(struct app *app, int argc, char **argv);
 int cmd_train(struct app *app, int argc, char **argv);
+int cmd_doctor(struct app *app, int argc, char **argv);
 
 /* A subcommand option with a value, "--name VALUE" or "--name=VALUE", at
  * argv[*i]: 1 taken (and *i moved past the value), 0 not this option, -1
