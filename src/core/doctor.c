@@ -386,13 +386,28 @@ static void check_parents(const struct doctor_env *env,
 	free(abs);
 }
 
+/* A statistics file or one of SQLite's beside it: what the folder is
+ * for (other files are not the desks' business, nor this check's). */
+static bool stats_name(const char *name)
+{
+	static const char *const ends[] = { ".db", ".db-wal", ".db-shm", ".db-journal" };
+	size_t n = strlen(name), i;
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n > k && !strcmp(name + n - k, ends[i]))
+			return true;
+	}
+	return false;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The files in the folder: never world-readable, written by their owners
- * only, and (shared) of the group, so that supervisors can read them. */
+/* The statistics files in the folder: never world-readable, written by
+ * their owners only, and (shared) of the group, so that supervisors can
+ * read them. */
 static void check_files(const struct doctor_env *env, struct doctor_report *r,
 			const char *dir, gid_t gid)
 {
@@ -408,7 +423,7 @@ static void check_files(const struct doctor_env *env, struct doctor_report *r,
 		return;
 	}
 	while ((de = readdir(d))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+		if (!stats_name(de->d_name))
 			continue;
 		names = xrealloc(names, (n + 1) * sizeof *names);
 		names[n++] = xstrdup(de->d_name);

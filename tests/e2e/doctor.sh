@@ -147,6 +147,7 @@ fi
 G="nvd$$"
 while getent group "$G" >/dev/null; do G="${G}x"; done
 trap 'getent group "$G" >/dev/null && groupdel "$G"; cleanup' EXIT
+trap 'exit 1' HUP INT TERM
 # Readable by the unprivileged user of the last part.
 chmod 0755 "$T" "$HOME" "$XDG_CONFIG_HOME"
 shared="$T/srv/neuvoo/stats"

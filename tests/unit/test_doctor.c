@@ -404,6 +404,11 @@ static void test_file_world_readable(void **state)
 	assert_int_equal(chmod(file, 0644), 0);
 	assert_contains(assert_only(f, DOCTOR_FILE_READABLE), file);
 	free(file);
+	/* A file that is not statistics is not this check's business. */
+	file = util_write(f->stats, "README", "x");
+	assert_int_equal(chmod(file, 0666), 0);
+	assert_only(f, DOCTOR_FILE_READABLE);
+	free(file);
 }
 
 static void test_file_writable_by_others(void **state)
