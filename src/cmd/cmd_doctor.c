@@ -16,6 +16,7 @@
 
 #include "cmd/cmd.h"
 #include "core/doctor.h"
+#include "core/doctor_fix.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"

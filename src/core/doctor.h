@@ -75,6 +75,9 @@ struct doctor_report {
 	size_t n;
 };
 
+/* A shared statistics folder: root:GROUP drwxrws--T. */
+#define DOCTOR_SHARED_MODE 03770
+
 /* The smallest terminal the desk is drawn for. */
 #define DOCTOR_MIN_COLS 80
 #define DOCTOR_MIN_ROWS 24
@@ -117,13 +120,9 @@ size_t doctor_fixable(const struct doctor_report *r);
 /* Is this a shared set-up (a group configured)? Then --fix needs root. */
 bool doctor_shared(const struct doctor_env *env);
 
-/* Mend what r found that --fix can: create the group, the statistics
- * folder (missing parents 0755 in a shared set-up, 0700 otherwise), give
- * the folder its group and mode; nothing else is changed. done(line, ud)
- * is told each change, in one translated line. 0 when every repair
- * worked, else -1 with *err (the first failure; later repairs are still
- * tried only when they do not depend on it). */
-int doctor_fix(const struct doctor_env *env, const struct doctor_report *r,
-	       void (*done)(const char *line, void *ud), void *ud, char **err);
+/* Names and modes as the messages show them: a group's name (or its
+ * number), a new string; "drwxrws--T" for a mode. */
+char *doctor_group_name(gid_t gid);
+void doctor_mode_string(mode_t m, char out[11]);
 
 #endif

@@ -16,6 +16,7 @@
 #include "core/catalogue_schema.h"
 #include "core/config.h"
 #include "core/doctor.h"
+#include "core/doctor_fix.h"
 #include "core/err.h"
 #include "core/paths.h"
 #include "ui/terminfo.h"
