@@ -270,7 +270,8 @@ static gid_t check_group(const struct doctor_env *env, struct doctor_report *r)
 {
 	const char *name = env->cfg->group;
 	struct group *g = getgrnam(name);
-	gid_t gid, *list;
+	struct passwd *pw;
+	gid_t gid, base, *list;
 	int n = 64;
 	bool listed = false;
 
@@ -285,10 +286,12 @@ static gid_t check_group(const struct doctor_env *env, struct doctor_report *r)
 		return gid;
 	/* In the group database but not in this session: logged in before
 	 * being added. */
+	pw = getpwnam(env->user);
+	base = pw ? pw->pw_gid : (gid_t)-1;
 	list = xmalloc((size_t)n * sizeof *list);
-	if (getgrouplist(env->user, (gid_t)-1, list, &n) < 0) {
+	if (getgrouplist(env->user, base, list, &n) < 0) {
 		list = xrealloc(list, (size_t)n * sizeof *list);
-		getgrouplist(env->user, (gid_t)-1, list, &n);
+		getgrouplist(env->user, base, list, &n);
 	}
 	while (n-- > 0)
 		if (list[n] == gid)

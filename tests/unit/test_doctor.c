@@ -8,6 +8,7 @@
 
 #include <grp.h>
 #include <locale.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -352,14 +353,38 @@ static void test_group_missing(void **state)
 static void test_not_member(void **state)
 {
 	struct fx *f = *state;
+	struct group *root_group;
 	make_shared(f);
-	f->env->uid = 65534;
-	free(f->env->user);
-	f->env->user = xstrdup("nobody");
+	/* Group 0, which lists neither nobody nor a test user. */
+	root_group = getgrgid(0);
+	assert_non_null(root_group);
+	free(f->cfg->group);
+	f->cfg->group = xstrdup(root_group->gr_name);
+	if (geteuid() == 0) {
+		f->env->uid = 65534;
+		free(f->env->user);
+		f->env->user = xstrdup("nobody");
+	}
 	f->env->n_groups = 0;
 	run(f);
 	assert_contains(msg_of(f, DOCTOR_NOT_MEMBER), "usermod -aG");
 	assert_false(doctor_has(&f->r, DOCTOR_DIR_NO_WRITE));
+}
+
+static void test_member_since_login(void **state)
+{
+	struct fx *f = *state;
+	struct passwd *pw = getpwuid(geteuid());
+	assert_non_null(pw);
+	make_shared(f);
+	/* The group database lists the user (the group is the user's own),
+	 * but this session does not have it: logged in before being added. */
+	free(f->env->user);
+	f->env->user = xstrdup(pw->pw_name);
+	f->env->uid = geteuid() == 0 ? 65534 : geteuid();
+	f->env->n_groups = 0;
+	run(f);
+	assert_contains(msg_of(f, DOCTOR_NOT_MEMBER), "log out and in again");
 }
 
 static void test_missing_setgid(void **state)
@@ -714,6 +739,7 @@ int main(void)
 		T(test_wrong_group),
 		T(test_group_missing),
 		T(test_not_member),
+		T(test_member_since_login),
 		T(test_missing_setgid),
 		T(test_missing_sticky),
 		T(test_group_cannot_write),
