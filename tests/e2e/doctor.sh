@@ -9,7 +9,7 @@
 # the end.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-plan 33
+plan 37
 export TERM=xterm
 stats="$XDG_STATE_HOME/neuvoo/stats"
 
@@ -133,7 +133,7 @@ else
 fi
 
 # ---- a shared set-up, as root -------------------------------------------------------
-root_tests=10
+root_tests=14
 if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null 2>&1 ||
    ! command -v groupdel >/dev/null 2>&1; then
 	i=0
@@ -169,6 +169,22 @@ checko "--fix ends with the final state: all is well" sh -c "tail -n 1 '$T/out' 
 
 run "$NEUVOO" --config "$T/site.conf" doctor
 expect_one 0 "all is well" "a second run is clean"
+
+# One thing wrong at a time, and back.
+chmod 01770 "$shared"
+run "$NEUVOO" --config "$T/site.conf" doctor
+expect_one 1 "$shared: no setgid bit, so new statistics files would not get group $G" "a shared folder without setgid"
+chmod 02770 "$shared"
+run "$NEUVOO" --config "$T/site.conf" doctor
+expect_one 1 "$shared: no sticky bit" "a shared folder without the sticky bit"
+chmod 03770 "$shared"
+chgrp root "$shared"
+run "$NEUVOO" --config "$T/site.conf" doctor
+expect_one 1 "$shared: its group is root, not $G" "a shared folder of the wrong group"
+chgrp "$G" "$shared"
+chmod 03770 "$shared"
+run setpriv --reuid=65534 --regid=65534 --clear-groups "$NEUVOO" --config "$T/site.conf" doctor
+expect_one 1 "you (nobody) are not a member" "a user who is not in the group"
 
 # Advisors' files in it; then the folder loses its group and mode.
 echo x >"$shared/desk1.nobody.db"
