@@ -521,7 +521,7 @@ static void check_stats(const struct doctor_env *env, struct doctor_report *r)
 		char *owner = user_name(st.st_uid);
 		if (shared)
 			add(r, DOCTOR_DIR_OWNER, dir,
-			    _("%s: owned by %s, not root, who could change its mode; as root: chown root %s"),
+			    _("%s: owned by %s instead of root, so that user could change its mode; as root: chown root %s"),
 			    dir, owner, dir);
 		else
 			add(r, DOCTOR_DIR_OWNER, dir,
