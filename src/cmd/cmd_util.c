@@ -1,13 +1,20 @@
-/* cmd_util: what several subcommands share: option values and the
- * catalogue's names for report labels. */
+/* cmd_util: what several subcommands share: the one-line error, option
+ * values and the catalogue's names for report labels. */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 #include "core/catalogue.h"
 #include "core/err.h"
 #include "core/i18n.h"
+
+int cmd_fail(int status, const char *msg)
+{
+	fprintf(stderr, "neuvoo: %s\n", msg);
+	return status;
+}
 
 int cmd_opt_value(int argc, char **argv, int *i, const char *name,
 		  const char **val, char **err)

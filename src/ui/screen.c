@@ -25,7 +25,6 @@
 #include "ui/statusbar.h"
 #include "ui/theme.h"
 
-#define MAX_OVERLAYS 4
 #define IDLE_MS 30000
 
 struct screen {
@@ -36,8 +35,8 @@ struct screen {
 	struct pane **panes;
 	size_t n_panes;
 	size_t focus;
-	struct overlay *ov[MAX_OVERLAYS];
-	size_t n_ov;
+	struct overlay **ov;	/* a stack: the last one has the keys */
+	size_t n_ov, cap_ov;
 	WINDOW *status;
 	char *st_left, *st_right;
 	bool st_error;
@@ -208,6 +207,7 @@ void screen_free(struct screen **sp)
 	free_windows(s);
 	while (s->n_ov)
 		overlay_destroy(s->ov[--s->n_ov]);
+	free(s->ov);
 	for (i = 0; i < s->n_panes; i++) {
 		if (s->panes[i]->ops->done)
 			s->panes[i]->ops->done(s->panes[i]);
@@ -291,9 +291,9 @@ static void focus_step(struct screen *s, int dir)
 
 void screen_push_overlay(struct screen *s, struct overlay *o)
 {
-	if (s->n_ov == MAX_OVERLAYS) {
-		overlay_destroy(o);
-		return;
+	if (s->n_ov == s->cap_ov) {
+		s->cap_ov = s->cap_ov ? 2 * s->cap_ov : 4;
+		s->ov = xrealloc(s->ov, s->cap_ov * sizeof *s->ov);
 	}
 	o->screen = s;
 	o->win = NULL;

@@ -18,6 +18,7 @@
 #include "ui/dialog.h"
 #include "ui/help.h"
 #include "ui/overlay.h"
+#include "ui/screen.h"
 
 static char *tmp;
 static time_t fixed_now;
@@ -618,12 +619,88 @@ static void start_steps(void **state)
 	free(path);
 }
 
+/* Overlays stack without a limit: a window opened over four others (a
+ * question over a choice over details...) is shown and takes the keys,
+ * and closing each gives the keys back to the one below. */
+struct stacked {
+	int id;
+	int *last_key_to, *closed;
+};
+
+static void stacked_size(struct overlay *o, int cols, int lines, int *w, int *h)
+{
+	(void)o;
+	(void)cols;
+	(void)lines;
+	*w = 20;
+	*h = 5;
+}
+
+static void stacked_draw(struct overlay *o, WINDOW *w, int h, int width)
+{
+	(void)o;
+	(void)w;
+	(void)h;
+	(void)width;
+}
+
+static unsigned stacked_handle(struct overlay *o, enum action a, km_key key)
+{
+	struct stacked *st = o->state;
+	(void)a;
+	*st->last_key_to = st->id;
+	return key == KM_ESC ? OVERLAY_HANDLED | OVERLAY_CLOSE : OVERLAY_HANDLED;
+}
+
+static void stacked_done(struct overlay *o)
+{
+	struct stacked *st = o->state;
+	(*st->closed)++;
+	free(st);
+}
+
+static const struct overlay_ops stacked_ops = {
+	stacked_size, stacked_draw, stacked_handle, stacked_done
+};
+
+static void overlays_stack_without_limit(void **state)
+{
+	struct screen *s = screen_new(NULL, NULL, NULL, NULL);
+	int last = -1, closed = 0, i;
+	(void)state;
+
+	for (i = 0; i < 9; i++) {
+		struct overlay *o = xcalloc(1, sizeof *o);
+		struct stacked *st = xcalloc(1, sizeof *st);
+		st->id = i;
+		st->last_key_to = &last;
+		st->closed = &closed;
+		o->ops = &stacked_ops;
+		o->state = st;
+		o->title = xstrdup("t");
+		screen_push_overlay(s, o);
+	}
+	assert_int_equal(closed, 0);
+	screen_key(s, 'a');
+	assert_int_equal(last, 8);
+	for (i = 8; i >= 0; i--) {
+		assert_true(screen_has_overlay(s));
+		screen_key(s, KM_ESC);
+		assert_int_equal(last, i);
+		assert_int_equal(closed, 9 - i);
+	}
+	assert_false(screen_has_overlay(s));
+	screen_free(&s);
+	assert_int_equal(closed, 9);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(start_steps),
+		cmocka_unit_test(overlays_stack_without_limit),
 		T(intake_fields_cycle),
 		T(intake_quick_letters),
 		T(intake_language_search),
