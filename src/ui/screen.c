@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/err.h"
 #include "core/i18n.h"
@@ -109,6 +110,21 @@ static void define_fallback_keys(void)
 	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		if (key_defined(extra[i].seq) == 0)
 			define_key(extra[i].seq, extra[i].code);
+}
+
+int screen_start(const char *no_tty, char **err)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		err_set(err, "%s", no_tty);
+		return EXIT_RUNTIME;
+	}
+	screen_catch_signals();
+	if (!screen_start_curses()) {
+		err_set(err, _("the terminal '%s' cannot be used; set TERM to your terminal's type"),
+			getenv("TERM") ? getenv("TERM") : "");
+		return EXIT_RUNTIME;
+	}
+	return EXIT_OK;
 }
 
 bool screen_start_curses(void)
@@ -323,16 +339,67 @@ void screen_quit(struct screen *s)
 	s->quit = true;
 }
 
+static size_t pane_index(const struct screen *s, const struct pane *p)
+{
+	size_t i;
+	for (i = 0; i < s->n_panes; i++)
+		if (s->panes[i] == p)
+			break;
+	return i;
+}
+
+/* The scopes a screen lists and handles; a pane on no screen (a test)
+ * gets every application's. */
+static unsigned screen_scopes(const struct screen *s)
+{
+	unsigned own = SCOPE_BIT(SCOPE_NAV) | SCOPE_BIT(SCOPE_SCREEN);
+	if (!s)
+		return own | SCOPE_BIT(SCOPE_GLOBAL) | SCOPE_BIT(SCOPE_CONTACT);
+	return own | s->app->scopes;
+}
+
+/* help_screen_text for a screen (ud; NULL for a pane on none). */
+static const char *wide_text(void *ud, enum action a)
+{
+	struct screen *s = ud;
+	int f = action_focus_index(a);
+	const char *t;
+	if (!(screen_scopes(s) & SCOPE_BIT(action_scope(a))))
+		return NULL;
+	/* One pane has nothing to move between. */
+	if (action_scope(a) == SCOPE_NAV && (!s || s->n_panes < 2))
+		return s ? NULL : (f < 0 ? action_help(a) : NULL);
+	if (f >= 0)
+		return (size_t)f < s->n_panes ? s->panes[f]->focus_help : NULL;
+	t = s && s->app->help ? s->app->help(s, s->ud, a) : NULL;
+	if (t)
+		return *t ? t : NULL;
+	return *action_help(a) ? action_help(a) : NULL;
+}
+
 void screen_help(struct screen *s)
 {
 	struct pane *p = screen_focused(s);
 	if (p)
-		screen_push_overlay(s, help_new(s, p));
+		screen_push_overlay(s, help_new(s->km, p, wide_text, s));
 }
 
-const char *screen_app_help(struct screen *s, enum action a)
+char **screen_help_rows(const struct keymap *km, struct pane *p, size_t *n)
 {
-	return s->app->help ? s->app->help(s, s->ud, a) : NULL;
+	return help_rows(km, p, wide_text, p->screen, n);
+}
+
+bool screen_action_leaves(const struct pane *p, enum action a)
+{
+	int f = action_focus_index(a);
+	if (a == ACT_NEXT_PANE || a == ACT_PREV_PANE)
+		return true;
+	if (f < 0)
+		return false;
+	if (!p->screen)
+		return true;
+	return (size_t)f < p->screen->n_panes
+	       && (size_t)f != pane_index(p->screen, p);
 }
 
 char *screen_key_hint(const struct screen *s, enum km_context ctx,
@@ -431,13 +498,27 @@ static void draw_notice(struct screen *s)
 	char *msg;
 	werase(stdscr);
 	layout_min_size(s->layout, &minw, &minh);
-	if (s->app->too_small)
-		msg = s->app->too_small(s, s->ud, s->cols, s->lines, minw, minh);
-	else {
+	{
 		char *q = screen_key_hint(s, KM_GLOBAL, ACT_QUIT);
-		/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
-		msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits."),
-				s->cols, s->lines, minw, minh, q);
+		switch (s->app->too_small) {
+		case QUIT_NOTICE_KEEPS:
+			/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
+			msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits keeping what was typed."),
+					s->cols, s->lines, minw, minh, q);
+			break;
+		case QUIT_NOTICE_LEAVES:
+			/* TRANSLATORS: the last %s is the quit key, e.g. F10.
+			 * Nothing can be asked while the terminal is this
+			 * small, so the attempt goes. */
+			msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s leaves the scenario without grading it."),
+					s->cols, s->lines, minw, minh, q);
+			break;
+		default:
+			/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
+			msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits."),
+					s->cols, s->lines, minw, minh, q);
+			break;
+		}
 		free(q);
 	}
 	/* Word-wrapped onto as many rows as there are. */
@@ -451,9 +532,11 @@ static void draw_notice(struct screen *s)
 static char *pane_hint(struct screen *s, struct pane *p)
 {
 	char *k;
-	if (p->focus == ACT_NONE)
+	enum action focus = action_focus(pane_index(s, p));
+	/* One pane has nothing to move between. */
+	if (focus == ACT_NONE || s->n_panes < 2)
 		return NULL;
-	k = screen_key_hint(s, KM_GLOBAL, p->focus);
+	k = screen_key_hint(s, KM_GLOBAL, focus);
 	if (!*k) {
 		free(k);
 		return NULL;
@@ -589,19 +672,12 @@ void screen_frame(struct screen *s)
 
 static bool screen_action(enum action a)
 {
-	switch (a) {
-	case ACT_NEXT_PANE: case ACT_PREV_PANE: case ACT_FOCUS_INTAKE:
-	case ACT_FOCUS_TOPICS: case ACT_FOCUS_REDIRECT:
-	case ACT_FOCUS_INTERPRETERS: case ACT_HELP: case ACT_REDRAW:
-		return true;
-	default:
-		return false;
-	}
+	return action_scope(a) == SCOPE_NAV || action_scope(a) == SCOPE_SCREEN;
 }
 
 static void do_screen_action(struct screen *s, enum action a)
 {
-	size_t i;
+	int f = action_focus_index(a);
 	switch (a) {
 	case ACT_NEXT_PANE:
 		focus_step(s, 1);
@@ -616,9 +692,8 @@ static void do_screen_action(struct screen *s, enum action a)
 		screen_repaint(s);
 		break;
 	default:
-		for (i = 0; i < s->n_panes; i++)
-			if (s->panes[i]->focus == a && placeable(s, i))
-				set_focus(s, i);
+		if (f >= 0 && (size_t)f < s->n_panes && placeable(s, (size_t)f))
+			set_focus(s, (size_t)f);
 		break;
 	}
 }

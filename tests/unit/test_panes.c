@@ -302,7 +302,7 @@ static void note_refuses_personal_data(void **state)
 	/* Saving refuses too and points at the note. */
 	desk_toggle_topic(d, TOPIC_HOUSING);
 	assert_int_equal(desk_save(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_INTAKE);
+	assert_int_equal(d->want_pane, PANE_INTAKE);
 	assert_int_equal(d->want_field, FIELD_NOTE);
 	act(f->intake, ACT_CLEAR_FIELD);
 	assert_null(d->c->note);
@@ -316,7 +316,7 @@ static void validation_focuses_the_gap(void **state)
 	struct desk *d = f->d;
 	int v;
 	assert_int_equal(desk_save(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_TOPICS);
+	assert_int_equal(d->want_pane, PANE_TOPICS);
 	assert_true(d->message_error);
 	assert_non_null(strstr(d->message, "topic"));
 	desk_toggle_topic(d, TOPIC_HOUSING);
@@ -324,12 +324,12 @@ static void validation_focuses_the_gap(void **state)
 	v = codes_find(CODES_OUTCOME, "redirected");
 	desk_set_field(d, FIELD_OUTCOME, v);
 	assert_int_equal(desk_save(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_REDIRECT);
+	assert_int_equal(d->want_pane, PANE_REDIRECT);
 	/* No language: the intake's language field, which takes the focus. */
 	desk_set_field(d, FIELD_OUTCOME, codes_find(CODES_OUTCOME, "answered"));
 	contact_set_language(d->c, NULL);
 	assert_int_equal(desk_save(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_INTAKE);
+	assert_int_equal(d->want_pane, PANE_INTAKE);
 	f->intake->ops->update(f->intake);
 	assert_int_equal(intake_field(f->intake), FIELD_LANGUAGE);
 }
@@ -548,7 +548,7 @@ static void help_lists_the_keymap(void **state)
 	size_t n, i;
 	bool quit = false, next = false, toggle = false;
 	assert_int_equal(keymap_load(path, &km, &err), 0);
-	rows = help_rows(km, f->intake, &n);
+	rows = screen_help_rows(km, f->intake, &n);
 	for (i = 0; i < n; i++) {
 		quit |= !strncmp(rows[i], "F10\t", 4);
 		next |= !strncmp(rows[i], "Down, Enter\t", 12);
@@ -558,7 +558,7 @@ static void help_lists_the_keymap(void **state)
 	free(rows);
 	assert_true(quit && next && toggle);
 	/* The redirect pane has no use for Space: not listed there. */
-	rows = help_rows(km, f->redirect, &n);
+	rows = screen_help_rows(km, f->redirect, &n);
 	for (i = 0; i < n; i++) {
 		assert_true(strncmp(rows[i], "Space\t", 6) != 0);
 		free(rows[i]);

@@ -27,6 +27,8 @@
 #include "core/err.h"
 #include "core/stats.h"
 #include "panes/review.h"
+#include "panes/review_panes.h"
+#include "panes/review_ui.h"
 #include "panes/review_day.h"
 #include "ui/help.h"
 #include "ui/screen.h"
@@ -468,7 +470,7 @@ static bool help_has(const struct keymap *km, struct pane *p, const char *keys,
 		     const char *text)
 {
 	size_t n, i;
-	char **rows = help_rows(km, p, &n), *want = xasprintf("%s\t%s", keys, text);
+	char **rows = screen_help_rows(km, p, &n), *want = xasprintf("%s\t%s", keys, text);
 	bool found = false;
 	for (i = 0; i < n; i++) {
 		found |= !strcmp(rows[i], want);
