@@ -14,6 +14,7 @@
 #include "panes/intake.h"
 #include "panes/interpreters.h"
 #include "panes/redirect.h"
+#include "panes/screens.h"
 #include "panes/topics.h"
 #include "ui/dialog.h"
 #include "ui/help.h"
@@ -694,6 +695,63 @@ static void overlays_stack_without_limit(void **state)
 	assert_int_equal(closed, 9);
 }
 
+/* The desk's F1 with the bundled keymap: after each pane's own keys, the
+ * keys of the whole screen, in the action table's order, the focus keys
+ * with their panes' texts; the title of each pane shows its focus key. */
+static void desk_help_screen_keys(void **state)
+{
+	static const char *const want[] = {
+		"Tab\tgo to the next pane", "S-Tab\tgo to the previous pane",
+		"F5\tgo to the Intake pane", "F6\tgo to the Topics pane",
+		"F7\tgo to the Redirect pane", "F8\tgo to the Interpreters pane",
+		"F1\tshow the keys of this pane", "F2\tsave the contact",
+		"F3\tstart a new contact (clears the draft)",
+		"F4\tswitch to the next user-interface language",
+		"F9\tundo the last saved contact", "F10\tquit",
+		"C-l\tredraw the screen",
+	};
+	static const struct screen_app app = {
+		.scopes = SCOPE_BIT(SCOPE_GLOBAL) | SCOPE_BIT(SCOPE_CONTACT),
+	};
+	struct fx *f = *state;
+	const char *src = getenv("top_srcdir");
+	struct screens_env e = { f->d, NULL, NULL };
+	struct keymap *km = NULL;
+	struct layout *l = NULL;
+	struct screen *s;
+	char *err = NULL, **rows;
+	const char *panes[] = { "intake", "topics", "redirect", "interpreters" };
+	size_t n, i, k, nw = sizeof want / sizeof want[0];
+
+	setenv("NEUVOO_DATADIR", src ? src : ".", 1);
+	setenv("XDG_CONFIG_HOME", tmp, 1);
+	if (screens_load(SCREEN_DESK, NULL, NULL, &km, &l, &err) != 0)
+		fail_msg("%s", err);
+	s = screens_new(SCREEN_DESK, &e, km, l, &app, NULL);
+	for (k = 0; k < 4; k++) {
+		struct pane *p = screen_pane(s, panes[k]);
+		assert_non_null(p);
+		rows = screen_help_rows(km, p, &n);
+		assert_true(n > nw);
+		for (i = 0; i < nw; i++)
+			assert_string_equal(rows[n - nw + i], want[i]);
+		/* F11 and F12 are training's: not listed at the desk. */
+		for (i = 0; i < n; i++) {
+			assert_true(strncmp(rows[i], "F11\t", 4) != 0);
+			free(rows[i]);
+		}
+		free(rows);
+	}
+	/* F7 focuses the third pane, F5 the first again. */
+	screen_key(s, KM_F(7));
+	assert_string_equal(screen_focused(s)->name, "redirect");
+	screen_key(s, KM_F(5));
+	assert_string_equal(screen_focused(s)->name, "intake");
+	screen_free(&s);
+	layout_free(&l);
+	keymap_free(&km);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -712,6 +770,7 @@ int main(void)
 		T(interpreters_follow_the_language),
 		T(draft_is_journalled_and_restored),
 		T(help_lists_the_keymap),
+		T(desk_help_screen_keys),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

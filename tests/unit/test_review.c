@@ -515,6 +515,13 @@ static void test_review_keys(void **state)
 	assert_true(help_has(km, p, "Right", "review the day after"));
 	assert_true(help_has(km, p, "F10", "quit"));
 	assert_false(help_has(km, p, "F5", "go to the Intake pane"));
+	/* The focus keys number the review's own panes. */
+	assert_true(help_has(km, p, "F6", "go to the Contacts per hour pane"));
+	assert_false(help_has(km, p, "F2", "save the contact"));
+	screen_key(s, KM_F(8));
+	assert_string_equal(screen_focused(s)->name, "flags");
+	screen_key(s, KM_F(5));
+	assert_string_equal(screen_focused(s)->name, "desks");
 	screen_key(s, KM_F(2));
 	assert_true(screen_has_overlay(s));
 	screen_key(s, 'y');
