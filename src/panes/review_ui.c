@@ -1,5 +1,5 @@
 /* review_ui: the review's screen: its status line, F1 texts, idle
- * reload and main loop over the four panes (see review.h). */
+ * reload and main loop over the four panes (see review_ui.h). */
 #include <config.h>
 
 #include <stdlib.h>
@@ -9,7 +9,6 @@
 #include "panes/review_ui.h"
 #include "panes/screens.h"
 #include "ui/screen.h"
-
 
 static void on_key(struct screen *s, void *ud, enum action a, km_key key)
 {

@@ -65,6 +65,11 @@ struct screen *screens_new(enum screen_id id, const struct screens_env *e,
 	return s;
 }
 
+struct pane *screens_pane(const struct screen *s, enum pane_id id)
+{
+	return screen_pane(s, registry_kind(id)->name);
+}
+
 /* Every variant must place the required pane (the training screen's
  * Scenario: without it the trainee could neither read the story nor see
  * the grade). */
@@ -141,7 +146,7 @@ void screens_focus_wanted(struct screen *s, struct desk *d)
 	struct pane *p;
 	if (d->want_pane < 0 || d->want_pane >= PANE__N)
 		return;
-	p = screen_pane(s, registry_kind((enum pane_id)d->want_pane)->name);
+	p = screens_pane(s, (enum pane_id)d->want_pane);
 	if (p)
 		screen_focus(s, p);
 	d->want_pane = d->want_field >= 0 ? d->want_pane : -1;

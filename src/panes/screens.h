@@ -46,6 +46,9 @@ struct screen *screens_new(enum screen_id id, const struct screens_env *e,
 			   const struct keymap *km, const struct layout *l,
 			   const struct screen_app *app, void *ud);
 
+/* The pane of kind id on s, NULL when s has none. */
+struct pane *screens_pane(const struct screen *s, enum pane_id id);
+
 /* Load the keymap (keymap: a name or path, see keymap_find) and the
  * screen's layout (screen: a name or path; NULL: the screen's own file),
  * which may place only the screen's panes and must place its required

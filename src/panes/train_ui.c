@@ -365,7 +365,7 @@ static void grade(struct screen *s, struct run_ui *u)
 {
 	struct desk *d = u->d;
 	struct training *t = u->t;
-	struct pane *sp = screen_pane(s, "scenario");
+	struct pane *sp = screens_pane(s, PANE_SCENARIO);
 	char *err = NULL, *k;
 
 	if (t->graded && d->gen == u->graded_gen) {
@@ -401,7 +401,7 @@ static void grade(struct screen *s, struct run_ui *u)
 
 static void retry(struct screen *s, struct run_ui *u)
 {
-	struct pane *intake = screen_pane(s, "intake");
+	struct pane *intake = screens_pane(s, PANE_INTAKE);
 	desk_reset_contact(u->d);
 	training_retry(u->t, u->d->clock());
 	/* TRANSLATORS: F3 in training; %d is the new attempt's number. */
@@ -474,7 +474,7 @@ static unsigned run_global(struct screen *s, void *ud, enum action a)
 		screen_redraw_all(s);
 		return PANE_HANDLED;
 	case ACT_NEXT_STEP: case ACT_SHOW_HINT: {
-		struct pane *sp = screen_pane(s, "scenario");
+		struct pane *sp = screens_pane(s, PANE_SCENARIO);
 		return sp ? scenario_pane_reveal(sp, a) : PANE_HANDLED;
 	}
 	case ACT_QUIT:
