@@ -3,9 +3,9 @@
  *
  * Keys go to an open overlay first; otherwise to the focused pane: text
  * while it wants text, then its own keymap bindings, then the global ones
- * (which the pane may take, e.g. the moves); the screen keeps the pane
- * keys (Tab, F5-F8, F1, Ctrl-L) and hands the rest to the application's
- * handler (save, quit...). Only what changed is drawn, and the terminal
+ * (which the pane may take, e.g. the moves); the screen keeps the
+ * actions of scope NAV and SCREEN (Tab, F5-F8, F1, Ctrl-L) and hands the
+ * rest to the application's handler (save, quit...). Only what changed is drawn, and the terminal
  * gets only the cells that differ (wnoutrefresh + doupdate): the screen is
  * never cleared on a keystroke, because thin clients share slow links. */
 #ifndef NEUVOO_UI_SCREEN_H
@@ -19,6 +19,7 @@
 #include "core/layout.h"
 #include "ui/overlay.h"
 #include "ui/pane.h"
+#include "ui/term.h"
 
 struct screen;
 
@@ -73,23 +74,6 @@ void screen_free(struct screen **s);
  * the pane over. */
 void screen_add_pane(struct screen *s, struct pane *p);
 
-/* Signals: SIGHUP, SIGTERM and SIGINT set a flag that ends screen_run()
- * with SCREEN_SIGNAL (the handler does nothing else). */
-void screen_catch_signals(void);
-/* The signal that ended the run, 0 when none. */
-int screen_signal(void);
-
-/* Everything a full-screen command needs before its first screen: a
- * terminal on both stdin and stdout, the signals caught, curses started.
- * Returns 0, or EXIT_RUNTIME with *err: no_tty (a translated sentence:
- * "the desk needs a terminal ...") when input or output is redirected,
- * else that TERM cannot be used. */
-int screen_start(const char *no_tty, char **err);
-/* initscr and friends; false when the terminal cannot be used. */
-bool screen_start_curses(void);
-/* The same on other streams (benchmarks draw into a file). */
-bool screen_start_curses_on(FILE *out, FILE *in);
-void screen_end_curses(void);
 /* The main loop. */
 enum screen_end screen_run(struct screen *s);
 
