@@ -375,7 +375,7 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	setenv("COLUMNS", "80", 1);
 	use_env(TRUE);
 	ip.out = fopen(outp, "w+");
-	if (!ip.out || !in || !term_start_on(ip.out, in))
+	if (!ip.out || !in || !tty_start_on(ip.out, in))
 		die("curses", NULL);
 	{
 		struct screens_env e = { ip.d, NULL, NULL };
@@ -403,7 +403,7 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	typing(&ip, label, 40);
 
 	screen_free(&ip.s);
-	term_end();
+	tty_end();
 	fclose(ip.out);
 	fclose(in);
 	desk_free(&ip.d);

@@ -144,7 +144,7 @@ int desk_ui_run(struct desk *d, const struct keymap *km,
 	struct screens_env e = { d, NULL, NULL };
 	struct screen *s;
 	enum screen_end end;
-	int rc = term_start(_("the desk needs a terminal (run it in one, not with redirected input or output)"), err);
+	int rc = tty_start(_("the desk needs a terminal (run it in one, not with redirected input or output)"), err);
 
 	if (rc != EXIT_OK)
 		return rc;
@@ -156,7 +156,7 @@ int desk_ui_run(struct desk *d, const struct keymap *km,
 	else if (d->stats)
 		stats_draft_clear(d->stats, NULL);
 	screen_free(&s);
-	term_end();
+	tty_end();
 	free(u.right);
 	return EXIT_OK;
 }

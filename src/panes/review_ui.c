@@ -100,13 +100,13 @@ int review_run(struct review *r, const struct keymap *km,
 	       const struct layout *l, char **err)
 {
 	struct screen *s;
-	int rc = term_start(_("the review needs a terminal (run it in one, not with redirected input or output)"), err);
+	int rc = tty_start(_("the review needs a terminal (run it in one, not with redirected input or output)"), err);
 
 	if (rc != EXIT_OK)
 		return rc;
 	s = review_screen_new(r, km, l);
 	screen_run(s);
 	screen_free(&s);
-	term_end();
+	tty_end();
 	return EXIT_OK;
 }

@@ -595,7 +595,7 @@ int train_ui_run(struct desk *d, const struct train_ui_opts *o, char **err)
 		err_set(err, _("no scenario to train with; see neuvoo train --list"));
 		return EXIT_RUNTIME;
 	}
-	rc = term_start(_("training needs a terminal (run it in one, not with redirected input or output)"), err);
+	rc = tty_start(_("training needs a terminal (run it in one, not with redirected input or output)"), err);
 	if (rc != EXIT_OK)
 		return rc;
 	if (sc)
@@ -610,7 +610,7 @@ int train_ui_run(struct desk *d, const struct train_ui_opts *o, char **err)
 			if (!ok)
 				break;
 		}
-	term_end();
+	tty_end();
 	if (*err)
 		return EXIT_RUNTIME;
 	return EXIT_OK;

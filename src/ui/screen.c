@@ -6,7 +6,7 @@
  * dirty ones into their windows, then one doupdate() sends the difference.
  * stdscr is never drawn on except for the "terminal too small" notice; it
  * is the window keys are read from. The terminal under it (start-up,
- * signals, key codes) is ui/term. */
+ * signals, key codes) is ui/tty. */
 #include <config.h>
 
 #include <errno.h>
@@ -22,7 +22,7 @@
 #include "ui/help.h"
 #include "ui/screen.h"
 #include "ui/statusbar.h"
-#include "ui/term.h"
+#include "ui/tty.h"
 #include "ui/theme.h"
 
 
@@ -667,10 +667,10 @@ enum screen_end screen_run(struct screen *s)
 		int rc;
 		km_key key;
 
-		if (term_signal())
+		if (tty_signal())
 			return SCREEN_SIGNAL;
 		screen_frame(s);
-		if (term_signal())
+		if (tty_signal())
 			return SCREEN_SIGNAL;
 		if (first && s->app->started) {
 			first = s->app->started(s, s->ud);
@@ -687,7 +687,7 @@ enum screen_end screen_run(struct screen *s)
 			screen_relayout(s);
 			continue;
 		}
-		key = term_key(rc, wc);
+		key = tty_key(rc, wc);
 		if (key >= 0)
 			screen_key(s, key);
 	}

@@ -19,7 +19,7 @@
 #include "core/layout.h"
 #include "ui/overlay.h"
 #include "ui/pane.h"
-#include "ui/term.h"
+#include "ui/tty.h"
 
 struct screen;
 

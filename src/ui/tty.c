@@ -1,4 +1,4 @@
-/* term: see term.h. The signal flag and the curses SCREEN are
+/* tty: see tty.h. The signal flag and the curses SCREEN are
  * process-wide state, like curses' own. */
 #include <config.h>
 
@@ -10,7 +10,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "ui/term.h"
+#include "ui/tty.h"
 #include "ui/theme.h"
 
 static volatile sig_atomic_t got_signal;
@@ -21,7 +21,7 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
-void term_catch_signals(void)
+void tty_catch_signals(void)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
@@ -37,7 +37,7 @@ void term_catch_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-int term_signal(void)
+int tty_signal(void)
 {
 	return got_signal;
 }
@@ -79,14 +79,14 @@ static void define_fallback_keys(void)
 			define_key(extra[i].seq, extra[i].code);
 }
 
-int term_start(const char *no_tty, char **err)
+int tty_start(const char *no_tty, char **err)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		err_set(err, "%s", no_tty);
 		return EXIT_RUNTIME;
 	}
-	term_catch_signals();
-	if (!term_start_curses()) {
+	tty_catch_signals();
+	if (!tty_start_curses()) {
 		err_set(err, _("the terminal '%s' cannot be used; set TERM to your terminal's type"),
 			getenv("TERM") ? getenv("TERM") : "");
 		return EXIT_RUNTIME;
@@ -94,12 +94,12 @@ int term_start(const char *no_tty, char **err)
 	return EXIT_OK;
 }
 
-bool term_start_curses(void)
+bool tty_start_curses(void)
 {
-	return term_start_on(stdout, stdin);
+	return tty_start_on(stdout, stdin);
 }
 
-bool term_start_on(FILE *out, FILE *in)
+bool tty_start_on(FILE *out, FILE *in)
 {
 	/* Line drawing as Unicode in a UTF-8 locale: some terminals (and
 	 * terminal multiplexers, and thin-client viewers) mishandle the VT100
@@ -120,14 +120,14 @@ bool term_start_on(FILE *out, FILE *in)
 	 * wins for very slow links). */
 	if (!getenv("ESCDELAY"))
 		set_escdelay(100);
-	wtimeout(stdscr, TERM_IDLE_MS);
+	wtimeout(stdscr, TTY_IDLE_MS);
 	leaveok(stdscr, TRUE);
 	define_fallback_keys();
 	theme_init();
 	return true;
 }
 
-void term_end(void)
+void tty_end(void)
 {
 	if (!term_screen)
 		return;
@@ -138,7 +138,7 @@ void term_end(void)
 }
 
 /* curses key -> keymap key; -1 for keys neuvoo does not use. */
-km_key term_key(int rc, wint_t wc)
+km_key tty_key(int rc, wint_t wc)
 {
 	if (rc == KEY_CODE_YES) {
 		if (wc >= KEY_F(1) && wc <= KEY_F(24))
