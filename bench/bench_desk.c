@@ -37,11 +37,7 @@
 #include "core/paths.h"
 #include "core/search.h"
 #include "panes/desk.h"
-#include "panes/desk_ui.h"
-#include "panes/interpreters.h"
-#include "panes/intake.h"
-#include "panes/redirect.h"
-#include "panes/topics.h"
+#include "panes/screens.h"
 #include "ui/screen.h"
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
@@ -349,7 +345,7 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	struct catalogue *cat = NULL;
 	struct keymap *km = NULL;
 	struct layout *l = NULL;
-	char *err = NULL, *path, *outp = xasprintf("%s/screen.out", tmp);
+	char *err = NULL, *outp = xasprintf("%s/screen.out", tmp);
 	FILE *in = fopen("/dev/null", "r");
 	long b;
 	double t0, t1;
@@ -359,14 +355,8 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	 * details (its phone on the pane's last line) from the file. */
 	if (catalogue_open_lean(cat_path, &cat, &err) != 0)
 		die("open", err);
-	path = keymap_find("default", &err);
-	if (!path || keymap_load(path, &km, &err) != 0)
-		die("keymap", err);
-	free(path);
-	path = layout_find("desk", "desk", &err);
-	if (!path || layout_load(path, desk_ui_panes, &l, &err) != 0)
-		die("screen", err);
-	free(path);
+	if (screens_load(SCREEN_DESK, "default", "desk", &km, &l, &err) != 0)
+		die("keymap and screen", err);
 	ip.d = desk_new(cat, NULL, "bench", NULL);
 	/* The desk's start-up steps after its first screen. */
 	ip.d->defer_search = true;
@@ -385,13 +375,12 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	setenv("COLUMNS", "80", 1);
 	use_env(TRUE);
 	ip.out = fopen(outp, "w+");
-	if (!ip.out || !in || !screen_start_curses_on(ip.out, in))
+	if (!ip.out || !in || !tty_start_on(ip.out, in))
 		die("curses", NULL);
-	ip.s = screen_new(km, l, NULL, NULL);
-	screen_add_pane(ip.s, intake_pane_new(ip.d));
-	screen_add_pane(ip.s, topics_pane_new(ip.d));
-	screen_add_pane(ip.s, redirect_pane_new(ip.d));
-	screen_add_pane(ip.s, interpreters_pane_new(ip.d));
+	{
+		struct screens_env e = { ip.d, NULL, NULL };
+		ip.s = screens_new(SCREEN_DESK, &e, km, l, NULL, NULL);
+	}
 	t0 = now_s(CLOCK_THREAD_CPUTIME_ID);
 	screen_relayout(ip.s);
 	screen_frame(ip.s);
@@ -414,7 +403,7 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	typing(&ip, label, 40);
 
 	screen_free(&ip.s);
-	screen_end_curses();
+	tty_end();
 	fclose(ip.out);
 	fclose(in);
 	desk_free(&ip.d);

@@ -49,12 +49,6 @@ static void usage(FILE *f)
 	      f);
 }
 
-int cmd_fail(int status, const char *msg)
-{
-	fprintf(stderr, "neuvoo: %s\n", msg);
-	return status;
-}
-
 /* Take common options out of argv; returns the new argc, or -1 with *err. */
 static int take_common(struct app *app, int argc, char **argv, char **err,
 		       int *help, int *version)

@@ -7,7 +7,10 @@
 #include <stddef.h>
 
 #include "core/config.h"
+#include "core/keymap.h"
+#include "core/layout.h"
 #include "core/report.h"
+#include "panes/screens.h"
 
 struct app {
 	struct cli_opts cli;
@@ -41,5 +44,12 @@ const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud)
 
 /* Print "neuvoo: msg" on stderr (one line) and return status. */
 int cmd_fail(int status, const char *msg);
+
+/* The keymap (the configuration's) and the layout of screen id (screen:
+ * a name or path, NULL for the screen's own file) of a full-screen
+ * command. Returns 0, or prints the error and returns EXIT_USAGE: both
+ * are configuration, checked before anything else is touched. */
+int cmd_load_ui(struct app *app, enum screen_id id, const char *screen,
+		struct keymap **km, struct layout **l);
 
 #endif

@@ -19,7 +19,7 @@
 
 int cmd_desk(struct app *app, int argc, char **argv)
 {
-	char *err = NULL, *path;
+	char *err = NULL;
 	struct keymap *km = NULL;
 	struct layout *layout = NULL;
 	struct desk *d = NULL;
@@ -30,20 +30,9 @@ int cmd_desk(struct app *app, int argc, char **argv)
 		status = cmd_fail(EXIT_USAGE, err);
 		goto out;
 	}
-	path = keymap_find(app->cfg->keymap, &err);
-	if (!path || keymap_load(path, &km, &err) != 0) {
-		free(path);
-		status = cmd_fail(EXIT_USAGE, err);
+	status = cmd_load_ui(app, SCREEN_DESK, app->cfg->screen, &km, &layout);
+	if (status != 0)
 		goto out;
-	}
-	free(path);
-	path = layout_find(app->cfg->screen, "desk", &err);
-	if (!path || layout_load(path, desk_ui_panes, &layout, &err) != 0) {
-		free(path);
-		status = cmd_fail(EXIT_USAGE, err);
-		goto out;
-	}
-	free(path);
 	status = desk_open(app->cfg, &d, &err);
 	if (status != 0) {
 		status = cmd_fail(status, err);

@@ -20,7 +20,7 @@
 #include "core/keymap.h"
 #include "core/layout.h"
 #include "core/stats.h"
-#include "panes/review.h"
+#include "panes/review_ui.h"
 
 static int parse(int argc, char **argv, const char **date, char **err)
 {
@@ -46,7 +46,7 @@ static int parse(int argc, char **argv, const char **date, char **err)
 
 int cmd_review(struct app *app, int argc, char **argv)
 {
-	char *err = NULL, *path, today[11];
+	char *err = NULL, today[11];
 	const char *date;
 	struct keymap *km = NULL;
 	struct layout *layout = NULL;
@@ -69,22 +69,11 @@ int cmd_review(struct app *app, int argc, char **argv)
 		status = cmd_fail(EXIT_USAGE, err);
 		goto out;
 	}
-	path = keymap_find(app->cfg->keymap, &err);
-	if (!path || keymap_load(path, &km, &err) != 0) {
-		free(path);
-		status = cmd_fail(EXIT_USAGE, err);
-		goto out;
-	}
-	free(path);
 	/* The configuration's `screen` is the desk's; only --screen given
 	 * here replaces the review's layout. */
-	path = layout_find(app->cli.screen, "review", &err);
-	if (!path || layout_load(path, review_panes, &layout, &err) != 0) {
-		free(path);
-		status = cmd_fail(EXIT_USAGE, err);
+	status = cmd_load_ui(app, SCREEN_REVIEW, app->cli.screen, &km, &layout);
+	if (status != 0)
 		goto out;
-	}
-	free(path);
 	if (app->cfg->catalogue && access(app->cfg->catalogue, R_OK) == 0) {
 		char *ignore = NULL;
 		if (catalogue_open(app->cfg->catalogue, &cat, &ignore) != 0)

@@ -1,13 +1,32 @@
-/* cmd_util: what several subcommands share: option values and the
+/* cmd_util: what several subcommands share: the one-line error, the
+ * keymap and layout of a full-screen command, option values and the
  * catalogue's names for report labels. */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 #include "core/catalogue.h"
 #include "core/err.h"
 #include "core/i18n.h"
+
+int cmd_fail(int status, const char *msg)
+{
+	fprintf(stderr, "neuvoo: %s\n", msg);
+	return status;
+}
+
+int cmd_load_ui(struct app *app, enum screen_id id, const char *screen,
+		struct keymap **km, struct layout **l)
+{
+	char *err = NULL;
+	int status = EXIT_OK;
+	if (screens_load(id, app->cfg->keymap, screen, km, l, &err) != 0)
+		status = cmd_fail(EXIT_USAGE, err);
+	err_free(&err);
+	return status;
+}
 
 int cmd_opt_value(int argc, char **argv, int *i, const char *name,
 		  const char **val, char **err)

@@ -27,29 +27,9 @@
 #include "panes/desk.h"
 #include "panes/train_ui.h"
 
-/* Every layout of the training screen must show the Scenario pane: without
- * it the trainee could neither read the story nor see the grade. */
-static int check_layout(const struct layout *l, char **err)
-{
-	size_t v, c, p;
-	for (v = 0; v < l->n_variants; v++) {
-		const struct layout_variant *lv = &l->variants[v];
-		bool found = false;
-		for (c = 0; c < lv->n_columns && !found; c++)
-			for (p = 0; p < lv->columns[c].n_panes && !found; p++)
-				found = !strcmp(lv->columns[c].panes[p].name, "scenario");
-		if (!found) {
-			err_set(err, _("%s: layout '%s' does not place the scenario pane; add 'pane scenario { }' to it"),
-				l->path, lv->name ? lv->name : "");
-			return -1;
-		}
-	}
-	return 0;
-}
-
 int train_run(struct app *app, const struct scenario *sc, const char *trainee)
 {
-	char *err = NULL, *path, *dir;
+	char *err = NULL, *dir;
 	struct keymap *km = NULL;
 	struct layout *layout = NULL;
 	struct scenario_set *set = NULL;
@@ -58,21 +38,12 @@ int train_run(struct app *app, const struct scenario *sc, const char *trainee)
 	struct train_ui_opts o;
 	int status;
 
-	path = keymap_find(app->cfg->keymap, &err);
-	if (!path || keymap_load(path, &km, &err) != 0) {
-		free(path);
-		status = cmd_fail(EXIT_USAGE, err);
+	/* Every layout must place the Scenario pane (the screen table says
+	 * so): without it the trainee could neither read the story nor see
+	 * the grade. */
+	status = cmd_load_ui(app, SCREEN_TRAIN, NULL, &km, &layout);
+	if (status != 0)
 		goto out;
-	}
-	free(path);
-	path = layout_find(NULL, "train", &err);
-	if (!path || layout_load(path, train_ui_panes, &layout, &err) != 0
-	    || check_layout(layout, &err) != 0) {
-		free(path);
-		status = cmd_fail(EXIT_USAGE, err);
-		goto out;
-	}
-	free(path);
 	if (!sc) {
 		/* cmd_train has reported the malformed files already. */
 		dir = paths_data("scenarios");

@@ -337,8 +337,13 @@ static char **default_field(struct config *c, size_t i)
 	return fields[i];
 }
 
-/* Parse one file over c. Returns 0, 1 when an optional file is absent, or
- * EXIT_USAGE with *err set. */
+/* What load_file() says besides an exit status: an optional file that is
+ * not there. Kept apart from the exit codes (err.h), so that "absent" can
+ * never be read as EXIT_RUNTIME. */
+enum { LOAD_ABSENT = -1 };
+
+/* Parse one file over c. Returns 0, LOAD_ABSENT when an optional file is
+ * absent, or EXIT_USAGE with *err set. */
 static int load_file(struct config *c, const char *path, bool required,
 		     bool *catalogue_set, char **err)
 {
@@ -350,7 +355,7 @@ static int load_file(struct config *c, const char *path, bool required,
 
 	if (rc != 0) {
 		cfg_free(cfg);
-		return rc > 0 ? 1 : EXIT_USAGE;
+		return rc > 0 ? LOAD_ABSENT : EXIT_USAGE;
 	}
 
 	for (i = 0; i < sizeof str_opts / sizeof str_opts[0]; i++) {

@@ -24,14 +24,24 @@
 
 struct action_info {
 	const char *name;
+	enum action_scope scope;
 	const char *help;
 };
 
 static const struct action_info actions[ACT__N] = {
-	[ACT_NONE] = { NULL, "" },
-#define ACTION_INFO(e, n, h) [ACT_##e] = { n, h },
+	[ACT_NONE] = { NULL, SCOPE_NONE, "" },
+#define ACTION_INFO(e, n, sc, h) [ACT_##e] = { n, SCOPE_##sc, h },
 	ACTION_LIST(ACTION_INFO)
 #undef ACTION_INFO
+};
+
+static const struct {
+	enum action action;
+	const char *name;
+} aliases[] = {
+#define ACTION_ALIAS(e, n) { ACT_##e, n },
+	ACTION_ALIASES(ACTION_ALIAS)
+#undef ACTION_ALIAS
 };
 
 const char *action_name(enum action a)
@@ -41,18 +51,75 @@ const char *action_name(enum action a)
 
 const char *action_help(enum action a)
 {
-	return (a > ACT_NONE && a < ACT__N) ? actions[a].help : "";
+	return (a > ACT_NONE && a < ACT__N && actions[a].help)
+	       ? actions[a].help : "";
 }
 
 enum action action_find(const char *name)
 {
 	int a;
+	size_t i;
 	if (!name)
 		return ACT_NONE;
 	for (a = ACT_NONE + 1; a < ACT__N; a++)
 		if (!strcmp(actions[a].name, name))
 			return (enum action)a;
+	for (i = 0; i < COUNT(aliases); i++)
+		if (!strcmp(aliases[i].name, name))
+			return aliases[i].action;
 	return ACT_NONE;
+}
+
+enum action_scope action_scope(enum action a)
+{
+	return (a > ACT_NONE && a < ACT__N) ? actions[a].scope : SCOPE_NONE;
+}
+
+bool action_screen_wide(enum action a)
+{
+	switch (action_scope(a)) {
+	case SCOPE_NAV: case SCOPE_SCREEN: case SCOPE_GLOBAL: case SCOPE_CONTACT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+int action_focus_index(enum action a)
+{
+	if (a >= ACT_FOCUS_PANE_1 && a < ACT_FOCUS_PANE_1 + ACTION_FOCUS_N)
+		return (int)(a - ACT_FOCUS_PANE_1);
+	return -1;
+}
+
+enum action action_focus(size_t i)
+{
+	return i < ACTION_FOCUS_N ? (enum action)(ACT_FOCUS_PANE_1 + (int)i)
+				  : ACT_NONE;
+}
+
+/* Every name a keymap file may set, in the action table's order, each
+ * action's older names right after its own (so bindings keep that order
+ * whichever name a file uses). */
+struct opt_name {
+	const char *name;
+	enum action action;
+};
+#define N_OPT_NAMES (ACT__N - 1 + COUNT(aliases))
+
+static void opt_names(struct opt_name *out)
+{
+	size_t n = 0, i;
+	int a;
+	for (a = ACT_NONE + 1; a < ACT__N; a++) {
+		out[n].name = actions[a].name;
+		out[n++].action = (enum action)a;
+		for (i = 0; i < COUNT(aliases); i++)
+			if ((int)aliases[i].action == a) {
+				out[n].name = aliases[i].name;
+				out[n++].action = (enum action)a;
+			}
+	}
 }
 
 /* Named keys; the first name of a key is the one help screens show. */
@@ -295,22 +362,25 @@ static void bindings_free(struct bindings *b)
 
 int keymap_load(const char *path, struct keymap **out, char **err)
 {
-	cfg_opt_t sec_opts[ACT__N];
+	struct opt_name names[N_OPT_NAMES];
+	cfg_opt_t sec_opts[N_OPT_NAMES + 1];
 	cfg_opt_t top[3];
 	cfg_opt_t end = CFG_END();
 	cfg_t *cfg;
 	struct keymap *km, scratch;
 	struct cfgparse_opts opts = { NULL, false, NULL };
-	int a, c, rc;
+	int c, rc;
+	size_t a;
 	unsigned j, n;
 
 	*out = NULL;
-	for (a = ACT_NONE + 1; a < ACT__N; a++) {
-		cfg_opt_t o = CFG_STR_LIST_CB(actions[a].name, NULL,
+	opt_names(names);
+	for (a = 0; a < N_OPT_NAMES; a++) {
+		cfg_opt_t o = CFG_STR_LIST_CB(names[a].name, NULL,
 					      CFGF_NODEFAULT, key_cb);
-		sec_opts[a - 1] = o;
+		sec_opts[a] = o;
 	}
-	sec_opts[ACT__N - 1] = end;
+	sec_opts[N_OPT_NAMES] = end;
 	{
 		cfg_opt_t g = CFG_SEC("global", sec_opts, CFGF_NONE);
 		cfg_opt_t p = CFG_SEC("pane", sec_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
@@ -344,12 +414,12 @@ int keymap_load(const char *path, struct keymap **out, char **err)
 			sec = cfg_gettsec(cfg, "pane", context_names[c]);
 		if (!sec)
 			continue;
-		for (a = ACT_NONE + 1; a < ACT__N; a++) {
-			n = cfg_size(sec, actions[a].name);
+		for (a = 0; a < N_OPT_NAMES; a++) {
+			n = cfg_size(sec, names[a].name);
 			for (j = 0; j < n; j++) {
-				km_key k = keymap_key_parse(cfg_getnstr(sec, actions[a].name, j));
+				km_key k = keymap_key_parse(cfg_getnstr(sec, names[a].name, j));
 				if (k >= 0 && bind_find(&km->ctx[c], k) == ACT_NONE)
-					bind_add(&km->ctx[c], k, (enum action)a);
+					bind_add(&km->ctx[c], k, names[a].action);
 			}
 		}
 	}

@@ -19,51 +19,89 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* X(ENUM, "config-name", N_("help text")) */
+/* Where an action belongs (its scope): who handles it, and on which
+ * screens F1 lists it. The screen manager takes NAV and SCREEN on every
+ * screen; an application says which of the others it handles
+ * (screen_app.scopes); the panes take the rest with their own keys. */
+enum action_scope {
+	SCOPE_NONE,
+	SCOPE_NAV,		/* move the focus between panes */
+	SCOPE_SCREEN,		/* help and redraw: change nothing */
+	SCOPE_GLOBAL,		/* every application: language, quit */
+	SCOPE_CONTACT,		/* the contact's life: desk and training */
+	SCOPE_LIST,		/* moves, filter, tick and choose in a pane */
+	SCOPE_FIELD,		/* the intake's fields (and a window's) */
+	SCOPE_DIALOG,		/* yes and no in a window */
+	SCOPE_TRAINING,		/* the scenario's story */
+	SCOPE_REVIEW,		/* the review's days and closing */
+	SCOPE_LOG		/* the review's contact log */
+};
+#define SCOPE_BIT(sc) (1u << (sc))
+
+/* How many panes of a screen have a focus action of their own. */
+#define ACTION_FOCUS_N 9
+
+/* X(ENUM, "config-name", SCOPE, N_("help text")). The order is F1's: the
+ * keys of the whole screen are listed in this order. The focus actions
+ * take their text from the pane they focus (the pane registry). */
 #define ACTION_LIST(X) \
-	X(NEXT_PANE, "next-pane", N_("go to the next pane")) \
-	X(PREV_PANE, "prev-pane", N_("go to the previous pane")) \
-	X(FOCUS_INTAKE, "focus-intake", N_("go to the Intake pane")) \
-	X(FOCUS_TOPICS, "focus-topics", N_("go to the Topics pane")) \
-	X(FOCUS_REDIRECT, "focus-redirect", N_("go to the Redirect pane")) \
-	X(FOCUS_INTERPRETERS, "focus-interpreters", N_("go to the Interpreters pane")) \
-	X(HELP, "help", N_("show the keys of this pane")) \
-	X(SAVE, "save", N_("save the contact")) \
-	X(NEW_CONTACT, "new-contact", N_("start a new contact (clears the draft)")) \
-	X(NEXT_LANGUAGE, "next-language", N_("switch to the next user-interface language")) \
-	X(UNDO, "undo", N_("undo the last saved contact")) \
-	X(QUIT, "quit", N_("quit")) \
-	X(REDRAW, "redraw", N_("redraw the screen")) \
-	X(UP, "up", N_("move up")) \
-	X(DOWN, "down", N_("move down")) \
-	X(LEFT, "left", N_("move left")) \
-	X(RIGHT, "right", N_("move right")) \
-	X(PAGE_UP, "page-up", N_("move up one page")) \
-	X(PAGE_DOWN, "page-down", N_("move down one page")) \
-	X(HOME, "home", N_("go to the first row")) \
-	X(END, "end", N_("go to the last row")) \
-	X(FILTER, "filter", N_("filter the list as you type")) \
-	X(CANCEL, "cancel", N_("clear the filter, or close")) \
-	X(TOGGLE, "toggle", N_("tick or untick the highlighted row")) \
-	X(CHOOSE, "choose", N_("choose the highlighted row")) \
-	X(NEXT_FIELD, "next-field", N_("go to the next field")) \
-	X(PREV_FIELD, "prev-field", N_("go to the previous field")) \
-	X(NEXT_CHOICE, "next-choice", N_("next choice for the field")) \
-	X(PREV_CHOICE, "prev-choice", N_("previous choice for the field")) \
-	X(CLEAR_FIELD, "clear-field", N_("clear the field")) \
-	X(ALL_TOPICS, "all-topics", N_("show services of every topic, or of the ticked ones")) \
-	X(CONFIRM, "confirm", N_("yes, accept")) \
-	X(REFUSE, "refuse", N_("no, go back")) \
-	X(NEXT_STEP, "next-step", N_("training: reveal the next step of the scenario")) \
-	X(SHOW_HINT, "show-hint", N_("training: show the next hint")) \
-	X(CLOSE_DAY, "close-day", N_("close the day at every desk (asks first)")) \
-	X(SHOW_NOTES, "show-notes", N_("show the notes (asks first), or hide them")) \
-	X(PREVIOUS_DAY, "previous-day", N_("review the day before")) \
-	X(NEXT_DAY, "next-day", N_("review the day after"))
+	X(NEXT_PANE, "next-pane", NAV, N_("go to the next pane")) \
+	X(PREV_PANE, "prev-pane", NAV, N_("go to the previous pane")) \
+	X(FOCUS_PANE_1, "focus-pane-1", NAV, NULL) \
+	X(FOCUS_PANE_2, "focus-pane-2", NAV, NULL) \
+	X(FOCUS_PANE_3, "focus-pane-3", NAV, NULL) \
+	X(FOCUS_PANE_4, "focus-pane-4", NAV, NULL) \
+	X(FOCUS_PANE_5, "focus-pane-5", NAV, NULL) \
+	X(FOCUS_PANE_6, "focus-pane-6", NAV, NULL) \
+	X(FOCUS_PANE_7, "focus-pane-7", NAV, NULL) \
+	X(FOCUS_PANE_8, "focus-pane-8", NAV, NULL) \
+	X(FOCUS_PANE_9, "focus-pane-9", NAV, NULL) \
+	X(HELP, "help", SCREEN, N_("show the keys of this pane")) \
+	X(SAVE, "save", CONTACT, N_("save the contact")) \
+	X(NEW_CONTACT, "new-contact", CONTACT, N_("start a new contact (clears the draft)")) \
+	X(NEXT_LANGUAGE, "next-language", GLOBAL, N_("switch to the next user-interface language")) \
+	X(UNDO, "undo", CONTACT, N_("undo the last saved contact")) \
+	X(QUIT, "quit", GLOBAL, N_("quit")) \
+	X(REDRAW, "redraw", SCREEN, N_("redraw the screen")) \
+	X(UP, "up", LIST, N_("move up")) \
+	X(DOWN, "down", LIST, N_("move down")) \
+	X(LEFT, "left", LIST, N_("move left")) \
+	X(RIGHT, "right", LIST, N_("move right")) \
+	X(PAGE_UP, "page-up", LIST, N_("move up one page")) \
+	X(PAGE_DOWN, "page-down", LIST, N_("move down one page")) \
+	X(HOME, "home", LIST, N_("go to the first row")) \
+	X(END, "end", LIST, N_("go to the last row")) \
+	X(FILTER, "filter", LIST, N_("filter the list as you type")) \
+	X(CANCEL, "cancel", LIST, N_("clear the filter, or close")) \
+	X(TOGGLE, "toggle", LIST, N_("tick or untick the highlighted row")) \
+	X(CHOOSE, "choose", LIST, N_("choose the highlighted row")) \
+	X(NEXT_FIELD, "next-field", FIELD, N_("go to the next field")) \
+	X(PREV_FIELD, "prev-field", FIELD, N_("go to the previous field")) \
+	X(NEXT_CHOICE, "next-choice", FIELD, N_("next choice for the field")) \
+	X(PREV_CHOICE, "prev-choice", FIELD, N_("previous choice for the field")) \
+	X(CLEAR_FIELD, "clear-field", FIELD, N_("clear the field")) \
+	X(ALL_TOPICS, "all-topics", LIST, N_("show services of every topic, or of the ticked ones")) \
+	X(CONFIRM, "confirm", DIALOG, N_("yes, accept")) \
+	X(REFUSE, "refuse", DIALOG, N_("no, go back")) \
+	X(NEXT_STEP, "next-step", TRAINING, N_("training: reveal the next step of the scenario")) \
+	X(SHOW_HINT, "show-hint", TRAINING, N_("training: show the next hint")) \
+	X(CLOSE_DAY, "close-day", REVIEW, N_("close the day at every desk (asks first)")) \
+	X(SHOW_NOTES, "show-notes", LOG, N_("show the notes (asks first), or hide them")) \
+	X(PREVIOUS_DAY, "previous-day", REVIEW, N_("review the day before")) \
+	X(NEXT_DAY, "next-day", REVIEW, N_("review the day after"))
+
+/* Older names keymap files may still use: X(ENUM, "config-name"). The
+ * desk's focus keys were named after its panes, which are its first
+ * four. */
+#define ACTION_ALIASES(X) \
+	X(FOCUS_PANE_1, "focus-intake") \
+	X(FOCUS_PANE_2, "focus-topics") \
+	X(FOCUS_PANE_3, "focus-redirect") \
+	X(FOCUS_PANE_4, "focus-interpreters")
 
 enum action {
 	ACT_NONE = 0,
-#define ACTION_ENUM(e, name, help) ACT_##e,
+#define ACTION_ENUM(e, name, scope, help) ACT_##e,
 	ACTION_LIST(ACTION_ENUM)
 #undef ACTION_ENUM
 	ACT__N
@@ -73,8 +111,18 @@ enum action {
 const char *action_name(enum action a);
 /* English help text (an msgid: pass it through _() to show it). */
 const char *action_help(enum action a);
-/* ACT_NONE when unknown. */
+/* ACT_NONE when unknown; an older name (ACTION_ALIASES) gives its
+ * action. */
 enum action action_find(const char *name);
+/* SCOPE_NONE for ACT_NONE. */
+enum action_scope action_scope(enum action a);
+/* Keys of the whole screen, which F1 lists after a pane's own and a pane
+ * never takes over: NAV, SCREEN, GLOBAL and CONTACT. */
+bool action_screen_wide(enum action a);
+/* focus-pane-N: N-1, else -1; and the focus action of the pane at index
+ * i of a screen (ACT_NONE past ACTION_FOCUS_N). */
+int action_focus_index(enum action a);
+enum action action_focus(size_t i);
 
 /* Keys. */
 typedef int km_key;

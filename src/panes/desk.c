@@ -385,7 +385,7 @@ enum desk_result desk_check(struct desk *d)
 	if (privacy_check_note(c->note, &why) != 0) {
 		desk_message(d, true, "%s", why ? why : _("the note holds personal data"));
 		free(why);
-		d->want_pane = DESK_INTAKE;
+		d->want_pane = PANE_INTAKE;
 		d->want_field = FIELD_NOTE;
 		return DESK_INVALID;
 	}
@@ -396,18 +396,18 @@ enum desk_result desk_check(struct desk *d)
 		desk_message(d, true, _("Not saved: %s."), contact_missing_text(m));
 		switch (m) {
 		case CONTACT_NO_CHANNEL:
-			d->want_pane = DESK_INTAKE;
+			d->want_pane = PANE_INTAKE;
 			d->want_field = FIELD_CHANNEL;
 			break;
 		case CONTACT_NO_LANGUAGE:
-			d->want_pane = DESK_INTAKE;
+			d->want_pane = PANE_INTAKE;
 			d->want_field = FIELD_LANGUAGE;
 			break;
 		case CONTACT_NO_TOPIC:
-			d->want_pane = DESK_TOPICS;
+			d->want_pane = PANE_TOPICS;
 			break;
 		default:
-			d->want_pane = DESK_REDIRECT;
+			d->want_pane = PANE_REDIRECT;
 			break;
 		}
 		return DESK_INVALID;

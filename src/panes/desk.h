@@ -17,9 +17,8 @@
 #include "core/contact.h"
 #include "core/search.h"
 #include "core/stats.h"
+#include "panes/registry.h"
 
-enum desk_pane { DESK_INTAKE, DESK_TOPICS, DESK_REDIRECT, DESK_INTERPRETERS,
-		 DESK__NPANES };
 
 /* Intake fields, in screen order. */
 enum desk_field {
@@ -49,8 +48,8 @@ struct desk {
 	bool message_error;
 	bool restored;		/* the draft came back from the journal */
 	bool unsaved_error;	/* the last save failed */
-	/* After a failed validation: the pane and intake field to focus
-	 * (-1 when none); the screen takes them. */
+	/* After a failed validation: the pane (an enum pane_id) and intake
+	 * field to focus (-1 when none); the screen takes them. */
 	int want_pane;
 	int want_field;
 	time_t (*clock)(void);	/* time(); tests set their own */

@@ -4,20 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/err.h"
 #include "core/i18n.h"
 #include "panes/desk_ui.h"
-#include "panes/interpreters.h"
-#include "panes/intake.h"
-#include "panes/redirect.h"
-#include "panes/topics.h"
+#include "panes/screens.h"
 #include "ui/dialog.h"
 #include "ui/screen.h"
-
-const char *const desk_ui_panes[] = { "intake", "topics", "redirect",
-	"interpreters", NULL };
 
 struct ui {
 	struct desk *d;
@@ -29,29 +22,7 @@ static void on_key(struct screen *s, void *ud, enum action a, km_key key)
 	struct ui *u = ud;
 	(void)s;
 	(void)key;
-	switch (a) {
-	case ACT_HELP: case ACT_QUIT: case ACT_REDRAW: case ACT_NEXT_LANGUAGE:
-	case ACT_UNDO: case ACT_NEW_CONTACT: case ACT_SAVE:
-	case ACT_NEXT_STEP: case ACT_SHOW_HINT:	/* training keys: nothing here */
-		break;
-	default:
-		/* The contact starts with the first key that works on it. */
-		desk_touch(u->d);
-		break;
-	}
-}
-
-static void focus_wanted(struct screen *s, struct desk *d)
-{
-	static const char *const names[DESK__NPANES] = { "intake", "topics",
-		"redirect", "interpreters" };
-	struct pane *p;
-	if (d->want_pane < 0 || d->want_pane >= DESK__NPANES)
-		return;
-	p = screen_pane(s, names[d->want_pane]);
-	if (p)
-		screen_focus(s, p);
-	d->want_pane = d->want_field >= 0 ? d->want_pane : -1;
+	screens_desk_key(u->d, a);
 }
 
 static void new_contact_answer(void *ctx, bool yes, const int *values)
@@ -83,7 +54,7 @@ static unsigned on_global(struct screen *s, void *ud, enum action a)
 	switch (a) {
 	case ACT_SAVE:
 		if (desk_save(d) == DESK_INVALID)
-			focus_wanted(s, d);
+			screens_focus_wanted(s, d);
 		return PANE_HANDLED;
 	case ACT_NEW_CONTACT:
 		if (desk_has_content(d))
@@ -122,15 +93,8 @@ static void on_status(struct screen *s, void *ud, const char **left,
 	struct ui *u = ud;
 	struct desk *d = u->d;
 	char lang[8];
-	size_t i;
 	(void)s;
-	snprintf(lang, sizeof lang, "%s", i18n_lang());
-	/* The untranslated C locale shows English. */
-	if (!strcmp(lang, "C") || !strcmp(lang, "POSIX"))
-		snprintf(lang, sizeof lang, "en");
-	for (i = 0; lang[i]; i++)
-		if (lang[i] >= 'a' && lang[i] <= 'z')
-			lang[i] = (char)(lang[i] - 'a' + 'A');
+	screens_lang_tag(lang, sizeof lang);
 	free(u->right);
 	/* An error needs the room to say what is wrong (the right part can
 	 * take half the line): only the draft's state stays beside it. */
@@ -157,18 +121,6 @@ static void on_idle(struct screen *s, void *ud)
 		desk_message(u->d, false, _("The catalogue was updated."));
 }
 
-static char *on_too_small(struct screen *s, void *ud, int cols, int lines,
-			  int min_w, int min_h)
-{
-	char *q = screen_key_hint(s, KM_GLOBAL, ACT_QUIT), *msg;
-	(void)ud;
-	/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
-	msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits keeping what was typed."),
-			cols, lines, min_w, min_h, q);
-	free(q);
-	return msg;
-}
-
 static bool on_started(struct screen *s, void *ud)
 {
 	struct ui *u = ud;
@@ -180,32 +132,23 @@ int desk_ui_run(struct desk *d, const struct keymap *km,
 		const struct layout *l, char **err)
 {
 	static const struct screen_app app = {
+		.scopes = SCOPE_BIT(SCOPE_GLOBAL) | SCOPE_BIT(SCOPE_CONTACT),
 		.key = on_key,
 		.global = on_global,
 		.status = on_status,
 		.idle = on_idle,
 		.started = on_started,
-		.too_small = on_too_small,
+		.too_small = QUIT_NOTICE_KEEPS,
 	};
 	struct ui u = { d, NULL };
+	struct screens_env e = { d, NULL, NULL };
 	struct screen *s;
 	enum screen_end end;
+	int rc = tty_start(_("the desk needs a terminal (run it in one, not with redirected input or output)"), err);
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		err_set(err, _("the desk needs a terminal (run it in one, not with redirected input or output)"));
-		return EXIT_RUNTIME;
-	}
-	screen_catch_signals();
-	if (!screen_start_curses()) {
-		err_set(err, _("the terminal '%s' cannot be used; set TERM to your terminal's type"),
-			getenv("TERM") ? getenv("TERM") : "");
-		return EXIT_RUNTIME;
-	}
-	s = screen_new(km, l, &app, &u);
-	screen_add_pane(s, intake_pane_new(d));
-	screen_add_pane(s, topics_pane_new(d));
-	screen_add_pane(s, redirect_pane_new(d));
-	screen_add_pane(s, interpreters_pane_new(d));
+	if (rc != EXIT_OK)
+		return rc;
+	s = screens_new(SCREEN_DESK, &e, km, l, &app, &u);
 	end = screen_run(s);
 	/* The draft survives a hang-up: journal it before anything else. */
 	if (end == SCREEN_SIGNAL || desk_has_content(d))
@@ -213,7 +156,7 @@ int desk_ui_run(struct desk *d, const struct keymap *km,
 	else if (d->stats)
 		stats_draft_clear(d->stats, NULL);
 	screen_free(&s);
-	screen_end_curses();
+	tty_end();
 	free(u.right);
 	return EXIT_OK;
 }

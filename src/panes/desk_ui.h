@@ -8,9 +8,6 @@
 #include "core/layout.h"
 #include "panes/desk.h"
 
-/* The pane names a desk screen file may place. */
-extern const char *const desk_ui_panes[];
-
 /* Run the desk until F10 or a signal (the draft is journalled first).
  * Returns the exit status; *err says why the terminal could not be used. */
 int desk_ui_run(struct desk *d, const struct keymap *km,

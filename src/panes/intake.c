@@ -14,8 +14,10 @@
 #include "core/rank.h"
 #include "core/text.h"
 #include "panes/intake.h"
+#include "panes/registry.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
+#include "ui/screen.h"
 #include "ui/theme.h"
 
 #define NOTE_MAX 1000		/* bytes; a note is a short remark */
@@ -299,16 +301,15 @@ static unsigned intake_handle(struct pane *p, enum action a, km_key key)
 		return PANE_HANDLED;
 	case ACT_CHOOSE:
 		return go_field(in, in->field + 1);
-	case ACT_NEXT_PANE: case ACT_PREV_PANE: case ACT_FOCUS_TOPICS:
-	case ACT_FOCUS_REDIRECT: case ACT_FOCUS_INTERPRETERS:
+	default:
 		/* Leaving the pane: the note is checked like leaving the
 		 * field; the language search is done with. */
+		if (!screen_action_leaves(p, a))
+			return PANE_IGNORED;
 		if (!may_leave(in))
 			return PANE_HANDLED | PANE_REDRAW;
 		leave_field(in);
 		return PANE_IGNORED | PANE_REDRAW;
-	default:
-		return PANE_IGNORED;
 	}
 }
 
@@ -324,7 +325,7 @@ static bool intake_update(struct pane *p)
 	bool changed = false;
 	const char *note = d->c->note ? d->c->note : "";
 
-	if (d->want_pane == DESK_INTAKE && d->want_field >= 0) {
+	if (d->want_pane == PANE_INTAKE && d->want_field >= 0) {
 		leave_field(in);
 		in->field = d->want_field;
 		d->want_field = -1;
@@ -519,7 +520,7 @@ static const struct pane_ops intake_ops = {
 
 struct pane *intake_pane_new(struct desk *d)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
+	struct pane *p;
 	struct intake *in = xcalloc(1, sizeof *in);
 	in->d = d;
 	in->field = FIELD_CHANNEL;
@@ -528,12 +529,6 @@ struct pane *intake_pane_new(struct desk *d)
 	lineedit_init(&in->note, NOTE_MAX);
 	lineedit_set(&in->note, d->c->note);
 	in->seen_gen = d->gen - 1;	/* draw at once */
-	p->ops = &intake_ops;
-	p->state = in;
-	p->name = "intake";
-	/* TRANSLATORS: pane titles. */
-	p->title = N_("Intake");
-	p->context = KM_INTAKE;
-	p->focus = ACT_FOCUS_INTAKE;
+	p = registry_pane_new(PANE_INTAKE, &intake_ops, in);
 	return p;
 }

@@ -9,6 +9,7 @@
 #include "core/rank.h"
 #include "core/text.h"
 #include "panes/interpreters.h"
+#include "panes/registry.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
 #include "ui/list.h"
@@ -492,18 +493,13 @@ static const struct pane_ops interp_ops = {
 
 struct pane *interpreters_pane_new(struct desk *d)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
+	struct pane *p;
 	struct interp *in = xcalloc(1, sizeof *in);
 	in->d = d;
 	list_init(&in->list);
 	lineedit_init(&in->filter, 64);
 	in->r_gen = d->gen - 1;
 	in->cur_y = -1;
-	p->ops = &interp_ops;
-	p->state = in;
-	p->name = "interpreters";
-	p->title = N_("Interpreters");
-	p->context = KM_INTERPRETERS;
-	p->focus = ACT_FOCUS_INTERPRETERS;
+	p = registry_pane_new(PANE_INTERPRETERS, &interp_ops, in);
 	return p;
 }

@@ -14,6 +14,7 @@
 #include "core/rank.h"
 #include "core/text.h"
 #include "panes/redirect.h"
+#include "panes/registry.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
 #include "ui/list.h"
@@ -488,18 +489,13 @@ static const struct pane_ops redirect_ops = {
 
 struct pane *redirect_pane_new(struct desk *d)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
+	struct pane *p;
 	struct redirect *r = xcalloc(1, sizeof *r);
 	r->d = d;
 	list_init(&r->list);
 	lineedit_init(&r->filter, 200);
 	r->seen_gen = d->gen - 1;
 	r->cur_y = -1;
-	p->ops = &redirect_ops;
-	p->state = r;
-	p->name = "redirect";
-	p->title = N_("Redirect");
-	p->context = KM_REDIRECT;
-	p->focus = ACT_FOCUS_REDIRECT;
+	p = registry_pane_new(PANE_REDIRECT, &redirect_ops, r);
 	return p;
 }

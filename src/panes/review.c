@@ -1,6 +1,6 @@
-/* review: see review.h. This file holds the shared state, what the
- * screen's keys do, their F1 texts and the screen's main loop; the four
- * panes are in review_panes.c and the contact log in review_log.c. */
+/* review: see review.h. This file holds the shared state; what the keys
+ * do and the four panes are in review_panes.c, the contact log in
+ * review_log.c and the screen in review_ui.c. */
 #include <config.h>
 
 #include <pwd.h>
@@ -13,10 +13,6 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "panes/review.h"
-#include "ui/dialog.h"
-#include "ui/screen.h"
-
-const char *const review_panes[] = { "desks", "hours", "top", "flags", NULL };
 
 /* ---- state ------------------------------------------------------------- */
 
@@ -151,7 +147,7 @@ bool review_shift_date(struct review *r, int days)
 	return true;
 }
 
-static char *day_text(const struct review *r)
+char *review_day_text(const struct review *r)
 {
 	char *s = NULL;
 	if (i18n_format_date(r->day->from, &s) != 0 || !s) {
@@ -165,7 +161,7 @@ char *review_close_question(struct review *r)
 {
 	const struct review_day *d = r->day;
 	size_t closed, readable = review_day_readable(d, &closed), open, i, drafts = 0;
-	char *day = day_text(r), *q, *t, today[11];
+	char *day = review_day_text(r), *q, *t, today[11];
 
 	if (!readable) {
 		review_message(r, true, _("No desk file to close in %s."), d->dir);
@@ -214,7 +210,7 @@ char *review_close_question(struct review *r)
 int review_close(struct review *r)
 {
 	size_t n = 0;
-	char *e = NULL, *day = day_text(r);
+	char *e = NULL, *day = review_day_text(r);
 	int rc = review_day_close(r->day, r->by, &r->opts, &n, &e);
 	load(r, r->day->date);
 	if (rc == 0)
@@ -228,218 +224,4 @@ int review_close(struct review *r)
 	err_free(&e);
 	free(day);
 	return rc;
-}
-
-/* ---- global keys ------------------------------------------------------- */
-
-static void close_answer(void *ctx, bool yes, const int *values)
-{
-	(void)values;
-	if (yes)
-		review_close(ctx);
-}
-
-static void focus_step(struct pane *p, int dir)
-{
-	struct screen *s = p->screen;
-	size_t n = 0, at = 0, i;
-	while (review_panes[n])
-		n++;
-	for (i = 0; i < n; i++)
-		if (!strcmp(review_panes[i], p->name))
-			at = i;
-	for (i = 1; i < n; i++) {
-		struct pane *q = screen_pane(s, review_panes[(at + n + (dir > 0 ? i : n - i)) % n]);
-		if (q) {
-			screen_focus(s, q);
-			if (screen_focused(s) == q)
-				return;
-		}
-	}
-}
-
-unsigned review_global(struct pane *p, struct review *r, enum action a)
-{
-	struct screen *s = p->screen;
-	char *q;
-	switch (a) {
-	case ACT_NEXT_PANE:
-		focus_step(p, 1);
-		return PANE_HANDLED;
-	case ACT_PREV_PANE:
-		focus_step(p, -1);
-		return PANE_HANDLED;
-	case ACT_REDRAW:
-		review_reload(r);
-		screen_repaint(s);
-		return PANE_HANDLED;
-	case ACT_CLOSE_DAY:
-		q = review_close_question(r);
-		if (q) {
-			screen_push_overlay(s, dialog_confirm(q, close_answer, r, NULL));
-			free(q);
-		}
-		return PANE_HANDLED;
-	case ACT_PREVIOUS_DAY: case ACT_NEXT_DAY:
-		review_shift_date(r, a == ACT_PREVIOUS_DAY ? -1 : 1);
-		return PANE_HANDLED | PANE_REDRAW_ALL;
-	case ACT_NEXT_LANGUAGE:
-		i18n_set_lang(i18n_next_lang());
-		r->lang_gen++;
-		review_message(r, false, "%s", i18n_lang_name(i18n_lang()));
-		screen_redraw_all(s);
-		return PANE_HANDLED | PANE_REDRAW_ALL;
-	case ACT_QUIT:
-		screen_quit(s);
-		return PANE_HANDLED;
-	case ACT_FOCUS_INTAKE: case ACT_FOCUS_TOPICS: case ACT_FOCUS_REDIRECT:
-	case ACT_FOCUS_INTERPRETERS: case ACT_NEW_CONTACT: case ACT_UNDO:
-	case ACT_SAVE:
-		/* Desk keys: nothing to do here. */
-		return PANE_HANDLED;
-	default:
-		return PANE_IGNORED;
-	}
-}
-
-void review_open_desk(struct screen *s, struct review *r, size_t i)
-{
-	const struct review_desk *k;
-	if (i >= r->day->n_desks)
-		return;
-	k = &r->day->desks[i];
-	if (k->error) {
-		struct dialog *d = dialog_new(k->name);
-		dialog_add_text(d, _("File"), k->path);
-		dialog_add_gap(d);
-		dialog_add_text(d, NULL, k->error);
-		screen_push_overlay(s, dialog_overlay(d));
-		return;
-	}
-	screen_push_overlay(s, review_log_new(r, i));
-}
-
-/* ---- the screen -------------------------------------------------------- */
-
-static void on_key(struct screen *s, void *ud, enum action a, km_key key)
-{
-	struct review *r = ud;
-	(void)s;
-	(void)a;
-	(void)key;
-	/* A message stays until the next key. */
-	free(r->message);
-	r->message = NULL;
-}
-
-static unsigned on_global(struct screen *s, void *ud, enum action a)
-{
-	(void)ud;
-	/* The panes take quit themselves (review_global); this is for a
-	 * pane that would not. */
-	if (a == ACT_QUIT) {
-		screen_quit(s);
-		return PANE_HANDLED;
-	}
-	return PANE_IGNORED;
-}
-
-static void on_status(struct screen *s, void *ud, const char **left,
-		      const char **right, bool *error)
-{
-	struct review *r = ud;
-	size_t closed, readable = review_day_readable(r->day, &closed);
-	char *day = day_text(r);
-	const char *state;
-	(void)s;
-	if (!readable)
-		state = _("no desk files");
-	else if (closed == readable)
-		/* TRANSLATORS: the state of a day in the supervisor's review:
-		 * signed off, no more changes. */
-		state = C_("day", "closed");
-	else if (closed)
-		state = _("partly closed");
-	else
-		/* TRANSLATORS: the state of a day in the review: not yet signed
-		 * off. */
-		state = C_("day", "open");
-	free(r->status_right);
-	r->status_right = xasprintf(ngettext("%s | %zu contact | %s ",
-					     "%s | %zu contacts | %s ",
-					     r->day->total.contacts),
-				    day, r->day->total.contacts, state);
-	free(day);
-	*right = r->status_right;
-	*left = r->message;
-	*error = r->message_error;
-}
-
-/* F1 lists the panes' own keys (their help), then these: the review's
- * context first, the desk keys left out. */
-static const char *on_help(struct screen *s, void *ud, enum action a)
-{
-	(void)s;
-	(void)ud;
-	switch (a) {
-	case ACT_CLOSE_DAY: case ACT_PREVIOUS_DAY: case ACT_NEXT_DAY:
-		return action_help(a);
-	case ACT_REDRAW:
-		return N_("read the desk files again and redraw");
-	case ACT_FOCUS_INTAKE: case ACT_FOCUS_TOPICS: case ACT_FOCUS_REDIRECT:
-	case ACT_FOCUS_INTERPRETERS: case ACT_SAVE: case ACT_NEW_CONTACT:
-	case ACT_UNDO:
-		return "";
-	default:
-		/* Tab, F1, F4, F10: the action table says it. */
-		return NULL;
-	}
-}
-
-static void on_idle(struct screen *s, void *ud)
-{
-	/* The desks keep working while the supervisor looks: read again,
-	 * but never under an open window. */
-	if (!screen_has_overlay(s))
-		review_reload(ud);
-}
-
-struct screen *review_screen_new(struct review *r, const struct keymap *km,
-				 const struct layout *l)
-{
-	static const struct screen_app app = {
-		.key = on_key,
-		.global = on_global,
-		.status = on_status,
-		.idle = on_idle,
-		.help = on_help,
-	};
-	struct screen *s = screen_new(km, l, &app, r);
-	screen_add_pane(s, review_desks_pane_new(r));
-	screen_add_pane(s, review_hours_pane_new(r));
-	screen_add_pane(s, review_top_pane_new(r));
-	screen_add_pane(s, review_flags_pane_new(r));
-	return s;
-}
-
-int review_run(struct review *r, const struct keymap *km,
-	       const struct layout *l, char **err)
-{
-	struct screen *s;
-
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		err_set(err, "%s", _("the review needs a terminal (run it in one, not with redirected input or output)"));
-		return EXIT_RUNTIME;
-	}
-	screen_catch_signals();
-	if (!screen_start_curses()) {
-		err_set(err, _("the terminal '%s' cannot be used; set TERM to your terminal's type"),
-			getenv("TERM") ? getenv("TERM") : "");
-		return EXIT_RUNTIME;
-	}
-	s = review_screen_new(r, km, l);
-	screen_run(s);
-	screen_free(&s);
-	screen_end_curses();
-	return EXIT_OK;
 }

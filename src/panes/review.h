@@ -9,7 +9,8 @@
  * first (close-day F2, previous-day Left, next-day Right, show-notes Space
  * in the log), then the global bindings (Tab, arrows, Enter, Esc, F1, F4,
  * F10, Ctrl-L); F1 lists what each key does here, from the keymap. The
- * state below has no curses in it. */
+ * state below has no curses in it; the panes are in review_panes.h, the
+ * screen in review_ui.h. */
 #ifndef NEUVOO_PANES_REVIEW_H
 #define NEUVOO_PANES_REVIEW_H
 
@@ -17,16 +18,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "core/keymap.h"
-#include "core/layout.h"
 #include "panes/review_day.h"
-#include "ui/overlay.h"
-#include "ui/pane.h"
-
-struct screen;
-
-/* The pane names a review screen file may place. */
-extern const char *const review_panes[];
 
 struct review {
 	struct review_day *day;	/* never NULL after review_new() */
@@ -71,30 +63,8 @@ char *review_close_question(struct review *r);
  * says what happened. Returns 0 when every desk file is closed. */
 int review_close(struct review *r);
 
-/* The panes (the screen takes them over). */
-struct pane *review_desks_pane_new(struct review *r);
-struct pane *review_hours_pane_new(struct review *r);
-struct pane *review_top_pane_new(struct review *r);
-struct pane *review_flags_pane_new(struct review *r);
-
-/* What every review pane does with the screen's actions (focus, reload,
- * close the day, another day, language, quit): the result flags,
- * PANE_IGNORED when a is none of them (F1 is the screen's). */
-unsigned review_global(struct pane *p, struct review *r, enum action a);
-
-/* Enter on desk i: its contact log, or its error when unreadable. */
-void review_open_desk(struct screen *s, struct review *r, size_t desk);
-
-/* The contact log of one desk as an overlay (review_log.c). */
-struct overlay *review_log_new(struct review *r, size_t desk);
-
-/* The review's screen with its four panes, not yet run (tests drive it
- * with screen_key()). */
-struct screen *review_screen_new(struct review *r, const struct keymap *km,
-				 const struct layout *l);
-/* Run the screen until F10 or a signal. Returns the exit status; *err
- * says why the terminal could not be used. */
-int review_run(struct review *r, const struct keymap *km,
-	       const struct layout *l, char **err);
+/* The day as the screen shows it, in the operator's date convention (a
+ * new string). */
+char *review_day_text(const struct review *r);
 
 #endif

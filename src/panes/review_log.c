@@ -16,7 +16,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "panes/review.h"
+#include "panes/review_panes.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/help.h"
@@ -429,7 +429,7 @@ static void log_help(struct overlay *o)
 		{ KM_DIALOG, ACT_HELP, N_("show the keys of this window") },
 	};
 	char *title = xasprintf(_("Keys: %s"), o->title);
-	screen_push_overlay(o->screen, help_new_rows(o->screen, title, rows,
+	screen_push_overlay(o->screen, help_new_rows(screen_keymap(o->screen), title, rows,
 						     sizeof rows / sizeof rows[0]));
 	free(title);
 }

@@ -16,7 +16,9 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "panes/review.h"
+#include "panes/registry.h"
+#include "panes/review_panes.h"
+#include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/screen.h"
@@ -103,6 +105,65 @@ static void put_right(WINDOW *w, int y, int x, int cols, const char *s, attr_t a
 static int min_i(int a, int b)
 {
 	return a < b ? a : b;
+}
+
+/* ---- the keys every pane shares ----------------------------------------- */
+
+static void close_answer(void *ctx, bool yes, const int *values)
+{
+	(void)values;
+	if (yes)
+		review_close(ctx);
+}
+
+unsigned review_global(struct pane *p, struct review *r, enum action a)
+{
+	struct screen *s = p->screen;
+	char *q;
+	switch (a) {
+	case ACT_REDRAW:
+		review_reload(r);
+		screen_repaint(s);
+		return PANE_HANDLED;
+	case ACT_CLOSE_DAY:
+		q = review_close_question(r);
+		if (q) {
+			screen_push_overlay(s, dialog_confirm(q, close_answer, r, NULL));
+			free(q);
+		}
+		return PANE_HANDLED;
+	case ACT_PREVIOUS_DAY: case ACT_NEXT_DAY:
+		review_shift_date(r, a == ACT_PREVIOUS_DAY ? -1 : 1);
+		return PANE_HANDLED | PANE_REDRAW_ALL;
+	case ACT_NEXT_LANGUAGE:
+		i18n_set_lang(i18n_next_lang());
+		r->lang_gen++;
+		review_message(r, false, "%s", i18n_lang_name(i18n_lang()));
+		screen_redraw_all(s);
+		return PANE_HANDLED | PANE_REDRAW_ALL;
+	case ACT_QUIT:
+		screen_quit(s);
+		return PANE_HANDLED;
+	default:
+		return PANE_IGNORED;
+	}
+}
+
+void review_open_desk(struct screen *s, struct review *r, size_t i)
+{
+	const struct review_desk *k;
+	if (i >= r->day->n_desks)
+		return;
+	k = &r->day->desks[i];
+	if (k->error) {
+		struct dialog *d = dialog_new(k->name);
+		dialog_add_text(d, _("File"), k->path);
+		dialog_add_gap(d);
+		dialog_add_text(d, NULL, k->error);
+		screen_push_overlay(s, dialog_overlay(d));
+		return;
+	}
+	screen_push_overlay(s, review_log_new(r, i));
 }
 
 /* ---- desks ------------------------------------------------------------- */
@@ -391,23 +452,17 @@ static const struct pane_ops desks_ops = {
 	.done = rpane_done,
 };
 
+/* Each pane looks up the review's keys (close-day, another day), then
+ * the global ones: their registry context. */
 static struct pane *pane_new(const struct pane_ops *ops, struct review *r,
-			     const char *name, const char *title)
+			     enum pane_id id)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
-	p->ops = ops;
-	p->state = rpane_new(r);
-	p->name = name;
-	p->title = title;
-	p->focus = ACT_NONE;
-	/* The review's keys (close-day, another day), then the global ones. */
-	p->context = KM_REVIEW;
-	return p;
+	return registry_pane_new(id, ops, rpane_new(r));
 }
 
 struct pane *review_desks_pane_new(struct review *r)
 {
-	return pane_new(&desks_ops, r, "desks", N_("Desks"));
+	return pane_new(&desks_ops, r, PANE_DESKS);
 }
 
 /* ---- hours ------------------------------------------------------------- */
@@ -522,7 +577,7 @@ static const struct pane_ops hours_ops = {
 
 struct pane *review_hours_pane_new(struct review *r)
 {
-	return pane_new(&hours_ops, r, "hours", N_("Contacts per hour"));
+	return pane_new(&hours_ops, r, PANE_HOURS);
 }
 
 /* ---- top lists --------------------------------------------------------- */
@@ -680,7 +735,7 @@ static const struct pane_ops top_ops = {
 
 struct pane *review_top_pane_new(struct review *r)
 {
-	return pane_new(&top_ops, r, "top", N_("Top lists"));
+	return pane_new(&top_ops, r, PANE_TOP);
 }
 
 /* ---- flags ------------------------------------------------------------- */
@@ -779,5 +834,5 @@ static const struct pane_ops flags_ops = {
 
 struct pane *review_flags_pane_new(struct review *r)
 {
-	return pane_new(&flags_ops, r, "flags", N_("Flags"));
+	return pane_new(&flags_ops, r, PANE_FLAGS);
 }

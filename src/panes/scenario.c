@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "panes/scenario.h"
+#include "panes/registry.h"
 #include "ui/draw.h"
 #include "ui/screen.h"
 #include "ui/theme.h"
@@ -676,24 +677,18 @@ static const struct pane_ops scenario_ops = {
 
 struct pane *scenario_pane_new(struct desk *d, struct training *t)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
+	struct pane *p;
 	struct scen *s = xcalloc(1, sizeof *s);
 	s->d = d;
 	s->t = t;
 	s->rows_width = -1;
 	s->page = 1;
-	p->ops = &scenario_ops;
-	p->state = s;
+	p = registry_pane_new(PANE_SCENARIO, &scenario_ops, s);
 	/* The first step in view, before the title if it must; but a
 	 * warning about the catalogue (under the title) is read first. */
 	rebuild_if_changed(p);
 	s->anchor = s->warned ? ANCHOR_TOP : ANCHOR_SHOW;
 	s->anchor_para = s->warned ? 0 : s->last_step_para;
-	p->name = "scenario";
-	/* TRANSLATORS: the training screen's pane title. */
-	p->title = N_("Scenario");
-	p->context = KM_SCENARIO;
-	p->focus = ACT_NONE;
 	return p;
 }
 

@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "panes/topics.h"
+#include "panes/registry.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
 #include "ui/list.h"
@@ -250,7 +251,7 @@ static const struct pane_ops topics_ops = {
 
 struct pane *topics_pane_new(struct desk *d)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
+	struct pane *p;
 	struct topics *t = xcalloc(1, sizeof *t);
 	t->d = d;
 	list_init(&t->list);
@@ -258,11 +259,6 @@ struct pane *topics_pane_new(struct desk *d)
 	rebuild(t);
 	t->seen_gen = d->gen - 1;
 	t->cur_y = -1;
-	p->ops = &topics_ops;
-	p->state = t;
-	p->name = "topics";
-	p->title = N_("Topics");
-	p->context = KM_TOPICS;
-	p->focus = ACT_FOCUS_TOPICS;
+	p = registry_pane_new(PANE_TOPICS, &topics_ops, t);
 	return p;
 }

@@ -11,38 +11,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/training.h"
-#include "panes/interpreters.h"
-#include "panes/intake.h"
-#include "panes/redirect.h"
+#include "panes/registry.h"
 #include "panes/scenario.h"
-#include "panes/topics.h"
+#include "panes/screens.h"
 #include "panes/train_ui.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/screen.h"
 #include "ui/theme.h"
-
-const char *const train_ui_panes[] = { "intake", "topics", "redirect",
-	"interpreters", "scenario", NULL };
-
-/* The UI language as the status line shows it: "EN", "FI". */
-static void lang_tag(char *out, size_t size)
-{
-	size_t i;
-	snprintf(out, size, "%s", i18n_lang());
-	if (!strcmp(out, "C") || !strcmp(out, "POSIX"))
-		snprintf(out, size, "en");
-	for (i = 0; out[i]; i++)
-		if (out[i] >= 'a' && out[i] <= 'z')
-			out[i] = (char)(out[i] - 'a' + 'A');
-}
 
 /* ---- the picker --------------------------------------------------------- */
 
@@ -247,7 +229,7 @@ static struct pane *picker_new(struct desk *d, const struct scenario_set *set,
 			       const char *trainee, struct results *r,
 			       const struct scenario *last)
 {
-	struct pane *p = xcalloc(1, sizeof *p);
+	struct pane *p;
 	struct picker *k = xcalloc(1, sizeof *k);
 	size_t i;
 	k->d = d;
@@ -261,13 +243,7 @@ static struct pane *picker_new(struct desk *d, const struct scenario_set *set,
 		if (set->v[i] == last)
 			list_select(&k->list, i);
 	k->seen_lang = d->lang_gen - 1;
-	p->ops = &picker_ops;
-	p->state = k;
-	p->name = "picker";
-	/* TRANSLATORS: title of the scenario picker. */
-	p->title = N_("Training scenarios");
-	p->context = KM_GLOBAL;
-	p->focus = ACT_NONE;
+	p = registry_pane_new(PANE_PICKER, &picker_ops, k);
 	return p;
 }
 
@@ -322,7 +298,7 @@ static void pick_status(struct screen *s, void *ud, const char **left,
 	struct pick_ui *u = ud;
 	char lang[8];
 	(void)s;
-	lang_tag(lang, sizeof lang);
+	screens_lang_tag(lang, sizeof lang);
 	free(u->right);
 	/* TRANSLATORS: the picker's status line: training, then the UI
 	 * language. */
@@ -336,14 +312,7 @@ static const char *pick_help(struct screen *s, void *ud, enum action a)
 {
 	(void)s;
 	(void)ud;
-	switch (a) {
-	case ACT_HELP: case ACT_NEXT_LANGUAGE: case ACT_REDRAW:
-		return NULL;
-	case ACT_QUIT:
-		return N_("quit training");
-	default:
-		return "";
-	}
+	return a == ACT_QUIT ? N_("quit training") : NULL;
 }
 
 /* The picker: the chosen scenario, or NULL when the trainee quit (or a
@@ -352,6 +321,7 @@ static const struct scenario *pick(struct desk *d, const struct train_ui_opts *o
 				   const struct scenario *last, bool *signalled)
 {
 	static const struct screen_app app = {
+		.scopes = SCOPE_BIT(SCOPE_GLOBAL),
 		.global = pick_global,
 		.status = pick_status,
 		.help = pick_help,
@@ -381,43 +351,21 @@ struct run_ui {
 	char *right;
 };
 
-static void focus_wanted(struct screen *s, struct desk *d)
-{
-	static const char *const names[DESK__NPANES] = { "intake", "topics",
-		"redirect", "interpreters" };
-	struct pane *p;
-	if (d->want_pane < 0 || d->want_pane >= DESK__NPANES)
-		return;
-	p = screen_pane(s, names[d->want_pane]);
-	if (p)
-		screen_focus(s, p);
-	d->want_pane = d->want_field >= 0 ? d->want_pane : -1;
-}
-
 static void run_key(struct screen *s, void *ud, enum action a, km_key key)
 {
 	struct run_ui *u = ud;
 	struct pane *p = screen_focused(s);
 	(void)key;
-	switch (a) {
-	case ACT_HELP: case ACT_QUIT: case ACT_REDRAW: case ACT_NEXT_LANGUAGE:
-	case ACT_UNDO: case ACT_NEW_CONTACT: case ACT_SAVE: case ACT_NEXT_STEP:
-	case ACT_SHOW_HINT:
-		break;
-	default:
-		/* The contact starts with the first key that works on it, as
-		 * at the desk. */
-		if (p && strcmp(p->name, "scenario"))
-			desk_touch(u->d);
-		break;
-	}
+	/* As at the desk, but reading the story starts no contact. */
+	if (p && strcmp(p->name, registry_kind(PANE_SCENARIO)->name))
+		screens_desk_key(u->d, a);
 }
 
 static void grade(struct screen *s, struct run_ui *u)
 {
 	struct desk *d = u->d;
 	struct training *t = u->t;
-	struct pane *sp = screen_pane(s, "scenario");
+	struct pane *sp = screens_pane(s, PANE_SCENARIO);
 	char *err = NULL, *k;
 
 	if (t->graded && d->gen == u->graded_gen) {
@@ -430,7 +378,7 @@ static void grade(struct screen *s, struct run_ui *u)
 		return;
 	}
 	if (desk_check(d) != DESK_OK) {
-		focus_wanted(s, d);
+		screens_focus_wanted(s, d);
 		return;
 	}
 	if (training_grade(t, d->c, d->clock(), &err) != 0) {
@@ -453,7 +401,7 @@ static void grade(struct screen *s, struct run_ui *u)
 
 static void retry(struct screen *s, struct run_ui *u)
 {
-	struct pane *intake = screen_pane(s, "intake");
+	struct pane *intake = screens_pane(s, PANE_INTAKE);
 	desk_reset_contact(u->d);
 	training_retry(u->t, u->d->clock());
 	/* TRANSLATORS: F3 in training; %d is the new attempt's number. */
@@ -526,7 +474,7 @@ static unsigned run_global(struct screen *s, void *ud, enum action a)
 		screen_redraw_all(s);
 		return PANE_HANDLED;
 	case ACT_NEXT_STEP: case ACT_SHOW_HINT: {
-		struct pane *sp = screen_pane(s, "scenario");
+		struct pane *sp = screens_pane(s, PANE_SCENARIO);
 		return sp ? scenario_pane_reveal(sp, a) : PANE_HANDLED;
 	}
 	case ACT_QUIT:
@@ -546,7 +494,7 @@ static void run_status(struct screen *s, void *ud, const char **left,
 	struct run_ui *u = ud;
 	char lang[8];
 	(void)s;
-	lang_tag(lang, sizeof lang);
+	screens_lang_tag(lang, sizeof lang);
 	free(u->right);
 	/* TRANSLATORS: the training status line: scenario id, trainee, UI
 	 * language. Keep "training:" short. */
@@ -580,19 +528,6 @@ static const char *run_help(struct screen *s, void *ud, enum action a)
 	}
 }
 
-static char *run_too_small(struct screen *s, void *ud, int cols, int lines,
-			   int min_w, int min_h)
-{
-	char *q = screen_key_hint(s, KM_GLOBAL, ACT_QUIT), *msg;
-	(void)ud;
-	/* TRANSLATORS: the last %s is the quit key, e.g. F10. Nothing can
-	 * be asked while the terminal is this small, so the attempt goes. */
-	msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s leaves the scenario without grading it."),
-			cols, lines, min_w, min_h, q);
-	free(q);
-	return msg;
-}
-
 static bool run_started(struct screen *s, void *ud)
 {
 	struct run_ui *u = ud;
@@ -605,13 +540,16 @@ static bool run_one(struct desk *d, const struct train_ui_opts *o,
 		    const struct scenario *sc, bool from_picker, char **err)
 {
 	static const struct screen_app app = {
+		.scopes = SCOPE_BIT(SCOPE_GLOBAL) | SCOPE_BIT(SCOPE_CONTACT)
+			  | SCOPE_BIT(SCOPE_TRAINING),
 		.key = run_key,
 		.global = run_global,
 		.status = run_status,
 		.started = run_started,
 		.help = run_help,
-		.too_small = run_too_small,
+		.too_small = QUIT_NOTICE_LEAVES,
 	};
+	struct screens_env e;
 	struct run_ui u;
 	struct screen *s;
 	enum screen_end end;
@@ -624,12 +562,10 @@ static bool run_one(struct desk *d, const struct train_ui_opts *o,
 		return false;
 	desk_reset_contact(d);
 	u.graded_gen = d->gen - 1;
-	s = screen_new(o->km, o->layout, &app, &u);
-	screen_add_pane(s, intake_pane_new(d));
-	screen_add_pane(s, topics_pane_new(d));
-	screen_add_pane(s, redirect_pane_new(d));
-	screen_add_pane(s, interpreters_pane_new(d));
-	screen_add_pane(s, scenario_pane_new(d, u.t));
+	e.desk = d;
+	e.training = u.t;
+	e.review = NULL;
+	s = screens_new(SCREEN_TRAIN, &e, o->km, o->layout, &app, &u);
 	next = screen_key_hint(s, KM_GLOBAL, ACT_NEXT_STEP);
 	save = screen_key_hint(s, KM_GLOBAL, ACT_SAVE);
 	help = screen_key_hint(s, KM_GLOBAL, ACT_HELP);
@@ -653,21 +589,15 @@ int train_ui_run(struct desk *d, const struct train_ui_opts *o, char **err)
 {
 	const struct scenario *sc = o->sc, *last = NULL;
 	bool signalled = false, ok = true;
+	int rc;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		err_set(err, _("training needs a terminal (run it in one, not with redirected input or output)"));
-		return EXIT_RUNTIME;
-	}
 	if (!sc && (!o->set || o->set->n == 0)) {
 		err_set(err, _("no scenario to train with; see neuvoo train --list"));
 		return EXIT_RUNTIME;
 	}
-	screen_catch_signals();
-	if (!screen_start_curses()) {
-		err_set(err, _("the terminal '%s' cannot be used; set TERM to your terminal's type"),
-			getenv("TERM") ? getenv("TERM") : "");
-		return EXIT_RUNTIME;
-	}
+	rc = tty_start(_("training needs a terminal (run it in one, not with redirected input or output)"), err);
+	if (rc != EXIT_OK)
+		return rc;
 	if (sc)
 		ok = run_one(d, o, sc, false, err);
 	else
@@ -680,7 +610,7 @@ int train_ui_run(struct desk *d, const struct train_ui_opts *o, char **err)
 			if (!ok)
 				break;
 		}
-	screen_end_curses();
+	tty_end();
 	if (*err)
 		return EXIT_RUNTIME;
 	return EXIT_OK;

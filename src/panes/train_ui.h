@@ -12,9 +12,6 @@
 #include "core/scenario.h"
 #include "panes/desk.h"
 
-/* The pane names a training screen file may place. */
-extern const char *const train_ui_panes[];
-
 struct train_ui_opts {
 	const struct keymap *km;
 	const struct layout *layout;	/* screens/train */

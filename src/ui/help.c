@@ -10,7 +10,6 @@
 #include "core/text.h"
 #include "ui/draw.h"
 #include "ui/help.h"
-#include "ui/screen.h"
 #include "ui/theme.h"
 
 struct help {
@@ -22,28 +21,20 @@ struct help {
 	int page;
 };
 
-/* Actions the screen or the application handle whatever the pane. */
-static bool is_global(enum action a)
-{
-	return a >= ACT_NEXT_PANE && a <= ACT_REDRAW;
-}
-
 /* The text for a in pane p, and whether it is a key of the whole screen
  * (listed after the pane's own); NULL when a does nothing here. */
-static const char *text_for(struct screen *s, struct pane *p, enum action a,
+static const char *text_for(struct pane *p, enum action a,
+			    help_screen_text *screen_text, void *ud,
 			    bool *screen_wide)
 {
 	const char *t = NULL;
 	*screen_wide = false;
-	if (!is_global(a) && p->ops->help)
+	if (!action_screen_wide(a) && p->ops->help)
 		t = p->ops->help(p, a);
 	if (t)
 		return t;
 	*screen_wide = true;
-	t = s ? screen_app_help(s, a) : NULL;
-	if (t)
-		return *t ? t : NULL;
-	return is_global(a) ? action_help(a) : NULL;
+	return screen_text ? screen_text(ud, a) : NULL;
 }
 
 static char *keys_string(const struct keymap *km, enum km_context ctx,
@@ -62,8 +53,8 @@ static char *keys_string(const struct keymap *km, enum km_context ctx,
 	return s;
 }
 
-static char **rows_for(struct screen *s, const struct keymap *km,
-			struct pane *p, size_t *n)
+char **help_rows(const struct keymap *km, struct pane *p,
+		 help_screen_text *screen_text, void *ud, size_t *n)
 {
 	char **rows = xcalloc(ACT__N, sizeof *rows);
 	int pass, a;
@@ -74,7 +65,7 @@ static char **rows_for(struct screen *s, const struct keymap *km,
 			const char *t;
 			char *k;
 			bool wide;
-			t = text_for(s, p, (enum action)a, &wide);
+			t = text_for(p, (enum action)a, screen_text, ud, &wide);
 			if (wide != (pass == 1))
 				continue;
 			if (!t || !*t)
@@ -85,11 +76,6 @@ static char **rows_for(struct screen *s, const struct keymap *km,
 			free(k);
 		}
 	return rows;
-}
-
-char **help_rows(const struct keymap *km, struct pane *p, size_t *n)
-{
-	return rows_for(p->screen, km, p, n);
 }
 
 static void help_size(struct overlay *o, int cols, int lines, int *w, int *h)
@@ -217,21 +203,22 @@ static struct overlay *overlay_of(char **rows, size_t n, char *title)
 	return o;
 }
 
-struct overlay *help_new(struct screen *s, struct pane *p)
+struct overlay *help_new(const struct keymap *km, struct pane *p,
+			 help_screen_text *screen_text, void *ud)
 {
 	size_t n;
-	char **rows = rows_for(s, screen_keymap(s), p, &n);
+	char **rows = help_rows(km, p, screen_text, ud, &n);
 	/* TRANSLATORS: title of the F1 window; %s is a pane title. */
 	return overlay_of(rows, n, xasprintf(_("Keys: %s"), _(p->title)));
 }
 
-struct overlay *help_new_rows(struct screen *s, const char *title,
+struct overlay *help_new_rows(const struct keymap *km, const char *title,
 			      const struct help_row *rows, size_t n)
 {
 	char **out = xcalloc(n ? n : 1, sizeof *out);
 	size_t i, k = 0;
 	for (i = 0; i < n; i++) {
-		char *keys = keys_string(screen_keymap(s), rows[i].ctx, rows[i].action);
+		char *keys = keys_string(km, rows[i].ctx, rows[i].action);
 		if (*keys)
 			out[k++] = xasprintf("%s\t%s", keys, _(rows[i].text));
 		free(keys);

@@ -1,15 +1,21 @@
 /* help: the F1 overlay: every key of the active keymap that does
- * something in the focused pane, with what it does, translated. */
+ * something in the focused pane, with what it does, translated. The
+ * screen says what its own keys do (help_screen_text), so this module
+ * needs nothing of the screen manager. */
 #ifndef NEUVOO_UI_HELP_H
 #define NEUVOO_UI_HELP_H
 
 #include "ui/overlay.h"
 #include "ui/pane.h"
 
-struct screen;
+/* The keys of the whole screen: F1's text (an msgid) for action a on the
+ * screen ud, or NULL when the screen does not list it. */
+typedef const char *help_screen_text(void *ud, enum action a);
 
-/* A new overlay for pane p (the screen pushes it). */
-struct overlay *help_new(struct screen *s, struct pane *p);
+/* A new overlay for pane p: the pane's own keys first (its help), then
+ * the keys of the whole screen (screen_text; NULL: none). */
+struct overlay *help_new(const struct keymap *km, struct pane *p,
+			 help_screen_text *screen_text, void *ud);
 
 /* A help window for keys that are not a pane's (an overlay's own): a row
  * for each entry whose action has a key in its context, with its text
@@ -19,11 +25,12 @@ struct help_row {
 	enum action action;
 	const char *text;
 };
-struct overlay *help_new_rows(struct screen *s, const char *title,
+struct overlay *help_new_rows(const struct keymap *km, const char *title,
 			      const struct help_row *rows, size_t n);
 
-/* The help rows for p as "KEYS\tTEXT" strings (for tests); *n gets how
- * many; free each and the array. */
-char **help_rows(const struct keymap *km, struct pane *p, size_t *n);
+/* The rows help_new shows, as "KEYS\tTEXT" strings; *n gets how many;
+ * free each and the array. */
+char **help_rows(const struct keymap *km, struct pane *p,
+		 help_screen_text *screen_text, void *ud, size_t *n);
 
 #endif

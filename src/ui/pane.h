@@ -53,9 +53,13 @@ struct pane_ops {
 struct pane {
 	const struct pane_ops *ops;
 	void *state;
+	/* Its identity, from the pane registry (panes/registry.h). */
 	const char *name;	/* layout and keymap name: "intake" */
 	const char *title;	/* English msgid, shown translated */
-	enum action focus;	/* the action that focuses it; its key is shown in the title */
+	/* F1's text (an msgid) for the key that focuses it: the screen's
+	 * focus-pane-N for the N-th pane, whose key the title shows. NULL:
+	 * that key is not listed. */
+	const char *focus_help;
 	enum km_context context;
 	struct screen *screen;
 	/* Set by the screen manager. */

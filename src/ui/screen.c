@@ -5,12 +5,11 @@
  * frame asks every pane whether it changed (update) and draws only the
  * dirty ones into their windows, then one doupdate() sends the difference.
  * stdscr is never drawn on except for the "terminal too small" notice; it
- * is the window keys are read from. The signal flag and the curses SCREEN
- * are process-wide state, like curses' own. */
+ * is the window keys are read from. The terminal under it (start-up,
+ * signals, key codes) is ui/tty. */
 #include <config.h>
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +22,9 @@
 #include "ui/help.h"
 #include "ui/screen.h"
 #include "ui/statusbar.h"
+#include "ui/tty.h"
 #include "ui/theme.h"
 
-#define MAX_OVERLAYS 4
-#define IDLE_MS 30000
 
 struct screen {
 	const struct keymap *km;
@@ -36,8 +34,8 @@ struct screen {
 	struct pane **panes;
 	size_t n_panes;
 	size_t focus;
-	struct overlay *ov[MAX_OVERLAYS];
-	size_t n_ov;
+	struct overlay **ov;	/* a stack: the last one has the keys */
+	size_t n_ov, cap_ov;
 	WINDOW *status;
 	char *st_left, *st_right;
 	bool st_error;
@@ -45,115 +43,6 @@ struct screen {
 	bool laid_out, too_small, all_dirty, repaint, quit;
 	int cursor_shown;	/* -1 unknown, 0, 1 */
 };
-
-static volatile sig_atomic_t got_signal;
-static SCREEN *term_screen;
-
-static void on_signal(int sig)
-{
-	got_signal = sig;
-}
-
-void screen_catch_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a blocking read returns so the loop sees the flag. */
-	sa.sa_flags = 0;
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	/* Writing to a terminal that hung up must not kill us before the
-	 * draft is journalled. */
-	signal(SIGPIPE, SIG_IGN);
-}
-
-int screen_signal(void)
-{
-	return got_signal;
-}
-
-/* Sequences that many thin-client terminals send but whose terminfo entry
- * (vt100, linux) may not list: F-keys, Home/End, Delete. */
-static void define_fallback_keys(void)
-{
-	static const struct {
-		const char *seq;
-		int code;
-	} extra[] = {
-		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) },
-		{ "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
-		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
-		{ "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
-		{ "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) },
-		{ "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
-		{ "\033[[E", KEY_F(5) },
-		{ "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) },
-		{ "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
-		{ "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) },
-		{ "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
-		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
-		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
-		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
-		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
-		{ "\033[3~", KEY_DC }, { "\033[2~", KEY_IC },
-		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
-		{ "\033[Z", KEY_BTAB },
-		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
-		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
-		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
-		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
-	};
-	size_t i;
-	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
-		if (key_defined(extra[i].seq) == 0)
-			define_key(extra[i].seq, extra[i].code);
-}
-
-bool screen_start_curses(void)
-{
-	return screen_start_curses_on(stdout, stdin);
-}
-
-bool screen_start_curses_on(FILE *out, FILE *in)
-{
-	/* Line drawing as Unicode in a UTF-8 locale: some terminals (and
-	 * terminal multiplexers, and thin-client viewers) mishandle the VT100
-	 * alternate character set. */
-	if (text_locale_utf8())
-		setenv("NCURSES_NO_UTF8_ACS", "1", 0);
-	term_screen = newterm(NULL, out, in);
-	if (!term_screen)
-		return false;
-	set_term(term_screen);
-	cbreak();
-	noecho();
-	nonl();
-	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
-	/* Esc alone clears a filter: wait a little for the rest of a
-	 * sequence, not the default whole second (ESCDELAY, in ms, still
-	 * wins for very slow links). */
-	if (!getenv("ESCDELAY"))
-		set_escdelay(100);
-	wtimeout(stdscr, IDLE_MS);
-	leaveok(stdscr, TRUE);
-	define_fallback_keys();
-	theme_init();
-	return true;
-}
-
-void screen_end_curses(void)
-{
-	if (!term_screen)
-		return;
-	curs_set(1);
-	endwin();
-	delscreen(term_screen);
-	term_screen = NULL;
-}
 
 struct screen *screen_new(const struct keymap *km, const struct layout *l,
 			  const struct screen_app *app, void *ud)
@@ -208,6 +97,7 @@ void screen_free(struct screen **sp)
 	free_windows(s);
 	while (s->n_ov)
 		overlay_destroy(s->ov[--s->n_ov]);
+	free(s->ov);
 	for (i = 0; i < s->n_panes; i++) {
 		if (s->panes[i]->ops->done)
 			s->panes[i]->ops->done(s->panes[i]);
@@ -291,9 +181,9 @@ static void focus_step(struct screen *s, int dir)
 
 void screen_push_overlay(struct screen *s, struct overlay *o)
 {
-	if (s->n_ov == MAX_OVERLAYS) {
-		overlay_destroy(o);
-		return;
+	if (s->n_ov == s->cap_ov) {
+		s->cap_ov = s->cap_ov ? 2 * s->cap_ov : 4;
+		s->ov = xrealloc(s->ov, s->cap_ov * sizeof *s->ov);
 	}
 	o->screen = s;
 	o->win = NULL;
@@ -323,16 +213,67 @@ void screen_quit(struct screen *s)
 	s->quit = true;
 }
 
+static size_t pane_index(const struct screen *s, const struct pane *p)
+{
+	size_t i;
+	for (i = 0; i < s->n_panes; i++)
+		if (s->panes[i] == p)
+			break;
+	return i;
+}
+
+/* The scopes a screen lists and handles; a pane on no screen (a test)
+ * gets every application's. */
+static unsigned screen_scopes(const struct screen *s)
+{
+	unsigned own = SCOPE_BIT(SCOPE_NAV) | SCOPE_BIT(SCOPE_SCREEN);
+	if (!s)
+		return own | SCOPE_BIT(SCOPE_GLOBAL) | SCOPE_BIT(SCOPE_CONTACT);
+	return own | s->app->scopes;
+}
+
+/* help_screen_text for a screen (ud; NULL for a pane on none). */
+static const char *wide_text(void *ud, enum action a)
+{
+	struct screen *s = ud;
+	int f = action_focus_index(a);
+	const char *t;
+	if (!(screen_scopes(s) & SCOPE_BIT(action_scope(a))))
+		return NULL;
+	/* One pane has nothing to move between. */
+	if (action_scope(a) == SCOPE_NAV && (!s || s->n_panes < 2))
+		return s ? NULL : (f < 0 ? action_help(a) : NULL);
+	if (f >= 0)
+		return (size_t)f < s->n_panes ? s->panes[f]->focus_help : NULL;
+	t = s && s->app->help ? s->app->help(s, s->ud, a) : NULL;
+	if (t)
+		return *t ? t : NULL;
+	return *action_help(a) ? action_help(a) : NULL;
+}
+
 void screen_help(struct screen *s)
 {
 	struct pane *p = screen_focused(s);
 	if (p)
-		screen_push_overlay(s, help_new(s, p));
+		screen_push_overlay(s, help_new(s->km, p, wide_text, s));
 }
 
-const char *screen_app_help(struct screen *s, enum action a)
+char **screen_help_rows(const struct keymap *km, struct pane *p, size_t *n)
 {
-	return s->app->help ? s->app->help(s, s->ud, a) : NULL;
+	return help_rows(km, p, wide_text, p->screen, n);
+}
+
+bool screen_action_leaves(const struct pane *p, enum action a)
+{
+	int f = action_focus_index(a);
+	if (a == ACT_NEXT_PANE || a == ACT_PREV_PANE)
+		return true;
+	if (f < 0)
+		return false;
+	if (!p->screen)
+		return true;
+	return (size_t)f < p->screen->n_panes
+	       && (size_t)f != pane_index(p->screen, p);
 }
 
 char *screen_key_hint(const struct screen *s, enum km_context ctx,
@@ -431,13 +372,27 @@ static void draw_notice(struct screen *s)
 	char *msg;
 	werase(stdscr);
 	layout_min_size(s->layout, &minw, &minh);
-	if (s->app->too_small)
-		msg = s->app->too_small(s, s->ud, s->cols, s->lines, minw, minh);
-	else {
+	{
 		char *q = screen_key_hint(s, KM_GLOBAL, ACT_QUIT);
-		/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
-		msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits."),
-				s->cols, s->lines, minw, minh, q);
+		switch (s->app->too_small) {
+		case QUIT_NOTICE_KEEPS:
+			/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
+			msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits keeping what was typed."),
+					s->cols, s->lines, minw, minh, q);
+			break;
+		case QUIT_NOTICE_LEAVES:
+			/* TRANSLATORS: the last %s is the quit key, e.g. F10.
+			 * Nothing can be asked while the terminal is this
+			 * small, so the attempt goes. */
+			msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s leaves the scenario without grading it."),
+					s->cols, s->lines, minw, minh, q);
+			break;
+		default:
+			/* TRANSLATORS: the last %s is the quit key, e.g. F10. */
+			msg = xasprintf(_("Terminal too small: %dx%d, needs %dx%d. Enlarge it, or %s quits."),
+					s->cols, s->lines, minw, minh, q);
+			break;
+		}
 		free(q);
 	}
 	/* Word-wrapped onto as many rows as there are. */
@@ -451,9 +406,11 @@ static void draw_notice(struct screen *s)
 static char *pane_hint(struct screen *s, struct pane *p)
 {
 	char *k;
-	if (p->focus == ACT_NONE)
+	enum action focus = action_focus(pane_index(s, p));
+	/* One pane has nothing to move between. */
+	if (focus == ACT_NONE || s->n_panes < 2)
 		return NULL;
-	k = screen_key_hint(s, KM_GLOBAL, p->focus);
+	k = screen_key_hint(s, KM_GLOBAL, focus);
 	if (!*k) {
 		free(k);
 		return NULL;
@@ -589,19 +546,12 @@ void screen_frame(struct screen *s)
 
 static bool screen_action(enum action a)
 {
-	switch (a) {
-	case ACT_NEXT_PANE: case ACT_PREV_PANE: case ACT_FOCUS_INTAKE:
-	case ACT_FOCUS_TOPICS: case ACT_FOCUS_REDIRECT:
-	case ACT_FOCUS_INTERPRETERS: case ACT_HELP: case ACT_REDRAW:
-		return true;
-	default:
-		return false;
-	}
+	return action_scope(a) == SCOPE_NAV || action_scope(a) == SCOPE_SCREEN;
 }
 
 static void do_screen_action(struct screen *s, enum action a)
 {
-	size_t i;
+	int f = action_focus_index(a);
 	switch (a) {
 	case ACT_NEXT_PANE:
 		focus_step(s, 1);
@@ -616,9 +566,8 @@ static void do_screen_action(struct screen *s, enum action a)
 		screen_repaint(s);
 		break;
 	default:
-		for (i = 0; i < s->n_panes; i++)
-			if (s->panes[i]->focus == a && placeable(s, i))
-				set_focus(s, i);
+		if (f >= 0 && (size_t)f < s->n_panes && placeable(s, (size_t)f))
+			set_focus(s, (size_t)f);
 		break;
 	}
 }
@@ -710,36 +659,6 @@ void screen_key(struct screen *s, km_key key)
 		s->app->after(s, s->ud, r);
 }
 
-/* curses key -> keymap key; -1 for keys neuvoo does not use. */
-static km_key translate(int rc, wint_t wc)
-{
-	if (rc == KEY_CODE_YES) {
-		if (wc >= KEY_F(1) && wc <= KEY_F(24))
-			return KM_F((int)wc - KEY_F0);
-		switch (wc) {
-		case KEY_UP: return KM_UP;
-		case KEY_DOWN: return KM_DOWN;
-		case KEY_LEFT: return KM_LEFT;
-		case KEY_RIGHT: return KM_RIGHT;
-		case KEY_PPAGE: return KM_PGUP;
-		case KEY_NPAGE: return KM_PGDN;
-		case KEY_HOME: return KM_HOME;
-		case KEY_END: return KM_END;
-		case KEY_IC: return KM_INSERT;
-		case KEY_DC: return KM_DELETE;
-		case KEY_BACKSPACE: return KM_BACKSPACE;
-		case KEY_BTAB: return KM_BTAB;
-		case KEY_ENTER: return KM_ENTER;
-		default: return -1;
-		}
-	}
-	if (wc == '\r' || wc == '\n')
-		return KM_ENTER;
-	if (wc == 127 || wc == 8)
-		return KM_BACKSPACE;
-	return (km_key)wc;
-}
-
 enum screen_end screen_run(struct screen *s)
 {
 	bool first = true;
@@ -748,10 +667,10 @@ enum screen_end screen_run(struct screen *s)
 		int rc;
 		km_key key;
 
-		if (got_signal)
+		if (tty_signal())
 			return SCREEN_SIGNAL;
 		screen_frame(s);
-		if (got_signal)
+		if (tty_signal())
 			return SCREEN_SIGNAL;
 		if (first && s->app->started) {
 			first = s->app->started(s, s->ud);
@@ -768,7 +687,7 @@ enum screen_end screen_run(struct screen *s)
 			screen_relayout(s);
 			continue;
 		}
-		key = translate(rc, wc);
+		key = tty_key(rc, wc);
 		if (key >= 0)
 			screen_key(s, key);
 	}

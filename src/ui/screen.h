@@ -3,9 +3,9 @@
  *
  * Keys go to an open overlay first; otherwise to the focused pane: text
  * while it wants text, then its own keymap bindings, then the global ones
- * (which the pane may take, e.g. the moves); the screen keeps the pane
- * keys (Tab, F5-F8, F1, Ctrl-L) and hands the rest to the application's
- * handler (save, quit...). Only what changed is drawn, and the terminal
+ * (which the pane may take, e.g. the moves); the screen keeps the
+ * actions of scope NAV and SCREEN (Tab, F5-F8, F1, Ctrl-L) and hands the
+ * rest to the application's handler (save, quit...). Only what changed is drawn, and the terminal
  * gets only the cells that differ (wnoutrefresh + doupdate): the screen is
  * never cleared on a keystroke, because thin clients share slow links. */
 #ifndef NEUVOO_UI_SCREEN_H
@@ -19,11 +19,22 @@
 #include "core/layout.h"
 #include "ui/overlay.h"
 #include "ui/pane.h"
+#include "ui/tty.h"
 
 struct screen;
 
+enum screen_quit_notice {
+	QUIT_NOTICE_PLAIN,	/* "Enlarge it, or F10 quits." */
+	QUIT_NOTICE_KEEPS,	/* the desk: quits keeping what was typed */
+	QUIT_NOTICE_LEAVES	/* training: leaves the scenario ungraded */
+};
+
 /* What the application adds to a screen. Every member may be NULL. */
 struct screen_app {
+	/* The action scopes (SCOPE_BIT) the application handles besides
+	 * the screen's own (NAV, SCREEN): F1 lists their keys of the whole
+	 * screen, and the keys of no other scope. */
+	unsigned scopes;
 	/* A key is about to be handled (a is what the keymap says for it in
 	 * the focused pane, ACT_NONE when unbound). */
 	void (*key)(struct screen *s, void *ud, enum action a, km_key key);
@@ -42,18 +53,14 @@ struct screen_app {
 	 * after each frame while it returns true: work that can wait until
 	 * the advisor sees something, in steps that each show at once. */
 	bool (*started)(struct screen *s, void *ud);
-	/* F1's text (an msgid) for an action the application handles on
-	 * this screen: NULL keeps the action table's text for the screen
-	 * keys (and lists nothing for others), "" leaves the action out.
-	 * Lets a screen say what its keys do there (training: F2 grades). */
+	/* F1's text (an msgid) for an action of the scopes above: NULL
+	 * keeps the action table's text, "" leaves the action out. Lets a
+	 * screen say what its keys do there (training: F2 grades). */
 	const char *(*help)(struct screen *s, void *ud, enum action a);
-	/* The notice shown while the terminal is too small for any layout
-	 * (a new string; cols x lines there are, min_w x min_h needed): what
-	 * the quit key (the only key that works then, with Ctrl-L) does to
-	 * this application's work. NULL: a neutral "Enlarge it, or F10
-	 * quits." */
-	char *(*too_small)(struct screen *s, void *ud, int cols, int lines,
-			   int min_w, int min_h);
+	/* What the notice shown while the terminal is too small for any
+	 * layout says the quit key (the only key that works then, with
+	 * Ctrl-L) does to this application's work. */
+	enum screen_quit_notice too_small;
 };
 
 enum screen_end { SCREEN_QUIT, SCREEN_SIGNAL };
@@ -67,17 +74,6 @@ void screen_free(struct screen **s);
  * the pane over. */
 void screen_add_pane(struct screen *s, struct pane *p);
 
-/* Signals: SIGHUP, SIGTERM and SIGINT set a flag that ends screen_run()
- * with SCREEN_SIGNAL (the handler does nothing else). */
-void screen_catch_signals(void);
-/* The signal that ended the run, 0 when none. */
-int screen_signal(void);
-
-/* initscr and friends; false when the terminal cannot be used. */
-bool screen_start_curses(void);
-/* The same on other streams (benchmarks draw into a file). */
-bool screen_start_curses_on(FILE *out, FILE *in);
-void screen_end_curses(void);
 /* The main loop. */
 enum screen_end screen_run(struct screen *s);
 
@@ -96,8 +92,14 @@ void screen_repaint(struct screen *s);
 void screen_quit(struct screen *s);
 /* The help overlay for the focused pane. */
 void screen_help(struct screen *s);
-/* The application's help text for a (see screen_app.help), or NULL. */
-const char *screen_app_help(struct screen *s, enum action a);
+/* F1's rows for pane p as "KEYS\tTEXT" strings, the pane's own keys
+ * first, then those of the whole screen p is on (p->screen may be NULL:
+ * then the keys of every application scope); *n gets how many; free each
+ * and the array. */
+char **screen_help_rows(const struct keymap *km, struct pane *p, size_t *n);
+/* True when a would move the focus away from p (a pane that checks what
+ * was typed before it is left asks this). */
+bool screen_action_leaves(const struct pane *p, enum action a);
 /* "F5" for a pane's focus key, "Enter" for an action's first key in a
  * context (a new string, "" when unbound). */
 char *screen_key_hint(const struct screen *s, enum km_context ctx,

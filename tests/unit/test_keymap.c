@@ -66,10 +66,47 @@ static void action_table(void **state)
 	for (a = ACT_NONE + 1; a < ACT__N; a++) {
 		assert_non_null(action_name((enum action)a));
 		assert_int_equal(action_find(action_name((enum action)a)), a);
-		assert_true(strlen(action_help((enum action)a)) > 0);
+		assert_true(action_scope((enum action)a) != SCOPE_NONE);
+		/* The focus actions say which pane they focus on each screen
+		 * (the pane registry); every other action has its text. */
+		if (action_focus_index((enum action)a) < 0)
+			assert_true(strlen(action_help((enum action)a)) > 0);
 	}
 	assert_int_equal(action_find("no-such-thing"), ACT_NONE);
 	assert_null(action_name(ACT_NONE));
+	assert_int_equal(action_scope(ACT_NONE), SCOPE_NONE);
+	/* The desk's older focus names are the first four panes'. */
+	assert_int_equal(action_find("focus-intake"), ACT_FOCUS_PANE_1);
+	assert_int_equal(action_find("focus-interpreters"), ACT_FOCUS_PANE_4);
+	assert_int_equal(action_focus_index(ACT_FOCUS_PANE_3), 2);
+	assert_int_equal(action_focus(0), ACT_FOCUS_PANE_1);
+	assert_int_equal(action_focus(ACTION_FOCUS_N), ACT_NONE);
+	assert_int_equal(action_focus_index(ACT_HELP), -1);
+	assert_true(action_screen_wide(ACT_SAVE));
+	assert_false(action_screen_wide(ACT_CLOSE_DAY));
+}
+
+/* A keymap file may name the focus keys either way: the older names of
+ * the desk's panes and the numbered ones bind the same actions, and a key
+ * given both ways is not a conflict. */
+static void focus_aliases(void **state)
+{
+	char *dir = util_tmpdir();
+	char *path = util_write(dir, "km",
+				"global { focus-intake = \"F5\" focus-pane-1 = \"F5\"\n"
+				"  focus-pane-2 = \"F6\" focus-redirect = \"x\" }\n");
+	struct keymap *km = NULL;
+	char *err = NULL;
+	km_key keys[4];
+	(void)state;
+	assert_int_equal(keymap_load(path, &km, &err), 0);
+	assert_int_equal(keymap_lookup(km, KM_GLOBAL, KM_F(5)), ACT_FOCUS_PANE_1);
+	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(6)), ACT_FOCUS_PANE_2);
+	assert_int_equal(keymap_lookup(km, KM_GLOBAL, 'x'), ACT_FOCUS_PANE_3);
+	assert_int_equal(keymap_keys_for(km, KM_GLOBAL, ACT_FOCUS_PANE_1, keys, 4), 1);
+	keymap_free(&km);
+	free(path);
+	util_rmtree(&dir);
 }
 
 static struct keymap *load_named(const char *name)
@@ -96,10 +133,10 @@ static void default_keymap_has_the_contract_keys(void **state)
 	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(2)), ACT_SAVE);
 	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(3)), ACT_NEW_CONTACT);
 	assert_int_equal(keymap_lookup(km, KM_TOPICS, KM_F(4)), ACT_NEXT_LANGUAGE);
-	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(5)), ACT_FOCUS_INTAKE);
-	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(6)), ACT_FOCUS_TOPICS);
-	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(7)), ACT_FOCUS_REDIRECT);
-	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(8)), ACT_FOCUS_INTERPRETERS);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(5)), ACT_FOCUS_PANE_1);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(6)), ACT_FOCUS_PANE_2);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(7)), ACT_FOCUS_PANE_3);
+	assert_int_equal(keymap_lookup(km, KM_INTAKE, KM_F(8)), ACT_FOCUS_PANE_4);
 	assert_int_equal(keymap_lookup(km, KM_REDIRECT, KM_F(9)), ACT_UNDO);
 	assert_int_equal(keymap_lookup(km, KM_REDIRECT, KM_F(10)), ACT_QUIT);
 	assert_int_equal(keymap_lookup(km, KM_REDIRECT, '/'), ACT_FILTER);
@@ -239,6 +276,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(key_names_round_trip),
 		cmocka_unit_test(action_table),
+		cmocka_unit_test(focus_aliases),
 		cmocka_unit_test(default_keymap_has_the_contract_keys),
 		cmocka_unit_test(vi_keymap_moves_with_letters),
 		cmocka_unit_test(errors_name_file_and_line),

@@ -14,10 +14,12 @@
 #include "panes/intake.h"
 #include "panes/interpreters.h"
 #include "panes/redirect.h"
+#include "panes/screens.h"
 #include "panes/topics.h"
 #include "ui/dialog.h"
 #include "ui/help.h"
 #include "ui/overlay.h"
+#include "ui/screen.h"
 
 static char *tmp;
 static time_t fixed_now;
@@ -301,7 +303,7 @@ static void note_refuses_personal_data(void **state)
 	/* Saving refuses too and points at the note. */
 	desk_toggle_topic(d, TOPIC_HOUSING);
 	assert_int_equal(desk_save(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_INTAKE);
+	assert_int_equal(d->want_pane, PANE_INTAKE);
 	assert_int_equal(d->want_field, FIELD_NOTE);
 	act(f->intake, ACT_CLEAR_FIELD);
 	assert_null(d->c->note);
@@ -315,7 +317,7 @@ static void validation_focuses_the_gap(void **state)
 	struct desk *d = f->d;
 	int v;
 	assert_int_equal(desk_save(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_TOPICS);
+	assert_int_equal(d->want_pane, PANE_TOPICS);
 	assert_true(d->message_error);
 	assert_non_null(strstr(d->message, "topic"));
 	desk_toggle_topic(d, TOPIC_HOUSING);
@@ -323,12 +325,12 @@ static void validation_focuses_the_gap(void **state)
 	v = codes_find(CODES_OUTCOME, "redirected");
 	desk_set_field(d, FIELD_OUTCOME, v);
 	assert_int_equal(desk_save(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_REDIRECT);
+	assert_int_equal(d->want_pane, PANE_REDIRECT);
 	/* No language: the intake's language field, which takes the focus. */
 	desk_set_field(d, FIELD_OUTCOME, codes_find(CODES_OUTCOME, "answered"));
 	contact_set_language(d->c, NULL);
 	assert_int_equal(desk_save(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_INTAKE);
+	assert_int_equal(d->want_pane, PANE_INTAKE);
 	f->intake->ops->update(f->intake);
 	assert_int_equal(intake_field(f->intake), FIELD_LANGUAGE);
 }
@@ -547,7 +549,7 @@ static void help_lists_the_keymap(void **state)
 	size_t n, i;
 	bool quit = false, next = false, toggle = false;
 	assert_int_equal(keymap_load(path, &km, &err), 0);
-	rows = help_rows(km, f->intake, &n);
+	rows = screen_help_rows(km, f->intake, &n);
 	for (i = 0; i < n; i++) {
 		quit |= !strncmp(rows[i], "F10\t", 4);
 		next |= !strncmp(rows[i], "Down, Enter\t", 12);
@@ -557,7 +559,7 @@ static void help_lists_the_keymap(void **state)
 	free(rows);
 	assert_true(quit && next && toggle);
 	/* The redirect pane has no use for Space: not listed there. */
-	rows = help_rows(km, f->redirect, &n);
+	rows = screen_help_rows(km, f->redirect, &n);
 	for (i = 0; i < n; i++) {
 		assert_true(strncmp(rows[i], "Space\t", 6) != 0);
 		free(rows[i]);
@@ -618,12 +620,145 @@ static void start_steps(void **state)
 	free(path);
 }
 
+/* Overlays stack without a limit: a window opened over four others (a
+ * question over a choice over details...) is shown and takes the keys,
+ * and closing each gives the keys back to the one below. */
+struct stacked {
+	int id;
+	int *last_key_to, *closed;
+};
+
+static void stacked_size(struct overlay *o, int cols, int lines, int *w, int *h)
+{
+	(void)o;
+	(void)cols;
+	(void)lines;
+	*w = 20;
+	*h = 5;
+}
+
+static void stacked_draw(struct overlay *o, WINDOW *w, int h, int width)
+{
+	(void)o;
+	(void)w;
+	(void)h;
+	(void)width;
+}
+
+static unsigned stacked_handle(struct overlay *o, enum action a, km_key key)
+{
+	struct stacked *st = o->state;
+	(void)a;
+	*st->last_key_to = st->id;
+	return key == KM_ESC ? OVERLAY_HANDLED | OVERLAY_CLOSE : OVERLAY_HANDLED;
+}
+
+static void stacked_done(struct overlay *o)
+{
+	struct stacked *st = o->state;
+	(*st->closed)++;
+	free(st);
+}
+
+static const struct overlay_ops stacked_ops = {
+	stacked_size, stacked_draw, stacked_handle, stacked_done
+};
+
+static void overlays_stack_without_limit(void **state)
+{
+	struct screen *s = screen_new(NULL, NULL, NULL, NULL);
+	int last = -1, closed = 0, i;
+	(void)state;
+
+	for (i = 0; i < 9; i++) {
+		struct overlay *o = xcalloc(1, sizeof *o);
+		struct stacked *st = xcalloc(1, sizeof *st);
+		st->id = i;
+		st->last_key_to = &last;
+		st->closed = &closed;
+		o->ops = &stacked_ops;
+		o->state = st;
+		o->title = xstrdup("t");
+		screen_push_overlay(s, o);
+	}
+	assert_int_equal(closed, 0);
+	screen_key(s, 'a');
+	assert_int_equal(last, 8);
+	for (i = 8; i >= 0; i--) {
+		assert_true(screen_has_overlay(s));
+		screen_key(s, KM_ESC);
+		assert_int_equal(last, i);
+		assert_int_equal(closed, 9 - i);
+	}
+	assert_false(screen_has_overlay(s));
+	screen_free(&s);
+	assert_int_equal(closed, 9);
+}
+
+/* The desk's F1 with the bundled keymap: after each pane's own keys, the
+ * keys of the whole screen, in the action table's order, the focus keys
+ * with their panes' texts; the title of each pane shows its focus key. */
+static void desk_help_screen_keys(void **state)
+{
+	static const char *const want[] = {
+		"Tab\tgo to the next pane", "S-Tab\tgo to the previous pane",
+		"F5\tgo to the Intake pane", "F6\tgo to the Topics pane",
+		"F7\tgo to the Redirect pane", "F8\tgo to the Interpreters pane",
+		"F1\tshow the keys of this pane", "F2\tsave the contact",
+		"F3\tstart a new contact (clears the draft)",
+		"F4\tswitch to the next user-interface language",
+		"F9\tundo the last saved contact", "F10\tquit",
+		"C-l\tredraw the screen",
+	};
+	static const struct screen_app app = {
+		.scopes = SCOPE_BIT(SCOPE_GLOBAL) | SCOPE_BIT(SCOPE_CONTACT),
+	};
+	struct fx *f = *state;
+	const char *src = getenv("top_srcdir");
+	struct screens_env e = { f->d, NULL, NULL };
+	struct keymap *km = NULL;
+	struct layout *l = NULL;
+	struct screen *s;
+	char *err = NULL, **rows;
+	const char *panes[] = { "intake", "topics", "redirect", "interpreters" };
+	size_t n, i, k, nw = sizeof want / sizeof want[0];
+
+	setenv("NEUVOO_DATADIR", src ? src : ".", 1);
+	setenv("XDG_CONFIG_HOME", tmp, 1);
+	if (screens_load(SCREEN_DESK, NULL, NULL, &km, &l, &err) != 0)
+		fail_msg("%s", err);
+	s = screens_new(SCREEN_DESK, &e, km, l, &app, NULL);
+	for (k = 0; k < 4; k++) {
+		struct pane *p = screen_pane(s, panes[k]);
+		assert_non_null(p);
+		rows = screen_help_rows(km, p, &n);
+		assert_true(n > nw);
+		for (i = 0; i < nw; i++)
+			assert_string_equal(rows[n - nw + i], want[i]);
+		/* F11 and F12 are training's: not listed at the desk. */
+		for (i = 0; i < n; i++) {
+			assert_true(strncmp(rows[i], "F11\t", 4) != 0);
+			free(rows[i]);
+		}
+		free(rows);
+	}
+	/* F7 focuses the third pane, F5 the first again. */
+	screen_key(s, KM_F(7));
+	assert_string_equal(screen_focused(s)->name, "redirect");
+	screen_key(s, KM_F(5));
+	assert_string_equal(screen_focused(s)->name, "intake");
+	screen_free(&s);
+	layout_free(&l);
+	keymap_free(&km);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(start_steps),
+		cmocka_unit_test(overlays_stack_without_limit),
 		T(intake_fields_cycle),
 		T(intake_quick_letters),
 		T(intake_language_search),
@@ -635,6 +770,7 @@ int main(void)
 		T(interpreters_follow_the_language),
 		T(draft_is_journalled_and_restored),
 		T(help_lists_the_keymap),
+		T(desk_help_screen_keys),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

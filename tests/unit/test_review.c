@@ -27,6 +27,8 @@
 #include "core/err.h"
 #include "core/stats.h"
 #include "panes/review.h"
+#include "panes/review_panes.h"
+#include "panes/review_ui.h"
 #include "panes/review_day.h"
 #include "ui/help.h"
 #include "ui/screen.h"
@@ -468,7 +470,7 @@ static bool help_has(const struct keymap *km, struct pane *p, const char *keys,
 		     const char *text)
 {
 	size_t n, i;
-	char **rows = help_rows(km, p, &n), *want = xasprintf("%s\t%s", keys, text);
+	char **rows = screen_help_rows(km, p, &n), *want = xasprintf("%s\t%s", keys, text);
 	bool found = false;
 	for (i = 0; i < n; i++) {
 		found |= !strcmp(rows[i], want);
@@ -513,6 +515,13 @@ static void test_review_keys(void **state)
 	assert_true(help_has(km, p, "Right", "review the day after"));
 	assert_true(help_has(km, p, "F10", "quit"));
 	assert_false(help_has(km, p, "F5", "go to the Intake pane"));
+	/* The focus keys number the review's own panes. */
+	assert_true(help_has(km, p, "F6", "go to the Contacts per hour pane"));
+	assert_false(help_has(km, p, "F2", "save the contact"));
+	screen_key(s, KM_F(8));
+	assert_string_equal(screen_focused(s)->name, "flags");
+	screen_key(s, KM_F(5));
+	assert_string_equal(screen_focused(s)->name, "desks");
 	screen_key(s, KM_F(2));
 	assert_true(screen_has_overlay(s));
 	screen_key(s, 'y');

@@ -347,7 +347,7 @@ static void test_desk_side(void **state)
 
 	/* F2's checks: no topic yet. */
 	assert_int_equal(desk_check(d), DESK_INVALID);
-	assert_int_equal(d->want_pane, DESK_TOPICS);
+	assert_int_equal(d->want_pane, PANE_TOPICS);
 	answer(d, "youth-point");
 	assert_int_equal(desk_check(d), DESK_OK);
 	desk_journal(d);
@@ -394,7 +394,11 @@ static const char *row_text(char **rows, size_t n, const char *keys)
 
 static void test_help_on_the_training_screen(void **state)
 {
-	static const struct screen_app app = { .help = train_help };
+	static const struct screen_app app = {
+		.scopes = SCOPE_BIT(SCOPE_GLOBAL) | SCOPE_BIT(SCOPE_CONTACT)
+			  | SCOPE_BIT(SCOPE_TRAINING),
+		.help = train_help,
+	};
 	char *path = util_write(tmp, "km",
 				"global { save = \"F2\" undo = \"F9\" quit = \"F10\"\n"
 				"  next-step = \"F11\" toggle = \"Space\" }\n"
@@ -418,7 +422,7 @@ static void test_help_on_the_training_screen(void **state)
 	screen_add_pane(s, scen);
 
 	/* A desk pane: F2 grades, F9 is not listed, F11 works from here. */
-	rows = help_rows(km, topics, &n);
+	rows = screen_help_rows(km, topics, &n);
 	assert_string_equal(row_text(rows, n, "F2"), "grade the attempt");
 	assert_null(row_text(rows, n, "F9"));
 	assert_string_equal(row_text(rows, n, "F11"), "reveal the next step");
@@ -428,7 +432,7 @@ static void test_help_on_the_training_screen(void **state)
 	free(rows);
 
 	/* The scenario pane: its own keys first, the pane's own text. */
-	rows = help_rows(km, scen, &n);
+	rows = screen_help_rows(km, scen, &n);
 	assert_true(n > 0);
 	assert_string_equal(rows[0],
 			    "Space, Enter, F11\treveal the next step of the customer's story");
