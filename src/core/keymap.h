@@ -57,6 +57,7 @@
 	X(NEXT_STEP, "next-step", N_("training: reveal the next step of the scenario")) \
 	X(SHOW_HINT, "show-hint", N_("training: show the next hint")) \
 	X(CLOSE_DAY, "close-day", N_("close the day at every desk (asks first)")) \
+	X(REOPEN_DAY, "reopen-day", N_("reopen a closed day (asks first)")) \
 	X(SHOW_NOTES, "show-notes", N_("show the notes (asks first), or hide them")) \
 	X(PREVIOUS_DAY, "previous-day", N_("review the day before")) \
 	X(NEXT_DAY, "next-day", N_("review the day after"))

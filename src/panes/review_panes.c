@@ -262,23 +262,19 @@ static void desk_row(void *vctx, WINDOW *w, int y, int x, int width,
 static char *day_state(const struct review *r)
 {
 	const struct review_day *d = r->day;
-	size_t closed, readable = review_day_readable(d, &closed);
 	char *day = NULL, *s;
 	if (i18n_format_date(d->from, &day) != 0 || !day) {
 		free(day);
 		day = xstrdup(d->date);
 	}
-	if (readable && closed == readable) {
-		const struct review_desk *k = review_day_last_close(d);
-		char *at = review_time(k->closed_at);
-		char *by = text_sanitize(k->closed_by ? k->closed_by : "?");
+	if (d->closed) {
+		char *at = review_time(d->closed_at);
+		char *by = text_sanitize(d->closed_by ? d->closed_by : "?");
 		/* TRANSLATORS: a date; who closed it; a time. */
 		s = xasprintf(_("%s: closed by %s at %s"), day, by, at);
 		free(by);
 		free(at);
-	} else if (closed)
-		s = xasprintf(_("%s: closed at %zu of %zu desks"), day, closed, readable);
-	else
+	} else
 		s = xasprintf(_("%s: open"), day);
 	free(day);
 	return s;
@@ -292,9 +288,8 @@ static void desks_draw(struct pane *p, WINDOW *w, int h, int width)
 	struct desk_ctx dc;
 	int iw = width - 2, cx, c;
 	char *head = day_state(r);
-	size_t closed, readable = review_day_readable(d, &closed);
 
-	ui_put_cut(w, 1, 1, iw, head, readable && closed == readable
+	ui_put_cut(w, 1, 1, iw, head, d->closed
 		   ? theme_attr(TH_MARK) : theme_attr(TH_HEADER));
 	free(head);
 	if (!d->n_desks) {

@@ -14,6 +14,8 @@ mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME"
 unset LANGUAGE LANG LC_MESSAGES NEUVOO_DATADIR
 export LC_ALL=C.UTF-8
 TMUX_SOCK="neuvoo-e2e-$$"
+# Whose statistics files the desk writes here: DESK@$ME.db.
+ME=$(id -un)
 tap_n=0
 tap_failed=0
 

@@ -25,7 +25,7 @@ static const char *const channels[] = { "walk-in", "phone", "chat" };
 
 int main(int argc, char **argv)
 {
-	struct stats_opts o = { NULL, NULL, NULL, 0, 0 };
+	struct stats_opts o = { NULL, NULL, NULL, 0, 0, NULL };
 	struct stats *st = NULL;
 	char *err = NULL, today[11];
 	const char *date;

@@ -55,9 +55,11 @@ static void save(struct stats *st, time_t start, const char *channel,
 	contact_free(&c);
 }
 
-static struct stats *open_desk(const char *dir, const char *desk)
+/* sess: the session, to undo after reopening the file (NULL: a new one). */
+static struct stats *open_desk_in(const char *dir, const char *desk,
+				  struct stats_session *sess)
 {
-	struct stats_opts o = { desk, NULL, NULL, 0, 0 };
+	struct stats_opts o = { desk, NULL, NULL, 0, 0, sess };
 	struct stats *st = NULL;
 	char *path = malloc(strlen(dir) + strlen(desk) + 8), *err = NULL;
 	sprintf(path, "%s/%s.db", dir, desk);
@@ -65,6 +67,11 @@ static struct stats *open_desk(const char *dir, const char *desk)
 		fail_msg("open: %s", err);
 	free(path);
 	return st;
+}
+
+static struct stats *open_desk(const char *dir, const char *desk)
+{
+	return open_desk_in(dir, desk, NULL);
 }
 
 static void copy_file(const char *from, const char *to)
@@ -79,6 +86,7 @@ static int setup(void **state)
 	struct fx *fx = calloc(1, sizeof *fx);
 	const unsigned H = 1u << TOPIC_HOUSING;
 	struct stats *st;
+	struct stats_session *sess;
 	char *base = util_tmpdir(), *d1, *err = NULL;
 
 	fx->dir = malloc(strlen(base) + 16);
@@ -90,7 +98,8 @@ static int setup(void **state)
 	mkdir(fx->old, 0700);
 	mkdir(fx->copies, 0700);
 
-	st = open_desk(fx->dir, "d1");
+	sess = stats_session_new();
+	st = open_desk_in(fx->dir, "d1", sess);
 	save(st, T(9, 10), "walk-in", "fi", H | (1u << TOPIC_DAYCARE), "answered", NULL, NULL, "private words");
 	save(st, T(9, 40), "phone", "so", H, "redirected", "svc-a", "expertise", NULL);
 	save(st, T(14, 5), "walk-in", "so", 1u << TOPIC_HEALTH, "answered", NULL, NULL, NULL);
@@ -100,10 +109,11 @@ static int setup(void **state)
 	d1 = malloc(strlen(fx->dir) + 16);
 	sprintf(d1, "%s/d1.db", fx->dir);
 	copy_file(d1, fx->old);
-	st = open_desk(fx->dir, "d1");
+	st = open_desk_in(fx->dir, "d1", sess);
 	if (stats_undo_last(st, T(14, 30) + 360, NULL, &err) != 0)
 		fail_msg("undo: %s", err);
 	stats_close(&st);
+	stats_session_free(&sess);
 	copy_file(d1, fx->copies);
 	free(d1);
 
