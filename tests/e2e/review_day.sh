@@ -5,7 +5,7 @@
 # into that day is kept and flagged late, a new review shows the day closed
 # and F3 reopens it.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 22
+plan 23
 
 export TZ=Europe/Helsinki
 FILL=$top_builddir/tests/unit/stats_fill
@@ -77,6 +77,11 @@ closed() { row ': closed by' && row '✓ d1 ' && row '✓ d2 ' && row '! junk'; 
 check "a new review shows the day closed at both desks" closed
 late() { row 'Total +13 ' && row 'd1 +1 contact saved after'; }
 check "the late contact is counted and flagged" late
+keys Home Enter
+wait_for "Contacts of d1" >/dev/null
+check "the log marks the late contact" wait_for "housing (late: saved"
+keys Escape
+sleep 0.3
 keys F2
 check "F2 then says the day is closed already" wait_for "is closed already"
 keys F3
