@@ -450,9 +450,17 @@ static void session_lock(struct stats_session *s, const char *path)
 {
 #ifdef F_OFD_SETLK
 	struct flock fl;
+	struct stat held, now;
 	int slot;
-	if (s->fd >= 0)
-		return;
+	if (s->fd >= 0) {
+		/* Still the same file? One moved aside and made anew needs
+		 * the lock on the new one. */
+		if (fstat(s->fd, &held) == 0 && stat(path, &now) == 0
+		    && held.st_dev == now.st_dev && held.st_ino == now.st_ino)
+			return;
+		close(s->fd);
+		s->slot = -1;
+	}
 	s->fd = open(path, O_RDWR | O_CLOEXEC);
 	if (s->fd < 0)
 		return;

@@ -93,6 +93,7 @@ static void probe(struct review_desk *k, const char *date,
 	}
 	sqlite3_close(db);
 	k->draft = info.draft;
+	k->drafts = info.drafts;
 	k->draft_at = info.draft_at;
 	for (i = 0; i < info.n_events; i++)
 		if (!strcmp(info.events[i].kind, "draft-discarded"))
@@ -259,7 +260,7 @@ static void tally(struct review_day *d)
 			t->first = k->first;
 		if (k->last > t->last)
 			t->last = k->last;
-		k->unsaved = k->discarded + (k->draft ? 1 : 0);
+		k->unsaved = k->discarded + k->drafts;
 		t->discarded += k->discarded;
 		t->unsaved += k->unsaved;
 		t->draft = t->draft || k->draft;

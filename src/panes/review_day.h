@@ -37,6 +37,7 @@ struct review_desk {
 	size_t n_gaps;
 	time_t *undo_at;	/* when each undo happened, oldest first */
 	bool draft;		/* an unsaved draft of the day is left in the file */
+	size_t drafts;		/* how many (one a session of the desk's user) */
 	time_t draft_at;
 	time_t *discard_at;	/* drafts thrown away (F3, F10), oldest first */
 	size_t discarded;
