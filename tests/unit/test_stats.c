@@ -69,6 +69,14 @@ static void save_ok(struct stats *st, struct contact *c)
 		fail_msg("stats_save: %s", err);
 }
 
+/* Save a new contact of start and topics, and let it go. */
+static void save_new(struct stats *st, time_t start, unsigned topics)
+{
+	struct contact *c = contact_at(start, topics);
+	save_ok(st, c);
+	contact_free(&c);
+}
+
 static int count_day(struct stats *st, const char *date, int topics[TOPIC__N])
 {
 	int n = -1;
@@ -492,7 +500,7 @@ static void test_undo_own_session(void **state)
 	contact_free(&u);
 	/* A new session (a desk started again) has nothing to undo. */
 	stats_close(&a);
-	save_ok(b, contact_at(T_1405 + 90, 1u << TOPIC_HEALTH));
+	save_new(b, T_1405 + 90, 1u << TOPIC_HEALTH);
 	a = open_ok(fx->path, "desk1");
 	assert_int_equal(stats_undo_last(a, T_1405 + 300, &u, &err), 1);
 	err_free(&err);
@@ -708,7 +716,7 @@ static void test_reader_never_writes(void **state)
 
 	st = open_ok(fx->path, "desk1");
 	for (i = 0; i < 3; i++)
-		save_ok(st, contact_at(T_1405 + i, 1u << TOPIC_HOUSING));
+		save_new(st, T_1405 + i, 1u << TOPIC_HOUSING);
 	assert_true(exists(fx->path, "-wal"));
 	assert_int_equal(read_count(fx->path), 3);	/* live, in the log */
 	stats_close(&st);
