@@ -353,6 +353,88 @@ static void test_text_exact(void **state)
 	report_agg_free(&a);
 }
 
+/* A sign-off file among the desks' files: the day's state in each
+ * format, and a contact saved after the close is counted late, in its
+ * day, and marked in the contacts. */
+static void test_days_and_late(void **state)
+{
+	struct fx *fx = *state;
+	struct report_days days = { NULL, 0 };
+	struct report_contacts *rows;
+	struct report_agg *a;
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	struct stats *st;
+	char *so = malloc(strlen(fx->dir) + 16), *err = NULL, *s;
+	size_t i, late = 0;
+
+	/* Not closed: every format says so. */
+	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-21", "2026-11-22", &err), 0);
+	assert_int_equal(days.n, 2);
+	assert_string_equal(days.v[0].date, "2026-11-21");
+	assert_string_equal(days.v[1].date, "2026-11-22");
+	assert_false(days.v[1].closed);
+	report_days_clear(&days);
+
+	sprintf(so, "%s/@sup.db", fx->dir);
+	{
+		struct stats_opts opt = { "", NULL, NULL, 0, 0, NULL };
+		assert_int_equal(stats_open(&st, so, &opt, &err), 0);
+		assert_int_equal(stats_sign_off(st, "2026-11-22", STATS_CLOSE, "sup", &err), 0);
+		stats_close(&st);
+	}
+	sleep(1);	/* to the second: the next save comes after the close */
+	st = open_desk(fx->dir, "d2");
+	save(st, T(16, 0), "walk-in", "fi", 1u << TOPIC_HEALTH, "answered", NULL, NULL, NULL);
+	stats_close(&st);
+	report_files_clear(&fx->files);
+	assert_int_equal(report_files_add(&fx->files, fx->dir, false, &err), 0);
+
+	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-22", "2026-11-22", &err), 0);
+	assert_int_equal(days.n, 1);
+	assert_true(days.v[0].closed);
+	assert_string_equal(days.v[0].closed_by, "sup");
+	rows = report_contacts_new();
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_contacts_add, rows, &err), 0);
+	assert_int_equal(report_contacts_n(rows), 6);	/* kept and counted */
+	for (i = 0; i < report_contacts_n(rows); i++) {
+		const struct report_row *r = report_contacts_get(rows, i);
+		report_days_count(&days, r);
+		if (r->late) {
+			late++;
+			assert_int_equal(r->started_at, T(16, 0));
+			assert_string_equal(r->desk, "d2");
+		}
+	}
+	assert_int_equal(late, 1);
+	assert_int_equal(report_days_late(&days), 1);
+	report_contacts_free(&rows);
+
+	o.days = &days;
+	a = agg_of(fx, REPORT_DESK, -1);
+	s = written(a, &o);
+	/* The counts as ever, then the days' section after an empty line. */
+	{
+		static const char head[] = REPORT_CSV_HEADER "\nd1,d1,3,50.0\nd2,d2,3,50.0\n\n"
+			"date,closed,closed_at,closed_by,late\n2026-11-22,yes,";
+		assert_true(!strncmp(s, head, sizeof head - 1));
+	}
+	assert_non_null(strstr(s, ",sup,1\n"));
+	free(s);
+	o.format = REPORT_FORMAT_JSON;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\"days\":[{\"date\":\"2026-11-22\",\"closed\":true,\"closed_at\":\"2026-"));
+	assert_non_null(strstr(s, "\"closed_by\":\"sup\",\"late\":1}],\"late\":1}\n"));
+	free(s);
+	o.format = REPORT_FORMAT_TEXT;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\nDay closed: yes, by sup at "));
+	assert_non_null(strstr(s, "\nLate contacts (saved after their day was closed): 1\n"));
+	free(s);
+	report_agg_free(&a);
+	report_days_clear(&days);
+	free(so);
+}
+
 static void test_text_unicode_bars(void **state)
 {
 	struct fx *fx = *state;
@@ -635,6 +717,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_suppression, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_days_and_late, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_unicode_bars, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hours_and_weekdays, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cross_table, setup, teardown),
