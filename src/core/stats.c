@@ -311,7 +311,9 @@ static int lookup_group(const char *group, gid_t *gid, char **err)
 	return 0;
 }
 
-/* mkdir -p; the folders created get exactly `mode` and the group. */
+/* mkdir -p; the folders created get the group, the last one exactly
+ * `mode`, the ones on the way only what reaching it needs (the group may
+ * pass, never write). */
 static int make_folders(const char *dir, mode_t mode, gid_t gid, char **err)
 {
 	char *p = xstrdup(dir), *s;
@@ -328,7 +330,7 @@ static int make_folders(const char *dir, mode_t mode, gid_t gid, char **err)
 					rc = -1;
 					break;
 				}
-				chmod(p, mode);
+				chmod(p, c == '\0' ? mode : mode & 02750);
 			} else if (errno != EEXIST) {
 				fail_errno(err, p, errno);
 				rc = -1;

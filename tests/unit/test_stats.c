@@ -203,8 +203,8 @@ static void test_modes(void **state)
 	 * another's file). */
 	assert_non_null(g);
 	o.group = g->gr_name;
-	dir2 = malloc(strlen(fx->dir) + 16);
-	sprintf(dir2, "%s/shared", fx->dir);
+	dir2 = malloc(strlen(fx->dir) + 24);
+	sprintf(dir2, "%s/shared/stats", fx->dir);
 	path2 = malloc(strlen(dir2) + 16);
 	sprintf(path2, "%s/desk2.db", dir2);
 	if (stats_open(&st, path2, &o, &err) != 0)
@@ -215,6 +215,11 @@ static void test_modes(void **state)
 	assert_int_equal(sb.st_gid, g->gr_gid);
 	assert_int_equal(stat(dir2, &sb), 0);
 	assert_int_equal(sb.st_mode & 07777, 03770);
+	/* The folder on the way lets the group pass, never write. */
+	*strrchr(dir2, '/') = '\0';
+	assert_int_equal(stat(dir2, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 02750);
+	assert_int_equal(sb.st_gid, g->gr_gid);
 
 	/* An unknown group is a configuration error, said plainly. */
 	o.group = "no-such-group-neuvoo";
