@@ -414,28 +414,38 @@ static int collect_undone(const struct report_files *f,
 	return 0;
 }
 
-/* Was r saved while its day was closed? The day of the last row is kept,
- * so most rows cost no date conversion. */
+/* Was r saved while its day was closed? The day of the last row and its
+ * own sign-offs are kept, so most rows cost no date conversion and look
+ * at a sign-off or two, however many days the files have closed. */
 struct late_check {
 	const struct stats_signoffs *so;
+	struct stats_signoffs day;	/* the sign-offs of `date` (no `by`) */
 	char date[11];
 	time_t from, to;
 };
 
 static bool is_late(struct late_check *lc, const struct report_row *r)
 {
+	size_t i;
 	if (!lc->so->n)
 		return false;
 	if (r->started_at < lc->from || r->started_at >= lc->to) {
 		stats_format_date(r->started_at, lc->date);
+		lc->day.n = 0;
 		if (stats_local_day(lc->date, &lc->from, &lc->to)) {
 			lc->from = lc->to = 0;
 			return false;
 		}
+		for (i = 0; i < lc->so->n; i++)
+			if (!strcmp(lc->so->v[i].date, lc->date)) {
+				lc->day.v = xrealloc(lc->day.v, (lc->day.n + 1) * sizeof *lc->day.v);
+				lc->day.v[lc->day.n] = lc->so->v[i];
+				lc->day.v[lc->day.n++].by = NULL;
+			}
 	}
 	/* Closed in an earlier second than the save (times are seconds:
 	 * a save in the very second of the close is not late). */
-	return stats_signoffs_closed(lc->so, lc->date, r->saved_at - 1, NULL);
+	return lc->day.n && stats_signoffs_closed(&lc->day, lc->date, r->saved_at - 1, NULL);
 }
 
 int report_scan(const struct report_files *f, const struct report_query *q,
@@ -520,6 +530,7 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 	free(seen.k);
 	free(undone.k);
 	stats_signoffs_clear(&so);
+	stats_signoffs_clear(&lc.day);	/* its `by`s are NULL */
 	return result;
 }
 
