@@ -177,6 +177,20 @@ static int period(const struct report_args *r, struct report_query *q,
 	return 0;
 }
 
+/* Each row to its sink, and a late one counted in its day. */
+struct sink {
+	report_row_fn fn;
+	void *ud;
+	struct report_days *days;
+};
+
+static int to_sink(const struct report_row *r, void *ud)
+{
+	struct sink *k = ud;
+	report_days_count(k->days, r);
+	return k->fn(r, k->ud);
+}
+
 static char *stats_folder(const struct app *app)
 {
 	char *state, *r;
@@ -199,6 +213,8 @@ int cmd_report(struct app *app, int argc, char **argv)
 	struct report_agg *agg = NULL;
 	struct report_contacts *contacts = NULL;
 	struct catalogue *cat = NULL;
+	struct report_days days = { NULL, 0 };
+	struct sink sink;
 	char *err = NULL, *dir, from[11], to[11];
 	int status = EXIT_OK;
 	size_t i;
@@ -220,10 +236,17 @@ int cmd_report(struct app *app, int argc, char **argv)
 			status = EXIT_RUNTIME;
 	if (status != EXIT_OK)
 		goto out;
+	if (report_days_load(&days, &files, from, to, &err)) {
+		status = EXIT_RUNTIME;
+		goto out;
+	}
+	sink.days = &days;
 
 	if (args.contacts) {
 		contacts = report_contacts_new();
-		if (report_scan(&files, &q, report_contacts_add, contacts, &err)) {
+		sink.fn = report_contacts_add;
+		sink.ud = contacts;
+		if (report_scan(&files, &q, to_sink, &sink, &err)) {
 			status = EXIT_RUNTIME;
 			goto out;
 		}
@@ -242,7 +265,9 @@ int cmd_report(struct app *app, int argc, char **argv)
 			}
 		if (cat)
 			report_agg_set_labels(agg, cmd_catalogue_label, cat);
-		if (report_scan(&files, &q, report_agg_add_cb, agg, &err)) {
+		sink.fn = report_agg_add_cb;
+		sink.ud = agg;
+		if (report_scan(&files, &q, to_sink, &sink, &err)) {
 			status = EXIT_RUNTIME;
 			goto out;
 		}
@@ -256,6 +281,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 	out.to_date = to;
 	out.desks = app->desks;
 	out.n_desks = app->n_desks;
+	out.days = &days;
 	if ((contacts ? report_contacts_write(stdout, contacts, &out, &err)
 		      : report_write(stdout, agg, &out, &err)) != 0)
 		status = EXIT_RUNTIME;
@@ -267,6 +293,7 @@ out:
 	report_contacts_free(&contacts);
 	catalogue_free(&cat);
 	report_files_clear(&files);
+	report_days_clear(&days);
 	free(args.paths);
 	return status;
 }

@@ -1,4 +1,6 @@
-/* cmd_review: `neuvoo review [--date D]`, the supervisor's day-end screen.
+/* cmd_review: `neuvoo review [--date D] [--close | --reopen]`, the
+ * supervisor's day-end screen; --close and --reopen do what its F2 and F3
+ * do, without the screen (for scripts and cron).
  *
  * Order matters for the exit status, as for the desk: the date, the
  * keymap and the screen layout are usage and configuration (exit 2);
@@ -19,16 +21,28 @@
 #include "core/i18n.h"
 #include "core/keymap.h"
 #include "core/layout.h"
+#include "core/paths.h"
 #include "core/stats.h"
 #include "panes/review_ui.h"
 
-static int parse(int argc, char **argv, const char **date, char **err)
+enum review_mode { MODE_SCREEN, MODE_CLOSE, MODE_REOPEN };
+
+static int parse(int argc, char **argv, const char **date,
+		 enum review_mode *mode, char **err)
 {
 	int i;
 	*date = NULL;
+	*mode = MODE_SCREEN;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strncmp(a, "--date=", 7))
+		if (!strcmp(a, "--close") || !strcmp(a, "--reopen")) {
+			enum review_mode m = a[2] == 'c' ? MODE_CLOSE : MODE_REOPEN;
+			if (*mode != MODE_SCREEN && *mode != m) {
+				err_set(err, "%s", _("give either --close or --reopen, not both"));
+				return -1;
+			}
+			*mode = m;
+		} else if (!strncmp(a, "--date=", 7))
 			*date = a + 7;
 		else if (!strcmp(a, "--date")) {
 			if (i + 1 >= argc) {
@@ -44,6 +58,39 @@ static int parse(int argc, char **argv, const char **date, char **err)
 	return 0;
 }
 
+/* --close, --reopen: one sign-off and one line saying what happened. */
+static int sign_off(struct app *app, const char *date, enum review_mode mode)
+{
+	struct review_day *d = NULL;
+	struct stats_opts opts;
+	char *err = NULL, *by = NULL;
+	int rc;
+
+	if (review_day_load(&d, app->cfg->stats_dir, date, NULL, 0, NULL, &err) != 0) {
+		cmd_fail(EXIT_RUNTIME, err);
+		err_free(&err);
+		return EXIT_RUNTIME;
+	}
+	memset(&opts, 0, sizeof opts);
+	opts.group = app->cfg->group;
+	by = app->cfg->advisor && *app->cfg->advisor ? xstrdup(app->cfg->advisor)
+						      : paths_user_name();
+	rc = review_day_sign_off(d, mode == MODE_CLOSE ? STATS_CLOSE : STATS_REOPEN,
+				 by, &opts, &err);
+	if (rc == 0 && mode == MODE_CLOSE)
+		printf(_("Closed %s, by %s.\n"), date, by);
+	else if (rc == 0)
+		printf(_("Reopened %s, by %s.\n"), date, by);
+	else if (rc > 0)
+		printf("%s\n", err);	/* nothing to do: not a failure */
+	else
+		cmd_fail(EXIT_RUNTIME, err);
+	err_free(&err);
+	free(by);
+	review_day_free(&d);
+	return rc < 0 ? EXIT_RUNTIME : EXIT_OK;
+}
+
 int cmd_review(struct app *app, int argc, char **argv)
 {
 	char *err = NULL, today[11];
@@ -55,9 +102,10 @@ int cmd_review(struct app *app, int argc, char **argv)
 	struct review_labels labels = { NULL, NULL };
 	struct stats_opts opts;
 	time_t from, to;
+	enum review_mode mode;
 	int status;
 
-	if (parse(argc, argv, &date, &err) != 0) {
+	if (parse(argc, argv, &date, &mode, &err) != 0) {
 		status = cmd_fail(EXIT_USAGE, err);
 		goto out;
 	}
@@ -67,6 +115,10 @@ int cmd_review(struct app *app, int argc, char **argv)
 	} else if (stats_local_day(date, &from, &to) != 0) {
 		err_set(&err, _("--date %s: not a date; write it as YYYY-MM-DD"), date);
 		status = cmd_fail(EXIT_USAGE, err);
+		goto out;
+	}
+	if (mode != MODE_SCREEN) {
+		status = sign_off(app, date, mode);
 		goto out;
 	}
 	/* The configuration's `screen` is the desk's; only --screen given
@@ -86,8 +138,6 @@ int cmd_review(struct app *app, int argc, char **argv)
 	}
 	memset(&opts, 0, sizeof opts);
 	opts.group = app->cfg->group;
-	opts.undo_minutes = app->cfg->undo_minutes;
-	opts.note_retention_days = app->cfg->note_retention_days;
 	if (review_new(&r, app->cfg->stats_dir, date, app->desks, app->n_desks,
 		       &labels, &opts, app->cfg->advisor, &err) != 0) {
 		status = cmd_fail(EXIT_RUNTIME, err);

@@ -51,6 +51,26 @@ static bool desk_ok(const char *s)
 	return true;
 }
 
+/* ${LOGNAME} and ${USER} (the login name, from the password database)
+ * and ${HOST} (this host's short name) in a desk name: one site file can
+ * name a desk per user or per host. A new string. */
+static char *expand_desk(const char *v)
+{
+	static const char *const names[] = { "${LOGNAME}", "${USER}", "${HOST}" };
+	char *out = xstrdup(v ? v : ""), *at;
+	size_t i;
+	for (i = 0; i < 3; i++)
+		while ((at = strstr(out, names[i]))) {
+			char *val = i < 2 ? paths_user_name() : paths_hostname();
+			char *next = xasprintf("%.*s%s%s", (int)(at - out), out, val,
+					       at + strlen(names[i]));
+			free(val);
+			free(out);
+			out = next;
+		}
+	return out;
+}
+
 static bool advisor_ok(const char *s)
 {
 	size_t n = s ? strlen(s) : 0, i;
@@ -101,7 +121,10 @@ static const char lang_rule[] =
 static int check_desk(cfg_t *cfg, cfg_opt_t *opt)
 {
 	const char *v = cfg_opt_getnstr(opt, 0);
-	if (desk_ok(v))
+	char *x = expand_desk(v);
+	bool ok = desk_ok(x);
+	free(x);
+	if (ok)
 		return 0;
 	cfg_error(cfg, _("desk name '%s' is not valid; %s"), v ? v : "",
 		  _(desk_rule));
@@ -368,6 +391,9 @@ static int load_file(struct config *c, const char *path, bool required,
 		if (is_path_opt(str_opts[i])) {
 			free(*dst);
 			*dst = file_path(path, v);
+		} else if (dst == &c->desk) {
+			free(*dst);
+			*dst = expand_desk(v);
 		} else {
 			replace(dst, v);
 		}
@@ -393,12 +419,15 @@ static int apply_cli(struct config *c, const struct cli_opts *cli,
 		     bool *catalogue_set, char **err)
 {
 	if (cli->desk) {
-		if (!desk_ok(cli->desk)) {
+		char *x = expand_desk(cli->desk);
+		if (!desk_ok(x)) {
 			err_set(err, _("--desk: desk name '%s' is not valid; %s"),
 				cli->desk, _(desk_rule));
+			free(x);
 			return EXIT_USAGE;
 		}
-		replace(&c->desk, cli->desk);
+		free(c->desk);
+		c->desk = x;
 	}
 	if (cli->lang) {
 		if (!lang_ok(cli->lang)) {
@@ -432,8 +461,9 @@ static int apply_cli(struct config *c, const struct cli_opts *cli,
 	return 0;
 }
 
-/* What nothing set: the XDG locations, the host name, the contract's
- * defaults for a new contact. */
+/* What nothing set: the XDG locations, HOST-USER for the desk (so that two
+ * users' sessions on one server never share a desk name by accident),
+ * the contract's defaults for a new contact. */
 static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 {
 	char *dir;
@@ -455,13 +485,18 @@ static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 		free(dir);
 	}
 	if (!c->desk) {
-		c->desk = paths_hostname();
+		char *host = paths_hostname(), *user = paths_user_name();
+		size_t room = 64 - 1 - strlen(user);
+		c->desk = xasprintf("%.*s-%s", (int)room, host, user);
+		free(user);
 		if (!desk_ok(c->desk)) {
 			err_set(err, _("the host name '%s' is not a valid desk "
 				       "name; set 'desk' in neuvoo.conf or use "
-				       "--desk"), c->desk);
+				       "--desk"), host);
+			free(host);
 			return EXIT_USAGE;
 		}
+		free(host);
 	}
 	if (!c->keymap)
 		c->keymap = xstrdup("default");

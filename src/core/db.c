@@ -7,10 +7,14 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/db.h"
 #include "core/err.h"
@@ -198,6 +202,33 @@ static int create_schema(sqlite3 *db, const char *path,
 	return 0;
 }
 
+/* An older file brought up to date once: another process may have done
+ * it since we looked. */
+static int migrate_schema(sqlite3 *db, const char *path,
+			  const struct db_spec *spec, char **err)
+{
+	int rc = db_exec(db, "BEGIN IMMEDIATE"), version;
+
+	if (rc != SQLITE_OK) {
+		db_error(err, path, db, rc, spec->kind);
+		return -1;
+	}
+	if (db_check_version(db, path, spec->kind, spec->version, &version, err)) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	rc = version > 0 && version < spec->version ? spec->migrate(db, version)
+						     : SQLITE_OK;
+	if (rc == SQLITE_OK)
+		rc = db_exec(db, "COMMIT");
+	if (rc != SQLITE_OK) {
+		db_error(err, path, db, rc, spec->kind);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 	    char **err)
 {
@@ -231,9 +262,226 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 	}
 	if (version == 0 && create_schema(db, path, spec, err) != 0)
 		goto fail;
+	if (version > 0 && version < spec->version && spec->migrate
+	    && migrate_schema(db, path, spec, err) != 0)
+		goto fail;
 	*out = db;
 	return 0;
 fail:
 	sqlite3_close_v2(db);
+	return -1;
+}
+
+/* ---- reading another user's file ------------------------------------------ */
+
+/* The default VFS, except that the -wal (and a rollback journal) is only
+ * ever opened read-only and never created. SQLite keeps registered VFSes
+ * for the life of the process; this one is registered once. */
+static sqlite3_vfs nocreate_vfs;
+static sqlite3_vfs *nocreate_base;
+
+static int nocreate_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
+			 int flags, int *out_flags)
+{
+	(void)vfs;
+	if (flags & (SQLITE_OPEN_WAL | SQLITE_OPEN_MAIN_JOURNAL)) {
+		flags &= ~(SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE
+			   | SQLITE_OPEN_EXCLUSIVE);
+		flags |= SQLITE_OPEN_READONLY;
+	}
+	return nocreate_base->xOpen(nocreate_base, name, f, flags, out_flags);
+}
+
+static const char *nocreate_name(void)
+{
+	if (!nocreate_base) {
+		sqlite3_vfs *base = sqlite3_vfs_find(NULL);
+		if (!base)
+			return NULL;
+		nocreate_vfs = *base;
+		nocreate_vfs.pNext = NULL;
+		nocreate_vfs.zName = "neuvoo-nocreate";
+		nocreate_vfs.xOpen = nocreate_open;
+		nocreate_base = base;
+		if (sqlite3_vfs_register(&nocreate_vfs, 0) != SQLITE_OK) {
+			nocreate_base = NULL;
+			return NULL;
+		}
+	}
+	return nocreate_vfs.zName;
+}
+
+/* "file:PATH?PARAMS" with the characters a URI path cannot hold escaped. */
+static char *file_uri(const char *path, const char *params)
+{
+	const char *p;
+	size_t n = 0;
+	char *uri = xmalloc(strlen(path) * 3 + strlen(params) + 8);
+	n += (size_t)sprintf(uri, "file:");
+	for (p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			n += (size_t)sprintf(uri + n, "%%%02X", (unsigned char)*p);
+		else
+			uri[n++] = *p;
+	}
+	sprintf(uri + n, "?%s", params);
+	return uri;
+}
+
+static bool exists(const char *path, const char *suffix)
+{
+	char *p = xasprintf("%s%s", path, suffix);
+	bool yes = access(p, F_OK) == 0;
+	free(p);
+	return yes;
+}
+
+/* Open uri read-only and read the schema, which is when SQLite opens the
+ * log: an SQLite code back, *db set (also on failure, for the message). */
+static int open_probe(const char *uri, const char *vfs, sqlite3 **db)
+{
+	int rc, n;
+	*db = NULL;
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(*db, 1);
+		sqlite3_busy_timeout(*db, DB_BUSY_TIMEOUT_MS);
+		/* Reports read whole files: mapping them saves a copy of
+		 * every page. */
+		sqlite3_exec(*db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
+		rc = db_query_int(*db, "SELECT count(*) FROM sqlite_master", &n);
+	}
+	return rc;
+}
+
+static int copy_file(const char *from, const char *to)
+{
+	char buf[65536];
+	int in = open(from, O_RDONLY | O_CLOEXEC), out = -1, rc = -1;
+	ssize_t n;
+	if (in < 0)
+		return -1;
+	out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (out < 0)
+		goto done;
+	while ((n = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)n) != n)
+			goto done;
+	rc = n == 0 ? 0 : -1;
+done:
+	if (out >= 0 && close(out) != 0)
+		rc = -1;
+	close(in);
+	return rc;
+}
+
+/* The file and its log copied into a private folder, the log folded in
+ * there, the copy opened immutable and unlinked at once (the open
+ * handle keeps it). */
+static int open_snapshot(const char *path, enum db_kind kind, sqlite3 **out,
+			 char **err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/neuvoo-read.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	char *copy = NULL, *from = NULL, *to = NULL, *uri = NULL;
+	sqlite3 *db = NULL;
+	int rc = -1, e;
+
+	*out = NULL;
+	if (!mkdtemp(dir)) {
+		e = errno;
+		err_set(err, _("%s: cannot make a private copy to read (%s: %s); set TMPDIR to a writable folder"),
+			path, dir, strerror(e));
+		free(dir);
+		return -1;
+	}
+	copy = xasprintf("%s/copy.db", dir);
+	from = xasprintf("%s-wal", path);
+	to = xasprintf("%s-wal", copy);
+	if (copy_file(path, copy) != 0 || (copy_file(from, to) != 0 && errno != ENOENT)) {
+		e = errno;
+		err_set(err, _("%s: cannot make a private copy to read (%s: %s); set TMPDIR to a writable folder"),
+			path, dir, strerror(e));
+		goto done;
+	}
+	if (sqlite3_open_v2(copy, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+		rc = db_exec(db, "PRAGMA journal_mode = DELETE");
+	else
+		rc = sqlite3_errcode(db);
+	sqlite3_close(db);
+	db = NULL;
+	if (rc != SQLITE_OK) {
+		db_error(err, path, NULL, rc, kind);
+		rc = -1;
+		goto done;
+	}
+	uri = file_uri(copy, "immutable=1");
+	rc = open_probe(uri, NULL, &db);
+	if (rc != SQLITE_OK) {
+		db_error(err, path, db, rc, kind);
+		sqlite3_close(db);
+		rc = -1;
+		goto done;
+	}
+	*out = db;
+	rc = 0;
+done:
+	unlink(to);
+	unlink(copy);
+	free(from);
+	free(to);
+	from = xasprintf("%s-journal", copy);
+	unlink(from);
+	free(from);
+	from = xasprintf("%s-shm", copy);
+	unlink(from);
+	free(from);
+	rmdir(dir);
+	free(copy);
+	free(uri);
+	free(dir);
+	return rc;
+}
+
+int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
+		   char **err)
+{
+	sqlite3 *db = NULL;
+	int rc = SQLITE_CANTOPEN, attempt;
+
+	*out = NULL;
+	if (access(path, R_OK) != 0) {
+		err_set(err, _("%s: cannot read the file: %s"), path, strerror(errno));
+		return -1;
+	}
+	/* A desk can start or stop between looking and opening: look again
+	 * (a log that vanished was folded into the file). */
+	for (attempt = 0; attempt < 3; attempt++) {
+		bool wal = exists(path, "-wal"), shm = exists(path, "-shm");
+		const char *vfs = nocreate_name();
+		char *uri;
+		if (wal && !shm)
+			return open_snapshot(path, kind, out, err);
+		if (wal && !vfs)	/* no VFS: never risk a -wal of ours */
+			return open_snapshot(path, kind, out, err);
+		uri = file_uri(path, wal ? "mode=ro&readonly_shm=1" : "mode=ro&immutable=1");
+		rc = open_probe(uri, wal ? vfs : NULL, &db);
+		free(uri);
+		if (rc == SQLITE_OK) {
+			*out = db;
+			return 0;
+		}
+		if ((rc & 0xff) != SQLITE_CANTOPEN || !wal)
+			break;
+		sqlite3_close(db);
+		db = NULL;
+	}
+	if ((rc & 0xff) == SQLITE_CANTOPEN && exists(path, "-wal")) {
+		/* A -shm that cannot be read: a copy still has it all. */
+		sqlite3_close(db);
+		return open_snapshot(path, kind, out, err);
+	}
+	db_error(err, path, db, rc, kind);
+	sqlite3_close(db);
 	return -1;
 }

@@ -28,12 +28,30 @@ struct db_spec {
 	/* Open a file this process may not write too (to read it); else
 	 * that is refused at once rather than at the first write. */
 	bool read_only_ok;
+	/* Brings a file of an older version `from` (>= 1) up to `version`
+	 * inside the caller's transaction (an SQLite code back), or NULL. */
+	int (*migrate)(sqlite3 *db, int from);
 };
 
 /* Open the existing file at path for writing as spec says. 0 with *out
  * (close it with sqlite3_close_v2), or -1 with *err and nothing open. */
 int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 	    char **err);
+
+/* Open a file of another user read-only, for reading only what it holds
+ * now: never creates, changes or locks out anything beside it, so read
+ * access to the file and its -wal and -shm is all it needs.
+ *   - with a -wal and a -shm (a desk running, or one that crashed): a
+ *     read-only connection that opens them read-only (SQLite then reads
+ *     the log itself), through a VFS that refuses to create a missing
+ *     -wal (SQLite would otherwise make one, owned by the reader, which
+ *     the desk could not write);
+ *   - with no -wal (no writer, nothing to recover): immutable=1;
+ *   - with a -wal but no -shm (copied files, a removed -shm): a private
+ *     consistent copy, opened immutable and already unlinked.
+ * 0 with *out (sqlite3_close), or -1 with *err naming the file. */
+int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
+		   char **err);
 
 /* The schema version of an open file (0: a new, empty file); -1 with *err
  * for a file of a newer schema than `known`, or one with tables but no

@@ -86,6 +86,7 @@ enum action_scope {
 	X(NEXT_STEP, "next-step", TRAINING, N_("training: reveal the next step of the scenario")) \
 	X(SHOW_HINT, "show-hint", TRAINING, N_("training: show the next hint")) \
 	X(CLOSE_DAY, "close-day", REVIEW, N_("close the day at every desk (asks first)")) \
+	X(REOPEN_DAY, "reopen-day", REVIEW, N_("reopen a closed day (asks first)")) \
 	X(SHOW_NOTES, "show-notes", LOG, N_("show the notes (asks first), or hide them")) \
 	X(PREVIOUS_DAY, "previous-day", REVIEW, N_("review the day before")) \
 	X(NEXT_DAY, "next-day", REVIEW, N_("review the day after"))

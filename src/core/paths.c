@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <pwd.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,4 +154,21 @@ char *paths_hostname(void)
 	if (dot)
 		*dot = '\0';
 	return xstrdup(buf);
+}
+
+char *paths_user_name(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	char *name, *p;
+	if (!pw || !pw->pw_name || !*pw->pw_name)
+		return xasprintf("uid%lu", (unsigned long)geteuid());
+	name = xstrndup(pw->pw_name, 32);
+	for (p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
+		      || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-'
+		      || *p == '_'))
+			*p = '_';
+	if (name[0] == '.')
+		name[0] = '_';
+	return name;
 }

@@ -30,5 +30,11 @@ char *paths_dirname(const char *path);
 int paths_mkdir_p(const char *path, mode_t mode, char **err);
 /* This host's name (for the default desk name), a new string. */
 char *paths_hostname(void);
+/* The effective user's login name from the password database (never the
+ * environment, which anyone can set), made safe for a file name: letters,
+ * digits, '.', '-' and '_' stay, anything else becomes '_', at most 32
+ * bytes, never starting with '.'; "uidN" when the database has no entry.
+ * A new string. */
+char *paths_user_name(void);
 
 #endif

@@ -294,19 +294,23 @@ static bool idset_add(struct idset *s, const uint64_t k[2])
 
 /* ---- scan -------------------------------------------------------------- */
 
-#define SCAN_COLS \
+/* SAVED: when the contact was saved (schema 1 had only ended_at). */
+#define SCAN_COLS(SAVED) \
 	"SELECT id, desk, advisor, started_at, ended_at, tz_offset, channel," \
 	" language, interpreter, topics, outcome, redirect_service," \
 	" redirect_reason, interpreter_resource, discovery, age_band, gender," \
-	" life_situation, undone_at FROM contact"
-/* [kept only][full scan]: "+started_at" keeps SQLite off the index when
- * most of the file is in the period, where a sequential scan of the table
- * beats an index walk with a look-up per row. */
-static const char *const scan_sql[2][2] = {
-	{ SCAN_COLS " WHERE started_at >= ?1 AND started_at < ?2",
-	  SCAN_COLS " WHERE +started_at >= ?1 AND +started_at < ?2" },
-	{ SCAN_COLS " WHERE started_at >= ?1 AND started_at < ?2 AND undone_at IS NULL",
-	  SCAN_COLS " WHERE +started_at >= ?1 AND +started_at < ?2 AND undone_at IS NULL" },
+	" life_situation, undone_at, " SAVED " FROM contact"
+#define SCAN_SQL(SAVED) { \
+	{ SCAN_COLS(SAVED) " WHERE started_at >= ?1 AND started_at < ?2", \
+	  SCAN_COLS(SAVED) " WHERE +started_at >= ?1 AND +started_at < ?2" }, \
+	{ SCAN_COLS(SAVED) " WHERE started_at >= ?1 AND started_at < ?2 AND undone_at IS NULL", \
+	  SCAN_COLS(SAVED) " WHERE +started_at >= ?1 AND +started_at < ?2 AND undone_at IS NULL" } }
+/* [schema 2][kept only][full scan]: "+started_at" keeps SQLite off the
+ * index when most of the file is in the period, where a sequential scan
+ * of the table beats an index walk with a look-up per row. */
+static const char *const scan_sql[2][2][2] = {
+	SCAN_SQL("ended_at"),
+	SCAN_SQL("coalesce(saved_at, ended_at)"),
 };
 static const char span_sql[] =
 	"SELECT (SELECT min(started_at) FROM contact),"
@@ -363,12 +367,11 @@ static int mostly_in(sqlite3 *db, const struct report_query *q)
 	return full;
 }
 
-/* Ids undone in any of the files. */
-/* Ids undone in any of the files, and about how many contacts the
- * period holds (files mostly in the period count whole). */
+/* Ids undone in any of the files, their sign-offs, and about how many
+ * contacts the period holds (files mostly in the period count whole). */
 static int collect_undone(const struct report_files *f,
 			  const struct report_query *q, struct idset *undone,
-			  size_t *expect, char **err)
+			  struct stats_signoffs *so, size_t *expect, char **err)
 {
 	size_t i;
 	*expect = 0;
@@ -378,6 +381,10 @@ static int collect_undone(const struct report_files *f,
 		int rc;
 		if (stats_open_read(f->paths[i], &db, err))
 			return -1;
+		if (stats_read_signoffs(db, f->paths[i], so, err)) {
+			sqlite3_close(db);
+			return -1;
+		}
 		if (mostly_in(db, q)
 		    && sqlite3_prepare_v2(db, "SELECT max(rowid) FROM contact", -1, &s, NULL) == SQLITE_OK) {
 			if (sqlite3_step(s) == SQLITE_ROW)
@@ -407,20 +414,59 @@ static int collect_undone(const struct report_files *f,
 	return 0;
 }
 
+/* Was r saved while its day was closed? The day of the last row and its
+ * own sign-offs are kept, so most rows cost no date conversion and look
+ * at a sign-off or two, however many days the files have closed. */
+struct late_check {
+	const struct stats_signoffs *so;
+	struct stats_signoffs day;	/* the sign-offs of `date` (no `by`) */
+	char date[11];
+	time_t from, to;
+};
+
+static bool is_late(struct late_check *lc, const struct report_row *r)
+{
+	size_t i;
+	if (!lc->so->n)
+		return false;
+	if (r->started_at < lc->from || r->started_at >= lc->to) {
+		stats_format_date(r->started_at, lc->date);
+		lc->day.n = 0;
+		if (stats_local_day(lc->date, &lc->from, &lc->to)) {
+			lc->from = lc->to = 0;
+			return false;
+		}
+		for (i = 0; i < lc->so->n; i++)
+			if (!strcmp(lc->so->v[i].date, lc->date)) {
+				lc->day.v = xrealloc(lc->day.v, (lc->day.n + 1) * sizeof *lc->day.v);
+				lc->day.v[lc->day.n] = lc->so->v[i];
+				lc->day.v[lc->day.n++].by = NULL;
+			}
+	}
+	/* Closed in an earlier second than the save (times are seconds:
+	 * a save in the very second of the close is not late). */
+	return lc->day.n && stats_signoffs_closed(&lc->day, lc->date, r->saved_at - 1, NULL);
+}
+
 int report_scan(const struct report_files *f, const struct report_query *q,
 		report_row_fn fn, void *ud, char **err)
 {
 	struct idset seen = { NULL, 0, 0 }, undone = { NULL, 0, 0 };
+	struct stats_signoffs so = { NULL, 0 };
+	struct late_check lc;
 	struct report_row r;
 	size_t i;
 	int result = 0;
 
 	size_t expect;
 
-	if (collect_undone(f, q, &undone, &expect, err)) {
+	if (collect_undone(f, q, &undone, &so, &expect, err)) {
 		free(undone.k);
+		stats_signoffs_clear(&so);
 		return -1;
 	}
+	memset(&lc, 0, sizeof lc);
+	lc.so = &so;
 	idset_reserve(&seen, expect);
 	for (i = 0; i < f->n && !result; i++) {
 		sqlite3 *db;
@@ -430,7 +476,8 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 			result = -1;
 			break;
 		}
-		rc = sqlite3_prepare_v2(db, scan_sql[!q->include_undone][mostly_in(db, q)],
+		rc = sqlite3_prepare_v2(db, scan_sql[stats_read_version(db) >= 2]
+					[!q->include_undone][mostly_in(db, q)],
 					-1, &s, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_int64(s, 1, (sqlite3_int64)q->from);
@@ -469,6 +516,8 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 				r.age_band = col(s, 15);
 				r.gender = col(s, 16);
 				r.life_situation = col(s, 17);
+				r.saved_at = (time_t)sqlite3_column_int64(s, 19);
+				r.late = is_late(&lc, &r);
 				if ((result = fn(&r, ud)) != 0)
 					break;
 			}
@@ -480,7 +529,96 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 	}
 	free(seen.k);
 	free(undone.k);
+	stats_signoffs_clear(&so);
+	stats_signoffs_clear(&lc.day);	/* its `by`s are NULL */
 	return result;
+}
+
+/* ---- the days ---------------------------------------------------------- */
+
+int report_days_load(struct report_days *out, const struct report_files *f,
+		     const char *from_date, const char *to_date, char **err)
+{
+	struct stats_signoffs so = { NULL, 0 };
+	time_t from, to, end, now = time(NULL);
+	size_t i;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stats_local_day(from_date, &from, &to) || stats_local_day(to_date, &to, &end)) {
+		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), from_date);
+		return -1;
+	}
+	for (i = 0; i < f->n; i++) {
+		sqlite3 *db;
+		int rc;
+		if (stats_open_read(f->paths[i], &db, err))
+			goto fail;
+		rc = stats_read_signoffs(db, f->paths[i], &so, err);
+		sqlite3_close(db);
+		if (rc)
+			goto fail;
+	}
+	while (from < end) {
+		struct report_day *d;
+		const struct stats_signoff *last;
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+		d = &out->v[out->n++];
+		memset(d, 0, sizeof *d);
+		stats_format_date(from, d->date);
+		if (stats_local_day(d->date, &d->from, &d->to))
+			break;
+		d->closed = stats_signoffs_closed(&so, d->date, now, &last);
+		if (d->closed) {
+			d->closed_at = last->at;
+			d->closed_by = last->by ? xstrdup(last->by) : NULL;
+		}
+		if (d->to <= d->from)
+			break;
+		from = d->to;
+	}
+	stats_signoffs_clear(&so);
+	return 0;
+fail:
+	stats_signoffs_clear(&so);
+	report_days_clear(out);
+	return -1;
+}
+
+void report_days_clear(struct report_days *d)
+{
+	size_t i;
+	for (i = 0; i < d->n; i++)
+		free(d->v[i].closed_by);
+	free(d->v);
+	d->v = NULL;
+	d->n = 0;
+}
+
+void report_days_count(struct report_days *d, const struct report_row *r)
+{
+	size_t lo = 0, hi = d->n;
+	if (!r->late || r->undone_at)
+		return;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->started_at < d->v[mid].from)
+			hi = mid;
+		else if (r->started_at >= d->v[mid].to)
+			lo = mid + 1;
+		else {
+			d->v[mid].late++;
+			return;
+		}
+	}
+}
+
+size_t report_days_late(const struct report_days *d)
+{
+	size_t i, n = 0;
+	for (i = 0; d && i < d->n; i++)
+		n += d->v[i].late;
+	return n;
 }
 
 /* ---- aggregation ------------------------------------------------------- */
@@ -1125,6 +1263,86 @@ static size_t out_desks(const struct report_out *o, const struct report_agg *a,
 	return 0;
 }
 
+/* "2026-11-22T17:02:00+02:00" of t in this process's time zone. */
+static void local_iso(time_t t, char buf[26])
+{
+	struct tm tm;
+	localtime_r(&t, &tm);
+	report_iso_time(t, tm.tm_gmtoff, buf);
+}
+
+static void json_days(FILE *f, const struct report_days *d)
+{
+	size_t i;
+	char at[26];
+	if (!d)
+		return;
+	fputs(",\"days\":[", f);
+	for (i = 0; i < d->n; i++) {
+		const struct report_day *k = &d->v[i];
+		fputs(i ? ",{\"date\":" : "{\"date\":", f);
+		json_string(f, k->date);
+		fprintf(f, ",\"closed\":%s", k->closed ? "true" : "false");
+		if (k->closed) {
+			local_iso(k->closed_at, at);
+			fprintf(f, ",\"closed_at\":\"%s\",\"closed_by\":", at);
+			json_string(f, k->closed_by);
+		}
+		fprintf(f, ",\"late\":%zu}", k->late);
+	}
+	fprintf(f, "],\"late\":%zu", report_days_late(d));
+}
+
+/* After the counts, an empty line and a section of its own: the day
+ * states never mix with the contract's code,label,count,percent rows. */
+static void csv_days(FILE *f, const struct report_days *d)
+{
+	size_t i;
+	char at[26];
+	if (!d)
+		return;
+	fputs("\ndate,closed,closed_at,closed_by,late\n", f);
+	for (i = 0; i < d->n; i++) {
+		const struct report_day *k = &d->v[i];
+		fprintf(f, "%s,%s,", k->date, k->closed ? "yes" : "no");
+		if (k->closed) {
+			local_iso(k->closed_at, at);
+			fprintf(f, "%s,", at);
+			csv_field(f, k->closed_by);
+		} else
+			fputc(',', f);
+		fprintf(f, ",%zu\n", k->late);
+	}
+}
+
+/* Text: whether the days are closed, and the late contacts. */
+static void text_days(FILE *f, const struct report_out *o)
+{
+	const struct report_days *d = o->days;
+	size_t i, closed = 0;
+	if (!d || !d->n)
+		return;
+	for (i = 0; i < d->n; i++)
+		closed += d->v[i].closed;
+	if (d->n == 1 && closed) {
+		char *at = NULL, *by = text_sanitize(d->v[0].closed_by ? d->v[0].closed_by : "?");
+		if (i18n_format_time(d->v[0].closed_at, &at) != 0 || !at) {
+			free(at);
+			at = xstrdup("?");
+		}
+		/* TRANSLATORS: who closed the day, and at what time. */
+		fprintf(f, _("Day closed: yes, by %s at %s\n"), by, at);
+		free(by);
+		free(at);
+	} else if (d->n == 1)
+		fputs(_("Day closed: no\n"), f);
+	else
+		fprintf(f, ngettext("Days closed: %zu of %zu\n", "Days closed: %zu of %zu\n",
+				    d->n), closed, d->n);
+	fprintf(f, _("Late contacts (saved after their day was closed): %zu\n"),
+		report_days_late(d));
+}
+
 static void json_head(FILE *f, const struct report_out *o,
 		      const char *const *desks, size_t n_desks)
 {
@@ -1191,6 +1409,7 @@ static void text_head(FILE *f, const struct report_out *o,
 	fputc('\n', f);
 	count_text(num, sizeof num, total, o->suppress);
 	fprintf(f, _("Contacts: %s\n"), num);
+	text_days(f, o);
 }
 
 #define LABEL_MAX 32
@@ -1444,6 +1663,7 @@ int report_write(FILE *f, const struct report_agg *a,
 				fputc('\n', f);
 			}
 		}
+		csv_days(f, o->days);
 		break;
 	case REPORT_FORMAT_JSON:
 		json_head(f, o, desks, n_desks);
@@ -1484,7 +1704,9 @@ int report_write(FILE *f, const struct report_agg *a,
 			}
 			fputc('}', f);
 		}
-		fputs("]}\n", f);
+		fputc(']', f);
+		json_days(f, o->days);
+		fputs("}\n", f);
 		break;
 	}
 	return finish(f, err);
@@ -1521,7 +1743,7 @@ static void json_topics(FILE *f, const char *topics)
 }
 
 enum { CC_STARTED, CC_DESK, CC_CHANNEL, CC_LANGUAGE, CC_INTERPRETER,
-       CC_TOPICS, CC_OUTCOME, CC_REDIRECT, CC_REASON, CC__N };
+       CC_TOPICS, CC_OUTCOME, CC_REDIRECT, CC_REASON, CC_LATE, CC__N };
 
 static const char *contact_cell(const struct report_row *r, int c, char buf[32],
 				bool with_date)
@@ -1543,6 +1765,7 @@ static const char *contact_cell(const struct report_row *r, int c, char buf[32],
 	case CC_OUTCOME: return r->outcome;
 	case CC_REDIRECT: return r->redirect_service;
 	case CC_REASON: return r->redirect_reason;
+	case CC_LATE: return r->late ? "*" : "";
 	}
 	return NULL;
 }
@@ -1553,7 +1776,9 @@ static void write_contacts_text(FILE *f, const struct report_contacts *c,
 	const char *titles[CC__N] = {
 		_("Started"), _("Desk"), _("Channel"), _("Language"),
 		_("Interpreter"), _("Topics"), _("Outcome"), _("Redirected to"),
-		_("Reason")
+		/* TRANSLATORS: a column marking with * the contacts saved
+		 * after their day was closed. */
+		_("Reason"), _("Late")
 	};
 	size_t w[CC__N], i;
 	bool with_date = strcmp(o->from_date, o->to_date) != 0;
@@ -1676,9 +1901,11 @@ int report_contacts_write(FILE *f, const struct report_contacts *c,
 			fputs(",\"age_band\":", f); json_string(f, r->age_band);
 			fputs(",\"gender\":", f); json_string(f, r->gender);
 			fputs(",\"life_situation\":", f); json_string(f, r->life_situation);
-			fputc('}', f);
+			fprintf(f, ",\"late\":%s}", r->late ? "true" : "false");
 		}
-		fputs("]}\n", f);
+		fputc(']', f);
+		json_days(f, o->days);
+		fputs("}\n", f);
 		break;
 	}
 	free(seen);

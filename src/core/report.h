@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "core/stats.h"
+
 /* The --by dimensions of the contract. */
 enum report_dim {
 	REPORT_TOPIC,
@@ -82,6 +84,8 @@ struct report_row {
 	time_t ended_at;
 	long tz_offset;			/* seconds east of UTC at the desk */
 	time_t undone_at;		/* 0 unless undone */
+	time_t saved_at;		/* when it was saved (older files: ended_at) */
+	bool late;			/* saved while its day was closed */
 	const char *channel;
 	const char *language;
 	const char *interpreter;
@@ -99,11 +103,39 @@ struct report_row {
 /* Returns 0 to go on, nonzero to stop the scan (returned by report_scan). */
 typedef int (*report_row_fn)(const struct report_row *row, void *ud);
 
-/* Every contact of q in the files, each id once. An unreadable file, a
- * file of a newer schema or a damaged one stops the scan with -1 and one
- * line naming it. */
+/* Every contact of q in the files, each id once. A contact is late when
+ * the sign-offs of all the files say its day (local date of its start)
+ * was closed when it was saved. An unreadable file, a file of a newer
+ * schema or a damaged one stops the scan with -1 and one line naming it. */
 int report_scan(const struct report_files *f, const struct report_query *q,
 		report_row_fn fn, void *ud, char **err);
+
+/* ---- 2b. the days: closed or not ---------------------------------------- */
+
+struct report_day {
+	char date[11];
+	time_t from, to;	/* the local day */
+	bool closed;		/* closed now (the latest sign-off) */
+	time_t closed_at;
+	char *closed_by;	/* may be NULL */
+	size_t late;		/* late contacts (report_days_count) */
+};
+
+struct report_days {
+	struct report_day *v;
+	size_t n;
+};
+
+/* Every day from from_date to to_date (YYYY-MM-DD) and whether it is
+ * closed, from the sign-offs of all the files (a supervisor's sign-off
+ * file among them). -1 with *err for a file that cannot be read. */
+int report_days_load(struct report_days *out, const struct report_files *f,
+		     const char *from_date, const char *to_date, char **err);
+void report_days_clear(struct report_days *d);
+/* Count a late row in its day (other rows are left alone). */
+void report_days_count(struct report_days *d, const struct report_row *r);
+/* Late contacts over all the days. */
+size_t report_days_late(const struct report_days *d);
 
 /* ---- 3a. aggregation --------------------------------------------------- */
 
@@ -162,6 +194,11 @@ struct report_out {
 	const char *const *desks;	/* as selected; none = every desk seen */
 	size_t n_desks;
 	int bar_width;			/* text: columns of the longest bar; 0 = 30 */
+	/* The period's days, closed or not, and their late contacts; NULL
+	 * leaves them out. Text: a line each for the closed days and the
+	 * late contacts; csv (counts only): after an empty line a section
+	 * "date,closed,closed_at,closed_by,late"; json: "days" and "late". */
+	const struct report_days *days;
 };
 
 /* The contract's csv headers. */

@@ -77,7 +77,8 @@ static int open_file(struct results **out, const char *path, bool writing,
 		     char **err)
 {
 	const struct db_spec spec = {
-		DB_RESULTS, RESULTS_SCHEMA_VERSION, create_schema, false, !writing
+		DB_RESULTS, RESULTS_SCHEMA_VERSION, create_schema, false, !writing,
+		NULL
 	};
 	struct results *r = xcalloc(1, sizeof *r);
 

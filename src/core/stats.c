@@ -1,14 +1,27 @@
 /* stats: see stats.h.
  *
- * Schema (version 1). Codes are stored as their text, never as indexes,
+ * Schema (version 2). Codes are stored as their text, never as indexes,
  * so that a file stays readable when a code list grows or is reordered.
  *   contact        one row a saved contact; `topics` repeats contact_topic
  *                  as the contract's ;-joined codes so that a report reads
- *                  one row per contact without a join
+ *                  one row per contact without a join; `session` is the
+ *                  session that saved it (F9 looks only at its own),
+ *                  `saved_at` when (late contacts: saved while their day
+ *                  was closed)
  *   contact_topic  (contact_id, topic) for SQL users and per-topic counts
- *   draft          one row at most: the contact being typed (the journal)
+ *   draft          the contact being typed (the journal), one a session;
+ *                  `slot` is the byte of the file the session holds locked
  *   events         undo records and other things the supervisor sees
- *   day_close      days closed by the supervisor: saving into them refused
+ *   sign_off       days closed and reopened by a supervisor (in the
+ *                  supervisor's own file, @USER.db)
+ * Version 1 had no session or saved_at, one draft row (one = 1) and a
+ * day_close table; writers migrate their own file, readers read both.
+ *
+ * Session locks: a session takes an open-file-description lock (Linux
+ * F_OFD_SETLK) on one byte `slot` below 4096 of the file, far from the
+ * bytes SQLite locks (at 1 GiB), and holds it as long as it lives; the
+ * kernel drops it when the process dies however it dies. A draft whose
+ * slot nobody holds belongs to a dead session and may be taken over.
  *
  * Opening, waiting while another process holds the file, and the words of
  * SQLite failures are db.c's, shared with the training results file. */
@@ -17,6 +30,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,15 +45,25 @@
 #include "core/paths.h"
 #include "core/stats.h"
 
+struct stats_session {
+	char *id;
+	int fd;		/* the locked file, or -1 before the first open */
+	int slot;	/* the byte held locked; -1 none */
+};
+
 struct stats {
 	sqlite3 *db;
 	char *path;
 	char *desk;
 	char *advisor;
 	int undo_minutes;
-	bool refused_closed;	/* the last save or undo: the day is closed */
 	time_t draft_synced;	/* when the journal last reached the disk */
+	struct stats_session *session;	/* this handle's, or the caller's */
+	struct stats_session *own_session;	/* made here (freed here) */
 };
+
+/* Sessions on one file at once, at most (a slot each). */
+#define SESSION_SLOTS 4096
 
 /* The draft journal is written on every change. Syncing it to the disk
  * each time would make typing lag on a busy server, so it is synced at
@@ -50,6 +74,25 @@ struct stats {
 /* A journal write waits this long for another program's lock; the next
  * change tries again, so typing never freezes. */
 #define DRAFT_BUSY_MS 200
+
+/* The draft's contact fields, in row_contact() order after id. */
+#define DRAFT_FIELDS \
+	"id, started_at, channel, language, interpreter, topics, outcome," \
+	" redirect_service, redirect_reason, interpreter_resource, discovery," \
+	" age_band, gender, life_situation, note"
+#define DRAFT_TABLE \
+	"CREATE TABLE IF NOT EXISTS draft (" \
+	" session TEXT PRIMARY KEY NOT NULL, slot INTEGER NOT NULL DEFAULT -1," \
+	" updated_at INTEGER NOT NULL, id TEXT, started_at INTEGER," \
+	" channel TEXT, language TEXT, interpreter TEXT, topics TEXT," \
+	" outcome TEXT, redirect_service TEXT, redirect_reason TEXT," \
+	" interpreter_resource TEXT, discovery TEXT, age_band TEXT," \
+	" gender TEXT, life_situation TEXT, note TEXT);"
+#define SIGN_OFF_TABLE \
+	"CREATE TABLE IF NOT EXISTS sign_off (" \
+	" id INTEGER PRIMARY KEY, date TEXT NOT NULL," \
+	" action TEXT NOT NULL CHECK (action IN ('close', 'reopen'))," \
+	" at INTEGER NOT NULL, by TEXT);"
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS contact ("
@@ -64,8 +107,9 @@ static const char schema_sql[] =
 	" outcome TEXT, redirect_service TEXT, redirect_reason TEXT,"
 	" interpreter_resource TEXT, discovery TEXT, age_band TEXT,"
 	" gender TEXT, life_situation TEXT, note TEXT,"
-	" undone_at INTEGER);"
+	" undone_at INTEGER, session TEXT, saved_at INTEGER);"
 	"CREATE INDEX IF NOT EXISTS contact_started ON contact(started_at);"
+	"CREATE INDEX IF NOT EXISTS contact_session ON contact(session);"
 	"CREATE INDEX IF NOT EXISTS contact_note ON contact(ended_at)"
 	" WHERE note IS NOT NULL;"
 	"CREATE INDEX IF NOT EXISTS contact_undone ON contact(started_at)"
@@ -73,24 +117,40 @@ static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS contact_topic ("
 	" contact_id TEXT NOT NULL, topic TEXT NOT NULL,"
 	" PRIMARY KEY (contact_id, topic)) WITHOUT ROWID;"
-	"CREATE TABLE IF NOT EXISTS draft ("
-	" one INTEGER PRIMARY KEY CHECK (one = 1),"
-	" updated_at INTEGER NOT NULL, id TEXT, started_at INTEGER,"
-	" channel TEXT, language TEXT, interpreter TEXT, topics TEXT,"
-	" outcome TEXT, redirect_service TEXT, redirect_reason TEXT,"
-	" interpreter_resource TEXT, discovery TEXT, age_band TEXT,"
-	" gender TEXT, life_situation TEXT, note TEXT);"
+	DRAFT_TABLE
 	"CREATE TABLE IF NOT EXISTS events ("
 	" id INTEGER PRIMARY KEY, kind TEXT NOT NULL, at INTEGER NOT NULL,"
 	" contact_id TEXT, detail TEXT);"
-	"CREATE TABLE IF NOT EXISTS day_close ("
-	" date TEXT PRIMARY KEY NOT NULL, closed_at INTEGER NOT NULL, by TEXT);"
-	"PRAGMA user_version = 1;";
+	SIGN_OFF_TABLE
+	"PRAGMA user_version = 2;";
+
+/* From version 1: columns appended, the draft table made one a session,
+ * the closed days become sign-offs. */
+static const char migrate_1_sql[] =
+	"ALTER TABLE contact ADD COLUMN session TEXT;"
+	"ALTER TABLE contact ADD COLUMN saved_at INTEGER;"
+	"CREATE INDEX IF NOT EXISTS contact_session ON contact(session);"
+	"ALTER TABLE draft RENAME TO draft_v1;"
+	DRAFT_TABLE
+	"INSERT INTO draft (session, slot, updated_at, " DRAFT_FIELDS ")"
+	" SELECT '', -1, updated_at, " DRAFT_FIELDS " FROM draft_v1;"
+	"DROP TABLE draft_v1;"
+	SIGN_OFF_TABLE
+	"INSERT INTO sign_off (date, action, at, by)"
+	" SELECT date, 'close', closed_at, by FROM day_close;"
+	"DROP TABLE day_close;"
+	"PRAGMA user_version = 2;";
 
 /* A new file's tables (db_open runs this once). */
 static int create_schema(sqlite3 *db)
 {
 	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
+}
+
+static int migrate_schema(sqlite3 *db, int from)
+{
+	return from == 1 ? sqlite3_exec(db, migrate_1_sql, NULL, NULL, NULL)
+			 : SQLITE_ERROR;
 }
 
 /* ---- errors ------------------------------------------------------------ */
@@ -251,7 +311,9 @@ static int lookup_group(const char *group, gid_t *gid, char **err)
 	return 0;
 }
 
-/* mkdir -p; the folders created get exactly `mode` and the group. */
+/* mkdir -p; the folders created get the group, the last one exactly
+ * `mode`, the ones on the way only what reaching it needs (the group may
+ * pass, never write). */
 static int make_folders(const char *dir, mode_t mode, gid_t gid, char **err)
 {
 	char *p = xstrdup(dir), *s;
@@ -268,7 +330,7 @@ static int make_folders(const char *dir, mode_t mode, gid_t gid, char **err)
 					rc = -1;
 					break;
 				}
-				chmod(p, mode);
+				chmod(p, c == '\0' ? mode : mode & 02750);
 			} else if (errno != EEXIST) {
 				fail_errno(err, p, errno);
 				rc = -1;
@@ -304,18 +366,156 @@ static int create_file(const char *path, mode_t mode, gid_t gid, char **err)
 	return 0;
 }
 
-static char *desk_of(const char *path)
+char *stats_file_name(const char *desk, const char *user)
 {
-	const char *base = strrchr(path, '/');
+	return xasprintf("%s@%s.db", desk ? desk : "", user ? user : "");
+}
+
+void stats_file_parse(const char *path, char **desk, char **user)
+{
+	const char *base = strrchr(path, '/'), *at;
 	size_t n;
 	base = base ? base + 1 : path;
 	n = strlen(base);
 	if (n > 3 && !strcmp(base + n - 3, ".db"))
 		n -= 3;
-	return xstrndup(base, n);
+	at = memchr(base, '@', n);
+	if (!at) {
+		*desk = xstrndup(base, n);
+		*user = NULL;
+		return;
+	}
+	*desk = xstrndup(base, (size_t)(at - base));
+	*user = xstrndup(at + 1, n - (size_t)(at - base) - 1);
+}
+
+char *stats_signoff_path(const char *dir, const char *user)
+{
+	char *name = stats_file_name("", user), *p = paths_join(dir, name);
+	free(name);
+	return p;
+}
+
+static char *desk_of(const char *path)
+{
+	char *desk, *user;
+	stats_file_parse(path, &desk, &user);
+	free(user);
+	return desk;
+}
+
+/* ---- sessions ---------------------------------------------------------- */
+
+struct stats_session *stats_session_new(void)
+{
+	struct stats_session *s = xcalloc(1, sizeof *s);
+	s->id = stats_new_id();
+	s->fd = -1;
+	s->slot = -1;
+	return s;
+}
+
+void stats_session_free(struct stats_session **s)
+{
+	if (!s || !*s)
+		return;
+	if ((*s)->fd >= 0)
+		close((*s)->fd);	/* releases the lock */
+	free((*s)->id);
+	free(*s);
+	*s = NULL;
+}
+
+const char *stats_session_id(const struct stats_session *s)
+{
+	return s->id;
+}
+
+#ifdef F_OFD_SETLK
+static int byte_lock(int fd, int cmd, int slot, struct flock *fl)
+{
+	memset(fl, 0, sizeof *fl);
+	fl->l_type = F_WRLCK;
+	fl->l_whence = SEEK_SET;
+	fl->l_start = slot;
+	fl->l_len = 1;
+	return fcntl(fd, cmd, fl);
+}
+#endif
+
+/* Take the lowest free slot of the file for the session (once). Without
+ * open-file-description locks (not Linux) there is no slot: process
+ * locks would be dropped by SQLite's own closes of the file, and ours
+ * would drop SQLite's; the session's draft then never looks abandoned,
+ * so nothing is ever taken from a live session. */
+static void session_lock(struct stats_session *s, const char *path)
+{
+#ifdef F_OFD_SETLK
+	struct flock fl;
+	struct stat held, now;
+	int slot;
+	if (s->fd >= 0) {
+		/* Still the same file? One moved aside and made anew needs
+		 * the lock on the new one. */
+		if (fstat(s->fd, &held) == 0 && stat(path, &now) == 0
+		    && held.st_dev == now.st_dev && held.st_ino == now.st_ino)
+			return;
+		close(s->fd);
+		s->slot = -1;
+	}
+	s->fd = open(path, O_RDWR | O_CLOEXEC);
+	if (s->fd < 0)
+		return;
+	for (slot = 0; slot < SESSION_SLOTS; slot++)
+		if (byte_lock(s->fd, F_OFD_SETLK, slot, &fl) == 0) {
+			s->slot = slot;
+			return;
+		}
+#else
+	(void)s;
+	(void)path;
+#endif
+}
+
+/* Does a live session hold slot? When in doubt, yes. */
+static bool slot_alive(const struct stats *st, int slot)
+{
+#ifdef F_OFD_SETLK
+	struct flock fl;
+	if (slot < 0)
+		return false;
+	if (st->session->fd < 0 || st->session->slot < 0)
+		return true;
+	/* Our own lock never conflicts with itself: our slot is free of
+	 * anyone else, whoever had it before is gone. */
+	if (byte_lock(st->session->fd, F_OFD_GETLK, slot, &fl) != 0)
+		return true;
+	return fl.l_type != F_UNLCK;
+#else
+	(void)st;
+	return slot >= 0;
+#endif
 }
 
 /* ---- open and close ---------------------------------------------------- */
+
+/* SQLite makes the -wal and -shm with the file's mode; in a folder that
+ * is not setgid they would get our primary group, which the supervisor
+ * may not be in. */
+static void give_group(const char *path, gid_t gid)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+	size_t i;
+	if (gid == (gid_t)-1)
+		return;
+	for (i = 0; i < 2; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		struct stat sb;
+		if (stat(p, &sb) == 0 && sb.st_uid == geteuid() && sb.st_gid != gid)
+			(void)!chown(p, (uid_t)-1, gid);
+		free(p);
+	}
+}
 
 static void purge_notes(struct stats *st, int days)
 {
@@ -336,7 +536,8 @@ int stats_open(struct stats **out, const char *path,
 	       const struct stats_opts *opts, char **err)
 {
 	static const struct db_spec spec = {
-		DB_STATS, STATS_SCHEMA_VERSION, create_schema, true, false
+		DB_STATS, STATS_SCHEMA_VERSION, create_schema, true, false,
+		migrate_schema
 	};
 	struct stats *st;
 	gid_t gid;
@@ -348,8 +549,11 @@ int stats_open(struct stats **out, const char *path,
 	if (lookup_group(opts ? opts->group : NULL, &gid, err))
 		return -1;
 	fmode = gid == (gid_t)-1 ? 0600 : 0640;
-	/* setgid: the -wal and -shm files SQLite creates inherit the group. */
-	dmode = gid == (gid_t)-1 ? 0700 : 02750;
+	/* setgid: the -wal and -shm files SQLite creates inherit the group;
+	 * sticky and group-writable: every user of the group makes their own
+	 * files there and none can remove another's (a site's folder is
+	 * made so by root, owned by root: `neuvoo doctor --fix`). */
+	dmode = gid == (gid_t)-1 ? 0700 : 03770;
 	dir = paths_dirname(path);
 	rc = make_folders(dir, dmode, gid, err);
 	free(dir);
@@ -363,8 +567,15 @@ int stats_open(struct stats **out, const char *path,
 	st->undo_minutes = opts && opts->undo_minutes > 0 ? opts->undo_minutes : 10;
 	days = opts && opts->note_retention_days ? opts->note_retention_days : 30;
 
+	if (opts && opts->session)
+		st->session = opts->session;
+	else
+		st->session = st->own_session = stats_session_new();
+
 	if (db_open(path, &spec, &st->db, err) != 0)
 		goto fail;
+	session_lock(st->session, path);
+	give_group(path, gid);
 	purge_notes(st, days);
 	*out = st;
 	return 0;
@@ -380,16 +591,12 @@ void stats_close(struct stats **st)
 	/* The last connection checkpoints and removes the -wal file, so a
 	 * copied file is complete on its own. */
 	sqlite3_close_v2((*st)->db);
+	stats_session_free(&(*st)->own_session);
 	free((*st)->path);
 	free((*st)->desk);
 	free((*st)->advisor);
 	free(*st);
 	*st = NULL;
-}
-
-bool stats_refused_closed_day(const struct stats *st)
-{
-	return st && st->refused_closed;
 }
 
 const char *stats_path(const struct stats *st)
@@ -400,56 +607,12 @@ const char *stats_path(const struct stats *st)
 int stats_open_read(const char *path, sqlite3 **out, char **err)
 {
 	sqlite3 *db = NULL;
-	int rc, version = 0, attempt, first;
-	char *uri = NULL, *wal;
+	int rc, version = 0;
 
 	*out = NULL;
-	if (access(path, R_OK) != 0) {
-		err_set(err, _("%s: cannot read the file: %s"), path, strerror(errno));
+	if (db_open_reader(path, DB_STATS, &db, err) != 0)
 		return -1;
-	}
-	/* Two ways to open, immutable first when there is no -wal file (no
-	 * desk has the file open, nothing to recover): then the reader takes
-	 * no locks and leaves no -shm file behind, which matters when the
-	 * supervisor is another user than the desk (a -shm file owned by the
-	 * supervisor would lock the desk out). With a -wal file, a normal
-	 * read-only open sees the running desk's latest contacts; if that
-	 * cannot work (a copy in a read-only folder), immutable again. */
-	wal = xasprintf("%s-wal", path);
-	first = access(wal, F_OK) != 0;
-	free(wal);
-	{
-		const char *p;
-		size_t n = 0;
-		uri = xmalloc(strlen(path) * 3 + 32);
-		n += (size_t)sprintf(uri, "file:");
-		for (p = path; *p; p++) {
-			if (*p == '%' || *p == '?' || *p == '#')
-				n += (size_t)sprintf(uri + n, "%%%02X", (unsigned char)*p);
-			else
-				uri[n++] = *p;
-		}
-		strcpy(uri + n, "?immutable=1");
-	}
-	for (attempt = 0; attempt < 2; attempt++) {
-		int immutable = attempt == 0 ? first : !first;
-		rc = sqlite3_open_v2(immutable ? uri : path, &db,
-				     SQLITE_OPEN_READONLY | (immutable ? SQLITE_OPEN_URI : 0), NULL);
-		if (rc == SQLITE_OK) {
-			sqlite3_extended_result_codes(db, 1);
-			sqlite3_busy_timeout(db, DB_BUSY_TIMEOUT_MS);
-			/* Reports read whole files: mapping them saves a copy
-			 * of every page. */
-			sqlite3_exec(db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
-			rc = query_int(db, "PRAGMA user_version", &version);
-		}
-		if (rc == SQLITE_OK || immutable
-		    || ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY))
-			break;
-		sqlite3_close(db);
-		db = NULL;
-	}
-	free(uri);
+	rc = query_int(db, "PRAGMA user_version", &version);
 	if (rc != SQLITE_OK) {
 		fail_rc(err, path, db, rc);
 		sqlite3_close(db);
@@ -464,31 +627,18 @@ int stats_open_read(const char *path, sqlite3 **out, char **err)
 	return 0;
 }
 
+int stats_read_version(sqlite3 *db)
+{
+	int v = 0;
+	return query_int(db, "PRAGMA user_version", &v) == SQLITE_OK ? v : 0;
+}
+
 /* ---- save and undo ----------------------------------------------------- */
 
 static void rollback(struct stats *st)
 {
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-/* 1 when the supervisor has closed the local date of t. */
-static int day_closed(struct stats *st, time_t t, char date[11], int *rc)
-{
-	sqlite3_stmt *s;
-	int closed = 0;
-	stats_format_date(t, date);
-	*rc = prepare(st->db, "SELECT 1 FROM day_close WHERE date = ?", &s);
-	if (*rc != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(s, 1, date, -1, SQLITE_STATIC);
-	*rc = step_retry(s);
-	if (*rc == SQLITE_ROW)
-		closed = 1;
-	if (*rc == SQLITE_ROW || *rc == SQLITE_DONE)
-		*rc = SQLITE_OK;
-	sqlite3_finalize(s);
-	return closed;
 }
 
 static int insert_contact(struct stats *st, const struct contact *c,
@@ -498,9 +648,10 @@ static int insert_contact(struct stats *st, const struct contact *c,
 		"INSERT INTO contact (id, desk, advisor, started_at, ended_at,"
 		" tz_offset, channel, language, interpreter, topics, outcome,"
 		" redirect_service, redirect_reason, interpreter_resource,"
-		" discovery, age_band, gender, life_situation, note)"
+		" discovery, age_band, gender, life_situation, note, session,"
+		" saved_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-		" ?14, ?15, ?16, ?17, ?18, ?19)"
+		" ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
 		" ON CONFLICT (id) DO NOTHING";
 	sqlite3_stmt *s;
 	int rc = prepare(st->db, sql, &s), i;
@@ -526,6 +677,8 @@ static int insert_contact(struct stats *st, const struct contact *c,
 	bind_code(s, 17, CODES_GENDER, c->gender);
 	bind_code(s, 18, CODES_LIFE, c->life_situation);
 	bind_text(s, 19, c->note);
+	sqlite3_bind_text(s, 20, st->session->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 21, (sqlite3_int64)time(NULL));
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -548,15 +701,27 @@ static int insert_contact(struct stats *st, const struct contact *c,
 	return rc;
 }
 
+/* This session's draft out of the journal. */
+static int delete_draft(struct stats *st)
+{
+	sqlite3_stmt *s;
+	int rc = prepare(st->db, "DELETE FROM draft WHERE session = ?", &s);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, st->session->id, -1, SQLITE_STATIC);
+	rc = step_retry(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 int stats_save(struct stats *st, struct contact *c, char **err)
 {
 	enum contact_missing missing = contact_validate(c);
 	bool set_end = false, set_start = false;
-	char date[11], *topics;
+	char *topics;
 	struct tm tm;
 	int rc;
 
-	st->refused_closed = false;
 	if (missing != CONTACT_OK) {
 		err_set(err, "%s", contact_missing_text(missing));
 		return -1;
@@ -574,17 +739,13 @@ int stats_save(struct stats *st, struct contact *c, char **err)
 	localtime_r(&c->started_at, &tm);
 	topics = codes_topics_join(c->topics);
 
+	/* A closed day refuses nothing: the contact is kept and the
+	 * readers count it late (stats_signoffs_closed). */
 	rc = exec_retry(st->db, "BEGIN IMMEDIATE");
-	if (rc == SQLITE_OK && day_closed(st, c->started_at, date, &rc)) {
-		st->refused_closed = true;
-		err_set(err, _("%s: the supervisor has closed the day %s; contacts of that day can no longer be saved"),
-			st->path, date);
-		goto fail_quiet;
-	}
 	if (rc == SQLITE_OK)
 		rc = insert_contact(st, c, topics, tm.tm_gmtoff);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(st->db, "DELETE FROM draft WHERE one = 1", NULL, NULL, NULL);
+		rc = delete_draft(st);
 	if (rc == SQLITE_OK)
 		rc = exec_retry(st->db, "COMMIT");
 	if (rc != SQLITE_OK)
@@ -593,7 +754,6 @@ int stats_save(struct stats *st, struct contact *c, char **err)
 	return 0;
 fail:
 	fail_rc(err, st->path, st->db, rc);
-fail_quiet:
 	rollback(st);
 	free(topics);
 	/* Leave the contact as the advisor had it; the id stays so that a
@@ -669,24 +829,22 @@ int stats_undo_last(struct stats *st, time_t now, struct contact **undone,
 		    char **err)
 {
 	static const char sql[] = "SELECT " CONTACT_COLS " FROM contact"
-		" WHERE undone_at IS NULL AND desk = ? ORDER BY rowid DESC LIMIT 1";
+		" WHERE undone_at IS NULL AND session = ? ORDER BY rowid DESC LIMIT 1";
 	struct contact *c = NULL;
 	sqlite3_stmt *s = NULL;
-	char date[11];
 	int rc, result = -1;
 
 	if (undone)
 		*undone = NULL;
-	st->refused_closed = false;
 	rc = exec_retry(st->db, "BEGIN IMMEDIATE");
 	if (rc == SQLITE_OK)
 		rc = prepare(st->db, sql, &s);
 	if (rc != SQLITE_OK)
 		goto fail;
-	sqlite3_bind_text(s, 1, st->desk, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, st->session->id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_DONE) {
-		err_set(err, "%s", _("nothing to undo: no contact saved at this desk"));
+		err_set(err, "%s", _("nothing to undo: no contact saved in this session"));
 		result = 1;
 		goto out;
 	}
@@ -702,14 +860,7 @@ int stats_undo_last(struct stats *st, time_t now, struct contact **undone,
 		result = 1;
 		goto out;
 	}
-	if (day_closed(st, c->started_at, date, &rc)) {
-		st->refused_closed = true;
-		err_set(err, _("%s: the supervisor has closed the day %s; contacts of that day can no longer be undone"),
-			st->path, date);
-		goto out;
-	}
-	if (rc == SQLITE_OK)
-		rc = prepare(st->db, "UPDATE contact SET undone_at = ? WHERE id = ?", &s);
+	rc = prepare(st->db, "UPDATE contact SET undone_at = ? WHERE id = ?", &s);
 	if (rc != SQLITE_OK)
 		goto fail;
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
@@ -765,12 +916,9 @@ int stats_log_event(struct stats *st, const char *kind,
 int stats_draft_put(struct stats *st, const struct contact *d, char **err)
 {
 	static const char sql[] =
-		"INSERT OR REPLACE INTO draft (one, updated_at, id, started_at,"
-		" channel, language, interpreter, topics, outcome,"
-		" redirect_service, redirect_reason, interpreter_resource,"
-		" discovery, age_band, gender, life_situation, note)"
-		" VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15, ?16)";
+		"INSERT OR REPLACE INTO draft (session, slot, updated_at, "
+		DRAFT_FIELDS ") VALUES (?17, ?18, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 	sqlite3_stmt *s;
 	char *topics = codes_topics_join(d->topics);
 	time_t now = time(NULL);
@@ -798,6 +946,8 @@ int stats_draft_put(struct stats *st, const struct contact *d, char **err)
 		bind_code(s, 14, CODES_GENDER, d->gender);
 		bind_code(s, 15, CODES_LIFE, d->life_situation);
 		bind_text(s, 16, d->note);
+		sqlite3_bind_text(s, 17, st->session->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 18, st->session->slot);
 		sqlite3_busy_timeout(st->db, DRAFT_BUSY_MS);
 		rc = sqlite3_step(s);
 		sqlite3_busy_timeout(st->db, DB_BUSY_TIMEOUT_MS);
@@ -816,24 +966,79 @@ int stats_draft_put(struct stats *st, const struct contact *d, char **err)
 	return 0;
 }
 
-int stats_draft_get(struct stats *st, struct contact **draft, char **err)
+/* This session's draft into *draft (NULL when none). */
+static int own_draft(struct stats *st, struct contact **draft)
 {
 	static const char sql[] =
 		"SELECT id, started_at, 0, channel, language, interpreter, topics,"
 		" outcome, redirect_service, redirect_reason, interpreter_resource,"
 		" discovery, age_band, gender, life_situation, note"
-		" FROM draft WHERE one = 1";
+		" FROM draft WHERE session = ?";
 	sqlite3_stmt *s;
 	int rc = prepare(st->db, sql, &s);
 
 	*draft = NULL;
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, st->session->id, -1, SQLITE_STATIC);
+	rc = step_retry(s);
+	if (rc == SQLITE_ROW)
+		*draft = row_contact(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The newest draft of a dead session becomes this session's, in one
+ * transaction, so that two desks starting at once never both take it. */
+static int adopt_draft(struct stats *st)
+{
+	sqlite3_stmt *s = NULL;
+	char *victim = NULL;
+	int rc = exec_retry(st->db, "BEGIN IMMEDIATE");
+
+	if (rc == SQLITE_OK)
+		rc = prepare(st->db, "SELECT session, slot FROM draft"
+			     " WHERE session <> ? ORDER BY updated_at DESC", &s);
 	if (rc == SQLITE_OK) {
-		rc = step_retry(s);
-		if (rc == SQLITE_ROW)
-			*draft = row_contact(s);
+		sqlite3_bind_text(s, 1, st->session->id, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			if (!slot_alive(st, sqlite3_column_int(s, 1))) {
+				const char *v = (const char *)sqlite3_column_text(s, 0);
+				victim = xstrdup(v ? v : "");
+				break;
+			}
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+		sqlite3_finalize(s);
+		s = NULL;
+	}
+	if (rc == SQLITE_OK && victim)
+		rc = prepare(st->db, "UPDATE draft SET session = ?, slot = ?"
+			     " WHERE session = ?", &s);
+	if (rc == SQLITE_OK && victim) {
+		sqlite3_bind_text(s, 1, st->session->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, st->session->slot);
+		sqlite3_bind_text(s, 3, victim, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 		sqlite3_finalize(s);
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc == SQLITE_OK)
+		rc = exec_retry(st->db, "COMMIT");
+	if (rc != SQLITE_OK)
+		rollback(st);
+	free(victim);
+	return rc;
+}
+
+int stats_draft_get(struct stats *st, struct contact **draft, char **err)
+{
+	int rc = own_draft(st, draft);
+	if (rc == SQLITE_OK && !*draft) {
+		rc = adopt_draft(st);
+		if (rc == SQLITE_OK)
+			rc = own_draft(st, draft);
+	}
+	if (rc != SQLITE_OK) {
 		fail_rc(err, st->path, st->db, rc);
 		return -1;
 	}
@@ -842,9 +1047,10 @@ int stats_draft_get(struct stats *st, struct contact **draft, char **err)
 
 int stats_draft_clear(struct stats *st, char **err)
 {
-	/* With a WHERE clause: a bare DELETE empties the table's page even
-	 * when there is no draft, one more synced commit after every save. */
-	int rc = exec_retry(st->db, "DELETE FROM draft WHERE one = 1");
+	/* With a WHERE clause on the key: a bare DELETE empties the table's
+	 * page even when there is no draft, one more synced commit after
+	 * every save. */
+	int rc = delete_draft(st);
 	if (rc != SQLITE_OK) {
 		fail_rc(err, st->path, st->db, rc);
 		return -1;
@@ -909,62 +1115,6 @@ int stats_count_day(struct stats *st, const char *date, int *count,
 
 /* ---- closing a day, and what the review reads ---------------------------- */
 
-int stats_close_day(struct stats *st, const char *date, const char *by,
-		    char **err)
-{
-	sqlite3_stmt *s = NULL;
-	time_t start, end, now = time(NULL);
-	int rc, result = -1;
-
-	if (stats_local_day(date, &start, &end)) {
-		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), date);
-		return -1;
-	}
-	rc = exec_retry(st->db, "BEGIN IMMEDIATE");
-	if (rc == SQLITE_OK)
-		rc = prepare(st->db, "INSERT INTO day_close (date, closed_at, by)"
-			     " VALUES (?, ?, ?) ON CONFLICT (date) DO NOTHING", &s);
-	if (rc != SQLITE_OK)
-		goto fail;
-	sqlite3_bind_text(s, 1, date, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)now);
-	bind_text(s, 3, by);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		goto fail;
-	if (sqlite3_changes(st->db) == 0) {
-		/* Closed before: the first sign-off stands. */
-		rollback(st);
-		return 1;
-	}
-	rc = add_event(st, "day-closed", now, NULL, date);
-	if (rc == SQLITE_OK)
-		rc = exec_retry(st->db, "COMMIT");
-	if (rc != SQLITE_OK)
-		goto fail;
-	return 0;
-fail:
-	fail_rc(err, st->path, st->db, rc);
-	rollback(st);
-	return result;
-}
-
-void stats_day_info_clear(struct stats_day_info *info)
-{
-	size_t i;
-	if (!info)
-		return;
-	free(info->closed_by);
-	for (i = 0; i < info->n_events; i++) {
-		free(info->events[i].kind);
-		free(info->events[i].contact_id);
-		free(info->events[i].detail);
-	}
-	free(info->events);
-	memset(info, 0, sizeof *info);
-}
-
 /* A read error as one line (the file is open read-only: no write hints). */
 static int read_fail(char **err, const char *path, sqlite3 *db, int rc)
 {
@@ -974,6 +1124,124 @@ static int read_fail(char **err, const char *path, sqlite3 *db, int rc)
 	else
 		fail_rc(err, path, db, rc);
 	return -1;
+}
+
+static const char *const signoff_actions[] = { "close", "reopen" };
+
+int stats_sign_off(struct stats *st, const char *date,
+		   enum stats_signoff_action action, const char *by,
+		   char **err)
+{
+	sqlite3_stmt *s = NULL;
+	time_t start, end, now = time(NULL);
+	int rc;
+
+	if (stats_local_day(date, &start, &end)) {
+		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), date);
+		return -1;
+	}
+	rc = exec_retry(st->db, "BEGIN IMMEDIATE");
+	if (rc == SQLITE_OK)
+		rc = prepare(st->db, "INSERT INTO sign_off (date, action, at, by)"
+			     " VALUES (?, ?, ?, ?)", &s);
+	if (rc != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(s, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, signoff_actions[action == STATS_REOPEN], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)now);
+	bind_text(s, 4, by);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	rc = add_event(st, action == STATS_REOPEN ? "day-reopened" : "day-closed",
+		       now, NULL, date);
+	if (rc == SQLITE_OK)
+		rc = exec_retry(st->db, "COMMIT");
+	if (rc != SQLITE_OK)
+		goto fail;
+	return 0;
+fail:
+	fail_rc(err, st->path, st->db, rc);
+	rollback(st);
+	return -1;
+}
+
+int stats_read_signoffs(sqlite3 *db, const char *path,
+			struct stats_signoffs *out, char **err)
+{
+	static const char *const sql[] = {
+		"SELECT date, 'close', closed_at, by FROM day_close",
+		"SELECT date, action, at, by FROM sign_off ORDER BY at, id"
+	};
+	sqlite3_stmt *s;
+	int rc = prepare(db, sql[stats_read_version(db) >= 2], &s);
+
+	if (rc == SQLITE_OK) {
+		rc = step_retry(s);
+		while (rc == SQLITE_ROW) {
+			const char *date = (const char *)sqlite3_column_text(s, 0);
+			const char *act = (const char *)sqlite3_column_text(s, 1);
+			if (date && strlen(date) == 10 && act) {
+				struct stats_signoff *o;
+				out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+				o = &out->v[out->n++];
+				memcpy(o->date, date, 11);
+				o->action = strcmp(act, "reopen") ? STATS_CLOSE : STATS_REOPEN;
+				o->at = (time_t)sqlite3_column_int64(s, 2);
+				o->by = col_str(s, 3);
+			}
+			rc = sqlite3_step(s);
+		}
+		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_DONE)
+		return read_fail(err, path, db, rc);
+	return 0;
+}
+
+void stats_signoffs_clear(struct stats_signoffs *s)
+{
+	size_t i;
+	for (i = 0; i < s->n; i++)
+		free(s->v[i].by);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
+bool stats_signoffs_closed(const struct stats_signoffs *s, const char *date,
+			   time_t t, const struct stats_signoff **last)
+{
+	const struct stats_signoff *best = NULL;
+	size_t i;
+	for (i = 0; i < s->n; i++) {
+		const struct stats_signoff *o = &s->v[i];
+		if (strcmp(o->date, date) || o->at > t)
+			continue;
+		/* The later wins; in one second the one read later, so
+		 * that a file's reopening wins over its close of the same
+		 * second (a file's rows come in their order). */
+		if (!best || o->at >= best->at)
+			best = o;
+	}
+	if (last)
+		*last = best && best->action == STATS_CLOSE ? best : NULL;
+	return best && best->action == STATS_CLOSE;
+}
+
+void stats_day_info_clear(struct stats_day_info *info)
+{
+	size_t i;
+	if (!info)
+		return;
+	for (i = 0; i < info->n_events; i++) {
+		free(info->events[i].kind);
+		free(info->events[i].contact_id);
+		free(info->events[i].detail);
+	}
+	free(info->events);
+	memset(info, 0, sizeof *info);
 }
 
 int stats_read_day(sqlite3 *db, const char *path, const char *date,
@@ -988,32 +1256,20 @@ int stats_read_day(sqlite3 *db, const char *path, const char *date,
 		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), date);
 		return -1;
 	}
-	rc = prepare(db, "SELECT closed_at, by FROM day_close WHERE date = ?", &s);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(s, 1, date, -1, SQLITE_STATIC);
-		rc = step_retry(s);
-		if (rc == SQLITE_ROW) {
-			out->closed = true;
-			out->closed_at = (time_t)sqlite3_column_int64(s, 0);
-			out->closed_by = col_str(s, 1);
-			rc = SQLITE_DONE;
-		}
-		sqlite3_finalize(s);
-	}
-	if (rc != SQLITE_DONE)
-		goto fail;
 	/* A draft that never started (no key pressed yet) counts by the time
-	 * it was last written. */
-	rc = prepare(db, "SELECT CASE WHEN started_at > 0 THEN started_at"
-		     " ELSE updated_at END AS t FROM draft WHERE one = 1"
-		     " AND t >= ? AND t < ?", &s);
+	 * it was last written. (Version 1 had one row at most, version 2
+	 * one a session: the same query reads both.) */
+	rc = prepare(db, "SELECT count(*), min(t) FROM (SELECT CASE WHEN"
+		     " started_at > 0 THEN started_at ELSE updated_at END AS t"
+		     " FROM draft) WHERE t >= ? AND t < ?", &s);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(s, 1, (sqlite3_int64)start);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)end);
 		rc = step_retry(s);
 		if (rc == SQLITE_ROW) {
-			out->draft = true;
-			out->draft_at = (time_t)sqlite3_column_int64(s, 0);
+			out->drafts = (size_t)sqlite3_column_int64(s, 0);
+			out->draft = out->drafts > 0;
+			out->draft_at = (time_t)sqlite3_column_int64(s, 1);
 			rc = SQLITE_DONE;
 		}
 		sqlite3_finalize(s);

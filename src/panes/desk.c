@@ -112,6 +112,7 @@ void desk_free(struct desk **dp)
 	free(d->stats_desk);
 	free(d->stats_advisor);
 	free(d->stats_group);
+	stats_session_free(&d->session);
 	free(d);
 	*dp = NULL;
 }
@@ -253,7 +254,12 @@ static int open_desk(const struct config *cfg, struct desk **out,
 		dir = xasprintf("%s/neuvoo/stats", state);
 		free(state);
 	}
-	file = xasprintf("%s.db", name);
+	/* The user's own file for this desk: nobody else ever writes it. */
+	{
+		char *user = paths_user_name();
+		file = stats_file_name(name, user);
+		free(user);
+	}
 	d->stats_path = paths_join(dir, file);
 	free(file);
 	free(dir);
@@ -264,6 +270,8 @@ static int open_desk(const struct config *cfg, struct desk **out,
 	d->sopts.desk = d->stats_desk;
 	d->sopts.advisor = d->stats_advisor;
 	d->sopts.group = d->stats_group;
+	d->session = stats_session_new();
+	d->sopts.session = d->session;
 	d->sopts.undo_minutes = cfg->undo_minutes;
 	d->sopts.note_retention_days = cfg->note_retention_days;
 	if (open_stats(d)) {
@@ -432,11 +440,7 @@ enum desk_result desk_save(struct desk *d)
 		return DESK_FAILED;
 	}
 	if (stats_save(d->stats, c, &err) != 0) {
-		if (stats_refused_closed_day(d->stats))
-			/* F2 can never work: say so in a line that fits. */
-			desk_message(d, true, "%s", _("Not saved: the supervisor has closed this day; F3 discards it."));
-		else
-			desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), reason(d, err));
+		desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), reason(d, err));
 		err_free(&err);
 		c->ended_at = 0;
 		free(c->id);
@@ -506,11 +510,6 @@ enum desk_result desk_undo(struct desk *d)
 	if (!open_stats(d))
 		return DESK_FAILED;
 	rc = stats_undo_last(d->stats, d->clock(), &undone, &err);
-	if (rc < 0 && stats_refused_closed_day(d->stats)) {
-		desk_message(d, true, "%s", _("Cannot undo: the supervisor has closed that day."));
-		err_free(&err);
-		return DESK_FAILED;
-	}
 	if (rc < 0) {
 		desk_message(d, true, _("Cannot undo: %s"), reason(d, err));
 		err_free(&err);

@@ -60,6 +60,9 @@ struct desk {
 	char *fresh_language;
 	char *stats_desk, *stats_advisor, *stats_group;
 	struct stats_opts sopts;
+	/* This run of the desk: its contacts and draft, the lock that says
+	 * it lives (kept across reopenings of the file). */
+	struct stats_session *session;
 	bool journal_failed;
 	/* While true, desk_search() returns NULL (the first screen is drawn
 	 * without waiting for the index). */

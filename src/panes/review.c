@@ -160,19 +160,13 @@ char *review_day_text(const struct review *r)
 char *review_close_question(struct review *r)
 {
 	const struct review_day *d = r->day;
-	size_t closed, readable = review_day_readable(d, &closed), open, i, drafts = 0;
-	char *day = review_day_text(r), *q, *t, today[11];
+	size_t i, drafts = 0;
+	char *day = review_day_text(r), *q, *t;
 
-	if (!readable) {
-		review_message(r, true, _("No desk file to close in %s."), d->dir);
-		free(day);
-		return NULL;
-	}
-	if (closed == readable) {
-		const struct review_desk *k = review_day_last_close(d);
-		char *at = review_time(k->closed_at);
+	if (d->closed) {
+		char *at = review_time(d->closed_at);
 		review_message(r, false, _("%s is closed already (by %s at %s)."), day,
-			       k->closed_by ? k->closed_by : "?", at);
+			       d->closed_by ? d->closed_by : "?", at);
 		free(at);
 		free(day);
 		return NULL;
@@ -182,18 +176,10 @@ char *review_close_question(struct review *r)
 		free(day);
 		return NULL;
 	}
-	open = readable - closed;
-	q = xasprintf(ngettext("Close %s at %zu desk? Afterwards no contact of that day can be saved or undone there, and neuvoo cannot open the day again.",
-			       "Close %s at %zu desks? Afterwards no contact of that day can be saved or undone there, and neuvoo cannot open the day again.",
-			       open), day, open);
-	stats_format_date(r->clock(), today);
-	if (!strcmp(today, d->date)) {
-		t = xasprintf("%s %s", q, _("Desks still working today will not be able to save."));
-		free(q);
-		q = t;
-	}
+	q = xasprintf(_("Close %s? Contacts saved for it afterwards are kept and shown as late; F3 reopens it."),
+		      day);
 	for (i = 0; i < d->n_desks; i++)
-		drafts += !d->desks[i].error && !d->desks[i].closed && d->desks[i].draft;
+		drafts += !d->desks[i].error && d->desks[i].draft;
 	if (drafts) {
 		char *more = xasprintf(ngettext("A contact is left unsaved at %zu desk.",
 						"A contact is left unsaved at %zu desks.",
@@ -207,21 +193,44 @@ char *review_close_question(struct review *r)
 	return q;
 }
 
-int review_close(struct review *r)
+/* A sign-off and its message. */
+static int sign_off(struct review *r, enum stats_signoff_action action)
 {
-	size_t n = 0;
 	char *e = NULL, *day = review_day_text(r);
-	int rc = review_day_close(r->day, r->by, &r->opts, &n, &e);
+	int rc = review_day_sign_off(r->day, action, r->by, &r->opts, &e);
 	load(r, r->day->date);
-	if (rc == 0)
-		review_message(r, false, ngettext("Closed %s at %zu desk, by %s.",
-						  "Closed %s at %zu desks, by %s.", n),
-			       day, n, r->by);
+	if (rc == 0 && action == STATS_CLOSE)
+		review_message(r, false, _("Closed %s, by %s."), day, r->by);
+	else if (rc == 0)
+		review_message(r, false, _("Reopened %s, by %s."), day, r->by);
 	else
-		review_message(r, true, ngettext("Closed at %zu desk; not closed: %s",
-						 "Closed at %zu desks; not closed: %s", n),
-			       n, e ? e : "?");
+		review_message(r, rc < 0, "%s", e ? e : "?");
 	err_free(&e);
 	free(day);
 	return rc;
 }
+
+int review_close(struct review *r)
+{
+	return sign_off(r, STATS_CLOSE);
+}
+
+char *review_reopen_question(struct review *r)
+{
+	char *day = review_day_text(r), *q;
+	if (!r->day->closed) {
+		review_message(r, false, _("%s is not closed; there is nothing to reopen."), day);
+		free(day);
+		return NULL;
+	}
+	q = xasprintf(_("Reopen %s? The reopening is recorded with your name; F2 closes it again."),
+		      day);
+	free(day);
+	return q;
+}
+
+int review_reopen(struct review *r)
+{
+	return sign_off(r, STATS_REOPEN);
+}
+

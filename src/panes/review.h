@@ -3,7 +3,8 @@
  * Four panes over one loaded day (review_day): the desks with their
  * totals, contacts per hour, the top lists, and the flags; Enter on a desk
  * or a flag opens that desk's contact log (review_log), where notes show
- * only when asked for and confirmed. F2 closes the day (after a question).
+ * only when asked for and confirmed. F2 closes the day and F3 reopens it
+ * (after a question).
  *
  * Keys: the panes and the log look up the keymap's `review` context
  * first (close-day F2, previous-day Left, next-day Right, show-notes Space
@@ -26,7 +27,7 @@ struct review {
 	const char *const *desks;	/* --desk filters (not owned) */
 	size_t n_desks;
 	struct review_labels labels;
-	struct stats_opts opts;	/* for closing: group, retention */
+	struct stats_opts opts;	/* for closing: the group */
 	char *by;		/* who closes: advisor code or login name */
 	unsigned gen;		/* the day was (re)loaded */
 	unsigned lang_gen;	/* the UI language changed */
@@ -55,13 +56,20 @@ void review_reload(struct review *r);
  * today). Returns false when there is no such day to go to. */
 bool review_shift_date(struct review *r, int days);
 
-/* What F2 does: NULL and a message when there is nothing to close (every
- * desk closed already, no desk files, a day still to come), else the
- * question to ask (a new string). */
+/* What F2 does: NULL and a message when there is nothing to close (the
+ * day closed already, a day still to come), else the question to ask (a
+ * new string). */
 char *review_close_question(struct review *r);
-/* Close the day now (after the question was answered yes); the message
- * says what happened. Returns 0 when every desk file is closed. */
+/* Close the day now (after the question was answered yes): a sign-off in
+ * the supervisor's own file; the message says what happened. Returns 0
+ * when closed. */
 int review_close(struct review *r);
+/* What F3 does: NULL and a message when the day is not closed, else the
+ * question to ask (a new string). */
+char *review_reopen_question(struct review *r);
+/* Reopen the day now (a sign-off recorded with who and when); 0 when
+ * reopened. */
+int review_reopen(struct review *r);
 
 /* The day as the screen shows it, in the operator's date convention (a
  * new string). */

@@ -14,6 +14,7 @@
 
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/text.h"
 #include "panes/review_day.h"
 
@@ -49,17 +50,6 @@ static int local_hour(time_t t)
 
 /* ---- loading ----------------------------------------------------------- */
 
-static char *name_of(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	size_t n;
-	base = base ? base + 1 : path;
-	n = strlen(base);
-	if (n > 3 && !strcmp(base + n - 3, ".db"))
-		n -= 3;
-	return xstrndup(base, n);
-}
-
 static bool wanted(const char *name, const char *const *desks, size_t n)
 {
 	size_t i;
@@ -83,9 +73,11 @@ static int cmp_time(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The sign-off, the draft and the discarded drafts of one file; an error
- * marks the desk unreadable. */
-static void probe(struct review_desk *k, const char *date)
+/* The sign-offs, the drafts and the discarded drafts of one file (so may
+ * be NULL: a sign-off file, whose day information is not wanted); an
+ * error marks the desk unreadable. */
+static void probe(struct review_desk *k, const char *date,
+		  struct stats_signoffs *so)
 {
 	struct stats_day_info info;
 	sqlite3 *db = NULL;
@@ -93,16 +85,15 @@ static void probe(struct review_desk *k, const char *date)
 	size_t i;
 
 	if (stats_open_read(k->path, &db, &e) != 0
+	    || stats_read_signoffs(db, k->path, so, &e) != 0
 	    || stats_read_day(db, k->path, date, &info, &e) != 0) {
 		k->error = e ? e : xstrdup(k->path);
 		sqlite3_close(db);
 		return;
 	}
 	sqlite3_close(db);
-	k->closed = info.closed;
-	k->closed_at = info.closed_at;
-	k->closed_by = info.closed_by ? xstrdup(info.closed_by) : NULL;
 	k->draft = info.draft;
+	k->drafts = info.drafts;
 	k->draft_at = info.draft_at;
 	for (i = 0; i < info.n_events; i++)
 		if (!strcmp(info.events[i].kind, "draft-discarded"))
@@ -130,6 +121,10 @@ static void readable_files(struct review_day *d, struct report_files *f)
 			d->desks[i].error = ignore;
 			ignore = NULL;
 		}
+	/* Sign-offs only, no contacts: for the late ones. */
+	for (i = 0; i < d->n_signoff_files; i++)
+		if (report_files_add(f, d->signoff_files[i], false, &ignore) != 0)
+			err_free(&ignore);
 	err_free(&ignore);
 }
 
@@ -205,6 +200,10 @@ static void add_row(struct review_day *d, struct review_desk *k,
 	}
 	k->contacts++;
 	t->contacts++;
+	if (r->late) {
+		push_time(&k->late_at, k->late++, r->saved_at);
+		t->late++;
+	}
 	k->hours[local_hour(r->started_at)]++;
 	t->hours[local_hour(r->started_at)]++;
 	if (!k->first || r->started_at < k->first)
@@ -254,12 +253,14 @@ static void tally(struct review_day *d)
 		k->n_rows = at - k->first_row;
 		if (k->undone)
 			qsort(k->undo_at, k->undone, sizeof *k->undo_at, cmp_time);
+		if (k->late)
+			qsort(k->late_at, k->late, sizeof *k->late_at, cmp_time);
 		find_gaps(k);
 		if (k->contacts && (!t->first || k->first < t->first))
 			t->first = k->first;
 		if (k->last > t->last)
 			t->last = k->last;
-		k->unsaved = k->discarded + (k->draft ? 1 : 0);
+		k->unsaved = k->discarded + k->drafts;
 		t->discarded += k->discarded;
 		t->unsaved += k->unsaved;
 		t->draft = t->draft || k->draft;
@@ -273,6 +274,8 @@ static void tally(struct review_day *d)
 			add_flag(d, j, REVIEW_FLAG_DISCARDED);
 		if (k->undone)
 			add_flag(d, j, REVIEW_FLAG_UNDO);
+		if (k->late)
+			add_flag(d, j, REVIEW_FLAG_LATE);
 	}
 	find_gaps(t);
 }
@@ -301,20 +304,63 @@ int review_day_load(struct review_day **out, const char *dir,
 		return -1;
 	}
 	for (i = 0; i < all.n; i++) {
-		char *name = name_of(all.paths[i]);
-		struct review_desk *k;
-		if (!wanted(name, desks, n_desks)) {
-			free(name);
+		char *desk, *user;
+		struct review_desk *k, so_file;
+		stats_file_parse(all.paths[i], &desk, &user);
+		if (!*desk) {
+			/* A supervisor's sign-offs: listed only when they
+			 * cannot be read (the day's state may be wrong). */
+			memset(&so_file, 0, sizeof so_file);
+			so_file.path = xstrdup(all.paths[i]);
+			probe(&so_file, d->date, &d->signoffs);
+			if (!so_file.error) {
+				d->signoff_files = xrealloc(d->signoff_files,
+							    (d->n_signoff_files + 1) * sizeof *d->signoff_files);
+				d->signoff_files[d->n_signoff_files++] = so_file.path;
+				free(desk);
+				free(user);
+				continue;
+			}
+			free(so_file.path);
+			free(so_file.error);
+		} else if (!wanted(desk, desks, n_desks)) {
+			/* Its sign-offs count all the same. */
+			memset(&so_file, 0, sizeof so_file);
+			so_file.path = all.paths[i];
+			probe(&so_file, d->date, &d->signoffs);
+			free(so_file.error);
+			free(so_file.discard_at);
+			free(desk);
+			free(user);
 			continue;
 		}
 		d->desks = xrealloc(d->desks, (d->n_desks + 1) * sizeof *d->desks);
 		k = &d->desks[d->n_desks++];
 		memset(k, 0, sizeof *k);
-		k->name = name;
+		k->desk = desk;
+		k->user = user;
+		k->name = user ? xasprintf("%s (%s)", *desk ? desk : "?", user)
+			       : xstrdup(desk);
 		k->path = xstrdup(all.paths[i]);
-		probe(k, d->date);
+		probe(k, d->date, &d->signoffs);
 	}
 	report_files_clear(&all);
+	{
+		const struct stats_signoff *last;
+		d->closed = stats_signoffs_closed(&d->signoffs, d->date, time(NULL), &last);
+		if (d->closed) {
+			d->closed_at = last->at;
+			d->closed_by = last->by ? xstrdup(last->by) : NULL;
+		}
+		for (i = 0; i < d->n_desks; i++) {
+			struct review_desk *k = &d->desks[i];
+			if (k->error || !d->closed)
+				continue;
+			k->closed = true;
+			k->closed_at = d->closed_at;
+			k->closed_by = d->closed_by ? xstrdup(d->closed_by) : NULL;
+		}
+	}
 
 	for (i = 0; i < REVIEW_TOP__N; i++) {
 		d->agg[i] = report_agg_new(top_dims[i], -1);
@@ -336,6 +382,9 @@ int review_day_load(struct review_day **out, const char *dir,
 static void desk_clear(struct review_desk *k)
 {
 	free(k->name);
+	free(k->desk);
+	free(k->user);
+	free(k->late_at);
 	free(k->path);
 	free(k->error);
 	free(k->undo_at);
@@ -355,6 +404,11 @@ void review_day_free(struct review_day **dp)
 	free(d->desks);
 	free(d->total.undo_at);
 	free(d->total.discard_at);
+	for (i = 0; i < d->n_signoff_files; i++)
+		free(d->signoff_files[i]);
+	free(d->signoff_files);
+	stats_signoffs_clear(&d->signoffs);
+	free(d->closed_by);
 	free(d->flags);
 	free(d->order);
 	free(d->dir);
@@ -527,58 +581,60 @@ char *review_flag_text(const struct review_day *d, const struct review_flag *f)
 			      k->undone, list);
 		free(list);
 		return r;
+	case REVIEW_FLAG_LATE:
+		list = times_text(k->late_at, k->late);
+		/* TRANSLATORS: %s lists the times they were saved. */
+		r = xasprintf(ngettext("%zu contact saved after the day was closed (%s)",
+				       "%zu contacts saved after the day was closed (%s)",
+				       k->late), k->late, list);
+		free(list);
+		return r;
 	}
 	return xstrdup("");
 }
 
 /* ---- changes ----------------------------------------------------------- */
 
-int review_day_close(const struct review_day *d, const char *by,
-		     const struct stats_opts *opts, size_t *closed,
-		     char **err)
+int review_day_sign_off(const struct review_day *d,
+			enum stats_signoff_action action, const char *by,
+			const struct stats_opts *opts, char **err)
 {
 	struct stats_opts o;
-	size_t i;
-	int result = 0;
+	struct stats *st = NULL;
+	char *user, *path;
+	int rc;
 
-	*closed = 0;
-	if (d->from > time(NULL)) {
+	if (action == STATS_CLOSE && d->from > time(NULL)) {
 		err_set(err, _("%s has not begun yet; only a day that has begun can be closed"),
 			d->date);
 		return -1;
+	}
+	if (action == STATS_CLOSE && d->closed) {
+		char *at = review_time(d->closed_at);
+		err_set(err, _("%s is closed already (by %s at %s)."), d->date,
+			d->closed_by ? d->closed_by : "?", at);
+		free(at);
+		return 1;
+	}
+	if (action == STATS_REOPEN && !d->closed) {
+		err_set(err, _("%s is not closed; there is nothing to reopen."), d->date);
+		return 1;
 	}
 	if (opts)
 		o = *opts;
 	else
 		memset(&o, 0, sizeof o);
-	for (i = 0; i < d->n_desks; i++) {
-		const struct review_desk *k = &d->desks[i];
-		struct stats *st = NULL;
-		char *e = NULL;
-		int rc;
-		if (k->error || k->closed)
-			continue;
-		/* stats_open() would make a new empty file in its place. */
-		if (access(k->path, F_OK) != 0) {
-			e = xasprintf(_("%s: the file is no longer there; nothing to close"), k->path);
-			rc = -1;
-		} else {
-			o.desk = k->name;
-			rc = stats_open(&st, k->path, &o, &e);
-			if (rc == 0)
-				rc = stats_close_day(st, d->date, by, &e);
-			stats_close(&st);
-		}
-		if (rc == 0)
-			(*closed)++;
-		else if (rc < 0) {
-			if (!result)
-				err_set(err, "%s", e);
-			result = -1;
-		}
-		err_free(&e);
-	}
-	return result;
+	o.desk = "";
+	o.session = NULL;
+	user = paths_user_name();
+	path = stats_signoff_path(d->dir, user);
+	free(user);
+	rc = stats_open(&st, path, &o, err);
+	if (rc == 0)
+		rc = stats_sign_off(st, d->date, action, by, err);
+	stats_close(&st);
+	free(path);
+	return rc;
 }
 
 int review_day_notes(const struct review_day *d,

@@ -3,8 +3,11 @@
  * figures are unit-tested headless).
  *
  * The contacts come through report_scan() (merged by id, undone ones kept
- * and marked); per desk file the day's sign-off, the draft left in it and
- * the events (drafts discarded) come from stats_read_day(). A file that
+ * and marked, late ones flagged); per desk file the drafts left in it and
+ * the events (drafts discarded) come from stats_read_day(). Each file is
+ * one desk of one user (DESK@USER.db; older DESK.db files too); the
+ * supervisors' sign-off files (@USER.db) are no desks, but the day is
+ * closed or open by the sign-offs of every file together. A file that
  * cannot be read becomes a desk with an error line; the others still
  * count. Times and hours are local time of this process, the same clock
  * that decides where the day begins and ends. */
@@ -19,7 +22,9 @@
 #include "core/stats.h"
 
 struct review_desk {
-	char *name;		/* the desk's name */
+	char *name;		/* shown: "desk (user)", or the desk alone */
+	char *desk;		/* the desk's name */
+	char *user;		/* whose file it is, or NULL (an older file) */
 	char *path;		/* its statistics file */
 	char *error;		/* why the file cannot be read, or NULL */
 	size_t contacts;	/* saved and not undone */
@@ -32,11 +37,14 @@ struct review_desk {
 	size_t n_gaps;
 	time_t *undo_at;	/* when each undo happened, oldest first */
 	bool draft;		/* an unsaved draft of the day is left in the file */
+	size_t drafts;		/* how many (one a session of the desk's user) */
 	time_t draft_at;
 	time_t *discard_at;	/* drafts thrown away (F3, F10), oldest first */
 	size_t discarded;
 	size_t unsaved;		/* drafts never saved: discarded, and left */
-	bool closed;		/* the supervisor closed the day in this file */
+	size_t late;		/* saved while the day was closed */
+	time_t *late_at;	/* when each was saved, oldest first */
+	bool closed;		/* the day is closed (the same for every desk) */
 	time_t closed_at;
 	char *closed_by;
 	size_t first_row, n_rows;	/* its contacts in review_day_row() order */
@@ -64,7 +72,8 @@ enum review_flag_kind {
 	REVIEW_FLAG_GAP,	/* working hours without a contact */
 	REVIEW_FLAG_DRAFT,	/* a draft left unsaved */
 	REVIEW_FLAG_DISCARDED,	/* drafts thrown away */
-	REVIEW_FLAG_UNDO	/* contacts undone */
+	REVIEW_FLAG_UNDO,	/* contacts undone */
+	REVIEW_FLAG_LATE	/* contacts saved after the day was closed */
 };
 
 struct review_flag {
@@ -81,7 +90,14 @@ struct review_day {
 	struct review_desk total;	/* sums; first and last over all */
 	struct review_flag *flags;
 	size_t n_flags;
+	/* The day's state by the latest sign-off of any file. */
+	bool closed;
+	time_t closed_at;
+	char *closed_by;
 	/* Private. */
+	char **signoff_files;		/* @USER.db files that could be read */
+	size_t n_signoff_files;
+	struct stats_signoffs signoffs;
 	struct report_contacts *rows;	/* undone ones too, grouped by desk */
 	size_t *order;			/* row indexes, desk by desk */
 	struct report_agg *agg[REVIEW_TOP__N];
@@ -136,14 +152,15 @@ char *review_flag_text(const struct review_day *d,
  * string. */
 char *review_time(time_t t);
 
-/* Close the day in every readable desk file not yet closed (by: who, may
- * be NULL; opts: the group and retention of the configuration, may be
- * NULL). *closed gets how many were closed now. Returns 0 when every file
- * is closed afterwards, else -1 with *err naming the first that failed
- * (the others are still closed). Reload afterwards to see the result. */
-int review_day_close(const struct review_day *d, const char *by,
-		     const struct stats_opts *opts, size_t *closed,
-		     char **err);
+/* Close (STATS_CLOSE) or reopen the day: one sign-off, with who (by, may
+ * be NULL) and when, in this user's own sign-off file of the folder
+ * (stats_signoff_path; opts: the group of the configuration, may be
+ * NULL). Returns 0 when done, 1 when there is nothing to do (closed
+ * already, or not closed) with *err saying so, -1 with *err (a day still
+ * to come, a file that cannot be written). Reload afterwards. */
+int review_day_sign_off(const struct review_day *d,
+			enum stats_signoff_action action, const char *by,
+			const struct stats_opts *opts, char **err);
 
 /* The notes of a desk's contacts of the day, for when the supervisor asks:
  * fn(id, note, ud) for each. */

@@ -206,13 +206,13 @@ static void summary(struct rlog *lg, int width)
 	free(u);
 	if (k->closed) {
 		char *at = review_time(k->closed_at);
-		s = xasprintf(_("The day is closed here: by %s at %s."),
+		s = xasprintf(_("The day is closed: by %s at %s."),
 			      k->closed_by ? k->closed_by : "?", at);
 		add_wrapped(lg, TH_MARK, s, width, 0);
 		free(at);
 		free(s);
 	} else
-		add_wrapped(lg, TH_DIM, _("The day is open here."), width, 0);
+		add_wrapped(lg, TH_DIM, _("The day is open."), width, 0);
 	for (i = 0; i < d->n_flags; i++)
 		if (d->flags[i].desk == lg->desk) {
 			t = review_flag_text(d, &d->flags[i]);
@@ -315,8 +315,20 @@ static void build(struct rlog *lg, int width)
 			free(tail);
 			tail = t;
 		}
+		if (row->late && !row->undone_at) {
+			char *at = review_time(row->saved_at), *u;
+			/* TRANSLATORS: a contact saved while its day was
+			 * closed; %s is the time it was saved. */
+			u = xasprintf(_("(late: saved at %s, after the close)"), at);
+			t = xasprintf("%s %s", tail, u);
+			free(u);
+			free(at);
+			free(tail);
+			tail = t;
+		}
 		t = xasprintf("%s%s", line, tail);
-		add_wrapped(lg, row->undone_at ? TH_DIM : TH_NORMAL, t, width, prefix);
+		add_wrapped(lg, row->undone_at ? TH_DIM : row->late ? TH_CLOSED : TH_NORMAL,
+			    t, width, prefix);
 		free(t);
 		free(tail);
 		free(line);

@@ -116,21 +116,36 @@ static void close_answer(void *ctx, bool yes, const int *values)
 		review_close(ctx);
 }
 
+static void reopen_answer(void *ctx, bool yes, const int *values)
+{
+	(void)values;
+	if (yes)
+		review_reopen(ctx);
+}
+
+/* F2 and F3 ask first: a question, or a message saying why not. */
+static void ask(struct screen *s, struct review *r, char *q,
+		void (*answer)(void *, bool, const int *))
+{
+	if (q) {
+		screen_push_overlay(s, dialog_confirm(q, answer, r, NULL));
+		free(q);
+	}
+}
+
 unsigned review_global(struct pane *p, struct review *r, enum action a)
 {
 	struct screen *s = p->screen;
-	char *q;
 	switch (a) {
 	case ACT_REDRAW:
 		review_reload(r);
 		screen_repaint(s);
 		return PANE_HANDLED;
 	case ACT_CLOSE_DAY:
-		q = review_close_question(r);
-		if (q) {
-			screen_push_overlay(s, dialog_confirm(q, close_answer, r, NULL));
-			free(q);
-		}
+		ask(s, r, review_close_question(r), close_answer);
+		return PANE_HANDLED;
+	case ACT_REOPEN_DAY:
+		ask(s, r, review_reopen_question(r), reopen_answer);
 		return PANE_HANDLED;
 	case ACT_PREVIOUS_DAY: case ACT_NEXT_DAY:
 		review_shift_date(r, a == ACT_PREVIOUS_DAY ? -1 : 1);
@@ -323,23 +338,19 @@ static void desk_row(void *vctx, WINDOW *w, int y, int x, int width,
 static char *day_state(const struct review *r)
 {
 	const struct review_day *d = r->day;
-	size_t closed, readable = review_day_readable(d, &closed);
 	char *day = NULL, *s;
 	if (i18n_format_date(d->from, &day) != 0 || !day) {
 		free(day);
 		day = xstrdup(d->date);
 	}
-	if (readable && closed == readable) {
-		const struct review_desk *k = review_day_last_close(d);
-		char *at = review_time(k->closed_at);
-		char *by = text_sanitize(k->closed_by ? k->closed_by : "?");
+	if (d->closed) {
+		char *at = review_time(d->closed_at);
+		char *by = text_sanitize(d->closed_by ? d->closed_by : "?");
 		/* TRANSLATORS: a date; who closed it; a time. */
 		s = xasprintf(_("%s: closed by %s at %s"), day, by, at);
 		free(by);
 		free(at);
-	} else if (closed)
-		s = xasprintf(_("%s: closed at %zu of %zu desks"), day, closed, readable);
-	else
+	} else
 		s = xasprintf(_("%s: open"), day);
 	free(day);
 	return s;
@@ -353,9 +364,8 @@ static void desks_draw(struct pane *p, WINDOW *w, int h, int width)
 	struct desk_ctx dc;
 	int iw = width - 2, cx, c;
 	char *head = day_state(r);
-	size_t closed, readable = review_day_readable(d, &closed);
 
-	ui_put_cut(w, 1, 1, iw, head, readable && closed == readable
+	ui_put_cut(w, 1, 1, iw, head, d->closed
 		   ? theme_attr(TH_MARK) : theme_attr(TH_HEADER));
 	free(head);
 	if (!d->n_desks) {

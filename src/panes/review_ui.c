@@ -41,14 +41,12 @@ static void on_status(struct screen *s, void *ud, const char **left,
 	char *day = review_day_text(r);
 	const char *state;
 	(void)s;
-	if (!readable)
-		state = _("no desk files");
-	else if (closed == readable)
+	if (r->day->closed)
 		/* TRANSLATORS: the state of a day in the supervisor's review:
 		 * signed off, no more changes. */
 		state = C_("day", "closed");
-	else if (closed)
-		state = _("partly closed");
+	else if (!readable)
+		state = _("no desk files");
 	else
 		/* TRANSLATORS: the state of a day in the review: not yet signed
 		 * off. */

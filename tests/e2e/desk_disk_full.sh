@@ -10,7 +10,7 @@
 plan 19
 
 S="$XDG_STATE_HOME/neuvoo/stats"
-F="$S/e2e.db"
+F="$S/e2e@$ME.db"
 LIMIT_KB=64
 
 # The catalogue is made without the limit (it is larger than the limit).

@@ -17,7 +17,7 @@ rm -f "$stats"
 mkdir "$stats"
 keys F2
 check "the next F2 saves" wait_for "Saved:"
-check "the file is there" test -s "$stats/e2e.db"
+check "the file is there" test -s "$stats/e2e@$ME.db"
 keys F10
 check "the desk quits" wait_for "EXITED=0"
 finish

@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 plan 11
 
-F="$XDG_STATE_HOME/neuvoo/stats/e2e.db"
+F="$XDG_STATE_HOME/neuvoo/stats/e2e@$ME.db"
 cmd="$NEUVOO --desk e2e; echo EXITED=\$?"
 saved() { "$NEUVOO" --desk e2e report --contacts --format csv | grep -c ',e2e,'; }
 # lock SECONDS: hold an exclusive lock on the desk file for SECONDS, in the

@@ -9,7 +9,7 @@ FILL="$top_builddir/tests/unit/stats_fill"
 # Helsinki time without depending on the machine's tzdata.
 export TZ="EET-2EEST,M3.5.0/3,M10.5.0/4"
 S="$XDG_STATE_HOME/neuvoo/stats"
-plan 29
+plan 38
 
 "$FILL" "$S/d1.db" d1 10 2026-11-22 >/dev/null &&
 "$FILL" "$S/d2.db" d2 5 2026-11-22 >/dev/null &&
@@ -17,14 +17,19 @@ plan 29
 check "desk files written" test -f "$S/d1.db" -a -f "$S/d2.db" -a -f "$S/d3.db"
 
 r() { "$NEUVOO" report "$@" 2>"$T/err"; }
+# The counts of a csv report: its rows up to the empty line before the
+# days' section, without the header.
+rows() { printf '%s\n' "$1" | sed -n '2,/^$/p' | sed '/^$/d'; }
 
 out=$(r --date 2026-11-22 --by desk --format csv)
 check "csv header exact" test "$(printf '%s\n' "$out" | head -1)" = "code,label,count,percent"
-check "csv by desk" test "$(printf '%s\n' "$out" | tail -n +2)" = "$(printf 'd1,d1,10,66.7\nd2,d2,5,33.3')"
+check "csv by desk" test "$(rows "$out")" = "$(printf 'd1,d1,10,66.7\nd2,d2,5,33.3')"
+check "csv: the day's section after an empty line" test "$(printf '%s\n' "$out" | sed -n '/^$/,$p')" = \
+	"$(printf '\ndate,closed,closed_at,closed_by,late\n2026-11-22,no,,,0')"
 
 out=$(r --date 2026-11-22 --by topic --format csv)
 check "topics in code order, zeros too" test "$(printf '%s\n' "$out" | sed -n 2p)" = "housing,Housing,8,53.3"
-check "every topic listed" test "$(printf '%s\n' "$out" | wc -l)" -eq 17
+check "every topic listed" test "$(rows "$out" | wc -l)" -eq 16
 
 out=$(r --date 2026-11-22 --contacts --format csv)
 check "contacts csv header exact" test "$(printf '%s\n' "$out" | head -1)" = \
@@ -54,22 +59,22 @@ check "cross table text" sh -c 'printf "%s\n" "$1" | grep -q "^Total  *8  "' _ "
 
 cp "$S/d1.db" "$T/copy-of-d1.db"
 out=$(r --date 2026-11-22 --format csv "$T/copy-of-d1.db" "$S/d1.db" "$S")
-check "merged idempotently by contact id" test "$(printf '%s\n' "$out" | tail -n +2)" = "$(printf 'd1,d1,10,66.7\nd2,d2,5,33.3')"
+check "merged idempotently by contact id" test "$(rows "$out")" = "$(printf 'd1,d1,10,66.7\nd2,d2,5,33.3')"
 
 out=$("$NEUVOO" --desk d2 report --date 2026-11-22 --format csv 2>&1)
-check "--desk before the subcommand selects desks" test "$(printf '%s\n' "$out" | tail -n +2)" = "d2,d2,5,100.0"
+check "--desk before the subcommand selects desks" test "$(rows "$out")" = "d2,d2,5,100.0"
 
 out=$(r --date 2026-11-22 --format csv --suppress 6)
-check "suppression" test "$(printf '%s\n' "$out" | tail -n +2)" = "$(printf 'd1,d1,10,66.7\nd2,d2,<6,')"
+check "suppression" test "$(rows "$out")" = "$(printf 'd1,d1,10,66.7\nd2,d2,<6,')"
 
 out=$(r --from 2026-11-21 --to 2026-11-22 --format json)
 check "a range of days" sh -c 'printf "%s\n" "$1" | grep -q "\"total\":18,"' _ "$out"
 out=$(r --date 2026-11-21 --format csv)
-check "one other day" test "$(printf '%s\n' "$out" | tail -n +2)" = "d3,d3,3,100.0"
+check "one other day" test "$(rows "$out")" = "d3,d3,3,100.0"
 
 mkdir -p "$T/other"
 out=$(r --date 2026-11-22 --stats-dir "$T/other" --format csv)
-check "--stats-dir: an empty folder gives no rows" test "$out" = "code,label,count,percent"
+check "--stats-dir: an empty folder gives no rows" test "$(printf '%s\n' "$out" | head -2)" = "$(printf 'code,label,count,percent\n')"
 
 usage() {
 	r "$@" >/dev/null
@@ -88,5 +93,25 @@ check "damaged file: exit 1 naming it" sh -c '[ $1 -eq 1 ] && grep -q "junk.db" 
 r --date 2026-11-22 "$T/missing.db" >/dev/null
 st=$?
 check "missing file: exit 1 naming it" sh -c '[ $1 -eq 1 ] && grep -q "missing.db" "$2"' _ $st "$T/err"
+
+# Closing a day: the report says so in every format, and a contact saved
+# afterwards is kept, counted and late.
+"$NEUVOO" review --close --date 2026-11-22 >"$T/out" 2>"$T/err"
+check "review --close: exit 0, one line" sh -c '[ $? -eq 0 ] && grep -q "^Closed 2026-11-22, by " "$1" && [ ! -s "$2" ]' _ "$T/out" "$T/err"
+sleep 1	# a later second than the close
+"$FILL" "$S/late@x.db" d2 2 2026-11-22 >/dev/null
+out=$(r --date 2026-11-22 --format csv)
+check "the late contacts count" test "$(rows "$out")" = "$(printf 'd1,d1,10,58.8\nd2,d2,7,41.2')"
+check "csv: closed, by whom, 2 late" sh -c 'printf "%s\n" "$1" | tail -1 | grep -q "^2026-11-22,yes,2026-..-..T..:..:..[+-]..:..,[^,]*,2$"' _ "$out"
+out=$(r --date 2026-11-22 --by channel)
+check "text: the day closed and the late ones" sh -c 'printf "%s\n" "$1" | grep -q "^Day closed: yes, by " && printf "%s\n" "$1" | grep -qx "Late contacts (saved after their day was closed): 2"' _ "$out"
+out=$(r --date 2026-11-22 --format json)
+check "json: days and late" sh -c 'printf "%s\n" "$1" | grep -q "\"days\":\[{\"date\":\"2026-11-22\",\"closed\":true,\"closed_at\":\"[^\"]*\",\"closed_by\":\"[^\"]*\",\"late\":2}\],\"late\":2}$"' _ "$out"
+out=$(r --date 2026-11-22 --contacts --format json)
+check "json contacts: late ones marked" test "$(printf '%s\n' "$out" | grep -o '"late":true' | wc -l)" -eq 2
+"$NEUVOO" review --reopen --date 2026-11-22 >"$T/out" 2>&1
+check "review --reopen: exit 0" sh -c '[ $? -eq 0 ] && grep -q "^Reopened 2026-11-22" "$1"' _ "$T/out"
+out=$(r --date 2026-11-22 --by channel)
+check "reopened: not closed, the late ones stay late" sh -c 'printf "%s\n" "$1" | grep -qx "Day closed: no" && printf "%s\n" "$1" | grep -qx "Late contacts (saved after their day was closed): 2"' _ "$out"
 
 finish

@@ -112,7 +112,7 @@ check "the report counts exactly $total contacts" \
 	sh -c 'printf "%s\n" "$1" | grep -q "\"total\":$2,"' _ "$out" "$total"
 out=$("$NEUVOO" report --by desk --format csv 2>&1)
 by_desk() {
-	printf '%s\n' "$out" | tail -n +2 | awk -F, -v want="$per_name" -v names=$NAMES '
+	printf '%s\n' "$out" | sed '/^$/,$d' | tail -n +2 | awk -F, -v want="$per_name" -v names=$NAMES '
 		$3 == want { good++ } END { exit !(good == names && NR == names) }'
 }
 check "$per_name contacts a desk" by_desk
@@ -120,7 +120,7 @@ rows_ok=true
 integrity_ok=true
 k=1
 while [ $k -le $NAMES ]; do
-	f="$S/desk$k.db"
+	f="$S/desk$k@$ME.db"
 	[ "$(sqlite3 "$f" 'SELECT count(*) FROM contact WHERE undone_at IS NULL')" = "$per_name" ] ||
 		{ diag "desk$k.db: $(sqlite3 "$f" 'SELECT count(*) FROM contact') rows"; rows_ok=false; }
 	[ "$(sqlite3 "$f" 'PRAGMA integrity_check')" = ok ] ||
@@ -130,6 +130,6 @@ done
 check "each desk file holds $per_name rows" $rows_ok
 check "PRAGMA integrity_check is ok for every desk file" $integrity_ok
 check "no desk file was left with a draft" \
-	sh -c 'for f in "$1"/desk*.db; do [ "$(sqlite3 "$f" "SELECT count(*) FROM draft")" = 0 ] || exit 1; done' _ "$S"
+	sh -c 'for f in "$1"/desk*@*.db; do [ "$(sqlite3 "$f" "SELECT count(*) FROM draft")" = 0 ] || exit 1; done' _ "$S"
 diag "the whole test took $(($(date +%s) - t0)) s"
 finish

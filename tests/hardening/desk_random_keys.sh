@@ -70,7 +70,7 @@ if [ -d /dev/shm ] && [ -w /dev/shm ] &&
 	trap 'rm -rf "$shm"; cleanup' EXIT
 	export XDG_STATE_HOME="$shm"
 fi
-stats=$XDG_STATE_HOME/neuvoo/stats/e2e.db
+stats=$XDG_STATE_HOME/neuvoo/stats/e2e@$ME.db
 start 80 24 "$NEUVOO --desk e2e; echo EXITED=\$?"
 wait_for "Interpreters F8" >/dev/null || diag "the desk did not start"
 

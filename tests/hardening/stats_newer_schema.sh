@@ -52,16 +52,16 @@ until_ok() {
 sum() { cksum <"$1"; }
 
 # ---- a desk file of a newer schema --------------------------------------
-"$FILL" "$S/e2e.db" e2e 3 $D >/dev/null
-sqlite3 "$S/e2e.db" 'PRAGMA user_version = 99'
-check "the newer file is made" test "$(sqlite3 "$S/e2e.db" 'PRAGMA user_version')" = 99
-sum0=$(sum "$S/e2e.db")
+"$FILL" "$S/e2e@$ME.db" e2e 3 $D >/dev/null
+sqlite3 "$S/e2e@$ME.db" 'PRAGMA user_version = 99'
+check "the newer file is made" test "$(sqlite3 "$S/e2e@$ME.db" 'PRAGMA user_version')" = 99
+sum0=$(sum "$S/e2e@$ME.db")
 
 run "$NEUVOO" report --date $D
-check "report exits 1 with one line naming the newer file" refused "$S/e2e.db"
+check "report exits 1 with one line naming the newer file" refused "$S/e2e@$ME.db"
 check "the line says to use the newer neuvoo" grep -q "newer neuvoo" "$T/err"
 run "$NEUVOO" report --date $D --format csv
-check "report --format csv refuses it the same way" refused "$S/e2e.db"
+check "report --format csv refuses it the same way" refused "$S/e2e@$ME.db"
 
 start 80 24 "$NEUVOO --desk e2e; echo EXITED=\$?"
 check "the desk starts and says statistics cannot be written" \
@@ -80,11 +80,11 @@ keys F10
 wait_for "Please confirm" >/dev/null
 keys y
 check "F10 quits it with status 0" wait_for "EXITED=0"
-check "the newer file has the same bytes as before" test "$(sum "$S/e2e.db")" = "$sum0"
+check "the newer file has the same bytes as before" test "$(sum "$S/e2e@$ME.db")" = "$sum0"
 check "its user_version is still 99" \
-	test "$(sqlite3 "$S/e2e.db" 'PRAGMA user_version')" = 99
+	test "$(sqlite3 "$S/e2e@$ME.db" 'PRAGMA user_version')" = 99
 check "no -wal or -shm file is left next to it" \
-	test ! -e "$S/e2e.db-wal" -a ! -e "$S/e2e.db-shm"
+	test ! -e "$S/e2e@$ME.db-wal" -a ! -e "$S/e2e@$ME.db-shm"
 
 # ---- a truncated file and random bytes ------------------------------------
 # Truncated: the first half of a desk file of several pages.
@@ -112,8 +112,8 @@ check "the sound file alone still reports (exit 0)" \
 	sh -c "[ $rc -eq 0 ] && grep -q d1 '$T/out'"
 
 # The desk whose own file is truncated.
-cp "$T/trunc.db" "$S/cut.db"
-sum1=$(sum "$S/cut.db")
+cp "$T/trunc.db" "$S/cut@$ME.db"
+sum1=$(sum "$S/cut@$ME.db")
 tmux_ respawn-pane -k -t t "env TERM=xterm-256color $NEUVOO --desk cut; echo EXITED=\$?; sleep 600"
 check "a desk with a truncated file starts and says statistics cannot be written" \
 	until_ok last_line "Statistics cannot be written"
@@ -124,7 +124,7 @@ keys F10
 wait_for "Please confirm" >/dev/null
 keys y
 check "F10 quits it with status 0" wait_for "EXITED=0"
-check "the truncated file has the same bytes as before" test "$(sum "$S/cut.db")" = "$sum1"
+check "the truncated file has the same bytes as before" test "$(sum "$S/cut@$ME.db")" = "$sum1"
 
 # ---- the review flags them and goes on ------------------------------------
 "$FILL" "$S/d1.db" d1 3 $D >/dev/null
@@ -135,11 +135,11 @@ tmux_ respawn-pane -k -t t "env TERM=xterm-256color $NEUVOO review --date $D; ec
 resize 120 30
 check "the review starts" wait_for "Contacts per hour"
 row() { screen | grep -qE -- "$1"; }
-check "the review flags the newer file" until_ok row '! e2e +written by a newer neuvoo'
+check "the review flags the newer file" until_ok row "! e2e \\($ME\\) +written by a newer neuvoo"
 check "the review flags the truncated files" \
 	until_ok row '! trunc +the file is damaged or is not a neuvoo'
 check "and the desk file that was truncated" \
-	until_ok row '! cut +the file is damaged or is not a neuvoo'
+	until_ok row "! cut \\($ME\\) +the file is damaged or is not a neuvoo"
 check "the review flags the random bytes" \
 	until_ok row '! random +the file is damaged or is not a neuvoo'
 check "the sound file still counts" row '^│  d1 +3 +0 +0 +08:00 +13:20'

@@ -10,12 +10,17 @@
  *   topics   topic (i mod 16), plus housing when i is even
  *   outcome  answered, except every 4th: redirected to service-(i mod 2)
  *            for reason expertise
- * so that a test can work out every count. Prints the number saved. */
+ * so that a test can work out every count. Prints the number saved.
+ * STATS_FILL_HOLD=SECONDS keeps the file open that long after the saves
+ * (a running desk); STATS_FILL_CRASH=1 ends without closing it, its log
+ * left unfolded as after a SIGKILL; STATS_FILL_GROUP=GROUP writes it as a
+ * desk with `group` set does (0640, the group's). */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/err.h"
 #include "core/stats.h"
@@ -25,7 +30,7 @@ static const char *const channels[] = { "walk-in", "phone", "chat" };
 
 int main(int argc, char **argv)
 {
-	struct stats_opts o = { NULL, NULL, NULL, 0, 0 };
+	struct stats_opts o = { NULL, NULL, NULL, 0, 0, NULL };
 	struct stats *st = NULL;
 	char *err = NULL, today[11];
 	const char *date;
@@ -44,6 +49,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	o.desk = argv[2];
+	o.group = getenv("STATS_FILL_GROUP");
 	if (stats_open(&st, argv[1], &o, &err)) {
 		fprintf(stderr, "stats_fill: %s\n", err);
 		return 1;
@@ -71,7 +77,12 @@ int main(int argc, char **argv)
 		}
 		contact_free(&c);
 	}
-	stats_close(&st);
 	printf("%ld\n", n);
+	fflush(stdout);
+	if (getenv("STATS_FILL_HOLD"))
+		sleep((unsigned)atoi(getenv("STATS_FILL_HOLD")));
+	if (getenv("STATS_FILL_CRASH"))
+		_exit(0);
+	stats_close(&st);
 	return 0;
 }

@@ -113,7 +113,7 @@ static void test_no_files_gives_defaults(void **state)
 {
 	struct fixture *f = *state;
 	struct config *c = load_ok(f, NULL);
-	char *want, *host = paths_hostname();
+	char *want, *host = paths_hostname(), *user = paths_user_name();
 
 	want = join(f->dir, "data/neuvoo/catalogue.db");
 	assert_string_equal(c->catalogue, want);
@@ -125,7 +125,11 @@ static void test_no_files_gives_defaults(void **state)
 	want = join(f->dir, "state/neuvoo/training");
 	assert_string_equal(c->training_dir, want);
 	free(want);
-	assert_string_equal(c->desk, host);
+	/* HOST-USER: two users' sessions never share a desk by default. */
+	want = xasprintf("%s-%s", host, user);
+	assert_string_equal(c->desk, want);
+	free(want);
+	free(user);
 	assert_null(c->lang);
 	assert_null(c->advisor);
 	assert_null(c->group);
@@ -365,6 +369,38 @@ static void test_bad_desk_name(void **state)
 		assert_string_equal(c->desk, "kanslia_2.b-1");
 		config_free(&c);
 	}
+	/* In single quotes (libconfuse leaves them alone) ${USER},
+	 * ${LOGNAME} and ${HOST} stand for the login name from the password
+	 * database and the host's name; in double quotes libconfuse puts in
+	 * the environment's. */
+	cli.desk = NULL;
+	setenv("USER", "from-env", 1);
+	put(f->sysconf, "desk = \"e-${USER}\"\n");
+	{
+		struct config *c = load_ok(f, &cli);
+		assert_string_equal(c->desk, "e-from-env");
+		config_free(&c);
+	}
+	put(f->sysconf, "desk = 'info-${USER}'\n");
+	{
+		struct config *c = load_ok(f, &cli);
+		char *user = paths_user_name(), *want = xasprintf("info-%s", user);
+		assert_string_equal(c->desk, want);
+		free(want);
+		config_free(&c);
+		put(f->sysconf, "desk = '${HOST}.${LOGNAME}'\n");
+		c = load_ok(f, &cli);
+		want = paths_hostname();
+		assert_true(!strncmp(c->desk, want, strlen(want)));
+		assert_string_equal(c->desk + strlen(want) + 1, user);
+		free(want);
+		free(user);
+		config_free(&c);
+	}
+	put(f->sysconf, "desk = 'd-${NOPE}'\n");
+	err = load_fail(f, NULL);
+	assert_error_at(err, f->sysconf, 1, "d-${NOPE}");
+	free(err);
 }
 
 static void test_bad_lang(void **state)

@@ -122,7 +122,7 @@ struct fx {
 
 static struct stats *open_stats(const char *path)
 {
-	struct stats_opts o = { "t1", NULL, NULL, 10, 30 };
+	struct stats_opts o = { "t1", NULL, NULL, 10, 30, NULL };
 	struct stats *st = NULL;
 	char *err = NULL;
 	if (stats_open(&st, path, &o, &err) != 0)
@@ -512,18 +512,28 @@ static void draft_is_journalled_and_restored(void **state)
 	struct desk *d = f->d, *again;
 	desk_toggle_topic(d, TOPIC_PERMITS);
 	desk_set_field(d, FIELD_GENDER, codes_find(CODES_GENDER, "female"));
-	/* Another desk process on the same file finds the draft. */
+	/* Another desk session on the same file, while this one lives,
+	 * never takes its draft. */
 	again = desk_new(fixture(), open_stats(f->stats_path), "t1", NULL);
 	{
 		struct contact *draft = NULL;
 		char *err = NULL;
 		assert_int_equal(stats_draft_get(again->stats, &draft, &err), 0);
+		assert_null(draft);
+	}
+	desk_free(&again);
+	/* Once this session is gone (killed), the next one finds it. */
+	stats_close(&d->stats);
+	{
+		struct contact *draft = NULL;
+		char *err = NULL;
+		d->stats = open_stats(f->stats_path);
+		assert_int_equal(stats_draft_get(d->stats, &draft, &err), 0);
 		assert_non_null(draft);
 		assert_int_equal(draft->topics, 1u << TOPIC_PERMITS);
 		assert_string_equal(code_of(CODES_GENDER, draft->gender), "female");
 		contact_free(&draft);
 	}
-	desk_free(&again);
 	/* A new contact clears it. */
 	desk_new_contact(d);
 	assert_int_equal(d->c->topics, 0);

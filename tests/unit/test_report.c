@@ -55,9 +55,11 @@ static void save(struct stats *st, time_t start, const char *channel,
 	contact_free(&c);
 }
 
-static struct stats *open_desk(const char *dir, const char *desk)
+/* sess: the session, to undo after reopening the file (NULL: a new one). */
+static struct stats *open_desk_in(const char *dir, const char *desk,
+				  struct stats_session *sess)
 {
-	struct stats_opts o = { desk, NULL, NULL, 0, 0 };
+	struct stats_opts o = { desk, NULL, NULL, 0, 0, sess };
 	struct stats *st = NULL;
 	char *path = malloc(strlen(dir) + strlen(desk) + 8), *err = NULL;
 	sprintf(path, "%s/%s.db", dir, desk);
@@ -65,6 +67,11 @@ static struct stats *open_desk(const char *dir, const char *desk)
 		fail_msg("open: %s", err);
 	free(path);
 	return st;
+}
+
+static struct stats *open_desk(const char *dir, const char *desk)
+{
+	return open_desk_in(dir, desk, NULL);
 }
 
 static void copy_file(const char *from, const char *to)
@@ -79,6 +86,7 @@ static int setup(void **state)
 	struct fx *fx = calloc(1, sizeof *fx);
 	const unsigned H = 1u << TOPIC_HOUSING;
 	struct stats *st;
+	struct stats_session *sess;
 	char *base = util_tmpdir(), *d1, *err = NULL;
 
 	fx->dir = malloc(strlen(base) + 16);
@@ -90,7 +98,8 @@ static int setup(void **state)
 	mkdir(fx->old, 0700);
 	mkdir(fx->copies, 0700);
 
-	st = open_desk(fx->dir, "d1");
+	sess = stats_session_new();
+	st = open_desk_in(fx->dir, "d1", sess);
 	save(st, T(9, 10), "walk-in", "fi", H | (1u << TOPIC_DAYCARE), "answered", NULL, NULL, "private words");
 	save(st, T(9, 40), "phone", "so", H, "redirected", "svc-a", "expertise", NULL);
 	save(st, T(14, 5), "walk-in", "so", 1u << TOPIC_HEALTH, "answered", NULL, NULL, NULL);
@@ -100,10 +109,11 @@ static int setup(void **state)
 	d1 = malloc(strlen(fx->dir) + 16);
 	sprintf(d1, "%s/d1.db", fx->dir);
 	copy_file(d1, fx->old);
-	st = open_desk(fx->dir, "d1");
+	st = open_desk_in(fx->dir, "d1", sess);
 	if (stats_undo_last(st, T(14, 30) + 360, NULL, &err) != 0)
 		fail_msg("undo: %s", err);
 	stats_close(&st);
+	stats_session_free(&sess);
 	copy_file(d1, fx->copies);
 	free(d1);
 
@@ -341,6 +351,88 @@ static void test_text_exact(void **state)
 	assert_string_equal(s, expect);
 	free(s);
 	report_agg_free(&a);
+}
+
+/* A sign-off file among the desks' files: the day's state in each
+ * format, and a contact saved after the close is counted late, in its
+ * day, and marked in the contacts. */
+static void test_days_and_late(void **state)
+{
+	struct fx *fx = *state;
+	struct report_days days = { NULL, 0 };
+	struct report_contacts *rows;
+	struct report_agg *a;
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	struct stats *st;
+	char *so = malloc(strlen(fx->dir) + 16), *err = NULL, *s;
+	size_t i, late = 0;
+
+	/* Not closed: every format says so. */
+	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-21", "2026-11-22", &err), 0);
+	assert_int_equal(days.n, 2);
+	assert_string_equal(days.v[0].date, "2026-11-21");
+	assert_string_equal(days.v[1].date, "2026-11-22");
+	assert_false(days.v[1].closed);
+	report_days_clear(&days);
+
+	sprintf(so, "%s/@sup.db", fx->dir);
+	{
+		struct stats_opts opt = { "", NULL, NULL, 0, 0, NULL };
+		assert_int_equal(stats_open(&st, so, &opt, &err), 0);
+		assert_int_equal(stats_sign_off(st, "2026-11-22", STATS_CLOSE, "sup", &err), 0);
+		stats_close(&st);
+	}
+	sleep(1);	/* to the second: the next save comes after the close */
+	st = open_desk(fx->dir, "d2");
+	save(st, T(16, 0), "walk-in", "fi", 1u << TOPIC_HEALTH, "answered", NULL, NULL, NULL);
+	stats_close(&st);
+	report_files_clear(&fx->files);
+	assert_int_equal(report_files_add(&fx->files, fx->dir, false, &err), 0);
+
+	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-22", "2026-11-22", &err), 0);
+	assert_int_equal(days.n, 1);
+	assert_true(days.v[0].closed);
+	assert_string_equal(days.v[0].closed_by, "sup");
+	rows = report_contacts_new();
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_contacts_add, rows, &err), 0);
+	assert_int_equal(report_contacts_n(rows), 6);	/* kept and counted */
+	for (i = 0; i < report_contacts_n(rows); i++) {
+		const struct report_row *r = report_contacts_get(rows, i);
+		report_days_count(&days, r);
+		if (r->late) {
+			late++;
+			assert_int_equal(r->started_at, T(16, 0));
+			assert_string_equal(r->desk, "d2");
+		}
+	}
+	assert_int_equal(late, 1);
+	assert_int_equal(report_days_late(&days), 1);
+	report_contacts_free(&rows);
+
+	o.days = &days;
+	a = agg_of(fx, REPORT_DESK, -1);
+	s = written(a, &o);
+	/* The counts as ever, then the days' section after an empty line. */
+	{
+		static const char head[] = REPORT_CSV_HEADER "\nd1,d1,3,50.0\nd2,d2,3,50.0\n\n"
+			"date,closed,closed_at,closed_by,late\n2026-11-22,yes,";
+		assert_true(!strncmp(s, head, sizeof head - 1));
+	}
+	assert_non_null(strstr(s, ",sup,1\n"));
+	free(s);
+	o.format = REPORT_FORMAT_JSON;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\"days\":[{\"date\":\"2026-11-22\",\"closed\":true,\"closed_at\":\"2026-"));
+	assert_non_null(strstr(s, "\"closed_by\":\"sup\",\"late\":1}],\"late\":1}\n"));
+	free(s);
+	o.format = REPORT_FORMAT_TEXT;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\nDay closed: yes, by sup at "));
+	assert_non_null(strstr(s, "\nLate contacts (saved after their day was closed): 1\n"));
+	free(s);
+	report_agg_free(&a);
+	report_days_clear(&days);
+	free(so);
 }
 
 static void test_text_unicode_bars(void **state)
@@ -625,6 +717,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_suppression, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_days_and_late, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_unicode_bars, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hours_and_weekdays, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cross_table, setup, teardown),

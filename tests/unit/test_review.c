@@ -1,7 +1,9 @@
 /* test_review: the supervisor's review without a terminal: totals per
  * desk, contacts per hour, gap hours, drafts never saved, undos, the top
- * lists, an unreadable desk file, and closing the day (after which a save
- * or an undo into that day is refused with a message).
+ * lists, an unreadable desk file, and closing and reopening the day: the
+ * sign-off goes only into the supervisor's own file, a contact saved into
+ * a closed day is kept, counted and flagged late, and a reopening undoes
+ * the close.
  *
  * The day is Monday 2026-11-16 in Helsinki. Desk d1:
  *   08:10 walk-in fi housing            answered
@@ -25,6 +27,7 @@
 #include <time.h>
 
 #include "core/err.h"
+#include "core/paths.h"
 #include "core/stats.h"
 #include "panes/review.h"
 #include "panes/review_panes.h"
@@ -55,7 +58,7 @@ static time_t T(int h, int m)
 
 static struct stats *open_desk(const char *dir, const char *desk)
 {
-	struct stats_opts o = { desk, NULL, NULL, 0, -1 };
+	struct stats_opts o = { desk, NULL, NULL, 0, -1, NULL };
 	struct stats *st = NULL;
 	char *path = malloc(strlen(dir) + strlen(desk) + 8), *err = NULL;
 	sprintf(path, "%s/%s.db", dir, desk);
@@ -359,79 +362,177 @@ static void test_desk_filter(void **state)
 	review_day_free(&d);
 }
 
+/* The bytes of a file, to show that closing leaves it alone. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = calloc(1, 1 << 20);
+	assert_non_null(f);
+	assert_true(fread(buf, 1, (1 << 20) - 1, f) > 0);
+	fclose(f);
+	return buf;
+}
+
+static char *signoff_file(const struct fx *fx)
+{
+	char *user = paths_user_name(), *p = stats_signoff_path(fx->dir, user);
+	free(user);
+	return p;
+}
+
 static void test_close_day(void **state)
 {
 	struct fx *fx = *state;
 	struct review_day *d = load(fx, NULL, 0);
 	struct stats *st;
-	struct contact *c, *undone = NULL;
-	size_t n = 99, closed;
-	char *err = NULL;
+	struct contact *undone = NULL;
+	size_t closed;
+	char *err = NULL, *d1 = xasprintf("%s/d1.db", fx->dir), *before, *after;
+	char *so = signoff_file(fx);
+	struct stat sb;
 
-	assert_int_equal(review_day_close(d, "sup", NULL, &n, &err), 0);
+	before = slurp(d1);
+	assert_false(d->closed);
+	assert_int_equal(review_day_sign_off(d, STATS_CLOSE, "sup", NULL, &err), 0);
 	assert_null(err);
-	assert_int_equal(n, 2);	/* d3 cannot be read: left alone */
 	review_day_free(&d);
+	/* Only the supervisor's own file was written: the desks' files are
+	 * the same bytes, and the sign-off file is no desk. */
+	after = slurp(d1);
+	assert_memory_equal(before, after, 1 << 19);
+	free(after);
+	assert_int_equal(stat(so, &sb), 0);
+	assert_int_equal(sb.st_uid, geteuid());
+	assert_int_equal(sb.st_mode & 0777, 0600);
 
 	d = load(fx, NULL, 0);
+	assert_int_equal(d->n_desks, 3);	/* d1, d2, d3: no sign-off desk */
+	assert_true(d->closed);
+	assert_string_equal(d->closed_by, "sup");
 	assert_int_equal(review_day_readable(d, &closed), 2);
 	assert_int_equal(closed, 2);
 	assert_true(desk(d, "d1")->closed);
 	assert_string_equal(desk(d, "d1")->closed_by, "sup");
 	assert_string_equal(review_day_last_close(d)->closed_by, "sup");
-	/* Again: nothing more to close. */
-	assert_int_equal(review_day_close(d, "other", NULL, &n, &err), 0);
-	assert_int_equal(n, 0);
-	review_day_free(&d);
-	d = load(fx, NULL, 0);
-	assert_string_equal(desk(d, "d2")->closed_by, "sup");
+	/* Again: nothing to do, said so, not an error. */
+	assert_int_equal(review_day_sign_off(d, STATS_CLOSE, "other", NULL, &err), 1);
+	assert_non_null(strstr(err, "closed already (by sup"));
+	err_free(&err);
+	assert_int_equal(d->total.late, 0);
 	review_day_free(&d);
 
-	/* A save into the closed day is refused and says why. */
+	/* A desk still open saves into the closed day: kept, counted, late;
+	 * an undo works as ever (and is recorded). Times are seconds: a
+	 * save in a later one than the close. */
+	sleep(1);
 	st = open_desk(fx->dir, "d1");
-	c = make(T(16, 0), "walk-in", "fi", 1u << TOPIC_HOUSING, "answered");
-	assert_int_equal(stats_save(st, c, &err), -1);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "closed the day " DAY));
-	assert_true(stats_refused_closed_day(st));	/* the desk's short line */
-	err_free(&err);
-	contact_free(&c);
-	/* So is an undo of one of its contacts (the last, 12:50-12:55). */
-	assert_int_equal(stats_undo_last(st, T(13, 2), &undone, &err), -1);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "closed the day " DAY));
-	assert_null(undone);
-	assert_true(stats_refused_closed_day(st));
-	err_free(&err);
-	/* The next day is open. */
-	c = make(T(9, 0) + 86400, "walk-in", "fi", 1u << TOPIC_HOUSING, "answered");
-	assert_int_equal(stats_save(st, c, &err), 0);
-	assert_false(stats_refused_closed_day(st));
-	contact_free(&c);
+	save(st, make(T(16, 0), "walk-in", "fi", 1u << TOPIC_HOUSING, "answered"));
+	save(st, make(T(16, 10), "walk-in", "fi", 1u << TOPIC_HEALTH, "answered"));
+	assert_int_equal(stats_undo_last(st, T(16, 16), &undone, &err), 0);
+	assert_non_null(undone);
+	contact_free(&undone);
+	/* The next day is not closed: not late. */
+	save(st, make(T(9, 0) + 86400, "walk-in", "fi", 1u << TOPIC_HOUSING, "answered"));
 	stats_close(&st);
 
 	d = load(fx, NULL, 0);
-	assert_int_equal(desk(d, "d1")->contacts, 5);
+	assert_int_equal(desk(d, "d1")->contacts, 6);
+	assert_int_equal(desk(d, "d1")->late, 1);
+	assert_int_equal(d->total.late, 1);
+	assert_int_equal(d->total.contacts, 8);
+	{
+		size_t i;
+		bool flagged = false;
+		for (i = 0; i < d->n_flags; i++)
+			if (d->flags[i].kind == REVIEW_FLAG_LATE) {
+				char *t = review_flag_text(d, &d->flags[i]);
+				assert_non_null(strstr(t, "1 contact saved after the day was closed"));
+				free(t);
+				flagged = true;
+			}
+		assert_true(flagged);
+	}
+	/* Reopened: recorded with who; a contact saved now is not late, the
+	 * one saved while closed stays late. */
+	assert_int_equal(review_day_sign_off(d, STATS_REOPEN, "sup2", NULL, &err), 0);
 	review_day_free(&d);
+	d = load(fx, NULL, 0);
+	assert_false(d->closed);
+	assert_int_equal(review_day_sign_off(d, STATS_REOPEN, "sup2", NULL, &err), 1);
+	assert_non_null(strstr(err, "not closed"));
+	err_free(&err);
+	review_day_free(&d);
+	sleep(1);	/* a later second than the reopening */
+	st = open_desk(fx->dir, "d2");
+	save(st, make(T(17, 0), "walk-in", "fi", 1u << TOPIC_HOUSING, "answered"));
+	stats_close(&st);
+	d = load(fx, NULL, 0);
+	assert_int_equal(d->total.late, 1);
+	assert_int_equal(desk(d, "d2")->late, 0);
+	assert_int_equal(d->total.contacts, 9);
+	/* And closed again, by someone else: the latest sign-off counts. */
+	assert_int_equal(review_day_sign_off(d, STATS_CLOSE, "sup3", NULL, &err), 0);
+	review_day_free(&d);
+	d = load(fx, NULL, 0);
+	assert_true(d->closed);
+	assert_string_equal(d->closed_by, "sup3");
+	review_day_free(&d);
+	{
+		/* Every sign-off is in the supervisor's file, in order. */
+		sqlite3 *db;
+		struct stats_signoffs all = { NULL, 0 };
+		assert_int_equal(stats_open_read(so, &db, &err), 0);
+		assert_int_equal(stats_read_signoffs(db, so, &all, &err), 0);
+		sqlite3_close(db);
+		assert_int_equal(all.n, 3);
+		assert_int_equal(all.v[0].action, STATS_CLOSE);
+		assert_int_equal(all.v[1].action, STATS_REOPEN);
+		assert_string_equal(all.v[1].by, "sup2");
+		assert_int_equal(all.v[2].action, STATS_CLOSE);
+		stats_signoffs_clear(&all);
+	}
+	free(before);
+	free(d1);
+	free(so);
 }
 
 static void test_close_future_refused(void **state)
 {
 	struct fx *fx = *state;
 	struct review_day *d = NULL;
-	char *err = NULL, date[11];
-	size_t n;
+	char *err = NULL, date[11], *so = signoff_file(fx);
 
 	stats_format_date(time(NULL) + 3 * 86400, date);
 	assert_int_equal(review_day_load(&d, fx->dir, date, NULL, 0, NULL, &err), 0);
-	assert_int_equal(review_day_close(d, "sup", NULL, &n, &err), -1);
+	assert_int_equal(review_day_sign_off(d, STATS_CLOSE, "sup", NULL, &err), -1);
 	assert_non_null(strstr(err, "has not begun"));
-	assert_int_equal(n, 0);
+	assert_int_not_equal(access(so, F_OK), 0);	/* nothing written */
 	err_free(&err);
 	review_day_free(&d);
 	assert_int_equal(review_day_load(&d, fx->dir, "2026-02-30", NULL, 0, NULL, &err), -1);
 	assert_non_null(err);
 	err_free(&err);
+	free(so);
+}
+
+/* A file of schema 1 whose day_close closed the day: read as a close. */
+static void test_old_close(void **state)
+{
+	struct fx *fx = *state;
+	struct review_day *d;
+	char *path = xasprintf("%s/d2.db", fx->dir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE day_close (date TEXT PRIMARY KEY,"
+				      " closed_at INTEGER, by TEXT);"
+				      "INSERT INTO day_close VALUES ('" DAY "', 1, 'old');"
+				      "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	d = load(fx, NULL, 0);
+	assert_true(d->closed);
+	assert_string_equal(d->closed_by, "old");
+	review_day_free(&d);
+	free(path);
 }
 
 static void test_review_state(void **state)
@@ -441,18 +542,27 @@ static void test_review_state(void **state)
 	char *err = NULL, *q;
 
 	assert_int_equal(review_new(&r, fx->dir, DAY, NULL, 0, NULL, NULL, "sup", &err), 0);
+	q = review_reopen_question(r);
+	assert_null(q);
+	assert_non_null(strstr(r->message, "is not closed"));
 	q = review_close_question(r);
 	assert_non_null(q);
-	assert_non_null(strstr(q, "2 desks"));
+	assert_non_null(strstr(q, "kept and shown as late"));
 	assert_non_null(strstr(q, "A contact is left unsaved at 1 desk."));
 	free(q);
 	assert_int_equal(review_close(r), 0);
 	assert_false(r->message_error);
 	assert_non_null(strstr(r->message, "Closed"));
-	assert_non_null(strstr(r->message, "2 desks, by sup"));
+	assert_non_null(strstr(r->message, ", by sup."));
 	q = review_close_question(r);
 	assert_null(q);
 	assert_non_null(strstr(r->message, "closed already (by sup"));
+	q = review_reopen_question(r);
+	assert_non_null(q);
+	free(q);
+	assert_int_equal(review_reopen(r), 0);
+	assert_non_null(strstr(r->message, "Reopened"));
+	assert_false(r->day->closed);
 	/* The day before has no desk contacts but the files are there. */
 	assert_true(review_shift_date(r, -1));
 	assert_string_equal(r->day->date, "2026-11-15");
@@ -522,12 +632,19 @@ static void test_review_keys(void **state)
 	assert_string_equal(screen_focused(s)->name, "flags");
 	screen_key(s, KM_F(5));
 	assert_string_equal(screen_focused(s)->name, "desks");
+	assert_true(help_has(km, p, "F3", "reopen a closed day (asks first)"));
 	screen_key(s, KM_F(2));
 	assert_true(screen_has_overlay(s));
 	screen_key(s, 'y');
 	assert_false(screen_has_overlay(s));
 	assert_non_null(r->message);
-	assert_non_null(strstr(r->message, "2 desks, by sup"));
+	assert_non_null(strstr(r->message, ", by sup."));
+	assert_true(r->day->closed);
+	screen_key(s, KM_F(3));
+	assert_true(screen_has_overlay(s));
+	screen_key(s, 'y');
+	assert_false(r->day->closed);
+	assert_non_null(strstr(r->message, "Reopened"));
 	screen_free(&s);
 	keymap_free(&km);
 
@@ -561,6 +678,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_desk_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_future_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_old_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_state, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_keys, setup, teardown),
 	};

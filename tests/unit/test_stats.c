@@ -1,5 +1,8 @@
 /* test_stats: the desk statistics file. Save, undo, the draft journal,
- * refusals (newer schema, damaged file), modes, two writers on one file. */
+ * refusals (newer schema, damaged file), modes, two writers on one file;
+ * sessions (undo and drafts of one's own only, a dead session's draft
+ * taken over once), file names, the migration from schema 1, and reading
+ * without writing (a running and a crashed writer's log). */
 #include <config.h>
 
 #include "util.h"
@@ -42,7 +45,7 @@ static int teardown(void **state)
 
 static struct stats *open_ok(const char *path, const char *desk)
 {
-	struct stats_opts o = { desk, NULL, NULL, 0, 0 };
+	struct stats_opts o = { desk, NULL, NULL, 0, 0, NULL };
 	struct stats *st = NULL;
 	char *err = NULL;
 	if (stats_open(&st, path, &o, &err) != 0)
@@ -64,6 +67,14 @@ static void save_ok(struct stats *st, struct contact *c)
 	char *err = NULL;
 	if (stats_save(st, c, &err) != 0)
 		fail_msg("stats_save: %s", err);
+}
+
+/* Save a new contact of start and topics, and let it go. */
+static void save_new(struct stats *st, time_t start, unsigned topics)
+{
+	struct contact *c = contact_at(start, topics);
+	save_ok(st, c);
+	contact_free(&c);
 }
 
 static int count_day(struct stats *st, const char *date, int topics[TOPIC__N])
@@ -173,7 +184,7 @@ static void test_modes(void **state)
 {
 	struct fx *fx = *state;
 	struct stats *st = open_ok(fx->path, "desk1");
-	struct stats_opts o = { "desk2", NULL, NULL, 0, 0 };
+	struct stats_opts o = { "desk2", NULL, NULL, 0, 0, NULL };
 	struct group *g = getgrgid(getegid());
 	struct stat sb;
 	char *dir2, *path2, *err = NULL;
@@ -187,12 +198,13 @@ static void test_modes(void **state)
 	assert_int_equal(sb.st_mode & 07777, 0700);
 	free(path2);
 
-	/* With a group: 0640 files, 0750 folders (setgid so that the -wal
-	 * and -shm files get the group too). */
+	/* With a group: 0640 files, 3770 folders (setgid so that the -wal
+	 * and -shm files get the group too, sticky so that nobody removes
+	 * another's file). */
 	assert_non_null(g);
 	o.group = g->gr_name;
-	dir2 = malloc(strlen(fx->dir) + 16);
-	sprintf(dir2, "%s/shared", fx->dir);
+	dir2 = malloc(strlen(fx->dir) + 24);
+	sprintf(dir2, "%s/shared/stats", fx->dir);
 	path2 = malloc(strlen(dir2) + 16);
 	sprintf(path2, "%s/desk2.db", dir2);
 	if (stats_open(&st, path2, &o, &err) != 0)
@@ -202,7 +214,12 @@ static void test_modes(void **state)
 	assert_int_equal(sb.st_mode & 07777, 0640);
 	assert_int_equal(sb.st_gid, g->gr_gid);
 	assert_int_equal(stat(dir2, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 03770);
+	/* The folder on the way lets the group pass, never write. */
+	*strrchr(dir2, '/') = '\0';
+	assert_int_equal(stat(dir2, &sb), 0);
 	assert_int_equal(sb.st_mode & 07777, 02750);
+	assert_int_equal(sb.st_gid, g->gr_gid);
 
 	/* An unknown group is a configuration error, said plainly. */
 	o.group = "no-such-group-neuvoo";
@@ -417,27 +434,327 @@ static void test_damaged_file(void **state)
 	free(dir);
 }
 
-static void test_closed_day_refused(void **state)
+/* A closed day refuses nothing: the sign-off is recorded (here in the
+ * desk's own file), the contact is saved and counted. */
+static void test_closed_day_saves(void **state)
 {
 	struct fx *fx = *state;
 	struct stats *st = open_ok(fx->path, "desk1");
 	struct contact *c = contact_at(T_1405, 1u << TOPIC_HOUSING);
+	struct stats_signoffs so = { NULL, 0 };
+	const struct stats_signoff *last;
 	sqlite3 *db;
 	char *err = NULL;
 
-	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-	sqlite3_busy_timeout(db, 5000);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO day_close VALUES"
-				      " ('2026-11-22', 1, 'supervisor')", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	assert_int_equal(stats_save(st, c, &err), -1);
-	assert_non_null(strstr(err, "2026-11-22"));
+	assert_int_equal(stats_sign_off(st, "2026-11-22", STATS_CLOSE, "supervisor", &err), 0);
+	save_ok(st, c);
+	assert_int_equal(count_day(st, "2026-11-22", NULL), 1);
+	sleep(1);	/* sign-offs are to the second */
+	assert_int_equal(stats_sign_off(st, "2026-11-22", STATS_REOPEN, "sup2", &err), 0);
+	assert_int_equal(stats_sign_off(st, "2026-02-30", STATS_CLOSE, "x", &err), -1);
 	err_free(&err);
-	/* The contact is as it was: the desk keeps it as a draft. */
-	assert_int_equal(c->ended_at, T_1405 + 120);
-	assert_int_equal(count_day(st, "2026-11-22", NULL), 0);
 	contact_free(&c);
 	stats_close(&st);
+
+	assert_int_equal(stats_open_read(fx->path, &db, &err), 0);
+	assert_int_equal(stats_read_signoffs(db, fx->path, &so, &err), 0);
+	sqlite3_close(db);
+	assert_int_equal(so.n, 2);
+	assert_string_equal(so.v[0].by, "supervisor");
+	/* Closed up to the reopening, open after it; another day never. */
+	assert_true(stats_signoffs_closed(&so, "2026-11-22", so.v[0].at, &last));
+	assert_string_equal(last->by, "supervisor");
+	assert_false(stats_signoffs_closed(&so, "2026-11-22", so.v[1].at, &last));
+	assert_null(last);
+	assert_false(stats_signoffs_closed(&so, "2026-11-22", so.v[0].at - 1, NULL));
+	assert_false(stats_signoffs_closed(&so, "2026-11-23", so.v[0].at, NULL));
+	stats_signoffs_clear(&so);
+}
+
+static struct stats *open_session(const char *path, struct stats_session *s)
+{
+	struct stats_opts o = { "desk1", NULL, NULL, 0, 0, s };
+	struct stats *st = NULL;
+	char *err = NULL;
+	if (stats_open(&st, path, &o, &err) != 0)
+		fail_msg("stats_open: %s", err);
+	return st;
+}
+
+/* F9 undoes only this session's contacts, however the others' lie. */
+static void test_undo_own_session(void **state)
+{
+	struct fx *fx = *state;
+	struct stats *a = open_ok(fx->path, "desk1"), *b = open_ok(fx->path, "desk1");
+	struct contact *ca = contact_at(T_1405, 1u << TOPIC_HOUSING);
+	struct contact *cb = contact_at(T_1405 + 60, 1u << TOPIC_HEALTH), *u = NULL;
+	char *err = NULL;
+
+	save_ok(a, ca);
+	save_ok(b, cb);	/* the newest contact of the file is b's */
+	assert_int_equal(stats_undo_last(a, T_1405 + 300, &u, &err), 0);
+	assert_non_null(u);
+	assert_string_equal(u->id, ca->id);
+	contact_free(&u);
+	assert_int_equal(stats_undo_last(a, T_1405 + 300, &u, &err), 1);
+	assert_non_null(strstr(err, "no contact saved in this session"));
+	err_free(&err);
+	assert_int_equal(count_day(b, "2026-11-22", NULL), 1);
+	assert_int_equal(stats_undo_last(b, T_1405 + 300, &u, &err), 0);
+	assert_string_equal(u->id, cb->id);
+	contact_free(&u);
+	/* A new session (a desk started again) has nothing to undo. */
+	stats_close(&a);
+	save_new(b, T_1405 + 90, 1u << TOPIC_HEALTH);
+	a = open_ok(fx->path, "desk1");
+	assert_int_equal(stats_undo_last(a, T_1405 + 300, &u, &err), 1);
+	err_free(&err);
+	assert_int_equal(sql_int(fx->path, "SELECT count(DISTINCT session) FROM contact"), 2);
+	contact_free(&ca);
+	contact_free(&cb);
+	stats_close(&a);
+	stats_close(&b);
+}
+
+/* A live session's draft is its own; a dead one's is taken over, once. */
+static void test_draft_sessions(void **state)
+{
+	struct fx *fx = *state;
+	struct stats_session *sa = stats_session_new();
+	struct stats *a = open_session(fx->path, sa), *b = open_ok(fx->path, "desk1"), *c;
+	struct contact *da = contact_at(T_1405, 1u << TOPIC_HOUSING), *got = NULL;
+	struct contact *db_ = contact_at(T_1405 + 5, 1u << TOPIC_HEALTH);
+	char *err = NULL;
+
+	da->ended_at = db_->ended_at = 0;
+	assert_int_equal(stats_draft_put(a, da, &err), 0);
+	assert_int_equal(stats_draft_put(b, db_, &err), 0);
+	/* The handle closed and opened again (a failed save): the session
+	 * and its lock stay, so does its draft. */
+	stats_close(&a);
+	a = open_session(fx->path, sa);
+	c = open_ok(fx->path, "desk1");
+	assert_int_equal(stats_draft_get(c, &got, &err), 0);
+	assert_null(got);	/* a and b are alive: neither is taken */
+	assert_int_equal(stats_draft_get(a, &got, &err), 0);
+	assert_int_equal(got->topics, 1u << TOPIC_HOUSING);
+	contact_free(&got);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM draft"), 2);
+
+	/* a dies (its session ends without clearing the draft). */
+	stats_close(&a);
+	stats_session_free(&sa);
+	assert_int_equal(stats_draft_get(c, &got, &err), 0);
+	assert_non_null(got);
+	assert_int_equal(got->topics, 1u << TOPIC_HOUSING);
+	contact_free(&got);
+	/* Taken once: the next new session finds nothing, b keeps its own. */
+	{
+		struct stats *e = open_ok(fx->path, "desk1");
+		assert_int_equal(stats_draft_get(e, &got, &err), 0);
+		assert_null(got);
+		stats_close(&e);
+	}
+	assert_int_equal(stats_draft_get(b, &got, &err), 0);
+	assert_int_equal(got->topics, 1u << TOPIC_HEALTH);
+	contact_free(&got);
+	/* Saving b's contact clears only b's draft. */
+	save_ok(b, db_);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM draft"), 1);
+	contact_free(&da);
+	contact_free(&db_);
+	stats_close(&b);
+	stats_close(&c);
+}
+
+static void test_file_names(void **state)
+{
+	char *n = stats_file_name("d1", "anna"), *desk, *user;
+	(void)state;
+	assert_string_equal(n, "d1@anna.db");
+	stats_file_parse("/x/y/d1@anna.db", &desk, &user);
+	assert_string_equal(desk, "d1");
+	assert_string_equal(user, "anna");
+	free(desk);
+	free(user);
+	stats_file_parse("old-desk.db", &desk, &user);
+	assert_string_equal(desk, "old-desk");
+	assert_null(user);
+	free(desk);
+	stats_file_parse("/s/@sup.db", &desk, &user);
+	assert_string_equal(desk, "");
+	assert_string_equal(user, "sup");
+	free(desk);
+	free(user);
+	free(n);
+	n = stats_signoff_path("/s", "sup");
+	assert_string_equal(n, "/s/@sup.db");
+	free(n);
+}
+
+/* The schema of version 1, as neuvoo 0.1 wrote it. */
+static const char v1_sql[] =
+	"CREATE TABLE contact (id TEXT PRIMARY KEY NOT NULL, desk TEXT NOT NULL,"
+	" advisor TEXT, started_at INTEGER NOT NULL, ended_at INTEGER NOT NULL,"
+	" tz_offset INTEGER NOT NULL DEFAULT 0, channel TEXT, language TEXT,"
+	" interpreter TEXT, topics TEXT NOT NULL DEFAULT '', outcome TEXT,"
+	" redirect_service TEXT, redirect_reason TEXT, interpreter_resource TEXT,"
+	" discovery TEXT, age_band TEXT, gender TEXT, life_situation TEXT,"
+	" note TEXT, undone_at INTEGER);"
+	"CREATE INDEX contact_started ON contact(started_at);"
+	"CREATE TABLE contact_topic (contact_id TEXT NOT NULL, topic TEXT NOT NULL,"
+	" PRIMARY KEY (contact_id, topic)) WITHOUT ROWID;"
+	"CREATE TABLE draft (one INTEGER PRIMARY KEY CHECK (one = 1),"
+	" updated_at INTEGER NOT NULL, id TEXT, started_at INTEGER,"
+	" channel TEXT, language TEXT, interpreter TEXT, topics TEXT,"
+	" outcome TEXT, redirect_service TEXT, redirect_reason TEXT,"
+	" interpreter_resource TEXT, discovery TEXT, age_band TEXT,"
+	" gender TEXT, life_situation TEXT, note TEXT);"
+	"CREATE TABLE events (id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
+	" at INTEGER NOT NULL, contact_id TEXT, detail TEXT);"
+	"CREATE TABLE day_close (date TEXT PRIMARY KEY NOT NULL,"
+	" closed_at INTEGER NOT NULL, by TEXT);"
+	"INSERT INTO contact (id, desk, started_at, ended_at, topics)"
+	" VALUES ('c1', 'desk1', 1795349100, 1795349220, 'housing');"
+	"INSERT INTO draft (one, updated_at, started_at, topics, language)"
+	" VALUES (1, 1795349300, 1795349300, 'health', 'sv');"
+	"INSERT INTO day_close VALUES ('2026-11-21', 5, 'sup');"
+	"PRAGMA journal_mode = WAL;"
+	"PRAGMA user_version = 1;";
+
+static void make_v1(const char *path)
+{
+	sqlite3 *db;
+	char *dir = strdup(path);
+	*strrchr(dir, '/') = '\0';
+	mkdir(dir, 0700);
+	free(dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, v1_sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* Readers read version 1 as it is; the writer migrates its own file:
+ * the contact stays (and stays un-undoable), the draft is taken over,
+ * the closed day becomes a sign-off. */
+static void test_migrate_v1(void **state)
+{
+	struct fx *fx = *state;
+	struct stats_signoffs so = { NULL, 0 };
+	struct contact *got = NULL;
+	struct stats *st;
+	sqlite3 *db;
+	char *err = NULL, *before, *after;
+
+	make_v1(fx->path);
+	before = sql_text(fx->path, "SELECT group_concat(name) FROM sqlite_master");
+	assert_int_equal(stats_open_read(fx->path, &db, &err), 0);
+	assert_int_equal(stats_read_version(db), 1);
+	assert_int_equal(stats_read_signoffs(db, fx->path, &so, &err), 0);
+	sqlite3_close(db);
+	assert_int_equal(so.n, 1);
+	assert_true(stats_signoffs_closed(&so, "2026-11-21", 10, NULL));
+	stats_signoffs_clear(&so);
+	after = sql_text(fx->path, "SELECT group_concat(name) FROM sqlite_master");
+	assert_string_equal(before, after);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 1);
+	free(before);
+	free(after);
+
+	st = open_ok(fx->path, "desk1");
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), STATS_SCHEMA_VERSION);
+	assert_int_equal(count_day(st, "2026-11-22", NULL), 1);
+	assert_int_equal(stats_draft_get(st, &got, &err), 0);
+	assert_non_null(got);
+	assert_string_equal(got->language, "sv");
+	contact_free(&got);
+	assert_int_equal(stats_undo_last(st, 1795349300, NULL, &err), 1);
+	err_free(&err);
+	stats_close(&st);
+	assert_int_equal(stats_open_read(fx->path, &db, &err), 0);
+	assert_int_equal(stats_read_signoffs(db, fx->path, &so, &err), 0);
+	sqlite3_close(db);
+	assert_int_equal(so.n, 1);
+	assert_string_equal(so.v[0].by, "sup");
+	stats_signoffs_clear(&so);
+}
+
+static bool exists(const char *path, const char *suffix)
+{
+	char p[4200];
+	snprintf(p, sizeof p, "%s%s", path, suffix);
+	return access(p, F_OK) == 0;
+}
+
+static int read_count(const char *path)
+{
+	sqlite3 *db;
+	char *err = NULL;
+	int n = -1;
+	sqlite3_stmt *s;
+	if (stats_open_read(path, &db, &err) != 0)
+		fail_msg("stats_open_read: %s", err);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM contact", -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+/* A reader sees a running writer's log and a crashed one's, and never
+ * makes a -wal or -shm of its own (another user's would lock the desk
+ * out); copied files without their -shm are read from a private copy. */
+static void test_reader_never_writes(void **state)
+{
+	struct fx *fx = *state;
+	struct stats *st = open_ok(fx->path, "desk1");
+	char *copy;
+	pid_t pid;
+	int status, i;
+
+	stats_close(&st);
+	assert_false(exists(fx->path, "-wal"));
+	assert_int_equal(read_count(fx->path), 0);
+	assert_false(exists(fx->path, "-wal"));
+	assert_false(exists(fx->path, "-shm"));
+
+	st = open_ok(fx->path, "desk1");
+	for (i = 0; i < 3; i++)
+		save_new(st, T_1405 + i, 1u << TOPIC_HOUSING);
+	assert_true(exists(fx->path, "-wal"));
+	assert_int_equal(read_count(fx->path), 3);	/* live, in the log */
+	stats_close(&st);
+
+	/* A writer killed with its log unfolded. */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct stats *k = open_ok(fx->path, "desk1");
+		char *e = NULL;
+		struct contact *c = contact_at(T_1405 + 9, 1u << TOPIC_HEALTH);
+		if (stats_save(k, c, &e) != 0)
+			_exit(1);
+		_exit(0);	/* no close: -wal and -shm stay */
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(exists(fx->path, "-wal"));
+	assert_int_equal(read_count(fx->path), 4);
+
+	/* Copies of the file and its log, without the -shm. */
+	copy = malloc(strlen(fx->dir) + 32);
+	sprintf(copy, "%s/copy.db", fx->dir);
+	{
+		char cmd[9000];
+		snprintf(cmd, sizeof cmd, "cp '%s' '%s' && cp '%s-wal' '%s-wal'",
+			 fx->path, copy, fx->path, copy);
+		assert_int_equal(system(cmd), 0);
+	}
+	assert_false(exists(copy, "-shm"));
+	assert_int_equal(read_count(copy), 4);
+	assert_false(exists(copy, "-shm"));
+	free(copy);
 }
 
 static void test_note_purge(void **state)
@@ -485,7 +802,7 @@ static void test_two_handles_interleaved(void **state)
 static int save_many(const char *path, int n, unsigned topic)
 {
 	struct stats *st = NULL;
-	struct stats_opts o = { "desk1", NULL, NULL, 0, 0 };
+	struct stats_opts o = { "desk1", NULL, NULL, 0, 0, NULL };
 	char *err = NULL;
 	int i;
 	if (stats_open(&st, path, &o, &err) != 0) {
@@ -572,7 +889,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_draft_roundtrip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_closed_day_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_closed_day_saves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_own_session, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_draft_sessions, setup, teardown),
+		cmocka_unit_test(test_file_names),
+		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reader_never_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_purge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_handles_interleaved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_processes, setup, teardown),
