@@ -25,6 +25,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# skip_all WHY: skip the whole test (TAP "1..0 # SKIP", exit status 77).
+skip_all() {
+	echo "1..0 # SKIP $*"
+	rm -rf "$T"
+	trap - EXIT
+	exit 77
+}
+# A test of the screen (it calls start or tmux_) needs tmux.
+if ! command -v tmux >/dev/null 2>&1 &&
+   grep -qE '(^|[[:space:]])(start|tmux_) ' "$0"; then
+	skip_all "tmux is not installed"
+fi
+
 plan() { echo "1..$1"; }
 ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
 not_ok() { tap_n=$((tap_n + 1)); tap_failed=1; echo "not ok $tap_n - $*"; }
