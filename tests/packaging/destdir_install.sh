@@ -17,7 +17,7 @@ check() { local d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
 diag() { sed 's/^/# /'; }
 echo "1..16"
 
-eval "$($MAKE -s -C "$top_builddir" print-dirs)"
+eval "$($MAKE -s --no-print-directory -C "$top_builddir" print-dirs 2>/dev/null)"
 inst() { $MAKE -C "$top_builddir" install DESTDIR="$D" >"$T/install.log" 2>&1 ||
 	{ diag <"$T/install.log"; return 1; }; }
 check "make install DESTDIR=..." inst
@@ -71,7 +71,12 @@ else
 fi
 
 # make uninstall leaves no file and no folder of neuvoo's own.
-left() { find "$D" \( -type f -o -type l -o -name '*neuvoo*' \) -print; }
+left() {
+	find "$D" \( -type f -o -type l \) -print
+	for d in "$pkgdatadir" "$sysconfdir/neuvoo" "$docdir"; do
+		if [ -e "$D$d" ]; then echo "$D$d"; fi
+	done
+}
 $MAKE -C "$top_builddir" uninstall DESTDIR="$D" >"$T/uninstall.log" 2>&1
 if [ -n "$(left)" ]; then
 	not_ok "make uninstall leaves nothing behind"; left | diag
