@@ -81,7 +81,10 @@ fi
 say "dpkg-buildpackage -us -uc -b${opts:+ (DEB_BUILD_OPTIONS=$opts)}"
 if ! (cd "$src" && DEB_BUILD_OPTIONS="$opts" DEB_BUILD_PROFILES="$profiles" \
 	dpkg-buildpackage -us -uc -b >"$work/build.log" 2>&1); then
+	grep -E '^(FAIL|ERROR|XPASS): ' "$work/build.log"
 	tail -n 40 "$work/build.log"
+	cp "$work/build.log" "$out/deb-build.log" 2>/dev/null &&
+		say "the whole log: $out/deb-build.log"
 	say "FAILED: dpkg-buildpackage (log above)"
 	exit 1
 fi
