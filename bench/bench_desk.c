@@ -14,6 +14,8 @@
  * of description in each of fi, sv and en, default 3: a line) */
 #include <config.h>
 
+#include "build_dirs.h"
+
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>

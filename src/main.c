@@ -1,5 +1,13 @@
 /* neuvoo: parse the command line, load the configuration, dispatch.
  *
+ * Copyright (C) 2026 the neuvoo authors (see AUTHORS).
+ * This program is free software: you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the Free
+ * Software Foundation, either version 3 of the License, or (at your option)
+ * any later version. It is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; see the GNU General Public License (COPYING)
+ * for more details.
+ *
  * Common options may stand before or after the subcommand, so they are
  * taken out of argv wherever they are; what is left (the subcommand and its
  * own options) goes to the subcommand. Every --desk is kept: report and
@@ -15,6 +23,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "tree.h"
 
 struct common_opt {
 	const char *name;
@@ -47,6 +56,20 @@ static void usage(FILE *f)
 		"Common options: --config FILE  --catalogue FILE  --stats-dir DIR  --desk NAME\n"
 		"                --lang LL  --keymap NAME  --screen NAME  --help  --version\n"),
 	      f);
+}
+
+/* As GNU programs do: the version, the copyright line and the licence. */
+static void print_version(void)
+{
+	printf("neuvoo %s\n", PACKAGE_VERSION);
+	/* TRANSLATORS: "(C)" may be the copyright sign; keep the holder. */
+	puts(_("Copyright (C) 2026 the neuvoo authors"));
+	puts(_("License GPLv3+: GNU GPL version 3 or later "
+	       "<https://gnu.org/licenses/gpl.html>.\n"
+	       "This is free software: you are free to change and redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law."));
+	puts(_("The bundled catalogue data: CC BY 4.0, from public information "
+	       "of the City of Helsinki."));
 }
 
 /* Take common options out of argv; returns the new argc, or -1 with *err. */
@@ -102,16 +125,17 @@ int main(int argc, char **argv)
 {
 	struct app app;
 	char *err = NULL, *localedir;
-	int help = 0, version = 0, status, n;
+	int help = 0, show_version = 0, status, n;
 	const char *sub;
 	char *desk_argv[] = { (char *)"desk", NULL };
 
 	memset(&app, 0, sizeof app);
 	app.argv0 = argv[0];
+	tree_init();
 	localedir = paths_localedir();
 	i18n_init(localedir, NULL);
 
-	n = take_common(&app, argc, argv, &err, &help, &version);
+	n = take_common(&app, argc, argv, &err, &help, &show_version);
 	/* --lang first, so that --help and early errors speak it too. */
 	if (app.cli.lang && *app.cli.lang)
 		i18n_set_lang(app.cli.lang);
@@ -119,13 +143,14 @@ int main(int argc, char **argv)
 		status = cmd_fail(EXIT_USAGE, err);
 		goto out;
 	}
-	if (version) {
-		printf("neuvoo %s\n", PACKAGE_VERSION);
+	if (show_version) {
+		print_version();
 		status = EXIT_OK;
 		goto out;
 	}
 	if (help) {
 		usage(stdout);
+		printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 		status = EXIT_OK;
 		goto out;
 	}

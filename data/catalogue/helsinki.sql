@@ -13,6 +13,16 @@
 --   * topic_order (code order is the default).
 -- Interpreters and multilingual colleagues at the end are SAMPLE data: roles
 -- and fictional internal extensions, never people. Replace them locally.
+--
+-- Licence: this file, like everything under data/ (the catalogue and the
+-- training scenarios), is licensed under Creative Commons Attribution 4.0
+-- International (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/).
+-- Attribution: "Helsinki neuvoo catalogue, the neuvoo authors; based on
+-- public information of the City of Helsinki": the City's descriptions of
+-- its advisory services (the 2021 mapping of advisory services for
+-- foreign-language speakers in the "Avoin ovi palveluihin" project and the
+-- Helsinki neuvoo service model) and the contact facts the City publishes
+-- on hel.fi. The program itself is GPL-3.0-or-later (COPYING).
 
 -- ---------------------------------------------------------------------------
 -- Catalogue identity

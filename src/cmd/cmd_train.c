@@ -5,8 +5,9 @@
  *
  * --list and --results are headless and done here; a run checks its
  * arguments and the scenario, then hands over to train_run() (the screen).
- * Scenarios come from paths_data("scenarios"); a malformed file there is
- * reported as file:line on stderr and left out, the others stay usable.
+ * Scenarios come from the site's folder and the bundled one
+ * (scenario_load_all); a malformed file there is reported as file:line on
+ * stderr and left out, the others stay usable.
  * SCENARIO is an id, or a path to a file (it holds a '/'), so that a
  * trainer can try a new scenario before installing it. */
 #include <config.h>
@@ -118,8 +119,8 @@ static int fail(int status, char **err)
 static int load_set(struct scenario_set **set, scenario_warn_fn warn,
 		    char **err)
 {
-	char *dir = paths_data("scenarios");
-	int rc = scenario_load_dir(dir, warn, NULL, set, err);
+	char *dir;
+	int rc = scenario_load_all(warn, NULL, set, &dir, err);
 	if (rc == 0 && (*set)->n == 0) {
 		err_set(err, _("%s: no usable scenario; add NAME.conf files (see neuvoo-scenario(5))"),
 			dir);
@@ -266,8 +267,7 @@ static int do_run(struct app *app, const struct train_args *t)
 		}
 		sc = own;
 	} else {
-		dir = paths_data("scenarios");
-		if (scenario_load_dir(dir, keep_note, &notes, &set, &err) != 0) {
+		if (scenario_load_all(keep_note, &notes, &set, &dir, &err) != 0) {
 			free(dir);
 			free(trainee);
 			notes_free(&notes, true);

@@ -46,8 +46,7 @@ int train_run(struct app *app, const struct scenario *sc, const char *trainee)
 		goto out;
 	if (!sc) {
 		/* cmd_train has reported the malformed files already. */
-		dir = paths_data("scenarios");
-		if (scenario_load_dir(dir, NULL, NULL, &set, &err) != 0) {
+		if (scenario_load_all(NULL, NULL, &set, &dir, &err) != 0) {
 			free(dir);
 			status = cmd_fail(EXIT_RUNTIME, err);
 			goto out;

@@ -24,10 +24,6 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 
-#ifndef SYSCONFDIR
-#define SYSCONFDIR "/etc"
-#endif
-
 #define SEE_ALSO "see neuvoo.conf(5)"
 
 /* ---- value checks, shared by files and the command line ----------------- */
@@ -297,6 +293,27 @@ static cfg_t *new_parser(void)
 	return cfg;
 }
 
+void config_option_names(void (*each)(const char *name, void *arg),
+			 void *arg)
+{
+	cfg_t *cfg = new_parser();
+	cfg_opt_t *o, *sub;
+
+	/* The parser's own table, so that no list of names is kept twice. */
+	for (o = cfg->opts; o && o->name; o++) {
+		if (o->type != CFGT_SEC) {
+			each(o->name, arg);
+			continue;
+		}
+		for (sub = o->subopts; sub && sub->name; sub++) {
+			char *full = xasprintf("%s|%s", o->name, sub->name);
+			each(full, arg);
+			free(full);
+		}
+	}
+	cfg_free(cfg);
+}
+
 static bool opt_given(cfg_t *cfg, const char *name)
 {
 	cfg_opt_t *opt = cfg ? cfg_getopt(cfg, name) : NULL;
@@ -313,12 +330,16 @@ static void replace(char **dst, const char *src)
  * the file's folder (not to wherever neuvoo happens to be started). */
 static char *file_path(const char *file, const char *value)
 {
-	const char *home = getenv("HOME");
 	const char *slash;
 
-	if (value[0] == '~' && (value[1] == '/' || value[1] == '\0') &&
-	    home && *home)
-		return paths_join(home, value + 1);
+	if (value[0] == '~' && (value[1] == '/' || value[1] == '\0')) {
+		char *home = paths_home();
+		if (home) {
+			char *r = paths_join(home, value + 1);
+			free(home);
+			return r;
+		}
+	}
 	if (value[0] == '/')
 		return xstrdup(value);
 	slash = strrchr(file, '/');
@@ -466,22 +487,27 @@ static int apply_cli(struct config *c, const struct cli_opts *cli,
  * the contract's defaults for a new contact. */
 static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 {
-	char *dir;
+	static const char *const what[] = { "catalogue", "stats-dir",
+					    "training-dir" };
+	char **field[] = { &c->catalogue, &c->stats_dir, &c->training_dir };
+	const char *under[] = { "neuvoo/catalogue.db", "neuvoo/stats",
+				"neuvoo/training" };
+	size_t i;
 
 	c->catalogue_default = !catalogue_set;
-	if (!c->catalogue) {
-		dir = paths_data_home();
-		c->catalogue = paths_join(dir, "neuvoo/catalogue.db");
-		free(dir);
-	}
-	if (!c->stats_dir) {
-		dir = paths_state_home();
-		c->stats_dir = paths_join(dir, "neuvoo/stats");
-		free(dir);
-	}
-	if (!c->training_dir) {
-		dir = paths_state_home();
-		c->training_dir = paths_join(dir, "neuvoo/training");
+	for (i = 0; i < sizeof field / sizeof field[0]; i++) {
+		char *dir;
+		if (*field[i])
+			continue;
+		dir = i == 0 ? paths_data_home() : paths_state_home();
+		if (!dir) {
+			err_set(err, _("no home folder is known for this user "
+				       "(HOME is not set and the password "
+				       "database has none); set HOME, or '%s' "
+				       "in neuvoo.conf"), what[i]);
+			return EXIT_USAGE;
+		}
+		*field[i] = paths_join(dir, under[i]);
 		free(dir);
 	}
 	if (!c->desk) {
@@ -525,7 +551,7 @@ int config_load(struct config **out, const struct cli_opts *cli,
 	c->default_outcome = xstrdup("answered");
 
 	/* System file. */
-	dir = paths_join(sysconfdir ? sysconfdir : SYSCONFDIR, "neuvoo");
+	dir = paths_join(sysconfdir ? sysconfdir : paths_sysconfdir(), "neuvoo");
 	path = paths_join(dir, "neuvoo.conf");
 	free(dir);
 	rc = load_file(c, path, false, &catalogue_set, err);
@@ -533,14 +559,16 @@ int config_load(struct config **out, const struct cli_opts *cli,
 	if (rc == EXIT_USAGE)
 		goto fail;
 
-	/* The user's file. */
+	/* The user's file (none without a home folder). */
 	dir = paths_config_home();
-	path = paths_join(dir, "neuvoo/neuvoo.conf");
-	free(dir);
-	rc = load_file(c, path, false, &catalogue_set, err);
-	free(path);
-	if (rc == EXIT_USAGE)
-		goto fail;
+	if (dir) {
+		path = paths_join(dir, "neuvoo/neuvoo.conf");
+		free(dir);
+		rc = load_file(c, path, false, &catalogue_set, err);
+		free(path);
+		if (rc == EXIT_USAGE)
+			goto fail;
+	}
 
 	if (cli->config_file) {
 		rc = load_file(c, cli->config_file, true, &catalogue_set, err);

@@ -46,5 +46,10 @@ struct config {
 int config_load(struct config **out, const struct cli_opts *cli,
 		const char *sysconfdir, char **err);
 void config_free(struct config **cfg);
+/* Call each with the name of every option a file may set, in the parser's
+ * order; an option inside a section is "section|name" (for example
+ * "defaults|channel"). */
+void config_option_names(void (*each)(const char *name, void *arg),
+			 void *arg);
 
 #endif

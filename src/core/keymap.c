@@ -453,7 +453,7 @@ static int is_file(const char *path)
 
 char *keymap_find(const char *name, char **err)
 {
-	char *home, *user, *bundled_dir, *bundled;
+	char **dirs, *path, *where;
 
 	if (!name || !*name)
 		name = "default";
@@ -463,24 +463,17 @@ char *keymap_find(const char *name, char **err)
 		err_set(err, _("%s: no such keymap file"), name);
 		return NULL;
 	}
-	home = paths_config_home();
-	user = xasprintf("%s/neuvoo/keymaps/%s", home, name);
-	free(home);
-	if (is_file(user))
-		return user;
-	bundled_dir = paths_data("keymaps");
-	bundled = paths_join(bundled_dir, name);
-	if (is_file(bundled)) {
-		free(user);
-		free(bundled_dir);
-		return bundled;
+	/* The user's own, the site's, then the bundled one. */
+	dirs = paths_search("keymaps", true);
+	path = paths_search_file(dirs, name);
+	if (!path) {
+		where = paths_list_join(dirs, ", ");
+		err_set(err, _("no keymap named '%s' (looked in %s); see neuvoo-keymap(5)"),
+			name, where);
+		free(where);
 	}
-	err_set(err, _("no keymap named '%s' (looked for %s and %s); see neuvoo-keymap(5)"),
-		name, user, bundled);
-	free(user);
-	free(bundled);
-	free(bundled_dir);
-	return NULL;
+	paths_list_free(&dirs);
+	return path;
 }
 
 enum action keymap_lookup_own(const struct keymap *km, enum km_context ctx,

@@ -177,7 +177,7 @@ const char *keymap_path(const struct keymap *km);
 
 /* Resolve a keymap name or path to a file: a value with a '/' is a path;
  * a name is looked up as $XDG_CONFIG_HOME/neuvoo/keymaps/NAME, then in the
- * bundled keymaps. NULL or "" means "default". Returns a new string, or
+ * site's SYSCONFDIR/neuvoo/keymaps, then in the bundled keymaps. NULL or "" means "default". Returns a new string, or
  * NULL with *err when no such keymap exists. */
 char *keymap_find(const char *name, char **err);
 

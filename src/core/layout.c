@@ -250,7 +250,7 @@ static int is_file(const char *path)
 
 char *layout_find(const char *name, const char *dflt, char **err)
 {
-	char *home, *user, *dir, *bundled;
+	char **dirs, *path, *where;
 
 	if (!name || !*name)
 		name = dflt;
@@ -260,23 +260,17 @@ char *layout_find(const char *name, const char *dflt, char **err)
 		err_set(err, _("%s: no such screen file"), name);
 		return NULL;
 	}
-	home = paths_config_home();
-	user = xasprintf("%s/neuvoo/screens/%s", home, name);
-	free(home);
-	if (is_file(user))
-		return user;
-	dir = paths_data("screens");
-	bundled = paths_join(dir, name);
-	free(dir);
-	if (is_file(bundled)) {
-		free(user);
-		return bundled;
+	/* The user's own, the site's, then the bundled one. */
+	dirs = paths_search("screens", true);
+	path = paths_search_file(dirs, name);
+	if (!path) {
+		where = paths_list_join(dirs, ", ");
+		err_set(err, _("no screen named '%s' (looked in %s); see neuvoo.conf(5)"),
+			name, where);
+		free(where);
 	}
-	err_set(err, _("no screen named '%s' (looked for %s and %s); see neuvoo.conf(5)"),
-		name, user, bundled);
-	free(user);
-	free(bundled);
-	return NULL;
+	paths_list_free(&dirs);
+	return path;
 }
 
 int layout_choose(const struct layout *l, int width, int height)

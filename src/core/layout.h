@@ -59,7 +59,8 @@ int layout_load(const char *path, const char *const *known,
 void layout_free(struct layout **l);
 
 /* Resolve a screen name or path like keymap_find() does (user folder
- * $XDG_CONFIG_HOME/neuvoo/screens, then the bundled screens). NULL or ""
+ * $XDG_CONFIG_HOME/neuvoo/screens, the site's SYSCONFDIR/neuvoo/screens,
+ * then the bundled screens). NULL or ""
  * means `dflt`. A new string, or NULL with *err. */
 char *layout_find(const char *name, const char *dflt, char **err);
 

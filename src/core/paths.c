@@ -1,4 +1,7 @@
-/* paths: see paths.h. */
+/* paths: see paths.h. The installation folders come from core/dirs.h,
+ * which make writes from the configured folders (so a new --prefix
+ * rebuilds this file); the build tree's folders are never compiled in here,
+ * only registered at start-up by the uninstalled program (src/tree_build.c). */
 #include <config.h>
 
 #include <errno.h>
@@ -9,9 +12,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/dirs.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+
+/* Set once by paths_use_build_tree() before anything else runs; NULL in the
+ * installed program. */
+static const char *build_srcdir, *build_localedir;
 
 char *paths_join(const char *a, const char *b)
 {
@@ -34,16 +42,35 @@ char *paths_dirname(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+char *paths_home(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home && home[0] == '/')
+		return xstrdup(home);
+	/* No HOME (cron, some service managers): the password database says
+	 * where this user's files belong; a shared folder such as /tmp would
+	 * let other users read or replace them. */
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_dir && pw->pw_dir[0] == '/')
+		return xstrdup(pw->pw_dir);
+	return NULL;
+}
+
 static char *xdg(const char *var, const char *fallback)
 {
-	const char *v = getenv(var), *home;
+	const char *v = getenv(var);
+	char *home, *r;
 	/* The spec: a relative path in the variable is invalid and ignored. */
 	if (v && v[0] == '/')
 		return xstrdup(v);
-	home = getenv("HOME");
-	if (!home || !*home)
-		home = "/tmp";
-	return paths_join(home, fallback);
+	home = paths_home();
+	if (!home)
+		return NULL;
+	r = paths_join(home, fallback);
+	free(home);
+	return r;
 }
 
 char *paths_data_home(void)
@@ -61,28 +88,15 @@ char *paths_config_home(void)
 	return xdg("XDG_CONFIG_HOME", ".config");
 }
 
+void paths_use_build_tree(const char *srcdir, const char *localedir)
+{
+	build_srcdir = srcdir;
+	build_localedir = localedir;
+}
+
 int paths_uninstalled(void)
 {
-	static int cached = -1;
-	char exe[PATH_MAX], bindir[PATH_MAX];
-	ssize_t n;
-	char *slash;
-
-	if (cached >= 0)
-		return cached;
-	cached = 0;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return cached;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (!slash)
-		return cached;
-	*slash = '\0';
-	/* Compare real paths so that symlinked build trees still match. */
-	if (realpath(BUILD_BINDIR, bindir) && !strcmp(bindir, exe))
-		cached = 1;
-	return cached;
+	return build_srcdir != NULL;
 }
 
 char *paths_data(const char *kind)
@@ -90,21 +104,96 @@ char *paths_data(const char *kind)
 	const char *env = getenv("NEUVOO_DATADIR");
 	if (env && *env)
 		return paths_join(env, kind);
-	if (paths_uninstalled()) {
+	if (build_srcdir) {
 		if (!strcmp(kind, "catalogue") || !strcmp(kind, "scenarios")) {
-			char *data = paths_join(BUILD_DATADIR, "data");
+			char *data = paths_join(build_srcdir, "data");
 			char *r = paths_join(data, kind);
 			free(data);
 			return r;
 		}
-		return paths_join(BUILD_DATADIR, kind);
+		return paths_join(build_srcdir, kind);
 	}
 	return paths_join(PKGDATADIR, kind);
 }
 
 char *paths_localedir(void)
 {
-	return xstrdup(paths_uninstalled() ? BUILD_LOCALEDIR : LOCALEDIR);
+	return xstrdup(build_localedir ? build_localedir : LOCALEDIR);
+}
+
+const char *paths_sysconfdir(void)
+{
+	const char *env = getenv("NEUVOO_SYSCONFDIR");
+	return env && env[0] == '/' ? env : SYSCONFDIR;
+}
+
+char *paths_site(const char *kind)
+{
+	char *dir = paths_join(paths_sysconfdir(), "neuvoo");
+	char *r = paths_join(dir, kind);
+	free(dir);
+	return r;
+}
+
+char **paths_search(const char *kind, bool with_user)
+{
+	char **v = xcalloc(4, sizeof *v);
+	size_t n = 0;
+
+	if (with_user) {
+		char *home = paths_config_home();
+		if (home) {
+			char *dir = paths_join(home, "neuvoo");
+			v[n++] = paths_join(dir, kind);
+			free(dir);
+			free(home);
+		}
+	}
+	v[n++] = paths_site(kind);
+	v[n++] = paths_data(kind);
+	return v;
+}
+
+char *paths_search_file(char *const *dirs, const char *name)
+{
+	struct stat st;
+	size_t i;
+
+	for (i = 0; dirs[i]; i++) {
+		char *p = paths_join(dirs[i], name);
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			return p;
+		free(p);
+	}
+	return NULL;
+}
+
+char *paths_list_join(char *const *list, const char *sep)
+{
+	size_t len = 1, i;
+	char *s;
+
+	for (i = 0; list[i]; i++)
+		len += strlen(list[i]) + strlen(sep);
+	s = xmalloc(len);
+	s[0] = '\0';
+	for (i = 0; list[i]; i++) {
+		if (i)
+			strcat(s, sep);
+		strcat(s, list[i]);
+	}
+	return s;
+}
+
+void paths_list_free(char ***list)
+{
+	size_t i;
+	if (!list || !*list)
+		return;
+	for (i = 0; (*list)[i]; i++)
+		free((*list)[i]);
+	free(*list);
+	*list = NULL;
 }
 
 int paths_mkdir_p(const char *path, mode_t mode, char **err)

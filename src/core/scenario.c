@@ -20,10 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "core/cfgparse.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/paths.h"
 #include "core/scenario.h"
 
 #define MAX_ID 64
@@ -724,16 +726,17 @@ static int id_line(const char *path)
 	return found;
 }
 
-int scenario_load_dir(const char *dir, scenario_warn_fn warn, void *ctx,
-		      struct scenario_set **out, char **err)
+/* Add dir's scenarios to set. An id that an earlier folder (before index
+ * first) gave is that folder's override and skipped quietly; two files of
+ * one folder with one id are a mistake worth a warning. */
+static int load_into(struct scenario_set *set, const char *dir,
+		     scenario_warn_fn warn, void *ctx, char **err)
 {
 	DIR *d;
 	struct dirent *e;
 	char **names = NULL;
-	size_t n_names = 0, i, j;
-	struct scenario_set *set;
+	size_t n_names = 0, i, j, first = set->n;
 
-	*out = NULL;
 	d = opendir(dir);
 	if (!d) {
 		err_set(err, _("%s: cannot read the scenario folder: %s"), dir,
@@ -753,7 +756,6 @@ int scenario_load_dir(const char *dir, scenario_warn_fn warn, void *ctx,
 	if (n_names)
 		qsort(names, n_names, sizeof *names, by_name);
 
-	set = xcalloc(1, sizeof *set);
 	for (i = 0; i < n_names; i++) {
 		char *path = xasprintf("%s%s%s", dir,
 				       dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/",
@@ -766,7 +768,9 @@ int scenario_load_dir(const char *dir, scenario_warn_fn warn, void *ctx,
 			for (j = 0; j < set->n; j++)
 				if (!strcmp(set->v[j]->id, sc->id))
 					break;
-			if (j < set->n) {
+			if (j < first) {
+				scenario_free(&sc);
+			} else if (j < set->n) {
 				err_set(&msg, _("%s:%d: id '%s' is already used by %s; give each scenario its own id"),
 					path, id_line(path), sc->id, set->v[j]->path);
 				warn_msg(warn, ctx, &msg);
@@ -780,10 +784,48 @@ int scenario_load_dir(const char *dir, scenario_warn_fn warn, void *ctx,
 		free(names[i]);
 	}
 	free(names);
+	return 0;
+}
+
+int scenario_load_dirs(char *const *dirs, scenario_warn_fn warn, void *ctx,
+		       struct scenario_set **out, char **err)
+{
+	struct scenario_set *set = xcalloc(1, sizeof *set);
+	struct stat st;
+	size_t i;
+
+	*out = NULL;
+	for (i = 0; dirs[i]; i++) {
+		/* A site without scenarios of its own may have no folder;
+		 * the last one (the bundled scenarios) must be there. */
+		if (dirs[i + 1] && stat(dirs[i], &st) != 0 && errno == ENOENT)
+			continue;
+		if (load_into(set, dirs[i], warn, ctx, err) != 0) {
+			scenario_set_free(&set);
+			return -1;
+		}
+	}
 	if (set->n)
 		qsort(set->v, set->n, sizeof *set->v, by_difficulty_id);
 	*out = set;
 	return 0;
+}
+
+int scenario_load_dir(const char *dir, scenario_warn_fn warn, void *ctx,
+		      struct scenario_set **out, char **err)
+{
+	char *dirs[] = { (char *)dir, NULL };
+	return scenario_load_dirs(dirs, warn, ctx, out, err);
+}
+
+int scenario_load_all(scenario_warn_fn warn, void *ctx,
+		      struct scenario_set **out, char **where, char **err)
+{
+	char **dirs = paths_search("scenarios", false);
+	int rc = scenario_load_dirs(dirs, warn, ctx, out, err);
+	*where = paths_list_join(dirs, ", ");
+	paths_list_free(&dirs);
+	return rc;
 }
 
 void scenario_set_free(struct scenario_set **setp)

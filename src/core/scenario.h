@@ -101,6 +101,17 @@ void scenario_free(struct scenario **sc);
  * read. */
 int scenario_load_dir(const char *dir, scenario_warn_fn warn, void *ctx,
 		      struct scenario_set **out, char **err);
+/* The same over several folders (NULL-terminated), first folder first: a
+ * scenario id that an earlier folder has replaces the later folders' file
+ * of that id (the site's scenarios before the bundled ones). A folder that
+ * does not exist is skipped, except the last. */
+int scenario_load_dirs(char *const *dirs, scenario_warn_fn warn, void *ctx,
+		       struct scenario_set **out, char **err);
+/* The training scenarios: the site's SYSCONFDIR/neuvoo/scenarios, then the
+ * bundled ones (paths_search). *where is set to the folders, for messages
+ * (a new string, also on failure). */
+int scenario_load_all(scenario_warn_fn warn, void *ctx,
+		      struct scenario_set **out, char **where, char **err);
 void scenario_set_free(struct scenario_set **set);
 /* The scenario with this id, or NULL. */
 const struct scenario *scenario_find(const struct scenario_set *set,

@@ -8,7 +8,10 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 plan 16
 
-cmd="$NEUVOO --desk e2e; echo EXITED=\$?"
+# A killed desk leaves the terminal raw (a newline does not return the
+# carriage), so EXITED starts its line itself, however long the shell's
+# "Killed" line was.
+cmd="$NEUVOO --desk e2e; s=\$?; printf '\\rEXITED=%s\\n' \"\$s\""
 start 80 24 "$cmd"
 restart() { tmux_ respawn-pane -k -t t "env TERM=xterm-256color $cmd; sleep 600"; }
 # The desk is the child of the window's shell.

@@ -16,6 +16,8 @@ static int setup(void **state)
 	/* Bundled keymaps come from the source tree, never from the user. */
 	setenv("NEUVOO_DATADIR", src ? src : ".", 1);
 	setenv("XDG_CONFIG_HOME", tmp, 1);
+	/* No site keymaps of this machine's. */
+	setenv("NEUVOO_SYSCONFDIR", tmp, 1);
 	return 0;
 }
 
@@ -250,7 +252,7 @@ static void same_key_in_two_sections_is_fine(void **state)
 
 static void find_by_name_or_path(void **state)
 {
-	char *err = NULL, *p, *dir, *user, *cmd;
+	char *err = NULL, *p, *dir, *user, *cmd, *site, *site_root;
 	(void)state;
 	assert_null(keymap_find("nonesuch", &err));
 	assert_non_null(strstr(err, "nonesuch"));
@@ -258,7 +260,28 @@ static void find_by_name_or_path(void **state)
 	assert_null(keymap_find("/no/such/file", &err));
 	assert_non_null(strstr(err, "/no/such/file"));
 	err_free(&err);
-	/* A user's own keymap of the same name wins over the bundled one. */
+	/* A site's keymap (SYSCONFDIR/neuvoo/keymaps) wins over the bundled
+	 * one, and a user's own over the site's. */
+	assert_int_equal(setenv("NEUVOO_SYSCONFDIR", tmp, 1), 0);
+	dir = xasprintf("%s/neuvoo/site/neuvoo/keymaps", tmp);
+	cmd = xasprintf("mkdir -p '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	site = util_write(dir, "vi", "global { quit = \"Q\" }\n");
+	free(dir);
+	p = keymap_find("vi", &err);
+	assert_non_null(strstr(p, "/keymaps/vi"));
+	assert_null(strstr(p, "/site/"));	/* not yet: SYSCONFDIR is tmp */
+	free(p);
+	site_root = xasprintf("%s/neuvoo/site", tmp);
+	setenv("NEUVOO_SYSCONFDIR", site_root, 1);
+	p = keymap_find("vi", &err);
+	assert_string_equal(p, site);
+	free(p);
+	/* A name the site does not have is still the bundled one. */
+	p = keymap_find("default", &err);
+	assert_null(strstr(p, site_root));
+	free(p);
 	dir = xasprintf("%s/neuvoo/keymaps", tmp);
 	cmd = xasprintf("mkdir -p '%s'", dir);
 	assert_int_equal(system(cmd), 0);
@@ -267,6 +290,14 @@ static void find_by_name_or_path(void **state)
 	p = keymap_find("vi", &err);
 	assert_string_equal(p, user);
 	free(p);
+	/* Every folder is named when nothing matches. */
+	assert_null(keymap_find("nonesuch", &err));
+	assert_non_null(strstr(err, dir));
+	assert_non_null(strstr(err, site_root));
+	err_free(&err);
+	setenv("NEUVOO_SYSCONFDIR", tmp, 1);
+	free(site_root);
+	free(site);
 	free(user);
 	free(dir);
 }

@@ -17,6 +17,7 @@ static int setup(void **state)
 	tmp = util_tmpdir();
 	setenv("NEUVOO_DATADIR", src ? src : ".", 1);
 	setenv("XDG_CONFIG_HOME", tmp, 1);
+	setenv("NEUVOO_SYSCONFDIR", tmp, 1);
 	return 0;
 }
 
@@ -197,6 +198,42 @@ static void missing_screen_names_the_places(void **state)
 	err_free(&err);
 }
 
+/* A site's screen (SYSCONFDIR/neuvoo/screens) wins over the bundled one,
+ * the user's own over the site's. */
+static void site_screen_before_bundled(void **state)
+{
+	char *site_dir = xasprintf("%s/neuvoo/screens", tmp);
+	char *user_root = xasprintf("%s/user", tmp);
+	char *user_dir = xasprintf("%s/neuvoo/screens", user_root);
+	char *cmd = xasprintf("mkdir -p '%s' '%s'", site_dir, user_dir);
+	char *err = NULL, *site, *user, *p;
+	(void)state;
+
+	assert_int_equal(system(cmd), 0);
+	p = layout_find(NULL, "desk", &err);
+	assert_non_null(p);
+	assert_null(strstr(p, tmp));	/* the bundled one */
+	free(p);
+	site = util_write(site_dir, "desk", "layout a { pane = \"topics\" }\n");
+	p = layout_find(NULL, "desk", &err);
+	assert_string_equal(p, site);
+	free(p);
+	setenv("XDG_CONFIG_HOME", user_root, 1);
+	user = util_write(user_dir, "desk", "layout a { pane = \"intake\" }\n");
+	p = layout_find("desk", "desk", &err);
+	assert_string_equal(p, user);
+	free(p);
+	setenv("XDG_CONFIG_HOME", tmp, 1);
+	unlink(user);
+	unlink(site);
+	free(user);
+	free(site);
+	free(cmd);
+	free(user_dir);
+	free(user_root);
+	free(site_dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +243,7 @@ int main(void)
 		cmocka_unit_test(weights_share_exactly),
 		cmocka_unit_test(errors_name_file_and_line),
 		cmocka_unit_test(missing_screen_names_the_places),
+		cmocka_unit_test(site_screen_before_bundled),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -3,10 +3,12 @@
 #include <config.h>
 
 #include <errno.h>
+#include <pwd.h>
 #include <sys/stat.h>
 
 #include "util.h"
 #include "core/err.h"
+#include "core/dirs.h"
 #include "core/paths.h"
 
 static int setup(void **state)
@@ -17,6 +19,7 @@ static int setup(void **state)
 	unsetenv("XDG_STATE_HOME");
 	unsetenv("XDG_CONFIG_HOME");
 	unsetenv("NEUVOO_DATADIR");
+	unsetenv("NEUVOO_SYSCONFDIR");
 	*state = dir;
 	return 0;
 }
@@ -78,6 +81,79 @@ static void test_xdg_fallbacks(void **state)
 	want = xasprintf("%s/.config", home);
 	expect(paths_config_home(), want);
 	free(want);
+}
+
+/* No HOME (cron, a service manager): the password database's home, never
+ * a shared folder such as /tmp. */
+static void test_home_unset(void **state)
+{
+	struct passwd *pw = getpwuid(getuid());
+	char *want;
+	(void)state;
+
+	assert_non_null(pw);
+	unsetenv("HOME");
+	expect(paths_home(), pw->pw_dir);
+	want = paths_join(pw->pw_dir, ".local/share");
+	expect(paths_data_home(), want);
+	free(want);
+	want = paths_join(pw->pw_dir, ".local/state");
+	expect(paths_state_home(), want);
+	free(want);
+	/* An empty or relative HOME is no home either. */
+	setenv("HOME", "", 1);
+	expect(paths_home(), pw->pw_dir);
+	setenv("HOME", "relative/home", 1);
+	want = paths_join(pw->pw_dir, ".config");
+	expect(paths_config_home(), want);
+	free(want);
+}
+
+/* Keymaps and screens: the user's folder, the site's, then the bundled. */
+static void test_search_order(void **state)
+{
+	const char *home = *state;
+	char **dirs, *want, *site, *file, *found;
+	(void)state;
+
+	setenv("NEUVOO_DATADIR", "/opt/neuvoo-data", 1);
+	setenv("NEUVOO_SYSCONFDIR", home, 1);
+	assert_string_equal(paths_sysconfdir(), home);
+	dirs = paths_search("keymaps", true);
+	want = xasprintf("%s/.config/neuvoo/keymaps", home);
+	assert_string_equal(dirs[0], want);
+	free(want);
+	site = xasprintf("%s/neuvoo/keymaps", home);
+	assert_string_equal(dirs[1], site);
+	assert_string_equal(dirs[2], "/opt/neuvoo-data/keymaps");
+	assert_null(dirs[3]);
+	want = xasprintf("%s/.config/neuvoo/keymaps, %s, /opt/neuvoo-data/keymaps",
+			 home, site);
+	found = paths_list_join(dirs, ", ");
+	expect(found, want);
+	free(want);
+
+	/* The first folder holding the file wins. */
+	assert_null(paths_search_file(dirs, "vi"));
+	assert_int_equal(paths_mkdir_p(site, 0700, NULL), 0);
+	file = util_write(site, "vi", "x");
+	expect(paths_search_file(dirs, "vi"), file);
+	free(file);
+	paths_list_free(&dirs);
+	assert_null(dirs);
+
+	/* Scenarios have no user folder; a relative NEUVOO_SYSCONFDIR is
+	 * ignored. */
+	dirs = paths_search("scenarios", false);
+	want = xasprintf("%s/neuvoo/scenarios", home);
+	assert_string_equal(dirs[0], want);
+	assert_string_equal(dirs[1], "/opt/neuvoo-data/scenarios");
+	assert_null(dirs[2]);
+	free(want);
+	paths_list_free(&dirs);
+	setenv("NEUVOO_SYSCONFDIR", "etc", 1);
+	assert_string_equal(paths_sysconfdir(), SYSCONFDIR);
+	free(site);
 }
 
 static void test_join(void **state)
@@ -151,6 +227,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_xdg_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xdg_fallbacks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_home_unset, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_join, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_data_override, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mkdir_p, setup, teardown),

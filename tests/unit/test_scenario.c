@@ -255,6 +255,55 @@ static void test_load_dir(void **state)
 	free(dir);
 }
 
+/* The site's folder comes first: its file replaces the bundled scenario of
+ * the same id, the other bundled ones stay; a site without the folder is
+ * fine (the bundled scenarios alone), a missing bundled folder is not. */
+static void test_site_before_bundled(void **state)
+{
+	char *site = xasprintf("%s/site", tmp), *bundled = xasprintf("%s/bundled", tmp);
+	char *other, *mine, *err = NULL;
+	char *dirs[] = { site, bundled, NULL };
+	struct scenario_set *set = NULL;
+	struct warnings w = { NULL, 0 };
+	const struct scenario *sc;
+	(void)state;
+
+	assert_int_equal(mkdir(bundled, 0700), 0);
+	free(util_write(bundled, "kela.conf", good_conf));
+	other = xstrdup(good_conf);
+	memcpy(strstr(other, "kela-test"), "aaaa-test", 9);
+	free(util_write(bundled, "other.conf", other));
+
+	/* No site folder yet. */
+	assert_int_equal(scenario_load_dirs(dirs, collect, &w, &set, &err), 0);
+	assert_int_equal(set->n, 2);
+	scenario_set_free(&set);
+
+	assert_int_equal(mkdir(site, 0700), 0);
+	mine = xstrdup(good_conf);
+	memcpy(strstr(mine, "difficulty = 2"), "difficulty = 3", 14);
+	free(util_write(site, "z-local.conf", mine));
+	assert_int_equal(scenario_load_dirs(dirs, collect, &w, &set, &err), 0);
+	assert_int_equal(set->n, 2);
+	sc = scenario_find(set, "kela-test");
+	assert_non_null(sc);
+	assert_non_null(strstr(sc->path, site));
+	assert_non_null(scenario_find(set, "aaaa-test"));
+	/* An override is not a mistake: nothing to warn about. */
+	assert_int_equal(w.n, 0);
+	scenario_set_free(&set);
+
+	dirs[1] = xasprintf("%s/gone", tmp);
+	assert_int_equal(scenario_load_dirs(dirs, NULL, NULL, &set, &err), -1);
+	assert_non_null(strstr(err, dirs[1]));
+	err_free(&err);
+	free(dirs[1]);
+	free(other);
+	free(mine);
+	free(site);
+	free(bundled);
+}
+
 static bool full_text(const struct cat_text *t)
 {
 	int l;
@@ -541,6 +590,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_files),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_load_dir),
+		cmocka_unit_test(test_site_before_bundled),
 		cmocka_unit_test(test_bundled),
 		cmocka_unit_test(test_grade_full),
 		cmocka_unit_test(test_grade_partial),

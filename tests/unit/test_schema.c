@@ -2,6 +2,8 @@
  * data, ensure, check and info; and the bundled Helsinki catalogue. */
 #include <config.h>
 
+#include "build_dirs.h"
+
 #include "util.h"
 
 #include <sqlite3.h>
