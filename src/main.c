@@ -45,7 +45,7 @@ static const struct common_opt common_opts[] = {
 static void usage(FILE *f)
 {
 	fputs(_("Usage: neuvoo [desk]                 the advisor's desk screen\n"
-		"       neuvoo review [--date D]       the supervisor's day-end screen\n"
+		"       neuvoo review [--date D] [--close | --reopen]  the supervisor's day end\n"
 		"       neuvoo report [--date D | --from D --to D] [--desk NAME]... [--by DIM]\n"
 		"                     [--contacts] [--format text|csv|json] [--suppress N] [PATH...]\n"
 		"       neuvoo train [--list | SCENARIO] [--trainee NAME]\n"

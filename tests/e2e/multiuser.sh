@@ -20,7 +20,7 @@
 for tool in useradd userdel groupadd groupdel runuser; do
 	command -v "$tool" >/dev/null 2>&1 || skip_all "$tool is missing"
 done
-plan 26
+plan 28
 
 # Names unique to this run, short enough for any useradd.
 tag=$$
@@ -52,17 +52,6 @@ mu_cleanup() {
 }
 trap mu_cleanup EXIT
 
-# prepare_site: the shared statistics folder exactly as
-# `neuvoo doctor --fix` (run as root) will make it: owned by root, the
-# configured group, mode 3770 (setgid: new files get the group; sticky:
-# nobody removes or renames another's file; nothing for others).
-# This function will become `neuvoo doctor --fix`.
-prepare_site() {
-	mkdir -p "$STATS" &&
-	chown "root:$G" "$STATS" &&
-	chmod 3770 "$STATS"
-}
-
 groupadd "$G"
 for u in "$A" "$B" "$C" "$SUP"; do
 	useradd -M -N -g "$G" -d "$SITE/home/$u" -s /bin/sh "$u"
@@ -83,7 +72,13 @@ stats-dir = "$STATS"
 group = "$G"
 EOF
 chmod 644 "$CONF"
-prepare_site
+# The sysadmin's one step: doctor --fix as root makes the shared folder
+# (root, the configured group, mode 3770: setgid, sticky, nothing for
+# others), then finds nothing more to fix.
+check "doctor --fix as root prepares the site" \
+	sh -c '"$NEUVOO" --config "$1" doctor --fix >"$2/fix.out" 2>&1' _ "$CONF" "$SITE"
+check "doctor then finds all is well" \
+	sh -c '"$NEUVOO" --config "$1" doctor >"$2/doctor.out" 2>&1' _ "$CONF" "$SITE"
 check "the statistics folder is root:$G, mode 3770" \
 	test "$(stat -c '%U:%G %a' "$STATS")" = "root:$G 3770"
 
