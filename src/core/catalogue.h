@@ -18,6 +18,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "core/catalogue_fields.h"
 #include "core/codes.h"
 #include "core/hours.h"
 #include "core/wordset.h"
@@ -25,13 +26,9 @@
 /* The schema version this build reads and writes (PRAGMA user_version). */
 #define CATALOGUE_SCHEMA_VERSION 1
 
-enum cat_lang { CAT_FI, CAT_SV, CAT_EN, CAT__NLANG };
-
 struct cat_text {
 	char *v[CAT__NLANG];	/* fi, sv, en; NULL when absent */
 };
-
-enum org_kind { ORG_CITY, ORG_PUBLIC, ORG_NGO, ORG_OTHER, ORG__N };
 
 struct cat_org {
 	char *id;
@@ -45,8 +42,6 @@ struct cat_phone {
 	char *number;
 	struct cat_text label;	/* "benefits in Swedish" ... */
 };
-
-enum appointment { APPT_NO, APPT_YES, APPT_SOMETIMES };
 
 /* What only a service's details show. A catalogue opened with
  * catalogue_open() has it for every service; a desk's lean catalogue
@@ -91,16 +86,6 @@ struct cat_language {
 	char *native;		/* endonym: "Soomaali", "العربية" */
 };
 
-enum res_kind { RES_COLLEAGUE, RES_INTERPRETING, RES__N };
-
-/* Modalities, a bit set; the names are the interpreter codes they record. */
-enum {
-	MOD_INPERSON = 1 << 0,	/* a colleague at the desk: "colleague" */
-	MOD_PHONE = 1 << 1,	/* "phone" */
-	MOD_VIDEO = 1 << 2,	/* "video" */
-	MOD_ONSITE = 1 << 3	/* "on-site" */
-};
-
 struct cat_res_lang {
 	char *code;
 	char *dialects;		/* free text, e.g. "Sorani, Kurmanji"; NULL */
@@ -122,7 +107,7 @@ struct cat_resource {
 	struct cat_text note;
 };
 
-struct cat_arena;
+struct arena;
 struct cat_details;
 
 struct catalogue {
@@ -157,7 +142,7 @@ struct catalogue {
 	 * read-only. Replacing a pointer with a malloc'd one is fine
 	 * (catalogue_free frees what is not in the blocks). NULL for a
 	 * catalogue built with catalogue_new(). */
-	struct cat_arena *arena;
+	struct arena *arena;
 	/* A lean catalogue's read-only connection to the file it was loaded
 	 * from (kept open, so details match the loaded version even after a
 	 * republish), and the last service's details fetched. */
