@@ -219,11 +219,4 @@ struct cat_language *catalogue_add_language(struct catalogue *cat);
 struct cat_resource *catalogue_add_resource(struct catalogue *cat);
 void cat_text_free(struct cat_text *t);
 
-/* Write cat into a new file and rename it over `path` atomically
- * (rollback-journal mode, so read-only readers in read-only folders work).
- * Used by `catalogue init` and `import hsds`. Implemented with the rest
- * of the admin side in catalogue_schema.c. */
-int catalogue_publish(const struct catalogue *cat, const char *path,
-		      char **err);
-
 #endif

@@ -17,7 +17,7 @@
 
 #include "core/catalogue.h"
 #include "core/catalogue_fields.h"
-#include "core/catalogue_schema.h"
+#include "core/catalogue_check.h"
 #include "core/codes.h"
 #include "core/err.h"
 #include "core/hours.h"

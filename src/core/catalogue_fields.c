@@ -76,6 +76,16 @@ const struct cat_table *catalogue_fields(enum cat_table_id t)
 	return (int)t >= 0 && t < CAT_TABLE__N ? &tables[t] : NULL;
 }
 
+const struct cat_field *catalogue_field(enum cat_table_id t, const char *col)
+{
+	const struct cat_table *tb = catalogue_fields(t);
+	size_t i;
+	for (i = 0; tb && i < tb->n_fields; i++)
+		if (!strcmp(tb->fields[i].col, col))
+			return &tb->fields[i];
+	return NULL;
+}
+
 int catalogue_field_column(enum cat_table_id t, const char *col)
 {
 	const struct cat_table *tb = catalogue_fields(t);

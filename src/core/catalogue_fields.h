@@ -286,6 +286,8 @@ enum cat_table_id {
 
 /* The table's fields (never NULL for a valid id). */
 const struct cat_table *catalogue_fields(enum cat_table_id t);
+/* The field of table t whose column is col, or NULL. */
+const struct cat_field *catalogue_field(enum cat_table_id t, const char *col);
 /* The first SQL column (in the order of CAT_SELECT) of table t's field
  * whose column is col, or -1. */
 int catalogue_field_column(enum cat_table_id t, const char *col);

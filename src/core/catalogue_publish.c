@@ -30,6 +30,8 @@
 #include "core/atomic.h"
 #include "core/catalogue.h"
 #include "core/catalogue_fields.h"
+#include "core/catalogue_check.h"
+#include "core/catalogue_publish.h"
 #include "core/catalogue_schema.h"
 #include "core/codes.h"
 #include "core/err.h"
