@@ -2,6 +2,8 @@
  * algorithm, in both widths. */
 #include <config.h>
 
+#include <string.h>
+
 #include "core/hash.h"
 
 uint32_t hash32(const void *p, size_t n)
@@ -28,10 +30,5 @@ uint64_t hash64(const void *p, size_t n)
 
 uint64_t hash64_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-	while (*s) {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return hash64(s, strlen(s));
 }

@@ -290,9 +290,7 @@ bool hsds_has_field(const struct hsds_found *fd, const char *field)
 	return false;
 }
 
-/* Field of column c as an owned string; NULL when absent or empty. Text
- * is kept as written (surrounding blanks too) so exports read back. */
-static char *dupv(struct csv_reader *r, int c)
+char *hsds_cell(struct csv_reader *r, int c)
 {
 	const char *s = csv_field(r, c);
 	return s && *s ? xstrdup(s) : NULL;
@@ -319,14 +317,14 @@ void hsds_read_fields(const struct hsds_found *fd, void *rec, void *info)
 				struct cat_text *t = p;
 				if (c->kind == HK_FIELD)
 					for (k = 0; k < CAT__NLANG; k++)
-						t->v[k] = dupv(fd->r, fd->lang[i][k]);
+						t->v[k] = hsds_cell(fd->r, fd->lang[i][k]);
 				else if (c->kind == HK_PLAIN &&
 					 (own < 0 || fd->lang[own][c->lang] < 0))
-					t->v[c->lang] = dupv(fd->r, fd->col[i]);
+					t->v[c->lang] = hsds_cell(fd->r, fd->col[i]);
 			} else if (fl->type == FT_STR || fl->type == FT_SHARED) {
 				if (c->kind == HK_FIELD ||
 				    (c->kind == HK_ALSO && (own < 0 || fd->col[own] < 0)))
-					*(char **)p = dupv(fd->r, fd->col[i]);
+					*(char **)p = hsds_cell(fd->r, fd->col[i]);
 			}
 		}
 }

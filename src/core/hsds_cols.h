@@ -69,6 +69,9 @@ struct hsds_found {
 	int lang[HSDS_MAX_COLS][CAT__NLANG];	/* HK_FIELD of a LANGS field */
 };
 
+/* Field of column c as an owned string; NULL when absent or empty. Text
+ * is kept as written (surrounding blanks too) so exports read back. */
+char *hsds_cell(struct csv_reader *r, int c);
 /* Look every column of file up in r's header. */
 void hsds_find(struct hsds_found *fd, enum hsds_file_id f,
 	       struct csv_reader *r);

@@ -15,6 +15,9 @@
  * not "use the plain name"); plain HSDS columns are the fallback only when
  * the extension column is absent from the file.
  *
+ * The files that point at records are read in hsds_links.c, schedules in
+ * hsds_sched.c (hsds_import.h is what they share).
+ *
  * Schedules: 1.x regular_schedules rows give a weekday (1 = Monday ... 7,
  * or a day name); 3.x schedule rows give byday ("MO,TU"). Either becomes
  * weekly spans. A row with a date (valid_from/valid_to, or 1.x
@@ -42,138 +45,13 @@
 #include "core/hours.h"
 #include "core/hsds.h"
 #include "core/hsds_cols.h"
+#include "core/hsds_import.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/strmap.h"
 #include "core/text.h"
 
-static const char *const day_names[7] = { "monday", "tuesday", "wednesday",
-					  "thursday", "friday", "saturday",
-					  "sunday" };
-
-/* ---- small parsers ---------------------------------------------------- */
-
-static bool is_blank(const char *s)
-{
-	if (!s)
-		return true;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t')
-			return false;
-	return true;
-}
-
-/* A copy without surrounding blanks, NULL when empty. */
-static char *trimmed(const char *s)
-{
-	size_t n;
-	if (is_blank(s))
-		return NULL;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return xstrndup(s, n);
-}
-
-/* Field of column c as an owned string; NULL when absent or empty. Text
- * is kept as written (surrounding blanks too) so exports read back. */
-static char *dupv(struct csv_reader *r, int c)
-{
-	const char *s = csv_field(r, c);
-	return s && *s ? xstrdup(s) : NULL;
-}
-
-/* "YYYY-MM-DD", optionally followed by a time ("T..." or " ..."): days
- * since the epoch into *days; false when not a real date. */
-static bool parse_date(const char *s, long *days)
-{
-	char *t = trimmed(s), ymd[11];
-	bool ok = t && strlen(t) >= 10 && (!t[10] || t[10] == 'T' || t[10] == ' ');
-	if (ok) {
-		memcpy(ymd, t, 10);
-		ymd[10] = '\0';
-		ok = hours_valid_date(ymd);
-		if (ok)
-			*days = hours_date_days(ymd);
-	}
-	free(t);
-	return ok;
-}
-
-static bool truthy(const char *s)
-{
-	static const char *const yes[] = { "1", "true", "t", "yes", "y" };
-	size_t i;
-	char *t = trimmed(s);
-	bool ok = false;
-	for (i = 0; t && i < sizeof yes / sizeof *yes; i++)
-		if (strcasecmp(t, yes[i]) == 0)
-			ok = true;
-	free(t);
-	return ok;
-}
-
-/* "9", "09:00", "9.00", "09:00:00", "09:00Z", "09:00+02:00": minutes after
- * midnight, or -1. */
-static int parse_clock(const char *s)
-{
-	int h = 0, m = 0, n = 0;
-	const char *p = s;
-	while (*p == ' ')
-		p++;
-	if (*p < '0' || *p > '9')
-		return -1;
-	while (*p >= '0' && *p <= '9' && n < 3) {
-		h = h * 10 + (*p++ - '0');
-		n++;
-	}
-	if (n > 2)
-		return -1;
-	if (*p == ':' || *p == '.') {
-		p++;
-		if (p[0] < '0' || p[0] > '5' || p[1] < '0' || p[1] > '9')
-			return -1;
-		m = (p[0] - '0') * 10 + (p[1] - '0');
-		p += 2;
-		if (*p == ':') {	/* seconds, ignored */
-			if (p[1] < '0' || p[1] > '5' || p[2] < '0' ||
-			    p[2] > '9')
-				return -1;
-			p += 3;
-		}
-	}
-	if (*p == 'Z' || *p == 'z')
-		p++;
-	else if (*p == '+' || *p == '-')
-		p += strspn(p + 1, "0123456789:") + 1;
-	while (*p == ' ')
-		p++;
-	if (*p || h > 24 || (h == 24 && m))
-		return -1;
-	return h * 60 + m;
-}
-
-/* "MO", "Monday", "mon", "1" (ISO: 1 = Monday): 0..6, or -1. */
-static int parse_day(const char *s)
-{
-	char *t = trimmed(s);
-	int d = -1, i;
-	size_t n;
-	if (!t)
-		return -1;
-	n = strlen(t);
-	if (n == 1 && t[0] >= '1' && t[0] <= '7')
-		d = t[0] - '1';
-	else if (n >= 2)
-		for (i = 0; i < 7; i++)
-			if (n <= strlen(day_names[i]) &&
-			    strncasecmp(t, day_names[i], n) == 0)
-				d = i;
-	free(t);
-	return d;
-}
+/* ---- shared helpers ---- */
 
 static bool valid_code(const char *s)
 {
@@ -186,11 +64,44 @@ static bool valid_code(const char *s)
 	return true;
 }
 
+bool hsds_blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			return false;
+	return true;
+}
+
+/* A copy without surrounding blanks, NULL when empty. */
+char *hsds_trimmed(const char *s)
+{
+	return hsds_blank(s) ? NULL : csv_trim(s);
+}
+
+/* "YYYY-MM-DD", optionally followed by a time ("T..." or " ..."): days
+ * since the epoch into *days; false when not a real date. */
+bool hsds_parse_date(const char *s, long *days)
+{
+	char *t = hsds_trimmed(s), ymd[11];
+	bool ok = t && strlen(t) >= 10 && (!t[10] || t[10] == 'T' || t[10] == ' ');
+	if (ok) {
+		memcpy(ymd, t, 10);
+		ymd[10] = '\0';
+		ok = hours_valid_date(ymd);
+		if (ok)
+			*days = hours_date_days(ymd);
+	}
+	free(t);
+	return ok;
+}
+
 /* A language code as neuvoo keeps it: lower case, primary subtag only
  * ("fi-FI" -> "fi"). NULL when it is no code. */
-static char *norm_code(const char *s)
+char *hsds_norm_code(const char *s)
 {
-	char *t = trimmed(s), *p;
+	char *t = hsds_trimmed(s), *p;
 	if (!t)
 		return NULL;
 	for (p = t; *p; p++) {
@@ -208,48 +119,9 @@ static char *norm_code(const char *s)
 	return t;
 }
 
-/* ---- the import ------------------------------------------------------- */
-
-/* The columns of a schedule file. */
-struct sched_cols {
-	int weekday, byday, freq, interval, opens, closes;
-	int from, to, dtstart, start_date, end_date, closed;
-};
-
-struct loc {
-	char *org_id;
-	char *address;
-	char *city;
-	bool have_addr;
-	bool postal;		/* the address held is a postal one */
-};
-
-struct link {
-	size_t svc;
-	char *loc_id;
-};
-
-struct imp {
-	const char *dir;
-	struct catalogue *cat;
-	void (*warn)(void *ctx, const char *msg);
-	void *ctx;
-	char **err;
-	struct strmap orgs, svcs, skipped, langs, res, locs, sals;
-	struct loc *loc;
-	size_t n_loc;
-	struct link *links;
-	size_t n_links;
-	bool org_municipality_col;
-	struct sched_cols sched;	/* of the schedule file being read */
-};
-
-static void warnf(struct imp *im, struct csv_reader *r, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 /* "FILE:LINE: what": ids and values from the files are in the message, so
  * it is sanitized here once for whoever prints it. */
-static void warnf(struct imp *im, struct csv_reader *r, const char *fmt, ...)
+void hsds_warn(struct imp *im, struct csv_reader *r, const char *fmt, ...)
 {
 	va_list ap;
 	char *what, *msg, *clean;
@@ -290,7 +162,7 @@ static int open_table(struct imp *im, const char *const *names,
 }
 
 /* A code of list, as written in any case; -1 when it is none. */
-static int code_nocase(enum code_list list, const char *s)
+int hsds_code_nocase(enum code_list list, const char *s)
 {
 	size_t i, n = codes_count(list);
 	for (i = 0; s && i < n; i++)
@@ -299,7 +171,7 @@ static int code_nocase(enum code_list list, const char *s)
 	return -1;
 }
 
-static bool text_any(const struct cat_text *t)
+bool hsds_text_any(const struct cat_text *t)
 {
 	int i;
 	for (i = 0; i < CAT__NLANG; i++)
@@ -310,19 +182,19 @@ static bool text_any(const struct cat_text *t)
 
 /* A service index for a row's service_id, or -1 (warned unless the row
  * belongs to a skipped inactive service or names no service at all). */
-static long row_service(struct imp *im, struct csv_reader *r, int c_sid,
+long hsds_row_service(struct imp *im, struct csv_reader *r, int c_sid,
 			int c_salid)
 {
-	char *sid = trimmed(csv_field(r, c_sid));
+	char *sid = hsds_trimmed(csv_field(r, c_sid));
 	size_t idx;
 	long out = -1;
 	if (!sid) {
 		/* Rows of a service at a location count for the service. */
-		char *sal = trimmed(csv_field(r, c_salid));
+		char *sal = hsds_trimmed(csv_field(r, c_salid));
 		if (sal && strmap_get(&im->sals, sal, &idx))
 			out = (long)idx;
 		else if (sal && !strmap_get(&im->skipped, sal, NULL))
-			warnf(im, r, _("unknown service_at_location_id \"%s\"; row skipped"),
+			hsds_warn(im, r, _("unknown service_at_location_id \"%s\"; row skipped"),
 			      sal);
 		free(sal);
 		return out;
@@ -330,27 +202,64 @@ static long row_service(struct imp *im, struct csv_reader *r, int c_sid,
 	if (strmap_get(&im->svcs, sid, &idx))
 		out = (long)idx;
 	else if (!strmap_get(&im->skipped, sid, NULL))
-		warnf(im, r, _("unknown service_id \"%s\"; row skipped"), sid);
+		hsds_warn(im, r, _("unknown service_id \"%s\"; row skipped"), sid);
 	free(sid);
 	return out;
 }
 
-/* ---- the files, row by row ---- */
+long hsds_row_located(struct imp *im, const struct hsds_found *fd)
+{
+	int c_sid = hsds_own(fd, "service_id");
+	int c_sal = hsds_own(fd, "service_at_location_id");
+	char *sid = hsds_trimmed(csv_field(fd->r, c_sid));
+	char *sal = hsds_trimmed(csv_field(fd->r, c_sal));
+	bool none = !sid && !sal;
+	free(sid);
+	free(sal);
+	return none ? -2 : hsds_row_service(im, fd->r, c_sid, c_sal);
+}
+
+struct cat_language *hsds_add_language(struct imp *im, char *code)
+{
+	struct cat_language *l;
+	strmap_put(&im->langs, code, 0);
+	l = catalogue_add_language(im->cat);
+	memset(l, 0, sizeof *l);
+	l->code = code;
+	return l;
+}
+
+long hsds_row_resource(struct imp *im, struct csv_reader *r, int c_rid)
+{
+	char *rid = hsds_trimmed(csv_field(r, c_rid));
+	size_t idx;
+	long out = -1;
+	if (!rid)
+		hsds_warn(im, r, _("no resource_id; row skipped"));
+	else if (strmap_get(&im->res, rid, &idx))
+		out = (long)idx;
+	else
+		hsds_warn(im, r, _("unknown resource_id \"%s\"; row skipped"), rid);
+	free(rid);
+	return out;
+}
+
+/* ---- the record files ---- */
 
 static void meta_row(struct imp *im, const struct hsds_found *fd)
 {
 	struct csv_reader *r = fd->r;
 	int c_val = hsds_own(fd, "value");
-	char *key = trimmed(csv_field(r, hsds_own(fd, "key")));
+	char *key = hsds_trimmed(csv_field(r, hsds_own(fd, "key")));
 	const char *val = csv_field(r, c_val);
 	if (!key) {
-		warnf(im, r, _("no key; row skipped"));
+		hsds_warn(im, r, _("no key; row skipped"));
 	} else if (strcmp(key, "name") == 0) {
 		free(im->cat->name);
-		im->cat->name = dupv(r, c_val);
+		im->cat->name = hsds_cell(r, c_val);
 	} else if (strcmp(key, "published") == 0) {
 		free(im->cat->published);
-		im->cat->published = dupv(r, c_val);
+		im->cat->published = hsds_cell(r, c_val);
 	} else if (strcmp(key, "topic_order") == 0) {
 		int order[TOPIC__N], n = 0;
 		topic_set seen = 0;
@@ -370,20 +279,10 @@ static void meta_row(struct imp *im, const struct hsds_found *fd)
 		if (ok && n == TOPIC__N)
 			memcpy(im->cat->topic_order, order, sizeof order);
 		else
-			warnf(im, r, _("topic_order is not every topic code once; row skipped"));
+			hsds_warn(im, r, _("topic_order is not every topic code once; row skipped"));
 	}
 	/* Other keys are for other tools or later versions. */
 	free(key);
-}
-
-static struct cat_language *add_language(struct imp *im, char *code)
-{
-	struct cat_language *l;
-	strmap_put(&im->langs, code, 0);
-	l = catalogue_add_language(im->cat);
-	memset(l, 0, sizeof *l);
-	l->code = code;
-	return l;
 }
 
 static void xlang_row(struct imp *im, const struct hsds_found *fd)
@@ -392,13 +291,13 @@ static void xlang_row(struct imp *im, const struct hsds_found *fd)
 	memset(&row, 0, sizeof row);
 	hsds_read_fields(fd, &row, NULL);
 	free(row.code);
-	row.code = norm_code(csv_field(fd->r, hsds_field(fd, "code")));
+	row.code = hsds_norm_code(csv_field(fd->r, hsds_field(fd, "code")));
 	if (!row.code) {
-		warnf(im, fd->r, _("no valid language code; row skipped"));
+		hsds_warn(im, fd->r, _("no valid language code; row skipped"));
 	} else if (strmap_get(&im->langs, row.code, NULL)) {
-		warnf(im, fd->r, _("language \"%s\" listed twice; row skipped"), row.code);
+		hsds_warn(im, fd->r, _("language \"%s\" listed twice; row skipped"), row.code);
 	} else {
-		l = add_language(im, row.code);
+		l = hsds_add_language(im, row.code);
 		l->name = row.name;
 		l->native = row.native;
 		return;
@@ -420,27 +319,27 @@ static void org_row(struct imp *im, const struct hsds_found *fd)
 	char *id, *kind;
 	memset(&row, 0, sizeof row);
 	hsds_read_fields(fd, &row, NULL);
-	id = trimmed(row.id);
+	id = hsds_trimmed(row.id);
 	free(row.id);
 	row.id = id;
 	row.kind = ORG_OTHER;
 	if (!id) {
-		warnf(im, r, _("organization without an id; row skipped"));
+		hsds_warn(im, r, _("organization without an id; row skipped"));
 		goto skip;
 	}
-	if (!text_any(&row.name)) {
-		warnf(im, r, _("organization \"%s\" has no name; row skipped"), id);
+	if (!hsds_text_any(&row.name)) {
+		hsds_warn(im, r, _("organization \"%s\" has no name; row skipped"), id);
 		goto skip;
 	}
 	if (!strmap_put(&im->orgs, id, im->cat->n_orgs)) {
-		warnf(im, r, _("organization id \"%s\" used twice; row skipped"), id);
+		hsds_warn(im, r, _("organization id \"%s\" used twice; row skipped"), id);
 		goto skip;
 	}
-	kind = trimmed(csv_field(r, hsds_field(fd, "kind")));
+	kind = hsds_trimmed(csv_field(r, hsds_field(fd, "kind")));
 	if (kind) {
-		int k = code_nocase(CODES_ORG_KIND, kind);
+		int k = hsds_code_nocase(CODES_ORG_KIND, kind);
 		if (k < 0)
-			warnf(im, r, _("unknown x_kind \"%s\" (city, public, ngo or other); taken as other"),
+			hsds_warn(im, r, _("unknown x_kind \"%s\" (city, public, ngo or other); taken as other"),
 			      kind);
 		else
 			row.kind = (enum org_kind)k;
@@ -467,7 +366,7 @@ static topic_set parse_topics(struct imp *im, struct csv_reader *r,
 	     tok = strtok_r(NULL, ";, \t", &save)) {
 		int t = codes_find(CODES_TOPIC, tok);
 		if (t < 0)
-			warnf(im, r, _("unknown topic \"%s\" left out"), tok);
+			hsds_warn(im, r, _("unknown topic \"%s\" left out"), tok);
 		else
 			set |= (topic_set)1 << t;
 	}
@@ -480,10 +379,10 @@ static char *parse_verified(struct imp *im, struct csv_reader *r,
 {
 	long days;
 	char buf[11];
-	if (is_blank(s))
+	if (hsds_blank(s))
 		return NULL;
-	if (!parse_date(s, &days)) {
-		warnf(im, r, _("verified date \"%s\" is not YYYY-MM-DD; left out"),
+	if (!hsds_parse_date(s, &days)) {
+		hsds_warn(im, r, _("verified date \"%s\" is not YYYY-MM-DD; left out"),
 		      s);
 		return NULL;
 	}
@@ -512,8 +411,8 @@ static void service_row(struct imp *im, const struct hsds_found *fd)
 	struct csv_reader *r = fd->r;
 	struct cat_service_info info;
 	struct cat_service row, *s;
-	char *org = trimmed(csv_field(r, hsds_own(fd, "organization_id")));
-	char *status = trimmed(csv_field(r, hsds_own(fd, "status")));
+	char *org = hsds_trimmed(csv_field(r, hsds_own(fd, "organization_id")));
+	char *status = hsds_trimmed(csv_field(r, hsds_own(fd, "status")));
 	char *appt, *id, *raw;
 	size_t org_idx;
 	int a = APPT_NO;
@@ -522,11 +421,11 @@ static void service_row(struct imp *im, const struct hsds_found *fd)
 	memset(&info, 0, sizeof info);
 	row.info = &info;
 	hsds_read_fields(fd, &row, &info);
-	id = trimmed(row.id);
+	id = hsds_trimmed(row.id);
 	free(row.id);
 	row.id = id;
 	if (!id) {
-		warnf(im, r, _("service without an id; row skipped"));
+		hsds_warn(im, r, _("service without an id; row skipped"));
 		goto skip;
 	}
 	if (status && (strcasecmp(status, "inactive") == 0 ||
@@ -536,28 +435,28 @@ static void service_row(struct imp *im, const struct hsds_found *fd)
 		strmap_put(&im->skipped, id, 0);
 		goto skip;
 	}
-	if (!text_any(&row.name)) {
-		warnf(im, r, _("service \"%s\" has no name; row skipped"), id);
+	if (!hsds_text_any(&row.name)) {
+		hsds_warn(im, r, _("service \"%s\" has no name; row skipped"), id);
 		goto skip;
 	}
 	if (!org) {
-		warnf(im, r, _("service \"%s\" has no organization_id; row skipped"), id);
+		hsds_warn(im, r, _("service \"%s\" has no organization_id; row skipped"), id);
 		goto skip;
 	}
 	if (!strmap_get(&im->orgs, org, &org_idx)) {
-		warnf(im, r, _("service \"%s\": unknown organization_id \"%s\"; row skipped"),
+		hsds_warn(im, r, _("service \"%s\": unknown organization_id \"%s\"; row skipped"),
 		      id, org);
 		goto skip;
 	}
 	if (strmap_get(&im->svcs, id, NULL)) {
-		warnf(im, r, _("service id \"%s\" used twice; row skipped"), id);
+		hsds_warn(im, r, _("service id \"%s\" used twice; row skipped"), id);
 		goto skip;
 	}
-	appt = trimmed(csv_field(r, hsds_field(fd, "appointment")));
+	appt = hsds_trimmed(csv_field(r, hsds_field(fd, "appointment")));
 	if (appt) {
-		a = code_nocase(CODES_APPOINTMENT, appt);
+		a = hsds_code_nocase(CODES_APPOINTMENT, appt);
 		if (a < 0) {
-			warnf(im, r, _("unknown appointment \"%s\" (no, yes or sometimes); taken as no"),
+			hsds_warn(im, r, _("unknown appointment \"%s\" (no, yes or sometimes); taken as no"),
 			      appt);
 			a = APPT_NO;
 		}
@@ -583,469 +482,6 @@ skip:
 	free(status);
 }
 
-/* 1.x eligibility.csv: one text a row, added to the Finnish text. */
-static void elig_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	int c_text = hsds_own(fd, "eligibility");
-	long si = row_service(im, r, hsds_own(fd, "service_id"), -1);
-	char *text, **fi;
-	if (c_text < 0)
-		c_text = hsds_own(fd, "description");
-	text = trimmed(csv_field(r, c_text));
-	if (si < 0 || !text) {
-		free(text);
-		return;
-	}
-	fi = &im->cat->services[si].info->eligibility.v[CAT_FI];
-	if (!*fi) {
-		*fi = text;
-	} else if (strstr(*fi, text)) {
-		free(text);
-	} else {
-		char *both = xasprintf("%s; %s", *fi, text);
-		free(*fi);
-		free(text);
-		*fi = both;
-	}
-}
-
-static bool standard_phone_type(const char *t)
-{
-	static const char *const types[] = { "voice", "fax", "text", "cell",
-					     "video", "pager", "textphone",
-					     "sms", "mobile" };
-	size_t i;
-	for (i = 0; i < sizeof types / sizeof *types; i++)
-		if (strcasecmp(t, types[i]) == 0)
-			return true;
-	return false;
-}
-
-static void phone_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	int c_sid = hsds_own(fd, "service_id");
-	int c_sal = hsds_own(fd, "service_at_location_id");
-	char *sid = trimmed(csv_field(r, c_sid));
-	char *sal = trimmed(csv_field(r, c_sal));
-	char *num, *ext, *type;
-	struct cat_service *s;
-	struct cat_phone *p;
-	long si;
-	if (!sid && !sal)
-		/* An organisation's or location's phone: neuvoo keeps phones
-		 * per service only. */
-		return;
-	free(sid);
-	free(sal);
-	si = row_service(im, r, c_sid, c_sal);
-	if (si < 0)
-		return;
-	num = trimmed(csv_field(r, hsds_field(fd, "number")));
-	if (!num) {
-		warnf(im, r, _("phone without a number; row skipped"));
-		return;
-	}
-	ext = trimmed(csv_field(r, hsds_own(fd, "extension")));
-	if (ext) {
-		char *both = xasprintf("%s (%s)", num, ext);
-		free(num);
-		free(ext);
-		num = both;
-	}
-	s = &im->cat->services[si];
-	s->info->phones = xrealloc(s->info->phones,
-				   (s->info->n_phones + 1) * sizeof *s->info->phones);
-	p = &s->info->phones[s->info->n_phones++];
-	memset(p, 0, sizeof *p);
-	hsds_read_fields(fd, p, NULL);
-	free(p->number);
-	p->number = num;
-	type = trimmed(csv_field(r, hsds_own(fd, "type")));
-	if (hsds_field_lang(fd, "label", CAT_FI) < 0 && !p->label.v[CAT_FI] && type &&
-	    !standard_phone_type(type)) {
-		p->label.v[CAT_FI] = type;
-		type = NULL;
-	}
-	free(type);
-}
-
-/* The code of a language named (in any catalogue language or natively)
- * as name, or NULL. */
-static const char *language_by_name(const struct catalogue *cat,
-				    const char *name)
-{
-	size_t i;
-	int k;
-	for (i = 0; i < cat->n_languages; i++) {
-		const struct cat_language *l = &cat->languages[i];
-		for (k = 0; k < CAT__NLANG; k++)
-			if (l->name.v[k] && strcasecmp(l->name.v[k], name) == 0)
-				return l->code;
-		if (l->native && strcasecmp(l->native, name) == 0)
-			return l->code;
-	}
-	return NULL;
-}
-
-static void slang_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	int c_sid = hsds_own(fd, "service_id"), c_name = hsds_own(fd, "name");
-	char *sid = trimmed(csv_field(r, c_sid)), *code = NULL;
-	const char *raw;
-	struct cat_service *s;
-	size_t i;
-	long si;
-	if (!sid)	/* a location's or phone's language */
-		return;
-	free(sid);
-	si = row_service(im, r, c_sid, -1);
-	if (si < 0)
-		return;
-	raw = csv_field(r, hsds_own(fd, "code"));
-	if (is_blank(raw))
-		raw = csv_field(r, hsds_own(fd, "language"));
-	code = norm_code(raw);
-	if (!code && !is_blank(raw)) {
-		/* 1.x files often hold names ("Somali"). */
-		char *t = trimmed(raw);
-		const char *known = language_by_name(im->cat, t);
-		free(t);
-		code = xstrdup(known);
-	}
-	if (!code && !is_blank(csv_field(r, c_name))) {
-		char *t = trimmed(csv_field(r, c_name));
-		code = xstrdup(language_by_name(im->cat, t));
-		free(t);
-	}
-	if (!code) {
-		warnf(im, r, _("language without a usable ISO 639 code; row skipped"));
-		return;
-	}
-	if (!strmap_get(&im->langs, code, NULL)) {
-		struct cat_language *l = add_language(im, xstrdup(code));
-		hsds_read_fields(fd, l, NULL);
-		/* The catalogue needs Finnish and English names: the other
-		 * one, else the code, stands in (real names belong in
-		 * x_languages.csv, read first). */
-		if (!l->name.v[CAT_EN])
-			l->name.v[CAT_EN] = xstrdup(l->name.v[CAT_FI] ? l->name.v[CAT_FI]
-							: code);
-		if (!l->name.v[CAT_FI])
-			l->name.v[CAT_FI] = xstrdup(l->name.v[CAT_EN]);
-	}
-	s = &im->cat->services[si];
-	for (i = 0; i < s->n_languages; i++)
-		if (strcmp(s->languages[i], code) == 0)
-			break;
-	if (i < s->n_languages) {
-		free(code);
-		return;
-	}
-	s->languages = xrealloc(s->languages, (s->n_languages + 1) *
-				sizeof *s->languages);
-	s->languages[s->n_languages++] = code;
-}
-static void sched_cols_find(const struct hsds_found *fd, struct sched_cols *c)
-{
-	c->weekday = hsds_own(fd, "weekday");
-	c->byday = hsds_own(fd, "byday");
-	c->freq = hsds_own(fd, "freq");
-	c->interval = hsds_own(fd, "interval");
-	c->opens = hsds_own(fd, "opens_at");
-	c->closes = hsds_own(fd, "closes_at");
-	c->from = hsds_own(fd, "valid_from");
-	c->to = hsds_own(fd, "valid_to");
-	c->dtstart = hsds_own(fd, "dtstart");
-	c->start_date = hsds_own(fd, "start_date");
-	c->end_date = hsds_own(fd, "end_date");
-	c->closed = hsds_own(fd, "closed");
-}
-
-/* Opening and closing minutes of a row; false (warned) when unusable. */
-static bool row_times(struct imp *im, struct csv_reader *r,
-		      const struct sched_cols *c, int *open, int *close)
-{
-	const char *o = csv_field(r, c->opens), *e = csv_field(r, c->closes);
-	if (is_blank(o) || is_blank(e)) {
-		warnf(im, r, _("opens_at and closes_at are both needed; row skipped"));
-		return false;
-	}
-	*open = parse_clock(o);
-	*close = parse_clock(e);
-	if (*open < 0 || *close < 0) {
-		warnf(im, r, _("times \"%s\"-\"%s\" are not HH:MM; row skipped"),
-		      o, e);
-		return false;
-	}
-	if (*open == 1440)
-		*open = -1;
-	if (*close == 0 && *open > 0)
-		*close = 1440;	/* closes at midnight */
-	if (*open < 0 || *close <= *open) {
-		warnf(im, r, _("closes at or before it opens (hours past midnight are not supported); row skipped"));
-		return false;
-	}
-	return true;
-}
-
-/* Days of the week named by a 1.x weekday or a 3.x byday, as a bit set in
- * order of appearance into days[]; returns how many, or -1 (warned). */
-static int row_days(struct imp *im, struct csv_reader *r, const char *list,
-		    int days[7])
-{
-	char *copy = xstrdup(list), *save = NULL, *tok;
-	int n = 0, seen = 0;
-	for (tok = strtok_r(copy, ", ;", &save); tok;
-	     tok = strtok_r(NULL, ", ;", &save)) {
-		int d = parse_day(tok);
-		if (d < 0) {
-			if (strpbrk(tok, "+-0123456789"))
-				warnf(im, r, _("monthly days such as \"%s\" cannot be weekly hours; row skipped"),
-				      tok);
-			else
-				warnf(im, r, _("unknown day \"%s\"; row skipped"),
-				      tok);
-			free(copy);
-			return -1;
-		}
-		if (!(seen & (1 << d))) {
-			seen |= 1 << d;
-			days[n++] = d;
-		}
-	}
-	free(copy);
-	return n;
-}
-
-static void sched_row(struct imp *im, struct csv_reader *r,
-		      const struct sched_cols *c, struct hours *h)
-{
-	const char *days_s = csv_field(r, c->weekday);
-	const char *freq = csv_field(r, c->freq);
-	const char *start, *end;
-	long d0, d1, d;
-	int days[7], n, i, open = 0, close = 0;
-	bool closed;
-
-	if (is_blank(days_s))
-		days_s = csv_field(r, c->byday);
-	if (!is_blank(days_s)) {
-		char *iv = trimmed(csv_field(r, c->interval));
-		bool bad_iv = iv && strcmp(iv, "1") != 0;
-		free(iv);
-		if (freq && !is_blank(freq) && strcasecmp(freq, "WEEKLY") != 0 &&
-		    strcasecmp(freq, "DAILY") != 0) {
-			warnf(im, r, _("freq \"%s\" cannot be weekly hours; row skipped"),
-			      freq);
-			return;
-		}
-		if (bad_iv) {
-			warnf(im, r, _("an interval other than 1 cannot be weekly hours; row skipped"));
-			return;
-		}
-		n = row_days(im, r, days_s, days);
-		if (n <= 0 || !row_times(im, r, c, &open, &close))
-			return;
-		for (i = 0; i < n; i++)
-			hours_add_span(h, days[i], open, close);
-		return;
-	}
-
-	start = csv_field(r, c->start_date);
-	end = csv_field(r, c->end_date);
-	if (is_blank(start)) {
-		start = csv_field(r, c->from);
-		end = csv_field(r, c->to);
-	}
-	if (is_blank(start))
-		start = csv_field(r, c->dtstart);
-	if (is_blank(start)) {
-		if (!is_blank(csv_field(r, c->opens)))
-			warnf(im, r, _("hours with neither a day of the week nor a date; row skipped"));
-		return;
-	}
-	if (!parse_date(start, &d0)) {
-		warnf(im, r, _("date \"%s\" is not YYYY-MM-DD; row skipped"),
-		      start);
-		return;
-	}
-	d1 = d0;
-	if (!is_blank(end) && !parse_date(end, &d1)) {
-		warnf(im, r, _("date \"%s\" is not YYYY-MM-DD; row skipped"),
-		      end);
-		return;
-	}
-	if (d1 < d0 || d1 - d0 > 366) {
-		warnf(im, r, _("dates do not make a range of at most a year; row skipped"));
-		return;
-	}
-	closed = truthy(csv_field(r, c->closed)) ||
-		 (is_blank(csv_field(r, c->opens)) &&
-		  is_blank(csv_field(r, c->closes)));
-	if (!closed && !row_times(im, r, c, &open, &close))
-		return;
-	for (d = d0; d <= d1; d++) {
-		char buf[11];
-		hours_days_date(d, buf);
-		hours_add_exception(h, buf, closed, open, close);
-	}
-}
-
-static void schedule_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	int c_sid = hsds_own(fd, "service_id");
-	int c_sal = hsds_own(fd, "service_at_location_id");
-	char *sid = trimmed(csv_field(r, c_sid));
-	char *sal = trimmed(csv_field(r, c_sal));
-	bool none = !sid && !sal;
-	long si;
-	free(sid);
-	free(sal);
-	if (none)	/* a location's schedule */
-		return;
-	si = row_service(im, r, c_sid, c_sal);
-	if (si >= 0)
-		sched_row(im, r, &im->sched, &im->cat->services[si].hours);
-}
-
-/* ---- locations and addresses ---- */
-
-static struct loc *get_loc(struct imp *im, const char *id)
-{
-	size_t idx;
-	if (strmap_get(&im->locs, id, &idx))
-		return &im->loc[idx];
-	strmap_put(&im->locs, id, im->n_loc);
-	im->loc = xrealloc(im->loc, (im->n_loc + 1) * sizeof *im->loc);
-	memset(&im->loc[im->n_loc], 0, sizeof *im->loc);
-	return &im->loc[im->n_loc++];
-}
-
-static void location_row(struct imp *im, const struct hsds_found *fd)
-{
-	char *id = trimmed(csv_field(fd->r, hsds_own(fd, "id")));
-	struct loc *l;
-	if (!id) {
-		warnf(im, fd->r, _("location without an id; row skipped"));
-		return;
-	}
-	l = get_loc(im, id);
-	if (!l->org_id)
-		l->org_id = trimmed(csv_field(fd->r, hsds_own(fd, "organization_id")));
-	free(id);
-}
-
-static void address_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	char *lid = trimmed(csv_field(r, hsds_own(fd, "location_id")));
-	char *a1, *a2, *post, *text = NULL;
-	const char *type = csv_field(r, hsds_own(fd, "address_type"));
-	bool postal = type && strcasecmp(type, "postal") == 0;
-	struct loc *l;
-	if (!lid) {
-		warnf(im, r, _("address without a location_id; row skipped"));
-		return;
-	}
-	l = get_loc(im, lid);
-	free(lid);
-	/* A physical address wins over a postal one; else the first. */
-	if (l->have_addr && (!l->postal || postal))
-		return;
-	free(l->address);
-	free(l->city);
-	a1 = dupv(r, hsds_own(fd, "address_1"));
-	a2 = trimmed(csv_field(r, hsds_own(fd, "address_2")));
-	post = trimmed(csv_field(r, hsds_own(fd, "postal_code")));
-	l->city = trimmed(csv_field(r, hsds_own(fd, "city")));
-	if (a1)
-		text = a1;
-	if (a2) {
-		char *t = text ? xasprintf("%s, %s", text, a2) : xstrdup(a2);
-		free(text);
-		text = t;
-	}
-	if (post) {
-		char *pc = l->city ? xasprintf("%s %s", post, l->city)
-				   : xstrdup(post);
-		char *t = text ? xasprintf("%s, %s", text, pc) : pc;
-		if (text) {
-			free(text);
-			free(pc);
-		}
-		text = t;
-	}
-	free(a2);
-	free(post);
-	l->address = text;
-	l->have_addr = true;
-	l->postal = postal;
-}
-
-static void sal_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	int c_sid = hsds_own(fd, "service_id");
-	char *id = trimmed(csv_field(r, hsds_own(fd, "id")));
-	char *sid = trimmed(csv_field(r, c_sid));
-	char *lid = trimmed(csv_field(r, hsds_own(fd, "location_id")));
-	long si = -1;
-	if (!sid || !lid) {
-		warnf(im, r, _("service_id and location_id are both needed; row skipped"));
-	} else if (strmap_get(&im->skipped, sid, NULL)) {
-		if (id)
-			strmap_put(&im->skipped, id, 0);
-	} else if ((si = row_service(im, r, c_sid, -1)) >= 0) {
-		if (!strmap_get(&im->locs, lid, NULL))
-			warnf(im, r, _("unknown location_id \"%s\"; row skipped"), lid);
-		else {
-			if (id)
-				strmap_put(&im->sals, id, (size_t)si);
-			im->links = xrealloc(im->links, (im->n_links + 1) *
-					     sizeof *im->links);
-			im->links[im->n_links].svc = (size_t)si;
-			im->links[im->n_links++].loc_id = lid;
-			lid = NULL;
-		}
-	}
-	free(id);
-	free(sid);
-	free(lid);
-}
-
-/* Services get the address of their first located place that has one;
- * organisations (without an x_municipality column) the city of their
- * first location. */
-static void apply_addresses(struct imp *im)
-{
-	size_t i, idx;
-	for (i = 0; i < im->n_links; i++) {
-		struct cat_service *s = &im->cat->services[im->links[i].svc];
-		struct loc *l;
-		if (!strmap_get(&im->locs, im->links[i].loc_id, &idx))
-			continue;
-		l = &im->loc[idx];
-		if (!l->have_addr || s->info->address || s->info->municipality)
-			continue;
-		s->info->address = xstrdup(l->address);
-		s->info->municipality = xstrdup(l->city);
-	}
-	if (im->org_municipality_col)
-		return;
-	for (i = 0; i < im->n_loc; i++) {
-		struct loc *l = &im->loc[i];
-		if (l->org_id && l->city && strmap_get(&im->orgs, l->org_id, &idx) &&
-		    !im->cat->orgs[idx].municipality)
-			im->cat->orgs[idx].municipality = xstrdup(l->city);
-	}
-}
-
-/* ---- resources ---- */
-
 static void resource_drop(struct cat_resource *r)
 {
 	free(r->id);
@@ -1066,11 +502,11 @@ static unsigned parse_modalities(struct imp *im, struct csv_reader *r,
 	unsigned bits = 0;
 	for (tok = strtok_r(mods, ";, ", &save); tok;
 	     tok = strtok_r(NULL, ";, ", &save)) {
-		int m = code_nocase(CODES_MODALITY, tok);
+		int m = hsds_code_nocase(CODES_MODALITY, tok);
 		if (m < 0 && strcasecmp(tok, "colleague") == 0)
 			m = MODALITY_INPERSON;
 		if (m < 0)
-			warnf(im, r, _("unknown modality \"%s\" left out"), tok);
+			hsds_warn(im, r, _("unknown modality \"%s\" left out"), tok);
 		else
 			bits |= 1u << m;
 	}
@@ -1082,32 +518,32 @@ static void resource_row(struct imp *im, const struct hsds_found *fd)
 {
 	struct csv_reader *r = fd->r;
 	struct cat_resource row, *res;
-	char *kind = trimmed(csv_field(r, hsds_field(fd, "kind")));
-	char *lead = trimmed(csv_field(r, hsds_field(fd, "lead_minutes")));
+	char *kind = hsds_trimmed(csv_field(r, hsds_field(fd, "kind")));
+	char *lead = hsds_trimmed(csv_field(r, hsds_field(fd, "lead_minutes")));
 	char *id;
 	long lm = 0;
-	int k = code_nocase(CODES_RES_KIND, kind);
+	int k = hsds_code_nocase(CODES_RES_KIND, kind);
 
 	memset(&row, 0, sizeof row);
 	hsds_read_fields(fd, &row, NULL);
-	id = trimmed(row.id);
+	id = hsds_trimmed(row.id);
 	free(row.id);
 	row.id = id;
 	if (!id) {
-		warnf(im, r, _("resource without an id; row skipped"));
+		hsds_warn(im, r, _("resource without an id; row skipped"));
 		goto skip;
 	}
 	if (k < 0) {
-		warnf(im, r, _("resource \"%s\": kind must be colleague or interpreting; row skipped"),
+		hsds_warn(im, r, _("resource \"%s\": kind must be colleague or interpreting; row skipped"),
 		      id);
 		goto skip;
 	}
-	if (!text_any(&row.name)) {
-		warnf(im, r, _("resource \"%s\" has no name; row skipped"), id);
+	if (!hsds_text_any(&row.name)) {
+		hsds_warn(im, r, _("resource \"%s\" has no name; row skipped"), id);
 		goto skip;
 	}
 	if (strmap_get(&im->res, id, NULL)) {
-		warnf(im, r, _("resource id \"%s\" used twice; row skipped"), id);
+		hsds_warn(im, r, _("resource id \"%s\" used twice; row skipped"), id);
 		goto skip;
 	}
 	row.modality = parse_modalities(im, r, csv_field(r, hsds_own(fd, "modality")));
@@ -1116,7 +552,7 @@ static void resource_row(struct imp *im, const struct hsds_found *fd)
 		errno = 0;
 		lm = strtol(lead, &end, 10);
 		if (errno || *end || lm < 0 || lm > INT_MAX) {
-			warnf(im, r, _("lead_minutes \"%s\" is not a number of minutes; taken as 0"),
+			hsds_warn(im, r, _("lead_minutes \"%s\" is not a number of minutes; taken as 0"),
 			      lead);
 			lm = 0;
 		}
@@ -1135,61 +571,6 @@ skip:
 	free(lead);
 }
 
-static long row_resource(struct imp *im, struct csv_reader *r, int c_rid)
-{
-	char *rid = trimmed(csv_field(r, c_rid));
-	size_t idx;
-	long out = -1;
-	if (!rid)
-		warnf(im, r, _("no resource_id; row skipped"));
-	else if (strmap_get(&im->res, rid, &idx))
-		out = (long)idx;
-	else
-		warnf(im, r, _("unknown resource_id \"%s\"; row skipped"), rid);
-	free(rid);
-	return out;
-}
-
-static void rlang_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	long ri = row_resource(im, r, hsds_own(fd, "resource_id"));
-	struct cat_resource *res;
-	struct cat_res_lang *l;
-	char *code;
-	if (ri < 0)
-		return;
-	code = norm_code(csv_field(r, hsds_own(fd, "code")));
-	if (!code) {
-		warnf(im, r, _("no valid language code; row skipped"));
-		return;
-	}
-	if (!strmap_get(&im->langs, code, NULL)) {
-		struct cat_language *cl = add_language(im, xstrdup(code));
-		cl->name.v[CAT_FI] = xstrdup(code);
-		cl->name.v[CAT_EN] = xstrdup(code);
-	}
-	res = &im->cat->resources[ri];
-	res->languages = xrealloc(res->languages, (res->n_languages + 1) *
-				  sizeof *res->languages);
-	l = &res->languages[res->n_languages++];
-	memset(l, 0, sizeof *l);
-	hsds_read_fields(fd, l, NULL);
-	l->code = code;
-}
-
-static void sched_begin(struct imp *im, const struct hsds_found *fd)
-{
-	sched_cols_find(fd, &im->sched);
-}
-
-static void rhours_row(struct imp *im, const struct hsds_found *fd)
-{
-	long ri = row_resource(im, fd->r, hsds_own(fd, "resource_id"));
-	if (ri >= 0)
-		sched_row(im, fd->r, &im->sched, &im->cat->resources[ri].hours);
-}
-
 /* ---- the driver ---- */
 
 /* The files in the order they are read: what a file points at is read
@@ -1205,19 +586,19 @@ static const struct step {
 	{ HF_XLANG, false, NULL, xlang_row, NULL },
 	{ HF_ORG, true, org_begin, org_row, NULL },
 	{ HF_SERVICE, true, NULL, service_row, NULL },
-	{ HF_ELIG, false, NULL, elig_row, NULL },
-	{ HF_PHONE, false, NULL, phone_row, NULL },
-	{ HF_SLANG, false, NULL, slang_row, NULL },
-	{ HF_LOCATION, false, NULL, location_row, NULL },
-	{ HF_ADDRESS, false, NULL, address_row, NULL },
-	{ HF_SAL, false, NULL, sal_row, NULL },
-	{ HF__N, false, NULL, NULL, apply_addresses },
-	{ HF_REGULAR, false, sched_begin, schedule_row, NULL },
-	{ HF_HOLIDAY, false, sched_begin, schedule_row, NULL },
-	{ HF_SCHEDULE, false, sched_begin, schedule_row, NULL },
+	{ HF_ELIG, false, NULL, hsds_elig_row, NULL },
+	{ HF_PHONE, false, NULL, hsds_phone_row, NULL },
+	{ HF_SLANG, false, NULL, hsds_slang_row, NULL },
+	{ HF_LOCATION, false, NULL, hsds_location_row, NULL },
+	{ HF_ADDRESS, false, NULL, hsds_address_row, NULL },
+	{ HF_SAL, false, NULL, hsds_sal_row, NULL },
+	{ HF__N, false, NULL, NULL, hsds_apply_addresses },
+	{ HF_REGULAR, false, hsds_sched_begin, hsds_schedule_row, NULL },
+	{ HF_HOLIDAY, false, hsds_sched_begin, hsds_schedule_row, NULL },
+	{ HF_SCHEDULE, false, hsds_sched_begin, hsds_schedule_row, NULL },
 	{ HF_RES, false, NULL, resource_row, NULL },
-	{ HF_RLANG, false, NULL, rlang_row, NULL },
-	{ HF_RHOURS, false, sched_begin, rhours_row, NULL },
+	{ HF_RLANG, false, NULL, hsds_rlang_row, NULL },
+	{ HF_RHOURS, false, hsds_sched_begin, hsds_rhours_row, NULL },
 };
 
 /* One file: open the first of its names that exists, find its columns,
