@@ -50,38 +50,40 @@ static void hours_drop(const struct catalogue *cat, struct hours *h)
 	drop(cat, h->ex);
 }
 
+static void drop_string(void *cat, char **s)
+{
+	drop(cat, *s);
+}
+
+/* The strings of table t's fields in rec and info (the field table),
+ * then what the record holds besides. */
+static void fields_drop(const struct catalogue *cat, enum cat_table_id t,
+			unsigned wheres, void *rec, void *info)
+{
+	catalogue_fields_strings(t, wheres, rec, info, drop_string, (void *)cat);
+}
+
 static void org_free(const struct catalogue *cat, struct cat_org *o)
 {
-	drop(cat, o->id);
-	text_drop(cat, &o->name);
-	drop(cat, o->web);
-	drop(cat, o->municipality);
+	fields_drop(cat, CAT_TABLE_organisation, CAT_WHERES_ALL, o, NULL);
 }
 
 static void info_free(const struct catalogue *cat, struct cat_service_info *in)
 {
 	size_t i;
+	fields_drop(cat, CAT_TABLE_service, 1u << CW_INFO, NULL, in);
+	/* A lean service's details hold its description. */
 	text_drop(cat, &in->description);
-	text_drop(cat, &in->eligibility);
-	for (i = 0; in->phones && i < in->n_phones; i++) {
-		drop(cat, in->phones[i].number);
-		text_drop(cat, &in->phones[i].label);
-	}
+	for (i = 0; in->phones && i < in->n_phones; i++)
+		fields_drop(cat, CAT_TABLE_service_phone, CAT_WHERES_ALL,
+			    &in->phones[i], NULL);
 	drop(cat, in->phones);
-	drop(cat, in->email);
-	drop(cat, in->web);
-	drop(cat, in->address);
-	drop(cat, in->municipality);
-	drop(cat, in->verified);
 }
 
 static void service_free(const struct catalogue *cat, struct cat_service *s)
 {
 	size_t i;
-	drop(cat, s->id);
-	text_drop(cat, &s->name);
-	text_drop(cat, &s->description);
-	drop(cat, s->keywords);
+	fields_drop(cat, CAT_TABLE_service, CAT_WHERES_ALL & ~(1u << CW_INFO), s, NULL);
 	for (i = 0; s->languages && i < s->n_languages; i++)
 		drop(cat, s->languages[i]);
 	drop(cat, s->languages);
@@ -94,27 +96,20 @@ static void service_free(const struct catalogue *cat, struct cat_service *s)
 
 static void language_free(const struct catalogue *cat, struct cat_language *l)
 {
-	drop(cat, l->code);
-	text_drop(cat, &l->name);
-	drop(cat, l->native);
+	fields_drop(cat, CAT_TABLE_language, CAT_WHERES_ALL, l, NULL);
 }
 
 static void resource_free(const struct catalogue *cat, struct cat_resource *r)
 {
 	size_t i;
-	drop(cat, r->id);
-	text_drop(cat, &r->name);
+	fields_drop(cat, CAT_TABLE_resource, CAT_WHERES_ALL, r, NULL);
 	for (i = 0; r->languages && i < r->n_languages; i++) {
 		drop(cat, r->languages[i].code);
-		drop(cat, r->languages[i].dialects);
+		fields_drop(cat, CAT_TABLE_resource_language, CAT_WHERES_ALL,
+			    &r->languages[i], NULL);
 	}
 	drop(cat, r->languages);
-	drop(cat, r->unit);
-	drop(cat, r->phone);
-	drop(cat, r->email);
-	drop(cat, r->web);
 	hours_drop(cat, &r->hours);
-	text_drop(cat, &r->note);
 }
 
 void catalogue_free(struct catalogue **pcat)

@@ -3,6 +3,7 @@
  * loader, publish, check, HSDS). */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/catalogue.h"
@@ -110,4 +111,37 @@ const void *catalogue_field_cptr(const struct cat_field *f, const void *rec,
 {
 	const char *base = f->where == CW_INFO ? info : rec;
 	return base ? base + f->offset : NULL;
+}
+
+void catalogue_fields_strings(enum cat_table_id t, unsigned wheres, void *rec,
+			      void *info, void (*fn)(void *ctx, char **s),
+			      void *ctx)
+{
+	const struct cat_table *tb = catalogue_fields(t);
+	size_t i;
+	int k;
+	for (i = 0; i < tb->n_fields; i++) {
+		const struct cat_field *f = &tb->fields[i];
+		void *p;
+		if (!(wheres & (1u << f->where)) || !(p = catalogue_field_ptr(f, rec, info)))
+			continue;
+		if (f->type == FT_STR || f->type == FT_SHARED)
+			fn(ctx, p);
+		else if (f->type == FT_TEXT || f->type == FT_STEXT)
+			for (k = 0; k < CAT__NLANG; k++)
+				fn(ctx, &((struct cat_text *)p)->v[k]);
+	}
+}
+
+static void free_string(void *ctx, char **s)
+{
+	(void)ctx;
+	free(*s);
+	*s = NULL;
+}
+
+void catalogue_fields_free(enum cat_table_id t, unsigned wheres, void *rec,
+			   void *info)
+{
+	catalogue_fields_strings(t, wheres, rec, info, free_string, NULL);
 }

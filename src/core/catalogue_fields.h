@@ -291,6 +291,16 @@ const struct cat_field *catalogue_field(enum cat_table_id t, const char *col);
 /* The first SQL column (in the order of CAT_SELECT) of table t's field
  * whose column is col, or -1. */
 int catalogue_field_column(enum cat_table_id t, const char *col);
+/* fn(ctx, &string) for every string of table t's fields (each language
+ * of a text) whose where is in the mask (1 << CW_*), in rec and info:
+ * what freeing a record walks. */
+void catalogue_fields_strings(enum cat_table_id t, unsigned wheres, void *rec,
+			      void *info, void (*fn)(void *ctx, char **s),
+			      void *ctx);
+#define CAT_WHERES_ALL ((1u << CW_REC) | (1u << CW_INFO) | (1u << CW_WORDS))
+/* Free (and clear) those strings: for records built with malloc. */
+void catalogue_fields_free(enum cat_table_id t, unsigned wheres, void *rec,
+			   void *info);
 /* The member of record rec (or of its info) that field f names. */
 void *catalogue_field_ptr(const struct cat_field *f, void *rec, void *info);
 const void *catalogue_field_cptr(const struct cat_field *f, const void *rec,

@@ -130,18 +130,12 @@ struct cat_details {
 static void details_clear(struct cat_details *d)
 {
 	size_t i;
+	catalogue_fields_free(CAT_TABLE_service, 1u << CW_INFO, NULL, &d->info);
 	cat_text_free(&d->info.description);
-	cat_text_free(&d->info.eligibility);
-	for (i = 0; i < d->info.n_phones; i++) {
-		free(d->info.phones[i].number);
-		cat_text_free(&d->info.phones[i].label);
-	}
+	for (i = 0; i < d->info.n_phones; i++)
+		catalogue_fields_free(CAT_TABLE_service_phone, CAT_WHERES_ALL,
+				      &d->info.phones[i], NULL);
 	free(d->info.phones);
-	free(d->info.email);
-	free(d->info.web);
-	free(d->info.address);
-	free(d->info.municipality);
-	free(d->info.verified);
 	memset(&d->info, 0, sizeof d->info);
 	d->index = SIZE_MAX;
 }

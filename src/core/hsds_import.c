@@ -302,9 +302,7 @@ static void xlang_row(struct imp *im, const struct hsds_found *fd)
 		l->native = row.native;
 		return;
 	}
-	free(row.code);
-	cat_text_free(&row.name);
-	free(row.native);
+	catalogue_fields_free(CAT_TABLE_language, CAT_WHERES_ALL, &row, NULL);
 }
 
 static void org_begin(struct imp *im, const struct hsds_found *fd)
@@ -349,10 +347,7 @@ static void org_row(struct imp *im, const struct hsds_found *fd)
 	*o = row;
 	return;
 skip:
-	free(row.id);
-	cat_text_free(&row.name);
-	free(row.web);
-	free(row.municipality);
+	catalogue_fields_free(CAT_TABLE_organisation, CAT_WHERES_ALL, &row, NULL);
 }
 
 /* Topics as ;-joined codes (commas and blanks tolerated); unknown codes
@@ -388,22 +383,6 @@ static char *parse_verified(struct imp *im, struct csv_reader *r,
 	}
 	hours_days_date(days, buf);
 	return xstrdup(buf);
-}
-
-/* What a skipped row had read. */
-static void service_drop(struct cat_service *s)
-{
-	struct cat_service_info *in = s->info;
-	free(s->id);
-	cat_text_free(&s->name);
-	cat_text_free(&s->description);
-	free(s->keywords);
-	cat_text_free(&in->eligibility);
-	free(in->email);
-	free(in->web);
-	free(in->address);
-	free(in->municipality);
-	free(in->verified);
 }
 
 static void service_row(struct imp *im, const struct hsds_found *fd)
@@ -477,20 +456,9 @@ static void service_row(struct imp *im, const struct hsds_found *fd)
 	free(status);
 	return;
 skip:
-	service_drop(&row);
+	catalogue_fields_free(CAT_TABLE_service, CAT_WHERES_ALL, &row, &info);
 	free(org);
 	free(status);
-}
-
-static void resource_drop(struct cat_resource *r)
-{
-	free(r->id);
-	cat_text_free(&r->name);
-	free(r->unit);
-	free(r->phone);
-	free(r->email);
-	free(r->web);
-	cat_text_free(&r->note);
 }
 
 /* Modalities as words separated by ; , or blanks, in any case; the
@@ -566,7 +534,7 @@ static void resource_row(struct imp *im, const struct hsds_found *fd)
 	free(lead);
 	return;
 skip:
-	resource_drop(&row);
+	catalogue_fields_free(CAT_TABLE_resource, CAT_WHERES_ALL, &row, NULL);
 	free(kind);
 	free(lead);
 }
