@@ -192,14 +192,13 @@ struct cat_resource *catalogue_add_resource(struct catalogue *cat)
 
 enum cat_lang catalogue_lang(const char *lang)
 {
+	int k;
 	/* "sv_FI.UTF-8" and "sv" alike: only the language part counts. */
 	if (lang && lang[0] && lang[1] && (lang[2] == '\0' || lang[2] == '_' ||
-					   lang[2] == '-' || lang[2] == '.')) {
-		if (!strncmp(lang, "sv", 2))
-			return CAT_SV;
-		if (!strncmp(lang, "en", 2))
-			return CAT_EN;
-	}
+					   lang[2] == '-' || lang[2] == '.'))
+		for (k = 0; k < CAT__NLANG; k++)
+			if (!strncmp(lang, catalogue_lang_code(k), 2))
+				return (enum cat_lang)k;
 	return CAT_FI;
 }
 
