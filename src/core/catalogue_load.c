@@ -43,182 +43,6 @@
 #include "core/hash.h"
 #include "core/i18n.h"
 
-/* Lossy caches: a fixed number of slots by hash, a new value taking over a
- * slot. Equal values mostly come close together or are very common, so
- * this finds most repeats at a fixed, small cost. */
-#define STR_SLOTS 4096
-#define ARR_SLOTS 512
-
-#define prep catalogue_loader_prep
-#define step catalogue_loader_step
-#define col_text3 catalogue_loader_text
-#define add_problem catalogue_loader_problem
-
-void catalogue_loader_problem(struct catalogue *cat, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg = NULL;
-	va_start(ap, fmt);
-	err_vset(&msg, fmt, ap);
-	va_end(ap);
-	cat->problems = xrealloc(cat->problems,
-				 (cat->n_problems + 1) * sizeof *cat->problems);
-	cat->problems[cat->n_problems++] = msg;
-}
-
-/* A stored time must be exactly "HH:MM"; 24:00 only as a closing time. */
-static int db_time(const char *s, int closing)
-{
-	int m;
-	if (!s || strlen(s) != 5 || s[2] != ':')
-		return -1;
-	m = hours_parse_time(s);
-	if (m == 1440 && !closing)
-		return -1;
-	return m;
-}
-
-/* The code of list in column i as its index, or -1. */
-static int col_code(sqlite3_stmt *st, int i, enum code_list list)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? codes_find(list, s) : -1;
-}
-
-/* Column i as a string of the arena; NULL for SQL NULL. */
-static char *col_str(struct loader *L, sqlite3_stmt *st, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-	if (!t)
-		return NULL;
-	return L->arena ? arena_strndup(L->arena, t, strlen(t)) : xstrdup(t);
-}
-
-/* The same for a value that often repeats: stored once when seen lately. */
-static char *col_shared(struct loader *L, sqlite3_stmt *st, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-	const char **slot;
-	size_t n;
-
-	if (!t || !L->strs)
-		return col_str(L, st, i);
-	n = strlen(t);
-	slot = &L->strs[hash32(t, n) % STR_SLOTS];
-	if (*slot && !strncmp(*slot, t, n) && (*slot)[n] == '\0')
-		return (char *)*slot;
-	*slot = arena_strndup(L->arena, t, n);
-	return (char *)*slot;
-}
-
-/* A text's three languages; a translation equal to an earlier one (a
- * proper name, an untranslated text) shares its string. */
-void catalogue_loader_text(struct loader *L, sqlite3_stmt *st, int i,
-			   struct cat_text *t, bool shared)
-{
-	int k, j;
-	for (k = 0; k < CAT__NLANG; k++) {
-		const char *v = (const char *)sqlite3_column_text(st, i + k);
-		t->v[k] = NULL;
-		for (j = 0; v && j < k; j++)
-			if (t->v[j] && !strcmp(t->v[j], v))
-				t->v[k] = t->v[j];
-		if (v && !t->v[k])
-			t->v[k] = shared ? col_shared(L, st, i + k) : col_str(L, st, i + k);
-	}
-}
-
-/* n elements of size bytes as an arena array, shared with an equal array
- * stored lately. */
-static void *shared_array(struct loader *L, const void *v, size_t n,
-			  size_t size, size_t align)
-{
-	size_t bytes = n * size;
-	struct arr_slot *slot = &L->arrs[hash32(v, bytes) % ARR_SLOTS];
-	void *p;
-
-	if (slot->p && slot->bytes == bytes && !memcmp(slot->p, v, bytes))
-		return (void *)slot->p;
-	p = arena_alloc(L->arena, bytes, align);
-	memcpy(p, v, bytes);
-	slot->p = p;
-	slot->bytes = bytes;
-	return p;
-}
-
-/* old (n_old elements) followed by add (n_add) in a new arena array: a
- * parent whose child rows do not come together in the table. */
-static void *joined(struct loader *L, const void *old, size_t n_old,
-		    const void *add, size_t n_add, size_t size, size_t align)
-{
-	char *p = arena_alloc(L->arena, (n_old + n_add) * size, align);
-	if (n_old)
-		memcpy(p, old, n_old * size);
-	memcpy(p + n_old * size, add, n_add * size);
-	return p;
-}
-
-/* The next record of an array sized from a count; grows should the table
- * have more rows than counted. */
-static void *next_record(void **arr, size_t *n, size_t *cap, size_t size)
-{
-	char *p;
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*arr = xrealloc(*arr, *cap * size);
-	}
-	p = (char *)*arr + *n * size;
-	memset(p, 0, size);
-	(*n)++;
-	return p;
-}
-
-/* Give back what a record array did not use. */
-static void *fit(void *arr, size_t n, size_t cap, size_t size)
-{
-	if (n == cap || !arr)
-		return arr;
-	if (n == 0) {
-		free(arr);
-		return NULL;
-	}
-	return xrealloc(arr, n * size);
-}
-
-static void fail(struct loader *L, int rc)
-{
-	if (L->rc != SQLITE_OK)
-		return;
-	L->rc = rc;
-	L->msg = xstrdup(sqlite3_errmsg(L->db));
-}
-
-/* Prepare sql; on failure remember the code and return NULL. */
-sqlite3_stmt *catalogue_loader_prep(struct loader *L, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-	if (L->rc != SQLITE_OK)
-		return NULL;
-	rc = sqlite3_prepare_v2(L->db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		fail(L, rc);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
-int catalogue_loader_step(struct loader *L, sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc != SQLITE_DONE)
-		fail(L, rc);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* ---- resolving ids -------------------------------------------------------- */
 
 struct id_view {
@@ -379,10 +203,10 @@ static void run_end(struct loader *L, struct run *r)
 static void store_spans(struct loader *L, struct hours *h, struct run *r)
 {
 	if (h->n_spans)
-		h->spans = joined(L, h->spans, h->n_spans, r->v, r->n, r->size,
+		h->spans = catalogue_loader_joined(L, h->spans, h->n_spans, r->v, r->n, r->size,
 				  alignof(struct hours_span));
 	else
-		h->spans = shared_array(L, r->v, r->n, r->size,
+		h->spans = catalogue_loader_shared_array(L, r->v, r->n, r->size,
 					alignof(struct hours_span));
 	h->n_spans += r->n;
 }
@@ -401,17 +225,17 @@ static void store_service_languages(struct loader *L, struct run *r)
 {
 	struct cat_service *s = &L->cat->services[r->owner];
 	if (s->n_languages)
-		s->languages = joined(L, s->languages, s->n_languages, r->v, r->n,
+		s->languages = catalogue_loader_joined(L, s->languages, s->n_languages, r->v, r->n,
 				      r->size, alignof(char *));
 	else
-		s->languages = shared_array(L, r->v, r->n, r->size, alignof(char *));
+		s->languages = catalogue_loader_shared_array(L, r->v, r->n, r->size, alignof(char *));
 	s->n_languages += r->n;
 }
 
 static void store_phones(struct loader *L, struct run *r)
 {
 	struct cat_service_info *in = L->cat->services[r->owner].info;
-	in->phones = joined(L, in->phones, in->n_phones, r->v, r->n, r->size,
+	in->phones = catalogue_loader_joined(L, in->phones, in->n_phones, r->v, r->n, r->size,
 			    alignof(struct cat_phone));
 	in->n_phones += r->n;
 }
@@ -419,7 +243,7 @@ static void store_phones(struct loader *L, struct run *r)
 static void store_resource_languages(struct loader *L, struct run *r)
 {
 	struct cat_resource *res = &L->cat->resources[r->owner];
-	res->languages = joined(L, res->languages, res->n_languages, r->v, r->n,
+	res->languages = catalogue_loader_joined(L, res->languages, res->n_languages, r->v, r->n,
 				r->size, alignof(struct cat_res_lang));
 	res->n_languages += r->n;
 }
@@ -432,70 +256,19 @@ static void run_init(struct run *r, size_t size, run_store_fn store)
 	r->store = store;
 }
 
-/* ---- fields by the field table ------------------------------------------ */
-
-void catalogue_loader_fields(struct loader *L, sqlite3_stmt *st,
-			     enum cat_table_id t, unsigned wheres, void *rec,
-			     void *info)
-{
-	const struct cat_table *tb = catalogue_fields(t);
-	size_t k;
-	int c = 0;
-	for (k = 0; k < tb->n_fields; c += CAT_FIELD_COLUMNS(&tb->fields[k]), k++) {
-		const struct cat_field *f = &tb->fields[k];
-		void *p;
-		if (!(wheres & (1u << f->where)) ||
-		    !(p = catalogue_field_ptr(f, rec, info)))
-			continue;
-		switch (f->type) {
-		case FT_STR:
-			*(char **)p = col_str(L, st, c);
-			break;
-		case FT_SHARED:
-			*(char **)p = col_shared(L, st, c);
-			break;
-		case FT_TEXT:
-		case FT_STEXT:
-			col_text3(L, st, c, p, f->type == FT_STEXT);
-			break;
-		case FT_INT:
-			*(int *)p = sqlite3_column_int(st, c);
-			break;
-		case FT_CODE:
-		case FT_OWN:
-			break;
-		}
-	}
-}
-
-#define ALL_WHERES ((1u << CW_REC) | (1u << CW_INFO) | (1u << CW_WORDS))
-
-enum appointment catalogue_loader_appointment(struct loader *L,
-					      sqlite3_stmt *st, int i,
-					      const char *id)
-{
-	int a = col_code(st, i, CODES_APPOINTMENT);
-	if (a < 0 && L) {
-		const char *appt = (const char *)sqlite3_column_text(st, i);
-		add_problem(L->cat, _("service '%s': appointment '%s' is not one of no, yes, sometimes"),
-			    id ? id : "", appt ? appt : "");
-	}
-	return a < 0 ? APPT_NO : (enum appointment)a;
-}
-
 /* ---- the tables ----------------------------------------------------------- */
 
 /* Row counts, so that the record arrays are allocated once and exactly. */
 static void count_rows(struct loader *L)
 {
-	sqlite3_stmt *st = prep(L, "SELECT (SELECT count(*) FROM organisation), "
+	sqlite3_stmt *st = catalogue_loader_prep(L, "SELECT (SELECT count(*) FROM organisation), "
 				"(SELECT count(*) FROM service), "
 				"(SELECT count(*) FROM language), "
 				"(SELECT count(*) FROM resource)");
 	struct catalogue *cat = L->cat;
 	if (!st)
 		return;
-	if (step(L, st) > 0) {
+	if (catalogue_loader_step(L, st) > 0) {
 		L->cap_orgs = (size_t)sqlite3_column_int64(st, 0);
 		L->cap_services = (size_t)sqlite3_column_int64(st, 1);
 		L->cap_languages = (size_t)sqlite3_column_int64(st, 2);
@@ -514,17 +287,17 @@ static void count_rows(struct loader *L)
 
 static void load_meta(struct loader *L)
 {
-	sqlite3_stmt *st = prep(L, CAT_SELECT(meta, CAT_T_META));
+	sqlite3_stmt *st = catalogue_loader_prep(L, CAT_SELECT(meta, CAT_T_META));
 	if (!st)
 		return;
-	while (step(L, st) > 0) {
+	while (catalogue_loader_step(L, st) > 0) {
 		const char *key = (const char *)sqlite3_column_text(st, 0);
 		if (!key)
 			continue;
 		if (!strcmp(key, "name"))
-			L->cat->name = col_str(L, st, 1);
+			L->cat->name = catalogue_loader_str(L, st, 1);
 		else if (!strcmp(key, "published"))
-			L->cat->published = col_str(L, st, 1);
+			L->cat->published = catalogue_loader_str(L, st, 1);
 	}
 	sqlite3_finalize(st);
 }
@@ -538,14 +311,14 @@ static int lang_cmp(const void *a, const void *b)
 static void load_languages(struct loader *L)
 {
 	struct catalogue *cat = L->cat;
-	sqlite3_stmt *st = prep(L, CAT_SELECT(language, CAT_T_LANGUAGE) " ORDER BY code");
+	sqlite3_stmt *st = catalogue_loader_prep(L, CAT_SELECT(language, CAT_T_LANGUAGE) " ORDER BY code");
 	if (!st)
 		return;
-	while (step(L, st) > 0) {
-		struct cat_language *l = next_record((void **)&cat->languages,
+	while (catalogue_loader_step(L, st) > 0) {
+		struct cat_language *l = catalogue_loader_next((void **)&cat->languages,
 						     &cat->n_languages,
 						     &L->cap_languages, sizeof *l);
-		catalogue_loader_fields(L, st, CAT_TABLE_language, ALL_WHERES, l, NULL);
+		catalogue_loader_fields(L, st, CAT_TABLE_language, CAT_WHERES_ALL, l, NULL);
 	}
 	sqlite3_finalize(st);
 	/* SQL's ORDER BY uses the column collation; make it bytewise. */
@@ -559,7 +332,7 @@ static char *language_code(struct loader *L, sqlite3_stmt *st, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(st, i);
 	const struct cat_language *l = t ? catalogue_language(L->cat, t) : NULL;
-	return l ? l->code : col_shared(L, st, i);
+	return l ? l->code : catalogue_loader_shared(L, st, i);
 }
 
 static void load_orgs(struct loader *L)
@@ -567,25 +340,25 @@ static void load_orgs(struct loader *L)
 	struct catalogue *cat = L->cat;
 	struct id_view v;
 	int c_kind = catalogue_field_column(CAT_TABLE_organisation, "kind");
-	sqlite3_stmt *st = prep(L, CAT_SELECT(organisation, CAT_T_ORGANISATION)
+	sqlite3_stmt *st = catalogue_loader_prep(L, CAT_SELECT(organisation, CAT_T_ORGANISATION)
 				" ORDER BY rowid");
 	if (!st)
 		return;
-	while (step(L, st) > 0) {
-		struct cat_org *o = next_record((void **)&cat->orgs, &cat->n_orgs,
+	while (catalogue_loader_step(L, st) > 0) {
+		struct cat_org *o = catalogue_loader_next((void **)&cat->orgs, &cat->n_orgs,
 						&L->cap_orgs, sizeof *o);
-		int k = col_code(st, c_kind, CODES_ORG_KIND);
-		catalogue_loader_fields(L, st, CAT_TABLE_organisation, ALL_WHERES, o, NULL);
+		int k = catalogue_loader_code(st, c_kind, CODES_ORG_KIND);
+		catalogue_loader_fields(L, st, CAT_TABLE_organisation, CAT_WHERES_ALL, o, NULL);
 		if (k < 0) {
 			const char *kind = (const char *)sqlite3_column_text(st, c_kind);
-			add_problem(cat, _("organisation '%s': unknown kind '%s' (city, public, ngo, other)"),
+			catalogue_loader_problem(cat, _("organisation '%s': unknown kind '%s' (city, public, ngo, other)"),
 				    o->id ? o->id : "", kind ? kind : "");
 			k = ORG_OTHER;
 		}
 		o->kind = (enum org_kind)k;
 	}
 	sqlite3_finalize(st);
-	cat->orgs = fit(cat->orgs, cat->n_orgs, L->cap_orgs, sizeof *cat->orgs);
+	cat->orgs = catalogue_loader_fit(cat->orgs, cat->n_orgs, L->cap_orgs, sizeof *cat->orgs);
 	v = org_view(cat);
 	L->org_ids = ids_sort(&v, cat->n_orgs, &L->n_org_ids);
 }
@@ -600,7 +373,7 @@ static void load_services(struct loader *L)
 	int c_appt = catalogue_field_column(CAT_TABLE_service, "appointment");
 	/* A lean catalogue reads only what lists, ranks and searches need
 	 * (the same columns, NULL for the others). */
-	sqlite3_stmt *st = prep(L, L->lean
+	sqlite3_stmt *st = catalogue_loader_prep(L, L->lean
 		? "SELECT " CAT_LEAN_COLUMNS(CAT_T_SERVICE) " FROM service ORDER BY rowid"
 		: CAT_SELECT(service, CAT_T_SERVICE) " ORDER BY rowid");
 	if (!st)
@@ -611,8 +384,8 @@ static void load_services(struct loader *L)
 				    alignof(struct cat_service_info));
 		memset(infos, 0, n_infos * sizeof *infos);
 	}
-	while (step(L, st) > 0) {
-		struct cat_service *s = next_record((void **)&cat->services,
+	while (catalogue_loader_step(L, st) > 0) {
+		struct cat_service *s = catalogue_loader_next((void **)&cat->services,
 						    &cat->n_services,
 						    &L->cap_services, sizeof *s);
 		const char *org = (const char *)sqlite3_column_text(st, c_org);
@@ -626,9 +399,9 @@ static void load_services(struct loader *L)
 				: xcalloc(1, sizeof *s->info);
 		/* Lean: descriptions come as words (catalogue_load_words). */
 		catalogue_loader_fields(L, st, CAT_TABLE_service,
-					L->lean ? 1u << CW_REC : ALL_WHERES, s, s->info);
+					L->lean ? 1u << CW_REC : CAT_WHERES_ALL, s, s->info);
 		if (oi < 0) {
-			add_problem(cat, _("service '%s': organisation '%s' does not exist"),
+			catalogue_loader_problem(cat, _("service '%s': organisation '%s' does not exist"),
 				    s->id ? s->id : "", org ? org : "");
 			s->org = SIZE_MAX;
 		} else
@@ -637,7 +410,7 @@ static void load_services(struct loader *L)
 			s->info->appointment = catalogue_loader_appointment(L, st, c_appt, s->id);
 	}
 	sqlite3_finalize(st);
-	cat->services = fit(cat->services, cat->n_services, L->cap_services,
+	cat->services = catalogue_loader_fit(cat->services, cat->n_services, L->cap_services,
 			    sizeof *cat->services);
 	sv = svc_view(cat);
 	L->svc_ids = ids_sort(&sv, cat->n_services, &L->n_svc_ids);
@@ -654,14 +427,14 @@ static void load_hours(struct loader *L, bool resources)
 
 	run_init(&run, sizeof(struct hours_span),
 		 resources ? store_resource_spans : store_service_spans);
-	st = prep(L, resources
+	st = catalogue_loader_prep(L, resources
 		  ? CAT_SELECT(resource_hours, CAT_T_RESOURCE_HOURS) " ORDER BY rowid"
 		  : CAT_SELECT(service_hours, CAT_T_SERVICE_HOURS) " ORDER BY rowid");
-	while (st && step(L, st) > 0) {
+	while (st && catalogue_loader_step(L, st) > 0) {
 		int day = sqlite3_column_int(st, 1);
 		const char *o = (const char *)sqlite3_column_text(st, 2);
 		const char *c = (const char *)sqlite3_column_text(st, 3);
-		int open = db_time(o, 0), close = db_time(c, 1);
+		int open = catalogue_loader_time(o, 0), close = catalogue_loader_time(c, 1);
 		struct hours_span *sp;
 		i = resources ? row_resource(L, st, "resource_hours")
 			      : row_service(L, st, "service_hours");
@@ -669,10 +442,10 @@ static void load_hours(struct loader *L, bool resources)
 			continue;
 		if (open < 0 || close < 0 || !hours_span_ok(day - 1, open, close)) {
 			if (resources)
-				add_problem(cat, _("resource '%s': hours on weekday %d, '%s'-'%s', are not valid (HH:MM, opening before closing)"),
+				catalogue_loader_problem(cat, _("resource '%s': hours on weekday %d, '%s'-'%s', are not valid (HH:MM, opening before closing)"),
 					    cat->resources[i].id, day, o ? o : "", c ? c : "");
 			else
-				add_problem(cat, _("service '%s': hours on weekday %d, '%s'-'%s', are not valid (HH:MM, opening before closing)"),
+				catalogue_loader_problem(cat, _("service '%s': hours on weekday %d, '%s'-'%s', are not valid (HH:MM, opening before closing)"),
 					    cat->services[i].id, day, o ? o : "", c ? c : "");
 			continue;
 		}
@@ -692,15 +465,15 @@ static void load_service_children(struct loader *L)
 	sqlite3_stmt *st;
 	long i;
 
-	st = prep(L, CAT_SELECT(service_topic, CAT_T_SERVICE_TOPIC) " ORDER BY rowid");
-	while (st && step(L, st) > 0) {
+	st = catalogue_loader_prep(L, CAT_SELECT(service_topic, CAT_T_SERVICE_TOPIC) " ORDER BY rowid");
+	while (st && catalogue_loader_step(L, st) > 0) {
 		const char *code = (const char *)sqlite3_column_text(st, 1);
 		int t;
 		if ((i = row_service(L, st, "service_topic")) < 0)
 			continue;
 		t = code ? codes_find(CODES_TOPIC, code) : -1;
 		if (t < 0 || t >= TOPIC__N)
-			add_problem(cat, _("service '%s': unknown topic '%s'"),
+			catalogue_loader_problem(cat, _("service '%s': unknown topic '%s'"),
 				    cat->services[i].id, code ? code : "");
 		else
 			cat->services[i].topics |= (topic_set)1 << t;
@@ -708,9 +481,9 @@ static void load_service_children(struct loader *L)
 	sqlite3_finalize(st);
 
 	run_init(&run, sizeof(char *), store_service_languages);
-	st = prep(L, CAT_SELECT(service_language, CAT_T_SERVICE_LANGUAGE)
+	st = catalogue_loader_prep(L, CAT_SELECT(service_language, CAT_T_SERVICE_LANGUAGE)
 		  " ORDER BY rowid");
-	while (st && step(L, st) > 0) {
+	while (st && catalogue_loader_step(L, st) > 0) {
 		if ((i = row_service(L, st, "service_language")) < 0)
 			continue;
 		*(char **)run_next(L, &run, i) = language_code(L, st, 1);
@@ -722,14 +495,14 @@ static void load_service_children(struct loader *L)
 	 * catalogue fetches them with the rest of the details. */
 	run_init(&run, sizeof(struct cat_phone), store_phones);
 	st = L->lean ? NULL
-		: prep(L, CAT_SELECT(service_phone, CAT_T_SERVICE_PHONE)
+		: catalogue_loader_prep(L, CAT_SELECT(service_phone, CAT_T_SERVICE_PHONE)
 		       " ORDER BY service_id, position");
-	while (st && step(L, st) > 0) {
+	while (st && catalogue_loader_step(L, st) > 0) {
 		struct cat_phone *p;
 		if ((i = row_service(L, st, "service_phone")) < 0)
 			continue;
 		p = run_next(L, &run, i);
-		catalogue_loader_fields(L, st, CAT_TABLE_service_phone, ALL_WHERES,
+		catalogue_loader_fields(L, st, CAT_TABLE_service_phone, CAT_WHERES_ALL,
 					p, NULL);
 	}
 	sqlite3_finalize(st);
@@ -739,9 +512,9 @@ static void load_service_children(struct loader *L)
 
 	/* Exceptions are few: plain allocations (catalogue_free frees what is
 	 * not in the arena). */
-	st = prep(L, CAT_SELECT(service_exception, CAT_T_SERVICE_EXCEPTION)
+	st = catalogue_loader_prep(L, CAT_SELECT(service_exception, CAT_T_SERVICE_EXCEPTION)
 		  " ORDER BY rowid");
-	while (st && step(L, st) > 0) {
+	while (st && catalogue_loader_step(L, st) > 0) {
 		const char *date = (const char *)sqlite3_column_text(st, 1);
 		const char *o = (const char *)sqlite3_column_text(st, 2);
 		const char *c = (const char *)sqlite3_column_text(st, 3);
@@ -752,13 +525,13 @@ static void load_service_children(struct loader *L)
 		s = &cat->services[i];
 		if (!o && !c)
 			rc = hours_add_exception(&s->hours, date, true, 0, 0);
-		else if (!o || !c || db_time(o, 0) < 0 || db_time(c, 1) < 0)
+		else if (!o || !c || catalogue_loader_time(o, 0) < 0 || catalogue_loader_time(c, 1) < 0)
 			rc = -1;
 		else
-			rc = hours_add_exception(&s->hours, date, false, db_time(o, 0),
-						 db_time(c, 1));
+			rc = hours_add_exception(&s->hours, date, false, catalogue_loader_time(o, 0),
+						 catalogue_loader_time(c, 1));
 		if (rc != 0)
-			add_problem(cat, _("service '%s': exception on '%s' is not valid (a YYYY-MM-DD date, and HH:MM times or none for closed)"),
+			catalogue_loader_problem(cat, _("service '%s': exception on '%s' is not valid (a YYYY-MM-DD date, and HH:MM times or none for closed)"),
 				    s->id, date ? date : "");
 	}
 	sqlite3_finalize(st);
@@ -773,41 +546,41 @@ static void load_resources(struct loader *L)
 	long i;
 	int c_kind = catalogue_field_column(CAT_TABLE_resource, "kind");
 	int c_mod = catalogue_field_column(CAT_TABLE_resource, "modality");
-	sqlite3_stmt *st = prep(L, CAT_SELECT(resource, CAT_T_RESOURCE) " ORDER BY rowid");
-	while (st && step(L, st) > 0) {
+	sqlite3_stmt *st = catalogue_loader_prep(L, CAT_SELECT(resource, CAT_T_RESOURCE) " ORDER BY rowid");
+	while (st && catalogue_loader_step(L, st) > 0) {
 		const char *mod = (const char *)sqlite3_column_text(st, c_mod);
-		int k = col_code(st, c_kind, CODES_RES_KIND);
-		r = next_record((void **)&cat->resources, &cat->n_resources,
+		int k = catalogue_loader_code(st, c_kind, CODES_RES_KIND);
+		r = catalogue_loader_next((void **)&cat->resources, &cat->n_resources,
 				&L->cap_resources, sizeof *r);
-		catalogue_loader_fields(L, st, CAT_TABLE_resource, ALL_WHERES, r, NULL);
+		catalogue_loader_fields(L, st, CAT_TABLE_resource, CAT_WHERES_ALL, r, NULL);
 		if (k < 0) {
 			const char *kind = (const char *)sqlite3_column_text(st, c_kind);
-			add_problem(cat, _("resource '%s': unknown kind '%s' (colleague, interpreting)"),
+			catalogue_loader_problem(cat, _("resource '%s': unknown kind '%s' (colleague, interpreting)"),
 				    r->id ? r->id : "", kind ? kind : "");
 			k = RES_INTERPRETING;
 		}
 		r->kind = (enum res_kind)k;
 		if (codes_parse_bits(CODES_MODALITY, mod, ",", &r->modality) != 0)
-			add_problem(cat, _("resource '%s': modality '%s' has an unknown word (in-person, phone, video, on-site)"),
+			catalogue_loader_problem(cat, _("resource '%s': modality '%s' has an unknown word (in-person, phone, video, on-site)"),
 				    r->id ? r->id : "", mod);
 	}
 	sqlite3_finalize(st);
-	cat->resources = fit(cat->resources, cat->n_resources, L->cap_resources,
+	cat->resources = catalogue_loader_fit(cat->resources, cat->n_resources, L->cap_resources,
 			     sizeof *cat->resources);
 	v = res_view(cat);
 	L->res_ids = ids_sort(&v, cat->n_resources, &L->n_res_ids);
 
 	run_init(&run, sizeof(struct cat_res_lang), store_resource_languages);
-	st = prep(L, CAT_SELECT(resource_language, CAT_T_RESOURCE_LANGUAGE)
+	st = catalogue_loader_prep(L, CAT_SELECT(resource_language, CAT_T_RESOURCE_LANGUAGE)
 		  " ORDER BY rowid");
-	while (st && step(L, st) > 0) {
+	while (st && catalogue_loader_step(L, st) > 0) {
 		struct cat_res_lang *l;
 		if ((i = row_resource(L, st, "resource_language")) < 0)
 			continue;
 		l = run_next(L, &run, i);
 		l->code = language_code(L, st, 1);
 		catalogue_loader_fields(L, st, CAT_TABLE_resource_language,
-					ALL_WHERES, l, NULL);
+					CAT_WHERES_ALL, l, NULL);
 	}
 	sqlite3_finalize(st);
 	run_end(L, &run);
@@ -819,13 +592,13 @@ static void load_topic_order(struct loader *L)
 {
 	struct catalogue *cat = L->cat;
 	int seen[TOPIC__N] = { 0 }, n = 0, t;
-	sqlite3_stmt *st = prep(L, CAT_SELECT(topic_order, CAT_T_TOPIC_ORDER)
+	sqlite3_stmt *st = catalogue_loader_prep(L, CAT_SELECT(topic_order, CAT_T_TOPIC_ORDER)
 				" ORDER BY position, topic");
-	while (st && step(L, st) > 0) {
+	while (st && catalogue_loader_step(L, st) > 0) {
 		const char *code = (const char *)sqlite3_column_text(st, 0);
 		t = code ? codes_find(CODES_TOPIC, code) : -1;
 		if (t < 0 || t >= TOPIC__N) {
-			add_problem(cat, _("topic_order: unknown topic '%s'"), code ? code : "");
+			catalogue_loader_problem(cat, _("topic_order: unknown topic '%s'"), code ? code : "");
 			continue;
 		}
 		if (!seen[t]) {
@@ -932,3 +705,4 @@ int catalogue_open_lean(const char *path, struct catalogue **out, char **err)
 {
 	return open_file(path, true, out, err);
 }
+

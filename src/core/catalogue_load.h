@@ -1,6 +1,7 @@
 /* catalogue_load: what the files of the catalogue's read side share
- * (catalogue_file.c: the file; catalogue_load.c: the loader;
- * catalogue_lean.c: a desk's details and words). Private to them and to
+ * (catalogue_file.c: the file; catalogue_cells.c: the column readers;
+ * catalogue_load.c: the tables; catalogue_lean.c: a desk's details and
+ * words). Private to them and to
  * catalogue.c: other modules use catalogue.h. */
 #ifndef NEUVOO_CATALOGUE_LOAD_H
 #define NEUVOO_CATALOGUE_LOAD_H
@@ -54,7 +55,34 @@ int catalogue_file_version(sqlite3 *db, const char *path, int *version,
 void catalogue_file_error(char **err, const char *path, sqlite3 *db, int rc,
 			  const char *msg);
 
-/* ---- catalogue_load.c ---------------------------------------------------- */
+/* ---- catalogue_cells.c --------------------------------------------------- */
+
+/* Lossy caches: a fixed number of slots by hash, a new value taking over a
+ * slot. Equal values mostly come close together or are very common, so
+ * this finds most repeats at a fixed, small cost. */
+#define STR_SLOTS 4096
+#define ARR_SLOTS 512
+
+/* A stored time must be exactly "HH:MM"; 24:00 only as a closing time. */
+int catalogue_loader_time(const char *s, int closing);
+/* The code of list in column i as its index, or -1. */
+int catalogue_loader_code(sqlite3_stmt *st, int i, enum code_list list);
+/* Column i as a string of the arena (malloc'd without one); NULL for
+ * SQL NULL. */
+char *catalogue_loader_str(struct loader *L, sqlite3_stmt *st, int i);
+/* The same for a value that often repeats: stored once when seen lately. */
+char *catalogue_loader_shared(struct loader *L, sqlite3_stmt *st, int i);
+/* n elements as an arena array, shared with an equal array seen lately. */
+void *catalogue_loader_shared_array(struct loader *L, const void *v, size_t n,
+				    size_t size, size_t align);
+/* old followed by add in a new arena array. */
+void *catalogue_loader_joined(struct loader *L, const void *old, size_t n_old,
+			      const void *add, size_t n_add, size_t size,
+			      size_t align);
+/* The next zeroed record of an array sized from a count (grows when the
+ * table has more rows), and giving back what it did not use. */
+void *catalogue_loader_next(void **arr, size_t *n, size_t *cap, size_t size);
+void *catalogue_loader_fit(void *arr, size_t n, size_t cap, size_t size);
 
 void catalogue_loader_problem(struct catalogue *cat, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

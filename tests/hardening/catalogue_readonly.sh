@@ -20,7 +20,7 @@ plan 18
 src=$top_srcdir/src
 
 # ---- sources ----
-readside="$src/core/catalogue.c $src/core/catalogue_file.c $src/core/catalogue_load.c $src/core/catalogue_lean.c"
+readside="$src/core/catalogue.c $src/core/catalogue_file.c $src/core/catalogue_cells.c $src/core/catalogue_load.c $src/core/catalogue_lean.c"
 # shellcheck disable=SC2086
 opens=$(grep -n 'sqlite3_open' $readside)
 if [ -n "$opens" ] && ! printf '%s\n' "$opens" | grep -v 'SQLITE_OPEN_READONLY' | grep -q . &&
