@@ -27,11 +27,13 @@
  *           catalogue_check.c); label: the field in its messages (for
  *           CK_CODE: the whole message for a value outside its list)
  *
- * The schema's DDL (catalogue_schema.c), the loader's SELECTs
- * (catalogue_load.c), publish's INSERTs (catalogue_publish.c), the checks
- * (catalogue_check.c) and the HSDS columns (hsds_fields.c) are all made
- * from these rows: a new field is one row here (and its struct member),
- * plus its tests. Every SQL text made here is a compile-time literal. */
+ * The schema's DDL (catalogue_schema.c), the loader's SELECTs and reads
+ * (catalogue_load.c, catalogue_cells.c, catalogue_lean.c), publish's
+ * INSERTs (catalogue_publish.c), the checks (catalogue_check.c) and
+ * freeing a record (catalogue.c) are all made from these rows, and HSDS
+ * maps its columns onto them (hsds_cols.c): a new field is one row here
+ * and its struct member (and an HSDS column entry when HSDS carries it).
+ * Every SQL text made here is a compile-time literal. */
 #ifndef NEUVOO_CATALOGUE_FIELDS_H
 #define NEUVOO_CATALOGUE_FIELDS_H
 

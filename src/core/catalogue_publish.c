@@ -1,5 +1,4 @@
-/* catalogue_publish: see catalogue.h (catalogue_publish) and
- * catalogue_schema.h (init, ensure). Writing a catalogue file.
+/* catalogue_publish: see catalogue_publish.h. Writing a catalogue file.
  *
  * Writers build a complete new file next to the catalogue (core/atomic:
  * PATH.tmp-XXXXXX in the same folder, so the final rename stays on one
