@@ -202,6 +202,17 @@ enum cat_lang catalogue_lang(const char *lang)
 	return CAT_FI;
 }
 
+bool catalogue_lang_code_ok(const char *code)
+{
+	size_t n = code ? strlen(code) : 0, i;
+	if (n < 2 || n > 3)
+		return false;
+	for (i = 0; i < n; i++)
+		if (code[i] < 'a' || code[i] > 'z')
+			return false;
+	return true;
+}
+
 static int present(const char *s)
 {
 	return s && s[0];

@@ -195,7 +195,10 @@ bool catalogue_changed(const struct catalogue *cat);
  * sv. lang is "fi", "sv", "en" or anything else (falls back). Never NULL
  * ("" when all are missing). */
 const char *catalogue_text(const struct cat_text *t, const char *lang);
-enum cat_lang catalogue_lang(const char *lang);	/* "sv" -> CAT_SV; other -> CAT_FI.. */
+enum cat_lang catalogue_lang(const char *lang);
+/* A language code as the catalogue keeps it: 2 or 3 lower-case letters
+ * (ISO 639-1, else 639-3). */
+bool catalogue_lang_code_ok(const char *code);	/* "sv" -> CAT_SV; other -> CAT_FI.. */
 
 /* Look-ups (NULL / -1 when absent). */
 const struct cat_language *catalogue_language(const struct catalogue *cat,

@@ -162,17 +162,6 @@ static bool has_digits(const char *s, int min)
 	return n >= min;
 }
 
-static bool lang_code_ok(const char *code)
-{
-	size_t n = code ? strlen(code) : 0, i;
-	if (n < 2 || n > 3)
-		return false;
-	for (i = 0; i < n; i++)
-		if (code[i] < 'a' || code[i] > 'z')
-			return false;
-	return true;
-}
-
 static const char *const day_full[7] = {
 	N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
 	N_("Friday"), N_("Saturday"), N_("Sunday"),
@@ -274,7 +263,7 @@ static void check_field(struct checker *c, const struct cat_field *f, const void
 			problem(c, _("the id is missing"));
 		break;
 	case CK_LANGCODE:
-		if (!lang_code_ok(str))
+		if (!catalogue_lang_code_ok(str))
 			problem(c, _("the code must be 2 or 3 lower-case letters (ISO 639)"));
 		break;
 	case CK_CODE:

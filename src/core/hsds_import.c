@@ -53,17 +53,6 @@
 
 /* ---- shared helpers ---- */
 
-static bool valid_code(const char *s)
-{
-	size_t n = strlen(s), i;
-	if (n < 2 || n > 3)
-		return false;
-	for (i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
-			return false;
-	return true;
-}
-
 bool hsds_blank(const char *s)
 {
 	if (!s)
@@ -112,7 +101,7 @@ char *hsds_norm_code(const char *s)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 	}
-	if (!valid_code(t)) {
+	if (!catalogue_lang_code_ok(t)) {
 		free(t);
 		return NULL;
 	}
