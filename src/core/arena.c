@@ -1,7 +1,7 @@
 /* arena: see arena.h. A list of blocks, newest first; allocation bumps a
- * pointer in the newest one. A large request gets a block of its own, and
- * malloc maps large blocks on their own, so the unused end of the last
- * block is never touched and costs no memory. */
+ * pointer in the newest one (inline, in arena.h). A large request gets a
+ * block of its own, and malloc maps large blocks on their own, so the
+ * unused end of the last block is never touched and costs no memory. */
 #include <config.h>
 
 #include <stdalign.h>
@@ -14,13 +14,8 @@
 
 struct arena_block {
 	struct arena_block *next;
-	char *used, *end;	/* free space: [used, end) */
+	char *end;		/* of the block's data */
 	max_align_t data[];
-};
-
-struct arena {
-	struct arena_block *blocks;	/* newest first */
-	size_t next_size;
 };
 
 #define ARENA_FIRST (32 * 1024)
@@ -33,41 +28,23 @@ struct arena *arena_new(void)
 	return a;
 }
 
-void *arena_alloc(struct arena *a, size_t size, size_t align)
+void *arena_alloc_block(struct arena *a, size_t size, size_t align)
 {
-	struct arena_block *b = a->blocks;
+	struct arena_block *b;
+	size_t want = a->next_size;
 	uintptr_t p;
-
-	if (b) {
-		p = ((uintptr_t)b->used + align - 1) & ~(uintptr_t)(align - 1);
-		if (p + size <= (uintptr_t)b->end && p + size >= p) {
-			b->used = (char *)(p + size);
-			return (void *)p;
-		}
-	}
-	{
-		size_t want = a->next_size;
-		if (size + align > want)
-			want = size + align;
-		b = xmalloc(sizeof *b + want);
-		b->used = (char *)b->data;
-		b->end = (char *)b->data + want;
-		b->next = a->blocks;
-		a->blocks = b;
-		if (a->next_size < ARENA_MAX)
-			a->next_size *= 2;
-	}
-	p = ((uintptr_t)b->used + align - 1) & ~(uintptr_t)(align - 1);
-	b->used = (char *)(p + size);
+	if (size + align > want)
+		want = size + align;
+	b = xmalloc(sizeof *b + want);
+	b->end = (char *)b->data + want;
+	b->next = a->blocks;
+	a->blocks = b;
+	if (a->next_size < ARENA_MAX)
+		a->next_size *= 2;
+	p = ((uintptr_t)b->data + align - 1) & ~(uintptr_t)(align - 1);
+	a->used = (char *)(p + size);
+	a->end = b->end;
 	return (void *)p;
-}
-
-char *arena_strndup(struct arena *a, const char *s, size_t n)
-{
-	char *d = arena_alloc(a, n + 1, 1);
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
 }
 
 bool arena_has(const struct arena *a, const void *p)

@@ -54,49 +54,6 @@ int catalogue_loader_code(sqlite3_stmt *st, int i, enum code_list list)
 	return s ? codes_find(list, s) : -1;
 }
 
-/* Column i as a string of the arena; NULL for SQL NULL. */
-char *catalogue_loader_str(struct loader *L, sqlite3_stmt *st, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-	if (!t)
-		return NULL;
-	return L->arena ? arena_strndup(L->arena, t, strlen(t)) : xstrdup(t);
-}
-
-/* The same for a value that often repeats: stored once when seen lately. */
-char *catalogue_loader_shared(struct loader *L, sqlite3_stmt *st, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-	const char **slot;
-	size_t n;
-
-	if (!t || !L->strs)
-		return catalogue_loader_str(L, st, i);
-	n = strlen(t);
-	slot = &L->strs[hash32(t, n) % STR_SLOTS];
-	if (*slot && !strncmp(*slot, t, n) && (*slot)[n] == '\0')
-		return (char *)*slot;
-	*slot = arena_strndup(L->arena, t, n);
-	return (char *)*slot;
-}
-
-/* A text's three languages; a translation equal to an earlier one (a
- * proper name, an untranslated text) shares its string. */
-void catalogue_loader_text(struct loader *L, sqlite3_stmt *st, int i,
-			   struct cat_text *t, bool shared)
-{
-	int k, j;
-	for (k = 0; k < CAT__NLANG; k++) {
-		const char *v = (const char *)sqlite3_column_text(st, i + k);
-		t->v[k] = NULL;
-		for (j = 0; v && j < k; j++)
-			if (t->v[j] && !strcmp(t->v[j], v))
-				t->v[k] = t->v[j];
-		if (v && !t->v[k])
-			t->v[k] = shared ? catalogue_loader_shared(L, st, i + k) : catalogue_loader_str(L, st, i + k);
-	}
-}
-
 /* n elements of size bytes as an arena array, shared with an equal array
  * stored lately. */
 void *catalogue_loader_shared_array(struct loader *L, const void *v, size_t n,
@@ -190,38 +147,65 @@ int catalogue_loader_step(struct loader *L, sqlite3_stmt *st)
 
 /* ---- fields by the field table ------------------------------------------ */
 
-void catalogue_loader_fields(struct loader *L, sqlite3_stmt *st,
-			     enum cat_table_id t, unsigned wheres, void *rec,
-			     void *info)
+void catalogue_loader_plan(struct cat_plan *p, enum cat_table_id t,
+			   unsigned wheres)
 {
 	const struct cat_table *tb = catalogue_fields(t);
 	size_t k;
 	int c = 0;
+	p->n = 0;
 	for (k = 0; k < tb->n_fields; c += CAT_FIELD_COLUMNS(&tb->fields[k]), k++) {
 		const struct cat_field *f = &tb->fields[k];
-		void *p;
-		if (!(wheres & (1u << f->where)) ||
-		    !(p = catalogue_field_ptr(f, rec, info)))
+		if (!(wheres & (1u << f->where)) || f->type == FT_OWN ||
+		    f->type == FT_CODE || p->n == CAT_PLAN_MAX)
 			continue;
+		p->f[p->n].type = f->type;
+		p->f[p->n].where = f->where;
+		p->f[p->n].col = c;
+		p->f[p->n].offset = f->offset;
+		p->n++;
+	}
+}
+
+void catalogue_loader_row(struct loader *L, sqlite3_stmt *st,
+			  const struct cat_plan *p, void *rec, void *info)
+{
+	size_t k;
+	for (k = 0; k < p->n; k++) {
+		const struct cat_plan_field *f = &p->f[k];
+		char *base = f->where == CW_INFO ? info : rec;
+		void *m;
+		if (!base)
+			continue;
+		m = base + f->offset;
 		switch (f->type) {
 		case FT_STR:
-			*(char **)p = catalogue_loader_str(L, st, c);
+			*(char **)m = catalogue_loader_str(L, st, f->col);
 			break;
 		case FT_SHARED:
-			*(char **)p = catalogue_loader_shared(L, st, c);
+			*(char **)m = catalogue_loader_shared(L, st, f->col);
 			break;
 		case FT_TEXT:
 		case FT_STEXT:
-			catalogue_loader_text(L, st, c, p, f->type == FT_STEXT);
+			catalogue_loader_text(L, st, f->col, m, f->type == FT_STEXT);
 			break;
 		case FT_INT:
-			*(int *)p = sqlite3_column_int(st, c);
+			*(int *)m = sqlite3_column_int(st, f->col);
 			break;
 		case FT_CODE:
 		case FT_OWN:
 			break;
 		}
 	}
+}
+
+void catalogue_loader_fields(struct loader *L, sqlite3_stmt *st,
+			     enum cat_table_id t, unsigned wheres, void *rec,
+			     void *info)
+{
+	struct cat_plan p;
+	catalogue_loader_plan(&p, t, wheres);
+	catalogue_loader_row(L, st, &p, rec, info);
 }
 
 enum appointment catalogue_loader_appointment(struct loader *L,

@@ -227,6 +227,14 @@ const char *catalogue_lang_code(int lang);
 #define CAT_WORDS_(col, shape, decl, type, arg, where, ...) CAT_WORDS_##where(col, shape)
 #define CAT_DETAILS_(col, shape, decl, type, arg, where, ...) CAT_DETAILS_##where(col, shape)
 #define CAT_NULL1_(...) "NULL"
+/* Only the WORDS columns, each with a leading ", " (after a first column
+ * of the caller's). */
+#define CAT_ONLY_WORDS_REC(col, shape)
+#define CAT_ONLY_WORDS_INFO(col, shape)
+#define CAT_ONLY_WORDS_WORDS CAT_PICK_COL_
+#define CAT_ONLY_WORDS_(col, shape, decl, type, arg, where, ...) CAT_ONLY_WORDS_##where(col, shape)
+#define CAT_NONE1_(...)
+#define CAT_ONLY_WORDS_COLUMNS(ROWS) ROWS(CAT_NONE1_, CAT_ONLY_WORDS_)
 #define CAT_LEAN_COLUMNS(ROWS) ROWS(CAT_COL1_, CAT_LEAN_)
 #define CAT_WORDS_COLUMNS(ROWS) ROWS(CAT_NULL1_, CAT_WORDS_)
 #define CAT_DETAILS_COLUMNS(ROWS) ROWS(CAT_NULL1_, CAT_DETAILS_)

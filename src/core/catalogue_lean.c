@@ -254,9 +254,11 @@ int catalogue_load_words(struct catalogue *cat, char **err)
 	L.rc = SQLITE_OK;
 	/* The rows in the order the services were loaded (the file cannot
 	 * have changed under the immutable connection). */
-	st = catalogue_loader_prep(&L, "SELECT " CAT_WORDS_COLUMNS(CAT_T_SERVICE)
+	/* The descriptions alone (after the rowid): a whole row of NULLs
+	 * would cost a register each for every service. */
+	st = catalogue_loader_prep(&L, "SELECT rowid" CAT_ONLY_WORDS_COLUMNS(CAT_T_SERVICE)
 				   " FROM service ORDER BY rowid");
-	c = catalogue_field_column(CAT_TABLE_service, "description");
+	c = 1;
 	while (st && k < cat->n_services && catalogue_loader_step(&L, st) > 0)
 		cat->services[k++].words = catalogue_lean_words(&L, st, c);
 	sqlite3_finalize(st);

@@ -3,7 +3,7 @@
  *
  * The record tables' columns come from the field table
  * (catalogue_fields.h): the SELECTs are made from it and
- * catalogue_loader_fields() stores each column in its member, so only
+ * catalogue_loader_row() stores each column in its member, so only
  * what a table does beyond that (ids that refer, codes with their
  * messages, child rows) is written here. Rows that cannot be used (a bad
  * time, an unknown topic) are skipped and remembered in cat->problems for
@@ -312,13 +312,15 @@ static void load_languages(struct loader *L)
 {
 	struct catalogue *cat = L->cat;
 	sqlite3_stmt *st = catalogue_loader_prep(L, CAT_SELECT(language, CAT_T_LANGUAGE) " ORDER BY code");
+	struct cat_plan plan;
+	catalogue_loader_plan(&plan, CAT_TABLE_language, CAT_WHERES_ALL);
 	if (!st)
 		return;
 	while (catalogue_loader_step(L, st) > 0) {
 		struct cat_language *l = catalogue_loader_next((void **)&cat->languages,
 						     &cat->n_languages,
 						     &L->cap_languages, sizeof *l);
-		catalogue_loader_fields(L, st, CAT_TABLE_language, CAT_WHERES_ALL, l, NULL);
+		catalogue_loader_row(L, st, &plan, l, NULL);
 	}
 	sqlite3_finalize(st);
 	/* SQL's ORDER BY uses the column collation; make it bytewise. */
@@ -340,15 +342,17 @@ static void load_orgs(struct loader *L)
 	struct catalogue *cat = L->cat;
 	struct id_view v;
 	int c_kind = catalogue_field_column(CAT_TABLE_organisation, "kind");
+	struct cat_plan plan;
 	sqlite3_stmt *st = catalogue_loader_prep(L, CAT_SELECT(organisation, CAT_T_ORGANISATION)
 				" ORDER BY rowid");
 	if (!st)
 		return;
+	catalogue_loader_plan(&plan, CAT_TABLE_organisation, CAT_WHERES_ALL);
 	while (catalogue_loader_step(L, st) > 0) {
 		struct cat_org *o = catalogue_loader_next((void **)&cat->orgs, &cat->n_orgs,
 						&L->cap_orgs, sizeof *o);
 		int k = catalogue_loader_code(st, c_kind, CODES_ORG_KIND);
-		catalogue_loader_fields(L, st, CAT_TABLE_organisation, CAT_WHERES_ALL, o, NULL);
+		catalogue_loader_row(L, st, &plan, o, NULL);
 		if (k < 0) {
 			const char *kind = (const char *)sqlite3_column_text(st, c_kind);
 			catalogue_loader_problem(cat, _("organisation '%s': unknown kind '%s' (city, public, ngo, other)"),
@@ -371,6 +375,7 @@ static void load_services(struct loader *L)
 	size_t n_infos = 0;
 	int c_org = catalogue_field_column(CAT_TABLE_service, "organisation_id");
 	int c_appt = catalogue_field_column(CAT_TABLE_service, "appointment");
+	struct cat_plan plan;
 	/* A lean catalogue reads only what lists, ranks and searches need
 	 * (the same columns, NULL for the others). */
 	sqlite3_stmt *st = catalogue_loader_prep(L, L->lean
@@ -378,6 +383,8 @@ static void load_services(struct loader *L)
 		: CAT_SELECT(service, CAT_T_SERVICE) " ORDER BY rowid");
 	if (!st)
 		return;
+	catalogue_loader_plan(&plan, CAT_TABLE_service,
+			      L->lean ? 1u << CW_REC : CAT_WHERES_ALL);
 	if (!L->lean && L->cap_services) {
 		n_infos = L->cap_services;
 		infos = arena_alloc(L->arena, n_infos * sizeof *infos,
@@ -398,8 +405,7 @@ static void load_services(struct loader *L)
 				? &infos[cat->n_services - 1]
 				: xcalloc(1, sizeof *s->info);
 		/* Lean: descriptions come as words (catalogue_load_words). */
-		catalogue_loader_fields(L, st, CAT_TABLE_service,
-					L->lean ? 1u << CW_REC : CAT_WHERES_ALL, s, s->info);
+		catalogue_loader_row(L, st, &plan, s, s->info);
 		if (oi < 0) {
 			catalogue_loader_problem(cat, _("service '%s': organisation '%s' does not exist"),
 				    s->id ? s->id : "", org ? org : "");
@@ -463,6 +469,7 @@ static void load_service_children(struct loader *L)
 	struct catalogue *cat = L->cat;
 	struct run run;
 	sqlite3_stmt *st;
+	struct cat_plan plan;
 	long i;
 
 	st = catalogue_loader_prep(L, CAT_SELECT(service_topic, CAT_T_SERVICE_TOPIC) " ORDER BY rowid");
@@ -494,6 +501,7 @@ static void load_service_children(struct loader *L)
 	/* The primary key's order: a service's phones come together. A lean
 	 * catalogue fetches them with the rest of the details. */
 	run_init(&run, sizeof(struct cat_phone), store_phones);
+	catalogue_loader_plan(&plan, CAT_TABLE_service_phone, CAT_WHERES_ALL);
 	st = L->lean ? NULL
 		: catalogue_loader_prep(L, CAT_SELECT(service_phone, CAT_T_SERVICE_PHONE)
 		       " ORDER BY service_id, position");
@@ -502,8 +510,7 @@ static void load_service_children(struct loader *L)
 		if ((i = row_service(L, st, "service_phone")) < 0)
 			continue;
 		p = run_next(L, &run, i);
-		catalogue_loader_fields(L, st, CAT_TABLE_service_phone, CAT_WHERES_ALL,
-					p, NULL);
+		catalogue_loader_row(L, st, &plan, p, NULL);
 	}
 	sqlite3_finalize(st);
 	run_end(L, &run);
@@ -547,12 +554,14 @@ static void load_resources(struct loader *L)
 	int c_kind = catalogue_field_column(CAT_TABLE_resource, "kind");
 	int c_mod = catalogue_field_column(CAT_TABLE_resource, "modality");
 	sqlite3_stmt *st = catalogue_loader_prep(L, CAT_SELECT(resource, CAT_T_RESOURCE) " ORDER BY rowid");
+	struct cat_plan plan;
+	catalogue_loader_plan(&plan, CAT_TABLE_resource, CAT_WHERES_ALL);
 	while (st && catalogue_loader_step(L, st) > 0) {
 		const char *mod = (const char *)sqlite3_column_text(st, c_mod);
 		int k = catalogue_loader_code(st, c_kind, CODES_RES_KIND);
 		r = catalogue_loader_next((void **)&cat->resources, &cat->n_resources,
 				&L->cap_resources, sizeof *r);
-		catalogue_loader_fields(L, st, CAT_TABLE_resource, CAT_WHERES_ALL, r, NULL);
+		catalogue_loader_row(L, st, &plan, r, NULL);
 		if (k < 0) {
 			const char *kind = (const char *)sqlite3_column_text(st, c_kind);
 			catalogue_loader_problem(cat, _("resource '%s': unknown kind '%s' (colleague, interpreting)"),
@@ -571,6 +580,7 @@ static void load_resources(struct loader *L)
 	L->res_ids = ids_sort(&v, cat->n_resources, &L->n_res_ids);
 
 	run_init(&run, sizeof(struct cat_res_lang), store_resource_languages);
+	catalogue_loader_plan(&plan, CAT_TABLE_resource_language, CAT_WHERES_ALL);
 	st = catalogue_loader_prep(L, CAT_SELECT(resource_language, CAT_T_RESOURCE_LANGUAGE)
 		  " ORDER BY rowid");
 	while (st && catalogue_loader_step(L, st) > 0) {
@@ -579,8 +589,7 @@ static void load_resources(struct loader *L)
 			continue;
 		l = run_next(L, &run, i);
 		l->code = language_code(L, st, 1);
-		catalogue_loader_fields(L, st, CAT_TABLE_resource_language,
-					CAT_WHERES_ALL, l, NULL);
+		catalogue_loader_row(L, st, &plan, l, NULL);
 	}
 	sqlite3_finalize(st);
 	run_end(L, &run);

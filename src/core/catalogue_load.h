@@ -8,11 +8,15 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <sqlite3.h>
 
+#include "core/arena.h"
 #include "core/catalogue.h"
+#include "core/err.h"
+#include "core/hash.h"
 
 struct arr_slot {
 	const void *p;
@@ -67,11 +71,6 @@ void catalogue_file_error(char **err, const char *path, sqlite3 *db, int rc,
 int catalogue_loader_time(const char *s, int closing);
 /* The code of list in column i as its index, or -1. */
 int catalogue_loader_code(sqlite3_stmt *st, int i, enum code_list list);
-/* Column i as a string of the arena (malloc'd without one); NULL for
- * SQL NULL. */
-char *catalogue_loader_str(struct loader *L, sqlite3_stmt *st, int i);
-/* The same for a value that often repeats: stored once when seen lately. */
-char *catalogue_loader_shared(struct loader *L, sqlite3_stmt *st, int i);
 /* n elements as an arena array, shared with an equal array seen lately. */
 void *catalogue_loader_shared_array(struct loader *L, const void *v, size_t n,
 				    size_t size, size_t align);
@@ -79,6 +78,57 @@ void *catalogue_loader_shared_array(struct loader *L, const void *v, size_t n,
 void *catalogue_loader_joined(struct loader *L, const void *old, size_t n_old,
 			      const void *add, size_t n_add, size_t size,
 			      size_t align);
+/* The column readers, inline: a load calls them for every cell. */
+
+/* t as a string of the loader's arena (malloc'd without one). */
+static inline char *catalogue_loader_copy(struct loader *L, const char *t)
+{
+	return L->arena ? arena_strndup(L->arena, t, strlen(t)) : xstrdup(t);
+}
+
+/* Column i as a string of the arena; NULL for SQL NULL. */
+static inline char *catalogue_loader_str(struct loader *L, sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? catalogue_loader_copy(L, t) : NULL;
+}
+
+/* The same for a value that often repeats: stored once when seen lately. */
+static inline char *catalogue_loader_shared(struct loader *L, sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	const char **slot;
+	size_t n;
+
+	if (!t)
+		return NULL;
+	if (!L->strs)
+		return catalogue_loader_copy(L, t);
+	n = strlen(t);
+	slot = &L->strs[hash32(t, n) % STR_SLOTS];
+	if (*slot && !strncmp(*slot, t, n) && (*slot)[n] == '\0')
+		return (char *)*slot;
+	*slot = arena_strndup(L->arena, t, n);
+	return (char *)*slot;
+}
+
+/* A text's three languages; a translation equal to an earlier one (a
+ * proper name, an untranslated text) shares its string. */
+static inline void catalogue_loader_text(struct loader *L, sqlite3_stmt *st, int i,
+					  struct cat_text *t, bool shared)
+{
+	int k, j;
+	for (k = 0; k < CAT__NLANG; k++) {
+		const char *v = (const char *)sqlite3_column_text(st, i + k);
+		t->v[k] = NULL;
+		for (j = 0; v && j < k; j++)
+			if (t->v[j] && !strcmp(t->v[j], v))
+				t->v[k] = t->v[j];
+		if (v && !t->v[k])
+			t->v[k] = shared ? catalogue_loader_shared(L, st, i + k) : catalogue_loader_str(L, st, i + k);
+	}
+}
+
 /* The next zeroed record of an array sized from a count (grows when the
  * table has more rows), and giving back what it did not use. */
 void *catalogue_loader_next(void **arr, size_t *n, size_t *cap, size_t size);
@@ -89,10 +139,25 @@ void catalogue_loader_problem(struct catalogue *cat, const char *fmt, ...)
 sqlite3_stmt *catalogue_loader_prep(struct loader *L, const char *sql);
 /* SQLITE_ROW gives 1, SQLITE_DONE 0, failure -1 (remembered in L). */
 int catalogue_loader_step(struct loader *L, sqlite3_stmt *st);
-/* The three languages of a text from columns i.. */
-void catalogue_loader_text(struct loader *L, sqlite3_stmt *st, int i,
-			   struct cat_text *t, bool shared);
-/* Fields of table t whose where is in the mask (1 << CW_*) from the row
+/* The fields of table t whose where is in the mask (1 << CW_*), as a
+ * loader reads them from a CAT_SELECT of t: worked out once a table, so
+ * that a row is one short loop (FT_OWN and FT_CODE fields are the
+ * table's own). */
+#define CAT_PLAN_MAX 32
+struct cat_plan {
+	size_t n;
+	struct cat_plan_field {
+		enum cat_ftype type;
+		enum cat_where where;
+		int col;
+		size_t offset;
+	} f[CAT_PLAN_MAX];
+};
+void catalogue_loader_plan(struct cat_plan *p, enum cat_table_id t,
+			   unsigned wheres);
+void catalogue_loader_row(struct loader *L, sqlite3_stmt *st,
+			  const struct cat_plan *p, void *rec, void *info);
+/* Both at once, for a single row. Fields of table t whose where is in the mask (1 << CW_*) from the row
  * of a CAT_SELECT of t into rec and info (FT_OWN and FT_CODE fields are
  * the table's own). */
 void catalogue_loader_fields(struct loader *L, sqlite3_stmt *st,
