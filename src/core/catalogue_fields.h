@@ -207,8 +207,8 @@ const char *catalogue_lang_code(int lang);
 
 /* The same columns with NULL for those a reader does not want, so that
  * column numbers stay those of CAT_SELECT: LEAN (a lean catalogue's
- * records: REC only), WORDS (a lean catalogue's descriptions) and DETAILS
- * (one service's details: INFO and WORDS). A table's key is REC. */
+ * records: REC only) and DETAILS (one service's details: INFO and
+ * WORDS). A table's key is REC. */
 #define CAT_NULL_LANG_(col, b, U, l) ", NULL"
 #define CAT_NULL_ONE_(col) ", NULL"
 #define CAT_NULL_LANGS_(col) CAT_LANGS(CAT_NULL_LANG_, col, _)
@@ -217,14 +217,10 @@ const char *catalogue_lang_code(int lang);
 #define CAT_LEAN_REC CAT_PICK_COL_
 #define CAT_LEAN_INFO CAT_PICK_NULL_
 #define CAT_LEAN_WORDS CAT_PICK_NULL_
-#define CAT_WORDS_REC CAT_PICK_NULL_
-#define CAT_WORDS_INFO CAT_PICK_NULL_
-#define CAT_WORDS_WORDS CAT_PICK_COL_
 #define CAT_DETAILS_REC CAT_PICK_NULL_
 #define CAT_DETAILS_INFO CAT_PICK_COL_
 #define CAT_DETAILS_WORDS CAT_PICK_COL_
 #define CAT_LEAN_(col, shape, decl, type, arg, where, ...) CAT_LEAN_##where(col, shape)
-#define CAT_WORDS_(col, shape, decl, type, arg, where, ...) CAT_WORDS_##where(col, shape)
 #define CAT_DETAILS_(col, shape, decl, type, arg, where, ...) CAT_DETAILS_##where(col, shape)
 #define CAT_NULL1_(...) "NULL"
 /* Only the WORDS columns, each with a leading ", " (after a first column
@@ -236,7 +232,6 @@ const char *catalogue_lang_code(int lang);
 #define CAT_NONE1_(...)
 #define CAT_ONLY_WORDS_COLUMNS(ROWS) ROWS(CAT_NONE1_, CAT_ONLY_WORDS_)
 #define CAT_LEAN_COLUMNS(ROWS) ROWS(CAT_COL1_, CAT_LEAN_)
-#define CAT_WORDS_COLUMNS(ROWS) ROWS(CAT_NULL1_, CAT_WORDS_)
 #define CAT_DETAILS_COLUMNS(ROWS) ROWS(CAT_NULL1_, CAT_DETAILS_)
 
 /* "SELECT a, b FROM t" and "INSERT INTO t (a, b) VALUES (?, ?)". */
