@@ -3,7 +3,9 @@
  * Design: plain static tables in the contract's order, because the order is
  * part of the contract (topics are a bit set by index, reports list codes in
  * this order). Codes are what files store and are never translated; labels
- * are English msgids marked with N_() and go through gettext when shown. */
+ * are English msgids marked with N_() and go through gettext when shown.
+ * The catalogue's lists are X-macros in codes.h (the catalogue schema's
+ * CHECKs are made from them too); their tables here are made from those. */
 #include <config.h>
 
 #include <stdbool.h>

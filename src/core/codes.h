@@ -1,6 +1,7 @@
 /* codes: the code lists stored in statistics (DESIGN.md, "Codes stored in
- * statistics"). Codes are stable and never translated; labels are marked
- * with N_() and translated when shown. */
+ * statistics") and the catalogue's own (organisation and resource kinds,
+ * modalities, appointments). Codes are stable and never translated;
+ * labels are marked with N_() and translated when shown. */
 #ifndef NEUVOO_CODES_H
 #define NEUVOO_CODES_H
 
