@@ -92,12 +92,12 @@ static const struct hsds_col slang[] = {
 };
 
 /* Schedules of every version: 1.x weekday rows and holiday rows, 3.x
- * byday and valid_from/valid_to. */
-#define SCHED_COLS(owner)						\
-	OWN("freq", NULL, HD_BOTH), OWN("byday", NULL, HD_BOTH),	\
+ * byday and valid_from/valid_to. The times and dates both files write;
+ * what the import also reads. */
+#define SCHED_TIMES							\
 	OWN("opens_at", NULL, HD_BOTH), OWN("closes_at", NULL, HD_BOTH), \
-	OWN("valid_from", NULL, HD_BOTH), OWN("valid_to", NULL, HD_BOTH), \
-	OWN("description", NULL, HD_EXPORT),				\
+	OWN("valid_from", NULL, HD_BOTH), OWN("valid_to", NULL, HD_BOTH)
+#define SCHED_READ							\
 	OWN("weekday", NULL, HD_IMPORT), OWN("interval", NULL, HD_IMPORT), \
 	OWN("dtstart", NULL, HD_IMPORT), OWN("start_date", NULL, HD_IMPORT), \
 	OWN("end_date", NULL, HD_IMPORT), OWN("closed", NULL, HD_IMPORT)
@@ -105,7 +105,10 @@ static const struct hsds_col slang[] = {
 static const struct hsds_col schedule[] = {
 	OWN("id", NULL, HD_EXPORT),
 	OWN("service_id", NULL, HD_BOTH),
-	SCHED_COLS(service),
+	OWN("freq", NULL, HD_BOTH), OWN("byday", NULL, HD_BOTH),
+	SCHED_TIMES,
+	OWN("description", NULL, HD_EXPORT),
+	SCHED_READ,
 	OWN("service_at_location_id", NULL, HD_IMPORT),
 };
 
@@ -151,12 +154,9 @@ static const struct hsds_col rlang[] = {
 static const struct hsds_col rhours[] = {
 	OWN("resource_id", NULL, HD_BOTH),
 	OWN("byday", NULL, HD_BOTH),
-	OWN("opens_at", NULL, HD_BOTH), OWN("closes_at", NULL, HD_BOTH),
-	OWN("valid_from", NULL, HD_BOTH), OWN("valid_to", NULL, HD_BOTH),
+	SCHED_TIMES,
 	OWN("freq", NULL, HD_IMPORT),
-	OWN("weekday", NULL, HD_IMPORT), OWN("interval", NULL, HD_IMPORT),
-	OWN("dtstart", NULL, HD_IMPORT), OWN("start_date", NULL, HD_IMPORT),
-	OWN("end_date", NULL, HD_IMPORT), OWN("closed", NULL, HD_IMPORT),
+	SCHED_READ,
 };
 
 #define NAMES(...) (const char *const[]){ __VA_ARGS__, NULL }
