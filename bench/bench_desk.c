@@ -32,7 +32,7 @@
 #include <unistd.h>
 
 #include "core/catalogue.h"
-#include "core/catalogue_schema.h"
+#include "core/catalogue_publish.h"
 #include "core/err.h"
 #include "core/keymap.h"
 #include "core/layout.h"

@@ -15,7 +15,8 @@
 
 #include "cmd/cmd.h"
 #include "core/catalogue.h"
-#include "core/catalogue_schema.h"
+#include "core/catalogue_check.h"
+#include "core/catalogue_publish.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"

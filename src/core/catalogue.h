@@ -18,6 +18,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "core/catalogue_fields.h"
 #include "core/codes.h"
 #include "core/hours.h"
 #include "core/wordset.h"
@@ -25,13 +26,9 @@
 /* The schema version this build reads and writes (PRAGMA user_version). */
 #define CATALOGUE_SCHEMA_VERSION 1
 
-enum cat_lang { CAT_FI, CAT_SV, CAT_EN, CAT__NLANG };
-
 struct cat_text {
 	char *v[CAT__NLANG];	/* fi, sv, en; NULL when absent */
 };
-
-enum org_kind { ORG_CITY, ORG_PUBLIC, ORG_NGO, ORG_OTHER, ORG__N };
 
 struct cat_org {
 	char *id;
@@ -45,8 +42,6 @@ struct cat_phone {
 	char *number;
 	struct cat_text label;	/* "benefits in Swedish" ... */
 };
-
-enum appointment { APPT_NO, APPT_YES, APPT_SOMETIMES };
 
 /* What only a service's details show. A catalogue opened with
  * catalogue_open() has it for every service; a desk's lean catalogue
@@ -91,16 +86,6 @@ struct cat_language {
 	char *native;		/* endonym: "Soomaali", "العربية" */
 };
 
-enum res_kind { RES_COLLEAGUE, RES_INTERPRETING, RES__N };
-
-/* Modalities, a bit set; the names are the interpreter codes they record. */
-enum {
-	MOD_INPERSON = 1 << 0,	/* a colleague at the desk: "colleague" */
-	MOD_PHONE = 1 << 1,	/* "phone" */
-	MOD_VIDEO = 1 << 2,	/* "video" */
-	MOD_ONSITE = 1 << 3	/* "on-site" */
-};
-
 struct cat_res_lang {
 	char *code;
 	char *dialects;		/* free text, e.g. "Sorani, Kurmanji"; NULL */
@@ -122,7 +107,7 @@ struct cat_resource {
 	struct cat_text note;
 };
 
-struct cat_arena;
+struct arena;
 struct cat_details;
 
 struct catalogue {
@@ -157,7 +142,7 @@ struct catalogue {
 	 * read-only. Replacing a pointer with a malloc'd one is fine
 	 * (catalogue_free frees what is not in the blocks). NULL for a
 	 * catalogue built with catalogue_new(). */
-	struct cat_arena *arena;
+	struct arena *arena;
 	/* A lean catalogue's read-only connection to the file it was loaded
 	 * from (kept open, so details match the loaded version even after a
 	 * republish), and the last service's details fetched. */
@@ -210,7 +195,10 @@ bool catalogue_changed(const struct catalogue *cat);
  * sv. lang is "fi", "sv", "en" or anything else (falls back). Never NULL
  * ("" when all are missing). */
 const char *catalogue_text(const struct cat_text *t, const char *lang);
-enum cat_lang catalogue_lang(const char *lang);	/* "sv" -> CAT_SV; other -> CAT_FI.. */
+enum cat_lang catalogue_lang(const char *lang);
+/* A language code as the catalogue keeps it: 2 or 3 lower-case letters
+ * (ISO 639-1, else 639-3). */
+bool catalogue_lang_code_ok(const char *code);	/* "sv" -> CAT_SV; other -> CAT_FI.. */
 
 /* Look-ups (NULL / -1 when absent). */
 const struct cat_language *catalogue_language(const struct catalogue *cat,
@@ -233,12 +221,5 @@ struct cat_service *catalogue_add_service(struct catalogue *cat);
 struct cat_language *catalogue_add_language(struct catalogue *cat);
 struct cat_resource *catalogue_add_resource(struct catalogue *cat);
 void cat_text_free(struct cat_text *t);
-
-/* Write cat into a new file and rename it over `path` atomically
- * (rollback-journal mode, so read-only readers in read-only folders work).
- * Used by `catalogue init` and `import hsds`. Implemented with the rest
- * of the admin side in catalogue_schema.c. */
-int catalogue_publish(const struct catalogue *cat, const char *path,
-		      char **err);
 
 #endif

@@ -3,7 +3,9 @@
  * Design: plain static tables in the contract's order, because the order is
  * part of the contract (topics are a bit set by index, reports list codes in
  * this order). Codes are what files store and are never translated; labels
- * are English msgids marked with N_() and go through gettext when shown. */
+ * are English msgids marked with N_() and go through gettext when shown.
+ * The catalogue's lists are X-macros in codes.h (the catalogue schema's
+ * CHECKs are made from them too); their tables here are made from those. */
 #include <config.h>
 
 #include <stdbool.h>
@@ -121,14 +123,11 @@ static const struct code topic[] = {
 	{ "other", N_("Other") },
 };
 
-static const struct code org_kind[] = {
-	/* TRANSLATORS: kinds of organisation in the service catalogue; keep each
-	 * label short (about 24 columns at most). */
-	{ "city", N_("City service") },
-	{ "public", N_("Public authority") },
-	{ "ngo", N_("NGO") },
-	{ "other", N_("Other") },
-};
+#define CODE_(e, code, label) { code, label },
+static const struct code org_kind[] = { CODES_ORG_KINDS(CODE_) };
+static const struct code res_kind[] = { CODES_RES_KINDS(CODE_) };
+static const struct code modality[] = { CODES_MODALITIES(CODE_) };
+static const struct code appointment[] = { CODES_APPOINTMENTS(CODE_) };
 
 static const struct {
 	const char *name;
@@ -145,6 +144,9 @@ static const struct {
 	[CODES_LIFE] = { "life", life, COUNT(life) },
 	[CODES_TOPIC] = { "topic", topic, COUNT(topic) },
 	[CODES_ORG_KIND] = { "org-kind", org_kind, COUNT(org_kind) },
+	[CODES_RES_KIND] = { "resource-kind", res_kind, COUNT(res_kind) },
+	[CODES_MODALITY] = { "modality", modality, COUNT(modality) },
+	[CODES_APPOINTMENT] = { "appointment", appointment, COUNT(appointment) },
 };
 
 /* The topic bit set must hold every topic. */
@@ -201,6 +203,55 @@ const char *codes_label(enum code_list list, int idx)
 	if (!valid_list(list) || idx < 0 || (size_t)idx >= lists[list].n)
 		return NULL;
 	return _(lists[list].list[idx].label);
+}
+
+char *codes_join_bits(enum code_list list, unsigned bits, const char *sep)
+{
+	size_t n = codes_count(list), i, len = 0;
+	char *s, *p;
+	for (i = 0; i < n; i++)
+		if (bits & (1u << i))
+			len += strlen(lists[list].list[i].code) + strlen(sep);
+	s = p = xmalloc(len + 1);
+	*p = '\0';
+	for (i = 0; i < n; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		if (p != s)
+			p = stpcpy(p, sep);
+		p = stpcpy(p, lists[list].list[i].code);
+	}
+	return s;
+}
+
+int codes_parse_bits(enum code_list list, const char *s, const char *seps,
+		     unsigned *bits)
+{
+	size_t n = codes_count(list);
+	int rc = 0;
+	*bits = 0;
+	while (s && *s) {
+		size_t len = strcspn(s, seps), i;
+		const char *w = s;
+		s += len;
+		if (*s)
+			s++;
+		while (len && *w == ' ') {
+			w++;
+			len--;
+		}
+		if (!len)
+			continue;
+		for (i = 0; i < n; i++)
+			if (strlen(lists[list].list[i].code) == len &&
+			    !strncmp(lists[list].list[i].code, w, len))
+				break;
+		if (i == n)
+			rc = -1;
+		else
+			*bits |= 1u << i;
+	}
+	return rc;
 }
 
 char *codes_topics_join(topic_set set)

@@ -268,7 +268,7 @@ static int next_record(struct csv_reader *r, bool header, char **err)
 	}
 }
 
-static char *trim_dup(const char *s)
+char *csv_trim(const char *s)
 {
 	size_t n;
 	while (*s == ' ' || *s == '\t')
@@ -318,7 +318,7 @@ struct csv_reader *csv_reader_new(FILE *f, const char *name, bool header,
 		r->nh = r->nf;
 		r->hdr = xcalloc(r->nh ? r->nh : 1, sizeof *r->hdr);
 		for (i = 0; i < r->nh; i++)
-			r->hdr[i] = trim_dup(r->data + r->off[i]);
+			r->hdr[i] = csv_trim(r->data + r->off[i]);
 		r->nf = 0;
 	}
 	return r;

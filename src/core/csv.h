@@ -59,6 +59,8 @@ unsigned long csv_skipped(const struct csv_reader *r);
  * would otherwise read back as a blank line). NULL fields are empty.
  * Returns 0, or -1 when the stream has an error. */
 int csv_write_row(FILE *f, const char *const *fields, size_t n);
+/* A copy of s without its surrounding blanks (spaces and tabs). */
+char *csv_trim(const char *s);
 bool csv_needs_quotes(const char *s);
 
 #endif

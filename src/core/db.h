@@ -80,6 +80,10 @@ int db_step(sqlite3_stmt *s);	/* the first step of a statement */
 int db_exec(sqlite3 *db, const char *sql);
 /* The integer of a one-row, one-column query. */
 int db_query_int(sqlite3 *db, const char *sql, int *out);
+/* A file's schema version (PRAGMA user_version): the one read of it for
+ * files that need no snapshot with other facts (db_check_version reads
+ * it with the table count). An SQLite code. */
+int db_user_version(sqlite3 *db, int *version);
 /* For a caller retrying a whole operation: is rc such a wait, and a short
  * random nap before try number `tries` (up to DB_RETRIES). */
 #define DB_RETRIES 100

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "core/catalogue.h"
+#include "core/catalogue_check.h"
 #include "core/catalogue_schema.h"
 #include "core/doctor.h"
 #include "core/err.h"

@@ -93,6 +93,37 @@ bool hours_valid_date(const char *s)
 	return true;
 }
 
+/* Civil dates and day numbers (proleptic Gregorian): the well-known
+ * era-based conversion. */
+long hours_date_days(const char *ymd)
+{
+	int y = atoi(ymd), m = atoi(ymd + 5), d = atoi(ymd + 8);
+	long era, yoe, doy, doe;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void hours_days_date(long z, char buf[11])
+{
+	long era, doe, yoe, doy, mp;
+	int y, m, d;
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	y = (int)(yoe + era * 400 + (m <= 2));
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
 bool hours_span_ok(int day, int open, int close)
 {
 	return day >= 0 && day <= 6 && open >= 0 && close <= 1440 && open < close;

@@ -59,5 +59,9 @@ void hours_minutes_str(int minutes, char buf[6]);
 int hours_parse_time(const char *s);
 /* True when s is a real calendar date "YYYY-MM-DD" (leap years known). */
 bool hours_valid_date(const char *s);
+/* Days since 1970-01-01 of a date that hours_valid_date() accepts, and
+ * the date ("YYYY-MM-DD") of such a day number: date ranges made daily. */
+long hours_date_days(const char *ymd);
+void hours_days_date(long days, char buf[11]);
 
 #endif

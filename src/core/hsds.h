@@ -22,8 +22,10 @@
  * x_resource_languages.csv and x_resource_hours.csv.
  *
  * Export writes the 3.x names plus those extensions, each file written
- * under a temporary name and renamed into place, so that importing an
- * export gives back an equal catalogue. */
+ * under a temporary name and renamed into place once all are complete
+ * (core/atomic, the folder synced after), so that importing an export
+ * gives back an equal catalogue. The files and columns of both
+ * directions are one table, hsds_cols.c. */
 #ifndef NEUVOO_HSDS_H
 #define NEUVOO_HSDS_H
 

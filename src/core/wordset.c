@@ -6,17 +6,8 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/hash.h"
 #include "core/wordset.h"
-
-static uint32_t hash(const char *p, size_t n)
-{
-	uint32_t h = 2166136261u;	/* FNV-1a */
-	while (n--) {
-		h ^= (unsigned char)*p++;
-		h *= 16777619u;
-	}
-	return h;
-}
 
 static void fill_slots(struct wordset *ws, size_t ns)
 {
@@ -24,7 +15,7 @@ static void fill_slots(struct wordset *ws, size_t ns)
 	size_t i;
 	for (i = 0; i < ws->n; i++) {
 		const char *w = ws->buf + ws->off[i];
-		size_t h = hash(w, strlen(w)) & (ns - 1);
+		size_t h = hash32(w, strlen(w)) & (ns - 1);
 		while (slots[h])
 			h = (h + 1) & (ns - 1);
 		slots[h] = (uint32_t)i + 1;
@@ -44,7 +35,7 @@ long wordset_find(const struct wordset *ws, const char *w, size_t len)
 	size_t h;
 	if (!ws->nslots)
 		return -1;
-	h = hash(w, len) & (ws->nslots - 1);
+	h = hash32(w, len) & (ws->nslots - 1);
 	while (ws->slots[h]) {
 		const char *o = ws->buf + ws->off[ws->slots[h] - 1];
 		if (!strncmp(o, w, len) && o[len] == '\0')
@@ -74,7 +65,7 @@ uint32_t wordset_add(struct wordset *ws, const char *w, size_t len)
 	if (ws->n * 2 > ws->nslots)
 		fill_slots(ws, ws->nslots ? ws->nslots * 2 : 1024);
 	else {
-		size_t h = hash(w, len) & (ws->nslots - 1);
+		size_t h = hash32(w, len) & (ws->nslots - 1);
 		while (ws->slots[h])
 			h = (h + 1) & (ws->nslots - 1);
 		ws->slots[h] = (uint32_t)ws->n;

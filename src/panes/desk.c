@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/catalogue_schema.h"
+#include "core/catalogue_publish.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"

@@ -12,7 +12,7 @@
 #include "fuzz_util.h"
 
 #include "core/catalogue.h"
-#include "core/catalogue_schema.h"
+#include "core/catalogue_check.h"
 #include "core/err.h"
 #include "core/hsds.h"
 

@@ -3,9 +3,11 @@
 # commands that only read it (search, info, check, report, train, the
 # desk; the review screen once it lands).
 #
-# In the sources: every SQLite open in catalogue.c is SQLITE_OPEN_READONLY
-# with a mode=ro&immutable=1 URI, and only the admin side (catalogue_schema.c
-# and `neuvoo catalogue`) publishes, initialises or migrates a catalogue.
+# In the sources: every SQLite open of the read side (catalogue.c and its
+# loader files) is SQLITE_OPEN_READONLY with a mode=ro&immutable=1 URI, and
+# only the admin side (catalogue_schema.c, catalogue_publish.c, the HSDS
+# export and `neuvoo catalogue`) publishes, initialises or migrates a
+# catalogue.
 # At run time: with the catalogue file 0444 in a 0555 folder (as an
 # unprivileged user when the test runs as root, since root ignores
 # permissions) every reading command works, and the file's bytes and the
@@ -18,15 +20,18 @@ plan 18
 src=$top_srcdir/src
 
 # ---- sources ----
-opens=$(grep -n 'sqlite3_open' "$src/core/catalogue.c")
+readside="$src/core/catalogue.c $src/core/catalogue_file.c $src/core/catalogue_cells.c $src/core/catalogue_load.c $src/core/catalogue_lean.c"
+# shellcheck disable=SC2086
+opens=$(grep -n 'sqlite3_open' $readside)
 if [ -n "$opens" ] && ! printf '%s\n' "$opens" | grep -v 'SQLITE_OPEN_READONLY' | grep -q . &&
    ! printf '%s\n' "$opens" | grep -qE 'READWRITE|OPEN_CREATE'; then
-	ok "every sqlite3_open in catalogue.c is SQLITE_OPEN_READONLY"
+	ok "every sqlite3_open of the catalogue read side is SQLITE_OPEN_READONLY"
 else
-	not_ok "every sqlite3_open in catalogue.c is SQLITE_OPEN_READONLY"
+	not_ok "every sqlite3_open of the catalogue read side is SQLITE_OPEN_READONLY"
 	diag "$opens"
 fi
-uris=$(grep -n 'path_uri(' "$src/core/catalogue.c" | grep -v 'static char \*path_uri')
+# shellcheck disable=SC2086
+uris=$(grep -n 'path_uri(' $readside | grep -v 'static char \*path_uri')
 if [ -n "$uris" ] && ! printf '%s\n' "$uris" | grep -v 'mode=ro&immutable=1' | grep -q .; then
 	ok "every catalogue URI asks for mode=ro&immutable=1"
 else
@@ -35,11 +40,11 @@ else
 fi
 writers=$(grep -rnE '\b(catalogue_publish|catalogue_init|catalogue_schema_migrate|hsds_export)[[:space:]]*\(' \
 	"$src" --include='*.c' |
-	grep -vE "^$src/(core/catalogue_schema\.c|core/hsds\.c|cmd/cmd_catalogue\.c):")
+	grep -vE "^$src/(core/catalogue_(schema|publish)\.c|core/hsds(_export)?\.c|cmd/cmd_catalogue\.c):")
 if [ -z "$writers" ]; then
-	ok "only the admin side (catalogue_schema.c, hsds.c, cmd_catalogue.c) writes catalogues"
+	ok "only the admin side (catalogue_schema.c, catalogue_publish.c, the HSDS export, cmd_catalogue.c) writes catalogues"
 else
-	not_ok "only the admin side (catalogue_schema.c, hsds.c, cmd_catalogue.c) writes catalogues"
+	not_ok "only the admin side (catalogue_schema.c, catalogue_publish.c, the HSDS export, cmd_catalogue.c) writes catalogues"
 	diag "$writers"
 fi
 others=$(grep -rln 'sqlite3_open' "$src" --include='*.c' | grep -v "^$src/core/")

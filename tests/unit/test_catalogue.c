@@ -11,7 +11,7 @@
 
 #include "catalogue_fixture.h"
 #include "core/catalogue.h"
-#include "core/catalogue_schema.h"
+#include "core/catalogue_publish.h"
 #include "core/err.h"
 #include "core/text.h"
 

@@ -32,6 +32,12 @@ static const char *const topic[] = {
 	"entrepreneurship", "social-assistance", "digital", "other", NULL };
 static const char *const org_kind[] = {
 	"city", "public", "ngo", "other", NULL };
+/* The catalogue's other code lists (the file's CHECK constraints and HSDS
+ * use these codes). */
+static const char *const res_kind[] = { "colleague", "interpreting", NULL };
+static const char *const modality[] = { "in-person", "phone", "video",
+					"on-site", NULL };
+static const char *const appointment[] = { "no", "yes", "sometimes", NULL };
 
 static const struct {
 	enum code_list list;
@@ -48,6 +54,9 @@ static const struct {
 	{ CODES_LIFE, "life", life },
 	{ CODES_TOPIC, "topic", topic },
 	{ CODES_ORG_KIND, "org-kind", org_kind },
+	{ CODES_RES_KIND, "resource-kind", res_kind },
+	{ CODES_MODALITY, "modality", modality },
+	{ CODES_APPOINTMENT, "appointment", appointment },
 };
 
 static void test_lists_follow_contract(void **state)
@@ -119,6 +128,26 @@ static void test_labels(void **state)
 	}
 }
 
+/* Modalities as the catalogue file's comma list and back. */
+static void test_bits(void **state)
+{
+	unsigned bits = 0;
+	char *s;
+	(void)state;
+	s = codes_join_bits(CODES_MODALITY, MOD_PHONE | MOD_INPERSON, ",");
+	assert_string_equal(s, "in-person,phone");
+	free(s);
+	s = codes_join_bits(CODES_MODALITY, 0, ",");
+	assert_string_equal(s, "");
+	free(s);
+	assert_int_equal(codes_parse_bits(CODES_MODALITY, "on-site, video", ",", &bits), 0);
+	assert_int_equal(bits, MOD_ONSITE | MOD_VIDEO);
+	assert_int_equal(codes_parse_bits(CODES_MODALITY, "phone,telepathy", ",", &bits), -1);
+	assert_int_equal(bits, MOD_PHONE);
+	assert_int_equal(codes_parse_bits(CODES_MODALITY, "", ",", &bits), 0);
+	assert_int_equal(bits, 0);
+}
+
 static void test_topics_join(void **state)
 {
 	char *s;
@@ -168,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_topic_enum_matches),
 		cmocka_unit_test(test_lookups_out_of_range),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_bits),
 		cmocka_unit_test(test_topics_join),
 		cmocka_unit_test(test_topics_parse),
 	};

@@ -14,6 +14,7 @@
 
 #include "util.h"
 #include "catalogue_fixture.h"
+#include "core/catalogue_publish.h"
 #include "core/catalogue_schema.h"
 #include "core/config.h"
 #include "core/doctor.h"

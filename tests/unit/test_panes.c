@@ -6,6 +6,7 @@
 #include <config.h>
 #include <time.h>
 
+#include "core/catalogue_publish.h"
 #include "core/err.h"
 #include "core/hours.h"
 #include "core/keymap.h"

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 
 #include "core/catalogue.h"
-#include "core/catalogue_schema.h"
+#include "core/catalogue_publish.h"
 #include "core/contact.h"
 #include "core/err.h"
 #include "core/scenario.h"

@@ -12,6 +12,8 @@
 
 #include "catalogue_fixture.h"
 #include "core/catalogue.h"
+#include "core/catalogue_check.h"
+#include "core/catalogue_publish.h"
 #include "core/catalogue_schema.h"
 #include "core/config.h"
 #include "core/err.h"

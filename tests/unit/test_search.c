@@ -6,6 +6,7 @@
 #include "util.h"
 
 #include "core/catalogue.h"
+#include "core/catalogue_publish.h"
 #include "core/err.h"
 #include "core/search.h"
 #include "core/text.h"

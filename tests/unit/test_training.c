@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/catalogue.h"
+#include "core/catalogue_publish.h"
 #include "core/config.h"
 #include "core/err.h"
 #include "core/results.h"

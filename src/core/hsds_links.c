@@ -1,0 +1,343 @@
+/* hsds_links: the HSDS files that point at the records hsds_import.c has
+ * read: 1.x eligibility rows, phones, a service's languages, locations
+ * with their addresses (a service's address and municipality, an
+ * organisation's city), a resource's languages. Columns by hsds_cols.c. */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "core/catalogue.h"
+#include "core/codes.h"
+#include "core/csv.h"
+#include "core/err.h"
+#include "core/hours.h"
+#include "core/hsds.h"
+#include "core/hsds_cols.h"
+#include "core/hsds_import.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/strmap.h"
+#include "core/text.h"
+
+/* 1.x eligibility.csv: one text a row, added to the Finnish text. */
+void hsds_elig_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	int c_text = hsds_own(fd, "eligibility");
+	long si = hsds_row_service(im, r, hsds_own(fd, "service_id"), -1);
+	char *text, **fi;
+	if (c_text < 0)
+		c_text = hsds_own(fd, "description");
+	text = hsds_trimmed(csv_field(r, c_text));
+	if (si < 0 || !text) {
+		free(text);
+		return;
+	}
+	fi = &im->cat->services[si].info->eligibility.v[CAT_FI];
+	if (!*fi) {
+		*fi = text;
+	} else if (strstr(*fi, text)) {
+		free(text);
+	} else {
+		char *both = xasprintf("%s; %s", *fi, text);
+		free(*fi);
+		free(text);
+		*fi = both;
+	}
+}
+
+static bool standard_phone_type(const char *t)
+{
+	static const char *const types[] = { "voice", "fax", "text", "cell",
+					     "video", "pager", "textphone",
+					     "sms", "mobile" };
+	size_t i;
+	for (i = 0; i < sizeof types / sizeof *types; i++)
+		if (strcasecmp(t, types[i]) == 0)
+			return true;
+	return false;
+}
+
+void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	char *num, *ext, *type;
+	struct cat_service *s;
+	struct cat_phone *p;
+	/* An organisation's or location's phone is left out: neuvoo keeps
+	 * phones per service only. */
+	long si = hsds_row_located(im, fd);
+	if (si < 0)
+		return;
+	num = hsds_trimmed(csv_field(r, hsds_field(fd, "number")));
+	if (!num) {
+		hsds_warn(im, r, _("phone without a number; row skipped"));
+		return;
+	}
+	ext = hsds_trimmed(csv_field(r, hsds_own(fd, "extension")));
+	if (ext) {
+		char *both = xasprintf("%s (%s)", num, ext);
+		free(num);
+		free(ext);
+		num = both;
+	}
+	s = &im->cat->services[si];
+	s->info->phones = xrealloc(s->info->phones,
+				   (s->info->n_phones + 1) * sizeof *s->info->phones);
+	p = &s->info->phones[s->info->n_phones++];
+	memset(p, 0, sizeof *p);
+	hsds_read_fields(fd, p, NULL);
+	free(p->number);
+	p->number = num;
+	type = hsds_trimmed(csv_field(r, hsds_own(fd, "type")));
+	if (hsds_field_lang(fd, "label", CAT_FI) < 0 && !p->label.v[CAT_FI] && type &&
+	    !standard_phone_type(type)) {
+		p->label.v[CAT_FI] = type;
+		type = NULL;
+	}
+	free(type);
+}
+
+/* The code of a language named (in any catalogue language or natively)
+ * as name, or NULL. */
+static const char *language_by_name(const struct catalogue *cat,
+				    const char *name)
+{
+	size_t i;
+	int k;
+	for (i = 0; i < cat->n_languages; i++) {
+		const struct cat_language *l = &cat->languages[i];
+		for (k = 0; k < CAT__NLANG; k++)
+			if (l->name.v[k] && strcasecmp(l->name.v[k], name) == 0)
+				return l->code;
+		if (l->native && strcasecmp(l->native, name) == 0)
+			return l->code;
+	}
+	return NULL;
+}
+
+void hsds_slang_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	int c_sid = hsds_own(fd, "service_id"), c_name = hsds_own(fd, "name");
+	char *sid = hsds_trimmed(csv_field(r, c_sid)), *code = NULL;
+	const char *raw;
+	struct cat_service *s;
+	size_t i;
+	long si;
+	if (!sid)	/* a location's or phone's language */
+		return;
+	free(sid);
+	si = hsds_row_service(im, r, c_sid, -1);
+	if (si < 0)
+		return;
+	raw = csv_field(r, hsds_own(fd, "code"));
+	if (hsds_blank(raw))
+		raw = csv_field(r, hsds_own(fd, "language"));
+	code = hsds_norm_code(raw);
+	if (!code && !hsds_blank(raw)) {
+		/* 1.x files often hold names ("Somali"). */
+		char *t = hsds_trimmed(raw);
+		const char *known = language_by_name(im->cat, t);
+		free(t);
+		code = xstrdup(known);
+	}
+	if (!code && !hsds_blank(csv_field(r, c_name))) {
+		char *t = hsds_trimmed(csv_field(r, c_name));
+		code = xstrdup(language_by_name(im->cat, t));
+		free(t);
+	}
+	if (!code) {
+		hsds_warn(im, r, _("language without a usable ISO 639 code; row skipped"));
+		return;
+	}
+	if (!strmap_get(&im->langs, code, NULL)) {
+		struct cat_language *l = hsds_add_language(im, xstrdup(code));
+		hsds_read_fields(fd, l, NULL);
+		/* The catalogue needs Finnish and English names: the other
+		 * one, else the code, stands in (real names belong in
+		 * x_languages.csv, read first). */
+		if (!l->name.v[CAT_EN])
+			l->name.v[CAT_EN] = xstrdup(l->name.v[CAT_FI] ? l->name.v[CAT_FI]
+							: code);
+		if (!l->name.v[CAT_FI])
+			l->name.v[CAT_FI] = xstrdup(l->name.v[CAT_EN]);
+	}
+	s = &im->cat->services[si];
+	for (i = 0; i < s->n_languages; i++)
+		if (strcmp(s->languages[i], code) == 0)
+			break;
+	if (i < s->n_languages) {
+		free(code);
+		return;
+	}
+	s->languages = xrealloc(s->languages, (s->n_languages + 1) *
+				sizeof *s->languages);
+	s->languages[s->n_languages++] = code;
+}
+
+static struct loc *get_loc(struct imp *im, const char *id)
+{
+	size_t idx;
+	if (strmap_get(&im->locs, id, &idx))
+		return &im->loc[idx];
+	strmap_put(&im->locs, id, im->n_loc);
+	im->loc = xrealloc(im->loc, (im->n_loc + 1) * sizeof *im->loc);
+	memset(&im->loc[im->n_loc], 0, sizeof *im->loc);
+	return &im->loc[im->n_loc++];
+}
+
+void hsds_location_row(struct imp *im, const struct hsds_found *fd)
+{
+	char *id = hsds_trimmed(csv_field(fd->r, hsds_own(fd, "id")));
+	struct loc *l;
+	if (!id) {
+		hsds_warn(im, fd->r, _("location without an id; row skipped"));
+		return;
+	}
+	l = get_loc(im, id);
+	if (!l->org_id)
+		l->org_id = hsds_trimmed(csv_field(fd->r, hsds_own(fd, "organization_id")));
+	free(id);
+}
+
+void hsds_address_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	char *lid = hsds_trimmed(csv_field(r, hsds_own(fd, "location_id")));
+	char *a1, *a2, *post, *text = NULL;
+	const char *type = csv_field(r, hsds_own(fd, "address_type"));
+	bool postal = type && strcasecmp(type, "postal") == 0;
+	struct loc *l;
+	if (!lid) {
+		hsds_warn(im, r, _("address without a location_id; row skipped"));
+		return;
+	}
+	l = get_loc(im, lid);
+	free(lid);
+	/* A physical address wins over a postal one; else the first. */
+	if (l->have_addr && (!l->postal || postal))
+		return;
+	free(l->address);
+	free(l->city);
+	a1 = hsds_cell(r, hsds_own(fd, "address_1"));
+	a2 = hsds_trimmed(csv_field(r, hsds_own(fd, "address_2")));
+	post = hsds_trimmed(csv_field(r, hsds_own(fd, "postal_code")));
+	l->city = hsds_trimmed(csv_field(r, hsds_own(fd, "city")));
+	if (a1)
+		text = a1;
+	if (a2) {
+		char *t = text ? xasprintf("%s, %s", text, a2) : xstrdup(a2);
+		free(text);
+		text = t;
+	}
+	if (post) {
+		char *pc = l->city ? xasprintf("%s %s", post, l->city)
+				   : xstrdup(post);
+		char *t = text ? xasprintf("%s, %s", text, pc) : pc;
+		if (text) {
+			free(text);
+			free(pc);
+		}
+		text = t;
+	}
+	free(a2);
+	free(post);
+	l->address = text;
+	l->have_addr = true;
+	l->postal = postal;
+}
+
+void hsds_sal_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	int c_sid = hsds_own(fd, "service_id");
+	char *id = hsds_trimmed(csv_field(r, hsds_own(fd, "id")));
+	char *sid = hsds_trimmed(csv_field(r, c_sid));
+	char *lid = hsds_trimmed(csv_field(r, hsds_own(fd, "location_id")));
+	long si = -1;
+	if (!sid || !lid) {
+		hsds_warn(im, r, _("service_id and location_id are both needed; row skipped"));
+	} else if (strmap_get(&im->skipped, sid, NULL)) {
+		if (id)
+			strmap_put(&im->skipped, id, 0);
+	} else if ((si = hsds_row_service(im, r, c_sid, -1)) >= 0) {
+		if (!strmap_get(&im->locs, lid, NULL))
+			hsds_warn(im, r, _("unknown location_id \"%s\"; row skipped"), lid);
+		else {
+			if (id)
+				strmap_put(&im->sals, id, (size_t)si);
+			im->links = xrealloc(im->links, (im->n_links + 1) *
+					     sizeof *im->links);
+			im->links[im->n_links].svc = (size_t)si;
+			im->links[im->n_links++].loc_id = lid;
+			lid = NULL;
+		}
+	}
+	free(id);
+	free(sid);
+	free(lid);
+}
+
+/* Services get the address of their first located place that has one;
+ * organisations (without an x_municipality column) the city of their
+ * first location. */
+void hsds_apply_addresses(struct imp *im)
+{
+	size_t i, idx;
+	for (i = 0; i < im->n_links; i++) {
+		struct cat_service *s = &im->cat->services[im->links[i].svc];
+		struct loc *l;
+		if (!strmap_get(&im->locs, im->links[i].loc_id, &idx))
+			continue;
+		l = &im->loc[idx];
+		if (!l->have_addr || s->info->address || s->info->municipality)
+			continue;
+		s->info->address = xstrdup(l->address);
+		s->info->municipality = xstrdup(l->city);
+	}
+	if (im->org_municipality_col)
+		return;
+	for (i = 0; i < im->n_loc; i++) {
+		struct loc *l = &im->loc[i];
+		if (l->org_id && l->city && strmap_get(&im->orgs, l->org_id, &idx) &&
+		    !im->cat->orgs[idx].municipality)
+			im->cat->orgs[idx].municipality = xstrdup(l->city);
+	}
+}
+
+void hsds_rlang_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	long ri = hsds_row_resource(im, r, hsds_own(fd, "resource_id"));
+	struct cat_resource *res;
+	struct cat_res_lang *l;
+	char *code;
+	if (ri < 0)
+		return;
+	code = hsds_norm_code(csv_field(r, hsds_own(fd, "code")));
+	if (!code) {
+		hsds_warn(im, r, _("no valid language code; row skipped"));
+		return;
+	}
+	if (!strmap_get(&im->langs, code, NULL)) {
+		struct cat_language *cl = hsds_add_language(im, xstrdup(code));
+		cl->name.v[CAT_FI] = xstrdup(code);
+		cl->name.v[CAT_EN] = xstrdup(code);
+	}
+	res = &im->cat->resources[ri];
+	res->languages = xrealloc(res->languages, (res->n_languages + 1) *
+				  sizeof *res->languages);
+	l = &res->languages[res->n_languages++];
+	memset(l, 0, sizeof *l);
+	hsds_read_fields(fd, l, NULL);
+	l->code = code;
+}
