@@ -25,31 +25,6 @@
 #include "core/err.h"
 #include "core/i18n.h"
 
-/* "file:" URI of path with everything but unreserved characters and '/'
- * percent-encoded, so '?', '#', '%' and spaces in a path stay a path. */
-static char *path_uri(const char *path, const char *query)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(path), i, k = 0;
-	char *enc = xmalloc(n * 3 + 1), *uri;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)path[i];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-		    c == '~' || c == '/') {
-			enc[k++] = (char)c;
-		} else {
-			enc[k++] = '%';
-			enc[k++] = hex[c >> 4];
-			enc[k++] = hex[c & 15];
-		}
-	}
-	enc[k] = '\0';
-	uri = xasprintf("file:%s?%s", enc, query);
-	free(enc);
-	return uri;
-}
-
 /* Read the SQLite header by hand: a missing, unreadable, foreign or
  * cut-short file is explained here in words. */
 int catalogue_file_precheck(const char *path, struct stat *st, char **err)
@@ -112,7 +87,7 @@ int catalogue_file_precheck(const char *path, struct stat *st, char **err)
 
 int catalogue_file_open(const char *path, sqlite3 **db)
 {
-	char *uri = path_uri(path, "mode=ro&immutable=1");
+	char *uri = db_file_uri(path, "mode=ro&immutable=1");
 	int rc;
 	*db = NULL;
 	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);

@@ -316,20 +316,28 @@ static const char *nocreate_name(void)
 	return nocreate_vfs.zName;
 }
 
-/* "file:PATH?PARAMS" with the characters a URI path cannot hold escaped. */
-static char *file_uri(const char *path, const char *params)
+/* Everything but unreserved characters and '/' is percent-encoded, so
+ * '?', '#', '%' and spaces in a path stay a path. */
+char *db_file_uri(const char *path, const char *params)
 {
-	const char *p;
-	size_t n = 0;
-	char *uri = xmalloc(strlen(path) * 3 + strlen(params) + 8);
-	n += (size_t)sprintf(uri, "file:");
-	for (p = path; *p; p++) {
-		if (*p == '%' || *p == '?' || *p == '#')
-			n += (size_t)sprintf(uri + n, "%%%02X", (unsigned char)*p);
-		else
-			uri[n++] = *p;
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(path), i, k = 0;
+	char *enc = xmalloc(n * 3 + 1), *uri;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)path[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+		    c == '~' || c == '/') {
+			enc[k++] = (char)c;
+		} else {
+			enc[k++] = '%';
+			enc[k++] = hex[c >> 4];
+			enc[k++] = hex[c & 15];
+		}
 	}
-	sprintf(uri + n, "?%s", params);
+	enc[k] = '\0';
+	uri = xasprintf("file:%s?%s", enc, params);
+	free(enc);
 	return uri;
 }
 
@@ -420,7 +428,7 @@ static int open_snapshot(const char *path, enum db_kind kind, sqlite3 **out,
 		rc = -1;
 		goto done;
 	}
-	uri = file_uri(copy, "immutable=1");
+	uri = db_file_uri(copy, "immutable=1");
 	rc = open_probe(uri, NULL, &db);
 	if (rc != SQLITE_OK) {
 		db_error(err, path, db, rc, kind);
@@ -469,7 +477,7 @@ int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 			return open_snapshot(path, kind, out, err);
 		if (wal && !vfs)	/* no VFS: never risk a -wal of ours */
 			return open_snapshot(path, kind, out, err);
-		uri = file_uri(path, wal ? "mode=ro&readonly_shm=1" : "mode=ro&immutable=1");
+		uri = db_file_uri(path, wal ? "mode=ro&readonly_shm=1" : "mode=ro&immutable=1");
 		rc = open_probe(uri, wal ? vfs : NULL, &db);
 		free(uri);
 		if (rc == SQLITE_OK) {

@@ -84,6 +84,8 @@ int db_query_int(sqlite3 *db, const char *sql, int *out);
  * files that need no snapshot with other facts (db_check_version reads
  * it with the table count). An SQLite code. */
 int db_user_version(sqlite3 *db, int *version);
+/* "file:PATH?PARAMS" for sqlite3_open_v2 with SQLITE_OPEN_URI. */
+char *db_file_uri(const char *path, const char *params);
 /* For a caller retrying a whole operation: is rc such a wait, and a short
  * random nap before try number `tries` (up to DB_RETRIES). */
 #define DB_RETRIES 100

@@ -113,7 +113,7 @@ struct choose_ctx {
 	struct desk *d;
 	size_t resource;
 	char *lang;
-	int codes[4];
+	int codes[MODALITY__N];
 };
 
 static void record(struct desk *d, size_t ri, int code, const char *lang)
@@ -130,10 +130,24 @@ static void record(struct desk *d, size_t ri, int code, const char *lang)
 	free(name);
 }
 
+/* The contact's interpreter code for a resource's way of working: in
+ * person and on site are both "on-site" in the statistics. */
+static const char *interpreter_code(int modality)
+{
+	switch (modality) {
+	case MODALITY_PHONE:
+		return "phone";
+	case MODALITY_VIDEO:
+		return "video";
+	default:
+		return "on-site";
+	}
+}
+
 static void modality_done(void *vctx, bool accepted, const int *values)
 {
 	struct choose_ctx *c = vctx;
-	if (accepted && values[0] >= 0 && values[0] < 4 && c->codes[values[0]] >= 0)
+	if (accepted && values[0] >= 0 && values[0] < MODALITY__N && c->codes[values[0]] >= 0)
 		record(c->d, c->resource, c->codes[values[0]], c->lang);
 }
 
@@ -147,15 +161,8 @@ static void ctx_free(void *vctx)
 struct dialog *interpreters_choose(struct desk *d, size_t ri, const char *lang)
 {
 	const struct cat_resource *r;
-	static const struct {
-		unsigned bit;
-		const char *code;
-	} mods[] = {
-		{ MOD_PHONE, "phone" }, { MOD_VIDEO, "video" },
-		{ MOD_ONSITE, "on-site" }, { MOD_INPERSON, "on-site" },
-	};
-	int codes[4], n = 0, i;
-	const char *labels[4];
+	int codes[MODALITY__N], n = 0, i;
+	const char *labels[MODALITY__N];
 	struct dialog *dl;
 	struct choose_ctx *ctx;
 	char *title;
@@ -167,10 +174,10 @@ struct dialog *interpreters_choose(struct desk *d, size_t ri, const char *lang)
 		record(d, ri, codes_find(CODES_INTERPRETER, "colleague"), lang);
 		return NULL;
 	}
-	for (i = 0; i < 4; i++) {
-		int c = codes_find(CODES_INTERPRETER, mods[i].code), k;
+	for (i = 0; i < MODALITY__N; i++) {
+		int c = codes_find(CODES_INTERPRETER, interpreter_code(i)), k;
 		bool dup = false;
-		if (!(r->modality & mods[i].bit))
+		if (!(r->modality & (1u << i)))
 			continue;
 		for (k = 0; k < n; k++)
 			dup |= codes[k] == c;
@@ -194,7 +201,7 @@ struct dialog *interpreters_choose(struct desk *d, size_t ri, const char *lang)
 	ctx->d = d;
 	ctx->resource = ri;
 	ctx->lang = xstrdup(lang);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < MODALITY__N; i++)
 		ctx->codes[i] = i < n ? codes[i] : -1;
 	dialog_on_done(dl, modality_done, ctx, ctx_free);
 	return dl;
@@ -272,19 +279,12 @@ static bool interp_cursor(struct pane *p, int *y, int *x)
 static char *modality_text(unsigned m, enum res_kind kind)
 {
 	char *s = xstrdup("");
-	static const struct {
-		unsigned bit;
-		const char *label;
-	} mods[] = {
-		/* TRANSLATORS: how an interpreter works, short, in the list. */
-		{ MOD_INPERSON, N_("in person") }, { MOD_PHONE, N_("phone") },
-		{ MOD_VIDEO, N_("video") }, { MOD_ONSITE, N_("on-site") },
-	};
-	size_t i;
+	int i;
 	(void)kind;
-	for (i = 0; i < sizeof mods / sizeof mods[0]; i++)
-		if (m & mods[i].bit) {
-			char *t = xasprintf("%s%s%s", s, *s ? "," : "", _(mods[i].label));
+	for (i = 0; i < MODALITY__N; i++)
+		if (m & (1u << i)) {
+			char *t = xasprintf("%s%s%s", s, *s ? "," : "",
+					    codes_label(CODES_MODALITY, i));
 			free(s);
 			s = t;
 		}

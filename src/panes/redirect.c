@@ -144,15 +144,6 @@ static void details_done(void *vctx, bool accepted, const int *values)
 	}
 }
 
-static const char *appointment_text(enum appointment a)
-{
-	switch (a) {
-	case APPT_YES: return _("needed");
-	case APPT_SOMETIMES: return _("sometimes needed");
-	default: return _("not needed");
-	}
-}
-
 struct dialog *redirect_details(struct desk *d, size_t si)
 {
 	const struct cat_service *s = &d->cat->services[si];
@@ -212,7 +203,7 @@ struct dialog *redirect_details(struct desk *d, size_t si)
 		dialog_add_text(dl, _("Who for"), catalogue_text(&in->eligibility, ui));
 	if (in->address)
 		dialog_add_text(dl, _("Address"), in->address);
-	dialog_add_text(dl, _("Appointment"), appointment_text(in->appointment));
+	dialog_add_text(dl, _("Appointment"), codes_label(CODES_APPOINTMENT, (int)in->appointment));
 	langs = xstrdup("");
 	for (i = 0; i < s->n_languages; i++) {
 		char *t = xasprintf("%s%s%s", langs, i ? " " : "", s->languages[i]);
