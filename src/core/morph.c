@@ -17,6 +17,7 @@
 
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -268,4 +269,55 @@ void morph_analyse(struct morph *m, const char *w, size_t len, unsigned langs,
 	for (i = 0; i < e.n; i++)
 		free(e.seen[i]);
 	free(e.seen);
+}
+
+/* ---- typos -------------------------------------------------------------- */
+
+/* Code points of s[0..len) into a new array; *n their count. */
+static uint32_t *decode(const char *s, size_t len, size_t *n)
+{
+	uint32_t *v = xmalloc((len + 1) * sizeof *v);
+	size_t i = 0;
+	*n = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, k;
+		uint32_t u = l == 1 ? c : c & (0x7F >> l);
+		for (k = 1; k < l && i + k < len; k++)
+			u = u << 6 | ((unsigned char)s[i + k] & 0x3F);
+		v[(*n)++] = u;
+		i += l;
+	}
+	return v;
+}
+
+static bool same(const uint32_t *a, const uint32_t *b, size_t n)
+{
+	return !n || !memcmp(a, b, n * sizeof *a);
+}
+
+bool morph_one_edit(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t n, m, i = 0;
+	uint32_t *x = decode(a, alen, &n), *y = decode(b, blen, &m);
+	bool r = false;
+	if (n < m) {		/* make x the longer one */
+		uint32_t *t = x;
+		size_t tn = n;
+		x = y;
+		y = t;
+		n = m;
+		m = tn;
+	}
+	while (i < m && x[i] == y[i])
+		i++;
+	if (n == m)		/* equal, a substitution or a transposition */
+		r = i == n || same(x + i + 1, y + i + 1, n - i - 1) ||
+		    (i + 1 < n && x[i] == y[i + 1] && x[i + 1] == y[i] &&
+		     same(x + i + 2, y + i + 2, n - i - 2));
+	else if (n == m + 1)	/* one deleted */
+		r = same(x + i + 1, y + i, m - i);
+	free(x);
+	free(y);
+	return r;
 }

@@ -49,4 +49,9 @@ typedef void (*morph_fn)(void *arg, const char *term, size_t len,
 void morph_analyse(struct morph *m, const char *w, size_t len, unsigned langs,
 		   morph_fn fn, void *arg);
 
+/* True when a[0..alen) and b[0..blen) (UTF-8) differ by at most one
+ * insertion, deletion, substitution or transposition of neighbours
+ * (Damerau), counted in characters. */
+bool morph_one_edit(const char *a, size_t alen, const char *b, size_t blen);
+
 #endif

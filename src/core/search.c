@@ -48,7 +48,9 @@
 #include "core/codes.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/morph.h"
 #include "core/search.h"
+#include "core/termindex.h"
 #include "core/text.h"
 #include "core/wordset.h"
 
@@ -84,8 +86,10 @@ struct word_state {
 	size_t len;
 	uint32_t *list;		/* vocabulary ids | PREFIX_FLAG; NULL: masks */
 	size_t nlist;
-	uint64_t *m;		/* positions where it occurs */
-	uint64_t *p;		/* positions where it starts a word */
+	uint64_t *g;		/* per tier: where it matches that well or
+				 * better (SEARCH__NTIERS bitmaps) */
+	uint64_t *m;		/* in g: where it occurs */
+	uint64_t *p;		/* in g: where it starts a word */
 };
 
 struct search {
@@ -115,9 +119,13 @@ struct search {
 	uint32_t *names;	/* name refs, sorted by fold, then position */
 	size_t nnames;
 
+	struct morph *morph;	/* analyses query words */
+	struct termindex *terms;	/* names', keywords' terms; analyses */
+
 	struct word_state *prev;	/* the previous query's words */
 	size_t nprev;
-	uint64_t *all_m, *all_p, *name_m, *topic_m;
+	uint64_t *acc;		/* per tier: matches every word that well */
+	uint64_t *name_m, *topic_m;
 	struct search_hit *hits;
 	size_t hits_cap;
 	bool complete;		/* names and vocabulary built */
@@ -474,41 +482,6 @@ static void walk_all(struct walk *w, enum pass pass)
 	}
 }
 
-static int cmp_word(const void *a, const void *b, void *arena)
-{
-	return strcmp((const char *)arena + *(const uint32_t *)a,
-		      (const char *)arena + *(const uint32_t *)b);
-}
-
-/* Sort the vocabulary; remap[old id] = sorted id, t->off sorted. */
-static uint32_t *sort_words(struct wordset *t)
-{
-	uint32_t *idx = xmalloc((t->n ? t->n : 1) * sizeof *idx);
-	uint32_t *remap = xmalloc((t->n ? t->n : 1) * sizeof *remap);
-	uint32_t *offs = xmalloc((t->n ? t->n : 1) * sizeof *offs);
-	size_t i;
-	for (i = 0; i < t->n; i++)
-		idx[i] = t->off[i];
-	/* Offsets grow with the id, so an offset's id is found by bisection. */
-	qsort_r(idx, t->n, sizeof *idx, cmp_word, t->buf);
-	for (i = 0; i < t->n; i++) {
-		size_t lo = 0, hi = t->n;
-		while (hi - lo > 1) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (t->off[mid] <= idx[i])
-				lo = mid;
-			else
-				hi = mid;
-		}
-		remap[lo] = (uint32_t)i;
-		offs[i] = idx[i];
-	}
-	memcpy(t->off, offs, t->n * sizeof *offs);
-	free(offs);
-	free(idx);
-	return remap;
-}
-
 /* For each vocabulary word, the heavy letter pairs in it: slot numbers,
  * with PAIR_START on the pair that begins the word. */
 #define PAIR_START 0x8000
@@ -650,7 +623,7 @@ static void build_index(struct search *s)
 	 * intern again. */
 	s->nv = t->n;
 	nv1 = s->nv ? s->nv : 1;
-	remap = sort_words(t);
+	remap = wordset_sort(t);
 	for (i = 0; i < TOPIC__N; i++)
 		for (k = 0; k < tw[i].n; k++)
 			tw[i].ids[k] = remap[tw[i].ids[k]];
@@ -872,8 +845,7 @@ struct search *search_new(const struct catalogue *cat, const char *lang)
 		s->nw = 1;
 	build_order(s);
 	build_topics(s);
-	s->all_m = xmalloc(s->nw * sizeof *s->all_m);
-	s->all_p = xmalloc(s->nw * sizeof *s->all_p);
+	s->acc = xmalloc(SEARCH__NTIERS * s->nw * sizeof *s->acc);
 	s->name_m = xmalloc(s->nw * sizeof *s->name_m);
 	s->topic_m = xmalloc(s->nw * sizeof *s->topic_m);
 	return s;
@@ -885,6 +857,8 @@ void search_complete(struct search *s)
 		return;
 	build_names(s);
 	build_index(s);
+	s->morph = morph_new(NULL);
+	s->terms = termindex_build(s->cat, s->order, s->n, s->morph);
 	s->complete = true;
 #ifdef __GLIBC__
 	/* The build's scratch (folds, the vocabulary's hash table) was
@@ -898,12 +872,21 @@ bool search_is_complete(const struct search *s)
 	return s && s->complete;
 }
 
+const char *search_warning(const struct search *s)
+{
+	return s ? morph_warning(s->morph) : NULL;
+}
+
+size_t search_terms_bytes(const struct search *s)
+{
+	return s ? termindex_bytes(s->terms) : 0;
+}
+
 static void word_state_clear(struct word_state *w)
 {
 	free(w->w);
 	free(w->list);
-	free(w->m);
-	free(w->p);
+	free(w->g);
 	memset(w, 0, sizeof *w);
 }
 
@@ -930,8 +913,9 @@ void search_free(struct search **sp)
 	free(s->pair_m);
 	free(s->pair_p);
 	free(s->names);
-	free(s->all_m);
-	free(s->all_p);
+	free(s->acc);
+	termindex_free(&s->terms);
+	morph_free(&s->morph);
 	free(s->name_m);
 	free(s->topic_m);
 	free(s->hits);
@@ -1070,16 +1054,14 @@ static void or_postings(const struct search *s, uint32_t id, uint64_t *bm)
 #define FILTER_COST 256
 
 /* The words w matches, from scratch or from the list of a word w contains;
- * then its bitmaps from their postings. */
-static void word_compute(struct search *s, struct word_state *w,
+ * then its bitmaps m and p (zeroed) from their postings. */
+static void word_surface(struct search *s, struct word_state *w,
 			 const struct word_state *from)
 {
 	size_t i;
 	unsigned bit = single_letter(w->w, w->len);
 	int pair = letter_pair(w->w, w->len);
 
-	w->m = xcalloc(s->nw, sizeof *w->m);
-	w->p = xcalloc(s->nw, sizeof *w->p);
 	if (pair >= 0 && s->pair_slot[pair] >= 0) {
 		size_t at = (size_t)s->pair_slot[pair] * s->nw;
 		memcpy(w->m, s->pair_m + at, s->nw * sizeof *w->m);
@@ -1132,6 +1114,125 @@ static void word_compute(struct search *s, struct word_state *w,
 		w->m[i] |= w->p[i];
 }
 
+/* ---- query: the word's terms, typos, tiers ------------------------------ */
+
+/* A term of the word itself (its prefix): as written in the index. */
+static const uint8_t self_tier[TERM__NGRADES] = {
+	SEARCH_NAME_WORD, SEARCH_NAME_BASE, SEARCH_NAME_PART,
+	SEARCH_KEY_WORD, SEARCH_KEY_BASE, SEARCH_KEY_PART,
+	SEARCH_DESC_BASE, SEARCH_DESC_PART,
+};
+/* A base form or stem of the word: a word as written counts as a base. */
+static const uint8_t base_tier[TERM__NGRADES] = {
+	SEARCH_NAME_BASE, SEARCH_NAME_BASE, SEARCH_NAME_PART,
+	SEARCH_KEY_BASE, SEARCH_KEY_BASE, SEARCH_KEY_PART,
+	SEARCH_DESC_BASE, SEARCH_DESC_PART,
+};
+
+/* Vocabulary id of the word w[0..len), or -1. */
+static long vocab_find(const struct search *s, const char *w, size_t len)
+{
+	size_t lo = 0, hi = s->nv;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *v = s->vbuf + s->voff[mid];
+		size_t vl = s->voff[mid + 1] - s->voff[mid] - 1;
+		int r = memcmp(v, w, vl < len ? vl : len);
+		if (r == 0)
+			r = (vl > len) - (vl < len);
+		if (r == 0)
+			return (long)mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+struct analysis_ctx {
+	struct search *s;
+	struct word_state *w;
+};
+
+/* A base form or stem of the query word: where it is a term, and where
+ * it is a word as written (a description's "kela" for "kelasta"). */
+static void query_analysis(void *arg, const char *t, size_t len,
+			   enum morph_kind kind)
+{
+	struct analysis_ctx *c = arg;
+	struct search *s = c->s;
+	long id;
+	if (kind != MORPH_BASE)
+		return;	/* the query's own parts would match far too much */
+	termindex_match(s->terms, t, len, false, base_tier, c->w->g, s->nw);
+	if ((id = vocab_find(s, t, len)) >= 0)
+		or_postings(s, (uint32_t)id, c->w->g + SEARCH_DESC_BASE * s->nw);
+}
+
+static size_t code_points(const char *w, size_t len)
+{
+	size_t n = 0, i;
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Shortest word that is matched within one edit. */
+#define TYPO_MIN 5
+
+/* The vocabulary's words within one edit of w: a scan with a length
+ * filter (a byte more or less, or two for å ä ö). */
+static void typos(struct search *s, struct word_state *w)
+{
+	uint64_t *bm = w->g + SEARCH_TYPO * s->nw;
+	size_t i;
+	for (i = 0; i < s->nv; i++) {
+		const char *v = s->vbuf + s->voff[i];
+		size_t vl = s->voff[i + 1] - s->voff[i] - 1;
+		if (vl + 2 < w->len || vl > w->len + 2)
+			continue;
+		if (morph_one_edit(w->w, w->len, v, vl))
+			or_postings(s, (uint32_t)i, bm);
+	}
+}
+
+static bool any_bit(const uint64_t *b, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (b[i])
+			return true;
+	return false;
+}
+
+/* Every tier's bitmap for w: the words as written (word_surface), the
+ * terms it begins, its base forms and stems; a typo's neighbours when
+ * none of these matches. Then each tier's bitmap takes in the better
+ * ones', so that a query's tiers are ANDs. */
+static void word_compute(struct search *s, struct word_state *w,
+			 const struct word_state *from)
+{
+	struct analysis_ctx ctx = { s, w };
+	size_t nw = s->nw, t, i;
+	w->g = xcalloc(SEARCH__NTIERS * nw, sizeof *w->g);
+	w->m = w->g + SEARCH_SUBSTRING * nw;
+	w->p = w->g + SEARCH_DESC_WORD * nw;
+	word_surface(s, w, from);
+	/* Only a word of three bytes or more: shorter ones begin too many
+	 * terms, and the whole-name prefix ranks them well enough. */
+	if (w->len >= 3)
+		termindex_match(s->terms, w->w, w->len, true, self_tier, w->g,
+				nw);
+	morph_analyse(s->morph, w->w, w->len, MORPH_ALL, query_analysis, &ctx);
+	if (code_points(w->w, w->len) >= TYPO_MIN &&
+	    !any_bit(w->g, SEARCH__NTIERS * nw))
+		typos(s, w);
+	for (t = 1; t < SEARCH__NTIERS; t++)
+		for (i = 0; i < nw; i++)
+			w->g[t * nw + i] |= w->g[(t - 1) * nw + i];
+}
+
 /* ---- query -------------------------------------------------------------- */
 
 /* Split a copy of the folded query into distinct words (pointing into
@@ -1169,32 +1270,52 @@ static void ensure_hits(struct search *s, size_t n)
 	}
 }
 
-/* Hits in tier order; within a tier, positions are display order. */
-static size_t emit(struct search *s, const uint64_t *m, const uint64_t *p,
-		   const uint64_t *nm)
+static void emit_bits(struct search *s, uint64_t b, size_t i,
+		      enum search_tier t, size_t *cnt)
 {
-	size_t cnt = 0, i, t;
+	while (b) {
+		size_t pos = i * 64 + (size_t)__builtin_ctzll(b);
+		s->hits[*cnt].index = s->order[pos];
+		s->hits[*cnt].tier = t;
+		(*cnt)++;
+		b &= b - 1;
+	}
+}
+
+/* Every position of m, in display order, as tier t. */
+static size_t emit_all(struct search *s, const uint64_t *m,
+		       enum search_tier t)
+{
+	size_t cnt = 0, i;
 	for (i = 0; i < s->nw; i++)
 		cnt += (size_t)__builtin_popcountll(m[i]);
 	ensure_hits(s, cnt ? cnt : 1);
 	cnt = 0;
-	for (t = 0; t < 3; t++)
-		for (i = 0; i < s->nw; i++) {
-			uint64_t b;
-			if (t == SEARCH_NAME_PREFIX)
-				b = m[i] & nm[i];
-			else if (t == SEARCH_WORD_PREFIX)
-				b = m[i] & p[i] & ~nm[i];
-			else
-				b = m[i] & ~p[i] & ~nm[i];
-			while (b) {
-				size_t pos = i * 64 + (size_t)__builtin_ctzll(b);
-				s->hits[cnt].index = s->order[pos];
-				s->hits[cnt].tier = (enum search_tier)t;
-				cnt++;
-				b &= b - 1;
-			}
-		}
+	for (i = 0; i < s->nw; i++)
+		emit_bits(s, m[i], i, t, &cnt);
+	return cnt;
+}
+
+/* Hits in tier order; within a tier, positions are display order.
+ * s->acc holds per tier where every word matches that well or better;
+ * nm where a name starts with the whole query. */
+static size_t emit_tiers(struct search *s, const uint64_t *nm)
+{
+	const uint64_t *all = s->acc + (SEARCH__NTIERS - 1) * s->nw;
+	size_t cnt = 0, i, t;
+	for (i = 0; i < s->nw; i++)
+		cnt += (size_t)__builtin_popcountll(all[i]);
+	ensure_hits(s, cnt ? cnt : 1);
+	cnt = 0;
+	for (i = 0; i < s->nw; i++)
+		emit_bits(s, all[i] & nm[i], i, SEARCH_NAME_PREFIX, &cnt);
+	for (t = 1; t < SEARCH__NTIERS; t++) {
+		const uint64_t *a = s->acc + t * s->nw;
+		const uint64_t *before = s->acc + (t - 1) * s->nw;
+		for (i = 0; i < s->nw; i++)
+			emit_bits(s, a[i] & ~before[i] & ~nm[i], i,
+				  (enum search_tier)t, &cnt);
+	}
 	return cnt;
 }
 
@@ -1310,24 +1431,20 @@ size_t search_query_topics(struct search *s, const char *query,
 	if (nwords == 0) {
 		/* Everything, in name order: the SUBSTRING tier alone. The
 		 * order and the topics are all it needs. */
-		memset(s->name_m, 0, s->nw * sizeof *s->name_m);
-		cnt = emit(s, tm, s->name_m, s->name_m);
+		cnt = emit_all(s, tm, SEARCH_SUBSTRING);
 	} else {
 		struct word_state *cur;
+		size_t nb = SEARCH__NTIERS * s->nw;
 		search_complete(s);
 		cur = query_words(s, words, nwords);
-		for (j = 0; j < s->nw; j++) {
-			s->all_m[j] = cur[0].m[j] & tm[j];
-			s->all_p[j] = cur[0].p[j];
-		}
+		for (j = 0; j < nb; j++)
+			s->acc[j] = cur[0].g[j] & tm[j % s->nw];
 		for (i = 1; i < nwords; i++)
-			for (j = 0; j < s->nw; j++) {
-				s->all_m[j] &= cur[i].m[j];
-				s->all_p[j] &= cur[i].p[j];
-			}
+			for (j = 0; j < nb; j++)
+				s->acc[j] &= cur[i].g[j];
 		/* The whole query, spaces and all, against the names. */
 		names_with_prefix(s, q, s->name_m);
-		cnt = emit(s, s->all_m, s->all_p, s->name_m);
+		cnt = emit_tiers(s, s->name_m);
 	}
 	*hits = s->hits;
 	free(words);

@@ -130,6 +130,23 @@ static void test_missing_dictionary(void **state)
 	morph_free(&m);
 }
 
+static void test_one_edit(void **state)
+{
+	(void)state;
+	assert_true(morph_one_edit("asumisneuvota", 13, "asumisneuvonta", 14));
+	assert_true(morph_one_edit("asumisneuvonta", 14, "asumisneuvota", 13));
+	assert_true(morph_one_edit("kalle", 5, "kelle", 5));
+	assert_true(morph_one_edit("kalel", 5, "kalle", 5));
+	/* Characters, not bytes: ä for a is one edit. */
+	assert_true(morph_one_edit("päivä", strlen("päivä"), "paivä",
+				   strlen("paivä")));
+	assert_true(morph_one_edit("hakemus", 7, "hakemus", 7));
+	assert_false(morph_one_edit("asumisnuevota", 13, "asumisneuvonta", 14));
+	assert_false(morph_one_edit("kalle", 5, "kallexx", 7));
+	assert_false(morph_one_edit("abcde", 5, "badce", 5));
+	assert_true(morph_one_edit("", 0, "a", 1));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +154,7 @@ int main(void)
 		cmocka_unit_test(test_finnish_compound_parts),
 		cmocka_unit_test(test_swedish_english_stems),
 		cmocka_unit_test(test_missing_dictionary),
+		cmocka_unit_test(test_one_edit),
 	};
 	setenv("LANGUAGE", "en", 1);
 	return cmocka_run_group_tests(tests, NULL, NULL);
