@@ -84,6 +84,8 @@ bool morph_has_finnish(const struct morph *m)
 
 struct emit {
 	morph_fn fn;
+	morph_part_fn pfn;	/* instead of fn: parts by number */
+	unsigned part;
 	void *arg;
 	const char *w;
 	size_t wl;
@@ -106,7 +108,10 @@ static void emit_one(struct emit *e, const char *t, size_t len,
 		e->seen = xrealloc(e->seen, e->cap * sizeof *e->seen);
 	}
 	e->seen[e->n++] = xstrndup(t, len);
-	e->fn(e->arg, t, len, kind);
+	if (e->pfn)
+		e->pfn(e->arg, t, len, e->part);
+	else
+		e->fn(e->arg, t, len, kind);
 }
 
 /* text[0..len) folded; a fold of several words ("vuokra-asunto", a base
@@ -186,13 +191,20 @@ static bool starts_part(const struct piece *pc)
 	return pc->blen > 0 && pc->base[0] != '+';
 }
 
-static void finnish_parts(struct emit *e, const char *wb)
+/* The compound parts of one reading; returns how many (1: not a
+ * compound). With only_count, nothing is emitted. */
+static size_t finnish_parts(struct emit *e, const char *wb, bool only_count)
 {
 	struct piece *pc;
 	size_t n = split_pieces(wb, &pc), i, parts = 0;
 	for (i = 0; i < n; i++)
 		if (starts_part(&pc[i]) || i == 0)
 			parts++;
+	if (only_count) {
+		free(pc);
+		return parts;
+	}
+	e->part = 0;
 	if (parts >= 2) {
 		i = 0;
 		while (i < n) {
@@ -211,12 +223,14 @@ static void finnish_parts(struct emit *e, const char *wb)
 				emit_text(e, pc[i].base, pc[i].blen, MORPH_PART);
 			free(part);
 			i = j;
+			e->part++;
 		}
 	} else if (n == 1 && pc[0].blen &&
 		   memchr(pc[0].base, '=', pc[0].blen)) {
 		emit_text(e, pc[0].base, pc[0].blen, MORPH_PART);
 	}
 	free(pc);
+	return parts;
 }
 
 static void finnish(struct morph *m, struct emit *e)
@@ -230,7 +244,7 @@ static void finnish(struct morph *m, struct emit *e)
 		if (base)
 			emit_text(e, base, strlen(base), MORPH_BASE);
 		if (wb)
-			finnish_parts(e, wb);
+			finnish_parts(e, wb, false);
 		voikko_free_mor_analysis_value_cstr(base);
 		voikko_free_mor_analysis_value_cstr(wb);
 	}
@@ -255,7 +269,7 @@ static void stem(struct sb_stemmer *st, struct emit *e)
 void morph_analyse(struct morph *m, const char *w, size_t len, unsigned langs,
 		   morph_fn fn, void *arg)
 {
-	struct emit e = { fn, arg, w, len, NULL, 0, 0 };
+	struct emit e = { fn, NULL, 0, arg, w, len, NULL, 0, 0 };
 	size_t i;
 	/* Numbers and one- or two-letter words have nothing to analyse. */
 	if (!m || len < 3 || (w[0] >= '0' && w[0] <= '9'))
@@ -269,6 +283,35 @@ void morph_analyse(struct morph *m, const char *w, size_t len, unsigned langs,
 	for (i = 0; i < e.n; i++)
 		free(e.seen[i]);
 	free(e.seen);
+}
+
+bool morph_compound(struct morph *m, const char *w, size_t len,
+		    morph_part_fn fn, void *arg)
+{
+	struct emit e = { NULL, fn, 0, arg, w, len, NULL, 0, 0 };
+	struct voikko_mor_analysis **a;
+	char *word;
+	size_t i;
+	bool found = false;
+	if (!m || !m->voikko || len < 2 * MIN_PART)
+		return false;
+	word = xstrndup(w, len);
+	a = voikkoAnalyzeWordCstr(m->voikko, word);
+	for (i = 0; a && a[i] && !found; i++) {
+		char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
+		if (wb && finnish_parts(&e, wb, true) >= 2) {
+			finnish_parts(&e, wb, false);
+			found = true;
+		}
+		voikko_free_mor_analysis_value_cstr(wb);
+	}
+	if (a)
+		voikko_free_mor_analysis(a);
+	for (i = 0; i < e.n; i++)
+		free(e.seen[i]);
+	free(e.seen);
+	free(word);
+	return found;
 }
 
 /* ---- typos -------------------------------------------------------------- */

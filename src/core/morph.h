@@ -49,6 +49,15 @@ typedef void (*morph_fn)(void *arg, const char *term, size_t len,
 void morph_analyse(struct morph *m, const char *w, size_t len, unsigned langs,
 		   morph_fn fn, void *arg);
 
+typedef void (*morph_part_fn)(void *arg, const char *term, size_t len,
+			      unsigned part);
+/* The compound parts of the folded Finnish word w[0..len), numbered from
+ * 0, by the first reading of it that is a compound: fn for each
+ * alternative of a part (as written, its base form, the pieces of a part
+ * that is a compound itself). False, calling nothing, when no reading is
+ * a compound or Voikko is missing. */
+bool morph_compound(struct morph *m, const char *w, size_t len,
+		    morph_part_fn fn, void *arg);
 /* True when a[0..alen) and b[0..blen) (UTF-8) differ by at most one
  * insertion, deletion, substitution or transposition of neighbours
  * (Damerau), counted in characters. */

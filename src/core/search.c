@@ -212,23 +212,6 @@ static size_t varint_len(uint32_t v)
 	return n;
 }
 
-/* Words of a folded string as ids, appended to *ids. */
-static void words_to_ids(struct wordset *t, const char *f, size_t flen,
-			 uint32_t **ids, size_t *len, size_t *cap)
-{
-	size_t i = 0;
-	while (i < flen) {
-		size_t j = i;
-		while (j < flen && f[j] != ' ')
-			j++;
-		if (j > i) {
-			*ids = grow(*ids, cap, *len + 1, sizeof **ids);
-			(*ids)[(*len)++] = wordset_add(t, f + i, j - i);
-		}
-		i = j + 1;
-	}
-}
-
 /* ---- build: display order ----------------------------------------------- */
 
 struct sort_item {
@@ -330,13 +313,6 @@ enum pass { PASS_VOCAB, PASS_COUNT, PASS_FILL };
 
 struct word_pairs;
 
-/* Word ids of a text shared by many services (topic, organisation). */
-struct shared {
-	uint32_t *ids;
-	size_t n, cap;
-	bool done;
-};
-
 struct walk {
 	struct search *s;
 	struct wordset *words;	/* the vocabulary: ids sorted after pass 1 */
@@ -349,7 +325,6 @@ struct walk {
 	uint64_t cm, fm;	/* PASS_COUNT: letters of this position */
 	uint32_t *fill;		/* PASS_FILL: where its list goes on */
 	const struct word_pairs *wp;	/* PASS_FILL */
-	struct shared *tw, *ow;	/* topic and organisation words */
 };
 
 static void pairs_set(struct search *s, const struct word_pairs *wp,
@@ -423,42 +398,20 @@ static void walk_folded(void *arg, const char *word, size_t len)
 		walk_word(w, (uint32_t)id);
 }
 
-static void shared_add(struct wordset *t, struct shared *sh, const char *text)
-{
-	char *f;
-	if (!text || !*text)
-		return;
-	f = text_fold(text, true);
-	words_to_ids(t, f, strlen(f), &sh->ids, &sh->n, &sh->cap);
-	free(f);
-}
-
 /* Every word of the service at position w->k. */
 static void walk_position(struct walk *w)
 {
 	const struct catalogue *cat = w->s->cat;
 	const struct cat_service *svc = &cat->services[w->s->order[w->k]];
-	size_t l, j;
+	size_t l;
 	for (l = 0; l < CAT__NLANG; l++) {
 		walk_text(w, svc->name.v[l]);
 		walk_text(w, svc->description.v[l]);
 	}
 	catalogue_service_words(cat, svc, walk_folded, w);
 	walk_text(w, svc->keywords);
-	if (svc->org < cat->n_orgs) {
-		struct shared *o = &w->ow[svc->org];
-		if (!o->done) {	/* only in PASS_VOCAB */
-			for (l = 0; l < CAT__NLANG; l++)
-				shared_add(w->words, o, cat->orgs[svc->org].name.v[l]);
-			o->done = true;
-		}
-		for (j = 0; j < o->n; j++)
-			walk_word(w, o->ids[j]);
-	}
-	for (j = 0; j < TOPIC__N; j++)
-		if (svc->topics & ((topic_set)1 << j))
-			for (l = 0; l < w->tw[j].n; l++)
-				walk_word(w, w->tw[j].ids[l]);
+	/* The organisation's name and the topics' labels, which many
+	 * services share, are terms of their own (core/termindex). */
 }
 
 static void walk_all(struct walk *w, enum pass pass)
@@ -588,48 +541,22 @@ static bool pairs_of(const struct word_pairs *wp, uint32_t id)
 
 static void build_index(struct search *s)
 {
-	const struct catalogue *cat = s->cat;
 	struct wordset words = { 0 }, *t = &words;
-	struct shared tw[TOPIC__N];
-	const struct code *topics;
-	size_t nt = 0, i, k, vtotal = 0, btotal = 0, nv1;
+	size_t i, k, vtotal = 0, btotal = 0, nv1;
 	uint32_t *remap;
 	struct word_pairs wp = { 0 };
 	struct walk w = { 0 };
 
 	w.s = s;
 	w.words = t;
-	w.tw = tw;
-	w.ow = xcalloc(cat->n_orgs ? cat->n_orgs : 1, sizeof *w.ow);
-	/* Topic words: the code, the English label, its fi and sv labels. */
-	memset(tw, 0, sizeof tw);
-	topics = codes_list(CODES_TOPIC, &nt);
-	for (i = 0; i < nt && i < TOPIC__N; i++) {
-		char *fi = i18n_translate_in("fi", topics[i].label);
-		char *sv = i18n_translate_in("sv", topics[i].label);
-		shared_add(t, &tw[i], topics[i].code);
-		shared_add(t, &tw[i], topics[i].label);
-		shared_add(t, &tw[i], fi);
-		shared_add(t, &tw[i], sv);
-		free(fi);
-		free(sv);
-	}
 
 	/* Pass 1: every word, into the interning table. */
 	walk_all(&w, PASS_VOCAB);
 
-	/* The vocabulary, sorted, in one buffer; the cache's word ids and
-	 * the shared ones renumbered to match, so passes 2 and 3 never
-	 * intern again. */
+	/* The vocabulary, sorted, in one buffer. */
 	s->nv = t->n;
 	nv1 = s->nv ? s->nv : 1;
 	remap = wordset_sort(t);
-	for (i = 0; i < TOPIC__N; i++)
-		for (k = 0; k < tw[i].n; k++)
-			tw[i].ids[k] = remap[tw[i].ids[k]];
-	for (i = 0; i < cat->n_orgs; i++)
-		for (k = 0; k < w.ow[i].n; k++)
-			w.ow[i].ids[k] = remap[w.ow[i].ids[k]];
 	free(remap);
 	/* Look-ups in passes 2 and 3 give the sorted ids. */
 	wordset_rehash(t);
@@ -694,11 +621,6 @@ static void build_index(struct search *s)
 	wordset_free(t);
 	free(w.fill);
 	free(w.last);
-	for (i = 0; i < TOPIC__N; i++)
-		free(tw[i].ids);
-	for (i = 0; i < cat->n_orgs; i++)
-		free(w.ow[i].ids);
-	free(w.ow);
 	free(wp.start);
 	free(wp.slot);
 }
@@ -1116,17 +1038,37 @@ static void word_surface(struct search *s, struct word_state *w,
 
 /* ---- query: the word's terms, typos, tiers ------------------------------ */
 
-/* A term of the word itself (its prefix): as written in the index. */
-static const uint8_t self_tier[TERM__NGRADES] = {
+/* Tiers of the index's grades: a term that is the query's word, one that
+ * only starts with it, a base form (or stem) of it, a compound part. */
+static const uint8_t exact_tier[TERM__NGRADES] = {
 	SEARCH_NAME_WORD, SEARCH_NAME_BASE, SEARCH_NAME_PART,
 	SEARCH_KEY_WORD, SEARCH_KEY_BASE, SEARCH_KEY_PART,
 	SEARCH_DESC_BASE, SEARCH_DESC_PART,
+	SEARCH_OTHER_WORD, SEARCH_OTHER_BASE, SEARCH_OTHER_PART,
 };
-/* A base form or stem of the word: a word as written counts as a base. */
+static const uint8_t start_tier[TERM__NGRADES] = {
+	SEARCH_NAME_START, SEARCH_NAME_START, SEARCH_NAME_START,
+	SEARCH_KEY_START, SEARCH_KEY_START, SEARCH_KEY_START,
+	SEARCH_DESC_START, SEARCH_DESC_START,
+	SEARCH_OTHER_START, SEARCH_OTHER_START, SEARCH_OTHER_START,
+};
 static const uint8_t base_tier[TERM__NGRADES] = {
 	SEARCH_NAME_BASE, SEARCH_NAME_BASE, SEARCH_NAME_PART,
 	SEARCH_KEY_BASE, SEARCH_KEY_BASE, SEARCH_KEY_PART,
 	SEARCH_DESC_BASE, SEARCH_DESC_PART,
+	SEARCH_OTHER_BASE, SEARCH_OTHER_BASE, SEARCH_OTHER_PART,
+};
+static const uint8_t typo_tier[TERM__NGRADES] = {
+	SEARCH_NAME_TYPO, SEARCH_NAME_TYPO, SEARCH_NAME_TYPO,
+	SEARCH_KEY_TYPO, SEARCH_KEY_TYPO, SEARCH_KEY_TYPO,
+	SEARCH_DESC_TYPO, SEARCH_DESC_TYPO,
+	SEARCH_DESC_TYPO, SEARCH_DESC_TYPO, SEARCH_DESC_TYPO,
+};
+static const uint8_t part_tier[TERM__NGRADES] = {
+	SEARCH_NAME_PART, SEARCH_NAME_PART, SEARCH_NAME_PART,
+	SEARCH_KEY_PART, SEARCH_KEY_PART, SEARCH_KEY_PART,
+	SEARCH_DESC_PART, SEARCH_DESC_PART,
+	SEARCH_OTHER_PART, SEARCH_OTHER_PART, SEARCH_OTHER_PART,
 };
 
 /* Vocabulary id of the word w[0..len), or -1. */
@@ -1150,24 +1092,82 @@ static long vocab_find(const struct search *s, const char *w, size_t len)
 	return -1;
 }
 
+/* A word found as a term and as a word of the vocabulary (descriptions'
+ * words as written): in tiers map, or vtier for the vocabulary's. */
+static void exact_word(struct search *s, const char *t, size_t len,
+		       const uint8_t map[TERM__NGRADES], enum search_tier vtier,
+		       uint64_t *g)
+{
+	long id;
+	termindex_match(s->terms, t, len, map, NULL, g, s->nw);
+	if ((id = vocab_find(s, t, len)) >= 0)
+		or_postings(s, (uint32_t)id, g + (size_t)vtier * s->nw);
+}
+
 struct analysis_ctx {
 	struct search *s;
 	struct word_state *w;
 };
 
-/* A base form or stem of the query word: where it is a term, and where
- * it is a word as written (a description's "kela" for "kelasta"). */
+/* A base form or stem of the query word ("kela" of "kelasta"). The
+ * query's own compound parts wait for compound_parts(): as alternatives
+ * they would match far too much. */
 static void query_analysis(void *arg, const char *t, size_t len,
 			   enum morph_kind kind)
 {
 	struct analysis_ctx *c = arg;
-	struct search *s = c->s;
-	long id;
-	if (kind != MORPH_BASE)
-		return;	/* the query's own parts would match far too much */
-	termindex_match(s->terms, t, len, false, base_tier, c->w->g, s->nw);
-	if ((id = vocab_find(s, t, len)) >= 0)
-		or_postings(s, (uint32_t)id, c->w->g + SEARCH_DESC_BASE * s->nw);
+	if (kind == MORPH_BASE)
+		exact_word(c->s, t, len, base_tier, SEARCH_DESC_BASE, c->w->g);
+}
+
+struct parts_ctx {
+	struct search *s;
+	uint64_t *acc;		/* every part so far, per tier (cumulative) */
+	uint64_t *cur;		/* the part being read */
+	unsigned part;		/* its number */
+	size_t nparts;
+};
+
+/* Per tier, where the part matches that well or better, ANDed into acc. */
+static void parts_close(struct parts_ctx *c)
+{
+	size_t nw = c->s->nw, nb = SEARCH__NTIERS * nw, t, i;
+	for (t = 1; t < SEARCH__NTIERS; t++)
+		for (i = 0; i < nw; i++)
+			c->cur[t * nw + i] |= c->cur[(t - 1) * nw + i];
+	for (i = 0; i < nb; i++)
+		c->acc[i] = c->nparts ? c->acc[i] & c->cur[i] : c->cur[i];
+	memset(c->cur, 0, nb * sizeof *c->cur);
+	c->nparts++;
+}
+
+static void query_part(void *arg, const char *t, size_t len, unsigned part)
+{
+	struct parts_ctx *c = arg;
+	if (part != c->part) {
+		parts_close(c);
+		c->part = part;
+	}
+	exact_word(c->s, t, len, part_tier, SEARCH_DESC_PART, c->cur);
+}
+
+/* A compound that matches nothing as a whole ("kotoutumisneuvonta"):
+ * every one of its parts (kotoutumis or kotoutua, neuvonta), anywhere,
+ * as a compound part match. */
+static void compound_parts(struct search *s, struct word_state *w)
+{
+	size_t nb = SEARCH__NTIERS * s->nw, i;
+	struct parts_ctx c = { s, xcalloc(nb, sizeof *c.acc),
+			       xcalloc(nb, sizeof *c.cur), 0, 0 };
+	bool any = morph_compound(s->morph, w->w, w->len, query_part, &c);
+	if (any) {
+		parts_close(&c);
+		if (c.nparts >= 2)
+			for (i = 0; i < nb; i++)
+				w->g[i] |= c.acc[i];
+	}
+	free(c.acc);
+	free(c.cur);
 }
 
 static size_t code_points(const char *w, size_t len)
@@ -1180,20 +1180,29 @@ static size_t code_points(const char *w, size_t len)
 
 /* Shortest word that is matched within one edit. */
 #define TYPO_MIN 5
+/* Longest ending cut off a word that matches nothing ("barnbidraget"). */
+#define ENDING_MAX 2
 
-/* The vocabulary's words within one edit of w: a scan with a length
- * filter (a byte more or less, or two for å ä ö). */
+/* The vocabulary's words within one edit of w (a scan with a length
+ * filter: a byte more or less, or two for å ä ö), and w less an ending of
+ * one or two letters when five remain (what a stemmer does not know):
+ * each where it is, as a typo of its field. */
 static void typos(struct search *s, struct word_state *w)
 {
-	uint64_t *bm = w->g + SEARCH_TYPO * s->nw;
-	size_t i;
+	size_t i, cut = w->len, cps = code_points(w->w, w->len);
 	for (i = 0; i < s->nv; i++) {
 		const char *v = s->vbuf + s->voff[i];
 		size_t vl = s->voff[i + 1] - s->voff[i] - 1;
 		if (vl + 2 < w->len || vl > w->len + 2)
 			continue;
 		if (morph_one_edit(w->w, w->len, v, vl))
-			or_postings(s, (uint32_t)i, bm);
+			exact_word(s, v, vl, typo_tier, SEARCH_DESC_TYPO, w->g);
+	}
+	for (i = 1; i <= ENDING_MAX && cps - i >= TYPO_MIN; i++) {
+		while (cut > 0 && ((unsigned char)w->w[cut - 1] & 0xC0) == 0x80)
+			cut--;	/* to the start of the last character */
+		cut--;
+		exact_word(s, w->w, cut, typo_tier, SEARCH_DESC_TYPO, w->g);
 	}
 }
 
@@ -1206,25 +1215,32 @@ static bool any_bit(const uint64_t *b, size_t n)
 	return false;
 }
 
-/* Every tier's bitmap for w: the words as written (word_surface), the
- * terms it begins, its base forms and stems; a typo's neighbours when
- * none of these matches. Then each tier's bitmap takes in the better
- * ones', so that a query's tiers are ANDs. */
+/* Every tier's bitmap for w: the words as written (word_surface: where
+ * a word starts with w, and where w is inside a word), the terms that
+ * are w or start with it, its base forms and stems; then, when none of
+ * these matches, its compound parts, and then a typo's neighbours. Then
+ * each tier's bitmap takes in the better ones', so that a query's tiers
+ * are ANDs. */
 static void word_compute(struct search *s, struct word_state *w,
 			 const struct word_state *from)
 {
 	struct analysis_ctx ctx = { s, w };
 	size_t nw = s->nw, t, i;
+	long id;
 	w->g = xcalloc(SEARCH__NTIERS * nw, sizeof *w->g);
 	w->m = w->g + SEARCH_SUBSTRING * nw;
-	w->p = w->g + SEARCH_DESC_WORD * nw;
+	w->p = w->g + SEARCH_DESC_START * nw;
 	word_surface(s, w, from);
-	/* Only a word of three bytes or more: shorter ones begin too many
-	 * terms, and the whole-name prefix ranks them well enough. */
-	if (w->len >= 3)
-		termindex_match(s->terms, w->w, w->len, true, self_tier, w->g,
-				nw);
+	/* Terms that start with w: only for three bytes or more; shorter
+	 * ones begin too many, and the whole-name prefix ranks them well
+	 * enough. */
+	termindex_match(s->terms, w->w, w->len, exact_tier,
+			w->len >= 3 ? start_tier : NULL, w->g, nw);
+	if ((id = vocab_find(s, w->w, w->len)) >= 0)
+		or_postings(s, (uint32_t)id, w->g + SEARCH_DESC_WORD * nw);
 	morph_analyse(s->morph, w->w, w->len, MORPH_ALL, query_analysis, &ctx);
+	if (!any_bit(w->g, SEARCH__NTIERS * nw))
+		compound_parts(s, w);
 	if (code_points(w->w, w->len) >= TYPO_MIN &&
 	    !any_bit(w->g, SEARCH__NTIERS * nw))
 		typos(s, w);

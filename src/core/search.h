@@ -17,24 +17,36 @@
 #include "core/catalogue.h"
 
 /* How a service matches, best first (doc/HACKING.md, "Search order"):
- * the field (a name, then keywords with the organisation and the topics,
- * then descriptions), then the kind (the word as written or its prefix,
- * a base form or stem, a compound part), then a match inside a word and
- * last one within a typo. With several words, a service's tier is its
+ * a name that starts with the whole query; then a whole word by field (a
+ * name, keywords, descriptions, then what many services share: the
+ * organisation's name and the topics' labels) and, within a field, as
+ * written, as a base form or stem, as a compound part; then a word that
+ * only starts with the query, by field; then inside a word; last a word
+ * within one typo (or the query's word less an ending of one or two
+ * letters), by field. With several words, a service's tier is its
  * weakest word's. */
 enum search_tier {
 	SEARCH_NAME_PREFIX = 0,	/* a name starts with the whole query */
-	SEARCH_NAME_WORD,	/* a word of a name starts with it */
-	SEARCH_NAME_BASE,	/* a base form or stem of a name's word */
-	SEARCH_NAME_PART,	/* a compound part of a name's word */
-	SEARCH_KEY_WORD,	/* keywords, organisation, topic labels */
+	SEARCH_NAME_WORD,	/* a word of a name is the query's word */
+	SEARCH_NAME_BASE,	/* ... has its base form or stem */
+	SEARCH_NAME_PART,	/* ... a compound part of a name's word */
+	SEARCH_KEY_WORD,	/* the same in keywords */
 	SEARCH_KEY_BASE,
 	SEARCH_KEY_PART,
-	SEARCH_DESC_WORD,	/* descriptions (any word, in fact) */
+	SEARCH_DESC_WORD,	/* in descriptions (a word of any field) */
 	SEARCH_DESC_BASE,
 	SEARCH_DESC_PART,
+	SEARCH_OTHER_WORD,	/* organisation, topics */
+	SEARCH_OTHER_BASE,
+	SEARCH_OTHER_PART,
+	SEARCH_NAME_START,	/* a name's word (or term) starts with it */
+	SEARCH_KEY_START,
+	SEARCH_DESC_START,
+	SEARCH_OTHER_START,
 	SEARCH_SUBSTRING,	/* inside a word; the empty query's tier */
-	SEARCH_TYPO,		/* a word within one edit (five letters up) */
+	SEARCH_NAME_TYPO,	/* a name's word within one edit of it */
+	SEARCH_KEY_TYPO,
+	SEARCH_DESC_TYPO,	/* descriptions, organisation, topics */
 	SEARCH__NTIERS
 };
 

@@ -2,15 +2,15 @@
  *
  * Build. Analysis is the slow part (about 15 us a word in Voikko), so
  * each distinct word is analysed once, with the languages of every text
- * it was seen in (a word seen only in English text never goes to Voikko;
- * keywords and a lean catalogue's description words, of no known
- * language, go to every analyser). Then the services are walked twice,
+ * it was seen in (a word seen only in English names never goes to
+ * Voikko; keywords and descriptions, whose words a lean catalogue keeps
+ * without their language, go to every analyser). Then the services are walked twice,
  * position by position, as the search's vocabulary is: once to size each
  * term's postings, once to fill them, so the build never holds a list of
  * every (term, position) pair.
  *
  * A posting is one varint: the gap from the term's previous position,
- * times 8, plus the grade. A term seen at a position again with a grade
+ * times 16, plus the grade. A term seen at a position again with a grade
  * no better than the one written is skipped; a better one is written too
  * (a query ORs bits, so a repeat is harmless). */
 #include <config.h>
@@ -25,17 +25,18 @@
 #include "core/text.h"
 #include "core/wordset.h"
 
-enum field { F_NAME, F_KEY, F_DESC };
+enum field { F_NAME, F_KEY, F_DESC, F_OTHER };
 enum pass { P_WORDS, P_COUNT, P_FILL };
 
-#define IN_NAME_OR_KEY 0x8	/* mask bit: seen in a name or keywords */
+#define OWN_TERM 0x8		/* mask bit: seen outside descriptions */
 #define NO_TERM UINT32_MAX
 
 /* The grade of a word's own posting, base forms and parts, per field. */
-static const int8_t grade_of[3][3] = {
+static const int8_t grade_of[4][3] = {
 	[F_NAME] = { TERM_NAME_WORD, TERM_NAME_BASE, TERM_NAME_PART },
 	[F_KEY] = { TERM_KEY_WORD, TERM_KEY_BASE, TERM_KEY_PART },
 	[F_DESC] = { -1, TERM_DESC_BASE, TERM_DESC_PART },
+	[F_OTHER] = { TERM_OTHER_WORD, TERM_OTHER_BASE, TERM_OTHER_PART },
 };
 
 struct build {
@@ -45,7 +46,7 @@ struct build {
 	uint32_t k;			/* position being walked */
 	char *topic[TOPIC__N][4];	/* folded code, en, fi, sv label */
 	struct wordset sw;		/* distinct words as written */
-	uint8_t *mask;			/* per word: morph langs | IN_NAME_OR_KEY */
+	uint8_t *mask;			/* per word: morph langs | OWN_TERM */
 	size_t mcap;
 	struct wordset tw;		/* terms */
 	uint32_t *self;			/* per word: its own term, or NO_TERM */
@@ -74,7 +75,7 @@ static void put(struct build *b, uint32_t t, int g)
 	if (b->last[t] == b->k + 1 && b->lastg[t] <= g)
 		return;
 	prev = b->last[t] ? b->last[t] - 1 : 0;
-	v = (b->k - prev) * 8 + (uint32_t)g;
+	v = (b->k - prev) * 16 + (uint32_t)g;
 	if (b->pass == P_COUNT) {
 		b->fill[t] += (uint32_t)varint_len(v);
 	} else {
@@ -101,7 +102,7 @@ static void word(struct build *b, enum field f, unsigned langs,
 			b->mask = xrealloc(b->mask, b->mcap);
 			memset(b->mask + old, 0, b->mcap - old);
 		}
-		b->mask[i] |= (uint8_t)(langs | (f != F_DESC ? IN_NAME_OR_KEY : 0));
+		b->mask[i] |= (uint8_t)(langs | (f != F_DESC ? OWN_TERM : 0));
 		return;
 	}
 	if ((id = wordset_find(&b->sw, w, len)) < 0)
@@ -144,7 +145,7 @@ static void lean_word(void *arg, const char *w, size_t len)
 
 static const unsigned lang_bit[CAT__NLANG] = { MORPH_FI, MORPH_SV, MORPH_EN };
 
-/* Every word of the service at position b->k, names first. */
+/* Every word of the service at position b->k, by field. */
 static void walk_position(struct build *b)
 {
 	const struct catalogue *cat = b->cat;
@@ -155,18 +156,21 @@ static void walk_position(struct build *b)
 	for (l = 0; l < CAT__NLANG; l++)
 		text(b, F_NAME, lang_bit[l], svc->name.v[l]);
 	text(b, F_KEY, MORPH_ALL, svc->keywords);
+	/* A lean catalogue (the desk's) keeps its descriptions' words
+	 * without their language, so descriptions go to every analyser in
+	 * both: the desk and `catalogue search` find the same. */
+	for (l = 0; l < CAT__NLANG; l++)
+		text(b, F_DESC, MORPH_ALL, svc->description.v[l]);
+	catalogue_service_words(cat, svc, lean_word, b);
 	if (svc->org < cat->n_orgs)
 		for (l = 0; l < CAT__NLANG; l++)
-			text(b, F_KEY, lang_bit[l], cat->orgs[svc->org].name.v[l]);
+			text(b, F_OTHER, lang_bit[l], cat->orgs[svc->org].name.v[l]);
 	for (t = 0; t < TOPIC__N; t++)
 		if (svc->topics & ((topic_set)1 << t))
 			for (l = 0; l < 4; l++)
 				if (b->topic[t][l])
-					folded(b, F_KEY, topic_langs[l],
+					folded(b, F_OTHER, topic_langs[l],
 					       b->topic[t][l]);
-	for (l = 0; l < CAT__NLANG; l++)
-		text(b, F_DESC, lang_bit[l], svc->description.v[l]);
-	catalogue_service_words(cat, svc, lean_word, b);
 }
 
 static void walk_all(struct build *b, size_t n, enum pass pass)
@@ -197,7 +201,7 @@ static void analyse(struct build *b, struct morph *m)
 	for (i = 0; i < nw; i++) {
 		const char *w = wordset_word(&b->sw, (uint32_t)i);
 		size_t len = strlen(w);
-		b->self[i] = b->mask[i] & IN_NAME_OR_KEY ?
+		b->self[i] = b->mask[i] & OWN_TERM ?
 			wordset_add(&b->tw, w, len) : NO_TERM;
 		b->astart[i] = (uint32_t)b->nana;
 		morph_analyse(m, w, len, b->mask[i] & MORPH_ALL, add_analysis, b);
@@ -317,7 +321,8 @@ static int term_cmp(const struct termindex *t, size_t i, const char *w,
 }
 
 void termindex_match(const struct termindex *t, const char *w, size_t len,
-		     bool prefix, const uint8_t tier[TERM__NGRADES],
+		     const uint8_t exact[TERM__NGRADES],
+		     const uint8_t prefix[TERM__NGRADES],
 		     uint64_t *bms, size_t nw)
 {
 	size_t lo = 0, hi;
@@ -335,8 +340,9 @@ void termindex_match(const struct termindex *t, const char *w, size_t len,
 		const char *s = t->buf + t->off[lo];
 		const uint8_t *p = t->pool + t->post[lo];
 		const uint8_t *end = t->pool + t->post[lo + 1];
+		const uint8_t *tier = s[len] ? prefix : exact;
 		uint32_t pos = 0;
-		if (strncmp(s, w, len) || (!prefix && s[len]))
+		if (strncmp(s, w, len) || !tier)
 			break;
 		while (p < end) {
 			uint32_t v = *p & 0x7F;
@@ -345,8 +351,8 @@ void termindex_match(const struct termindex *t, const char *w, size_t len,
 				v |= (uint32_t)(*p & 0x7F) << shift;
 				shift += 7;
 			}
-			pos += v >> 3;
-			bms[(size_t)tier[v & 7] * nw + pos / 64] |=
+			pos += v >> 4;
+			bms[(size_t)tier[v & 15] * nw + pos / 64] |=
 				(uint64_t)1 << (pos % 64);
 		}
 	}

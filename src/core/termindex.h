@@ -1,11 +1,11 @@
 /* termindex: the search index's terms by field and kind of match.
  *
  * For every service (by position, the search's display order) the terms
- * of its names, of its keywords (with its organisation's name and its
- * topics' labels), and of its descriptions: each name and keyword word as
- * written, and the base forms, stems and compound parts morph gives for
- * every word (the words of a description as written are the search's
- * vocabulary's job). Each posting says in which field and as which kind
+ * of its names, of its keywords, of its descriptions and of what it
+ * shares with many others (its organisation's name, its topics' codes and
+ * labels): each word as written (but a description's, which the search's
+ * vocabulary has), and the base forms, stems and compound parts morph
+ * gives for every word. Each posting says in which field and as which kind
  * the term is there (enum term_grade), so a query knows a name's word
  * from a description's compound part.
  *
@@ -32,6 +32,9 @@ enum term_grade {
 	TERM_KEY_PART,
 	TERM_DESC_BASE,
 	TERM_DESC_PART,
+	TERM_OTHER_WORD,	/* organisation, topics */
+	TERM_OTHER_BASE,
+	TERM_OTHER_PART,
 	TERM__NGRADES
 };
 
@@ -41,7 +44,7 @@ struct termindex {
 	uint32_t *off;		/* term i starts at buf + off[i] */
 	size_t n;
 	uint32_t *post;		/* term i's postings: pool[post[i]..post[i+1]) */
-	uint8_t *pool;		/* varints (position delta * 8 + grade) */
+	uint8_t *pool;		/* varints (position delta * 16 + grade) */
 	size_t pool_len;
 };
 
@@ -53,11 +56,13 @@ void termindex_free(struct termindex **t);
 /* Bytes the index holds. */
 size_t termindex_bytes(const struct termindex *t);
 
-/* For each term that starts with w[0..len) (prefix) or equals it, and
- * each of its postings: the bit of the posting's position in bitmap
- * tier[grade] of bms (bitmaps of nw 64-bit words, one after another). */
+/* For each term that equals w[0..len), or (prefix not NULL) starts with it,
+ * and each of its postings: the bit of the posting's position in bitmap
+ * exact[grade] (or prefix[grade] for a term longer than w) of bms
+ * (bitmaps of nw 64-bit words, one after another). */
 void termindex_match(const struct termindex *t, const char *w, size_t len,
-		     bool prefix, const uint8_t tier[TERM__NGRADES],
+		     const uint8_t exact[TERM__NGRADES],
+		     const uint8_t prefix[TERM__NGRADES],
 		     uint64_t *bms, size_t nw);
 
 #endif

@@ -204,18 +204,19 @@ static void test_services_query_tier_first(void **state)
 	struct tm now = monday_10();
 	struct rank_service *r = NULL;
 	size_t n;
-	/* "asun": name prefix f (unknown, fi); a name's word e (closed);
-	 * then a, whose name's part "asumis" has the base form "asua", one
-	 * of "asun" ("I live"). Tier beats the language and opening hours. */
-	const char *want[] = { "f", "e", "a" };
+	/* "asun": name prefix f (unknown, fi); then a, whose name's part
+	 * "asumis" has the base form "asua", one of "asun" ("I live"); then
+	 * e, a name's word that starts so (closed). Tier beats the language
+	 * and opening hours. */
+	const char *want[] = { "f", "a", "e" };
 	/* Without the language the topic filter still applies. */
 	(void)state;
 
 	n = rank_services(cat, s, "asun", 0, "so", &now, &r);
 	assert_ids(cat, r, n, want, 3);
 	assert_int_equal(r[0].tier, SEARCH_NAME_PREFIX);
-	assert_int_equal(r[1].tier, SEARCH_NAME_WORD);
-	assert_int_equal(r[2].tier, SEARCH_NAME_PART);
+	assert_int_equal(r[1].tier, SEARCH_NAME_PART);
+	assert_int_equal(r[2].tier, SEARCH_NAME_START);
 	free(r);
 
 	/* "neuvonta": a (name "Asumisneuvonta", a compound part) and c (a

@@ -77,15 +77,19 @@ static void test_tiers_then_name(void **state)
 	assert_int_equal(n, 4);
 	assert_string_equal(hid(cat, h, 0), "s-advice");
 	assert_int_equal(h[0].tier, SEARCH_NAME_PREFIX);
-	/* A word of a name starts with it. */
+	/* A compound part of a name ("asunto|palvelu", "omistus|asunto"),
+	 * by Finnish name, before a part of a description's word. */
 	assert_string_equal(hid(cat, h, 1), "s-youth");
-	assert_int_equal(h[1].tier, SEARCH_NAME_WORD);
-	/* A compound part of a name ("omistus|asunto") before a word of a
-	 * description. */
+	assert_int_equal(h[1].tier, SEARCH_NAME_PART);
 	assert_string_equal(hid(cat, h, 2), "s-own");
 	assert_int_equal(h[2].tier, SEARCH_NAME_PART);
 	assert_string_equal(hid(cat, h, 3), "s-social");
-	assert_int_equal(h[3].tier, SEARCH_DESC_WORD);
+	assert_int_equal(h[3].tier, SEARCH_DESC_PART);
+	/* While typing, a word that only starts so. */
+	n = search_query(s, "asuntop", &h);
+	assert_int_equal(n, 1);
+	assert_string_equal(hid(cat, h, 0), "s-youth");
+	assert_int_equal(h[0].tier, SEARCH_NAME_START);
 
 	search_free(&s);
 	assert_null(s);
@@ -209,8 +213,9 @@ static void test_words_all_must_match(void **state)
 	n = search_query(s, "sosiaali toimeentulo", &h);
 	assert_int_equal(n, 1);
 	assert_string_equal(hid(cat, h, 0), "s-social");
-	/* The weaker word decides: a description's word. */
-	assert_int_equal(h[0].tier, SEARCH_DESC_WORD);
+	/* The weaker word decides: a base form in a description
+	 * ("toimeentulossa"). */
+	assert_int_equal(h[0].tier, SEARCH_DESC_BASE);
 
 	/* Word order does not matter; a word that matches nothing empties. */
 	assert_int_equal(search_query(s, "toimeentulo sosiaali", &h), 1);
@@ -292,7 +297,7 @@ static void test_topics_and_organisation(void **state)
 	/* The organisation's name in any language: both services. */
 	assert_int_equal(search_query(s, "kanslia", &h), 2);
 	assert_int_equal(search_query(s, "executive", &h), 2);
-	assert_int_equal(h[0].tier, SEARCH_KEY_WORD);
+	assert_int_equal(h[0].tier, SEARCH_OTHER_WORD);
 
 	search_free(&s);
 	catalogue_free(&cat);
@@ -389,7 +394,7 @@ static void test_typo(void **state)
 
 	/* A letter missing, one too many, one wrong, two swapped. */
 	assert_string_equal(first(s, cat, "asumisneuvota", &t), "housing");
-	assert_int_equal(t, SEARCH_TYPO);
+	assert_int_equal(t, SEARCH_NAME_TYPO);
 	assert_string_equal(first(s, cat, "asumisneuvontta", &t), "housing");
 	assert_string_equal(first(s, cat, "asumisneovonta", &t), "housing");
 	assert_string_equal(first(s, cat, "asumisnuevonta", &t), "housing");
@@ -512,19 +517,37 @@ static size_t fresh(const struct catalogue *cat, const char *q,
 	return n;
 }
 
+/* " " and the folds of texts[0..n), each followed by a space. */
+static char *fold_keys(const char *const *texts, size_t n)
+{
+	char *keys = xstrdup(" ");
+	size_t k;
+	for (k = 0; k < n; k++) {
+		char *f = text_fold(texts[k] ? texts[k] : "", true);
+		char *j = xasprintf("%s%s ", keys, f);
+		free(f);
+		free(keys);
+		keys = j;
+	}
+	return keys;
+}
+
 /* The meaning of the tiers of words as written spelt out: fold each key
- * and look. A name starting with the query: SEARCH_NAME_PREFIX; every word
- * starting a word: SEARCH_DESC_WORD at worst (a name's or keyword's word
- * ranks higher); every word inside a word: SEARCH_SUBSTRING at worst. */
+ * and look. A name starting with the query: SEARCH_NAME_PREFIX. Names,
+ * descriptions and keywords: every word starting a word there is
+ * SEARCH_DESC_START at worst (a whole word, or one of a name or keywords,
+ * ranks higher), inside a word SEARCH_SUBSTRING at worst. The
+ * organisation's name and the topics: a whole word (or, three bytes or
+ * more, the start of one), SEARCH_OTHER_START at worst. */
 static int plain_tier(const struct catalogue *cat, size_t i, const char *q)
 {
 	const struct cat_service *svc = &cat->services[i];
-	char *fq = text_fold(q, true), *keys, *name[3], *p, *wsave;
+	char *fq = text_fold(q, true), *keys, *other, *name[3], *p, *wsave;
 	char *fi_sv[TOPIC__N][2] = { { NULL } };
-	const char *texts[6 + 4 * TOPIC__N];
-	size_t nt = 0, k;
+	const char *texts[5], *others[1 + 4 * TOPIC__N];
+	size_t nt = 0, no = 0, k;
 	int tier = 0;
-	bool all = true, allprefix = true, nameprefix = false;
+	bool nameprefix = false;
 
 	for (k = 0; k < 3; k++) {
 		name[k] = text_fold(svc->name.v[k] ? svc->name.v[k] : "", true);
@@ -534,39 +557,36 @@ static int plain_tier(const struct catalogue *cat, size_t i, const char *q)
 	}
 	texts[nt++] = svc->description.v[CAT_FI];
 	texts[nt++] = svc->keywords;
-	texts[nt++] = "Kaupunginkanslia City Executive Office";
+	others[no++] = "Kaupunginkanslia City Executive Office";
 	for (k = 0; k < TOPIC__N; k++)
 		if (svc->topics & BIT(k)) {
 			const char *label = codes_list(CODES_TOPIC, NULL)[k].label;
-			texts[nt++] = codes_code(CODES_TOPIC, (int)k);
-			texts[nt++] = label;
-			texts[nt++] = fi_sv[k][0] = i18n_translate_in("fi", label);
-			texts[nt++] = fi_sv[k][1] = i18n_translate_in("sv", label);
+			others[no++] = codes_code(CODES_TOPIC, (int)k);
+			others[no++] = label;
+			others[no++] = fi_sv[k][0] = i18n_translate_in("fi", label);
+			others[no++] = fi_sv[k][1] = i18n_translate_in("sv", label);
 		}
-	keys = xstrdup(" ");
-	for (k = 0; k < nt; k++) {
-		char *f = text_fold(texts[k] ? texts[k] : "", true);
-		char *j = xasprintf("%s%s ", keys, f);
-		free(f);
-		free(keys);
-		keys = j;
-	}
+	keys = fold_keys(texts, nt);
+	other = fold_keys(others, no);
 	for (p = strtok_r(fq, " ", &wsave); p; p = strtok_r(NULL, " ", &wsave)) {
-		char *sp = xasprintf(" %s", p);
-		if (!strstr(keys, p))
-			all = false;
-		if (!strstr(keys, sp))
-			allprefix = false;
+		char *sp = xasprintf(" %s", p), *spe = xasprintf(" %s ", p);
+		int t = -1;
+		if (strstr(keys, sp))
+			t = SEARCH_DESC_START;
+		else if (strstr(other, spe) ||
+			 (strlen(p) >= 3 && strstr(other, sp)))
+			t = SEARCH_OTHER_START;
+		else if (strstr(keys, p))
+			t = SEARCH_SUBSTRING;
+		if (t < 0 || tier < 0)
+			tier = -1;
+		else if (t > tier)
+			tier = t;
 		free(sp);
+		free(spe);
 	}
-	if (!all)
-		tier = -1;
-	else if (nameprefix)
+	if (tier >= 0 && nameprefix)
 		tier = SEARCH_NAME_PREFIX;
-	else if (allprefix)
-		tier = SEARCH_DESC_WORD;
-	else
-		tier = SEARCH_SUBSTRING;
 	for (k = 0; k < 3; k++)
 		free(name[k]);
 	for (k = 0; k < TOPIC__N; k++) {
@@ -574,6 +594,7 @@ static int plain_tier(const struct catalogue *cat, size_t i, const char *q)
 		free(fi_sv[k][1]);
 	}
 	free(keys);
+	free(other);
 	free(fq);
 	return tier;
 }
@@ -601,7 +622,9 @@ static void check_against_plain(const struct catalogue *cat, const char *q,
 				    ht == SEARCH_KEY_PART ||
 				    ht == SEARCH_DESC_BASE ||
 				    ht == SEARCH_DESC_PART ||
-				    ht == SEARCH_TYPO);
+				    ht == SEARCH_OTHER_BASE ||
+				    ht == SEARCH_OTHER_PART ||
+				    ht >= SEARCH_NAME_TYPO);
 		want -= t >= 0;
 		if (i > 0) {
 			const struct cat_service *a = &cat->services[h[i - 1].index];
