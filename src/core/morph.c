@@ -316,51 +316,48 @@ bool morph_compound(struct morph *m, const char *w, size_t len,
 
 /* ---- typos -------------------------------------------------------------- */
 
-/* Code points of s[0..len) into a new array; *n their count. */
-static uint32_t *decode(const char *s, size_t len, size_t *n)
+/* Bytes of the UTF-8 character at s (1 at the end or on a bad byte). */
+static size_t char_len(const char *s, size_t left)
 {
-	uint32_t *v = xmalloc((len + 1) * sizeof *v);
-	size_t i = 0;
-	*n = 0;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, k;
-		uint32_t u = l == 1 ? c : c & (0x7F >> l);
-		for (k = 1; k < l && i + k < len; k++)
-			u = u << 6 | ((unsigned char)s[i + k] & 0x3F);
-		v[(*n)++] = u;
-		i += l;
-	}
-	return v;
+	unsigned char c = (unsigned char)*s;
+	size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	return l <= left ? l : 1;
 }
 
-static bool same(const uint32_t *a, const uint32_t *b, size_t n)
+/* Byte compare with lengths: x[0..n) == y[0..m). */
+static bool same(const char *x, size_t n, const char *y, size_t m)
 {
-	return !n || !memcmp(a, b, n * sizeof *a);
+	return n == m && !memcmp(x, y, n);
 }
 
+/* Without allocating (the typo matcher calls it for thousands of words):
+ * after the common prefix, the rest must agree once one character of
+ * either (or both) is skipped, or two are swapped. Characters compare as
+ * their bytes, so a prefix of equal characters has the same length in
+ * both. */
 bool morph_one_edit(const char *a, size_t alen, const char *b, size_t blen)
 {
-	size_t n, m, i = 0;
-	uint32_t *x = decode(a, alen, &n), *y = decode(b, blen, &m);
-	bool r = false;
-	if (n < m) {		/* make x the longer one */
-		uint32_t *t = x;
-		size_t tn = n;
-		x = y;
-		y = t;
-		n = m;
-		m = tn;
+	size_t p = 0, ca, cb;
+	while (p < alen && p < blen) {
+		size_t l = char_len(a + p, alen - p);
+		if (l > blen - p || memcmp(a + p, b + p, l))
+			break;
+		p += l;
 	}
-	while (i < m && x[i] == y[i])
-		i++;
-	if (n == m)		/* equal, a substitution or a transposition */
-		r = i == n || same(x + i + 1, y + i + 1, n - i - 1) ||
-		    (i + 1 < n && x[i] == y[i + 1] && x[i + 1] == y[i] &&
-		     same(x + i + 2, y + i + 2, n - i - 2));
-	else if (n == m + 1)	/* one deleted */
-		r = same(x + i + 1, y + i, m - i);
-	free(x);
-	free(y);
-	return r;
+	if (p == alen && p == blen)
+		return true;
+	ca = p < alen ? char_len(a + p, alen - p) : 0;
+	cb = p < blen ? char_len(b + p, blen - p) : 0;
+	if (ca && cb &&
+	    same(a + p + ca, alen - p - ca, b + p + cb, blen - p - cb))
+		return true;	/* one substituted */
+	if (ca && same(a + p + ca, alen - p - ca, b + p, blen - p))
+		return true;	/* one more in a */
+	if (cb && same(a + p, alen - p, b + p + cb, blen - p - cb))
+		return true;	/* one more in b */
+	/* Two swapped: a = X Y rest, b = Y X rest. */
+	return ca && cb && alen - p >= ca + cb && blen - p >= ca + cb &&
+	       !memcmp(a + p + ca, b + p, cb) && !memcmp(b + p + cb, a + p, ca) &&
+	       same(a + p + ca + cb, alen - p - ca - cb,
+		    b + p + ca + cb, blen - p - ca - cb);
 }

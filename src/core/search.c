@@ -64,6 +64,7 @@
  * generated services, none for small catalogues). */
 #define HEAVY_WORDS 4096
 #define VPAD 16			/* zero bytes after vbuf, for wide loads */
+#define QCACHE 64		/* query words whose analyses are kept */
 
 struct vinfo {
 	uint32_t post;		/* offset into vpool, or bpool | BITMAP_FLAG */
@@ -88,6 +89,7 @@ struct word_state {
 	size_t nlist;
 	uint64_t *g;		/* per tier: where it matches that well or
 				 * better (SEARCH__NTIERS bitmaps) */
+	unsigned tmin;		/* its best tier with a match, or NTIERS */
 	uint64_t *m;		/* in g: where it occurs */
 	uint64_t *p;		/* in g: where it starts a word */
 };
@@ -120,6 +122,8 @@ struct search {
 	size_t nnames;
 
 	struct morph *morph;	/* analyses query words */
+	char *qcache[QCACHE];	/* recent query words' base forms */
+	unsigned qnext;
 	struct termindex *terms;	/* names', keywords' terms; analyses */
 
 	struct word_state *prev;	/* the previous query's words */
@@ -838,6 +842,8 @@ void search_free(struct search **sp)
 	free(s->acc);
 	termindex_free(&s->terms);
 	morph_free(&s->morph);
+	for (i = 0; i < sizeof s->qcache / sizeof s->qcache[0]; i++)
+		free(s->qcache[i]);
 	free(s->name_m);
 	free(s->topic_m);
 	free(s->hits);
@@ -1104,20 +1110,38 @@ static void exact_word(struct search *s, const char *t, size_t len,
 		or_postings(s, (uint32_t)id, g + (size_t)vtier * s->nw);
 }
 
-struct analysis_ctx {
-	struct search *s;
-	struct word_state *w;
-};
-
-/* A base form or stem of the query word ("kela" of "kelasta"). The
- * query's own compound parts wait for compound_parts(): as alternatives
- * they would match far too much. */
-static void query_analysis(void *arg, const char *t, size_t len,
-			   enum morph_kind kind)
+/* Base forms and stems of recent query words (QCACHE of them): typing,
+ * deleting and typing again ask for the same words, and Voikko takes
+ * some microseconds a word. A slot holds the word, then each term, each
+ * NUL-terminated, then an empty string. */
+static void collect_base(void *arg, const char *t, size_t len,
+			 enum morph_kind kind)
 {
-	struct analysis_ctx *c = arg;
-	if (kind == MORPH_BASE)
-		exact_word(c->s, t, len, base_tier, SEARCH_DESC_BASE, c->w->g);
+	struct { char *p; size_t len, cap; } *b = arg;
+	if (kind != MORPH_BASE)
+		return;	/* the query's own parts would match far too much */
+	b->p = grow(b->p, &b->cap, b->len + len + 2, 1);
+	memcpy(b->p + b->len, t, len);
+	b->p[b->len + len] = '\0';
+	b->len += len + 1;
+}
+
+/* The base forms and stems of w: "t1\0t2\0\0" (the search owns it). */
+static const char *query_bases(struct search *s, const struct word_state *w)
+{
+	struct { char *p; size_t len, cap; } b = { NULL, 0, 0 };
+	size_t i;
+	for (i = 0; i < QCACHE; i++)
+		if (s->qcache[i] && !strcmp(s->qcache[i], w->w))
+			return s->qcache[i] + w->len + 1;
+	collect_base(&b, w->w, w->len, MORPH_BASE);	/* the key */
+	morph_analyse(s->morph, w->w, w->len, MORPH_ALL, collect_base, &b);
+	b.p = grow(b.p, &b.cap, b.len + 1, 1);
+	b.p[b.len] = '\0';
+	i = s->qnext++ % QCACHE;
+	free(s->qcache[i]);
+	s->qcache[i] = b.p;
+	return b.p + w->len + 1;
 }
 
 struct parts_ctx {
@@ -1195,6 +1219,12 @@ static void typos(struct search *s, struct word_state *w)
 		size_t vl = s->voff[i + 1] - s->voff[i] - 1;
 		if (vl + 2 < w->len || vl > w->len + 2)
 			continue;
+		/* One edit keeps one of the first two letters in place, or
+		 * moves it by one (for ASCII; others are checked in full). */
+		if (!((v[0] | v[1] | w->w[0] | w->w[1]) & 0x80) &&
+		    v[0] != w->w[0] && v[1] != w->w[1] &&
+		    v[0] != w->w[1] && v[1] != w->w[0])
+			continue;
 		if (morph_one_edit(w->w, w->len, v, vl))
 			exact_word(s, v, vl, typo_tier, SEARCH_DESC_TYPO, w->g);
 	}
@@ -1224,8 +1254,8 @@ static bool any_bit(const uint64_t *b, size_t n)
 static void word_compute(struct search *s, struct word_state *w,
 			 const struct word_state *from)
 {
-	struct analysis_ctx ctx = { s, w };
 	size_t nw = s->nw, t, i;
+	const char *base;
 	long id;
 	w->g = xcalloc(SEARCH__NTIERS * nw, sizeof *w->g);
 	w->m = w->g + SEARCH_SUBSTRING * nw;
@@ -1238,13 +1268,19 @@ static void word_compute(struct search *s, struct word_state *w,
 			w->len >= 3 ? start_tier : NULL, w->g, nw);
 	if ((id = vocab_find(s, w->w, w->len)) >= 0)
 		or_postings(s, (uint32_t)id, w->g + SEARCH_DESC_WORD * nw);
-	morph_analyse(s->morph, w->w, w->len, MORPH_ALL, query_analysis, &ctx);
+	/* Its base forms and stems ("kela" of "kelasta"). */
+	for (base = query_bases(s, w); *base; base += strlen(base) + 1)
+		exact_word(s, base, strlen(base), base_tier, SEARCH_DESC_BASE,
+			   w->g);
 	if (!any_bit(w->g, SEARCH__NTIERS * nw))
 		compound_parts(s, w);
 	if (code_points(w->w, w->len) >= TYPO_MIN &&
 	    !any_bit(w->g, SEARCH__NTIERS * nw))
 		typos(s, w);
-	for (t = 1; t < SEARCH__NTIERS; t++)
+	for (w->tmin = 0; w->tmin < SEARCH__NTIERS; w->tmin++)
+		if (any_bit(w->g + w->tmin * nw, nw))
+			break;
+	for (t = w->tmin + 1; t < SEARCH__NTIERS; t++)
 		for (i = 0; i < nw; i++)
 			w->g[t * nw + i] |= w->g[(t - 1) * nw + i];
 }
@@ -1315,22 +1351,26 @@ static size_t emit_all(struct search *s, const uint64_t *m,
 /* Hits in tier order; within a tier, positions are display order.
  * s->acc holds per tier where every word matches that well or better;
  * nm where a name starts with the whole query. */
-static size_t emit_tiers(struct search *s, const uint64_t *nm)
+static size_t emit_tiers(struct search *s, const uint64_t *nm, size_t tmin)
 {
 	const uint64_t *all = s->acc + (SEARCH__NTIERS - 1) * s->nw;
 	size_t cnt = 0, i, t;
+	if (tmin >= SEARCH__NTIERS) {	/* a word matches nothing */
+		ensure_hits(s, 1);
+		return 0;
+	}
 	for (i = 0; i < s->nw; i++)
 		cnt += (size_t)__builtin_popcountll(all[i]);
 	ensure_hits(s, cnt ? cnt : 1);
 	cnt = 0;
 	for (i = 0; i < s->nw; i++)
 		emit_bits(s, all[i] & nm[i], i, SEARCH_NAME_PREFIX, &cnt);
-	for (t = 1; t < SEARCH__NTIERS; t++) {
+	for (t = tmin > 1 ? tmin : 1; t < SEARCH__NTIERS; t++) {
 		const uint64_t *a = s->acc + t * s->nw;
 		const uint64_t *before = s->acc + (t - 1) * s->nw;
 		for (i = 0; i < s->nw; i++)
-			emit_bits(s, a[i] & ~before[i] & ~nm[i], i,
-				  (enum search_tier)t, &cnt);
+			emit_bits(s, a[i] & ~(t > tmin ? before[i] : 0) & ~nm[i],
+				  i, (enum search_tier)t, &cnt);
 	}
 	return cnt;
 }
@@ -1450,17 +1490,25 @@ size_t search_query_topics(struct search *s, const char *query,
 		cnt = emit_all(s, tm, SEARCH_SUBSTRING);
 	} else {
 		struct word_state *cur;
-		size_t nb = SEARCH__NTIERS * s->nw;
+		size_t nb = SEARCH__NTIERS * s->nw, tmin = 0, from;
 		search_complete(s);
 		cur = query_words(s, words, nwords);
-		for (j = 0; j < nb; j++)
-			s->acc[j] = cur[0].g[j] & tm[j % s->nw];
+		/* Tiers below every word's best are empty: skip them. */
+		for (i = 0; i < nwords; i++)
+			if (cur[i].tmin > tmin)
+				tmin = cur[i].tmin;
+		from = tmin * s->nw;
+		for (j = from; j < nb; j += s->nw) {	/* each tier's bitmap */
+			size_t k;
+			for (k = 0; k < s->nw; k++)
+				s->acc[j + k] = cur[0].g[j + k] & tm[k];
+		}
 		for (i = 1; i < nwords; i++)
-			for (j = 0; j < nb; j++)
+			for (j = from; j < nb; j++)
 				s->acc[j] &= cur[i].g[j];
 		/* The whole query, spaces and all, against the names. */
 		names_with_prefix(s, q, s->name_m);
-		cnt = emit_tiers(s, s->name_m);
+		cnt = emit_tiers(s, s->name_m, tmin);
 	}
 	*hits = s->hits;
 	free(words);

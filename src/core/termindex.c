@@ -10,7 +10,11 @@
  * every (term, position) pair.
  *
  * A posting is one varint: the gap from the term's previous position,
- * times 16, plus the grade. A term seen at a position again with a grade
+ * times 16, plus the grade. Each term has two lists: names, keywords,
+ * organisation and topics first, then descriptions; a query's word that
+ * only starts a term reads the first alone (in descriptions the words as
+ * written, the search's vocabulary, find that), which spares it most of
+ * the postings while the advisor types. A term seen at a position again with a grade
  * no better than the one written is skipped; a better one is written too
  * (a query ORs bits, so a repeat is harmless). */
 #include <config.h>
@@ -53,9 +57,10 @@ struct build {
 	uint32_t *astart;		/* per word: ana[astart[i]..astart[i+1]) */
 	uint32_t *ana;			/* term << 1 | 1 for a part */
 	size_t nana, acap;
-	uint32_t *last;			/* per term: position + 1 last written */
-	uint8_t *lastg;			/* per term: the grade written there */
-	uint32_t *fill;			/* per term: P_COUNT size, P_FILL cursor */
+	/* Per list (term * 2 + 1 for descriptions): */
+	uint32_t *last;			/* position + 1 last written */
+	uint8_t *lastg;			/* the grade written there */
+	uint32_t *fill;			/* P_COUNT size, P_FILL cursor */
 	uint8_t *pool;
 };
 
@@ -69,9 +74,11 @@ static size_t varint_len(uint32_t v)
 	return n;
 }
 
-static void put(struct build *b, uint32_t t, int g)
+static void put(struct build *b, uint32_t term, int g)
 {
 	uint32_t prev, v;
+	size_t t = (size_t)term * 2 +
+		   (g == TERM_DESC_BASE || g == TERM_DESC_PART);
 	if (b->last[t] == b->k + 1 && b->lastg[t] <= g)
 		return;
 	prev = b->last[t] ? b->last[t] - 1 : 0;
@@ -253,20 +260,20 @@ struct termindex *termindex_build(const struct catalogue *cat,
 		b.ana[i] = remap[b.ana[i] >> 1] << 1 | (b.ana[i] & 1);
 	free(remap);
 
-	b.last = xcalloc(nt + 1, sizeof *b.last);
-	b.lastg = xcalloc(nt + 1, 1);
-	b.fill = xcalloc(nt + 1, sizeof *b.fill);
+	b.last = xcalloc(2 * nt + 1, sizeof *b.last);
+	b.lastg = xcalloc(2 * nt + 1, 1);
+	b.fill = xcalloc(2 * nt + 1, sizeof *b.fill);
 	walk_all(&b, n, P_COUNT);
-	t->post = xmalloc((nt + 1) * sizeof *t->post);
-	for (i = 0; i < nt; i++) {
+	t->post = xmalloc((2 * nt + 1) * sizeof *t->post);
+	for (i = 0; i < 2 * nt; i++) {
 		t->post[i] = (uint32_t)total;
 		total += b.fill[i];
 		b.fill[i] = t->post[i];
 	}
-	t->post[nt] = (uint32_t)total;
+	t->post[2 * nt] = (uint32_t)total;
 	t->pool_len = total;
 	b.pool = t->pool = xmalloc(total ? total : 1);
-	memset(b.last, 0, (nt + 1) * sizeof *b.last);
+	memset(b.last, 0, (2 * nt + 1) * sizeof *b.last);
 	walk_all(&b, n, P_FILL);
 
 	wordset_compact(&b.tw);
@@ -305,7 +312,7 @@ size_t termindex_bytes(const struct termindex *t)
 {
 	if (!t)
 		return 0;
-	return t->len + t->n * (sizeof *t->off + sizeof *t->post) +
+	return t->len + t->n * (sizeof *t->off + 2 * sizeof *t->post) +
 	       t->pool_len + sizeof *t;
 }
 
@@ -338,22 +345,30 @@ void termindex_match(const struct termindex *t, const char *w, size_t len,
 	}
 	for (; lo < t->n; lo++) {
 		const char *s = t->buf + t->off[lo];
-		const uint8_t *p = t->pool + t->post[lo];
-		const uint8_t *end = t->pool + t->post[lo + 1];
-		const uint8_t *tier = s[len] ? prefix : exact;
-		uint32_t pos = 0;
-		if (strncmp(s, w, len) || !tier)
+		const uint8_t *tier;
+		size_t list, lists;
+		if (strncmp(s, w, len))
 			break;
-		while (p < end) {
-			uint32_t v = *p & 0x7F;
-			unsigned shift = 7;
-			while (*p++ & 0x80) {
-				v |= (uint32_t)(*p & 0x7F) << shift;
-				shift += 7;
+		tier = s[len] ? prefix : exact;
+		if (!tier)
+			break;
+		/* A term that only starts with w: not its descriptions' list. */
+		lists = s[len] ? 1 : 2;
+		for (list = 0; list < lists; list++) {
+			const uint8_t *p = t->pool + t->post[2 * lo + list];
+			const uint8_t *end = t->pool + t->post[2 * lo + list + 1];
+			uint32_t pos = 0;
+			while (p < end) {
+				uint32_t v = *p & 0x7F;
+				unsigned shift = 7;
+				while (*p++ & 0x80) {
+					v |= (uint32_t)(*p & 0x7F) << shift;
+					shift += 7;
+				}
+				pos += v >> 4;
+				bms[(size_t)tier[v & 15] * nw + pos / 64] |=
+					(uint64_t)1 << (pos % 64);
 			}
-			pos += v >> 4;
-			bms[(size_t)tier[v & 15] * nw + pos / 64] |=
-				(uint64_t)1 << (pos % 64);
 		}
 	}
 }

@@ -43,7 +43,9 @@ struct termindex {
 	size_t len;
 	uint32_t *off;		/* term i starts at buf + off[i] */
 	size_t n;
-	uint32_t *post;		/* term i's postings: pool[post[i]..post[i+1]) */
+	uint32_t *post;		/* term i's lists: pool[post[2i]..post[2i+1])
+				 * (all but descriptions), then up to
+				 * post[2i+2] (descriptions) */
 	uint8_t *pool;		/* varints (position delta * 16 + grade) */
 	size_t pool_len;
 };
@@ -59,7 +61,8 @@ size_t termindex_bytes(const struct termindex *t);
 /* For each term that equals w[0..len), or (prefix not NULL) starts with it,
  * and each of its postings: the bit of the posting's position in bitmap
  * exact[grade] (or prefix[grade] for a term longer than w) of bms
- * (bitmaps of nw 64-bit words, one after another). */
+ * (bitmaps of nw 64-bit words, one after another). A term longer than w
+ * gives its postings outside descriptions only. */
 void termindex_match(const struct termindex *t, const char *w, size_t len,
 		     const uint8_t exact[TERM__NGRADES],
 		     const uint8_t prefix[TERM__NGRADES],
