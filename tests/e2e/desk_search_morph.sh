@@ -5,7 +5,7 @@
 # `catalogue search` prints id TAB name, best first, and says once when
 # the Finnish dictionary is missing.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 11
+plan 12
 
 D="--desk e2e"
 start 80 24 "$NEUVOO $D; echo EXITED=\$?"
@@ -62,4 +62,10 @@ diag "stderr: $(cat "$T/err")"
 check "no dictionary: exit 0, one warning line naming voikko-fi" \
 	sh -c "[ $rc -eq 0 ] && [ \$(wc -l < '$T/err') -eq 1 ] && grep -q voikko-fi '$T/err'"
 check "no dictionary: the inflected word finds nothing" test -z "$out"
+
+# The desk says it once on its status line and keeps working.
+tmux_ kill-session -t t
+start 80 24 "NEUVOO_VOIKKO_LANG=fi-x-none $NEUVOO $D; echo EXITED=\$?"
+check "no dictionary: the desk's status line says so" \
+	wait_for "the Finnish dictionary for Voikko is missing"
 finish
