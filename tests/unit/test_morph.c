@@ -145,6 +145,13 @@ static void test_one_edit(void **state)
 	assert_false(morph_one_edit("kalle", 5, "kallexx", 7));
 	assert_false(morph_one_edit("abcde", 5, "badce", 5));
 	assert_true(morph_one_edit("", 0, "a", 1));
+	/* Swapped, dropped or added characters of two bytes. */
+	assert_true(morph_one_edit("häätö", strlen("häätö"), "hätäö",
+				   strlen("hätäö")));
+	assert_true(morph_one_edit("häätö", strlen("häätö"), "hätö",
+				   strlen("hätö")));
+	assert_true(morph_one_edit("äiti", strlen("äiti"), "aiti", 4));
+	assert_false(morph_one_edit("äiti", strlen("äiti"), "iät", 3 + 1));
 }
 
 int main(void)

@@ -374,6 +374,9 @@ static void test_inflected_and_compound(void **state)
 	/* An inflected compound of the name: "vuokra-asuntoa". */
 	assert_string_equal(first(s, cat, "asuntoa", &t), "rental");
 	assert_int_equal(t, SEARCH_NAME_BASE);
+	/* A compound no text has as a whole: all of its parts. */
+	assert_string_equal(first(s, cat, "asuntohakeminen", &t), "rental");
+	assert_int_equal(t, SEARCH_NAME_PART);
 	/* Swedish and English stems, in their languages' texts. */
 	assert_string_equal(first(s, cat, "hyresbostaden", &t), "rental");
 	assert_int_equal(t, SEARCH_DESC_BASE);
