@@ -12,9 +12,16 @@
  * too. Every reading counts: a search term that matches one too many
  * costs less than one that is missed.
  *
- * Swedish and English: the Snowball stem of the word, when it differs. */
+ * Swedish and English: the Snowball stem of the word, when it differs.
+ *
+ * libvoikko is opened with dlopen() when a search index is first built,
+ * not linked: it brings libstdc++, ICU, libxml2 and libarchive, whose
+ * loading would cost every desk several milliseconds and megabytes of
+ * mapped pages before its first screen. A missing library is then one
+ * more case of plain folding with a warning. */
 #include <config.h>
 
+#include <dlfcn.h>
 #include <libstemmer.h>
 #include <libvoikko/voikko.h>
 #include <stdint.h>
@@ -29,11 +36,44 @@
 /* Parts shorter than this (in bytes) are joints or endings, not words. */
 #define MIN_PART 3
 
+/* The functions of libvoikko that morph calls. */
+struct voikko_api {
+	void *lib;
+	__typeof__(voikkoInit) *init;
+	__typeof__(voikkoTerminate) *terminate;
+	__typeof__(voikkoAnalyzeWordCstr) *analyse;
+	__typeof__(voikko_free_mor_analysis) *free_analysis;
+	__typeof__(voikko_mor_analysis_value_cstr) *value;
+	__typeof__(voikko_free_mor_analysis_value_cstr) *free_value;
+};
+
 struct morph {
+	struct voikko_api v;
 	struct VoikkoHandle *voikko;
 	struct sb_stemmer *sv, *en;
 	char *warning;
 };
+
+/* libvoikko's functions, or false (and nothing open) without it. */
+static bool voikko_open(struct voikko_api *v)
+{
+	v->lib = dlopen(VOIKKO_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!v->lib)
+		return false;
+	*(void **)&v->init = dlsym(v->lib, "voikkoInit");
+	*(void **)&v->terminate = dlsym(v->lib, "voikkoTerminate");
+	*(void **)&v->analyse = dlsym(v->lib, "voikkoAnalyzeWordCstr");
+	*(void **)&v->free_analysis = dlsym(v->lib, "voikko_free_mor_analysis");
+	*(void **)&v->value = dlsym(v->lib, "voikko_mor_analysis_value_cstr");
+	*(void **)&v->free_value = dlsym(v->lib,
+					 "voikko_free_mor_analysis_value_cstr");
+	if (v->init && v->terminate && v->analyse && v->free_analysis &&
+	    v->value && v->free_value)
+		return true;
+	dlclose(v->lib);
+	memset(v, 0, sizeof *v);
+	return false;
+}
 
 struct morph *morph_new(const char *voikko_lang)
 {
@@ -43,11 +83,13 @@ struct morph *morph_new(const char *voikko_lang)
 
 	if (env && *env)
 		voikko_lang = env;
-	m->voikko = voikkoInit(&verr, voikko_lang ? voikko_lang : "fi", NULL);
+	if (voikko_open(&m->v))
+		m->voikko = m->v.init(&verr, voikko_lang ? voikko_lang : "fi",
+				      NULL);
 	m->sv = sb_stemmer_new("swedish", "UTF_8");
 	m->en = sb_stemmer_new("english", "UTF_8");
 	if (!m->voikko)
-		m->warning = xstrdup(_("search: the Finnish dictionary for Voikko is missing (install voikko-fi); Finnish words match only as written"));
+		m->warning = xstrdup(_("search: Voikko or its Finnish dictionary is missing (install libvoikko1 and voikko-fi); Finnish words match only as written"));
 	else if (!m->sv || !m->en)
 		m->warning = xstrdup(_("search: the Snowball stemmers are missing (install libstemmer0d); Swedish and English words match only as written"));
 	return m;
@@ -60,7 +102,9 @@ void morph_free(struct morph **mp)
 		return;
 	m = *mp;
 	if (m->voikko)
-		voikkoTerminate(m->voikko);
+		m->v.terminate(m->voikko);
+	if (m->v.lib)
+		dlclose(m->v.lib);
 	if (m->sv)
 		sb_stemmer_delete(m->sv);
 	if (m->en)
@@ -236,20 +280,20 @@ static size_t finnish_parts(struct emit *e, const char *wb, bool only_count)
 static void finnish(struct morph *m, struct emit *e)
 {
 	char *w = xstrndup(e->w, e->wl);
-	struct voikko_mor_analysis **a = voikkoAnalyzeWordCstr(m->voikko, w);
+	struct voikko_mor_analysis **a = m->v.analyse(m->voikko, w);
 	size_t i;
 	for (i = 0; a && a[i]; i++) {
-		char *base = voikko_mor_analysis_value_cstr(a[i], "BASEFORM");
-		char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
+		char *base = m->v.value(a[i], "BASEFORM");
+		char *wb = m->v.value(a[i], "WORDBASES");
 		if (base)
 			emit_text(e, base, strlen(base), MORPH_BASE);
 		if (wb)
 			finnish_parts(e, wb, false);
-		voikko_free_mor_analysis_value_cstr(base);
-		voikko_free_mor_analysis_value_cstr(wb);
+		m->v.free_value(base);
+		m->v.free_value(wb);
 	}
 	if (a)
-		voikko_free_mor_analysis(a);
+		m->v.free_analysis(a);
 	free(w);
 }
 
@@ -296,17 +340,17 @@ bool morph_compound(struct morph *m, const char *w, size_t len,
 	if (!m || !m->voikko || len < 2 * MIN_PART)
 		return false;
 	word = xstrndup(w, len);
-	a = voikkoAnalyzeWordCstr(m->voikko, word);
+	a = m->v.analyse(m->voikko, word);
 	for (i = 0; a && a[i] && !found; i++) {
-		char *wb = voikko_mor_analysis_value_cstr(a[i], "WORDBASES");
+		char *wb = m->v.value(a[i], "WORDBASES");
 		if (wb && finnish_parts(&e, wb, true) >= 2) {
 			finnish_parts(&e, wb, false);
 			found = true;
 		}
-		voikko_free_mor_analysis_value_cstr(wb);
+		m->v.free_value(wb);
 	}
 	if (a)
-		voikko_free_mor_analysis(a);
+		m->v.free_analysis(a);
 	for (i = 0; i < e.n; i++)
 		free(e.seen[i]);
 	free(e.seen);

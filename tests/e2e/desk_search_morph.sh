@@ -67,5 +67,5 @@ check "no dictionary: the inflected word finds nothing" test -z "$out"
 tmux_ kill-session -t t
 start 80 24 "NEUVOO_VOIKKO_LANG=fi-x-none $NEUVOO $D; echo EXITED=\$?"
 check "no dictionary: the desk's status line says so" \
-	wait_for "the Finnish dictionary for Voikko is missing"
+	wait_for "Voikko or its Finnish dictionary is missing"
 finish
