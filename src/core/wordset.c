@@ -131,7 +131,8 @@ uint32_t *wordset_sort(struct wordset *t)
 		remap[lo] = (uint32_t)i;
 		offs[i] = idx[i];
 	}
-	memcpy(t->off, offs, t->n * sizeof *offs);
+	if (t->n)	/* an empty set has no off at all */
+		memcpy(t->off, offs, t->n * sizeof *offs);
 	free(offs);
 	free(idx);
 	return remap;
