@@ -46,7 +46,7 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 	size_t nh, i, *count = xcalloc(N_BUCKETS + 1, sizeof *count);
 	size_t nw = (cat->n_services + 63) / 64 + 1;
 	uint64_t *mark = xcalloc(nw, sizeof *mark);
-	unsigned char *state;
+	unsigned char *state, *missed;
 	uint16_t *key;
 	char *folded = text_fold(query ? query : "", true);
 	bool by_tier = *folded != '\0';
@@ -61,6 +61,7 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 	 * hits come in name order, and reading records in memory order is
 	 * several times faster on a large catalogue. */
 	state = xmalloc(cat->n_services ? cat->n_services : 1);
+	missed = xmalloc(cat->n_services ? cat->n_services : 1);
 	for (i = 0; i < nh; i++)
 		mark[hits[i].index / 64] |= (uint64_t)1 << (hits[i].index % 64);
 	for (i = 0; i < nw; i++) {
@@ -73,6 +74,9 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 			bool speaks = want_lang &&
 				      catalogue_service_speaks(svc, lang);
 			state[idx] = (unsigned char)(h << 1 | (speaks ? 1 : 0));
+			/* More of the ticked topics first: count the missed. */
+			missed[idx] = (unsigned char)__builtin_popcountll(
+				topics & ~svc->topics);
 			b &= b - 1;
 		}
 	}
@@ -82,12 +86,10 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 	for (i = 0; i < nh; i++) {
 		unsigned char st = state[hits[i].index];
 		unsigned tier = by_tier ? (unsigned)hits[i].tier : 0;
-		/* More of the ticked topics first: count the ones missed. */
-		unsigned missed = (unsigned)__builtin_popcountll(
-			topics & ~cat->services[hits[i].index].topics);
-		if (missed > TOPIC__N)
-			missed = TOPIC__N;
-		key[i] = (uint16_t)(((tier * (TOPIC__N + 1) + missed) * 2 +
+		unsigned miss = missed[hits[i].index];
+		if (miss > TOPIC__N)
+			miss = TOPIC__N;
+		key[i] = (uint16_t)(((tier * (TOPIC__N + 1) + miss) * 2 +
 				     ((st & 1) ? 0 : 1)) * 3 +
 				    open_rank((enum hours_state)(st >> 1)));
 		count[key[i] + 1]++;
@@ -104,6 +106,7 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 		r->open = (enum hours_state)(st >> 1);
 	}
 	free(state);
+	free(missed);
 	free(key);
 	free(count);
 	search_free(&own);
