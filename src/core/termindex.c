@@ -62,6 +62,7 @@ struct build {
 	uint8_t *lastg;			/* the grade written there */
 	uint32_t *fill;			/* P_COUNT size, P_FILL cursor */
 	uint8_t *pool;
+	struct termindex *t;		/* P_FILL: dense lists' bitmaps */
 };
 
 static size_t varint_len(uint32_t v)
@@ -77,8 +78,15 @@ static size_t varint_len(uint32_t v)
 static void put(struct build *b, uint32_t term, int g)
 {
 	uint32_t prev, v;
-	size_t t = (size_t)term * 2 +
-		   (g == TERM_DESC_BASE || g == TERM_DESC_PART);
+	bool desc = g == TERM_DESC_BASE || g == TERM_DESC_PART;
+	size_t t = (size_t)term * 2 + desc;
+	if (b->pass == P_FILL && desc && b->t->dense[term] != NO_TERM) {
+		size_t bm = (size_t)b->t->dense[term] * 2 +
+			    (g == TERM_DESC_PART);
+		b->t->bits[bm * b->t->nw + b->k / 64] |=
+			(uint64_t)1 << (b->k % 64);
+		return;
+	}
 	if (b->last[t] == b->k + 1 && b->lastg[t] <= g)
 		return;
 	prev = b->last[t] ? b->last[t] - 1 : 0;
@@ -264,6 +272,20 @@ struct termindex *termindex_build(const struct catalogue *cat,
 	b.lastg = xcalloc(2 * nt + 1, 1);
 	b.fill = xcalloc(2 * nt + 1, sizeof *b.fill);
 	walk_all(&b, n, P_COUNT);
+	/* A descriptions' list longer than its two bitmaps (base forms,
+	 * parts) becomes them: a common part ("asunto") is then an OR of
+	 * words, not thousands of varints. */
+	t->nw = (n + 63) / 64;
+	t->dense = xmalloc((nt + 1) * sizeof *t->dense);
+	for (i = 0; i < nt; i++) {
+		t->dense[i] = NO_TERM;
+		if (b.fill[2 * i + 1] > 2 * t->nw * sizeof(uint64_t)) {
+			t->dense[i] = (uint32_t)t->ndense++;
+			b.fill[2 * i + 1] = 0;
+		}
+	}
+	t->bits = xcalloc(t->ndense * 2 * t->nw + 1, sizeof *t->bits);
+	b.t = t;
 	t->post = xmalloc((2 * nt + 1) * sizeof *t->post);
 	for (i = 0; i < 2 * nt; i++) {
 		t->post[i] = (uint32_t)total;
@@ -304,6 +326,8 @@ void termindex_free(struct termindex **tp)
 	free(t->off);
 	free(t->post);
 	free(t->pool);
+	free(t->dense);
+	free(t->bits);
 	free(t);
 	*tp = NULL;
 }
@@ -312,7 +336,9 @@ size_t termindex_bytes(const struct termindex *t)
 {
 	if (!t)
 		return 0;
-	return t->len + t->n * (sizeof *t->off + 2 * sizeof *t->post) +
+	return t->len + t->n * (sizeof *t->off + 2 * sizeof *t->post +
+				sizeof *t->dense) +
+	       t->ndense * 2 * t->nw * sizeof *t->bits +
 	       t->pool_len + sizeof *t;
 }
 
@@ -354,6 +380,16 @@ void termindex_match(const struct termindex *t, const char *w, size_t len,
 			break;
 		/* A term that only starts with w: not its descriptions' list. */
 		lists = s[len] ? 1 : 2;
+		if (lists == 2 && t->dense[lo] != NO_TERM) {
+			const uint64_t *bb = t->bits + (size_t)t->dense[lo] * 2 * nw;
+			uint64_t *base = bms + (size_t)tier[TERM_DESC_BASE] * nw;
+			uint64_t *part = bms + (size_t)tier[TERM_DESC_PART] * nw;
+			size_t k;
+			for (k = 0; k < nw; k++) {
+				base[k] |= bb[k];
+				part[k] |= bb[nw + k];
+			}
+		}
 		for (list = 0; list < lists; list++) {
 			const uint8_t *p = t->pool + t->post[2 * lo + list];
 			const uint8_t *end = t->pool + t->post[2 * lo + list + 1];

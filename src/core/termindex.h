@@ -48,6 +48,11 @@ struct termindex {
 				 * post[2i+2] (descriptions) */
 	uint8_t *pool;		/* varints (position delta * 16 + grade) */
 	size_t pool_len;
+	uint32_t *dense;	/* term i's descriptions' list as bitmaps
+				 * bits[dense[i] * 2 (base), + 1 (parts)],
+				 * or UINT32_MAX */
+	uint64_t *bits;
+	size_t nw, ndense;	/* 64-bit words a bitmap; dense lists */
 };
 
 /* order[k]: the catalogue index of the service at position k. */
