@@ -213,6 +213,11 @@ static int do_search(struct app *app, int argc, char **argv)
 	}
 	s = search_new(cat, lang);
 	n = search_query(s, query, &hits);
+	if (search_warning(s)) {	/* an analyser is missing: say so once */
+		fputs("neuvoo: ", stderr);
+		put_clean(stderr, search_warning(s));
+		fputc('\n', stderr);
+	}
 	for (i = 0; i < n; i++) {
 		const struct cat_service *sv = &cat->services[hits[i].index];
 		put_clean(stdout, sv->id);

@@ -2,8 +2,9 @@
  *
  * Design: the search engine already returns services in (tier, name)
  * order and narrowed to the ticked topics, so ranking services is a stable
- * bucket sort on a few small keys (tier, speaks the language, open now):
- * linear, and the search order survives as the last tie-break. Languages and resources are few (a few
+ * bucket sort on a few small keys (tier, how many of the ticked topics,
+ * speaks the language, open now): linear, and the search order survives
+ * as the last tie-break. Languages and resources are few (a few
  * hundred at most), so they are simply folded and sorted on each call. */
 #include <config.h>
 
@@ -32,7 +33,8 @@ static unsigned open_rank(enum hours_state h)
 	}
 }
 
-#define N_BUCKETS (3 * 2 * 3)	/* tier x speaks x open */
+/* tier x ticked topics missed (0..TOPIC__N) x speaks x open */
+#define N_BUCKETS (SEARCH__NTIERS * (TOPIC__N + 1) * 2 * 3)
 
 size_t rank_services(const struct catalogue *cat, struct search *s,
 		     const char *query, topic_set topics, const char *lang,
@@ -41,10 +43,11 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 	struct search *own = NULL;
 	const struct search_hit *hits;
 	struct rank_service *res;
-	size_t nh, i, count[N_BUCKETS + 1] = { 0 };
+	size_t nh, i, *count = xcalloc(N_BUCKETS + 1, sizeof *count);
 	size_t nw = (cat->n_services + 63) / 64 + 1;
 	uint64_t *mark = xcalloc(nw, sizeof *mark);
-	unsigned char *state, *key;
+	unsigned char *state, *missed;
+	uint16_t *key;
 	char *folded = text_fold(query ? query : "", true);
 	bool by_tier = *folded != '\0';
 	bool want_lang = lang && *lang;
@@ -58,6 +61,7 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 	 * hits come in name order, and reading records in memory order is
 	 * several times faster on a large catalogue. */
 	state = xmalloc(cat->n_services ? cat->n_services : 1);
+	missed = xmalloc(cat->n_services ? cat->n_services : 1);
 	for (i = 0; i < nh; i++)
 		mark[hits[i].index / 64] |= (uint64_t)1 << (hits[i].index % 64);
 	for (i = 0; i < nw; i++) {
@@ -70,17 +74,24 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 			bool speaks = want_lang &&
 				      catalogue_service_speaks(svc, lang);
 			state[idx] = (unsigned char)(h << 1 | (speaks ? 1 : 0));
+			/* More of the ticked topics first: count the missed. */
+			missed[idx] = (unsigned char)__builtin_popcountll(
+				topics & ~svc->topics);
 			b &= b - 1;
 		}
 	}
 	free(mark);
 
-	key = xmalloc(nh ? nh : 1);
+	key = xmalloc((nh ? nh : 1) * sizeof *key);
 	for (i = 0; i < nh; i++) {
 		unsigned char st = state[hits[i].index];
 		unsigned tier = by_tier ? (unsigned)hits[i].tier : 0;
-		key[i] = (unsigned char)((tier * 2 + ((st & 1) ? 0 : 1)) * 3 +
-					 open_rank((enum hours_state)(st >> 1)));
+		unsigned miss = missed[hits[i].index];
+		if (miss > TOPIC__N)
+			miss = TOPIC__N;
+		key[i] = (uint16_t)(((tier * (TOPIC__N + 1) + miss) * 2 +
+				     ((st & 1) ? 0 : 1)) * 3 +
+				    open_rank((enum hours_state)(st >> 1)));
 		count[key[i] + 1]++;
 	}
 	for (i = 1; i <= N_BUCKETS; i++)
@@ -95,7 +106,9 @@ size_t rank_services(const struct catalogue *cat, struct search *s,
 		r->open = (enum hours_state)(st >> 1);
 	}
 	free(state);
+	free(missed);
 	free(key);
+	free(count);
 	search_free(&own);
 	*out = res;
 	return nh;

@@ -3,7 +3,8 @@
  * these and draw the result.
  *
  * Services: narrowed to the ticked topics (0 = all), matched by the search
- * engine; with a query, search relevance first; then those that serve the
+ * engine; with a query, search relevance first (enum search_tier); then
+ * those with more of the ticked topics, then those that serve the
  * customer's language, then those open now; then name.
  * Languages: by code, English, Finnish, Swedish or native name ("so",
  * "som", "soomaali" all find Somali); exact code first, then name prefix,

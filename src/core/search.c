@@ -48,7 +48,9 @@
 #include "core/codes.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/morph.h"
 #include "core/search.h"
+#include "core/termindex.h"
 #include "core/text.h"
 #include "core/wordset.h"
 
@@ -62,6 +64,7 @@
  * generated services, none for small catalogues). */
 #define HEAVY_WORDS 4096
 #define VPAD 16			/* zero bytes after vbuf, for wide loads */
+#define QCACHE 64		/* query words whose analyses are kept */
 
 struct vinfo {
 	uint32_t post;		/* offset into vpool, or bpool | BITMAP_FLAG */
@@ -84,8 +87,11 @@ struct word_state {
 	size_t len;
 	uint32_t *list;		/* vocabulary ids | PREFIX_FLAG; NULL: masks */
 	size_t nlist;
-	uint64_t *m;		/* positions where it occurs */
-	uint64_t *p;		/* positions where it starts a word */
+	uint64_t *g;		/* per tier: where it matches that well or
+				 * better (SEARCH__NTIERS bitmaps) */
+	unsigned tmin;		/* its best tier with a match, or NTIERS */
+	uint64_t *m;		/* in g: where it occurs */
+	uint64_t *p;		/* in g: where it starts a word */
 };
 
 struct search {
@@ -115,9 +121,15 @@ struct search {
 	uint32_t *names;	/* name refs, sorted by fold, then position */
 	size_t nnames;
 
+	struct morph *morph;	/* analyses query words */
+	char *qcache[QCACHE];	/* recent query words' base forms */
+	unsigned qnext;
+	struct termindex *terms;	/* names', keywords' terms; analyses */
+
 	struct word_state *prev;	/* the previous query's words */
 	size_t nprev;
-	uint64_t *all_m, *all_p, *name_m, *topic_m;
+	uint64_t *acc;		/* per tier: matches every word that well */
+	uint64_t *name_m, *topic_m;
 	struct search_hit *hits;
 	size_t hits_cap;
 	bool complete;		/* names and vocabulary built */
@@ -202,23 +214,6 @@ static size_t varint_len(uint32_t v)
 		n++;
 	}
 	return n;
-}
-
-/* Words of a folded string as ids, appended to *ids. */
-static void words_to_ids(struct wordset *t, const char *f, size_t flen,
-			 uint32_t **ids, size_t *len, size_t *cap)
-{
-	size_t i = 0;
-	while (i < flen) {
-		size_t j = i;
-		while (j < flen && f[j] != ' ')
-			j++;
-		if (j > i) {
-			*ids = grow(*ids, cap, *len + 1, sizeof **ids);
-			(*ids)[(*len)++] = wordset_add(t, f + i, j - i);
-		}
-		i = j + 1;
-	}
 }
 
 /* ---- build: display order ----------------------------------------------- */
@@ -322,13 +317,6 @@ enum pass { PASS_VOCAB, PASS_COUNT, PASS_FILL };
 
 struct word_pairs;
 
-/* Word ids of a text shared by many services (topic, organisation). */
-struct shared {
-	uint32_t *ids;
-	size_t n, cap;
-	bool done;
-};
-
 struct walk {
 	struct search *s;
 	struct wordset *words;	/* the vocabulary: ids sorted after pass 1 */
@@ -341,7 +329,6 @@ struct walk {
 	uint64_t cm, fm;	/* PASS_COUNT: letters of this position */
 	uint32_t *fill;		/* PASS_FILL: where its list goes on */
 	const struct word_pairs *wp;	/* PASS_FILL */
-	struct shared *tw, *ow;	/* topic and organisation words */
 };
 
 static void pairs_set(struct search *s, const struct word_pairs *wp,
@@ -415,42 +402,20 @@ static void walk_folded(void *arg, const char *word, size_t len)
 		walk_word(w, (uint32_t)id);
 }
 
-static void shared_add(struct wordset *t, struct shared *sh, const char *text)
-{
-	char *f;
-	if (!text || !*text)
-		return;
-	f = text_fold(text, true);
-	words_to_ids(t, f, strlen(f), &sh->ids, &sh->n, &sh->cap);
-	free(f);
-}
-
 /* Every word of the service at position w->k. */
 static void walk_position(struct walk *w)
 {
 	const struct catalogue *cat = w->s->cat;
 	const struct cat_service *svc = &cat->services[w->s->order[w->k]];
-	size_t l, j;
+	size_t l;
 	for (l = 0; l < CAT__NLANG; l++) {
 		walk_text(w, svc->name.v[l]);
 		walk_text(w, svc->description.v[l]);
 	}
 	catalogue_service_words(cat, svc, walk_folded, w);
 	walk_text(w, svc->keywords);
-	if (svc->org < cat->n_orgs) {
-		struct shared *o = &w->ow[svc->org];
-		if (!o->done) {	/* only in PASS_VOCAB */
-			for (l = 0; l < CAT__NLANG; l++)
-				shared_add(w->words, o, cat->orgs[svc->org].name.v[l]);
-			o->done = true;
-		}
-		for (j = 0; j < o->n; j++)
-			walk_word(w, o->ids[j]);
-	}
-	for (j = 0; j < TOPIC__N; j++)
-		if (svc->topics & ((topic_set)1 << j))
-			for (l = 0; l < w->tw[j].n; l++)
-				walk_word(w, w->tw[j].ids[l]);
+	/* The organisation's name and the topics' labels, which many
+	 * services share, are terms of their own (core/termindex). */
 }
 
 static void walk_all(struct walk *w, enum pass pass)
@@ -472,41 +437,6 @@ static void walk_all(struct walk *w, enum pass pass)
 			}
 		}
 	}
-}
-
-static int cmp_word(const void *a, const void *b, void *arena)
-{
-	return strcmp((const char *)arena + *(const uint32_t *)a,
-		      (const char *)arena + *(const uint32_t *)b);
-}
-
-/* Sort the vocabulary; remap[old id] = sorted id, t->off sorted. */
-static uint32_t *sort_words(struct wordset *t)
-{
-	uint32_t *idx = xmalloc((t->n ? t->n : 1) * sizeof *idx);
-	uint32_t *remap = xmalloc((t->n ? t->n : 1) * sizeof *remap);
-	uint32_t *offs = xmalloc((t->n ? t->n : 1) * sizeof *offs);
-	size_t i;
-	for (i = 0; i < t->n; i++)
-		idx[i] = t->off[i];
-	/* Offsets grow with the id, so an offset's id is found by bisection. */
-	qsort_r(idx, t->n, sizeof *idx, cmp_word, t->buf);
-	for (i = 0; i < t->n; i++) {
-		size_t lo = 0, hi = t->n;
-		while (hi - lo > 1) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (t->off[mid] <= idx[i])
-				lo = mid;
-			else
-				hi = mid;
-		}
-		remap[lo] = (uint32_t)i;
-		offs[i] = idx[i];
-	}
-	memcpy(t->off, offs, t->n * sizeof *offs);
-	free(offs);
-	free(idx);
-	return remap;
 }
 
 /* For each vocabulary word, the heavy letter pairs in it: slot numbers,
@@ -615,48 +545,22 @@ static bool pairs_of(const struct word_pairs *wp, uint32_t id)
 
 static void build_index(struct search *s)
 {
-	const struct catalogue *cat = s->cat;
 	struct wordset words = { 0 }, *t = &words;
-	struct shared tw[TOPIC__N];
-	const struct code *topics;
-	size_t nt = 0, i, k, vtotal = 0, btotal = 0, nv1;
+	size_t i, k, vtotal = 0, btotal = 0, nv1;
 	uint32_t *remap;
 	struct word_pairs wp = { 0 };
 	struct walk w = { 0 };
 
 	w.s = s;
 	w.words = t;
-	w.tw = tw;
-	w.ow = xcalloc(cat->n_orgs ? cat->n_orgs : 1, sizeof *w.ow);
-	/* Topic words: the code, the English label, its fi and sv labels. */
-	memset(tw, 0, sizeof tw);
-	topics = codes_list(CODES_TOPIC, &nt);
-	for (i = 0; i < nt && i < TOPIC__N; i++) {
-		char *fi = i18n_translate_in("fi", topics[i].label);
-		char *sv = i18n_translate_in("sv", topics[i].label);
-		shared_add(t, &tw[i], topics[i].code);
-		shared_add(t, &tw[i], topics[i].label);
-		shared_add(t, &tw[i], fi);
-		shared_add(t, &tw[i], sv);
-		free(fi);
-		free(sv);
-	}
 
 	/* Pass 1: every word, into the interning table. */
 	walk_all(&w, PASS_VOCAB);
 
-	/* The vocabulary, sorted, in one buffer; the cache's word ids and
-	 * the shared ones renumbered to match, so passes 2 and 3 never
-	 * intern again. */
+	/* The vocabulary, sorted, in one buffer. */
 	s->nv = t->n;
 	nv1 = s->nv ? s->nv : 1;
-	remap = sort_words(t);
-	for (i = 0; i < TOPIC__N; i++)
-		for (k = 0; k < tw[i].n; k++)
-			tw[i].ids[k] = remap[tw[i].ids[k]];
-	for (i = 0; i < cat->n_orgs; i++)
-		for (k = 0; k < w.ow[i].n; k++)
-			w.ow[i].ids[k] = remap[w.ow[i].ids[k]];
+	remap = wordset_sort(t);
 	free(remap);
 	/* Look-ups in passes 2 and 3 give the sorted ids. */
 	wordset_rehash(t);
@@ -721,11 +625,6 @@ static void build_index(struct search *s)
 	wordset_free(t);
 	free(w.fill);
 	free(w.last);
-	for (i = 0; i < TOPIC__N; i++)
-		free(tw[i].ids);
-	for (i = 0; i < cat->n_orgs; i++)
-		free(w.ow[i].ids);
-	free(w.ow);
 	free(wp.start);
 	free(wp.slot);
 }
@@ -872,8 +771,7 @@ struct search *search_new(const struct catalogue *cat, const char *lang)
 		s->nw = 1;
 	build_order(s);
 	build_topics(s);
-	s->all_m = xmalloc(s->nw * sizeof *s->all_m);
-	s->all_p = xmalloc(s->nw * sizeof *s->all_p);
+	s->acc = xmalloc(SEARCH__NTIERS * s->nw * sizeof *s->acc);
 	s->name_m = xmalloc(s->nw * sizeof *s->name_m);
 	s->topic_m = xmalloc(s->nw * sizeof *s->topic_m);
 	return s;
@@ -885,6 +783,8 @@ void search_complete(struct search *s)
 		return;
 	build_names(s);
 	build_index(s);
+	s->morph = morph_new(NULL);
+	s->terms = termindex_build(s->cat, s->order, s->n, s->morph);
 	s->complete = true;
 #ifdef __GLIBC__
 	/* The build's scratch (folds, the vocabulary's hash table) was
@@ -898,12 +798,21 @@ bool search_is_complete(const struct search *s)
 	return s && s->complete;
 }
 
+const char *search_warning(const struct search *s)
+{
+	return s ? morph_warning(s->morph) : NULL;
+}
+
+size_t search_terms_bytes(const struct search *s)
+{
+	return s ? termindex_bytes(s->terms) : 0;
+}
+
 static void word_state_clear(struct word_state *w)
 {
 	free(w->w);
 	free(w->list);
-	free(w->m);
-	free(w->p);
+	free(w->g);
 	memset(w, 0, sizeof *w);
 }
 
@@ -930,8 +839,11 @@ void search_free(struct search **sp)
 	free(s->pair_m);
 	free(s->pair_p);
 	free(s->names);
-	free(s->all_m);
-	free(s->all_p);
+	free(s->acc);
+	termindex_free(&s->terms);
+	morph_free(&s->morph);
+	for (i = 0; i < sizeof s->qcache / sizeof s->qcache[0]; i++)
+		free(s->qcache[i]);
 	free(s->name_m);
 	free(s->topic_m);
 	free(s->hits);
@@ -1070,16 +982,14 @@ static void or_postings(const struct search *s, uint32_t id, uint64_t *bm)
 #define FILTER_COST 256
 
 /* The words w matches, from scratch or from the list of a word w contains;
- * then its bitmaps from their postings. */
-static void word_compute(struct search *s, struct word_state *w,
+ * then its bitmaps m and p (zeroed) from their postings. */
+static void word_surface(struct search *s, struct word_state *w,
 			 const struct word_state *from)
 {
 	size_t i;
 	unsigned bit = single_letter(w->w, w->len);
 	int pair = letter_pair(w->w, w->len);
 
-	w->m = xcalloc(s->nw, sizeof *w->m);
-	w->p = xcalloc(s->nw, sizeof *w->p);
 	if (pair >= 0 && s->pair_slot[pair] >= 0) {
 		size_t at = (size_t)s->pair_slot[pair] * s->nw;
 		memcpy(w->m, s->pair_m + at, s->nw * sizeof *w->m);
@@ -1132,6 +1042,249 @@ static void word_compute(struct search *s, struct word_state *w,
 		w->m[i] |= w->p[i];
 }
 
+/* ---- query: the word's terms, typos, tiers ------------------------------ */
+
+/* Tiers of the index's grades: a term that is the query's word, one that
+ * only starts with it, a base form (or stem) of it, a compound part. */
+static const uint8_t exact_tier[TERM__NGRADES] = {
+	SEARCH_NAME_WORD, SEARCH_NAME_BASE, SEARCH_NAME_PART,
+	SEARCH_KEY_WORD, SEARCH_KEY_BASE, SEARCH_KEY_PART,
+	SEARCH_DESC_BASE, SEARCH_DESC_PART,
+	SEARCH_OTHER_WORD, SEARCH_OTHER_BASE, SEARCH_OTHER_PART,
+};
+static const uint8_t start_tier[TERM__NGRADES] = {
+	SEARCH_NAME_START, SEARCH_NAME_START, SEARCH_NAME_START,
+	SEARCH_KEY_START, SEARCH_KEY_START, SEARCH_KEY_START,
+	SEARCH_DESC_START, SEARCH_DESC_START,
+	SEARCH_OTHER_START, SEARCH_OTHER_START, SEARCH_OTHER_START,
+};
+static const uint8_t base_tier[TERM__NGRADES] = {
+	SEARCH_NAME_BASE, SEARCH_NAME_BASE, SEARCH_NAME_PART,
+	SEARCH_KEY_BASE, SEARCH_KEY_BASE, SEARCH_KEY_PART,
+	SEARCH_DESC_BASE, SEARCH_DESC_PART,
+	SEARCH_OTHER_BASE, SEARCH_OTHER_BASE, SEARCH_OTHER_PART,
+};
+static const uint8_t typo_tier[TERM__NGRADES] = {
+	SEARCH_NAME_TYPO, SEARCH_NAME_TYPO, SEARCH_NAME_TYPO,
+	SEARCH_KEY_TYPO, SEARCH_KEY_TYPO, SEARCH_KEY_TYPO,
+	SEARCH_DESC_TYPO, SEARCH_DESC_TYPO,
+	SEARCH_DESC_TYPO, SEARCH_DESC_TYPO, SEARCH_DESC_TYPO,
+};
+static const uint8_t part_tier[TERM__NGRADES] = {
+	SEARCH_NAME_PART, SEARCH_NAME_PART, SEARCH_NAME_PART,
+	SEARCH_KEY_PART, SEARCH_KEY_PART, SEARCH_KEY_PART,
+	SEARCH_DESC_PART, SEARCH_DESC_PART,
+	SEARCH_OTHER_PART, SEARCH_OTHER_PART, SEARCH_OTHER_PART,
+};
+
+/* Vocabulary id of the word w[0..len), or -1. */
+static long vocab_find(const struct search *s, const char *w, size_t len)
+{
+	size_t lo = 0, hi = s->nv;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *v = s->vbuf + s->voff[mid];
+		size_t vl = s->voff[mid + 1] - s->voff[mid] - 1;
+		int r = memcmp(v, w, vl < len ? vl : len);
+		if (r == 0)
+			r = (vl > len) - (vl < len);
+		if (r == 0)
+			return (long)mid;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* A word found as a term and as a word of the vocabulary (descriptions'
+ * words as written): in tiers map, or vtier for the vocabulary's. */
+static void exact_word(struct search *s, const char *t, size_t len,
+		       const uint8_t map[TERM__NGRADES], enum search_tier vtier,
+		       uint64_t *g)
+{
+	long id;
+	termindex_match(s->terms, t, len, map, NULL, g, s->nw);
+	if ((id = vocab_find(s, t, len)) >= 0)
+		or_postings(s, (uint32_t)id, g + (size_t)vtier * s->nw);
+}
+
+/* Base forms and stems of recent query words (QCACHE of them): typing,
+ * deleting and typing again ask for the same words, and Voikko takes
+ * some microseconds a word. A slot holds the word, then each term, each
+ * NUL-terminated, then an empty string. */
+static void collect_base(void *arg, const char *t, size_t len,
+			 enum morph_kind kind)
+{
+	struct { char *p; size_t len, cap; } *b = arg;
+	if (kind != MORPH_BASE)
+		return;	/* the query's own parts would match far too much */
+	b->p = grow(b->p, &b->cap, b->len + len + 2, 1);
+	memcpy(b->p + b->len, t, len);
+	b->p[b->len + len] = '\0';
+	b->len += len + 1;
+}
+
+/* The base forms and stems of w: "t1\0t2\0\0" (the search owns it). */
+static const char *query_bases(struct search *s, const struct word_state *w)
+{
+	struct { char *p; size_t len, cap; } b = { NULL, 0, 0 };
+	size_t i;
+	for (i = 0; i < QCACHE; i++)
+		if (s->qcache[i] && !strcmp(s->qcache[i], w->w))
+			return s->qcache[i] + w->len + 1;
+	collect_base(&b, w->w, w->len, MORPH_BASE);	/* the key */
+	morph_analyse(s->morph, w->w, w->len, MORPH_ALL, collect_base, &b);
+	b.p = grow(b.p, &b.cap, b.len + 1, 1);
+	b.p[b.len] = '\0';
+	i = s->qnext++ % QCACHE;
+	free(s->qcache[i]);
+	s->qcache[i] = b.p;
+	return b.p + w->len + 1;
+}
+
+struct parts_ctx {
+	struct search *s;
+	uint64_t *acc;		/* every part so far, per tier (cumulative) */
+	uint64_t *cur;		/* the part being read */
+	unsigned part;		/* its number */
+	size_t nparts;
+};
+
+/* Per tier, where the part matches that well or better, ANDed into acc. */
+static void parts_close(struct parts_ctx *c)
+{
+	size_t nw = c->s->nw, nb = SEARCH__NTIERS * nw, t, i;
+	for (t = 1; t < SEARCH__NTIERS; t++)
+		for (i = 0; i < nw; i++)
+			c->cur[t * nw + i] |= c->cur[(t - 1) * nw + i];
+	for (i = 0; i < nb; i++)
+		c->acc[i] = c->nparts ? c->acc[i] & c->cur[i] : c->cur[i];
+	memset(c->cur, 0, nb * sizeof *c->cur);
+	c->nparts++;
+}
+
+static void query_part(void *arg, const char *t, size_t len, unsigned part)
+{
+	struct parts_ctx *c = arg;
+	if (part != c->part) {
+		parts_close(c);
+		c->part = part;
+	}
+	exact_word(c->s, t, len, part_tier, SEARCH_DESC_PART, c->cur);
+}
+
+/* A compound that matches nothing as a whole ("kotoutumisneuvonta"):
+ * every one of its parts (kotoutumis or kotoutua, neuvonta), anywhere,
+ * as a compound part match. */
+static void compound_parts(struct search *s, struct word_state *w)
+{
+	size_t nb = SEARCH__NTIERS * s->nw, i;
+	struct parts_ctx c = { s, xcalloc(nb, sizeof *c.acc),
+			       xcalloc(nb, sizeof *c.cur), 0, 0 };
+	bool any = morph_compound(s->morph, w->w, w->len, query_part, &c);
+	if (any) {
+		parts_close(&c);
+		if (c.nparts >= 2)
+			for (i = 0; i < nb; i++)
+				w->g[i] |= c.acc[i];
+	}
+	free(c.acc);
+	free(c.cur);
+}
+
+static size_t code_points(const char *w, size_t len)
+{
+	size_t n = 0, i;
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Shortest word that is matched within one edit. */
+#define TYPO_MIN 5
+/* Longest ending cut off a word that matches nothing ("barnbidraget"). */
+#define ENDING_MAX 2
+
+/* The vocabulary's words within one edit of w (a scan with a length
+ * filter: a byte more or less, or two for å ä ö), and w less an ending of
+ * one or two letters when five remain (what a stemmer does not know):
+ * each where it is, as a typo of its field. */
+static void typos(struct search *s, struct word_state *w)
+{
+	size_t i, cut = w->len, cps = code_points(w->w, w->len);
+	for (i = 0; i < s->nv; i++) {
+		const char *v = s->vbuf + s->voff[i];
+		size_t vl = s->voff[i + 1] - s->voff[i] - 1;
+		if (vl + 2 < w->len || vl > w->len + 2)
+			continue;
+		/* One edit keeps one of the first two letters in place, or
+		 * moves it by one (for ASCII; others are checked in full). */
+		if (!((v[0] | v[1] | w->w[0] | w->w[1]) & 0x80) &&
+		    v[0] != w->w[0] && v[1] != w->w[1] &&
+		    v[0] != w->w[1] && v[1] != w->w[0])
+			continue;
+		if (morph_one_edit(w->w, w->len, v, vl))
+			exact_word(s, v, vl, typo_tier, SEARCH_DESC_TYPO, w->g);
+	}
+	for (i = 1; i <= ENDING_MAX && cps - i >= TYPO_MIN; i++) {
+		while (cut > 0 && ((unsigned char)w->w[cut - 1] & 0xC0) == 0x80)
+			cut--;	/* to the start of the last character */
+		cut--;
+		exact_word(s, w->w, cut, typo_tier, SEARCH_DESC_TYPO, w->g);
+	}
+}
+
+static bool any_bit(const uint64_t *b, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (b[i])
+			return true;
+	return false;
+}
+
+/* Every tier's bitmap for w: the words as written (word_surface: where
+ * a word starts with w, and where w is inside a word), the terms that
+ * are w or start with it, its base forms and stems; then, when none of
+ * these matches, its compound parts, and then a typo's neighbours. Then
+ * each tier's bitmap takes in the better ones', so that a query's tiers
+ * are ANDs. */
+static void word_compute(struct search *s, struct word_state *w,
+			 const struct word_state *from)
+{
+	size_t nw = s->nw, t, i;
+	const char *base;
+	long id;
+	w->g = xcalloc(SEARCH__NTIERS * nw, sizeof *w->g);
+	w->m = w->g + SEARCH_SUBSTRING * nw;
+	w->p = w->g + SEARCH_DESC_START * nw;
+	word_surface(s, w, from);
+	/* Terms that start with w: only for three bytes or more; shorter
+	 * ones begin too many, and the whole-name prefix ranks them well
+	 * enough. */
+	termindex_match(s->terms, w->w, w->len, exact_tier,
+			w->len >= 3 ? start_tier : NULL, w->g, nw);
+	if ((id = vocab_find(s, w->w, w->len)) >= 0)
+		or_postings(s, (uint32_t)id, w->g + SEARCH_DESC_WORD * nw);
+	/* Its base forms and stems ("kela" of "kelasta"). */
+	for (base = query_bases(s, w); *base; base += strlen(base) + 1)
+		exact_word(s, base, strlen(base), base_tier, SEARCH_DESC_BASE,
+			   w->g);
+	if (!any_bit(w->g, SEARCH__NTIERS * nw))
+		compound_parts(s, w);
+	if (code_points(w->w, w->len) >= TYPO_MIN &&
+	    !any_bit(w->g, SEARCH__NTIERS * nw))
+		typos(s, w);
+	for (w->tmin = 0; w->tmin < SEARCH__NTIERS; w->tmin++)
+		if (any_bit(w->g + w->tmin * nw, nw))
+			break;
+	for (t = w->tmin + 1; t < SEARCH__NTIERS; t++)
+		for (i = 0; i < nw; i++)
+			w->g[t * nw + i] |= w->g[(t - 1) * nw + i];
+}
+
 /* ---- query -------------------------------------------------------------- */
 
 /* Split a copy of the folded query into distinct words (pointing into
@@ -1169,32 +1322,56 @@ static void ensure_hits(struct search *s, size_t n)
 	}
 }
 
-/* Hits in tier order; within a tier, positions are display order. */
-static size_t emit(struct search *s, const uint64_t *m, const uint64_t *p,
-		   const uint64_t *nm)
+static void emit_bits(struct search *s, uint64_t b, size_t i,
+		      enum search_tier t, size_t *cnt)
 {
-	size_t cnt = 0, i, t;
+	while (b) {
+		size_t pos = i * 64 + (size_t)__builtin_ctzll(b);
+		s->hits[*cnt].index = s->order[pos];
+		s->hits[*cnt].tier = t;
+		(*cnt)++;
+		b &= b - 1;
+	}
+}
+
+/* Every position of m, in display order, as tier t. */
+static size_t emit_all(struct search *s, const uint64_t *m,
+		       enum search_tier t)
+{
+	size_t cnt = 0, i;
 	for (i = 0; i < s->nw; i++)
 		cnt += (size_t)__builtin_popcountll(m[i]);
 	ensure_hits(s, cnt ? cnt : 1);
 	cnt = 0;
-	for (t = 0; t < 3; t++)
-		for (i = 0; i < s->nw; i++) {
-			uint64_t b;
-			if (t == SEARCH_NAME_PREFIX)
-				b = m[i] & nm[i];
-			else if (t == SEARCH_WORD_PREFIX)
-				b = m[i] & p[i] & ~nm[i];
-			else
-				b = m[i] & ~p[i] & ~nm[i];
-			while (b) {
-				size_t pos = i * 64 + (size_t)__builtin_ctzll(b);
-				s->hits[cnt].index = s->order[pos];
-				s->hits[cnt].tier = (enum search_tier)t;
-				cnt++;
-				b &= b - 1;
-			}
-		}
+	for (i = 0; i < s->nw; i++)
+		emit_bits(s, m[i], i, t, &cnt);
+	return cnt;
+}
+
+/* Hits in tier order; within a tier, positions are display order.
+ * s->acc holds per tier where every word matches that well or better;
+ * nm where a name starts with the whole query. */
+static size_t emit_tiers(struct search *s, const uint64_t *nm, size_t tmin)
+{
+	const uint64_t *all = s->acc + (SEARCH__NTIERS - 1) * s->nw;
+	size_t cnt = 0, i, t;
+	if (tmin >= SEARCH__NTIERS) {	/* a word matches nothing */
+		ensure_hits(s, 1);
+		return 0;
+	}
+	for (i = 0; i < s->nw; i++)
+		cnt += (size_t)__builtin_popcountll(all[i]);
+	ensure_hits(s, cnt ? cnt : 1);
+	cnt = 0;
+	for (i = 0; i < s->nw; i++)
+		emit_bits(s, all[i] & nm[i], i, SEARCH_NAME_PREFIX, &cnt);
+	for (t = tmin > 1 ? tmin : 1; t < SEARCH__NTIERS; t++) {
+		const uint64_t *a = s->acc + t * s->nw;
+		const uint64_t *before = s->acc + (t - 1) * s->nw;
+		for (i = 0; i < s->nw; i++)
+			emit_bits(s, a[i] & ~(t > tmin ? before[i] : 0) & ~nm[i],
+				  i, (enum search_tier)t, &cnt);
+	}
 	return cnt;
 }
 
@@ -1310,24 +1487,28 @@ size_t search_query_topics(struct search *s, const char *query,
 	if (nwords == 0) {
 		/* Everything, in name order: the SUBSTRING tier alone. The
 		 * order and the topics are all it needs. */
-		memset(s->name_m, 0, s->nw * sizeof *s->name_m);
-		cnt = emit(s, tm, s->name_m, s->name_m);
+		cnt = emit_all(s, tm, SEARCH_SUBSTRING);
 	} else {
 		struct word_state *cur;
+		size_t nb = SEARCH__NTIERS * s->nw, tmin = 0, from;
 		search_complete(s);
 		cur = query_words(s, words, nwords);
-		for (j = 0; j < s->nw; j++) {
-			s->all_m[j] = cur[0].m[j] & tm[j];
-			s->all_p[j] = cur[0].p[j];
+		/* Tiers below every word's best are empty: skip them. */
+		for (i = 0; i < nwords; i++)
+			if (cur[i].tmin > tmin)
+				tmin = cur[i].tmin;
+		from = tmin * s->nw;
+		for (j = from; j < nb; j += s->nw) {	/* each tier's bitmap */
+			size_t k;
+			for (k = 0; k < s->nw; k++)
+				s->acc[j + k] = cur[0].g[j + k] & tm[k];
 		}
 		for (i = 1; i < nwords; i++)
-			for (j = 0; j < s->nw; j++) {
-				s->all_m[j] &= cur[i].m[j];
-				s->all_p[j] &= cur[i].p[j];
-			}
+			for (j = from; j < nb; j++)
+				s->acc[j] &= cur[i].g[j];
 		/* The whole query, spaces and all, against the names. */
 		names_with_prefix(s, q, s->name_m);
-		cnt = emit(s, s->all_m, s->all_p, s->name_m);
+		cnt = emit_tiers(s, s->name_m, tmin);
 	}
 	*hits = s->hits;
 	free(words);

@@ -3,9 +3,10 @@
  *
  * Built once per loaded catalogue: every service's names, descriptions,
  * keywords and topic labels (fi, sv, en) are folded ahead of time
- * (text_fold, å ä ö kept), so a query only folds itself and scans. Best
- * first: whole-name prefix, then word prefix, then substring; ties by name
- * in the UI language. Several words in a query must all match. */
+ * (text_fold, å ä ö kept), and their words analysed (core/morph: base
+ * forms, stems, compound parts; core/termindex), so a query only folds
+ * and analyses itself and looks up. Best first by enum search_tier; ties
+ * by name in the UI language. Several words in a query must all match. */
 #ifndef NEUVOO_SEARCH_H
 #define NEUVOO_SEARCH_H
 
@@ -15,10 +16,38 @@
 
 #include "core/catalogue.h"
 
+/* How a service matches, best first (doc/HACKING.md, "Search order"):
+ * a name that starts with the whole query; then a whole word by field (a
+ * name, keywords, descriptions, then what many services share: the
+ * organisation's name and the topics' labels) and, within a field, as
+ * written, as a base form or stem, as a compound part; then a word that
+ * only starts with the query, by field; then inside a word; last a word
+ * within one typo (or the query's word less an ending of one or two
+ * letters), by field. With several words, a service's tier is its
+ * weakest word's. */
 enum search_tier {
-	SEARCH_NAME_PREFIX = 0,	/* a name starts with the query */
-	SEARCH_WORD_PREFIX = 1,	/* a word of any field starts with it */
-	SEARCH_SUBSTRING = 2	/* it occurs anywhere */
+	SEARCH_NAME_PREFIX = 0,	/* a name starts with the whole query */
+	SEARCH_NAME_WORD,	/* a word of a name is the query's word */
+	SEARCH_NAME_BASE,	/* ... has its base form or stem */
+	SEARCH_NAME_PART,	/* ... a compound part of a name's word */
+	SEARCH_KEY_WORD,	/* the same in keywords */
+	SEARCH_KEY_BASE,
+	SEARCH_KEY_PART,
+	SEARCH_DESC_WORD,	/* in descriptions (a word of any field) */
+	SEARCH_DESC_BASE,
+	SEARCH_DESC_PART,
+	SEARCH_OTHER_WORD,	/* organisation, topics */
+	SEARCH_OTHER_BASE,
+	SEARCH_OTHER_PART,
+	SEARCH_NAME_START,	/* a name's word (or term) starts with it */
+	SEARCH_KEY_START,
+	SEARCH_DESC_START,
+	SEARCH_OTHER_START,
+	SEARCH_SUBSTRING,	/* inside a word; the empty query's tier */
+	SEARCH_NAME_TYPO,	/* a name's word within one edit of it */
+	SEARCH_KEY_TYPO,
+	SEARCH_DESC_TYPO,	/* descriptions, organisation, topics */
+	SEARCH__NTIERS
 };
 
 /* 8 bytes: a desk holds one for every service while the list is whole. */
@@ -38,6 +67,11 @@ struct search *search_new(const struct catalogue *cat, const char *lang);
 void search_complete(struct search *s);
 bool search_is_complete(const struct search *s);
 void search_free(struct search **s);
+/* One line when an analyser is missing (the index is built: see
+ * morph_warning), else NULL. */
+const char *search_warning(const struct search *s);
+/* Bytes the index holds (the morphology's terms and postings). */
+size_t search_terms_bytes(const struct search *s);
 /* Matches for query, best first. *hits stays valid until the next call or
  * search_free. An empty query matches every service (tier SUBSTRING), in
  * name order. Returns the number of hits. */

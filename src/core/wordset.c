@@ -93,3 +93,38 @@ void wordset_free(struct wordset *ws)
 	free(ws->slots);
 	memset(ws, 0, sizeof *ws);
 }
+
+static int cmp_word(const void *a, const void *b, void *arena)
+{
+	return strcmp((const char *)arena + *(const uint32_t *)a,
+		      (const char *)arena + *(const uint32_t *)b);
+}
+
+uint32_t *wordset_sort(struct wordset *t)
+{
+	uint32_t *idx = xmalloc((t->n ? t->n : 1) * sizeof *idx);
+	uint32_t *remap = xmalloc((t->n ? t->n : 1) * sizeof *remap);
+	uint32_t *offs = xmalloc((t->n ? t->n : 1) * sizeof *offs);
+	size_t i;
+	for (i = 0; i < t->n; i++)
+		idx[i] = t->off[i];
+	/* Offsets grow with the id, so an offset's id is found by bisection. */
+	qsort_r(idx, t->n, sizeof *idx, cmp_word, t->buf);
+	for (i = 0; i < t->n; i++) {
+		size_t lo = 0, hi = t->n;
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (t->off[mid] <= idx[i])
+				lo = mid;
+			else
+				hi = mid;
+		}
+		remap[lo] = (uint32_t)i;
+		offs[i] = idx[i];
+	}
+	if (t->n)	/* an empty set has no off at all */
+		memcpy(t->off, offs, t->n * sizeof *offs);
+	free(offs);
+	free(idx);
+	return remap;
+}

@@ -27,6 +27,10 @@ uint32_t wordset_add(struct wordset *ws, const char *w, size_t len);
 long wordset_find(const struct wordset *ws, const char *w, size_t len);
 /* The hash table again for the ids as off now gives them. */
 void wordset_rehash(struct wordset *ws);
+/* Sort the words by bytes: off in sorted order, so ids become sorted
+ * ids. Returns remap[old id] = new id (the caller frees); look-ups need
+ * wordset_rehash() after. */
+uint32_t *wordset_sort(struct wordset *ws);
 /* Done adding: the hash table goes and the arrays shrink to their size. */
 void wordset_compact(struct wordset *ws);
 static inline const char *wordset_word(const struct wordset *ws, uint32_t id)

@@ -152,6 +152,9 @@ bool desk_start_step(struct desk *d)
 	d->words_later = false;
 	load_words(d);
 	search_complete(d->search);
+	/* An analyser missing (no Finnish dictionary): said once, at start. */
+	if (search_warning(d->search) && !d->message)
+		desk_message(d, true, "%s", search_warning(d->search));
 	return false;
 }
 

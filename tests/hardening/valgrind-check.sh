@@ -1,7 +1,8 @@
 #!/bin/sh
 # valgrind-check: every unit test program under valgrind memcheck; fails on
 # any memory error or any definite or indirect leak. Still-reachable
-# memory (libraries' own caches) is not counted.
+# memory (libraries' own caches) is not counted. tests/hardening/valgrind.supp
+# holds the reports inside libraries that are not ours, each with why.
 #
 #   make valgrind-check                     (all unit tests)
 #   make valgrind-check VALGRIND_TESTS='tests/unit/test_text'
@@ -44,6 +45,7 @@ for prog in "$@"; do
 		--show-leak-kinds=definite,indirect \
 		--errors-for-leak-kinds=definite,indirect \
 		--error-exitcode=99 --track-origins=yes --num-callers=30 \
+		--suppressions="$top_srcdir/tests/hardening/valgrind.supp" \
 		--log-file="$log" "./$prog" >"$prog.valgrind.out" 2>&1; then
 		echo "PASS: $prog"
 	else

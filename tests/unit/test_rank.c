@@ -162,6 +162,41 @@ static void test_services_topics(void **state)
 	catalogue_free(&cat);
 }
 
+/* Among equals, more of the ticked topics first: before the language. */
+static void test_services_more_topics_first(void **state)
+{
+	struct catalogue *cat = service_cat();
+	struct search *s = search_new(cat, "fi");
+	struct tm now = monday_10();
+	struct rank_service *r = NULL;
+	size_t n;
+	/* d has both ticked topics but does not speak fi; then the fi ones
+	 * (unknown f before closed a, e), then c (so). */
+	const char *want[] = { "d", "f", "a", "e", "c" };
+	/* One topic ticked: d is one of many. */
+	const char *one[] = { "f", "a", "e", "d" };
+	(void)state;
+
+	n = rank_services(cat, s, "", BIT(TOPIC_HOUSING) | BIT(TOPIC_DIGITAL),
+			  "fi", &now, &r);
+	assert_ids(cat, r, n, want, 5);
+	free(r);
+	n = rank_services(cat, s, "", BIT(TOPIC_HOUSING), "fi", &now, &r);
+	assert_ids(cat, r, n, one, 4);
+	free(r);
+	/* With a query the tier still comes first: "asu" is a name prefix
+	 * of a and f, a word of e's name, and d has no "asu". */
+	n = rank_services(cat, s, "asu", BIT(TOPIC_HOUSING) | BIT(TOPIC_DIGITAL),
+			  "fi", &now, &r);
+	assert_true(n >= 3);
+	assert_string_equal(cat->services[r[0].index].id, "f");
+	assert_string_equal(cat->services[r[1].index].id, "a");
+	free(r);
+
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
 static void test_services_query_tier_first(void **state)
 {
 	struct catalogue *cat = service_cat();
@@ -169,21 +204,24 @@ static void test_services_query_tier_first(void **state)
 	struct tm now = monday_10();
 	struct rank_service *r = NULL;
 	size_t n;
-	/* "asun": name prefix f (unknown, fi); word prefix e (closed); and
-	 * nothing else. Tier beats the language and opening hours. */
-	const char *want[] = { "f", "e" };
+	/* "asun": name prefix f (unknown, fi); then a, whose name's part
+	 * "asumis" has the base form "asua", one of "asun" ("I live"); then
+	 * e, a name's word that starts so (closed). Tier beats the language
+	 * and opening hours. */
+	const char *want[] = { "f", "a", "e" };
 	/* Without the language the topic filter still applies. */
 	(void)state;
 
 	n = rank_services(cat, s, "asun", 0, "so", &now, &r);
-	assert_ids(cat, r, n, want, 2);
+	assert_ids(cat, r, n, want, 3);
 	assert_int_equal(r[0].tier, SEARCH_NAME_PREFIX);
-	assert_int_equal(r[1].tier, SEARCH_WORD_PREFIX);
+	assert_int_equal(r[1].tier, SEARCH_NAME_PART);
+	assert_int_equal(r[2].tier, SEARCH_NAME_START);
 	free(r);
 
-	/* "neuvonta": a (name "Asumisneuvonta", substring) and c (word
-	 * prefix "neuvonta" in "Chat-neuvonta"): c first although a, like
-	 * c, speaks so. */
+	/* "neuvonta": a (name "Asumisneuvonta", a compound part) and c (a
+	 * word of the name "Chat-neuvonta"): c first although a, like c,
+	 * speaks so. */
 	n = rank_services(cat, s, "neuvonta", 0, "so", &now, &r);
 	assert_int_equal(n, 2);
 	assert_string_equal(cat->services[r[0].index].id, "c");
@@ -404,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_services_order_language_then_open),
 		cmocka_unit_test(test_services_topics),
 		cmocka_unit_test(test_services_query_tier_first),
+		cmocka_unit_test(test_services_more_topics_first),
 		cmocka_unit_test(test_languages_find_somali),
 		cmocka_unit_test(test_languages_by_finnish_name),
 		cmocka_unit_test(test_languages_empty_query),
