@@ -13,12 +13,15 @@
  * Usage: bench_relevance [N [QUERY-FILE]] */
 #include <config.h>
 
+#include "build_dirs.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/catalogue.h"
+#include "core/catalogue_publish.h"
 #include "core/catalogue_schema.h"
 #include "core/err.h"
 #include "core/search.h"

@@ -82,7 +82,7 @@ static void bench_save(const char *dir)
 {
 	enum { N = 300 };
 	static double ms[N];
-	struct stats_opts o = { "bench", NULL, NULL, 0, 0 };
+	struct stats_opts o = { .desk = "bench" };
 	struct stats *st = NULL;
 	char *path = xasprintf("%s/save/bench.db", dir), *err = NULL;
 	double sum = 0;
@@ -145,7 +145,7 @@ static void generate(const char *dir, long total, int files, time_t year_start)
 
 	for (f = 0; f < files; f++) {
 		char desk[32], *path, *err = NULL;
-		struct stats_opts o = { desk, NULL, NULL, 0, 0 };
+		struct stats_opts o = { .desk = desk };
 		struct stats *st = NULL;
 		sqlite3 *db;
 		sqlite3_stmt *sc, *stp;

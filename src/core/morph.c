@@ -310,6 +310,43 @@ static void stem(struct sb_stemmer *st, struct emit *e)
 			 MORPH_BASE);
 }
 
+/* Swedish plurals that change their vowel (stad, städer; hand, händer;
+ * bostad, bostäderna): the stemmer cuts the ending and keeps the ä or ö,
+ * so the singular's stem is added too when an ending from "er" was cut
+ * and the stem's last vowel is ä or ö followed only by consonants. */
+static void swedish_umlaut(struct sb_stemmer *st, struct emit *e)
+{
+	const char *r;
+	size_t n, i, v = (size_t)-1;
+	char *t;
+	if (!st)
+		return;
+	r = (const char *)sb_stemmer_stem(st, (const sb_symbol *)e->w, (int)e->wl);
+	n = r ? (size_t)sb_stemmer_length(st) : 0;
+	if (n < 3 || n + 2 > e->wl || memcmp(e->w, r, n) ||
+	    memcmp(e->w + n, "er", 2))
+		return;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)r[i];
+		if (c == 0xc3 && i + 1 < n &&
+		    ((unsigned char)r[i + 1] == 0xa4 || (unsigned char)r[i + 1] == 0xb6)) {
+			v = i++;
+		} else if (c >= 0x80 || memchr("aeiouy", c, 6)) {
+			v = (size_t)-1;	/* another vowel after it */
+			while (i + 1 < n && ((unsigned char)r[i + 1] & 0xc0) == 0x80)
+				i++;
+		}
+	}
+	if (v == (size_t)-1 || v + 2 >= n)
+		return;
+	t = xmalloc(n);
+	memcpy(t, r, v);
+	t[v] = (unsigned char)r[v + 1] == 0xa4 ? 'a' : 'o';
+	memcpy(t + v + 1, r + v + 2, n - v - 2);
+	emit_one(e, t, n - 1, MORPH_BASE);
+	free(t);
+}
+
 void morph_analyse(struct morph *m, const char *w, size_t len, unsigned langs,
 		   morph_fn fn, void *arg)
 {
@@ -320,8 +357,10 @@ void morph_analyse(struct morph *m, const char *w, size_t len, unsigned langs,
 		return;
 	if ((langs & MORPH_FI) && m->voikko)
 		finnish(m, &e);
-	if (langs & MORPH_SV)
+	if (langs & MORPH_SV) {
 		stem(m->sv, &e);
+		swedish_umlaut(m->sv, &e);
+	}
 	if (langs & MORPH_EN)
 		stem(m->en, &e);
 	for (i = 0; i < e.n; i++)

@@ -91,6 +91,15 @@ static void test_swedish_english_stems(void **state)
 	(void)state;
 	assert_has(m, "bostäder", MORPH_SV, "b:bostäd");
 	assert_has(m, "vräkningar", MORPH_SV, "b:vräkning");
+	/* Plurals that change their vowel meet their singular's stem. */
+	assert_has(m, "hyresbostäder", MORPH_SV, "b:hyresbostad");
+	assert_has(m, "bostäderna", MORPH_SV, "b:bostad");
+	assert_has(m, "länder", MORPH_SV, "b:land");
+	assert_has(m, "söner", MORPH_SV, "b:son");
+	/* ...but only when an ending from "er" was cut: the word's own vowel
+	 * stays otherwise. */
+	assert_lacks(m, "hälsan", MORPH_SV, "b:halsa");
+	assert_lacks(m, "hälsa", MORPH_SV, "b:hals");
 	assert_has(m, "evicted", MORPH_EN, "b:evict");
 	assert_has(m, "eviction", MORPH_EN, "b:evict");
 	assert_has(m, "immigrants", MORPH_EN, "b:immigr");
