@@ -82,7 +82,7 @@ static void bench_save(const char *dir)
 {
 	enum { N = 300 };
 	static double ms[N];
-	struct stats_opts o = { "bench", NULL, NULL, 0, 0 };
+	struct stats_opts o = { "bench", NULL, NULL, 0, 0, NULL };
 	struct stats *st = NULL;
 	char *path = xasprintf("%s/save/bench.db", dir), *err = NULL;
 	double sum = 0;
@@ -145,7 +145,7 @@ static void generate(const char *dir, long total, int files, time_t year_start)
 
 	for (f = 0; f < files; f++) {
 		char desk[32], *path, *err = NULL;
-		struct stats_opts o = { desk, NULL, NULL, 0, 0 };
+		struct stats_opts o = { desk, NULL, NULL, 0, 0, NULL };
 		struct stats *st = NULL;
 		sqlite3 *db;
 		sqlite3_stmt *sc, *stp;
@@ -430,8 +430,8 @@ int main(int argc, char **argv)
 
 	stats_dir = xasprintf("%s/stats", dir);
 	marker = xasprintf("%s/generated-%ld-%d", dir, total, files);
-	stats_local_day("2025-01-01", &from, &ignore);
-	stats_local_day("2025-12-31", &ignore, &to);
+	date_local_day("2025-01-01", &from, &ignore);
+	date_local_day("2025-12-31", &ignore, &to);
 	if (stat(marker, &sb) != 0) {
 		generate(dir, total, files, from);
 		if ((f = fopen(marker, "w")))

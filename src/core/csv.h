@@ -59,6 +59,10 @@ unsigned long csv_skipped(const struct csv_reader *r);
  * would otherwise read back as a blank line). NULL fields are empty.
  * Returns 0, or -1 when the stream has an error. */
 int csv_write_row(FILE *f, const char *const *fields, size_t n);
+/* A text cell for a spreadsheet: s with "'" in front when it begins with
+ * = + - @, a tab or CR (a spreadsheet would run it as a formula), else s
+ * itself; a new string. Never for numbers, nor for a file read back. */
+char *csv_text_cell(const char *s);
 bool csv_needs_quotes(const char *s);
 
 #endif

@@ -485,3 +485,8 @@ int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 	sqlite3_close(db);
 	return -1;
 }
+
+int db_user_version(sqlite3 *db, int *version)
+{
+	return db_query_int(db, "PRAGMA user_version", version);
+}

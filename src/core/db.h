@@ -53,6 +53,10 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 		   char **err);
 
+/* The file's PRAGMA user_version into *version (an SQLite code back):
+ * the one place that reads it outside the catalogue. */
+int db_user_version(sqlite3 *db, int *version);
+
 /* The schema version of an open file (0: a new, empty file); -1 with *err
  * for a file of a newer schema than `known`, or one with tables but no
  * version (not neuvoo's). */

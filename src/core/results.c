@@ -402,7 +402,7 @@ int results_write_csv(FILE *f, const struct results_attempt *a, size_t n,
 		const char *row[6];
 		struct tm tm;
 		localtime_r(&a[i].ended_at, &tm);
-		report_iso_time(a[i].ended_at, tm.tm_gmtoff, when);
+		date_iso(a[i].ended_at, tm.tm_gmtoff, when);
 		snprintf(attempt, sizeof attempt, "%d", a[i].attempt);
 		snprintf(score, sizeof score, "%d", a[i].score);
 		snprintf(seconds, sizeof seconds, "%d", a[i].seconds);

@@ -121,7 +121,7 @@ void review_day_free(struct review_day **d);
 
 /* Contact j (0 <= j < desk->n_rows) of a desk, in time order; undone ones
  * have undone_at set. */
-const struct report_row *review_day_row(const struct review_day *d,
+const struct stats_row *review_day_row(const struct review_day *d,
 					const struct review_desk *desk,
 					size_t j);
 
