@@ -143,6 +143,11 @@ int db_query_int(sqlite3 *db, const char *sql, int *out)
 	return rc;
 }
 
+int db_user_version(sqlite3 *db, int *version)
+{
+	return db_query_int(db, "PRAGMA user_version", version);
+}
+
 /* ---- opening ------------------------------------------------------------- */
 
 int db_check_version(sqlite3 *db, const char *path, enum db_kind kind,
@@ -484,9 +489,4 @@ int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 	db_error(err, path, db, rc, kind);
 	sqlite3_close(db);
 	return -1;
-}
-
-int db_user_version(sqlite3 *db, int *version)
-{
-	return db_query_int(db, "PRAGMA user_version", version);
 }

@@ -53,10 +53,6 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 		   char **err);
 
-/* The file's PRAGMA user_version into *version (an SQLite code back):
- * the one place that reads it outside the catalogue. */
-int db_user_version(sqlite3 *db, int *version);
-
 /* The schema version of an open file (0: a new, empty file); -1 with *err
  * for a file of a newer schema than `known`, or one with tables but no
  * version (not neuvoo's). */
@@ -84,6 +80,10 @@ int db_step(sqlite3_stmt *s);	/* the first step of a statement */
 int db_exec(sqlite3 *db, const char *sql);
 /* The integer of a one-row, one-column query. */
 int db_query_int(sqlite3 *db, const char *sql, int *out);
+/* A file's schema version (PRAGMA user_version): the one read of it for
+ * files that need no snapshot with other facts (db_check_version reads
+ * it with the table count). An SQLite code. */
+int db_user_version(sqlite3 *db, int *version);
 /* For a caller retrying a whole operation: is rc such a wait, and a short
  * random nap before try number `tries` (up to DB_RETRIES). */
 #define DB_RETRIES 100

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "core/catalogue_schema.h"
-#include "core/defaults.h"
 #include "core/err.h"
+#include "core/defaults.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/privacy.h"
