@@ -78,6 +78,20 @@ static void json_count(FILE *f, size_t count, size_t total, int suppress)
 	fprintf(f, "\"count\":%zu,\"percent\":%s", count, pct);
 }
 
+/* "code":...,"label":...,"count":...,"percent":... of entry i of an axis
+ * (a null code for "not recorded"). */
+static void json_entry(FILE *f, const struct report_agg *a, int axis,
+		       size_t i, size_t count, size_t total, int suppress)
+{
+	const char *code = report_agg_code(a, axis, i);
+	fputs("\"code\":", f);
+	json_string(f, *code ? code : NULL);
+	fputs(",\"label\":", f);
+	json_string(f, report_agg_label(a, axis, i));
+	fputc(',', f);
+	json_count(f, count, total, suppress);
+}
+
 static int finish(FILE *f, char **err)
 {
 	if (fflush(f) != 0 || ferror(f)) {
@@ -204,25 +218,14 @@ int report_write(FILE *f, const struct report_agg *a,
 		}
 		fputs("],\"rows\":[", f);
 		for (i = 0; i < n0; i++) {
-			const char *code = report_agg_code(a, 0, i);
 			fputs(i ? ",\n{" : "\n{", f);
-			fputs("\"code\":", f);
-			json_string(f, *code ? code : NULL);
-			fputs(",\"label\":", f);
-			json_string(f, report_agg_label(a, 0, i));
-			fputc(',', f);
-			json_count(f, report_agg_count(a, 0, i), total, o->suppress);
+			json_entry(f, a, 0, i, report_agg_count(a, 0, i), total, o->suppress);
 			if (cross) {
 				fputs(",\"cells\":[", f);
 				for (j = 0; j < n1; j++) {
-					const char *c2 = report_agg_code(a, 1, j);
 					fputs(j ? ",{" : "{", f);
-					fputs("\"code\":", f);
-					json_string(f, *c2 ? c2 : NULL);
-					fputs(",\"label\":", f);
-					json_string(f, report_agg_label(a, 1, j));
-					fputc(',', f);
-					json_count(f, report_agg_cell(a, i, j), total, o->suppress);
+					json_entry(f, a, 1, j, report_agg_cell(a, i, j), total,
+						   o->suppress);
 					fputc('}', f);
 				}
 				fputc(']', f);
