@@ -1,6 +1,6 @@
 /* review_day: see review_day.h.
  *
- * Loading reads each file twice, cheaply: once through stats_read_day()
+ * Loading reads each file twice, cheaply: once through stats_reader_day()
  * (which also tells whether the file can be read at all) and once in the
  * merged report_scan() over the readable files. report_scan() stops at the
  * first bad file; should a file fail only there (damage deep inside the

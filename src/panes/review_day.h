@@ -4,7 +4,7 @@
  *
  * The contacts come through report_scan() (merged by id, undone ones kept
  * and marked, late ones flagged); per desk file the drafts left in it and
- * the events (drafts discarded) come from stats_read_day(). Each file is
+ * the events (drafts discarded) come from stats_reader_day(). Each file is
  * one desk of one user (DESK@USER.db; older DESK.db files too); the
  * supervisors' sign-off files (@USER.db) are no desks, but the day is
  * closed or open by the sign-offs of every file together. A file that
