@@ -430,8 +430,8 @@ int main(int argc, char **argv)
 
 	stats_dir = xasprintf("%s/stats", dir);
 	marker = xasprintf("%s/generated-%ld-%d", dir, total, files);
-	stats_local_day("2025-01-01", &from, &ignore);
-	stats_local_day("2025-12-31", &ignore, &to);
+	date_local_day("2025-01-01", &from, &ignore);
+	date_local_day("2025-12-31", &ignore, &to);
 	if (stat(marker, &sb) != 0) {
 		generate(dir, total, files, from);
 		if ((f = fopen(marker, "w")))

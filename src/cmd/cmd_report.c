@@ -147,11 +147,11 @@ static int period(const struct report_args *r, struct report_query *q,
 {
 	time_t ignore;
 	if (r->from) {
-		if (stats_local_day(r->from, &q->from, &ignore)) {
+		if (date_local_day(r->from, &q->from, &ignore)) {
 			err_set(err, _("--from %s: not a date; write it as YYYY-MM-DD"), r->from);
 			return -1;
 		}
-		if (stats_local_day(r->to, &ignore, &q->to)) {
+		if (date_local_day(r->to, &ignore, &q->to)) {
 			err_set(err, _("--to %s: not a date; write it as YYYY-MM-DD"), r->to);
 			return -1;
 		}
@@ -164,14 +164,14 @@ static int period(const struct report_args *r, struct report_query *q,
 		return 0;
 	}
 	if (r->date) {
-		if (stats_local_day(r->date, &q->from, &q->to)) {
+		if (date_local_day(r->date, &q->from, &q->to)) {
 			err_set(err, _("--date %s: not a date; write it as YYYY-MM-DD"), r->date);
 			return -1;
 		}
 		snprintf(from, 11, "%s", r->date);
 	} else {
-		stats_format_date(time(NULL), from);
-		stats_local_day(from, &q->from, &q->to);
+		date_format(time(NULL), from);
+		date_local_day(from, &q->from, &q->to);
 	}
 	memcpy(to, from, 11);
 	return 0;
@@ -184,7 +184,7 @@ struct sink {
 	struct report_days *days;
 };
 
-static int to_sink(const struct report_row *r, void *ud)
+static int to_sink(const struct stats_row *r, void *ud)
 {
 	struct sink *k = ud;
 	report_days_count(k->days, r);

@@ -110,9 +110,9 @@ int cmd_review(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	if (!date) {
-		stats_format_date(time(NULL), today);
+		date_format(time(NULL), today);
 		date = today;
-	} else if (stats_local_day(date, &from, &to) != 0) {
+	} else if (date_local_day(date, &from, &to) != 0) {
 		err_set(&err, _("--date %s: not a date; write it as YYYY-MM-DD"), date);
 		status = cmd_fail(EXIT_USAGE, err);
 		goto out;

@@ -20,6 +20,7 @@
 #include "core/cfgparse.h"
 #include "core/codes.h"
 #include "core/config.h"
+#include "core/defaults.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -248,10 +249,10 @@ static cfg_t *new_parser(void)
 {
 	/* Built on the stack: cfg_init() copies the tables. */
 	cfg_opt_t defaults[] = {
-		CFG_STR("channel", "walk-in", CFGF_NONE),
-		CFG_STR("language", "fi", CFGF_NONE),
-		CFG_STR("interpreter", "none", CFGF_NONE),
-		CFG_STR("outcome", "answered", CFGF_NONE),
+		CFG_STR("channel", DEFAULT_CHANNEL, CFGF_NONE),
+		CFG_STR("language", DEFAULT_LANGUAGE, CFGF_NONE),
+		CFG_STR("interpreter", DEFAULT_INTERPRETER, CFGF_NONE),
+		CFG_STR("outcome", DEFAULT_OUTCOME, CFGF_NONE),
 		CFG_END()
 	};
 	cfg_opt_t opts[] = {
@@ -264,8 +265,8 @@ static cfg_t *new_parser(void)
 		CFG_STR("advisor", NULL, CFGF_NONE),
 		CFG_STR("group", NULL, CFGF_NONE),
 		CFG_STR("training-dir", NULL, CFGF_NONE),
-		CFG_INT("undo-minutes", 10, CFGF_NONE),
-		CFG_INT("note-retention-days", 30, CFGF_NONE),
+		CFG_INT("undo-minutes", DEFAULT_UNDO_MINUTES, CFGF_NONE),
+		CFG_INT("note-retention-days", DEFAULT_NOTE_RETENTION_DAYS, CFGF_NONE),
 		CFG_SEC("defaults", defaults, CFGF_NONE),
 		CFG_END()
 	};
@@ -543,12 +544,12 @@ int config_load(struct config **out, const struct cli_opts *cli,
 	*out = NULL;
 	if (!cli)
 		cli = &no_cli;
-	c->undo_minutes = 10;
-	c->note_retention_days = 30;
-	c->default_channel = xstrdup("walk-in");
-	c->default_language = xstrdup("fi");
-	c->default_interpreter = xstrdup("none");
-	c->default_outcome = xstrdup("answered");
+	c->undo_minutes = DEFAULT_UNDO_MINUTES;
+	c->note_retention_days = DEFAULT_NOTE_RETENTION_DAYS;
+	c->default_channel = xstrdup(DEFAULT_CHANNEL);
+	c->default_language = xstrdup(DEFAULT_LANGUAGE);
+	c->default_interpreter = xstrdup(DEFAULT_INTERPRETER);
+	c->default_outcome = xstrdup(DEFAULT_OUTCOME);
 
 	/* System file. */
 	dir = paths_join(sysconfdir ? sysconfdir : paths_sysconfdir(), "neuvoo");

@@ -9,15 +9,16 @@
 #include <string.h>
 
 #include "core/contact.h"
+#include "core/defaults.h"
 #include "core/err.h"
 #include "core/i18n.h"
 
 void contact_defaults_init(struct contact_defaults *d)
 {
-	d->channel = codes_find(CODES_CHANNEL, "walk-in");
-	d->language = "fi";
-	d->interpreter = codes_find(CODES_INTERPRETER, "none");
-	d->outcome = codes_find(CODES_OUTCOME, "answered");
+	d->channel = codes_find(CODES_CHANNEL, DEFAULT_CHANNEL);
+	d->language = DEFAULT_LANGUAGE;
+	d->interpreter = codes_find(CODES_INTERPRETER, DEFAULT_INTERPRETER);
+	d->outcome = codes_find(CODES_OUTCOME, DEFAULT_OUTCOME);
 }
 
 /* Empty strings mean "not set": keep them NULL so that validation and

@@ -439,3 +439,10 @@ int csv_write_row(FILE *f, const char *const *fields, size_t n)
 	fputs("\r\n", f);
 	return ferror(f) ? -1 : 0;
 }
+
+char *csv_text_cell(const char *s)
+{
+	if (s && *s && strchr("=+-@\t\r", *s))
+		return xasprintf("'%s", s);
+	return xstrdup(s ? s : "");
+}

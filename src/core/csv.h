@@ -61,6 +61,10 @@ unsigned long csv_skipped(const struct csv_reader *r);
 int csv_write_row(FILE *f, const char *const *fields, size_t n);
 /* A copy of s without its surrounding blanks (spaces and tabs). */
 char *csv_trim(const char *s);
+/* A text cell for a spreadsheet: s with "'" in front when it begins with
+ * = + - @, a tab or CR (a spreadsheet would run it as a formula), else s
+ * itself; a new string. Never for numbers, nor for a file read back. */
+char *csv_text_cell(const char *s);
 bool csv_needs_quotes(const char *s);
 
 #endif

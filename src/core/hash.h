@@ -40,6 +40,19 @@ static inline uint64_t hash64(const void *p, size_t n)
 	return h;
 }
 
+/* 64-bit FNV-1a of n bytes from another starting value: a second,
+ * independent hash of the same key (double hashing, id sets). */
+static inline uint64_t hash64_seeded(const void *p, size_t n, uint64_t seed)
+{
+	const unsigned char *s = p;
+	uint64_t h = seed;
+	while (n--) {
+		h ^= *s++;
+		h *= HASH64_PRIME;
+	}
+	return h;
+}
+
 /* 64-bit FNV-1a of a NUL-terminated string. */
 uint64_t hash64_str(const char *s);
 

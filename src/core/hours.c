@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "core/err.h"
+#include "core/date.h"
 #include "core/hours.h"
 #include "core/i18n.h"
 
@@ -75,22 +76,7 @@ int hours_parse_time(const char *s)
 
 bool hours_valid_date(const char *s)
 {
-	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, i;
-
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return false;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return false;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
-		return false;
-	return true;
+	return date_valid(s);
 }
 
 /* Civil dates and day numbers (proleptic Gregorian): the well-known

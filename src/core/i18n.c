@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/date.h"
 #include "core/i18n.h"
 
 /* The F4 order: English first, then po/LINGUAS. A new UI language is added
@@ -386,8 +387,7 @@ char *i18n_format_ymd(const char *ymd)
 	struct tm tm;
 	char *out = NULL;
 	memset(&tm, 0, sizeof tm);
-	if (!ymd || sscanf(ymd, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
-			   &tm.tm_mday) != 3)
+	if (date_parse(ymd, &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 0)
 		return xstrdup(ymd ? ymd : "");
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;

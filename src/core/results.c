@@ -20,11 +20,11 @@
 #include <unistd.h>
 
 #include "core/csv.h"
+#include "core/date.h"
 #include "core/db.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
-#include "core/report.h"
 #include "core/results.h"
 #include "core/text.h"
 
@@ -398,21 +398,26 @@ int results_write_csv(FILE *f, const struct results_attempt *a, size_t n,
 	size_t i;
 	fputs(RESULTS_CSV_HEADER "\r\n", f);
 	for (i = 0; i < n; i++) {
-		char attempt[16], score[16], seconds[16], when[26];
+		char attempt[16], score[16], seconds[16], when[DATE_ISO_LEN];
+		/* Names typed by people: never a formula in a spreadsheet. */
+		char *trainee = csv_text_cell(a[i].trainee);
+		char *scenario = csv_text_cell(a[i].scenario);
 		const char *row[6];
-		struct tm tm;
-		localtime_r(&a[i].ended_at, &tm);
-		report_iso_time(a[i].ended_at, tm.tm_gmtoff, when);
+		int rc;
+		date_iso_local(a[i].ended_at, when);
 		snprintf(attempt, sizeof attempt, "%d", a[i].attempt);
 		snprintf(score, sizeof score, "%d", a[i].score);
 		snprintf(seconds, sizeof seconds, "%d", a[i].seconds);
-		row[0] = a[i].trainee;
-		row[1] = a[i].scenario;
+		row[0] = trainee;
+		row[1] = scenario;
 		row[2] = attempt;
 		row[3] = score;
 		row[4] = seconds;
 		row[5] = when;
-		if (csv_write_row(f, row, 6) != 0)
+		rc = csv_write_row(f, row, 6);
+		free(trainee);
+		free(scenario);
+		if (rc != 0)
 			break;
 	}
 	return write_failed(f, err);

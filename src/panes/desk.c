@@ -14,6 +14,7 @@
 
 #include "core/catalogue_publish.h"
 #include "core/err.h"
+#include "core/defaults.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/privacy.h"
@@ -53,7 +54,7 @@ void desk_refresh_counts(struct desk *d)
 	char *err = NULL;
 	int counts[TOPIC__N], n = 0, i;
 
-	stats_format_date(d->clock(), d->today);
+	date_format(d->clock(), d->today);
 	if (!d->stats)
 		return;
 	memset(counts, 0, sizeof counts);
@@ -81,7 +82,7 @@ struct desk *desk_new(struct catalogue *cat, struct stats *stats,
 		d->defaults = *df;
 	else
 		contact_defaults_init(&d->defaults);
-	d->default_language = xstrdup(d->defaults.language ? d->defaults.language : "fi");
+	d->default_language = xstrdup(d->defaults.language ? d->defaults.language : DEFAULT_LANGUAGE);
 	d->defaults.language = d->default_language;
 	d->c = contact_new(&d->defaults);
 	d->fresh = d->defaults;
@@ -172,10 +173,11 @@ static void remember_fresh(struct desk *d)
 	d->fresh.channel = d->c->channel;
 }
 
-static int pick(enum code_list list, const char *code, const char *fallback)
+/* The configured code, else the contract's default already in place. */
+static int pick(enum code_list list, const char *code, int fallback)
 {
 	int i = code ? codes_find(list, code) : -1;
-	return i >= 0 ? i : codes_find(list, fallback);
+	return i >= 0 ? i : fallback;
 }
 
 /* The reason in a message about the desk's own statistics file, without
@@ -235,11 +237,11 @@ static int open_desk(const struct config *cfg, struct desk **out,
 	}
 	name = cfg->desk && *cfg->desk ? xstrdup(cfg->desk) : paths_hostname();
 	contact_defaults_init(&df);
-	df.channel = pick(CODES_CHANNEL, cfg->default_channel, "walk-in");
-	df.interpreter = pick(CODES_INTERPRETER, cfg->default_interpreter, "none");
-	df.outcome = pick(CODES_OUTCOME, cfg->default_outcome, "answered");
-	df.language = cfg->default_language && *cfg->default_language
-		      ? cfg->default_language : "fi";
+	df.channel = pick(CODES_CHANNEL, cfg->default_channel, df.channel);
+	df.interpreter = pick(CODES_INTERPRETER, cfg->default_interpreter, df.interpreter);
+	df.outcome = pick(CODES_OUTCOME, cfg->default_outcome, df.outcome);
+	if (cfg->default_language && *cfg->default_language)
+		df.language = cfg->default_language;
 	d = desk_new(cat, NULL, name, &df);
 	/* The first screen comes before the search index; the screen asks
 	 * for the index right after it (desk_ui). */
@@ -276,7 +278,9 @@ static int open_desk(const struct config *cfg, struct desk **out,
 	d->session = stats_session_new();
 	d->sopts.session = d->session;
 	d->sopts.undo_minutes = cfg->undo_minutes;
-	d->sopts.note_retention_days = cfg->note_retention_days;
+	/* note-retention-days = 0 keeps no note at all. */
+	d->sopts.note_retention_days = cfg->note_retention_days > 0
+				       ? cfg->note_retention_days : STATS_NOTES_NONE;
 	if (open_stats(d)) {
 		desk_refresh_counts(d);
 		if (stats_draft_get(d->stats, &draft, &e) == 0 && draft) {

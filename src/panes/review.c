@@ -133,8 +133,8 @@ bool review_shift_date(struct review *r, int days)
 	t = mktime(&tm);
 	if (t == (time_t)-1)
 		return false;
-	stats_format_date(t, date);
-	stats_format_date(r->clock(), today);
+	date_format(t, date);
+	date_format(r->clock(), today);
 	if (strcmp(date, today) > 0) {
 		review_message(r, false, "%s", _("There is no later day to review yet."));
 		return false;

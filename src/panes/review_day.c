@@ -1,6 +1,6 @@
 /* review_day: see review_day.h.
  *
- * Loading reads each file twice, cheaply: once through stats_read_day()
+ * Loading reads each file twice, cheaply: once through stats_reader_day()
  * (which also tells whether the file can be read at all) and once in the
  * merged report_scan() over the readable files. report_scan() stops at the
  * first bad file; should a file fail only there (damage deep inside the
@@ -80,18 +80,18 @@ static void probe(struct review_desk *k, const char *date,
 		  struct stats_signoffs *so)
 {
 	struct stats_day_info info;
-	sqlite3 *db = NULL;
+	struct stats_reader *r = NULL;
 	char *e = NULL;
 	size_t i;
 
-	if (stats_open_read(k->path, &db, &e) != 0
-	    || stats_read_signoffs(db, k->path, so, &e) != 0
-	    || stats_read_day(db, k->path, date, &info, &e) != 0) {
+	if (stats_reader_open(&r, k->path, &e) != 0
+	    || stats_reader_signoffs(r, so, &e) != 0
+	    || stats_reader_day(r, date, &info, &e) != 0) {
 		k->error = e ? e : xstrdup(k->path);
-		sqlite3_close(db);
+		stats_reader_free(&r);
 		return;
 	}
-	sqlite3_close(db);
+	stats_reader_free(&r);
 	k->draft = info.draft;
 	k->drafts = info.drafts;
 	k->draft_at = info.draft_at;
@@ -101,7 +101,7 @@ static void probe(struct review_desk *k, const char *date,
 	stats_day_info_clear(&info);
 }
 
-static int count_row(const struct report_row *r, void *ud)
+static int count_row(const struct stats_row *r, void *ud)
 {
 	(void)r;
 	(void)ud;
@@ -188,7 +188,7 @@ static void find_gaps(struct review_desk *k)
 }
 
 static void add_row(struct review_day *d, struct review_desk *k,
-		    const struct report_row *r)
+		    const struct stats_row *r)
 {
 	struct review_desk *t = &d->total;
 	int i;
@@ -239,7 +239,7 @@ static void tally(struct review_day *d)
 
 	d->order = xcalloc(n ? n : 1, sizeof *d->order);
 	for (i = 0; i < n; i++) {
-		const struct report_row *r = report_contacts_get(d->rows, i);
+		const struct stats_row *r = report_contacts_get(d->rows, i);
 		struct review_desk *k = desk_of_file(d, r->file);
 		if (k)
 			add_row(d, k, r);
@@ -292,7 +292,7 @@ int review_day_load(struct review_day **out, const char *dir,
 
 	*out = NULL;
 	d = xcalloc(1, sizeof *d);
-	if (stats_local_day(date, &d->from, &d->to)) {
+	if (date_local_day(date, &d->from, &d->to)) {
 		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), date);
 		free(d);
 		return -1;
@@ -421,7 +421,7 @@ void review_day_free(struct review_day **dp)
 
 /* ---- questions --------------------------------------------------------- */
 
-const struct report_row *review_day_row(const struct review_day *d,
+const struct stats_row *review_day_row(const struct review_day *d,
 					const struct review_desk *desk,
 					size_t j)
 {
@@ -641,11 +641,11 @@ int review_day_notes(const struct review_day *d,
 		     const struct review_desk *desk, stats_note_fn fn,
 		     void *ud, char **err)
 {
-	sqlite3 *db = NULL;
+	struct stats_reader *r = NULL;
 	int rc;
-	if (stats_open_read(desk->path, &db, err) != 0)
+	if (stats_reader_open(&r, desk->path, err) != 0)
 		return -1;
-	rc = stats_read_notes(db, desk->path, d->from, d->to, fn, ud, err);
-	sqlite3_close(db);
+	rc = stats_reader_notes(r, d->from, d->to, fn, ud, err);
+	stats_reader_free(&r);
 	return rc;
 }

@@ -4,7 +4,7 @@
  *
  * The contacts come through report_scan() (merged by id, undone ones kept
  * and marked, late ones flagged); per desk file the drafts left in it and
- * the events (drafts discarded) come from stats_read_day(). Each file is
+ * the events (drafts discarded) come from stats_reader_day(). Each file is
  * one desk of one user (DESK@USER.db; older DESK.db files too); the
  * supervisors' sign-off files (@USER.db) are no desks, but the day is
  * closed or open by the sign-offs of every file together. A file that
@@ -121,7 +121,7 @@ void review_day_free(struct review_day **d);
 
 /* Contact j (0 <= j < desk->n_rows) of a desk, in time order; undone ones
  * have undone_at set. */
-const struct report_row *review_day_row(const struct review_day *d,
+const struct stats_row *review_day_row(const struct review_day *d,
 					const struct review_desk *desk,
 					size_t j);
 

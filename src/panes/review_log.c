@@ -159,7 +159,7 @@ static char *topics_text(const char *topics)
 
 enum { L_TIME, L_CHANNEL, L_LANGUAGE, L_INTERPRETER, L_OUTCOME, L__N };
 
-static char *lcell(const struct report_row *row, int c)
+static char *lcell(const struct stats_row *row, int c)
 {
 	const char *v = NULL;
 	char *a, *b, *s;
@@ -280,7 +280,7 @@ static void build(struct rlog *lg, int width)
 	free(head);
 	add_line(lg, TH_HEADER, t);
 	for (j = 0; j < k->n_rows; j++) {
-		const struct report_row *row = review_day_row(d, k, j);
+		const struct stats_row *row = review_day_row(d, k, j);
 		char *line = xstrdup(""), *tail;
 		const char *note;
 		for (c = 0; c < L__N; c++) {

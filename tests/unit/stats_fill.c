@@ -42,9 +42,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	n = strtol(argv[3], NULL, 10);
-	stats_format_date(time(NULL), today);
+	date_format(time(NULL), today);
 	date = argc == 5 ? argv[4] : today;
-	if (n < 0 || stats_local_day(date, &start, &end)) {
+	if (n < 0 || date_local_day(date, &start, &end)) {
 		fputs("stats_fill: bad count or date\n", stderr);
 		return 2;
 	}

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "core/err.h"
+#include "core/csv.h"
 #include "core/report.h"
 #include "core/stats.h"
 
@@ -123,7 +124,7 @@ static int setup(void **state)
 	stats_close(&st);
 
 	assert_int_equal(report_files_add(&fx->files, fx->dir, false, &err), 0);
-	assert_int_equal(stats_local_day("2026-11-22", &fx->q.from, &fx->q.to), 0);
+	assert_int_equal(date_local_day("2026-11-22", &fx->q.from, &fx->q.to), 0);
 	free(base);
 	*state = fx;
 	return 0;
@@ -235,10 +236,10 @@ static void test_csv_by_language(void **state)
 	struct report_out o = out(REPORT_FORMAT_CSV, 0);
 	char *s = written(a, &o);
 	/* Languages by count, then code. */
-	assert_string_equal(s, "code,label,count,percent\n"
-			    "so,so,3,60.0\n"
-			    "en,en,1,20.0\n"
-			    "fi,fi,1,20.0\n");
+	assert_string_equal(s, "code,label,count,percent\r\n"
+			    "so,so,3,60.0\r\n"
+			    "en,en,1,20.0\r\n"
+			    "fi,fi,1,20.0\r\n");
 	free(s);
 	report_agg_free(&a);
 }
@@ -260,10 +261,52 @@ static void test_labels_hook(void **state)
 	report_agg_set_labels(a, label_hook, NULL);
 	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
 	s = written(a, &o);
-	assert_non_null(strstr(s, "\nso,Somali,3,60.0\n"));
-	assert_non_null(strstr(s, "\nen,en,1,20.0\n"));
+	assert_non_null(strstr(s, "\r\nso,Somali,3,60.0\r\n"));
+	assert_non_null(strstr(s, "\r\nen,en,1,20.0\r\n"));
 	free(s);
 	report_agg_free(&a);
+}
+
+/* Service names from the catalogue that a spreadsheet would run as a
+ * formula. */
+static const char *service_hook(enum report_dim dim, const char *code, void *ud)
+{
+	(void)ud;
+	if (dim == REPORT_REDIRECT && !strcmp(code, "svc-a"))
+		return "=HYPERLINK(\"http://x\",\"Kela\")";
+	if (dim == REPORT_REDIRECT && !strcmp(code, "svc-b"))
+		return "@SUM(1+1)";
+	return NULL;
+}
+
+/* The contract: a csv text cell beginning with = + - @, tab or CR gets a
+ * "'" in front; json and text show the name as it is. */
+static void test_csv_formula_cells(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = report_agg_new(REPORT_REDIRECT, -1);
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	char *s, *cell, *err = NULL;
+	report_agg_set_labels(a, service_hook, NULL);
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\r\nsvc-a,\"'=HYPERLINK(\"\"http://x\"\",\"\"Kela\"\")\",1,20.0\r\n"));
+	assert_non_null(strstr(s, "\r\nsvc-b,'@SUM(1+1),1,20.0\r\n"));
+	free(s);
+	o.format = REPORT_FORMAT_JSON;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\"label\":\"@SUM(1+1)\""));
+	free(s);
+	report_agg_free(&a);
+	for (const char *const *t = (const char *const[]){ "=1", "+1", "-1", "@a", "\t1", "\r1", NULL }; *t; t++) {
+		cell = csv_text_cell(*t);
+		assert_int_equal(cell[0], '\'');
+		assert_string_equal(cell + 1, *t);
+		free(cell);
+	}
+	cell = csv_text_cell("1-2");
+	assert_string_equal(cell, "1-2");
+	free(cell);
 }
 
 static void test_suppression(void **state)
@@ -272,10 +315,10 @@ static void test_suppression(void **state)
 	struct report_agg *a = agg_of(fx, REPORT_LANGUAGE, -1);
 	struct report_out o = out(REPORT_FORMAT_CSV, 2);
 	char *s = written(a, &o);
-	assert_string_equal(s, "code,label,count,percent\n"
-			    "so,so,3,60.0\n"
-			    "en,en,<2,\n"
-			    "fi,fi,<2,\n");
+	assert_string_equal(s, "code,label,count,percent\r\n"
+			    "so,so,3,60.0\r\n"
+			    "en,en,<2,\r\n"
+			    "fi,fi,<2,\r\n");
 	free(s);
 	o.format = REPORT_FORMAT_JSON;
 	s = written(a, &o);
@@ -292,7 +335,7 @@ static void test_suppression(void **state)
 	a = agg_of(fx, REPORT_TOPIC, -1);
 	o.format = REPORT_FORMAT_CSV;
 	s = written(a, &o);
-	assert_non_null(strstr(s, "\nleisure,Leisure,0,0.0\n"));
+	assert_non_null(strstr(s, "\r\nleisure,Leisure,0,0.0\r\n"));
 	free(s);
 	/* The total too when it is small. */
 	o.suppress = 6;
@@ -397,7 +440,7 @@ static void test_days_and_late(void **state)
 	assert_int_equal(report_scan(&fx->files, &fx->q, report_contacts_add, rows, &err), 0);
 	assert_int_equal(report_contacts_n(rows), 6);	/* kept and counted */
 	for (i = 0; i < report_contacts_n(rows); i++) {
-		const struct report_row *r = report_contacts_get(rows, i);
+		const struct stats_row *r = report_contacts_get(rows, i);
 		report_days_count(&days, r);
 		if (r->late) {
 			late++;
@@ -412,13 +455,9 @@ static void test_days_and_late(void **state)
 	o.days = &days;
 	a = agg_of(fx, REPORT_DESK, -1);
 	s = written(a, &o);
-	/* The counts as ever, then the days' section after an empty line. */
-	{
-		static const char head[] = REPORT_CSV_HEADER "\nd1,d1,3,50.0\nd2,d2,3,50.0\n\n"
-			"date,closed,closed_at,closed_by,late\n2026-11-22,yes,";
-		assert_true(!strncmp(s, head, sizeof head - 1));
-	}
-	assert_non_null(strstr(s, ",sup,1\n"));
+	/* The counts only: the days are text's and json's, never a second
+	 * section that breaks the contract's code,label,count,percent. */
+	assert_string_equal(s, REPORT_CSV_HEADER "\r\nd1,d1,3,50.0\r\nd2,d2,3,50.0\r\n");
 	free(s);
 	o.format = REPORT_FORMAT_JSON;
 	s = written(a, &o);
@@ -459,13 +498,13 @@ static void test_hours_and_weekdays(void **state)
 	struct report_out o = out(REPORT_FORMAT_CSV, 0);
 	char *s = written(a, &o);
 	/* From the first to the last hour with contacts, gaps shown. */
-	assert_string_equal(s, "code,label,count,percent\n"
-			    "09,09-10,2,40.0\n"
-			    "10,10-11,2,40.0\n"
-			    "11,11-12,0,0.0\n"
-			    "12,12-13,0,0.0\n"
-			    "13,13-14,0,0.0\n"
-			    "14,14-15,1,20.0\n");
+	assert_string_equal(s, "code,label,count,percent\r\n"
+			    "09,09-10,2,40.0\r\n"
+			    "10,10-11,2,40.0\r\n"
+			    "11,11-12,0,0.0\r\n"
+			    "12,12-13,0,0.0\r\n"
+			    "13,13-14,0,0.0\r\n"
+			    "14,14-15,1,20.0\r\n");
 	free(s);
 	report_agg_free(&a);
 	a = agg_of(fx, REPORT_WEEKDAY, -1);
@@ -501,9 +540,9 @@ static void test_cross_table(void **state)
 	/* Seven topic ticks on five contacts. */
 	assert_int_equal(sum, 7);
 	s = written(a, &o);
-	assert_true(strncmp(s, "code,label,code2,label2,count,percent\n", 38) == 0);
-	assert_non_null(strstr(s, "\nso,so,housing,Housing,1,20.0\n"));
-	assert_non_null(strstr(s, "\nfi,fi,daycare,Early childhood education,1,20.0\n"));
+	assert_true(strncmp(s, "code,label,code2,label2,count,percent\r\n", 39) == 0);
+	assert_non_null(strstr(s, "\r\nso,so,housing,Housing,1,20.0\r\n"));
+	assert_non_null(strstr(s, "\r\nfi,fi,daycare,Early childhood education,1,20.0\r\n"));
 	free(s);
 	o.format = REPORT_FORMAT_TEXT;
 	o.suppress = 2;
@@ -569,7 +608,7 @@ static void test_desk_filter_and_period(void **state)
 	report_agg_free(&a);
 	fx->q.n_desks = 0;
 	/* Two days. */
-	assert_int_equal(stats_local_day("2026-11-21", &fx->q.from, &ignore), 0);
+	assert_int_equal(date_local_day("2026-11-21", &fx->q.from, &ignore), 0);
 	a = agg_of(fx, REPORT_DESK, -1);
 	assert_int_equal(report_agg_total(a), 6);
 	assert_int_equal(count_of(a, "d1"), 4);
@@ -618,18 +657,18 @@ static void test_contacts_csv(void **state)
 	fclose(f);
 	static const char header[] = "id,desk,started_at,ended_at,channel,language,"
 		"interpreter,topics,outcome,redirect_service,redirect_reason,discovery,"
-		"age_band,gender,life_situation\n";
+		"age_band,gender,life_situation\r\n";
 	assert_true(strncmp(buf, header, strlen(header)) == 0);
 	for (p = buf; *p; p++)
-		lines += *p == '\n';
+		lines += *p == '\n' && p > buf && p[-1] == '\r';
 	assert_int_equal(lines, 6);
 	/* Sorted by time: c1 first; ISO times with offset; topics in code
 	 * order; no note anywhere. */
 	line2 = strchr(buf, '\n') + 1;
 	assert_non_null(strstr(line2, ",d1,2026-11-22T09:10:00+02:00,2026-11-22T09:15:00+02:00,"
-			       "walk-in,fi,none,housing;daycare,answered,,,,,,\n"));
+			       "walk-in,fi,none,housing;daycare,answered,,,,,,\r\n"));
 	assert_int_equal(strchr(line2, ',') - line2, 36);
-	assert_non_null(strstr(buf, ",phone,so,phone,housing,redirected,svc-a,expertise,,,,\n"));
+	assert_non_null(strstr(buf, ",phone,so,phone,housing,redirected,svc-a,expertise,,,,\r\n"));
 	assert_null(strstr(buf, "private"));
 	free(buf);
 
@@ -678,11 +717,11 @@ static void test_dims_and_times(void **state)
 	assert_int_equal(report_dim_parse("redirect"), REPORT_REDIRECT);
 	assert_int_equal(report_dim_parse("topics"), -1);
 	assert_string_equal(report_dim_name(REPORT_WEEKDAY), "weekday");
-	report_iso_time(T(14, 5), 7200, buf);
+	date_iso(T(14, 5), 7200, buf);
 	assert_string_equal(buf, "2026-11-22T14:05:00+02:00");
-	report_iso_time(T(14, 5), -18000, buf);
+	date_iso(T(14, 5), -18000, buf);
 	assert_string_equal(buf, "2026-11-22T07:05:00-05:00");
-	report_iso_time(T(14, 5), 19800, buf);
+	date_iso(T(14, 5), 19800, buf);
 	assert_string_equal(buf, "2026-11-22T17:35:00+05:30");
 }
 
@@ -714,6 +753,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_figures, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_by_language, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_labels_hook, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_csv_formula_cells, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_suppression, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_exact, setup, teardown),

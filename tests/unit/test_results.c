@@ -254,6 +254,12 @@ static void test_csv(void **state)
 		"\"trainee, with comma\",s1,2,85,125,2026-01-15T12:00:00+02:00\r\n"
 		"b,s2,1,0,0,2026-07-01T12:00:00+03:00\r\n");
 	free(out);
+	/* A name a spreadsheet would run as a formula gets a "'". */
+	a[1].trainee = (char *)"=HYPERLINK(1)";
+	a[1].scenario = (char *)"-s2";
+	out = capture_csv(a + 1, 1);
+	assert_non_null(strstr(out, "\r\n'=HYPERLINK(1),'-s2,1,0,0,"));
+	free(out);
 }
 
 static char *capture_text(const struct results_attempt *a, size_t n,

@@ -23,6 +23,7 @@
 
 #include "util.h"
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -329,7 +330,7 @@ static void test_log_and_notes(void **state)
 {
 	struct review_day *d = load(*state, NULL, 0);
 	const struct review_desk *d1 = desk(d, "d1");
-	const struct report_row *r;
+	const struct stats_row *r;
 	size_t j, undone = 0;
 	char *err = NULL;
 	int notes = 0;
@@ -479,11 +480,11 @@ static void test_close_day(void **state)
 	review_day_free(&d);
 	{
 		/* Every sign-off is in the supervisor's file, in order. */
-		sqlite3 *db;
+		struct stats_reader *rd;
 		struct stats_signoffs all = { NULL, 0 };
-		assert_int_equal(stats_open_read(so, &db, &err), 0);
-		assert_int_equal(stats_read_signoffs(db, so, &all, &err), 0);
-		sqlite3_close(db);
+		assert_int_equal(stats_reader_open(&rd, so, &err), 0);
+		assert_int_equal(stats_reader_signoffs(rd, &all, &err), 0);
+		stats_reader_free(&rd);
 		assert_int_equal(all.n, 3);
 		assert_int_equal(all.v[0].action, STATS_CLOSE);
 		assert_int_equal(all.v[1].action, STATS_REOPEN);
@@ -502,7 +503,7 @@ static void test_close_future_refused(void **state)
 	struct review_day *d = NULL;
 	char *err = NULL, date[11], *so = signoff_file(fx);
 
-	stats_format_date(time(NULL) + 3 * 86400, date);
+	date_format(time(NULL) + 3 * 86400, date);
 	assert_int_equal(review_day_load(&d, fx->dir, date, NULL, 0, NULL, &err), 0);
 	assert_int_equal(review_day_sign_off(d, STATS_CLOSE, "sup", NULL, &err), -1);
 	assert_non_null(strstr(err, "has not begun"));

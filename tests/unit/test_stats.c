@@ -8,6 +8,7 @@
 #include "util.h"
 
 #include <grp.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -356,6 +357,7 @@ static void test_newer_schema_refused(void **state)
 	struct fx *fx = *state;
 	struct stats *st = NULL;
 	sqlite3 *db;
+	struct stats_reader *rd = NULL;
 	char *err = NULL, *dir = strdup(fx->path), *mode;
 	struct stat before, after;
 
@@ -374,7 +376,8 @@ static void test_newer_schema_refused(void **state)
 	assert_non_null(strstr(err, "newer"));
 	assert_null(strchr(err, '\n'));
 	err_free(&err);
-	assert_int_equal(stats_open_read(fx->path, &db, &err), -1);
+	assert_int_equal(stats_reader_open(&rd, fx->path, &err), -1);
+	assert_null(rd);
 	assert_non_null(strstr(err, "newer"));
 	err_free(&err);
 
@@ -394,6 +397,7 @@ static void test_damaged_file(void **state)
 	struct fx *fx = *state;
 	struct stats *st = NULL;
 	sqlite3 *db;
+	struct stats_reader *rd = NULL;
 	char *err = NULL, *dir = strdup(fx->path), *other;
 	size_t i;
 	FILE *f;
@@ -409,7 +413,7 @@ static void test_damaged_file(void **state)
 	assert_non_null(strstr(err, "damaged"));
 	assert_null(strchr(err, '\n'));
 	err_free(&err);
-	assert_int_equal(stats_open_read(fx->path, &db, &err), -1);
+	assert_int_equal(stats_reader_open(&rd, fx->path, &err), -1);
 	assert_non_null(strstr(err, "damaged"));
 	err_free(&err);
 
@@ -443,7 +447,7 @@ static void test_closed_day_saves(void **state)
 	struct contact *c = contact_at(T_1405, 1u << TOPIC_HOUSING);
 	struct stats_signoffs so = { NULL, 0 };
 	const struct stats_signoff *last;
-	sqlite3 *db;
+	struct stats_reader *rd = NULL;
 	char *err = NULL;
 
 	assert_int_equal(stats_sign_off(st, "2026-11-22", STATS_CLOSE, "supervisor", &err), 0);
@@ -456,9 +460,9 @@ static void test_closed_day_saves(void **state)
 	contact_free(&c);
 	stats_close(&st);
 
-	assert_int_equal(stats_open_read(fx->path, &db, &err), 0);
-	assert_int_equal(stats_read_signoffs(db, fx->path, &so, &err), 0);
-	sqlite3_close(db);
+	assert_int_equal(stats_reader_open(&rd, fx->path, &err), 0);
+	assert_int_equal(stats_reader_signoffs(rd, &so, &err), 0);
+	stats_reader_free(&rd);
 	assert_int_equal(so.n, 2);
 	assert_string_equal(so.v[0].by, "supervisor");
 	/* Closed up to the reopening, open after it; another day never. */
@@ -643,15 +647,16 @@ static void test_migrate_v1(void **state)
 	struct stats_signoffs so = { NULL, 0 };
 	struct contact *got = NULL;
 	struct stats *st;
-	sqlite3 *db;
+	struct stats_reader *rd = NULL;
 	char *err = NULL, *before, *after;
 
 	make_v1(fx->path);
 	before = sql_text(fx->path, "SELECT group_concat(name) FROM sqlite_master");
-	assert_int_equal(stats_open_read(fx->path, &db, &err), 0);
-	assert_int_equal(stats_read_version(db), 1);
-	assert_int_equal(stats_read_signoffs(db, fx->path, &so, &err), 0);
-	sqlite3_close(db);
+	assert_int_equal(stats_reader_open(&rd, fx->path, &err), 0);
+	assert_int_equal(stats_reader_version(rd), 1);
+	assert_int_equal(stats_reader_signoffs(rd, &so, &err), 0);
+	stats_reader_free(&rd);
+	assert_null(rd);
 	assert_int_equal(so.n, 1);
 	assert_true(stats_signoffs_closed(&so, "2026-11-21", 10, NULL));
 	stats_signoffs_clear(&so);
@@ -671,9 +676,9 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(stats_undo_last(st, 1795349300, NULL, &err), 1);
 	err_free(&err);
 	stats_close(&st);
-	assert_int_equal(stats_open_read(fx->path, &db, &err), 0);
-	assert_int_equal(stats_read_signoffs(db, fx->path, &so, &err), 0);
-	sqlite3_close(db);
+	assert_int_equal(stats_reader_open(&rd, fx->path, &err), 0);
+	assert_int_equal(stats_reader_signoffs(rd, &so, &err), 0);
+	stats_reader_free(&rd);
 	assert_int_equal(so.n, 1);
 	assert_string_equal(so.v[0].by, "sup");
 	stats_signoffs_clear(&so);
@@ -686,19 +691,24 @@ static bool exists(const char *path, const char *suffix)
 	return access(p, F_OK) == 0;
 }
 
+static int count_row(const struct stats_row *row, void *ud)
+{
+	(void)row;
+	++*(int *)ud;
+	return 0;
+}
+
+/* Every contact of the file, undone ones too, through a reader. */
 static int read_count(const char *path)
 {
-	sqlite3 *db;
+	struct stats_reader *rd;
 	char *err = NULL;
-	int n = -1;
-	sqlite3_stmt *s;
-	if (stats_open_read(path, &db, &err) != 0)
-		fail_msg("stats_open_read: %s", err);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM contact", -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+	int n = 0;
+	if (stats_reader_open(&rd, path, &err) != 0)
+		fail_msg("stats_reader_open: %s", err);
+	assert_int_equal(stats_reader_contacts(rd, 0, (time_t)1 << 40, true,
+					       count_row, &n, &err), 0);
+	stats_reader_free(&rd);
 	return n;
 }
 
@@ -735,10 +745,13 @@ static void test_reader_never_writes(void **state)
 		struct contact *c = contact_at(T_1405 + 9, 1u << TOPIC_HEALTH);
 		if (stats_save(k, c, &e) != 0)
 			_exit(1);
-		_exit(0);	/* no close: -wal and -shm stay */
+		/* Killed: no close, -wal and -shm stay (and nothing is
+		 * freed, as in a real kill). */
+		raise(SIGKILL);
+		_exit(2);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 	assert_true(exists(fx->path, "-wal"));
 	assert_int_equal(read_count(fx->path), 4);
 
@@ -778,6 +791,34 @@ static void test_note_purge(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM contact WHERE note = 'recent note'"), 1);
 	contact_free(&old);
 	contact_free(&recent);
+}
+
+/* note-retention-days = 0 keeps no note: a new one never reaches the
+ * file, and the notes kept under a longer retention go on the next open. */
+static void test_note_retention_zero(void **state)
+{
+	struct fx *fx = *state;
+	struct stats_opts keep = { "desk1", NULL, NULL, 0, 0, NULL };
+	struct stats_opts none = { "desk1", NULL, NULL, 0, STATS_NOTES_NONE, NULL };
+	struct stats *st = NULL;
+	struct contact *c = contact_at(time(NULL) - 60, 1u << TOPIC_HOUSING);
+	struct contact *d = contact_at(time(NULL) - 30, 1u << TOPIC_HOUSING);
+	char *err = NULL;
+
+	contact_set_note(c, "kept for now");
+	assert_int_equal(stats_open(&st, fx->path, &keep, &err), 0);
+	save_ok(st, c);
+	stats_close(&st);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM contact WHERE note IS NOT NULL"), 1);
+	assert_int_equal(stats_open(&st, fx->path, &none, &err), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM contact WHERE note IS NOT NULL"), 0);
+	contact_set_note(d, "never written");
+	save_ok(st, d);
+	stats_close(&st);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM contact"), 2);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM contact WHERE note IS NOT NULL"), 0);
+	contact_free(&c);
+	contact_free(&d);
 }
 
 static void test_two_handles_interleaved(void **state)
@@ -850,19 +891,19 @@ static void test_local_day(void **state)
 	time_t s, e;
 	char buf[11];
 	(void)state;
-	assert_int_equal(stats_local_day("2026-11-22", &s, &e), 0);
+	assert_int_equal(date_local_day("2026-11-22", &s, &e), 0);
 	assert_int_equal(s, T_1405 - 14 * 3600 - 5 * 60);
 	assert_int_equal(e - s, 86400);
 	/* The spring DST change in Helsinki: a 23-hour day. */
-	assert_int_equal(stats_local_day("2026-03-29", &s, &e), 0);
+	assert_int_equal(date_local_day("2026-03-29", &s, &e), 0);
 	assert_int_equal(e - s, 23 * 3600);
-	assert_int_equal(stats_local_day("2024-02-29", &s, &e), 0);
-	assert_int_equal(stats_local_day("2026-02-29", &s, &e), -1);
-	assert_int_equal(stats_local_day("2026-13-01", &s, &e), -1);
-	assert_int_equal(stats_local_day("2026-1-01", &s, &e), -1);
-	assert_int_equal(stats_local_day("today", &s, &e), -1);
-	assert_int_equal(stats_local_day("2026-11-22x", &s, &e), -1);
-	stats_format_date(T_1405, buf);
+	assert_int_equal(date_local_day("2024-02-29", &s, &e), 0);
+	assert_int_equal(date_local_day("2026-02-29", &s, &e), -1);
+	assert_int_equal(date_local_day("2026-13-01", &s, &e), -1);
+	assert_int_equal(date_local_day("2026-1-01", &s, &e), -1);
+	assert_int_equal(date_local_day("today", &s, &e), -1);
+	assert_int_equal(date_local_day("2026-11-22x", &s, &e), -1);
+	date_format(T_1405, buf);
 	assert_string_equal(buf, "2026-11-22");
 }
 
@@ -896,6 +937,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reader_never_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_purge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_retention_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_handles_interleaved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_processes, setup, teardown),
 		cmocka_unit_test(test_local_day),

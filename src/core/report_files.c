@@ -1,0 +1,99 @@
+/* report_files: see report_files.h. */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/err.h"
+#include "core/i18n.h"
+#include "core/report_files.h"
+
+static bool same_file_added(const struct report_files *f, const struct stat *st)
+{
+	size_t i;
+	struct stat o;
+	for (i = 0; i < f->n; i++)
+		if (stat(f->paths[i], &o) == 0 && o.st_dev == st->st_dev
+		    && o.st_ino == st->st_ino)
+			return true;
+	return false;
+}
+
+static void files_push(struct report_files *f, const char *path)
+{
+	f->paths = xrealloc(f->paths, (f->n + 1) * sizeof *f->paths);
+	f->paths[f->n++] = xstrdup(path);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void report_sort_names(char **names, size_t n)
+{
+	if (n > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof *names, cmp_str);
+}
+
+static int add_dir(struct report_files *f, const char *dir, char **err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, i;
+
+	if (!d) {
+		err_set(err, _("%s: cannot read the folder: %s"), dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len > 3 && !strcmp(e->d_name + len - 3, ".db") && e->d_name[0] != '.') {
+			names = xrealloc(names, (n + 1) * sizeof *names);
+			names[n++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	report_sort_names(names, n);
+	for (i = 0; i < n; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && !same_file_added(f, &st))
+			files_push(f, p);
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+int report_files_add(struct report_files *f, const char *path, bool missing_ok,
+		     char **err)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (missing_ok && errno == ENOENT)
+			return 0;
+		err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode))
+		return add_dir(f, path, err);
+	if (!same_file_added(f, &st))
+		files_push(f, path);
+	return 0;
+}
+
+void report_files_clear(struct report_files *f)
+{
+	size_t i;
+	for (i = 0; i < f->n; i++)
+		free(f->paths[i]);
+	free(f->paths);
+	f->paths = NULL;
+	f->n = 0;
+}

@@ -1,0 +1,76 @@
+/* report_scan: every contact of a period from many desk files, merged.
+ *
+ * The same contact in two copies of a file counts once (contact ids are
+ * globally unique), a contact undone in any copy is left out (or kept and
+ * marked, for the review's log), and a contact saved while its day was
+ * closed is flagged late. Rows are handed to a callback one at a time:
+ * nothing stays in memory but the ids seen, unless the caller keeps the
+ * rows (report_contacts). The files are read through stats_read. */
+#ifndef NEUVOO_REPORT_SCAN_H
+#define NEUVOO_REPORT_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/report_files.h"
+#include "core/stats_read.h"
+
+struct report_query {
+	time_t from, to;		/* started_at in [from, to) */
+	const char *const *desks;	/* desk names to keep; none = all */
+	size_t n_desks;
+	bool include_undone;		/* the review's log shows them too */
+};
+
+/* Returns 0 to go on, nonzero to stop the scan (returned by report_scan). */
+typedef stats_row_fn report_row_fn;
+
+/* Every contact of q in the files, each id once. A contact is late when
+ * the sign-offs of all the files say its day (local date of its start)
+ * was closed when it was saved. An unreadable file, a file of a newer
+ * schema or a damaged one stops the scan with -1 and one line naming it. */
+int report_scan(const struct report_files *f, const struct report_query *q,
+		report_row_fn fn, void *ud, char **err);
+
+/* ---- the days: closed or not ------------------------------------------- */
+
+struct report_day {
+	char date[DATE_LEN];
+	time_t from, to;	/* the local day */
+	bool closed;		/* closed now (the latest sign-off) */
+	time_t closed_at;
+	char *closed_by;	/* may be NULL */
+	size_t late;		/* late contacts (report_days_count) */
+};
+
+struct report_days {
+	struct report_day *v;
+	size_t n;
+};
+
+/* Every day from from_date to to_date (YYYY-MM-DD) and whether it is
+ * closed, from the sign-offs of all the files (a supervisor's sign-off
+ * file among them). -1 with *err for a file that cannot be read. */
+int report_days_load(struct report_days *out, const struct report_files *f,
+		     const char *from_date, const char *to_date, char **err);
+void report_days_clear(struct report_days *d);
+/* Count a late row in its day (other rows are left alone). */
+void report_days_count(struct report_days *d, const struct stats_row *r);
+/* Late contacts over all the days. */
+size_t report_days_late(const struct report_days *d);
+
+/* ---- the contacts themselves ------------------------------------------- */
+
+struct report_contacts;
+struct report_contacts *report_contacts_new(void);
+void report_contacts_free(struct report_contacts **c);
+/* A report_row_fn that keeps a copy of the row (ud: report_contacts). */
+int report_contacts_add(const struct stats_row *row, void *ud);
+/* Sorted by start time, then desk and id. */
+size_t report_contacts_n(const struct report_contacts *c);
+const struct stats_row *report_contacts_get(const struct report_contacts *c,
+					     size_t i);
+
+#endif

@@ -1,0 +1,25 @@
+/* report_text: a report for the terminal: the period, the desks and the
+ * total, then the counts (with bars), a cross table or the contacts, and
+ * whether the days are closed. report_write picks it for --format text. */
+#ifndef NEUVOO_REPORT_TEXT_H
+#define NEUVOO_REPORT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/report.h"
+
+/* The counts of a (a 1- or 2-dimensional table), or the contacts c when
+ * c is not NULL, for the desks named. */
+void report_text_write(FILE *f, const struct report_out *o,
+		       const char *const *desks, size_t n_desks,
+		       const struct report_agg *a, const struct report_contacts *c);
+
+/* What every format shares: is a count hidden by --suppress (zero never
+ * is), and a percent with one decimal, rounded, with the given point. */
+bool report_hidden(size_t count, int suppress);
+void report_percent(char *buf, size_t n, size_t count, size_t total,
+		    const char *point);
+
+#endif
