@@ -34,6 +34,12 @@
 int hsds_import(const char *dir, struct catalogue **out,
 		void (*warn)(void *ctx, const char *msg), void *ctx,
 		char **err);
+/* The same for `catalogue import`: every row that cannot be used is a
+ * problem of log, and what it leaves out on purpose (inactive services)
+ * a note. */
+struct import_log;
+int hsds_import_log(const char *dir, struct catalogue **out,
+		    struct import_log *log, char **err);
 int hsds_export(const struct catalogue *cat, const char *dir, char **err);
 
 #endif

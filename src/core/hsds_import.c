@@ -39,6 +39,7 @@
 #include <sys/stat.h>
 
 #include "core/catalogue.h"
+#include "core/catalogue_import.h"
 #include "core/codes.h"
 #include "core/csv.h"
 #include "core/err.h"
@@ -401,6 +402,7 @@ static void service_row(struct imp *im, const struct hsds_found *fd)
 		/* Not an error: gone services are left out, and so are rows
 		 * that point at them. */
 		strmap_put(&im->skipped, id, 0);
+		im->n_inactive++;
 		goto skip;
 	}
 	if (!hsds_text_any(&row.name)) {
@@ -580,6 +582,10 @@ static int read_file(struct imp *im, const struct step *s)
 				im->dir);
 		return s->required ? -1 : 0;
 	}
+	if (csv_expect_columns(r, 2, im->err) != 0) {
+		csv_close(&r);
+		return -1;
+	}
 	hsds_find(&fd, s->file, r);
 	if (s->begin)
 		s->begin(im, &fd);
@@ -616,9 +622,9 @@ static void imp_free(struct imp *im)
 	free(im->links);
 }
 
-int hsds_import(const char *dir, struct catalogue **out,
-		void (*warn)(void *ctx, const char *msg), void *ctx,
-		char **err)
+static int import_dir(const char *dir, struct catalogue **out,
+		      void (*warn)(void *ctx, const char *msg), void *ctx,
+		      size_t *n_inactive, char **err)
 {
 	struct imp im;
 	struct stat st;
@@ -655,6 +661,27 @@ int hsds_import(const char *dir, struct catalogue **out,
 			      sizeof *im.cat->languages, cmp_lang);
 		*out = im.cat;
 	}
+	*n_inactive = im.n_inactive;
 	imp_free(&im);
+	return rc;
+}
+
+int hsds_import(const char *dir, struct catalogue **out,
+		void (*warn)(void *ctx, const char *msg), void *ctx,
+		char **err)
+{
+	size_t n;
+	return import_dir(dir, out, warn, ctx, &n, err);
+}
+
+int hsds_import_log(const char *dir, struct catalogue **out,
+		    struct import_log *log, char **err)
+{
+	size_t n = 0;
+	int rc = import_dir(dir, out, import_log_warn, log, &n, err);
+	if (rc == 0 && n)
+		import_log_note(log, ngettext("%s: %zu inactive service not imported",
+					      "%s: %zu inactive services not imported", n),
+				dir, n);
 	return rc;
 }

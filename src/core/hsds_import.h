@@ -49,6 +49,7 @@ struct imp {
 	struct link *links;
 	size_t n_links;
 	bool org_municipality_col;
+	size_t n_inactive;	/* services left out as inactive or defunct */
 	struct sched_cols sched;	/* of the schedule file being read */
 };
 
