@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd/cmd.h"
 #include "core/catalogue.h"
@@ -23,6 +24,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/search.h"
+#include "core/service_details.h"
 #include "core/text.h"
 
 #include "core/catalogue_import.h"
@@ -110,18 +112,76 @@ static void print_problem(void *ctx, const char *msg)
 	fputc('\n', p->f);
 }
 
+/* Today, local time (the desks run in Europe/Helsinki). */
+static struct tm today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return tm;
+}
+
+/* check --stale MONTHS: one line a service whose verified date is MONTHS
+ * or more months old, or missing: id, tab, name, tab, its age. */
+static int list_stale(struct app *app, struct catalogue *cat, int months)
+{
+	struct tm now = today();
+	const char *ui = app->cli.lang ? app->cli.lang : i18n_lang();
+	size_t i, n = 0;
+	char *err = NULL;
+
+	for (i = 0; i < cat->n_services; i++) {
+		const struct cat_service_info *in = catalogue_service_info(cat, i, &err);
+		const char *v = in ? in->verified : NULL;
+		int age = service_details_age_months(v, &now);
+		char *text;
+		if (!in)
+			return fail_err(EXIT_RUNTIME, &err);
+		if (age >= 0 && age < months)
+			continue;
+		text = service_details_age_text(v, &now);
+		put_clean(stdout, cat->services[i].id);
+		fputc('\t', stdout);
+		put_clean(stdout, catalogue_text(&cat->services[i].name, ui));
+		fputc('\t', stdout);
+		put_clean(stdout, text);
+		fputc('\n', stdout);
+		free(text);
+		n++;
+	}
+	printf(ngettext("%s: %zu of %zu services not checked in %d months\n",
+			"%s: %zu of %zu services not checked in %d months\n", n),
+	       app->cfg->catalogue, n, cat->n_services, months);
+	return EXIT_OK;
+}
+
 static int do_check(struct app *app, int argc, char **argv)
 {
 	struct catalogue *cat = NULL;
 	struct print_ctx pc;
-	char *err = NULL;
+	char *err = NULL, *end;
+	int stale = -1, k, rc;
 	size_t n;
 
-	if (argc > 1)
-		return usage_fail(_("catalogue check: unknown argument '%s' (usage: neuvoo catalogue check)"),
-				  argv[1]);
+	for (k = 1; k < argc; k++) {
+		if (!strcmp(argv[k], "--stale") && k + 1 < argc) {
+			long v = strtol(argv[++k], &end, 10);
+			if (*end || end == argv[k] || v < 0 || v > 1200)
+				return usage_fail(_("catalogue check: --stale needs a number of months, not '%s'"),
+						  argv[k]);
+			stale = (int)v;
+		} else {
+			return usage_fail(_("catalogue check: unknown argument '%s' (usage: neuvoo catalogue check [--stale MONTHS])"),
+					  argv[k]);
+		}
+	}
 	if (open_catalogue(app, &cat, &err) != 0)
 		return fail_err(EXIT_RUNTIME, &err);
+	if (stale >= 0) {
+		rc = list_stale(app, cat, stale);
+		catalogue_free(&cat);
+		return rc;
+	}
 	if (catalogue_verify_file(app->cfg->catalogue, &err) != 0) {
 		catalogue_free(&cat);
 		return fail_err(EXIT_RUNTIME, &err);
@@ -138,6 +198,57 @@ static int do_check(struct app *app, int argc, char **argv)
 		       app->cfg->catalogue, n);
 	catalogue_free(&cat);
 	return n == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+static void show_row(void *ctx, const char *label, const char *value)
+{
+	(void)ctx;
+	put_clean(stdout, label);
+	fputs(": ", stdout);
+	put_clean(stdout, value);
+	fputc('\n', stdout);
+}
+
+/* show ID [--lang LL]: every field of one service, as the desk's details
+ * window shows them (core/service_details). */
+static int do_show(struct app *app, int argc, char **argv)
+{
+	struct catalogue *cat = NULL;
+	const char *lang = NULL, *id = NULL;
+	char *err = NULL;
+	struct tm now = today();
+	long si;
+	int k;
+
+	for (k = 1; k < argc; k++) {
+		if (!strcmp(argv[k], "--lang") && k + 1 < argc)
+			lang = argv[++k];
+		else if (!strncmp(argv[k], "--lang=", 7))
+			lang = argv[k] + 7;
+		else if (argv[k][0] == '-' || id)
+			return usage_fail(_("catalogue show: unknown argument '%s' (usage: neuvoo catalogue show ID [--lang LL])"),
+					  argv[k]);
+		else
+			id = argv[k];
+	}
+	if (!id)
+		return usage_fail("%s", _("catalogue show: a service id is needed (usage: neuvoo catalogue show ID [--lang LL]; catalogue search finds ids)"));
+	if (!lang)
+		lang = app->cli.lang ? app->cli.lang : i18n_lang();
+	if (open_catalogue(app, &cat, &err) != 0)
+		return fail_err(EXIT_RUNTIME, &err);
+	si = catalogue_service_index(cat, id);
+	if (si < 0) {
+		err_set(&err, _("%s: no service with the id '%s' (catalogue search finds ids)"),
+			app->cfg->catalogue, id);
+		catalogue_free(&cat);
+		return fail_err(EXIT_RUNTIME, &err);
+	}
+	show_row(NULL, _("Id"), cat->services[si].id);
+	show_row(NULL, _("Name"), catalogue_text(&cat->services[si].name, lang));
+	service_details(cat, (size_t)si, lang, &now, show_row, NULL);
+	catalogue_free(&cat);
+	return EXIT_OK;
 }
 
 static int do_info(struct app *app, int argc, char **argv)
@@ -416,6 +527,8 @@ int cmd_catalogue(struct app *app, int argc, char **argv)
 		return do_init(app, argc - 1, argv + 1);
 	if (!strcmp(sub, "check"))
 		return do_check(app, argc - 1, argv + 1);
+	if (!strcmp(sub, "show"))
+		return do_show(app, argc - 1, argv + 1);
 	if (!strcmp(sub, "info"))
 		return do_info(app, argc - 1, argv + 1);
 	if (!strcmp(sub, "search"))
