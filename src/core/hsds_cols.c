@@ -76,6 +76,10 @@ static const struct hsds_col phone[] = {
 	FLD("description", NULL, "label"),
 	OWN("service_at_location_id", NULL, HD_IMPORT),
 	OWN("extension", NULL, HD_IMPORT),
+	/* A location's or organisation's phone: a fallback for services
+	 * without one of their own. */
+	OWN("location_id", NULL, HD_IMPORT),
+	OWN("organization_id", NULL, HD_IMPORT),
 };
 
 /* A service's languages; a language new to the catalogue gets its names

@@ -546,12 +546,14 @@ static const struct step {
 	{ HF_ORG, true, org_begin, org_row, NULL },
 	{ HF_SERVICE, true, NULL, service_row, NULL },
 	{ HF_ELIG, false, NULL, hsds_elig_row, NULL },
-	{ HF_PHONE, false, NULL, hsds_phone_row, NULL },
 	{ HF_SLANG, false, NULL, hsds_slang_row, NULL },
 	{ HF_LOCATION, false, NULL, hsds_location_row, NULL },
 	{ HF_ADDRESS, false, NULL, hsds_address_row, NULL },
 	{ HF_SAL, false, NULL, hsds_sal_row, NULL },
 	{ HF__N, false, NULL, NULL, hsds_apply_addresses },
+	/* After services at locations, which phones may name. */
+	{ HF_PHONE, false, NULL, hsds_phone_row, NULL },
+	{ HF__N, false, NULL, NULL, hsds_apply_phones },
 	{ HF_REGULAR, false, hsds_sched_begin, hsds_schedule_row, NULL },
 	{ HF_HOLIDAY, false, hsds_sched_begin, hsds_schedule_row, NULL },
 	{ HF_SCHEDULE, false, hsds_sched_begin, hsds_schedule_row, NULL },
@@ -611,7 +613,13 @@ static void imp_free(struct imp *im)
 	strmap_clear(&im->res);
 	strmap_clear(&im->locs);
 	strmap_clear(&im->sals);
+	if (im->org_phones)
+		for (i = 0; i < im->n_org_phones; i++)
+			hsds_phones_free(&im->org_phones[i]);
+	free(im->org_phones);
+	mapping_free(&im->lang_names);
 	for (i = 0; i < im->n_loc; i++) {
+		hsds_phones_free(&im->loc[i].phones);
 		free(im->loc[i].org_id);
 		free(im->loc[i].address);
 		free(im->loc[i].city);
@@ -648,6 +656,11 @@ static int import_dir(const char *dir, struct catalogue **out,
 	im.ctx = ctx;
 	im.err = err;
 	im.cat = catalogue_new();
+	if (mapping_load("hsds-languages.csv", &im.lang_names, err) != 0) {
+		catalogue_free(&im.cat);
+		imp_free(&im);
+		return -1;
+	}
 
 	for (i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++)
 		rc = read_file(&im, &steps[i]);

@@ -11,6 +11,7 @@
 #include "core/csv.h"
 #include "core/hours.h"
 #include "core/hsds_cols.h"
+#include "core/mapping.h"
 #include "core/strmap.h"
 
 /* The columns of a schedule file. */
@@ -24,12 +25,19 @@ struct sched_cols {
 	int c[SC__N];
 };
 
+/* Phones of a location or an organisation, for services without one. */
+struct phones {
+	struct cat_phone *v;
+	size_t n;
+};
+
 struct loc {
 	char *org_id;
 	char *address;
 	char *city;
 	bool have_addr;
 	bool postal;		/* the address held is a postal one */
+	struct phones phones;
 };
 
 struct link {
@@ -49,7 +57,10 @@ struct imp {
 	struct link *links;
 	size_t n_links;
 	bool org_municipality_col;
-	size_t n_inactive;	/* services left out as inactive or defunct */
+	size_t n_inactive;
+	struct phones *org_phones;	/* one an organisation, or NULL */
+	size_t n_org_phones;
+	struct mapping *lang_names;	/* language names to codes */	/* services left out as inactive or defunct */
 	struct sched_cols sched;	/* of the schedule file being read */
 };
 
@@ -85,6 +96,10 @@ void hsds_location_row(struct imp *im, const struct hsds_found *fd);
 void hsds_address_row(struct imp *im, const struct hsds_found *fd);
 void hsds_sal_row(struct imp *im, const struct hsds_found *fd);
 void hsds_apply_addresses(struct imp *im);
+/* Services with no phone of their own get their locations' phones, else
+ * their organisation's. */
+void hsds_apply_phones(struct imp *im);
+void hsds_phones_free(struct phones *p);
 void hsds_rlang_row(struct imp *im, const struct hsds_found *fd);
 void hsds_sched_begin(struct imp *im, const struct hsds_found *fd);
 void hsds_schedule_row(struct imp *im, const struct hsds_found *fd);

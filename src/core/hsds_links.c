@@ -66,20 +66,84 @@ static bool standard_phone_type(const char *t)
 	return false;
 }
 
+static void phone_free(struct cat_phone *p)
+{
+	free(p->number);
+	cat_text_free(&p->label);
+}
+
+void hsds_phones_free(struct phones *p)
+{
+	size_t i;
+	for (i = 0; i < p->n; i++)
+		phone_free(&p->v[i]);
+	free(p->v);
+	p->v = NULL;
+	p->n = 0;
+}
+
+static struct cat_phone *phone_add(struct cat_phone **v, size_t *n)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	memset(&(*v)[*n], 0, sizeof **v);
+	return &(*v)[(*n)++];
+}
+
+/* Where a phone row belongs: a service (the service's own, also through
+ * its service at a location), else a location, else an organisation.
+ * NULL when unknown (warned). */
+static struct cat_phone *phone_owner(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	long si = hsds_row_located(im, fd);
+	char *lid, *oid;
+	struct cat_phone *p = NULL;
+	size_t idx;
+	if (si >= 0) {
+		struct cat_service_info *in = im->cat->services[si].info;
+		return phone_add(&in->phones, &in->n_phones);
+	}
+	if (si == -1)
+		return NULL;
+	lid = hsds_trimmed(csv_field(r, hsds_own(fd, "location_id")));
+	oid = hsds_trimmed(csv_field(r, hsds_own(fd, "organization_id")));
+	if (lid) {
+		if (strmap_get(&im->locs, lid, &idx))
+			p = phone_add(&im->loc[idx].phones.v, &im->loc[idx].phones.n);
+		else
+			hsds_warn(im, r, _("unknown location_id \"%s\"; row skipped"), lid);
+	} else if (oid) {
+		if (strmap_get(&im->orgs, oid, &idx)) {
+			if (!im->org_phones) {
+				im->n_org_phones = im->cat->n_orgs;
+				im->org_phones = xcalloc(im->n_org_phones + 1,
+							 sizeof *im->org_phones);
+			}
+			p = phone_add(&im->org_phones[idx].v, &im->org_phones[idx].n);
+		} else {
+			hsds_warn(im, r, _("unknown organization_id \"%s\"; row skipped"), oid);
+		}
+	} else {
+		hsds_warn(im, r, _("phone of no service, location or organization; row skipped"));
+	}
+	free(lid);
+	free(oid);
+	return p;
+}
+
 void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
 {
 	struct csv_reader *r = fd->r;
 	char *num, *ext, *type;
-	struct cat_service *s;
 	struct cat_phone *p;
-	/* An organisation's or location's phone is left out: neuvoo keeps
-	 * phones per service only. */
-	long si = hsds_row_located(im, fd);
-	if (si < 0)
-		return;
 	num = hsds_trimmed(csv_field(r, hsds_field(fd, "number")));
 	if (!num) {
 		hsds_warn(im, r, _("phone without a number; row skipped"));
+		return;
+	}
+	p = phone_owner(im, fd);
+	if (!p) {
+		free(num);
 		return;
 	}
 	ext = hsds_trimmed(csv_field(r, hsds_own(fd, "extension")));
@@ -89,11 +153,6 @@ void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
 		free(ext);
 		num = both;
 	}
-	s = &im->cat->services[si];
-	s->info->phones = xrealloc(s->info->phones,
-				   (s->info->n_phones + 1) * sizeof *s->info->phones);
-	p = &s->info->phones[s->info->n_phones++];
-	memset(p, 0, sizeof *p);
 	hsds_read_fields(fd, p, NULL);
 	free(p->number);
 	p->number = num;
@@ -104,6 +163,34 @@ void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
 		type = NULL;
 	}
 	free(type);
+}
+
+static void phones_copy(struct cat_service_info *in, const struct phones *from)
+{
+	size_t i;
+	int k;
+	for (i = 0; i < from->n; i++) {
+		struct cat_phone *p = phone_add(&in->phones, &in->n_phones);
+		p->number = xstrdup(from->v[i].number);
+		for (k = 0; k < CAT__NLANG; k++)
+			p->label.v[k] = xstrdup(from->v[i].label.v[k]);
+	}
+}
+
+void hsds_apply_phones(struct imp *im)
+{
+	size_t i, idx;
+	for (i = 0; i < im->n_links; i++) {
+		struct cat_service_info *in = im->cat->services[im->links[i].svc].info;
+		if (strmap_get(&im->locs, im->links[i].loc_id, &idx) &&
+		    im->loc[idx].phones.n && !in->n_phones)
+			phones_copy(in, &im->loc[idx].phones);
+	}
+	for (i = 0; im->org_phones && i < im->cat->n_services; i++) {
+		struct cat_service *s = &im->cat->services[i];
+		if (!s->info->n_phones && s->org < im->n_org_phones)
+			phones_copy(s->info, &im->org_phones[s->org]);
+	}
 }
 
 /* The code of a language named (in any catalogue language or natively)
@@ -147,12 +234,15 @@ void hsds_slang_row(struct imp *im, const struct hsds_found *fd)
 		/* 1.x files often hold names ("Somali"). */
 		char *t = hsds_trimmed(raw);
 		const char *known = language_by_name(im->cat, t);
+		if (!known)
+			known = mapping_get(im->lang_names, t);
 		free(t);
 		code = xstrdup(known);
 	}
 	if (!code && !hsds_blank(csv_field(r, c_name))) {
 		char *t = hsds_trimmed(csv_field(r, c_name));
-		code = xstrdup(language_by_name(im->cat, t));
+		const char *known = language_by_name(im->cat, t);
+		code = xstrdup(known ? known : mapping_get(im->lang_names, t));
 		free(t);
 	}
 	if (!code) {
