@@ -163,6 +163,21 @@ static const struct hsds_col rhours[] = {
 	SCHED_READ,
 };
 
+/* Taxonomy terms (import only: neuvoo's topics are the service's topics
+ * column), mapped to topics through data/mappings/hsds-taxonomy.csv; and
+ * the rows that give a service its terms (1.x services_taxonomy, 3.x
+ * attribute). */
+static const struct hsds_col taxterm[] = {
+	OWN("id", NULL, HD_IMPORT), OWN("code", NULL, HD_IMPORT),
+	OWN("name", NULL, HD_IMPORT),
+};
+
+static const struct hsds_col svctax[] = {
+	OWN("service_id", NULL, HD_IMPORT), OWN("link_id", NULL, HD_IMPORT),
+	OWN("link_entity", "link_type", HD_IMPORT),
+	OWN("taxonomy_term_id", "taxonomy_id", HD_IMPORT),
+};
+
 #define NAMES(...) (const char *const[]){ __VA_ARGS__, NULL }
 #define FILE_(id, names, table, cols) \
 	[id] = { names, table, cols, sizeof cols / sizeof cols[0] }
@@ -199,6 +214,12 @@ static const struct hsds_file files[HF__N] = {
 	      CAT_TABLE_resource_language, rlang),
 	FILE_(HF_RHOURS, NAMES("x_resource_hours.csv"),
 	      CAT_TABLE_resource_hours, rhours),
+	FILE_(HF_TAXTERM, NAMES("taxonomy_term.csv", "taxonomy_terms.csv",
+				"taxonomy.csv"),
+	      CAT_TABLE_service_topic, taxterm),
+	FILE_(HF_SVCTAX, NAMES("attribute.csv", "attributes.csv",
+			       "services_taxonomy.csv", "service_taxonomy.csv"),
+	      CAT_TABLE_service_topic, svctax),
 };
 
 const struct hsds_file *hsds_file(enum hsds_file_id f)

@@ -551,6 +551,8 @@ static const struct step {
 	{ HF_ADDRESS, false, NULL, hsds_address_row, NULL },
 	{ HF_SAL, false, NULL, hsds_sal_row, NULL },
 	{ HF__N, false, NULL, NULL, hsds_apply_addresses },
+	{ HF_TAXTERM, false, NULL, hsds_taxterm_row, NULL },
+	{ HF_SVCTAX, false, NULL, hsds_svctax_row, NULL },
 	/* After services at locations, which phones may name. */
 	{ HF_PHONE, false, NULL, hsds_phone_row, NULL },
 	{ HF__N, false, NULL, NULL, hsds_apply_phones },
@@ -618,6 +620,8 @@ static void imp_free(struct imp *im)
 			hsds_phones_free(&im->org_phones[i]);
 	free(im->org_phones);
 	mapping_free(&im->lang_names);
+	mapping_free(&im->tax_topics);
+	strmap_clear(&im->terms);
 	for (i = 0; i < im->n_loc; i++) {
 		hsds_phones_free(&im->loc[i].phones);
 		free(im->loc[i].org_id);
@@ -632,7 +636,7 @@ static void imp_free(struct imp *im)
 
 static int import_dir(const char *dir, struct catalogue **out,
 		      void (*warn)(void *ctx, const char *msg), void *ctx,
-		      size_t *n_inactive, char **err)
+		      size_t *n_inactive, size_t *n_unmapped, char **err)
 {
 	struct imp im;
 	struct stat st;
@@ -656,7 +660,8 @@ static int import_dir(const char *dir, struct catalogue **out,
 	im.ctx = ctx;
 	im.err = err;
 	im.cat = catalogue_new();
-	if (mapping_load("hsds-languages.csv", &im.lang_names, err) != 0) {
+	if (mapping_load("hsds-languages.csv", &im.lang_names, err) != 0 ||
+	    mapping_load("hsds-taxonomy.csv", &im.tax_topics, err) != 0) {
 		catalogue_free(&im.cat);
 		imp_free(&im);
 		return -1;
@@ -675,6 +680,7 @@ static int import_dir(const char *dir, struct catalogue **out,
 		*out = im.cat;
 	}
 	*n_inactive = im.n_inactive;
+	*n_unmapped = im.n_unmapped;
 	imp_free(&im);
 	return rc;
 }
@@ -683,18 +689,22 @@ int hsds_import(const char *dir, struct catalogue **out,
 		void (*warn)(void *ctx, const char *msg), void *ctx,
 		char **err)
 {
-	size_t n;
-	return import_dir(dir, out, warn, ctx, &n, err);
+	size_t n, u;
+	return import_dir(dir, out, warn, ctx, &n, &u, err);
 }
 
 int hsds_import_log(const char *dir, struct catalogue **out,
 		    struct import_log *log, char **err)
 {
-	size_t n = 0;
-	int rc = import_dir(dir, out, import_log_warn, log, &n, err);
+	size_t n = 0, u = 0;
+	int rc = import_dir(dir, out, import_log_warn, log, &n, &u, err);
 	if (rc == 0 && n)
 		import_log_note(log, ngettext("%s: %zu inactive service not imported",
 					      "%s: %zu inactive services not imported", n),
 				dir, n);
+	if (rc == 0 && u)
+		import_log_note(log, ngettext("%s: %zu taxonomy term gives no topic (see the mapping tables in the catalogue admin guide)",
+					      "%s: %zu taxonomy terms give no topic (see the mapping tables in the catalogue admin guide)", u),
+				dir, u);
 	return rc;
 }

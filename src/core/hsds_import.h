@@ -60,7 +60,10 @@ struct imp {
 	size_t n_inactive;
 	struct phones *org_phones;	/* one an organisation, or NULL */
 	size_t n_org_phones;
-	struct mapping *lang_names;	/* language names to codes */	/* services left out as inactive or defunct */
+	struct mapping *lang_names;	/* language names to codes */
+	struct mapping *tax_topics;	/* taxonomy terms to topic codes */
+	struct strmap terms;		/* term id -> topic index, TOPIC__N: none */
+	size_t n_unmapped;		/* terms no topic maps */	/* services left out as inactive or defunct */
 	struct sched_cols sched;	/* of the schedule file being read */
 };
 
@@ -103,6 +106,8 @@ void hsds_phones_free(struct phones *p);
 void hsds_rlang_row(struct imp *im, const struct hsds_found *fd);
 void hsds_sched_begin(struct imp *im, const struct hsds_found *fd);
 void hsds_schedule_row(struct imp *im, const struct hsds_found *fd);
+void hsds_taxterm_row(struct imp *im, const struct hsds_found *fd);
+void hsds_svctax_row(struct imp *im, const struct hsds_found *fd);
 void hsds_rhours_row(struct imp *im, const struct hsds_found *fd);
 /* One schedule row into h (warned and skipped when unusable). */
 void hsds_sched_row(struct imp *im, struct csv_reader *r,

@@ -431,3 +431,60 @@ void hsds_rlang_row(struct imp *im, const struct hsds_found *fd)
 	hsds_read_fields(fd, l, NULL);
 	l->code = code;
 }
+
+/* ---- taxonomy ------------------------------------------------------------ */
+
+void hsds_taxterm_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	char *id = hsds_trimmed(csv_field(r, hsds_own(fd, "id")));
+	const char *topic = mapping_get(im->tax_topics, csv_field(r, hsds_own(fd, "code")));
+	int t;
+	if (!id) {
+		hsds_warn(im, r, _("taxonomy term without an id; row skipped"));
+		return;
+	}
+	if (!topic)
+		topic = mapping_get(im->tax_topics, csv_field(r, hsds_own(fd, "name")));
+	t = topic ? codes_find(CODES_TOPIC, topic) : -1;
+	if (topic && t < 0)
+		hsds_warn(im, r, _("the taxonomy mapping gives \"%s\", which is no topic; fix %s"),
+			  topic, im->tax_topics->path ? im->tax_topics->path : "");
+	if (t < 0)
+		im->n_unmapped++;
+	strmap_put(&im->terms, id, t < 0 ? (size_t)TOPIC__N : (size_t)t);
+	free(id);
+}
+
+void hsds_svctax_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	int c_sid = hsds_own(fd, "service_id");
+	char *tid = hsds_trimmed(csv_field(r, hsds_own(fd, "taxonomy_term_id")));
+	char *sid = hsds_trimmed(csv_field(r, c_sid));
+	char *ent = hsds_trimmed(csv_field(r, hsds_own(fd, "link_entity")));
+	size_t topic, idx;
+	long si = -1;
+
+	if (!sid && ent && strcasecmp(ent, "service") == 0) {
+		/* 3.x: an attribute linked to a service. */
+		sid = hsds_trimmed(csv_field(r, hsds_own(fd, "link_id")));
+		c_sid = hsds_own(fd, "link_id");
+	}
+	if (!sid || !tid)	/* an attribute of something else */
+		goto out;
+	if (!strmap_get(&im->terms, tid, &topic)) {
+		hsds_warn(im, r, _("unknown taxonomy_term_id \"%s\"; row skipped"), tid);
+		goto out;
+	}
+	if (strmap_get(&im->svcs, sid, &idx))
+		si = (long)idx;
+	else
+		si = hsds_row_service(im, r, c_sid, -1);
+	if (si >= 0 && topic < TOPIC__N)
+		im->cat->services[si].topics |= (topic_set)1 << topic;
+out:
+	free(tid);
+	free(sid);
+	free(ent);
+}

@@ -819,14 +819,24 @@ static void test_sample_package_habits(void **state)
 	f = util_write(dir, "languages.csv",
 		       "id,service_id,language\nl1,s1,English\nl2,s1,Spanish\nl3,s2,fi\nl4,s4,Klingon\n");
 	free(f);
+	/* 1.x taxonomy: names mapped to topics, one term with no topic. */
+	f = util_write(dir, "taxonomy.csv",
+		       "id,name,parent_id,vocabulary\n"
+		       "t1,Housing,,sample\nt2,Mental Health,,sample\nt3,Knitting,,sample\n");
+	free(f);
+	f = util_write(dir, "services_taxonomy.csv",
+		       "id,service_id,taxonomy_id,taxonomy_detail\n"
+		       "x1,s1,t1,\nx2,s1,t2,\nx3,s2,t3,\nx4,s5,t1,\n");
+	free(f);
 
 	import_log_init(&log);
 	assert_int_equal(hsds_import_log(dir, &cat, &log, &err), 0);
 	/* Only the language nobody can map is a problem. */
 	assert_int_equal(log.n_problems, 1);
 	assert_non_null(strstr(log.problems[0], "languages.csv:5: "));
-	assert_int_equal(log.n_notes, 1);
+	assert_int_equal(log.n_notes, 2);
 	assert_non_null(strstr(log.notes[0], "2 inactive services not imported"));
+	assert_non_null(strstr(log.notes[1], "1 taxonomy term gives no topic"));
 
 	s = svc(cat, "s1");
 	assert_int_equal(s->n_languages, 2);
@@ -834,7 +844,10 @@ static void test_sample_package_habits(void **state)
 	assert_true(catalogue_service_speaks(s, "es"));
 	assert_int_equal(s->info->n_phones, 1);
 	assert_string_equal(s->info->phones[0].number, "09 111");
+	assert_int_equal(s->topics, ((topic_set)1 << codes_find(CODES_TOPIC, "housing")) |
+				    ((topic_set)1 << codes_find(CODES_TOPIC, "health")));
 	s = svc(cat, "s2");
+	assert_int_equal(s->topics, 0);
 	assert_true(catalogue_service_speaks(s, "fi"));
 	assert_int_equal(s->info->n_phones, 1);
 	assert_string_equal(s->info->phones[0].number, "09 222");
@@ -853,6 +866,43 @@ static void test_sample_package_habits(void **state)
 	util_rmtree(&dir);
 }
 
+/* 3.x taxonomy: terms by code or name, attributes linked to services. */
+static void test_taxonomy_terms_3(void **state)
+{
+	char *dir = util_tmpdir(), *err = NULL, *f, *data;
+	struct catalogue *cat = NULL;
+	struct import_log log;
+	const char *top = getenv("top_srcdir");
+	(void)state;
+
+	data = xasprintf("%s/data", top ? top : ".");
+	setenv("NEUVOO_DATADIR", data, 1);
+	free(data);
+	f = util_write(dir, "organization.csv", "id,name\no1,Kunta\n");
+	free(f);
+	f = util_write(dir, "service.csv", "id,organization_id,name\ns1,o1,Palvelu\n");
+	free(f);
+	f = util_write(dir, "taxonomy_term.csv",
+		       "id,code,name,taxonomy\nk1,employment,Jobs,x\nk2,,Child Care,x\n");
+	free(f);
+	f = util_write(dir, "attribute.csv",
+		       "id,link_id,taxonomy_term_id,link_type,link_entity,value\n"
+		       "a1,s1,k1,,service,\na2,s1,k2,,service,\na3,loc9,k1,,location,\n"
+		       "a4,s1,k9,,service,\n");
+	free(f);
+	import_log_init(&log);
+	assert_int_equal(hsds_import_log(dir, &cat, &log, &err), 0);
+	assert_int_equal(log.n_problems, 1);
+	assert_non_null(strstr(log.problems[0], "attribute.csv:5: unknown taxonomy_term_id"));
+	assert_int_equal(svc(cat, "s1")->topics,
+			 ((topic_set)1 << codes_find(CODES_TOPIC, "employment")) |
+			 ((topic_set)1 << codes_find(CODES_TOPIC, "daycare")));
+	import_log_clear(&log);
+	catalogue_free(&cat);
+	unsetenv("NEUVOO_DATADIR");
+	util_rmtree(&dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -863,6 +913,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_export_into_a_file_fails),
 		cmocka_unit_test(test_sample_package_habits),
+		cmocka_unit_test(test_taxonomy_terms_3),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
