@@ -68,7 +68,7 @@ static const struct hsds_col elig[] = {
 };
 
 static const struct hsds_col phone[] = {
-	OWN("id", NULL, HD_EXPORT),
+	OWN("id", NULL, HD_BOTH),
 	OWN("service_id", NULL, HD_BOTH),
 	FLD("number", NULL, "number"),
 	CONST("type", "voice", HD_BOTH),
@@ -90,6 +90,7 @@ static const struct hsds_col slang[] = {
 	OWN("name", NULL, HD_BOTH),
 	OWN("code", NULL, HD_BOTH),
 	OWN("language", NULL, HD_IMPORT),	/* 1.x */
+	OWN("phone_id", NULL, HD_IMPORT),	/* 3.x: a phone's language */
 	FLD_IN("name", "name"),
 	PLAIN("name", "name", CAT_EN, HD_IMPORT),
 	FLD_IN("native", "native"),

@@ -621,6 +621,10 @@ static void imp_free(struct imp *im)
 	free(im->org_phones);
 	mapping_free(&im->lang_names);
 	mapping_free(&im->tax_topics);
+	strmap_clear(&im->phone_langs);
+	for (i = 0; i < im->n_phone_codes; i++)
+		free(im->phone_codes[i]);
+	free(im->phone_codes);
 	strmap_clear(&im->terms);
 	for (i = 0; i < im->n_loc; i++) {
 		hsds_phones_free(&im->loc[i].phones);

@@ -63,7 +63,10 @@ struct imp {
 	struct mapping *lang_names;	/* language names to codes */
 	struct mapping *tax_topics;	/* taxonomy terms to topic codes */
 	struct strmap terms;		/* term id -> topic index, TOPIC__N: none */
-	size_t n_unmapped;		/* terms no topic maps */	/* services left out as inactive or defunct */
+	size_t n_unmapped;		/* terms no topic maps */
+	struct strmap phone_langs;	/* phone id -> index into phone_codes */
+	char **phone_codes;		/* "en es": a phone's languages */
+	size_t n_phone_codes;	/* services left out as inactive or defunct */
 	struct sched_cols sched;	/* of the schedule file being read */
 };
 

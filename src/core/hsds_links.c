@@ -131,6 +131,38 @@ static struct cat_phone *phone_owner(struct imp *im, const struct hsds_found *fd
 	return p;
 }
 
+/* HSDS 3 gives a phone languages of its own (language.csv rows with a
+ * phone_id): neuvoo keeps them in the phone's label, in each catalogue
+ * language ("English, Spanish"), where the details window shows them
+ * after the number. A label the file gives wins. */
+static void phone_languages(struct imp *im, const struct hsds_found *fd,
+			    struct cat_phone *p)
+{
+	char *id = hsds_trimmed(csv_field(fd->r, hsds_own(fd, "id")));
+	char *codes, *save = NULL, *tok;
+	size_t at;
+	int k;
+	if (!id || !strmap_get(&im->phone_langs, id, &at) ||
+	    hsds_text_any(&p->label)) {
+		free(id);
+		return;
+	}
+	free(id);
+	for (k = 0; k < CAT__NLANG; k++) {
+		char *label = NULL;
+		codes = xstrdup(im->phone_codes[at]);
+		for (tok = strtok_r(codes, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+			const struct cat_language *l = catalogue_language(im->cat, tok);
+			const char *name = l && l->name.v[k] ? l->name.v[k] : tok;
+			char *t = label ? xasprintf("%s, %s", label, name) : xstrdup(name);
+			free(label);
+			label = t;
+		}
+		free(codes);
+		p->label.v[k] = label;
+	}
+}
+
 void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
 {
 	struct csv_reader *r = fd->r;
@@ -163,6 +195,7 @@ void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
 		type = NULL;
 	}
 	free(type);
+	phone_languages(im, fd, p);
 }
 
 static void phones_copy(struct cat_service_info *in, const struct phones *from)
@@ -219,13 +252,20 @@ void hsds_slang_row(struct imp *im, const struct hsds_found *fd)
 	const char *raw;
 	struct cat_service *s;
 	size_t i;
-	long si;
-	if (!sid)	/* a location's or phone's language */
-		return;
-	free(sid);
-	si = hsds_row_service(im, r, c_sid, -1);
-	if (si < 0)
-		return;
+	long si = -1;
+	char *pid = NULL;
+	if (!sid) {
+		/* A phone's language is kept with the phone; a location's
+		 * is not neuvoo's to keep. */
+		pid = hsds_trimmed(csv_field(r, hsds_own(fd, "phone_id")));
+		if (!pid)
+			return;
+	} else {
+		free(sid);
+		si = hsds_row_service(im, r, c_sid, -1);
+		if (si < 0)
+			return;
+	}
 	raw = csv_field(r, hsds_own(fd, "code"));
 	if (hsds_blank(raw))
 		raw = csv_field(r, hsds_own(fd, "language"));
@@ -247,6 +287,7 @@ void hsds_slang_row(struct imp *im, const struct hsds_found *fd)
 	}
 	if (!code) {
 		hsds_warn(im, r, _("language without a usable ISO 639 code; row skipped"));
+		free(pid);
 		return;
 	}
 	if (!strmap_get(&im->langs, code, NULL)) {
@@ -260,6 +301,21 @@ void hsds_slang_row(struct imp *im, const struct hsds_found *fd)
 							: code);
 		if (!l->name.v[CAT_FI])
 			l->name.v[CAT_FI] = xstrdup(l->name.v[CAT_EN]);
+	}
+	if (pid) {
+		size_t at;
+		if (strmap_put(&im->phone_langs, pid, im->n_phone_codes)) {
+			im->phone_codes = xrealloc(im->phone_codes, (im->n_phone_codes + 1) *
+						   sizeof *im->phone_codes);
+			im->phone_codes[im->n_phone_codes++] = code;
+		} else if (strmap_get(&im->phone_langs, pid, &at)) {
+			char *both = xasprintf("%s %s", im->phone_codes[at], code);
+			free(im->phone_codes[at]);
+			free(code);
+			im->phone_codes[at] = both;
+		}
+		free(pid);
+		return;
 	}
 	s = &im->cat->services[si];
 	for (i = 0; i < s->n_languages; i++)

@@ -885,6 +885,13 @@ static void test_taxonomy_terms_3(void **state)
 	f = util_write(dir, "taxonomy_term.csv",
 		       "id,code,name,taxonomy\nk1,employment,Jobs,x\nk2,,Child Care,x\n");
 	free(f);
+	/* A phone's own languages, kept in its label. */
+	f = util_write(dir, "phone.csv", "id,service_id,number\nph1,s1,09 100\nph2,s1,09 200\n");
+	free(f);
+	f = util_write(dir, "language.csv",
+		       "id,service_id,phone_id,name,code\n"
+		       "g1,s1,,Finnish,fi\ng2,,ph1,English,en\ng3,,ph1,Spanish,\n");
+	free(f);
 	f = util_write(dir, "attribute.csv",
 		       "id,link_id,taxonomy_term_id,link_type,link_entity,value\n"
 		       "a1,s1,k1,,service,\na2,s1,k2,,service,\na3,loc9,k1,,location,\n"
@@ -894,6 +901,14 @@ static void test_taxonomy_terms_3(void **state)
 	assert_int_equal(hsds_import_log(dir, &cat, &log, &err), 0);
 	assert_int_equal(log.n_problems, 1);
 	assert_non_null(strstr(log.problems[0], "attribute.csv:5: unknown taxonomy_term_id"));
+	{
+		const struct cat_service *s1 = svc(cat, "s1");
+		assert_int_equal(s1->n_languages, 1);
+		assert_string_equal(s1->languages[0], "fi");
+		assert_int_equal(s1->info->n_phones, 2);
+		assert_string_equal(s1->info->phones[0].label.v[CAT_EN], "English, Spanish");
+		assert_null(s1->info->phones[1].label.v[CAT_EN]);
+	}
 	assert_int_equal(svc(cat, "s1")->topics,
 			 ((topic_set)1 << codes_find(CODES_TOPIC, "employment")) |
 			 ((topic_set)1 << codes_find(CODES_TOPIC, "daycare")));
