@@ -126,7 +126,7 @@ static const struct hsds_col address[] = {
 	OWN("id", NULL, HD_EXPORT), OWN("location_id", NULL, HD_BOTH),
 	OWN("address_1", NULL, HD_BOTH), OWN("city", NULL, HD_BOTH),
 	OWN("state_province", NULL, HD_EXPORT),
-	OWN("postal_code", NULL, HD_BOTH), OWN("country", NULL, HD_EXPORT),
+	OWN("postal_code", NULL, HD_BOTH), OWN("country", NULL, HD_BOTH),
 	OWN("address_type", NULL, HD_BOTH),
 	OWN("address_2", NULL, HD_IMPORT),
 };

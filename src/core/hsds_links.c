@@ -395,6 +395,18 @@ void hsds_address_row(struct imp *im, const struct hsds_found *fd)
 		}
 		text = t;
 	}
+	{
+		/* The country as given: the catalogue keeps one address text,
+		 * so a country other than Finland is written into it. */
+		char *cc = hsds_trimmed(csv_field(r, hsds_own(fd, "country")));
+		if (cc && text && strcasecmp(cc, "FI") != 0 &&
+		    strcasecmp(cc, "Finland") != 0 && strcasecmp(cc, "Suomi") != 0) {
+			char *t = xasprintf("%s, %s", text, cc);
+			free(text);
+			text = t;
+		}
+		free(cc);
+	}
 	free(a2);
 	free(post);
 	l->address = text;

@@ -882,6 +882,14 @@ static void test_taxonomy_terms_3(void **state)
 	free(f);
 	f = util_write(dir, "service.csv", "id,organization_id,name\ns1,o1,Palvelu\n");
 	free(f);
+	f = util_write(dir, "location.csv", "id,name\nl1,Haaparanda\n");
+	free(f);
+	f = util_write(dir, "service_at_location.csv", "id,service_id,location_id\nsl1,s1,l1\n");
+	free(f);
+	f = util_write(dir, "address.csv",
+		       "id,location_id,address_1,city,postal_code,country,address_type\n"
+		       "ad1,l1,Storgatan 1,Haparanda,95331,SE,physical\n");
+	free(f);
 	f = util_write(dir, "taxonomy_term.csv",
 		       "id,code,name,taxonomy\nk1,employment,Jobs,x\nk2,,Child Care,x\n");
 	free(f);
@@ -908,6 +916,8 @@ static void test_taxonomy_terms_3(void **state)
 		assert_int_equal(s1->info->n_phones, 2);
 		assert_string_equal(s1->info->phones[0].label.v[CAT_EN], "English, Spanish");
 		assert_null(s1->info->phones[1].label.v[CAT_EN]);
+		/* The country as given, not Finland. */
+		assert_string_equal(s1->info->address, "Storgatan 1, 95331 Haparanda, SE");
 	}
 	assert_int_equal(svc(cat, "s1")->topics,
 			 ((topic_set)1 << codes_find(CODES_TOPIC, "employment")) |
