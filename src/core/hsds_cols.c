@@ -58,6 +58,9 @@ static const struct hsds_col service[] = {
 	OWN("topics", "x_topics", HD_BOTH),
 	FLD("appointment", NULL, "appointment"),
 	FLD("verified", NULL, "verified"),
+	/* 3.x: when the register last changed it, the check date of a
+	 * service that has no verified or assured_date. */
+	OWN("last_modified", NULL, HD_IMPORT),
 };
 
 /* 1.x: one eligibility text a row. */

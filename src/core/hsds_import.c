@@ -438,6 +438,8 @@ static void service_row(struct imp *im, const struct hsds_found *fd)
 	info.appointment = (enum appointment)a;
 	raw = info.verified;
 	info.verified = parse_verified(im, r, raw);
+	if (!raw)
+		info.verified = parse_verified(im, r, csv_field(r, hsds_own(fd, "last_modified")));
 	free(raw);
 	*s->info = info;
 	row.info = s->info;

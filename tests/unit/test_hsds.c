@@ -880,7 +880,10 @@ static void test_taxonomy_terms_3(void **state)
 	free(data);
 	f = util_write(dir, "organization.csv", "id,name\no1,Kunta\n");
 	free(f);
-	f = util_write(dir, "service.csv", "id,organization_id,name\ns1,o1,Palvelu\n");
+	f = util_write(dir, "service.csv",
+		       "id,organization_id,name,last_modified,assured_date\n"
+		       "s1,o1,Palvelu,2025-10-01T08:30:00Z,\n"
+		       "s2,o1,Tarkistettu,2025-10-01T08:30:00Z,2026-02-03\n");
 	free(f);
 	f = util_write(dir, "location.csv", "id,name\nl1,Haaparanda\n");
 	free(f);
@@ -916,6 +919,9 @@ static void test_taxonomy_terms_3(void **state)
 		assert_int_equal(s1->info->n_phones, 2);
 		assert_string_equal(s1->info->phones[0].label.v[CAT_EN], "English, Spanish");
 		assert_null(s1->info->phones[1].label.v[CAT_EN]);
+		/* The register's modification date stands in for a check. */
+		assert_string_equal(s1->info->verified, "2025-10-01");
+		assert_string_equal(svc(cat, "s2")->info->verified, "2026-02-03");
 		/* The country as given, not Finland. */
 		assert_string_equal(s1->info->address, "Storgatan 1, 95331 Haparanda, SE");
 	}
