@@ -447,6 +447,12 @@ static int do_import(struct app *app, int argc, char **argv)
 		free(rest);
 		return usage_fail("%s", _("catalogue import: a source is needed (usage: neuvoo catalogue import [--add] [--dry-run] [--keep-going] [--force] [--verbose] SOURCE PATH...)"));
 	}
+	/* --add merges into the current catalogue: on first use, as for
+	 * every reader, the default one is the bundled catalogue. */
+	if (opts.add && catalogue_ensure(app->cfg, &err) != 0) {
+		free(rest);
+		return fail_err(EXIT_RUNTIME, &err);
+	}
 	import_log_init(&log);
 	rc = src->read(app, n_rest, rest, &cat, &log, &err);
 	free(rest);
