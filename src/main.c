@@ -50,8 +50,10 @@ static void usage(FILE *f)
 		"                     [--contacts] [--format text|csv|json] [--suppress N] [PATH...]\n"
 		"       neuvoo train [--list | SCENARIO] [--trainee NAME]\n"
 		"       neuvoo train --results [--format text|csv]\n"
-		"       neuvoo catalogue init [--force] | check | info | search [--lang LL] QUERY\n"
-		"       neuvoo catalogue import hsds DIR | export hsds DIR\n"
+		"       neuvoo catalogue init [--force] | check [--stale MONTHS] | info | show ID\n"
+		"                        | search [--lang LL] QUERY | export hsds DIR\n"
+		"       neuvoo catalogue import [--add] [--dry-run] [--keep-going] [--force]\n"
+		"                        [--verbose] SOURCE PATH...\n"
 		"       neuvoo doctor [--fix]          check (as root: repair) the set-up\n"
 		"Common options: --config FILE  --catalogue FILE  --stats-dir DIR  --desk NAME\n"
 		"                --lang LL  --keymap NAME  --screen NAME  --help  --version\n"),

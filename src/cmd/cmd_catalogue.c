@@ -1,5 +1,7 @@
 /* cmd_catalogue: `neuvoo catalogue init [--force] | check | info |
- * search [--lang LL] QUERY | import hsds DIR | export hsds DIR`.
+ * search [--lang LL] QUERY | import [OPTIONS] SOURCE PATH... | export
+ * hsds DIR`. Import reads through the source's importer and decides in
+ * core/catalogue_import, so every source follows the same rules.
  *
  * The admin's tools around the shared catalogue file (app->cfg->catalogue).
  * Everything printed from the catalogue goes through text_sanitize(): the
@@ -12,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd/cmd.h"
 #include "core/catalogue.h"
@@ -21,16 +24,11 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/search.h"
+#include "core/service_details.h"
 #include "core/text.h"
 
-/* HSDS import and export live in their own module; until it is part of
- * the build, those two subcommands say so. */
-#if defined(__has_include)
-#if __has_include("core/hsds.h")
+#include "core/catalogue_import.h"
 #include "core/hsds.h"
-#define NEUVOO_HAVE_HSDS 1
-#endif
-#endif
 
 static int usage_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -114,18 +112,76 @@ static void print_problem(void *ctx, const char *msg)
 	fputc('\n', p->f);
 }
 
+/* Today, local time (the desks run in Europe/Helsinki). */
+static struct tm today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return tm;
+}
+
+/* check --stale MONTHS: one line a service whose verified date is MONTHS
+ * or more months old, or missing: id, tab, name, tab, its age. */
+static int list_stale(struct app *app, struct catalogue *cat, int months)
+{
+	struct tm now = today();
+	const char *ui = app->cli.lang ? app->cli.lang : i18n_lang();
+	size_t i, n = 0;
+	char *err = NULL;
+
+	for (i = 0; i < cat->n_services; i++) {
+		const struct cat_service_info *in = catalogue_service_info(cat, i, &err);
+		const char *v = in ? in->verified : NULL;
+		int age = service_details_age_months(v, &now);
+		char *text;
+		if (!in)
+			return fail_err(EXIT_RUNTIME, &err);
+		if (age >= 0 && age < months)
+			continue;
+		text = service_details_age_text(v, &now);
+		put_clean(stdout, cat->services[i].id);
+		fputc('\t', stdout);
+		put_clean(stdout, catalogue_text(&cat->services[i].name, ui));
+		fputc('\t', stdout);
+		put_clean(stdout, text);
+		fputc('\n', stdout);
+		free(text);
+		n++;
+	}
+	printf(ngettext("%s: %zu of %zu services not checked in %d months\n",
+			"%s: %zu of %zu services not checked in %d months\n", n),
+	       app->cfg->catalogue, n, cat->n_services, months);
+	return EXIT_OK;
+}
+
 static int do_check(struct app *app, int argc, char **argv)
 {
 	struct catalogue *cat = NULL;
 	struct print_ctx pc;
-	char *err = NULL;
+	char *err = NULL, *end;
+	int stale = -1, k, rc;
 	size_t n;
 
-	if (argc > 1)
-		return usage_fail(_("catalogue check: unknown argument '%s' (usage: neuvoo catalogue check)"),
-				  argv[1]);
+	for (k = 1; k < argc; k++) {
+		if (!strcmp(argv[k], "--stale") && k + 1 < argc) {
+			long v = strtol(argv[++k], &end, 10);
+			if (*end || end == argv[k] || v < 0 || v > 1200)
+				return usage_fail(_("catalogue check: --stale needs a number of months, not '%s'"),
+						  argv[k]);
+			stale = (int)v;
+		} else {
+			return usage_fail(_("catalogue check: unknown argument '%s' (usage: neuvoo catalogue check [--stale MONTHS])"),
+					  argv[k]);
+		}
+	}
 	if (open_catalogue(app, &cat, &err) != 0)
 		return fail_err(EXIT_RUNTIME, &err);
+	if (stale >= 0) {
+		rc = list_stale(app, cat, stale);
+		catalogue_free(&cat);
+		return rc;
+	}
 	if (catalogue_verify_file(app->cfg->catalogue, &err) != 0) {
 		catalogue_free(&cat);
 		return fail_err(EXIT_RUNTIME, &err);
@@ -142,6 +198,57 @@ static int do_check(struct app *app, int argc, char **argv)
 		       app->cfg->catalogue, n);
 	catalogue_free(&cat);
 	return n == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+static void show_row(void *ctx, const char *label, const char *value)
+{
+	(void)ctx;
+	put_clean(stdout, label);
+	fputs(": ", stdout);
+	put_clean(stdout, value);
+	fputc('\n', stdout);
+}
+
+/* show ID [--lang LL]: every field of one service, as the desk's details
+ * window shows them (core/service_details). */
+static int do_show(struct app *app, int argc, char **argv)
+{
+	struct catalogue *cat = NULL;
+	const char *lang = NULL, *id = NULL;
+	char *err = NULL;
+	struct tm now = today();
+	long si;
+	int k;
+
+	for (k = 1; k < argc; k++) {
+		if (!strcmp(argv[k], "--lang") && k + 1 < argc)
+			lang = argv[++k];
+		else if (!strncmp(argv[k], "--lang=", 7))
+			lang = argv[k] + 7;
+		else if (argv[k][0] == '-' || id)
+			return usage_fail(_("catalogue show: unknown argument '%s' (usage: neuvoo catalogue show ID [--lang LL])"),
+					  argv[k]);
+		else
+			id = argv[k];
+	}
+	if (!id)
+		return usage_fail("%s", _("catalogue show: a service id is needed (usage: neuvoo catalogue show ID [--lang LL]; catalogue search finds ids)"));
+	if (!lang)
+		lang = app->cli.lang ? app->cli.lang : i18n_lang();
+	if (open_catalogue(app, &cat, &err) != 0)
+		return fail_err(EXIT_RUNTIME, &err);
+	si = catalogue_service_index(cat, id);
+	if (si < 0) {
+		err_set(&err, _("%s: no service with the id '%s' (catalogue search finds ids)"),
+			app->cfg->catalogue, id);
+		catalogue_free(&cat);
+		return fail_err(EXIT_RUNTIME, &err);
+	}
+	show_row(NULL, _("Id"), cat->services[si].id);
+	show_row(NULL, _("Name"), catalogue_text(&cat->services[si].name, lang));
+	service_details(cat, (size_t)si, lang, &now, show_row, NULL);
+	catalogue_free(&cat);
+	return EXIT_OK;
 }
 
 static int do_info(struct app *app, int argc, char **argv)
@@ -231,74 +338,194 @@ static int do_search(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
-#ifdef NEUVOO_HAVE_HSDS
-static void print_warning(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fputs("neuvoo: ", stderr);
-	put_clean(stderr, msg);
-	fputc('\n', stderr);
-}
-#endif
+/* ---- import --------------------------------------------------------- */
 
-/* import hsds DIR / export hsds DIR */
-static int do_hsds(struct app *app, int argc, char **argv, bool import)
+/* One source of `catalogue import`: its name on the command line, and
+ * what reads its arguments (the PATHs, and any option of its own) into a
+ * catalogue, adding what it could not read to the log. read returns 0,
+ * EXIT_RUNTIME or EXIT_USAGE with *err. */
+struct import_source {
+	const char *name;
+	const char *usage;
+	int (*read)(struct app *app, int argc, char **argv,
+		    struct catalogue **out, struct import_log *log, char **err);
+};
+
+static int read_hsds(struct app *app, int argc, char **argv,
+		     struct catalogue **out, struct import_log *log, char **err)
 {
-	const char *sub = import ? "import" : "export";
+	(void)app;
+	if (argc != 1) {
+		err_set(err, "%s", _("catalogue import hsds: one folder is needed (usage: neuvoo catalogue import [OPTIONS] hsds DIR)"));
+		return EXIT_USAGE;
+	}
+	return hsds_import_log(argv[0], out, log, err) == 0 ? EXIT_OK : EXIT_RUNTIME;
+}
+
+static const struct import_source import_sources[] = {
+	{ "hsds", "hsds DIR", read_hsds },
+};
+
+static const struct import_source *find_source(const char *name)
+{
+	size_t i;
+	for (i = 0; i < sizeof import_sources / sizeof import_sources[0]; i++)
+		if (!strcmp(import_sources[i].name, name))
+			return &import_sources[i];
+	return NULL;
+}
+
+/* "3 organisations, 12 services, 5 languages, 2 resources" (owned). */
+static char *counts_text(const struct import_counts *c)
+{
+	char *o = xasprintf(ngettext("%zu organisation", "%zu organisations", c->orgs), c->orgs);
+	char *s = xasprintf(ngettext("%zu service", "%zu services", c->services), c->services);
+	char *l = xasprintf(ngettext("%zu language", "%zu languages", c->languages), c->languages);
+	char *r = xasprintf(ngettext("%zu resource", "%zu resources", c->resources), c->resources);
+	char *all = xasprintf("%s, %s, %s, %s", o, s, l, r);
+	free(o);
+	free(s);
+	free(l);
+	free(r);
+	return all;
+}
+
+static void say_line(void *ctx, const char *msg)
+{
+	FILE *f = ctx;
+	fputs("neuvoo: ", f);
+	put_clean(f, msg);
+	fputc('\n', f);
+}
+
+/* The options every source shares; the rest is the source's. */
+static bool import_option(struct import_opts *o, const char *a)
+{
+	if (!strcmp(a, "--add"))
+		o->add = true;
+	else if (!strcmp(a, "--dry-run"))
+		o->dry_run = true;
+	else if (!strcmp(a, "--keep-going"))
+		o->keep_going = true;
+	else if (!strcmp(a, "--force"))
+		o->force = true;
+	else if (!strcmp(a, "--verbose"))
+		o->verbose = true;
+	else
+		return false;
+	return true;
+}
+
+static int do_import(struct app *app, int argc, char **argv)
+{
+	const struct import_source *src = NULL;
+	const char *path = app->cfg->catalogue;
+	struct import_opts opts = { 0 };
+	struct import_log log;
+	struct import_result res;
+	struct catalogue *cat = NULL;
+	char **rest, *err = NULL, *counts;
+	int n_rest = 0, i, rc;
+	size_t k;
+
+	rest = xcalloc((size_t)argc + 1, sizeof *rest);
+	for (i = 1; i < argc; i++) {
+		if (import_option(&opts, argv[i]))
+			continue;
+		if (!src && argv[i][0] != '-') {
+			src = find_source(argv[i]);
+			if (!src) {
+				free(rest);
+				return usage_fail(_("catalogue import: unknown source '%s' (hsds, ptv or tpr)"),
+						  argv[i]);
+			}
+			continue;
+		}
+		if (!src) {
+			free(rest);
+			return usage_fail(_("catalogue import: unknown option '%s' (usage: neuvoo catalogue import [--add] [--dry-run] [--keep-going] [--force] [--verbose] SOURCE PATH...)"),
+					  argv[i]);
+		}
+		rest[n_rest++] = argv[i];
+	}
+	if (!src) {
+		free(rest);
+		return usage_fail("%s", _("catalogue import: a source is needed (usage: neuvoo catalogue import [--add] [--dry-run] [--keep-going] [--force] [--verbose] SOURCE PATH...)"));
+	}
+	/* --add merges into the current catalogue: on first use, as for
+	 * every reader, the default one is the bundled catalogue. */
+	if (opts.add && catalogue_ensure(app->cfg, &err) != 0) {
+		free(rest);
+		return fail_err(EXIT_RUNTIME, &err);
+	}
+	import_log_init(&log);
+	rc = src->read(app, n_rest, rest, &cat, &log, &err);
+	free(rest);
+	for (k = 0; k < log.n_problems; k++)
+		say_line(stderr, log.problems[k]);
+	if (rc != EXIT_OK) {
+		import_log_clear(&log);
+		catalogue_free(&cat);
+		if (rc == EXIT_USAGE) {
+			cmd_fail(EXIT_USAGE, err);
+			err_free(&err);
+			return EXIT_USAGE;
+		}
+		return fail_err(rc, &err);
+	}
+	rc = catalogue_import_finish(&cat, &log, &opts, path, say_line, stdout,
+				     &res, &err);
+	counts = counts_text(&res.result);
+	if (rc == 0 && opts.dry_run)
+		printf(_("%s: would publish %s (dry run: nothing written)\n"),
+		       path, counts);
+	else if (rc == 0)
+		printf(_("%s: published %s\n"), path, counts);
+	else if (opts.dry_run && rc > 0)
+		printf(_("%s: would refuse %s (dry run: nothing written)\n"),
+		       path, counts);
+	if (rc == 0 && log.n_problems)
+		printf(ngettext("%s: %zu record left out (see above)\n",
+				"%s: %zu records left out (see above)\n",
+				log.n_problems), path, log.n_problems);
+	if (opts.add && rc >= 0 && res.had_old)
+		printf(ngettext("%s: %zu record of the same id replaced\n",
+				"%s: %zu records of the same id replaced\n",
+				res.replaced), path, res.replaced);
+	for (k = 0; k < log.n_notes; k++) {
+		put_clean(stdout, log.notes[k]);
+		putchar('\n');
+	}
+	free(counts);
+	import_log_clear(&log);
+	if (rc != 0)
+		return fail_err(EXIT_RUNTIME, &err);
+	return EXIT_OK;
+}
+
+/* export hsds DIR */
+static int do_export(struct app *app, int argc, char **argv)
+{
+	struct catalogue *cat = NULL;
 	char *err = NULL;
 
 	if (argc < 2)
-		return usage_fail(_("catalogue %s: a format and a folder are needed (usage: neuvoo catalogue %s hsds DIR)"),
-				  sub, sub);
+		return usage_fail("%s", _("catalogue export: a format and a folder are needed (usage: neuvoo catalogue export hsds DIR)"));
 	if (strcmp(argv[1], "hsds") != 0)
 		return usage_fail(_("catalogue: unknown format '%s' (only hsds is known)"), argv[1]);
 	if (argc != 3)
-		return usage_fail(_("catalogue %s hsds: one folder is needed (usage: neuvoo catalogue %s hsds DIR)"),
-				  sub, sub);
-#ifdef NEUVOO_HAVE_HSDS
-	{
-		const char *dir = argv[2];
-		struct catalogue *cat = NULL;
-		struct print_ctx pc;
-		size_t n;
-		if (import) {
-			if (hsds_import(dir, &cat, print_warning, NULL, &err) != 0)
-				return fail_err(EXIT_RUNTIME, &err);
-			pc.prefix = dir;
-			pc.f = stderr;
-			/* Problems are warnings here: the admin sees them all,
-			 * and desks cope with what the loader must skip. */
-			n = catalogue_check(cat, print_problem, &pc);
-			if (catalogue_publish(cat, app->cfg->catalogue, &err) != 0) {
-				catalogue_free(&cat);
-				return fail_err(EXIT_RUNTIME, &err);
-			}
-			printf(ngettext("%s: published %zu service from %s",
-					"%s: published %zu services from %s", cat->n_services),
-			       app->cfg->catalogue, cat->n_services, dir);
-			if (n)
-				printf(ngettext(" (%zu problem, see above)",
-						" (%zu problems, see above)", n), n);
-			putchar('\n');
-		} else {
-			if (open_catalogue(app, &cat, &err) != 0)
-				return fail_err(EXIT_RUNTIME, &err);
-			if (hsds_export(cat, dir, &err) != 0) {
-				catalogue_free(&cat);
-				return fail_err(EXIT_RUNTIME, &err);
-			}
-			printf(ngettext("%s: exported %zu service\n",
-					"%s: exported %zu services\n", cat->n_services),
-			       dir, cat->n_services);
-		}
+		return usage_fail("%s", _("catalogue export hsds: one folder is needed (usage: neuvoo catalogue export hsds DIR)"));
+	if (open_catalogue(app, &cat, &err) != 0)
+		return fail_err(EXIT_RUNTIME, &err);
+	if (hsds_export(cat, argv[2], &err) != 0) {
 		catalogue_free(&cat);
-		return EXIT_OK;
+		return fail_err(EXIT_RUNTIME, &err);
 	}
-#else
-	(void)app;
-	err_set(&err, _("catalogue %s hsds: not available in this build of neuvoo"), sub);
-	return fail_err(EXIT_RUNTIME, &err);
-#endif
+	printf(ngettext("%s: exported %zu service\n",
+			"%s: exported %zu services\n", cat->n_services),
+	       argv[2], cat->n_services);
+	catalogue_free(&cat);
+	return EXIT_OK;
 }
 
 int cmd_catalogue(struct app *app, int argc, char **argv)
@@ -311,13 +538,15 @@ int cmd_catalogue(struct app *app, int argc, char **argv)
 		return do_init(app, argc - 1, argv + 1);
 	if (!strcmp(sub, "check"))
 		return do_check(app, argc - 1, argv + 1);
+	if (!strcmp(sub, "show"))
+		return do_show(app, argc - 1, argv + 1);
 	if (!strcmp(sub, "info"))
 		return do_info(app, argc - 1, argv + 1);
 	if (!strcmp(sub, "search"))
 		return do_search(app, argc - 1, argv + 1);
 	if (!strcmp(sub, "import"))
-		return do_hsds(app, argc - 1, argv + 1, true);
+		return do_import(app, argc - 1, argv + 1);
 	if (!strcmp(sub, "export"))
-		return do_hsds(app, argc - 1, argv + 1, false);
+		return do_export(app, argc - 1, argv + 1);
 	return usage_fail(_("catalogue: unknown subcommand '%s' (see neuvoo --help)"), sub);
 }

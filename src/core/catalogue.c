@@ -9,6 +9,7 @@
  * malloc'd strings, and both kinds mix. */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "core/catalogue.h"
 #include "core/catalogue_load.h"
 #include "core/err.h"
+#include "core/strmap.h"
 
 /* ---- memory ------------------------------------------------------------- */
 
@@ -298,3 +300,128 @@ bool catalogue_resource_speaks(const struct cat_resource *r, const char *lang)
 	return false;
 }
 
+
+/* ---- merging ------------------------------------------------------------- */
+
+static int cmp_language(const void *a, const void *b)
+{
+	const struct cat_language *x = a, *y = b;
+	return strcmp(x->code ? x->code : "", y->code ? y->code : "");
+}
+
+/* One kind of record, for merging it generically. */
+struct kind_ops {
+	enum cat_table_id table;
+	size_t size, id_off;
+	void *(*add)(struct catalogue *cat);	/* a zeroed record at the end */
+	void (*free)(const struct catalogue *cat, void *rec);
+	void **(*arr)(struct catalogue *cat, size_t **n);
+};
+
+static void *add_org(struct catalogue *c) { return catalogue_add_org(c); }
+static void *add_language(struct catalogue *c) { return catalogue_add_language(c); }
+static void *add_resource(struct catalogue *c) { return catalogue_add_resource(c); }
+/* The record moved in brings its own info. */
+static void *add_service(struct catalogue *c)
+{
+	struct cat_service *s = catalogue_add_service(c);
+	free(s->info);
+	s->info = NULL;
+	return s;
+}
+static void free_org(const struct catalogue *c, void *r) { org_free(c, r); }
+static void free_service(const struct catalogue *c, void *r) { service_free(c, r); }
+static void free_language(const struct catalogue *c, void *r) { language_free(c, r); }
+static void free_resource(const struct catalogue *c, void *r) { resource_free(c, r); }
+static void **arr_orgs(struct catalogue *c, size_t **n) { *n = &c->n_orgs; return (void **)&c->orgs; }
+static void **arr_services(struct catalogue *c, size_t **n) { *n = &c->n_services; return (void **)&c->services; }
+static void **arr_languages(struct catalogue *c, size_t **n) { *n = &c->n_languages; return (void **)&c->languages; }
+static void **arr_resources(struct catalogue *c, size_t **n) { *n = &c->n_resources; return (void **)&c->resources; }
+
+static const struct kind_ops kinds[] = {
+	{ CAT_TABLE_organisation, sizeof(struct cat_org),
+	  offsetof(struct cat_org, id), add_org, free_org, arr_orgs },
+	{ CAT_TABLE_service, sizeof(struct cat_service),
+	  offsetof(struct cat_service, id), add_service, free_service, arr_services },
+	{ CAT_TABLE_language, sizeof(struct cat_language),
+	  offsetof(struct cat_language, code), add_language, free_language, arr_languages },
+	{ CAT_TABLE_resource, sizeof(struct cat_resource),
+	  offsetof(struct cat_resource, id), add_resource, free_resource, arr_resources },
+};
+
+static const char *rec_id(const struct kind_ops *k, const void *arr, size_t i)
+{
+	return *(char *const *)((const char *)arr + i * k->size + k->id_off);
+}
+
+/* Replace or append each of from's records of one kind, zeroing it in
+ * from so that freeing from frees nothing of it. map (when given) gets
+ * where from's record i went. Returns the replaced count. */
+static size_t merge_kind(const struct kind_ops *k, struct catalogue *into,
+			 struct catalogue *from, size_t *map,
+			 void (*replaced)(void *ctx, enum cat_table_id t,
+					  const char *id),
+			 void *ctx)
+{
+	struct strmap m = { 0 };
+	size_t *n_into, *n_from, i, n = 0;
+	void **a_into = k->arr(into, &n_into), **a_from = k->arr(from, &n_from);
+
+	for (i = 0; i < *n_into; i++)
+		strmap_put(&m, rec_id(k, *a_into, i), i);
+	for (i = 0; i < *n_from; i++) {
+		char *src = (char *)*a_from + i * k->size, *dst;
+		const char *id = rec_id(k, *a_from, i);
+		size_t at;
+		if (id && strmap_get(&m, id, &at)) {
+			dst = (char *)*a_into + at * k->size;
+			if (replaced)
+				replaced(ctx, k->table, id);
+			k->free(into, dst);
+			n++;
+		} else {
+			at = *n_into;
+			dst = k->add(into);
+			strmap_put(&m, id, at);
+		}
+		memcpy(dst, src, k->size);
+		memset(src, 0, k->size);
+		if (map)
+			map[i] = at;
+	}
+	strmap_clear(&m);
+	return n;
+}
+
+size_t catalogue_merge(struct catalogue *into, struct catalogue **pfrom,
+		       void (*replaced)(void *ctx, enum cat_table_id t,
+					const char *id),
+		       void *ctx)
+{
+	struct catalogue *from = *pfrom;
+	size_t n = 0, i, k, *orgmap;
+
+	orgmap = xcalloc(from->n_orgs ? from->n_orgs : 1, sizeof *orgmap);
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		n += merge_kind(&kinds[k], into, from,
+				kinds[k].table == CAT_TABLE_organisation ? orgmap : NULL,
+				replaced, ctx);
+		if (kinds[k].table != CAT_TABLE_organisation)
+			continue;
+		/* Services point at organisations by index: into's now. */
+		for (i = 0; i < from->n_services; i++)
+			from->services[i].org = from->services[i].org < from->n_orgs
+				? orgmap[from->services[i].org] : (size_t)-1;
+	}
+	free(orgmap);
+	if (into->n_languages > 1)
+		qsort(into->languages, into->n_languages,
+		      sizeof *into->languages, cmp_language);
+	if (from->name) {
+		drop(into, into->name);
+		into->name = from->name;
+		from->name = NULL;
+	}
+	catalogue_free(pfrom);
+	return n;
+}

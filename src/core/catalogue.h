@@ -222,4 +222,15 @@ struct cat_language *catalogue_add_language(struct catalogue *cat);
 struct cat_resource *catalogue_add_resource(struct catalogue *cat);
 void cat_text_free(struct cat_text *t);
 
+/* Move every record of *from into into (a whole catalogue, loaded or
+ * built): a record whose id into has already replaces it in its place,
+ * the others are appended; services' organisations are resolved by id,
+ * languages sorted again; from's name, when it has one, wins. replaced
+ * (may be NULL) is told each replaced record's table and id. *from is
+ * freed. Returns how many records were replaced. */
+size_t catalogue_merge(struct catalogue *into, struct catalogue **from,
+		       void (*replaced)(void *ctx, enum cat_table_id t,
+					const char *id),
+		       void *ctx);
+
 #endif

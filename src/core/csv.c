@@ -154,7 +154,7 @@ static int parse_record(struct csv_reader *r, const char **why)
 				if (c == EOF) {
 					if (r->io_err)
 						return REC_IOERR;
-					*why = _("quoted field not closed before the end of the file");
+					*why = _("a quote opened here is never closed, so every later row is inside it; close the quote");
 					return REC_BAD;
 				}
 				if (c == '"') {
@@ -393,6 +393,22 @@ int csv_column(const struct csv_reader *r, const char *name)
 size_t csv_ncolumns(const struct csv_reader *r)
 {
 	return r->nh;
+}
+
+int csv_expect_columns(const struct csv_reader *r, size_t min, char **err)
+{
+	const char *h = r->nh ? r->hdr[0] : "";
+	if (r->nh >= min)
+		return 0;
+	if (strchr(h, ';') || strchr(h, '\t'))
+		err_set(err, _("%s:1: the header is one column; not comma-separated? (save the file as CSV with commas)"),
+			r->name);
+	else
+		err_set(err, ngettext("%s:1: the header has %zu column, at least %zu are needed; not comma-separated?",
+				      "%s:1: the header has %zu columns, at least %zu are needed; not comma-separated?",
+				      r->nh),
+			r->name, r->nh, min);
+	return -1;
 }
 
 unsigned long csv_line(const struct csv_reader *r)

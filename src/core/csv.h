@@ -47,6 +47,12 @@ int csv_column(const struct csv_reader *r, const char *name);
 /* Number of columns in the header (0 without one). */
 size_t csv_ncolumns(const struct csv_reader *r);
 
+/* A header of fewer than min columns is an error ("FILE:1: ... not
+ * comma-separated?"): a file saved with semicolons or tabs reads as one
+ * column, and every row of it would be lost without a word. 0 when it
+ * has enough, else -1 and *err. */
+int csv_expect_columns(const struct csv_reader *r, size_t min, char **err);
+
 /* Physical line (from 1) where the current record starts. */
 unsigned long csv_line(const struct csv_reader *r);
 /* The name used in messages. */

@@ -8,8 +8,15 @@
  * phone.csv, language.csv, schedule.csv, location.csv, address.csv, ...);
  * organization(s).csv and service(s).csv are required, the rest optional.
  * Rows that cannot be used are reported through warn ("FILE:LINE: what is
- * wrong") and skipped; only a missing required file or an unreadable one
- * fails the import.
+ * wrong") and skipped (`catalogue import` then publishes nothing unless
+ * --keep-going: core/catalogue_import); a missing required file, an
+ * unreadable one, or one whose header is a single column (saved with
+ * semicolons or tabs) fails the import. Language names and taxonomy
+ * terms become codes and topics through the mapping tables
+ * hsds-languages.csv and hsds-taxonomy.csv (core/mapping). A phone
+ * belongs to a service, a service at a location, a location or an
+ * organisation; a service without its own gets its locations', else its
+ * organisation's.
  *
  * HSDS has one language per text, so neuvoo adds columns other tools
  * ignore: name_fi, name_sv, name_en, description_LL, eligibility_LL on
@@ -34,6 +41,12 @@
 int hsds_import(const char *dir, struct catalogue **out,
 		void (*warn)(void *ctx, const char *msg), void *ctx,
 		char **err);
+/* The same for `catalogue import`: every row that cannot be used is a
+ * problem of log, and what it leaves out on purpose (inactive services)
+ * a note. */
+struct import_log;
+int hsds_import_log(const char *dir, struct catalogue **out,
+		    struct import_log *log, char **err);
 int hsds_export(const struct catalogue *cat, const char *dir, char **err);
 
 #endif

@@ -58,6 +58,9 @@ static const struct hsds_col service[] = {
 	OWN("topics", "x_topics", HD_BOTH),
 	FLD("appointment", NULL, "appointment"),
 	FLD("verified", NULL, "verified"),
+	/* 3.x: when the register last changed it, the check date of a
+	 * service that has no verified or assured_date. */
+	OWN("last_modified", NULL, HD_IMPORT),
 };
 
 /* 1.x: one eligibility text a row. */
@@ -68,7 +71,7 @@ static const struct hsds_col elig[] = {
 };
 
 static const struct hsds_col phone[] = {
-	OWN("id", NULL, HD_EXPORT),
+	OWN("id", NULL, HD_BOTH),
 	OWN("service_id", NULL, HD_BOTH),
 	FLD("number", NULL, "number"),
 	CONST("type", "voice", HD_BOTH),
@@ -76,6 +79,10 @@ static const struct hsds_col phone[] = {
 	FLD("description", NULL, "label"),
 	OWN("service_at_location_id", NULL, HD_IMPORT),
 	OWN("extension", NULL, HD_IMPORT),
+	/* A location's or organisation's phone: a fallback for services
+	 * without one of their own. */
+	OWN("location_id", NULL, HD_IMPORT),
+	OWN("organization_id", NULL, HD_IMPORT),
 };
 
 /* A service's languages; a language new to the catalogue gets its names
@@ -86,6 +93,7 @@ static const struct hsds_col slang[] = {
 	OWN("name", NULL, HD_BOTH),
 	OWN("code", NULL, HD_BOTH),
 	OWN("language", NULL, HD_IMPORT),	/* 1.x */
+	OWN("phone_id", NULL, HD_IMPORT),	/* 3.x: a phone's language */
 	FLD_IN("name", "name"),
 	PLAIN("name", "name", CAT_EN, HD_IMPORT),
 	FLD_IN("native", "native"),
@@ -121,7 +129,7 @@ static const struct hsds_col address[] = {
 	OWN("id", NULL, HD_EXPORT), OWN("location_id", NULL, HD_BOTH),
 	OWN("address_1", NULL, HD_BOTH), OWN("city", NULL, HD_BOTH),
 	OWN("state_province", NULL, HD_EXPORT),
-	OWN("postal_code", NULL, HD_BOTH), OWN("country", NULL, HD_EXPORT),
+	OWN("postal_code", NULL, HD_BOTH), OWN("country", NULL, HD_BOTH),
 	OWN("address_type", NULL, HD_BOTH),
 	OWN("address_2", NULL, HD_IMPORT),
 };
@@ -157,6 +165,21 @@ static const struct hsds_col rhours[] = {
 	SCHED_TIMES,
 	OWN("freq", NULL, HD_IMPORT),
 	SCHED_READ,
+};
+
+/* Taxonomy terms (import only: neuvoo's topics are the service's topics
+ * column), mapped to topics through data/mappings/hsds-taxonomy.csv; and
+ * the rows that give a service its terms (1.x services_taxonomy, 3.x
+ * attribute). */
+static const struct hsds_col taxterm[] = {
+	OWN("id", NULL, HD_IMPORT), OWN("code", NULL, HD_IMPORT),
+	OWN("name", NULL, HD_IMPORT),
+};
+
+static const struct hsds_col svctax[] = {
+	OWN("service_id", NULL, HD_IMPORT), OWN("link_id", NULL, HD_IMPORT),
+	OWN("link_entity", "link_type", HD_IMPORT),
+	OWN("taxonomy_term_id", "taxonomy_id", HD_IMPORT),
 };
 
 #define NAMES(...) (const char *const[]){ __VA_ARGS__, NULL }
@@ -195,6 +218,12 @@ static const struct hsds_file files[HF__N] = {
 	      CAT_TABLE_resource_language, rlang),
 	FILE_(HF_RHOURS, NAMES("x_resource_hours.csv"),
 	      CAT_TABLE_resource_hours, rhours),
+	FILE_(HF_TAXTERM, NAMES("taxonomy_term.csv", "taxonomy_terms.csv",
+				"taxonomy.csv"),
+	      CAT_TABLE_service_topic, taxterm),
+	FILE_(HF_SVCTAX, NAMES("attribute.csv", "attributes.csv",
+			       "services_taxonomy.csv", "service_taxonomy.csv"),
+	      CAT_TABLE_service_topic, svctax),
 };
 
 const struct hsds_file *hsds_file(enum hsds_file_id f)

@@ -39,6 +39,7 @@
 #include <sys/stat.h>
 
 #include "core/catalogue.h"
+#include "core/catalogue_import.h"
 #include "core/codes.h"
 #include "core/csv.h"
 #include "core/err.h"
@@ -401,6 +402,7 @@ static void service_row(struct imp *im, const struct hsds_found *fd)
 		/* Not an error: gone services are left out, and so are rows
 		 * that point at them. */
 		strmap_put(&im->skipped, id, 0);
+		im->n_inactive++;
 		goto skip;
 	}
 	if (!hsds_text_any(&row.name)) {
@@ -436,6 +438,8 @@ static void service_row(struct imp *im, const struct hsds_found *fd)
 	info.appointment = (enum appointment)a;
 	raw = info.verified;
 	info.verified = parse_verified(im, r, raw);
+	if (!raw)
+		info.verified = parse_verified(im, r, csv_field(r, hsds_own(fd, "last_modified")));
 	free(raw);
 	*s->info = info;
 	row.info = s->info;
@@ -544,12 +548,16 @@ static const struct step {
 	{ HF_ORG, true, org_begin, org_row, NULL },
 	{ HF_SERVICE, true, NULL, service_row, NULL },
 	{ HF_ELIG, false, NULL, hsds_elig_row, NULL },
-	{ HF_PHONE, false, NULL, hsds_phone_row, NULL },
 	{ HF_SLANG, false, NULL, hsds_slang_row, NULL },
 	{ HF_LOCATION, false, NULL, hsds_location_row, NULL },
 	{ HF_ADDRESS, false, NULL, hsds_address_row, NULL },
 	{ HF_SAL, false, NULL, hsds_sal_row, NULL },
 	{ HF__N, false, NULL, NULL, hsds_apply_addresses },
+	{ HF_TAXTERM, false, NULL, hsds_taxterm_row, NULL },
+	{ HF_SVCTAX, false, NULL, hsds_svctax_row, NULL },
+	/* After services at locations, which phones may name. */
+	{ HF_PHONE, false, NULL, hsds_phone_row, NULL },
+	{ HF__N, false, NULL, NULL, hsds_apply_phones },
 	{ HF_REGULAR, false, hsds_sched_begin, hsds_schedule_row, NULL },
 	{ HF_HOLIDAY, false, hsds_sched_begin, hsds_schedule_row, NULL },
 	{ HF_SCHEDULE, false, hsds_sched_begin, hsds_schedule_row, NULL },
@@ -580,6 +588,10 @@ static int read_file(struct imp *im, const struct step *s)
 				im->dir);
 		return s->required ? -1 : 0;
 	}
+	if (csv_expect_columns(r, 2, im->err) != 0) {
+		csv_close(&r);
+		return -1;
+	}
 	hsds_find(&fd, s->file, r);
 	if (s->begin)
 		s->begin(im, &fd);
@@ -605,7 +617,19 @@ static void imp_free(struct imp *im)
 	strmap_clear(&im->res);
 	strmap_clear(&im->locs);
 	strmap_clear(&im->sals);
+	if (im->org_phones)
+		for (i = 0; i < im->n_org_phones; i++)
+			hsds_phones_free(&im->org_phones[i]);
+	free(im->org_phones);
+	mapping_free(&im->lang_names);
+	mapping_free(&im->tax_topics);
+	strmap_clear(&im->phone_langs);
+	for (i = 0; i < im->n_phone_codes; i++)
+		free(im->phone_codes[i]);
+	free(im->phone_codes);
+	strmap_clear(&im->terms);
 	for (i = 0; i < im->n_loc; i++) {
+		hsds_phones_free(&im->loc[i].phones);
 		free(im->loc[i].org_id);
 		free(im->loc[i].address);
 		free(im->loc[i].city);
@@ -616,9 +640,9 @@ static void imp_free(struct imp *im)
 	free(im->links);
 }
 
-int hsds_import(const char *dir, struct catalogue **out,
-		void (*warn)(void *ctx, const char *msg), void *ctx,
-		char **err)
+static int import_dir(const char *dir, struct catalogue **out,
+		      void (*warn)(void *ctx, const char *msg), void *ctx,
+		      size_t *n_inactive, size_t *n_unmapped, char **err)
 {
 	struct imp im;
 	struct stat st;
@@ -642,6 +666,12 @@ int hsds_import(const char *dir, struct catalogue **out,
 	im.ctx = ctx;
 	im.err = err;
 	im.cat = catalogue_new();
+	if (mapping_load("hsds-languages.csv", &im.lang_names, err) != 0 ||
+	    mapping_load("hsds-taxonomy.csv", &im.tax_topics, err) != 0) {
+		catalogue_free(&im.cat);
+		imp_free(&im);
+		return -1;
+	}
 
 	for (i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++)
 		rc = read_file(&im, &steps[i]);
@@ -655,6 +685,32 @@ int hsds_import(const char *dir, struct catalogue **out,
 			      sizeof *im.cat->languages, cmp_lang);
 		*out = im.cat;
 	}
+	*n_inactive = im.n_inactive;
+	*n_unmapped = im.n_unmapped;
 	imp_free(&im);
+	return rc;
+}
+
+int hsds_import(const char *dir, struct catalogue **out,
+		void (*warn)(void *ctx, const char *msg), void *ctx,
+		char **err)
+{
+	size_t n, u;
+	return import_dir(dir, out, warn, ctx, &n, &u, err);
+}
+
+int hsds_import_log(const char *dir, struct catalogue **out,
+		    struct import_log *log, char **err)
+{
+	size_t n = 0, u = 0;
+	int rc = import_dir(dir, out, import_log_warn, log, &n, &u, err);
+	if (rc == 0 && n)
+		import_log_note(log, ngettext("%s: %zu inactive service not imported",
+					      "%s: %zu inactive services not imported", n),
+				dir, n);
+	if (rc == 0 && u)
+		import_log_note(log, ngettext("%s: %zu taxonomy term gives no topic (see the mapping tables in the catalogue admin guide)",
+					      "%s: %zu taxonomy terms give no topic (see the mapping tables in the catalogue admin guide)", u),
+				dir, u);
 	return rc;
 }

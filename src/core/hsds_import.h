@@ -11,6 +11,7 @@
 #include "core/csv.h"
 #include "core/hours.h"
 #include "core/hsds_cols.h"
+#include "core/mapping.h"
 #include "core/strmap.h"
 
 /* The columns of a schedule file. */
@@ -24,12 +25,19 @@ struct sched_cols {
 	int c[SC__N];
 };
 
+/* Phones of a location or an organisation, for services without one. */
+struct phones {
+	struct cat_phone *v;
+	size_t n;
+};
+
 struct loc {
 	char *org_id;
 	char *address;
 	char *city;
 	bool have_addr;
 	bool postal;		/* the address held is a postal one */
+	struct phones phones;
 };
 
 struct link {
@@ -49,6 +57,16 @@ struct imp {
 	struct link *links;
 	size_t n_links;
 	bool org_municipality_col;
+	size_t n_inactive;
+	struct phones *org_phones;	/* one an organisation, or NULL */
+	size_t n_org_phones;
+	struct mapping *lang_names;	/* language names to codes */
+	struct mapping *tax_topics;	/* taxonomy terms to topic codes */
+	struct strmap terms;		/* term id -> topic index, TOPIC__N: none */
+	size_t n_unmapped;		/* terms no topic maps */
+	struct strmap phone_langs;	/* phone id -> index into phone_codes */
+	char **phone_codes;		/* "en es": a phone's languages */
+	size_t n_phone_codes;	/* services left out as inactive or defunct */
 	struct sched_cols sched;	/* of the schedule file being read */
 };
 
@@ -84,9 +102,15 @@ void hsds_location_row(struct imp *im, const struct hsds_found *fd);
 void hsds_address_row(struct imp *im, const struct hsds_found *fd);
 void hsds_sal_row(struct imp *im, const struct hsds_found *fd);
 void hsds_apply_addresses(struct imp *im);
+/* Services with no phone of their own get their locations' phones, else
+ * their organisation's. */
+void hsds_apply_phones(struct imp *im);
+void hsds_phones_free(struct phones *p);
 void hsds_rlang_row(struct imp *im, const struct hsds_found *fd);
 void hsds_sched_begin(struct imp *im, const struct hsds_found *fd);
 void hsds_schedule_row(struct imp *im, const struct hsds_found *fd);
+void hsds_taxterm_row(struct imp *im, const struct hsds_found *fd);
+void hsds_svctax_row(struct imp *im, const struct hsds_found *fd);
 void hsds_rhours_row(struct imp *im, const struct hsds_found *fd);
 /* One schedule row into h (warned and skipped when unusable). */
 void hsds_sched_row(struct imp *im, struct csv_reader *r,

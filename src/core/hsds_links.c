@@ -66,20 +66,116 @@ static bool standard_phone_type(const char *t)
 	return false;
 }
 
+static void phone_free(struct cat_phone *p)
+{
+	free(p->number);
+	cat_text_free(&p->label);
+}
+
+void hsds_phones_free(struct phones *p)
+{
+	size_t i;
+	for (i = 0; i < p->n; i++)
+		phone_free(&p->v[i]);
+	free(p->v);
+	p->v = NULL;
+	p->n = 0;
+}
+
+static struct cat_phone *phone_add(struct cat_phone **v, size_t *n)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	memset(&(*v)[*n], 0, sizeof **v);
+	return &(*v)[(*n)++];
+}
+
+/* Where a phone row belongs: a service (the service's own, also through
+ * its service at a location), else a location, else an organisation.
+ * NULL when unknown (warned). */
+static struct cat_phone *phone_owner(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	long si = hsds_row_located(im, fd);
+	char *lid, *oid;
+	struct cat_phone *p = NULL;
+	size_t idx;
+	if (si >= 0) {
+		struct cat_service_info *in = im->cat->services[si].info;
+		return phone_add(&in->phones, &in->n_phones);
+	}
+	if (si == -1)
+		return NULL;
+	lid = hsds_trimmed(csv_field(r, hsds_own(fd, "location_id")));
+	oid = hsds_trimmed(csv_field(r, hsds_own(fd, "organization_id")));
+	if (lid) {
+		if (strmap_get(&im->locs, lid, &idx))
+			p = phone_add(&im->loc[idx].phones.v, &im->loc[idx].phones.n);
+		else
+			hsds_warn(im, r, _("unknown location_id \"%s\"; row skipped"), lid);
+	} else if (oid) {
+		if (strmap_get(&im->orgs, oid, &idx)) {
+			if (!im->org_phones) {
+				im->n_org_phones = im->cat->n_orgs;
+				im->org_phones = xcalloc(im->n_org_phones + 1,
+							 sizeof *im->org_phones);
+			}
+			p = phone_add(&im->org_phones[idx].v, &im->org_phones[idx].n);
+		} else {
+			hsds_warn(im, r, _("unknown organization_id \"%s\"; row skipped"), oid);
+		}
+	} else {
+		hsds_warn(im, r, _("phone of no service, location or organization; row skipped"));
+	}
+	free(lid);
+	free(oid);
+	return p;
+}
+
+/* HSDS 3 gives a phone languages of its own (language.csv rows with a
+ * phone_id): neuvoo keeps them in the phone's label, in each catalogue
+ * language ("English, Spanish"), where the details window shows them
+ * after the number. A label the file gives wins. */
+static void phone_languages(struct imp *im, const struct hsds_found *fd,
+			    struct cat_phone *p)
+{
+	char *id = hsds_trimmed(csv_field(fd->r, hsds_own(fd, "id")));
+	char *codes, *save = NULL, *tok;
+	size_t at;
+	int k;
+	if (!id || !strmap_get(&im->phone_langs, id, &at) ||
+	    hsds_text_any(&p->label)) {
+		free(id);
+		return;
+	}
+	free(id);
+	for (k = 0; k < CAT__NLANG; k++) {
+		char *label = NULL;
+		codes = xstrdup(im->phone_codes[at]);
+		for (tok = strtok_r(codes, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+			const struct cat_language *l = catalogue_language(im->cat, tok);
+			const char *name = l && l->name.v[k] ? l->name.v[k] : tok;
+			char *t = label ? xasprintf("%s, %s", label, name) : xstrdup(name);
+			free(label);
+			label = t;
+		}
+		free(codes);
+		p->label.v[k] = label;
+	}
+}
+
 void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
 {
 	struct csv_reader *r = fd->r;
 	char *num, *ext, *type;
-	struct cat_service *s;
 	struct cat_phone *p;
-	/* An organisation's or location's phone is left out: neuvoo keeps
-	 * phones per service only. */
-	long si = hsds_row_located(im, fd);
-	if (si < 0)
-		return;
 	num = hsds_trimmed(csv_field(r, hsds_field(fd, "number")));
 	if (!num) {
 		hsds_warn(im, r, _("phone without a number; row skipped"));
+		return;
+	}
+	p = phone_owner(im, fd);
+	if (!p) {
+		free(num);
 		return;
 	}
 	ext = hsds_trimmed(csv_field(r, hsds_own(fd, "extension")));
@@ -89,11 +185,6 @@ void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
 		free(ext);
 		num = both;
 	}
-	s = &im->cat->services[si];
-	s->info->phones = xrealloc(s->info->phones,
-				   (s->info->n_phones + 1) * sizeof *s->info->phones);
-	p = &s->info->phones[s->info->n_phones++];
-	memset(p, 0, sizeof *p);
 	hsds_read_fields(fd, p, NULL);
 	free(p->number);
 	p->number = num;
@@ -104,6 +195,35 @@ void hsds_phone_row(struct imp *im, const struct hsds_found *fd)
 		type = NULL;
 	}
 	free(type);
+	phone_languages(im, fd, p);
+}
+
+static void phones_copy(struct cat_service_info *in, const struct phones *from)
+{
+	size_t i;
+	int k;
+	for (i = 0; i < from->n; i++) {
+		struct cat_phone *p = phone_add(&in->phones, &in->n_phones);
+		p->number = xstrdup(from->v[i].number);
+		for (k = 0; k < CAT__NLANG; k++)
+			p->label.v[k] = xstrdup(from->v[i].label.v[k]);
+	}
+}
+
+void hsds_apply_phones(struct imp *im)
+{
+	size_t i, idx;
+	for (i = 0; i < im->n_links; i++) {
+		struct cat_service_info *in = im->cat->services[im->links[i].svc].info;
+		if (strmap_get(&im->locs, im->links[i].loc_id, &idx) &&
+		    im->loc[idx].phones.n && !in->n_phones)
+			phones_copy(in, &im->loc[idx].phones);
+	}
+	for (i = 0; im->org_phones && i < im->cat->n_services; i++) {
+		struct cat_service *s = &im->cat->services[i];
+		if (!s->info->n_phones && s->org < im->n_org_phones)
+			phones_copy(s->info, &im->org_phones[s->org]);
+	}
 }
 
 /* The code of a language named (in any catalogue language or natively)
@@ -132,13 +252,20 @@ void hsds_slang_row(struct imp *im, const struct hsds_found *fd)
 	const char *raw;
 	struct cat_service *s;
 	size_t i;
-	long si;
-	if (!sid)	/* a location's or phone's language */
-		return;
-	free(sid);
-	si = hsds_row_service(im, r, c_sid, -1);
-	if (si < 0)
-		return;
+	long si = -1;
+	char *pid = NULL;
+	if (!sid) {
+		/* A phone's language is kept with the phone; a location's
+		 * is not neuvoo's to keep. */
+		pid = hsds_trimmed(csv_field(r, hsds_own(fd, "phone_id")));
+		if (!pid)
+			return;
+	} else {
+		free(sid);
+		si = hsds_row_service(im, r, c_sid, -1);
+		if (si < 0)
+			return;
+	}
 	raw = csv_field(r, hsds_own(fd, "code"));
 	if (hsds_blank(raw))
 		raw = csv_field(r, hsds_own(fd, "language"));
@@ -147,16 +274,20 @@ void hsds_slang_row(struct imp *im, const struct hsds_found *fd)
 		/* 1.x files often hold names ("Somali"). */
 		char *t = hsds_trimmed(raw);
 		const char *known = language_by_name(im->cat, t);
+		if (!known)
+			known = mapping_get(im->lang_names, t);
 		free(t);
 		code = xstrdup(known);
 	}
 	if (!code && !hsds_blank(csv_field(r, c_name))) {
 		char *t = hsds_trimmed(csv_field(r, c_name));
-		code = xstrdup(language_by_name(im->cat, t));
+		const char *known = language_by_name(im->cat, t);
+		code = xstrdup(known ? known : mapping_get(im->lang_names, t));
 		free(t);
 	}
 	if (!code) {
 		hsds_warn(im, r, _("language without a usable ISO 639 code; row skipped"));
+		free(pid);
 		return;
 	}
 	if (!strmap_get(&im->langs, code, NULL)) {
@@ -170,6 +301,21 @@ void hsds_slang_row(struct imp *im, const struct hsds_found *fd)
 							: code);
 		if (!l->name.v[CAT_FI])
 			l->name.v[CAT_FI] = xstrdup(l->name.v[CAT_EN]);
+	}
+	if (pid) {
+		size_t at;
+		if (strmap_put(&im->phone_langs, pid, im->n_phone_codes)) {
+			im->phone_codes = xrealloc(im->phone_codes, (im->n_phone_codes + 1) *
+						   sizeof *im->phone_codes);
+			im->phone_codes[im->n_phone_codes++] = code;
+		} else if (strmap_get(&im->phone_langs, pid, &at)) {
+			char *both = xasprintf("%s %s", im->phone_codes[at], code);
+			free(im->phone_codes[at]);
+			free(code);
+			im->phone_codes[at] = both;
+		}
+		free(pid);
+		return;
 	}
 	s = &im->cat->services[si];
 	for (i = 0; i < s->n_languages; i++)
@@ -248,6 +394,18 @@ void hsds_address_row(struct imp *im, const struct hsds_found *fd)
 			free(pc);
 		}
 		text = t;
+	}
+	{
+		/* The country as given: the catalogue keeps one address text,
+		 * so a country other than Finland is written into it. */
+		char *cc = hsds_trimmed(csv_field(r, hsds_own(fd, "country")));
+		if (cc && text && strcasecmp(cc, "FI") != 0 &&
+		    strcasecmp(cc, "Finland") != 0 && strcasecmp(cc, "Suomi") != 0) {
+			char *t = xasprintf("%s, %s", text, cc);
+			free(text);
+			text = t;
+		}
+		free(cc);
 	}
 	free(a2);
 	free(post);
@@ -340,4 +498,61 @@ void hsds_rlang_row(struct imp *im, const struct hsds_found *fd)
 	memset(l, 0, sizeof *l);
 	hsds_read_fields(fd, l, NULL);
 	l->code = code;
+}
+
+/* ---- taxonomy ------------------------------------------------------------ */
+
+void hsds_taxterm_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	char *id = hsds_trimmed(csv_field(r, hsds_own(fd, "id")));
+	const char *topic = mapping_get(im->tax_topics, csv_field(r, hsds_own(fd, "code")));
+	int t;
+	if (!id) {
+		hsds_warn(im, r, _("taxonomy term without an id; row skipped"));
+		return;
+	}
+	if (!topic)
+		topic = mapping_get(im->tax_topics, csv_field(r, hsds_own(fd, "name")));
+	t = topic ? codes_find(CODES_TOPIC, topic) : -1;
+	if (topic && t < 0)
+		hsds_warn(im, r, _("the taxonomy mapping gives \"%s\", which is no topic; fix %s"),
+			  topic, im->tax_topics->path ? im->tax_topics->path : "");
+	if (t < 0)
+		im->n_unmapped++;
+	strmap_put(&im->terms, id, t < 0 ? (size_t)TOPIC__N : (size_t)t);
+	free(id);
+}
+
+void hsds_svctax_row(struct imp *im, const struct hsds_found *fd)
+{
+	struct csv_reader *r = fd->r;
+	int c_sid = hsds_own(fd, "service_id");
+	char *tid = hsds_trimmed(csv_field(r, hsds_own(fd, "taxonomy_term_id")));
+	char *sid = hsds_trimmed(csv_field(r, c_sid));
+	char *ent = hsds_trimmed(csv_field(r, hsds_own(fd, "link_entity")));
+	size_t topic, idx;
+	long si = -1;
+
+	if (!sid && ent && strcasecmp(ent, "service") == 0) {
+		/* 3.x: an attribute linked to a service. */
+		sid = hsds_trimmed(csv_field(r, hsds_own(fd, "link_id")));
+		c_sid = hsds_own(fd, "link_id");
+	}
+	if (!sid || !tid)	/* an attribute of something else */
+		goto out;
+	if (!strmap_get(&im->terms, tid, &topic)) {
+		hsds_warn(im, r, _("unknown taxonomy_term_id \"%s\"; row skipped"), tid);
+		goto out;
+	}
+	if (strmap_get(&im->svcs, sid, &idx))
+		si = (long)idx;
+	else
+		si = hsds_row_service(im, r, c_sid, -1);
+	if (si >= 0 && topic < TOPIC__N)
+		im->cat->services[si].topics |= (topic_set)1 << topic;
+out:
+	free(tid);
+	free(sid);
+	free(ent);
 }

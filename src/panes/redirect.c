@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/rank.h"
+#include "core/service_details.h"
 #include "core/text.h"
 #include "panes/redirect.h"
 #include "panes/registry.h"
@@ -144,80 +145,26 @@ static void details_done(void *vctx, bool accepted, const int *values)
 	}
 }
 
+static void add_row(void *dl, const char *label, const char *value)
+{
+	dialog_add_text(dl, label, value);
+}
+
 struct dialog *redirect_details(struct desk *d, size_t si)
 {
 	const struct cat_service *s = &d->cat->services[si];
-	const struct cat_org *org = catalogue_service_org(d->cat, s);
-	const char *ui = i18n_lang();
 	struct dialog *dl;
 	struct choose_ctx *ctx;
 	const char *reasons[8], *outs[2];
 	size_t i, nr = codes_count(CODES_REASON);
 	int reason = 0, outcome = 0;
-	char *title, *hours, *langs;
+	char *title;
 	struct tm now = desk_now(d);
-	enum hours_state open = hours_state_at(&s->hours, &now);
-	char *why = NULL;
-	/* A lean catalogue fetches the details now; without them the window
-	 * still lets the advisor choose the service. */
-	const struct cat_service_info *in = catalogue_service_info(d->cat, si, &why);
-	static const struct cat_service_info none;
 
-	title = text_sanitize(catalogue_text(&s->name, ui));
+	title = text_sanitize(catalogue_text(&s->name, i18n_lang()));
 	dl = dialog_new(title);
 	free(title);
-	if (org)
-		dialog_add_text(dl, _("Organisation"), catalogue_text(&org->name, ui));
-	if (!in) {
-		dialog_add_text(dl, _("Details"), why);
-		in = &none;
-	}
-	/* A lean catalogue's descriptions come with the details. */
-	if (*catalogue_text(&s->description, ui))
-		dialog_add_text(dl, _("What"), catalogue_text(&s->description, ui));
-	else if (*catalogue_text(&in->description, ui))
-		dialog_add_text(dl, _("What"), catalogue_text(&in->description, ui));
-	free(why);
-	for (i = 0; i < in->n_phones; i++) {
-		const char *lab = catalogue_text(&in->phones[i].label, ui);
-		const char *num = in->phones[i].number ? in->phones[i].number : "";
-		char *v = *lab ? xasprintf("%s (%s)", num, lab) : xstrdup(num);
-		dialog_add_text(dl, _("Phone"), v);
-		free(v);
-	}
-	if (in->email)
-		dialog_add_text(dl, _("E-mail"), in->email);
-	if (in->web)
-		dialog_add_text(dl, _("Web"), in->web);
-	hours = hours_format_local(&s->hours);
-	{
-		const char *state = open == HOURS_OPEN ? _("open now")
-				    : open == HOURS_CLOSED ? _("closed now") : "";
-		char *v = *hours ? xasprintf("%s%s%s", hours, *state ? "; " : "", state)
-				 : xstrdup(_("not known"));
-		dialog_add_text(dl, _("Hours"), v);
-		free(v);
-	}
-	free(hours);
-	if (*catalogue_text(&in->eligibility, ui))
-		dialog_add_text(dl, _("Who for"), catalogue_text(&in->eligibility, ui));
-	if (in->address)
-		dialog_add_text(dl, _("Address"), in->address);
-	dialog_add_text(dl, _("Appointment"), codes_label(CODES_APPOINTMENT, (int)in->appointment));
-	langs = xstrdup("");
-	for (i = 0; i < s->n_languages; i++) {
-		char *t = xasprintf("%s%s%s", langs, i ? " " : "", s->languages[i]);
-		free(langs);
-		langs = t;
-	}
-	if (*langs)
-		dialog_add_text(dl, _("Languages"), langs);
-	free(langs);
-	if (in->verified) {
-		char *day = i18n_format_ymd(in->verified);
-		dialog_add_text(dl, _("Checked"), day);
-		free(day);
-	}
+	service_details(d->cat, si, i18n_lang(), &now, add_row, dl);
 
 	for (i = 0; i < nr && i < 8; i++)
 		reasons[i] = codes_label(CODES_REASON, (int)i);

@@ -3,7 +3,7 @@
 # and an interpreter, saves it with F2, quits with F10, and the report has
 # the row with the right codes.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 9
+plan 10
 
 D="--desk e2e"
 start 80 24 "$NEUVOO $D; echo EXITED=\$?"
@@ -31,6 +31,7 @@ keys Escape
 keys F7 / H e l s i n k i - i n f o Enter
 check "the service details open" wait_for "Reason"
 check "the details show the service's phone" wait_for "09 310 11111 (Advice)"
+check "the details say how old the service's check is" wait_for "months ago"
 keys Right Enter
 check "the redirect is chosen" wait_for "Redirected: Helsinki-info"
 # Interpreters: the first one for Somali (a second Enter accepts the

@@ -5,9 +5,9 @@
 #
 # In the sources: every SQLite open of the read side (catalogue.c and its
 # loader files) is SQLITE_OPEN_READONLY with a mode=ro&immutable=1 URI, and
-# only the admin side (catalogue_schema.c, catalogue_publish.c, the HSDS
-# export and `neuvoo catalogue`) publishes, initialises or migrates a
-# catalogue.
+# only the admin side (catalogue_schema.c, catalogue_publish.c, the import
+# driver, the HSDS export and `neuvoo catalogue`) publishes, initialises or
+# migrates a catalogue.
 # At run time: with the catalogue file 0444 in a 0555 folder (as an
 # unprivileged user when the test runs as root, since root ignores
 # permissions) every reading command works, and the file's bytes and the
@@ -40,11 +40,11 @@ else
 fi
 writers=$(grep -rnE '\b(catalogue_publish|catalogue_init|catalogue_schema_migrate|hsds_export)[[:space:]]*\(' \
 	"$src" --include='*.c' |
-	grep -vE "^$src/(core/catalogue_(schema|publish)\.c|core/hsds(_export)?\.c|cmd/cmd_catalogue\.c):")
+	grep -vE "^$src/(core/catalogue_(schema|publish|import)\.c|core/hsds(_export)?\.c|cmd/cmd_catalogue\.c):")
 if [ -z "$writers" ]; then
-	ok "only the admin side (catalogue_schema.c, catalogue_publish.c, the HSDS export, cmd_catalogue.c) writes catalogues"
+	ok "only the admin side (catalogue_schema.c, catalogue_publish.c, the import driver, the HSDS export, cmd_catalogue.c) writes catalogues"
 else
-	not_ok "only the admin side (catalogue_schema.c, catalogue_publish.c, the HSDS export, cmd_catalogue.c) writes catalogues"
+	not_ok "only the admin side (catalogue_schema.c, catalogue_publish.c, the import driver, the HSDS export, cmd_catalogue.c) writes catalogues"
 	diag "$writers"
 fi
 others=$(grep -rln 'sqlite3_open' "$src" --include='*.c' | grep -v "^$src/core/")

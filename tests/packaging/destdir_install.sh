@@ -36,7 +36,8 @@ fi
 
 check "data, keymaps, screens and scenarios" test -f "$D$pkgdatadir/catalogue/helsinki.sql" \
 	-a -f "$D$pkgdatadir/keymaps/default" -a -f "$D$pkgdatadir/screens/desk" \
-	-a -f "$D$pkgdatadir/scenarios/youth-ohjaamo.conf"
+	-a -f "$D$pkgdatadir/scenarios/youth-ohjaamo.conf" \
+	-a -f "$D$pkgdatadir/mappings/hsds-languages.csv"
 check "translations" test -f "$D$localedir/fi/LC_MESSAGES/neuvoo.mo" \
 	-a -f "$D$localedir/sv/LC_MESSAGES/neuvoo.mo"
 check "licence and guides" test -f "$D$docdir/COPYING" -a -f "$D$docdir/supervisor-guide.md"
@@ -55,10 +56,10 @@ conf=$D$sysconfdir/neuvoo/neuvoo.conf
 check "the sample configuration, with real folders" \
 	grep -qF "#stats-dir = \"$localstatedir/lib/neuvoo/stats\"" "$conf"
 empty=yes
-for d in keymaps screens scenarios; do
+for d in keymaps screens scenarios mappings; do
 	[ -d "$D$sysconfdir/neuvoo/$d" ] && [ -z "$(ls -A "$D$sysconfdir/neuvoo/$d")" ] || empty=no
 done
-check "empty site folders for keymaps, screens and scenarios" test $empty = yes
+check "empty site folders for keymaps, screens, scenarios and mappings" test $empty = yes
 
 # The installed program on its installed data (through NEUVOO_DATADIR, as
 # the tree is not at its prefix), as a new user.

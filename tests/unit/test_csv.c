@@ -316,6 +316,55 @@ static void test_long_field(void **state)
 	free(s);
 }
 
+/* A file saved with semicolons or tabs reads as one column: an error
+ * naming line 1, never an empty table read without a word. */
+static void test_one_column_header(void **state)
+{
+	struct warns w = { 0 };
+	struct mem m;
+	(void)state;
+	OPEN(&m, "id;name;x_kind\no1;Kunta;city\n", true, &w);
+	assert_non_null(m.r);
+	assert_int_equal(csv_ncolumns(m.r), 1);
+	assert_int_equal(csv_expect_columns(m.r, 2, &m.err), -1);
+	assert_non_null(strstr(m.err, "t.csv:1: "));
+	assert_non_null(strstr(m.err, "not comma-separated?"));
+	mem_close(&m);
+
+	OPEN(&m, "id\tname\n", true, &w);
+	assert_int_equal(csv_expect_columns(m.r, 2, &m.err), -1);
+	assert_non_null(strstr(m.err, "not comma-separated?"));
+	mem_close(&m);
+
+	OPEN(&m, "id\n1\n", true, &w);
+	assert_int_equal(csv_expect_columns(m.r, 2, &m.err), -1);
+	assert_non_null(strstr(m.err, "has 1 column, at least 2"));
+	mem_close(&m);
+
+	OPEN(&m, "id,name\n", true, &w);
+	assert_int_equal(csv_expect_columns(m.r, 2, &m.err), 0);
+	assert_null(m.err);
+	mem_close(&m);
+	assert_int_equal(w.n, 0);
+}
+
+/* An unclosed quote is named where it opens and says that it swallowed
+ * the rows after it. */
+static void test_unclosed_quote_named(void **state)
+{
+	struct warns w = { 0 };
+	struct mem m;
+	(void)state;
+	OPEN(&m, "id,name\n1,a\n2,\"open\n3,b\n4,c\n", true, &w);
+	assert_int_equal(csv_next(m.r, &m.err), 1);
+	assert_int_equal(csv_next(m.r, &m.err), 0);
+	assert_int_equal(w.n, 1);
+	assert_non_null(strstr(w.msg[0], "t.csv:3: a quote opened here is never closed"));
+	assert_int_equal(csv_skipped(m.r), 1);
+	warns_free(&w);
+	mem_close(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +378,8 @@ int main(void)
 		cmocka_unit_test(test_write_read_back),
 		cmocka_unit_test(test_leading_bom_field_round_trip),
 		cmocka_unit_test(test_long_field),
+		cmocka_unit_test(test_one_column_header),
+		cmocka_unit_test(test_unclosed_quote_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

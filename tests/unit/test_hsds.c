@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "core/catalogue.h"
+#include "core/catalogue_import.h"
 #include "core/codes.h"
 #include "core/err.h"
 #include "core/hours.h"
@@ -775,6 +776,164 @@ static void test_export_into_a_file_fails(void **state)
 	util_rmtree(&dir);
 }
 
+/* Open Referral's own sample habits: languages by English name, phones
+ * tied to a service at a location (in a file read before it in the
+ * alphabet), to a location or to an organisation, inactive services
+ * counted. */
+static void test_sample_package_habits(void **state)
+{
+	char *dir = util_tmpdir(), *err = NULL, *f, *data;
+	struct catalogue *cat = NULL;
+	struct import_log log;
+	const struct cat_service *s;
+	const char *top = getenv("top_srcdir");
+	(void)state;
+
+	data = xasprintf("%s/data", top ? top : ".");
+	setenv("NEUVOO_DATADIR", data, 1);
+	free(data);
+	f = util_write(dir, "organizations.csv", "id,name\no1,Kunta\no2,Yhdistys\n");
+	free(f);
+	f = util_write(dir, "services.csv",
+		       "id,organization_id,name,status\n"
+		       "s1,o1,Oma puhelin,active\n"
+		       "s2,o1,Toimipisteen puhelin,active\n"
+		       "s3,o1,Sijainnin puhelin,active\n"
+		       "s4,o2,Organisaation puhelin,active\n"
+		       "s5,o1,Lakkautettu,inactive\n"
+		       "s6,o1,Myos lakkautettu,defunct\n");
+	free(f);
+	f = util_write(dir, "locations.csv", "id,organization_id,name\nloc1,o1,A\nloc2,o1,B\n");
+	free(f);
+	f = util_write(dir, "service_at_location.csv",
+		       "id,service_id,location_id\nsal2,s2,loc2\nsal3,s3,loc1\n");
+	free(f);
+	f = util_write(dir, "phones.csv",
+		       "id,service_id,service_at_location_id,location_id,organization_id,number\n"
+		       "p1,s1,,,,09 111\n"
+		       "p2,,sal2,,,09 222\n"
+		       "p3,,,loc1,,09 333\n"
+		       "p4,,,,o2,09 444\n"
+		       "p5,,,,o1,09 555\n");
+	free(f);
+	f = util_write(dir, "languages.csv",
+		       "id,service_id,language\nl1,s1,English\nl2,s1,Spanish\nl3,s2,fi\nl4,s4,Klingon\n");
+	free(f);
+	/* 1.x taxonomy: names mapped to topics, one term with no topic. */
+	f = util_write(dir, "taxonomy.csv",
+		       "id,name,parent_id,vocabulary\n"
+		       "t1,Housing,,sample\nt2,Mental Health,,sample\nt3,Knitting,,sample\n");
+	free(f);
+	f = util_write(dir, "services_taxonomy.csv",
+		       "id,service_id,taxonomy_id,taxonomy_detail\n"
+		       "x1,s1,t1,\nx2,s1,t2,\nx3,s2,t3,\nx4,s5,t1,\n");
+	free(f);
+
+	import_log_init(&log);
+	assert_int_equal(hsds_import_log(dir, &cat, &log, &err), 0);
+	/* Only the language nobody can map is a problem. */
+	assert_int_equal(log.n_problems, 1);
+	assert_non_null(strstr(log.problems[0], "languages.csv:5: "));
+	assert_int_equal(log.n_notes, 2);
+	assert_non_null(strstr(log.notes[0], "2 inactive services not imported"));
+	assert_non_null(strstr(log.notes[1], "1 taxonomy term gives no topic"));
+
+	s = svc(cat, "s1");
+	assert_int_equal(s->n_languages, 2);
+	assert_true(catalogue_service_speaks(s, "en"));
+	assert_true(catalogue_service_speaks(s, "es"));
+	assert_int_equal(s->info->n_phones, 1);
+	assert_string_equal(s->info->phones[0].number, "09 111");
+	assert_int_equal(s->topics, ((topic_set)1 << codes_find(CODES_TOPIC, "housing")) |
+				    ((topic_set)1 << codes_find(CODES_TOPIC, "health")));
+	s = svc(cat, "s2");
+	assert_int_equal(s->topics, 0);
+	assert_true(catalogue_service_speaks(s, "fi"));
+	assert_int_equal(s->info->n_phones, 1);
+	assert_string_equal(s->info->phones[0].number, "09 222");
+	/* No phone of its own: its location's, not its organisation's. */
+	s = svc(cat, "s3");
+	assert_int_equal(s->info->n_phones, 1);
+	assert_string_equal(s->info->phones[0].number, "09 333");
+	s = svc(cat, "s4");
+	assert_int_equal(s->info->n_phones, 1);
+	assert_string_equal(s->info->phones[0].number, "09 444");
+	assert_int_equal(cat->n_services, 4);
+
+	import_log_clear(&log);
+	catalogue_free(&cat);
+	unsetenv("NEUVOO_DATADIR");
+	util_rmtree(&dir);
+}
+
+/* 3.x taxonomy: terms by code or name, attributes linked to services. */
+static void test_taxonomy_terms_3(void **state)
+{
+	char *dir = util_tmpdir(), *err = NULL, *f, *data;
+	struct catalogue *cat = NULL;
+	struct import_log log;
+	const char *top = getenv("top_srcdir");
+	(void)state;
+
+	data = xasprintf("%s/data", top ? top : ".");
+	setenv("NEUVOO_DATADIR", data, 1);
+	free(data);
+	f = util_write(dir, "organization.csv", "id,name\no1,Kunta\n");
+	free(f);
+	f = util_write(dir, "service.csv",
+		       "id,organization_id,name,last_modified,assured_date\n"
+		       "s1,o1,Palvelu,2025-10-01T08:30:00Z,\n"
+		       "s2,o1,Tarkistettu,2025-10-01T08:30:00Z,2026-02-03\n");
+	free(f);
+	f = util_write(dir, "location.csv", "id,name\nl1,Haaparanda\n");
+	free(f);
+	f = util_write(dir, "service_at_location.csv", "id,service_id,location_id\nsl1,s1,l1\n");
+	free(f);
+	f = util_write(dir, "address.csv",
+		       "id,location_id,address_1,city,postal_code,country,address_type\n"
+		       "ad1,l1,Storgatan 1,Haparanda,95331,SE,physical\n");
+	free(f);
+	f = util_write(dir, "taxonomy_term.csv",
+		       "id,code,name,taxonomy\nk1,employment,Jobs,x\nk2,,Child Care,x\n");
+	free(f);
+	/* A phone's own languages, kept in its label. */
+	f = util_write(dir, "phone.csv", "id,service_id,number\nph1,s1,09 100\nph2,s1,09 200\n");
+	free(f);
+	f = util_write(dir, "language.csv",
+		       "id,service_id,phone_id,name,code\n"
+		       "g1,s1,,Finnish,fi\ng2,,ph1,English,en\ng3,,ph1,Spanish,\n");
+	free(f);
+	f = util_write(dir, "attribute.csv",
+		       "id,link_id,taxonomy_term_id,link_type,link_entity,value\n"
+		       "a1,s1,k1,,service,\na2,s1,k2,,service,\na3,loc9,k1,,location,\n"
+		       "a4,s1,k9,,service,\n");
+	free(f);
+	import_log_init(&log);
+	assert_int_equal(hsds_import_log(dir, &cat, &log, &err), 0);
+	assert_int_equal(log.n_problems, 1);
+	assert_non_null(strstr(log.problems[0], "attribute.csv:5: unknown taxonomy_term_id"));
+	{
+		const struct cat_service *s1 = svc(cat, "s1");
+		assert_int_equal(s1->n_languages, 1);
+		assert_string_equal(s1->languages[0], "fi");
+		assert_int_equal(s1->info->n_phones, 2);
+		assert_string_equal(s1->info->phones[0].label.v[CAT_EN], "English, Spanish");
+		assert_null(s1->info->phones[1].label.v[CAT_EN]);
+		/* The register's modification date stands in for a check. */
+		assert_string_equal(s1->info->verified, "2025-10-01");
+		assert_string_equal(svc(cat, "s2")->info->verified, "2026-02-03");
+		/* The country as given, not Finland. */
+		assert_string_equal(s1->info->address, "Storgatan 1, 95331 Haparanda, SE");
+	}
+	assert_int_equal(svc(cat, "s1")->topics,
+			 ((topic_set)1 << codes_find(CODES_TOPIC, "employment")) |
+			 ((topic_set)1 << codes_find(CODES_TOPIC, "daycare")));
+	import_log_clear(&log);
+	catalogue_free(&cat);
+	unsetenv("NEUVOO_DATADIR");
+	util_rmtree(&dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -784,6 +943,8 @@ int main(void)
 		cmocka_unit_test(test_bad_rows_and_unknown_columns),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_export_into_a_file_fails),
+		cmocka_unit_test(test_sample_package_habits),
+		cmocka_unit_test(test_taxonomy_terms_3),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

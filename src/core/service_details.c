@@ -1,0 +1,109 @@
+/* service_details: see service_details.h. Moved here from the desk's
+ * details window so that the command line shows the same rows. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/hours.h"
+#include "core/i18n.h"
+#include "core/service_details.h"
+
+int service_details_age_months(const char *ymd, const struct tm *now)
+{
+	int y, m, d, months;
+	char tail;
+	if (!ymd || sscanf(ymd, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+	    hours_date_days(ymd) < 0 || m < 1 || m > 12)
+		return -1;
+	months = (now->tm_year + 1900 - y) * 12 + (now->tm_mon + 1 - m);
+	if (now->tm_mday < d)
+		months--;
+	return months < 0 ? 0 : months;
+}
+
+char *service_details_age_text(const char *ymd, const struct tm *now)
+{
+	int n = service_details_age_months(ymd, now);
+	if (n < 0)
+		return xstrdup(_("never checked"));
+	if (n == 0)
+		return xstrdup(_("checked this month"));
+	return xasprintf(ngettext("checked %d month ago", "checked %d months ago", n), n);
+}
+
+void service_details(struct catalogue *cat, size_t si, const char *ui,
+		     const struct tm *now, service_details_fn fn, void *ctx)
+{
+	const struct cat_service *s = &cat->services[si];
+	const struct cat_org *org = catalogue_service_org(cat, s);
+	enum hours_state open = hours_state_at(&s->hours, now);
+	static const struct cat_service_info none;
+	const struct cat_service_info *in;
+	char *why = NULL, *hours, *langs, *age;
+	size_t i;
+
+	if (org)
+		fn(ctx, _("Organisation"), catalogue_text(&org->name, ui));
+	/* A lean catalogue fetches the details now; without them the rows
+	 * that need no details are still shown. */
+	in = catalogue_service_info(cat, si, &why);
+	if (!in) {
+		fn(ctx, _("Details"), why);
+		in = &none;
+	}
+	free(why);
+	/* A lean catalogue's descriptions come with the details. */
+	if (*catalogue_text(&s->description, ui))
+		fn(ctx, _("What"), catalogue_text(&s->description, ui));
+	else if (*catalogue_text(&in->description, ui))
+		fn(ctx, _("What"), catalogue_text(&in->description, ui));
+	for (i = 0; i < in->n_phones; i++) {
+		const char *lab = catalogue_text(&in->phones[i].label, ui);
+		const char *num = in->phones[i].number ? in->phones[i].number : "";
+		char *v = *lab ? xasprintf("%s (%s)", num, lab) : xstrdup(num);
+		fn(ctx, _("Phone"), v);
+		free(v);
+	}
+	if (in->email)
+		fn(ctx, _("E-mail"), in->email);
+	if (in->web)
+		fn(ctx, _("Web"), in->web);
+	hours = hours_format_local(&s->hours);
+	{
+		const char *state = open == HOURS_OPEN ? _("open now")
+				    : open == HOURS_CLOSED ? _("closed now") : "";
+		char *v = *hours ? xasprintf("%s%s%s", hours, *state ? "; " : "", state)
+				 : xstrdup(_("not known"));
+		fn(ctx, _("Hours"), v);
+		free(v);
+	}
+	free(hours);
+	if (*catalogue_text(&in->eligibility, ui))
+		fn(ctx, _("Who for"), catalogue_text(&in->eligibility, ui));
+	if (in->address)
+		fn(ctx, _("Address"), in->address);
+	fn(ctx, _("Appointment"), codes_label(CODES_APPOINTMENT, (int)in->appointment));
+	langs = xstrdup("");
+	for (i = 0; i < s->n_languages; i++) {
+		char *t = xasprintf("%s%s%s", langs, i ? " " : "", s->languages[i]);
+		free(langs);
+		langs = t;
+	}
+	if (*langs)
+		fn(ctx, _("Languages"), langs);
+	free(langs);
+	age = service_details_age_text(in->verified, now);
+	if (service_details_age_months(in->verified, now) >= 0) {
+		char *day = i18n_format_ymd(in->verified);
+		char *v = xasprintf("%s, %s", day, age);
+		fn(ctx, _("Checked"), v);
+		free(v);
+		free(day);
+	} else {
+		fn(ctx, _("Checked"), age);
+	}
+	free(age);
+}
