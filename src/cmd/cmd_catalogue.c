@@ -12,15 +12,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd/cmd.h"
 #include "core/catalogue.h"
 #include "core/catalogue_check.h"
 #include "core/catalogue_publish.h"
 #include "core/err.h"
+#include "core/hours.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/ptv.h"
 #include "core/search.h"
+#include "core/tpr.h"
 #include "core/text.h"
 
 /* HSDS import and export live in their own module; until it is part of
@@ -236,6 +240,89 @@ static void print_warning(void *ctx, const char *msg)
 }
 #endif
 
+/* import ptv [--municipality CODE]... PATH... / import tpr PATH...:
+ * every problem on stderr with its location, then published as the
+ * HSDS import publishes (the shared import driver decides strictness). */
+static int do_register(struct app *app, int argc, char **argv)
+{
+	bool ptv = !strcmp(argv[1], "ptv");
+	char **paths = xcalloc((size_t)argc, sizeof *paths), **munis = xcalloc((size_t)argc, sizeof *munis);
+	size_t np = 0, nm = 0, i, n;
+	struct regjson_problems probs = { 0 };
+	struct catalogue *cat = NULL;
+	struct print_ctx pc;
+	char *err = NULL;
+	int k, rc;
+
+	for (k = 2; k < argc; k++) {
+		if (ptv && !strcmp(argv[k], "--municipality")) {
+			if (k + 1 >= argc || !argv[k + 1][0]) {
+				free(paths);
+				free(munis);
+				return usage_fail(_("catalogue import: option %s needs a value"), "--municipality");
+			}
+			munis[nm++] = argv[++k];
+		} else if (ptv && !strncmp(argv[k], "--municipality=", 15)) {
+			munis[nm++] = argv[k] + 15;
+		} else if (argv[k][0] == '-' && strcmp(argv[k], "-")) {
+			free(paths);
+			free(munis);
+			return usage_fail(_("catalogue import %s: unknown option '%s' (usage: neuvoo catalogue import ptv [--municipality CODE]... PATH... | tpr PATH...)"),
+					  argv[1], argv[k]);
+		} else {
+			paths[np++] = argv[k];
+		}
+	}
+	if (!np) {
+		free(paths);
+		free(munis);
+		return usage_fail(_("catalogue import %s: page files or folders are needed (usage: neuvoo catalogue import %s PATH...)"),
+				  argv[1], argv[1]);
+	}
+	if (ptv) {
+		struct ptv_opts o = { 0 };
+		time_t now = time(NULL);
+		struct tm tm;
+		char ymd[11];
+		localtime_r(&now, &tm);
+		strftime(ymd, sizeof ymd, "%Y-%m-%d", &tm);
+		o.municipalities = munis;
+		o.n_municipalities = nm;
+		o.today = hours_date_days(ymd);
+		rc = ptv_import(paths, np, &o, &cat, &probs, &err);
+	} else {
+		rc = tpr_import(paths, np, NULL, &cat, &probs, &err);
+	}
+	free(paths);
+	free(munis);
+	if (rc != 0)
+		return fail_err(EXIT_RUNTIME, &err);
+	for (i = 0; i < probs.n; i++)
+		print_warning(NULL, probs.v[i].text);
+	regjson_problems_free(&probs);
+	if (cat->n_services == 0) {
+		catalogue_free(&cat);
+		err_set(&err, _("catalogue import %s: no services read; nothing published"), argv[1]);
+		return fail_err(EXIT_RUNTIME, &err);
+	}
+	pc.prefix = app->cfg->catalogue;
+	pc.f = stderr;
+	n = catalogue_check(cat, print_problem, &pc);
+	if (catalogue_publish(cat, app->cfg->catalogue, &err) != 0) {
+		catalogue_free(&cat);
+		return fail_err(EXIT_RUNTIME, &err);
+	}
+	printf(ngettext("%s: published %zu service from %s",
+			"%s: published %zu services from %s", cat->n_services),
+	       app->cfg->catalogue, cat->n_services, argv[1]);
+	if (n)
+		printf(ngettext(" (%zu problem, see above)",
+				" (%zu problems, see above)", n), n);
+	putchar('\n');
+	catalogue_free(&cat);
+	return EXIT_OK;
+}
+
 /* import hsds DIR / export hsds DIR */
 static int do_hsds(struct app *app, int argc, char **argv, bool import)
 {
@@ -245,8 +332,10 @@ static int do_hsds(struct app *app, int argc, char **argv, bool import)
 	if (argc < 2)
 		return usage_fail(_("catalogue %s: a format and a folder are needed (usage: neuvoo catalogue %s hsds DIR)"),
 				  sub, sub);
+	if (import && (!strcmp(argv[1], "ptv") || !strcmp(argv[1], "tpr")))
+		return do_register(app, argc, argv);
 	if (strcmp(argv[1], "hsds") != 0)
-		return usage_fail(_("catalogue: unknown format '%s' (only hsds is known)"), argv[1]);
+		return usage_fail(_("catalogue: unknown format '%s' (hsds, ptv and tpr are known)"), argv[1]);
 	if (argc != 3)
 		return usage_fail(_("catalogue %s hsds: one folder is needed (usage: neuvoo catalogue %s hsds DIR)"),
 				  sub, sub);

@@ -105,7 +105,8 @@ char *paths_data(const char *kind)
 	if (env && *env)
 		return paths_join(env, kind);
 	if (build_srcdir) {
-		if (!strcmp(kind, "catalogue") || !strcmp(kind, "scenarios")) {
+		if (!strcmp(kind, "catalogue") || !strcmp(kind, "scenarios") ||
+		    !strcmp(kind, "mappings")) {
 			char *data = paths_join(build_srcdir, "data");
 			char *r = paths_join(data, kind);
 			free(data);
