@@ -560,7 +560,8 @@ static void channel(struct ptv *p, json_object *ch, const char *id)
 		goto out;	/* forms and drafts are not places to send anyone */
 	sid = xasprintf("ptv-%s", id);
 	if (strmap_get(&p->chans, sid, NULL)) {
-		regjson_problem(&p->j, true, _("service channel listed twice; the first kept"));
+		/* Pages of overlapping queries (a whole-country channel under
+		 * every municipality) repeat channels: the first is kept. */
 		free(sid);
 		goto out;
 	}
@@ -630,10 +631,8 @@ static void service(struct ptv *p, json_object *it, const char *id)
 	json_object *a;
 	size_t i, n;
 	int k;
-	if (!strmap_put(&p->svcs, id, p->n_svc)) {
-		regjson_problem(&p->j, true, _("service listed twice; the first kept"));
-		return;
-	}
+	if (!strmap_put(&p->svcs, id, p->n_svc))
+		return;		/* the same, from an overlapping query */
 	p->svc = xrealloc(p->svc, (p->n_svc + 1) * sizeof *p->svc);
 	ps = &p->svc[p->n_svc++];
 	memset(ps, 0, sizeof *ps);
@@ -675,8 +674,7 @@ static void organisation(struct ptv *p, json_object *it, const char *id)
 	json_object *mu;
 	size_t k;
 	if (strmap_get(&p->orgs, oid, NULL)) {
-		regjson_problem(&p->j, true, _("organisation listed twice; the first kept"));
-		free(oid);
+		free(oid);	/* the same, from an overlapping query */
 		return;
 	}
 	lang_texts(p, it, "organizationNames", "Name", REGJSON_LINE_MAX, " / ", &name);

@@ -38,8 +38,8 @@ run "$NEUVOO" --catalogue "$T/ptv.db" catalogue search --lang fi asukasneuvonta
 check "Espoo's channel is left out" sh -c "[ $rc -eq 0 ] && ! grep -q 000000000006 '$T/out'"
 
 run "$NEUVOO" --catalogue "$T/all.db" catalogue import ptv "$ptv/channels-2.json" "$ptv"
-check "without --municipality every channel, a page given twice is named" \
-	sh -c "[ $rc -eq 0 ] && grep -q 'published 6 services' '$T/out' && grep -q 'channels-2.json: item 1 (c0ffee00-0000-4000-8000-000000000004): service channel listed twice' '$T/err'"
+check "without --municipality every channel; a page given twice counts once" \
+	sh -c "[ $rc -eq 0 ] && grep -q 'published 6 services' '$T/out' && [ ! -s '$T/err' ]"
 
 run "$NEUVOO" --catalogue "$T/tpr.db" catalogue import tpr "$tpr"
 check "import tpr publishes the units" \
