@@ -264,13 +264,26 @@ static int do_register(struct app *app, int argc, char **argv)
 			munis[nm++] = argv[++k];
 		} else if (ptv && !strncmp(argv[k], "--municipality=", 15)) {
 			munis[nm++] = argv[k] + 15;
-		} else if (argv[k][0] == '-' && strcmp(argv[k], "-")) {
+		} else if (argv[k][0] == '-' && argv[k][1] == '\0') {
+			paths[np++] = argv[k];
+		} else if (argv[k][0] == '-') {
 			free(paths);
 			free(munis);
 			return usage_fail(_("catalogue import %s: unknown option '%s' (usage: neuvoo catalogue import ptv [--municipality CODE]... PATH... | tpr PATH...)"),
 					  argv[1], argv[k]);
 		} else {
 			paths[np++] = argv[k];
+		}
+	}
+	/* "091,092" is two codes. */
+	for (i = 0; i < nm; i++) {
+		char *c = strchr(munis[i], ',');
+		if (c) {
+			*c = '\0';
+			munis = xrealloc(munis, ((size_t)argc + nm + 1) * sizeof *munis);
+			memmove(&munis[i + 2], &munis[i + 1], (nm - i - 1) * sizeof *munis);
+			munis[i + 1] = c + 1;
+			nm++;
 		}
 	}
 	if (!np) {

@@ -6,7 +6,7 @@
 # finds an imported service in the Redirect pane with its hours, phone
 # and languages in the details window.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 14
+plan 15
 
 tab=$(printf '\t')
 ptv="$top_srcdir/tests/data/ptv"
@@ -40,6 +40,10 @@ check "Espoo's channel is left out" sh -c "[ $rc -eq 0 ] && ! grep -q 0000000000
 run "$NEUVOO" --catalogue "$T/all.db" catalogue import ptv "$ptv/channels-2.json" "$ptv"
 check "without --municipality every channel; a page given twice counts once" \
 	sh -c "[ $rc -eq 0 ] && grep -q 'published 6 services' '$T/out' && [ ! -s '$T/err' ]"
+
+run "$NEUVOO" --catalogue "$T/ev.db" catalogue import ptv --municipality 049,092 "$ptv"
+check "--municipality takes a list: Espoo's and Vantaa's channels and the whole country's" \
+	sh -c "[ $rc -eq 0 ] && grep -q 'published 5 services' '$T/out'"
 
 run "$NEUVOO" --catalogue "$T/tpr.db" catalogue import tpr "$tpr"
 check "import tpr publishes the units" \
