@@ -210,9 +210,11 @@ static void connections(struct tpr *t, json_object *u, struct cat_service *s)
 		char *type = regjson_str(&t->j, c, "section_type", 64, false);
 		struct cat_text name = { { 0 } };
 		lang_fields(t, c, "name", REGJSON_LINE_MAX, &name);
-		if (type && !strcmp(type, "OPENING_HOURS") && name.v[CAT_FI]) {
+		if (type && !strcmp(type, "OPENING_HOURS") && (name.v[CAT_FI] || name.v[CAT_SV])) {
+			/* Swedish day names are read too. */
+			const char *text = name.v[CAT_FI] ? name.v[CAT_FI] : name.v[CAT_SV];
 			struct hours h;
-			if (tpr_hours_text(name.v[CAT_FI], &h) == 0) {
+			if (tpr_hours_text(text, &h) == 0) {
 				uint32_t k;
 				for (k = 0; k < h.n_spans; k++)
 					hours_add_span(&s->hours, h.spans[k].day,
@@ -229,7 +231,7 @@ static void connections(struct tpr *t, json_object *u, struct cat_service *s)
 					if (name.v[k])
 						regjson_append(&s->description.v[k], "\n\n", name.v[k]);
 				regjson_problem(&t->j, false, _("opening hours \"%s\" not understood; kept in the description"),
-						name.v[CAT_FI]);
+						text);
 			}
 		} else if (type && !strcmp(type, "PHONE_OR_EMAIL")) {
 			char *ph = regjson_str(&t->j, c, "phone", 64, false);

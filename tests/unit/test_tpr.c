@@ -136,7 +136,8 @@ static void test_broken(void **state)
 	bool seen[4] = { false };
 	(void)state;
 	free(util_write(dir, "units-1.json",
-			"[{\"id\": 1, \"name_fi\": [\"x\"], \"name_sv\": \"Enhet\", \"phone\": 5},"
+			"[{\"id\": 1, \"name_fi\": [\"x\"], \"name_sv\": \"Enhet\", \"phone\": 5,"
+			" \"connections\": [{\"section_type\": \"OPENING_HOURS\", \"name_sv\": \"må-fr 9-15\"}]},"
 			" {\"id\": 2, \"name_fi\": \"Kaksi\", \"name_fi\": \"Kaksi\"},"
 			" {\"id\": 2, \"name_fi\": \"Toinen\"},"
 			" {\"id\": {\"a\": 1}, \"name_fi\": \"Outo\"}]"));
@@ -157,6 +158,8 @@ static void test_broken(void **state)
 	for (i = 0; i < 4; i++)
 		assert_true(seen[i]);
 	assert_string_equal(svc(cat, "tpr-1")->name.v[CAT_FI], "Enhet");
+	/* Hours given only in Swedish are read. */
+	assert_int_equal(svc(cat, "tpr-1")->hours.n_spans, 5);
 	assert_int_equal(cat->n_services, 2);
 	assert_int_equal(catalogue_check(cat, NULL, NULL), 0);
 	regjson_problems_free(&probs);
