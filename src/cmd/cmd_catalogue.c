@@ -21,10 +21,13 @@
 #include "core/catalogue_check.h"
 #include "core/catalogue_publish.h"
 #include "core/err.h"
+#include "core/hours.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/ptv.h"
 #include "core/search.h"
 #include "core/service_details.h"
+#include "core/tpr.h"
 #include "core/text.h"
 
 #include "core/catalogue_import.h"
@@ -351,6 +354,103 @@ struct import_source {
 		    struct catalogue **out, struct import_log *log, char **err);
 };
 
+/* import ptv [--municipality CODE]... PATH... / import tpr PATH...: the
+ * registers' JSON pages. A record or page left out is a problem (nothing
+ * is published without --keep-going); a value left out or cut is said. */
+static int read_register(struct app *app, int argc, char **argv,
+			 struct catalogue **out, struct import_log *log,
+			 char **err, bool ptv)
+{
+	const char *name = ptv ? "ptv" : "tpr";
+	char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
+	char **munis = xcalloc((size_t)argc + 1, sizeof *munis);
+	size_t np = 0, nm = 0, i;
+	struct regjson_problems probs = { 0 };
+	int k, rc;
+
+	(void)app;
+	for (k = 0; k < argc; k++) {
+		const char *v = NULL;
+		if (ptv && !strcmp(argv[k], "--municipality")) {
+			if (k + 1 >= argc || !argv[k + 1][0]) {
+				err_set(err, _("catalogue import: option %s needs a value"), "--municipality");
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			v = argv[++k];
+		} else if (ptv && !strncmp(argv[k], "--municipality=", 15)) {
+			v = argv[k] + 15;
+		} else if (argv[k][0] == '-' && argv[k][1] != '\0') {
+			err_set(err, _("catalogue import %s: unknown option '%s' (usage: neuvoo catalogue import ptv [--municipality CODE]... PATH... | tpr PATH...)"),
+				name, argv[k]);
+			rc = EXIT_USAGE;
+			goto out;
+		} else {
+			paths[np++] = argv[k];
+			continue;
+		}
+		/* "091,092" is two codes. */
+		for (;;) {
+			const char *c = strchr(v, ',');
+			munis = xrealloc(munis, (nm + 2) * sizeof *munis);
+			munis[nm++] = c ? xstrndup(v, (size_t)(c - v)) : xstrdup(v);
+			if (!c)
+				break;
+			v = c + 1;
+		}
+	}
+	if (!np) {
+		err_set(err, _("catalogue import %s: page files or folders are needed (usage: neuvoo catalogue import %s PATH...)"),
+			name, name);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (ptv) {
+		struct ptv_opts o = { 0 };
+		time_t now = time(NULL);
+		struct tm tm;
+		char ymd[11];
+		localtime_r(&now, &tm);
+		strftime(ymd, sizeof ymd, "%Y-%m-%d", &tm);
+		o.municipalities = munis;
+		o.n_municipalities = nm;
+		o.today = hours_date_days(ymd);
+		rc = ptv_import(paths, np, &o, out, &probs, err);
+	} else {
+		rc = tpr_import(paths, np, NULL, out, &probs, err);
+	}
+	rc = rc == 0 ? EXIT_OK : EXIT_RUNTIME;
+	for (i = 0; i < probs.n; i++) {
+		if (probs.v[i].dropped) {
+			import_log_problem(log, "%s", probs.v[i].text);
+		} else {
+			/* A warning: the record stays. */
+			fputs("neuvoo: ", stderr);
+			put_clean(stderr, probs.v[i].text);
+			fputc('\n', stderr);
+		}
+	}
+	regjson_problems_free(&probs);
+out:
+	for (i = 0; i < nm; i++)
+		free(munis[i]);
+	free(munis);
+	free(paths);
+	return rc;
+}
+
+static int read_ptv(struct app *app, int argc, char **argv,
+		    struct catalogue **out, struct import_log *log, char **err)
+{
+	return read_register(app, argc, argv, out, log, err, true);
+}
+
+static int read_tpr(struct app *app, int argc, char **argv,
+		    struct catalogue **out, struct import_log *log, char **err)
+{
+	return read_register(app, argc, argv, out, log, err, false);
+}
+
 static int read_hsds(struct app *app, int argc, char **argv,
 		     struct catalogue **out, struct import_log *log, char **err)
 {
@@ -364,6 +464,8 @@ static int read_hsds(struct app *app, int argc, char **argv,
 
 static const struct import_source import_sources[] = {
 	{ "hsds", "hsds DIR", read_hsds },
+	{ "ptv", "ptv [--municipality CODE]... PATH...", read_ptv },
+	{ "tpr", "tpr PATH...", read_tpr },
 };
 
 static const struct import_source *find_source(const char *name)

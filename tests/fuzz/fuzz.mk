@@ -13,7 +13,7 @@
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
 # Harnesses whose module exists; scenario joined when scenario.c landed.
-FUZZ_TARGETS ?= text config csv hsds hours privacy keymap layout scenario
+FUZZ_TARGETS ?= text config csv hsds hours privacy keymap layout scenario ptv tpr
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -g -O1 -std=gnu11 -Wall -Wextra -Wno-unused-parameter
@@ -57,7 +57,7 @@ tests/fuzz/fuzz_%: $(srcdir)/tests/fuzz/fuzz_%.c $(srcdir)/tests/fuzz/fuzz_util.
 	@echo "  FUZZLD   $@"
 	@$(FUZZ_CC) $(fuzz_cppflags) $(FUZZ_CFLAGS) -Werror $(FUZZ_SAN) \
 	  -fsanitize=fuzzer -o $@ $< tests/fuzz/obj/libcore.a \
-	  $(CONFUSE_LIBS) $(SQLITE_LIBS) $(LIBINTL) $(LIBS)
+	  $(CONFUSE_LIBS) $(SQLITE_LIBS) $(JSONC_LIBS) $(LIBINTL) $(LIBS)
 
 -include $(fuzz_core_objs:.o=.d)
 
