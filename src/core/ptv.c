@@ -611,6 +611,7 @@ static void channel(struct ptv *p, json_object *ch, const char *id)
 	if (!s->info->email)
 		s->info->email = pick_lang(p, ch, "supportEmails", "value", REGJSON_LINE_MAX);
 	web(p, ch, s->info);
+	s->info->verified = regjson_modified(&p->j, ch, "modified");
 	p->chan_org = xrealloc(p->chan_org, p->j.cat->n_services * sizeof *p->chan_org);
 	p->chan_org[p->j.cat->n_services - 1] = regjson_str(&p->j, ch, "organizationId", 64, false);
 	channel_links(p, ch, id);

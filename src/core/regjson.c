@@ -322,6 +322,24 @@ char *regjson_str(struct regjson *j, json_object *o, const char *key,
 	return value_str(j, v, key, cap, numbers);
 }
 
+char *regjson_modified(struct regjson *j, json_object *o, const char *key)
+{
+	char *v = regjson_str(j, o, key, 64, false), buf[11];
+	long days;
+	if (!v)
+		return NULL;
+	if (strlen(v) < 10 || (v[10] && v[10] != 'T' && v[10] != ' ') ||
+	    !regjson_date(v, &days)) {
+		regjson_problem(j, false, _("%s \"%s\" is no date and time; left out"),
+				key, v);
+		free(v);
+		return NULL;
+	}
+	free(v);
+	hours_days_date(days, buf);
+	return xstrdup(buf);
+}
+
 char *regjson_elem_str(struct regjson *j, json_object *a, size_t i,
 		       const char *key, size_t cap)
 {

@@ -89,6 +89,11 @@ int regjson_read(const char *path, json_object **out, char **err);
  * set (ids). */
 char *regjson_str(struct regjson *j, json_object *o, const char *key,
 		  size_t cap, bool numbers);
+/* The date of the ISO 8601 time at key ("2026-09-14T10:21:00", with or
+ * without zone) as YYYY-MM-DD, or NULL: the register's modification date,
+ * which stands for the record's check when it has none of its own. A
+ * value that is no such time is a problem (the record stays). */
+char *regjson_modified(struct regjson *j, json_object *o, const char *key);
 /* The array (or object, with want_object) at key: NULL when absent; a
  * wrong type is a problem. */
 json_object *regjson_array(struct regjson *j, json_object *o, const char *key);

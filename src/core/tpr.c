@@ -340,6 +340,7 @@ static void unit(struct tpr *t, json_object *u, const char *id)
 		lang_fields(t, u, "call_charge_info", REGJSON_LINE_MAX, &p->label);
 	}
 	s->info->email = regjson_str(&t->j, u, "email", REGJSON_LINE_MAX, false);
+	s->info->verified = regjson_modified(&t->j, u, "modified_time");
 	for (k = 0; k < CAT__NLANG && !s->info->web; k++) {
 		char *key = xasprintf("www_%s", catalogue_lang_code(k));
 		s->info->web = regjson_str(&t->j, u, key, REGJSON_LINE_MAX, false);

@@ -106,6 +106,9 @@ static void test_channels_and_texts(void **state)
 	assert_string_equal(s->name.v[CAT_FI], "Kela, Itäkeskuksen palvelupiste");
 	assert_string_equal(s->name.v[CAT_SV], "FPA, Östra centrums servicepunkt");
 	assert_string_equal(s->name.v[CAT_EN], "Kela, Itäkeskus service point");
+	/* The register's modification date stands for the check. */
+	assert_string_equal(s->info->verified, "2026-09-14");
+	assert_null(svc(cat, CH(2))->info->verified);
 	/* Summary, then the description. */
 	assert_string_equal(s->description.v[CAT_FI],
 			    "Kelan palvelupisteessä voit hoitaa Kelan etuuksiin liittyviä asioita.\n\n"

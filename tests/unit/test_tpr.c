@@ -88,6 +88,7 @@ static void test_units(void **state)
 	assert_string_equal(o->name.v[CAT_FI], "Helsingin kaupunki");
 	/* En dashes and "klo". */
 	s = svc(cat, "tpr-8215");
+	assert_string_equal(s->info->verified, "2025-03-20");	/* modified_time */
 	assert_true(has_span(&s->hours, 3, 9 * 60, 15 * 60));
 	assert_true(has_span(&s->hours, 4, 9 * 60, 13 * 60));
 	assert_int_equal(s->n_languages, 2);
