@@ -38,6 +38,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <json-c/json.h>
+
 #include "core/catalogue.h"
 #include "core/catalogue_import.h"
 #include "core/codes.h"
@@ -699,11 +701,52 @@ int hsds_import(const char *dir, struct catalogue **out,
 	return import_dir(dir, out, warn, ctx, &n, &u, err);
 }
 
+#define HSDS_PACKAGE_MAX (1L << 20)
+
+/* The package's own name: datapackage.json's "title", else its "name"
+ * (Frictionless Data), read when the catalogue's meta gives none. A file
+ * that is not such JSON is said, never fatal: the CSV files are the data. */
+static void package_name(const char *dir, struct catalogue *cat,
+			 struct import_log *log)
+{
+	char *path = xasprintf("%s/datapackage.json", dir);
+	const char *keys[] = { "title", "name" };
+	json_object *root = NULL, *v;
+	struct stat st;
+	size_t i;
+
+	if (stat(path, &st) != 0) {
+		free(path);
+		return;
+	}
+	if (!S_ISREG(st.st_mode) || st.st_size > HSDS_PACKAGE_MAX ||
+	    !(root = json_object_from_file(path)) ||
+	    !json_object_is_type(root, json_type_object)) {
+		import_log_note(log, _("%s: not a data package description (JSON object of at most 1 MiB); its name is not used"),
+				path);
+	} else if (!cat->name) {
+		for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+			if (json_object_object_get_ex(root, keys[i], &v) &&
+			    json_object_is_type(v, json_type_string) &&
+			    json_object_get_string_len(v) > 0 &&
+			    text_valid(json_object_get_string(v),
+				       (size_t)json_object_get_string_len(v))) {
+				cat->name = xstrdup(json_object_get_string(v));
+				import_log_note(log, _("%s: the package \"%s\""), dir, cat->name);
+				break;
+			}
+	}
+	json_object_put(root);
+	free(path);
+}
+
 int hsds_import_log(const char *dir, struct catalogue **out,
 		    struct import_log *log, char **err)
 {
 	size_t n = 0, u = 0;
 	int rc = import_dir(dir, out, import_log_warn, log, &n, &u, err);
+	if (rc == 0)
+		package_name(dir, *out, log);
 	if (rc == 0 && n)
 		import_log_note(log, ngettext("%s: %zu inactive service not imported",
 					      "%s: %zu inactive services not imported", n),

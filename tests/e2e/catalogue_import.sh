@@ -9,7 +9,7 @@
 # --add merges by id. The packages are written here (invented data).
 . "$top_srcdir/tests/e2e/lib.sh"
 
-plan 27
+plan 29
 cat_db="$XDG_DATA_HOME/neuvoo/catalogue.db"
 
 run() {
@@ -127,5 +127,17 @@ check "add --verbose: says which records were replaced" \
 	sh -c "[ $rc -eq 0 ] && grep -q 'service s1: replaced by the imported one' '$T/out'"
 check "add: the new record wins, nothing else lost" \
 	sh -c "[ \"\$('$NEUVOO' catalogue info | sed -n 's/^services: //p')\" = $((old + 20)) ] && '$NEUVOO' catalogue search --lang fi uusi | grep -q '^s1'"
+
+# The package's own name from datapackage.json; a broken one is said and
+# the package is imported all the same.
+pkg "$T/named" 20
+printf '{"name": "esimerkki-hsds", "title": "Esimerkkikunnan palvelut", "resources": []}\n' >"$T/named/datapackage.json"
+run "$NEUVOO" catalogue import --force hsds "$T/named"
+check "datapackage.json: the package's title names the catalogue" \
+	sh -c "[ $rc -eq 0 ] && grep -q 'the package \"Esimerkkikunnan palvelut\"' '$T/out' && '$NEUVOO' catalogue info | grep -qx 'name: Esimerkkikunnan palvelut'"
+printf '{"name": ' >"$T/named/datapackage.json"
+run "$NEUVOO" catalogue import --force hsds "$T/named"
+check "a broken datapackage.json is said, the package still imported" \
+	sh -c "[ $rc -eq 0 ] && grep -q 'datapackage.json: not a data package description' '$T/out'"
 
 finish
