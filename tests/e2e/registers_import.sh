@@ -6,7 +6,7 @@
 # finds an imported service in the Redirect pane with its hours, phone
 # and languages in the details window.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 17
+plan 18
 
 tab=$(printf '\t')
 ptv="$top_srcdir/tests/data/ptv"
@@ -68,9 +68,16 @@ check "--keep-going publishes the other pages" \
 run "$NEUVOO" --catalogue "$T/x.db" catalogue import ptv --frob "$ptv"
 check "an unknown option exits 2" sh -c "[ $rc -eq 2 ] && [ ! -e '$T/x.db' ]"
 
-# The desk: the integration advice line, found by typing, with its
+# One catalogue of the unit: the bundled services, then PTV and TPR added.
+"$NEUVOO" --catalogue "$T/unit.db" catalogue init >/dev/null
+bundled=$("$NEUVOO" --catalogue "$T/unit.db" catalogue info | sed -n 's/^services: //p')
+run "$NEUVOO" --catalogue "$T/unit.db" catalogue import --add ptv --municipality 091 "$ptv"
+check "--add: the bundled services, PTV's and TPR's in one catalogue" \
+	sh -c "[ $rc -eq 0 ] && '$NEUVOO' --catalogue '$T/unit.db' catalogue import --add tpr '$tpr' >/dev/null 2>&1 && [ \"\$('$NEUVOO' --catalogue '$T/unit.db' catalogue info | sed -n 's/^services: //p')\" = $((bundled + 5 + 3)) ]"
+
+# The desk on it: the integration advice line, found by typing, with its
 # details.
-start 100 30 "$NEUVOO --catalogue $T/ptv.db --desk e2e"
+start 100 30 "$NEUVOO --catalogue $T/unit.db --desk e2e"
 wait_for "F8" >/dev/null
 keys F7 / K o t o u t u m i s e n
 wait_for "Kotoutumisen neuvontapuhe" >/dev/null
