@@ -563,6 +563,14 @@ int privacy_check(const char *note, struct privacy_allow *allow, char **why)
 	return rc;
 }
 
+bool privacy_plain(const char *note)
+{
+	char *f = privacy_fold(note);
+	bool plain = !strpbrk(f, "0123456789@");
+	free(f);
+	return plain;
+}
+
 int privacy_check_note(const char *note, char **why)
 {
 	return privacy_check(note, NULL, why);

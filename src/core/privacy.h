@@ -37,6 +37,12 @@ int privacy_check_note(const char *note, char **why);
  * "[at]", " at " between words as '@' and "(dot)", " dot " as '.'. */
 char *privacy_fold(const char *note);
 
+/* True when the folded note has no digit and no '@': a note still being
+ * typed that is plain may be journalled at once, while one with numbers
+ * could be the first part of an identity code or phone number and waits
+ * until it is complete (the advisor leaves the field). */
+bool privacy_plain(const char *note);
+
 /* True when s[0..11) is a valid identity code DDMMYYCZZZQ: a real date,
  * a century sign (+; - Y X W V U; A B C D E F), an individual number
  * 002-999 and the right check character. Lower-case letters are accepted. */

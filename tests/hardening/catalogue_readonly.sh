@@ -31,7 +31,7 @@ else
 	diag "$opens"
 fi
 # shellcheck disable=SC2086
-uris=$(grep -n 'path_uri(' $readside | grep -v 'static char \*path_uri')
+uris=$(grep -n 'db_file_uri(' $readside)
 if [ -n "$uris" ] && ! printf '%s\n' "$uris" | grep -v 'mode=ro&immutable=1' | grep -q .; then
 	ok "every catalogue URI asks for mode=ro&immutable=1"
 else
