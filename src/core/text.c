@@ -287,8 +287,13 @@ size_t text_width(const char *s)
 
 size_t text_fit(const char *str, size_t cols, size_t *used)
 {
+	return text_fit_n(str, str ? strlen(str) : 0, cols, used);
+}
+
+size_t text_fit_n(const char *str, size_t len, size_t cols, size_t *used)
+{
 	const uint8_t *s = (const uint8_t *)(str ? str : "");
-	const uint8_t *end = s + strlen((const char *)s), *p = s;
+	const uint8_t *end = s + len, *p = s;
 	size_t w = 0;
 
 	while (p < end) {

@@ -32,6 +32,9 @@ size_t text_width(const char *s);
 /* Number of bytes of s that fit in `cols` columns without splitting a
  * character or a combining sequence; *used gets their width (may be NULL). */
 size_t text_fit(const char *s, size_t cols, size_t *used);
+/* The same for s[0..len): what a caller walking a long text line by line
+ * uses, so that each line costs its own length, not the rest's. */
+size_t text_fit_n(const char *s, size_t len, size_t cols, size_t *used);
 
 /* A new string of at most `cols` columns: s itself if it fits, else cut at a
  * character boundary with an ellipsis ("…", or "..." when ascii is true)

@@ -7,7 +7,7 @@
 # 1 and one line on stderr naming the file, before anything is loaded.
 # The fixtures are made here from sound files.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 19
+plan 22
 
 export TZ=Europe/Helsinki
 FILL=$top_builddir/tests/unit/stats_fill
@@ -57,6 +57,15 @@ run "$NEUVOO" --catalogue "$T/view.db" catalogue check
 check "the message names the view" refused "$T/view.db" "view 'big'"
 run "$NEUVOO" --catalogue "$T/trigger.db" catalogue check
 check "the message names the trigger" refused "$T/trigger.db" "trigger 't'"
+
+# ---- a sound schema with a text of a megabyte ----
+make_cat long "UPDATE service SET web = 'bad ' || replace(hex(zeroblob(500033)), '0', 'w')
+ WHERE id = (SELECT id FROM service ORDER BY id LIMIT 1);"
+run "$NEUVOO" --catalogue "$T/long.db" catalogue check
+check "catalogue check names the bad web address (exit 1)" sh -c '[ $1 -eq 1 ] && grep -q "web address" "$2"' _ $rc "$T/out"
+longest=$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$T/out" "$T/err")
+check "no line of catalogue check is over 400 characters and the file name (it was $longest)" test "$longest" -le $((400 + ${#T} + 40))
+check "the cut line ends with a marker" grep -q '…$' "$T/out"
 
 # ---- statistics files ----
 S=$XDG_STATE_HOME/neuvoo/stats
