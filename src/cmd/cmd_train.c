@@ -106,7 +106,7 @@ static int parse(struct train_args *t, int argc, char **argv, char **err)
 static void warn_stderr(void *ctx, const char *msg)
 {
 	(void)ctx;
-	fprintf(stderr, "neuvoo: %s\n", msg);
+	cmd_fail(EXIT_OK, msg);
 }
 
 static int fail(int status, char **err)

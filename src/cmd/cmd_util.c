@@ -4,16 +4,22 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 #include "core/catalogue.h"
 #include "core/err.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
+/* The one way an error reaches stderr: a message may quote a bad file's
+ * text, so its controls and invisible characters are shown as escapes. */
 int cmd_fail(int status, const char *msg)
 {
-	fprintf(stderr, "neuvoo: %s\n", msg);
+	char *safe = text_escape(msg);
+	fprintf(stderr, "neuvoo: %s\n", safe);
+	free(safe);
 	return status;
 }
 

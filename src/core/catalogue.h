@@ -183,6 +183,12 @@ void catalogue_service_words(const struct catalogue *cat,
  * NULL with *err set when the file cannot be read. */
 const struct cat_service_info *catalogue_service_info(struct catalogue *cat,
 						      size_t i, char **err);
+/* Call fn with every phone number of every service (a whole catalogue's
+ * from memory, a lean one's from its file): the numbers a note may name.
+ * 0, or -1 with *err set when the file cannot be read. */
+int catalogue_each_phone(struct catalogue *cat,
+			 void (*fn)(void *arg, const char *number), void *arg,
+			 char **err);
 /* SQLite's own integrity check of the file, read-only (slower than open;
  * for `catalogue check`): 0 when sound, else -1 with "PATH: catalogue is
  * damaged (...); publish it again". */

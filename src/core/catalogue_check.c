@@ -33,6 +33,9 @@ struct checker {
 	const char *who;	/* "service 'x'" etc., for the message's start */
 };
 
+/* The longest problem line, in columns (bytes for ASCII). */
+#define CHECK_LINE_MAX 400
+
 static void problem(struct checker *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -44,6 +47,16 @@ static void problem(struct checker *c, const char *fmt, ...)
 	err_vset(&what, fmt, ap);
 	va_end(ap);
 	line = c->who ? xasprintf("%s: %s", c->who, what) : xstrdup(what);
+	/* A record's text can be megabytes: a problem is one readable
+	 * line, cut with a marker. */
+	if (strlen(line) > CHECK_LINE_MAX) {
+		size_t len = strlen(line);
+		size_t keep = text_fit_n(line, len, CHECK_LINE_MAX - 1, NULL);
+		if (keep < len) {
+			line = xrealloc(line, keep + 4);
+			memcpy(line + keep, "\xe2\x80\xa6", 4);	/* "…" and the NUL */
+		}
+	}
 	if (c->fn)
 		c->fn(c->ctx, line);
 	c->n++;
@@ -68,6 +81,11 @@ static const char *text_problem(const char *s, bool multiline)
 		 * U+2066-U+2069) can reorder what a terminal shows. */
 		if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
 				     (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
+			return _("contains control characters");
+		/* And the direction marks LRM, RLM (U+200E, U+200F), ALM
+		 * (U+061C), which the terminal sanitiser removes too. */
+		if ((p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x8e || p[2] == 0x8f))
+		    || (p[0] == 0xd8 && p[1] == 0x9c))
 			return _("contains control characters");
 	}
 	return NULL;

@@ -21,6 +21,7 @@
 
 #include "core/catalogue.h"
 #include "core/catalogue_load.h"
+#include "core/catalogue_schema.h"
 #include "core/db.h"
 #include "core/err.h"
 #include "core/i18n.h"
@@ -92,8 +93,11 @@ int catalogue_file_open(const char *path, sqlite3 **db)
 	*db = NULL;
 	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	free(uri);
+	if (rc == SQLITE_OK)
+		db_harden(*db);
 	return rc;
 }
+
 
 void catalogue_file_error(char **err, const char *path, sqlite3 *db, int rc,
 			  const char *msg)
@@ -156,6 +160,24 @@ int catalogue_file_version(sqlite3 *db, const char *path, int *version,
 		}
 	}
 	sqlite3_finalize(st);
+	/* Exactly the known tables and columns: a generated column, a view
+	 * in place of a table or a trigger could make every read cost
+	 * gigabytes. An older version is checked for those alone. */
+	{
+		char *odd = NULL;
+		rc = db_schema_odd(db, *version == CATALOGUE_SCHEMA_VERSION ? catalogue_schema_reference : NULL,
+				   NULL, &odd);
+		if (rc != SQLITE_OK) {
+			catalogue_file_error(err, path, db, rc, NULL);
+			return -1;
+		}
+		if (odd) {
+			err_set(err, _("%s: not a neuvoo catalogue (%s); publish it again with 'neuvoo catalogue import'"),
+				path, odd);
+			free(odd);
+			return -1;
+		}
+	}
 	return 0;
 }
 

@@ -238,6 +238,41 @@ const struct cat_service_info *catalogue_service_info(struct catalogue *cat,
 	return &cat->details->info;
 }
 
+int catalogue_each_phone(struct catalogue *cat,
+			 void (*fn)(void *arg, const char *number), void *arg,
+			 char **err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i, k;
+	int rc;
+
+	if (!cat)
+		return 0;
+	if (!cat->details) {
+		for (i = 0; i < cat->n_services; i++) {
+			const struct cat_service_info *in = cat->services[i].info;
+			for (k = 0; in && k < in->n_phones; k++)
+				if (in->phones[k].number)
+					fn(arg, in->phones[k].number);
+		}
+		return 0;
+	}
+	rc = sqlite3_prepare_v2(cat->details->db,
+				"SELECT number FROM service_phone", -1, &st, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(st, 0);
+		if (n)
+			fn(arg, n);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		catalogue_file_error(err, cat->path, cat->details->db, rc, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 int catalogue_load_words(struct catalogue *cat, char **err)
 {
 	struct loader L;

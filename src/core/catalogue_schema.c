@@ -78,3 +78,9 @@ int catalogue_schema_migrate(sqlite3 *db, char **err)
 	return 0;
 }
 
+
+int catalogue_schema_reference(sqlite3 *ref, void *arg)
+{
+	(void)arg;
+	return catalogue_schema_migrate(ref, NULL) == 0 ? SQLITE_OK : SQLITE_ERROR;
+}

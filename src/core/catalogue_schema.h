@@ -12,6 +12,10 @@
 /* Bring db up to CATALOGUE_SCHEMA_VERSION, one migration at a time, each in
  * its own transaction. A newer file is refused. */
 int catalogue_schema_migrate(sqlite3 *db, char **err);
+/* The schema this build knows, made in an empty database ref (an
+ * in-memory one) from the field table: what a catalogue read is compared
+ * with (db_schema_odd). An SQLite code. */
+int catalogue_schema_reference(sqlite3 *ref, void *arg);
 /* The DDL of migration `version` (1..CATALOGUE_SCHEMA_VERSION), or NULL. */
 const char *catalogue_schema_sql(int version);
 

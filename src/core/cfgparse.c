@@ -9,10 +9,13 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/cfgparse.h"
 #include "core/err.h"
@@ -31,32 +34,64 @@ static _Thread_local struct parse_run *current;
 
 /* ---- the text ------------------------------------------------------------- */
 
-/* The whole file in a new buffer, or NULL with errno set. */
-static char *slurp(const char *path, size_t *len)
+/* The whole file in a new buffer, or NULL with errno set (ENOENT and
+ * ENOTDIR for a missing file) or *err set (not a regular file, too big).
+ * The file is opened without blocking so that a FIFO or a device is
+ * refused before anything waits on it, and read up to CFGPARSE_MAX_BYTES,
+ * so that /dev/zero or a runaway file never fills memory. */
+static char *slurp(const char *path, size_t *len, char **err)
 {
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	int e;
+	struct stat sb;
+	char *buf;
+	size_t n = 0;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), e;
 
-	if (!f)
+	if (fd < 0)
 		return NULL;
+	if (fstat(fd, &sb) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		err_set(err, _("%s: not a regular file (a folder, FIFO or device); give the path of a file"), path);
+		return NULL;
+	}
+	if (sb.st_size > CFGPARSE_MAX_BYTES) {
+		close(fd);
+		err_set(err, _("%s: larger than %d kB, the most a file of settings may be; check that it is the right file"),
+			path, CFGPARSE_MAX_BYTES / 1024);
+		return NULL;
+	}
+	buf = xmalloc((size_t)sb.st_size + 2);
+	/* Read one byte more than fstat said: a file that grows while it
+	 * is read is still cut off at the cap. */
 	for (;;) {
-		size_t got;
-		if (cap - n < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			buf = xrealloc(buf, cap + 1);
+		size_t want = (size_t)sb.st_size + 1 - n;
+		ssize_t got;
+		if (!want)
+			break;
+		got = read(fd, buf + n, want);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			e = errno;
+			free(buf);
+			close(fd);
+			errno = e;
+			return NULL;
 		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
 		if (got == 0)
 			break;
+		n += (size_t)got;
 	}
-	e = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (e) {
+	close(fd);
+	if (n > (size_t)sb.st_size && n > CFGPARSE_MAX_BYTES) {
 		free(buf);
-		errno = e;
+		err_set(err, _("%s: larger than %d kB, the most a file of settings may be; check that it is the right file"),
+			path, CFGPARSE_MAX_BYTES / 1024);
 		return NULL;
 	}
 	buf[n] = '\0';
@@ -285,9 +320,11 @@ int cfgparse_file_opts(cfg_t *cfg, const char *path,
 
 	if (!opts)
 		opts = &none;
-	text = slurp(path, &len);
+	text = slurp(path, &len, err);
 	if (!text) {
 		int e = errno;
+		if (err && *err)
+			return -1;
 		if (opts->optional && (e == ENOENT || e == ENOTDIR))
 			return 1;
 		err_set(err, _("%s: cannot read: %s"), path, strerror(e));

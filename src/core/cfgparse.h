@@ -18,6 +18,12 @@
 
 #include <confuse.h>
 
+/* The largest file of settings read (configuration, keymap, screen,
+ * scenario), in bytes: the biggest real one is a few kB. A larger file,
+ * and anything but a regular file (a FIFO, a device, a folder), is an
+ * error naming the file, found without reading or waiting. */
+#define CFGPARSE_MAX_BYTES (1024 * 1024)
+
 struct cfgparse_opts {
 	/* Appended as "; HINT" to a message that does not already say
 	 * what to do (libconfuse's own say only what is wrong); NULL: none. */

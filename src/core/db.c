@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -148,6 +149,194 @@ int db_user_version(sqlite3 *db, int *version)
 	return db_query_int(db, "PRAGMA user_version", version);
 }
 
+/* ---- schema allow-listing ------------------------------------------------- */
+
+void db_harden(sqlite3 *db)
+{
+	/* Functions in a file's schema (views, triggers, generated columns,
+	 * defaults, CHECKs) run only when they are innocuous; a value larger
+	 * than the cap is an error, never a few gigabytes in memory. */
+	sqlite3_exec(db, "PRAGMA trusted_schema = OFF", NULL, NULL, NULL);
+	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, DB_VALUE_MAX_BYTES);
+}
+
+/* Does ref have an object of this type and name (and, for a view or a
+ * trigger, this very SQL)? */
+static int ref_has(sqlite3 *ref, const char *type, const char *name,
+		   const char *sql, bool *yes)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(ref, "SELECT 1 FROM sqlite_master WHERE type = ?1"
+				    " AND name = ?2 AND (?3 IS NULL OR sql = ?3)", -1, &s, NULL);
+	*yes = false;
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC);
+	if (sql)
+		sqlite3_bind_text(s, 3, sql, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	*yes = rc == SQLITE_ROW;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* A table's columns as "name,name,...," in their order, and whether one
+ * is hidden or generated. */
+static int table_columns(sqlite3 *db, const char *table, char **cols, bool *hidden)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, "SELECT name, hidden FROM pragma_table_xinfo(?1)",
+				    -1, &s, NULL);
+	size_t len = 0;
+	*cols = xstrdup("");
+	*hidden = false;
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(s, 0);
+		size_t k = n ? strlen(n) : 0;
+		if (sqlite3_column_int(s, 1) != 0)
+			*hidden = true;
+		*cols = xrealloc(*cols, len + k + 2);
+		memcpy(*cols + len, n ? n : "", k);
+		len += k;
+		(*cols)[len++] = ',';
+		(*cols)[len] = '\0';
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The first object of db that ref lacks (see db_schema_odd). */
+static int first_odd(sqlite3 *db, sqlite3 *ref, char **odd)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_master"
+				    " ORDER BY rowid", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	while (!*odd && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(s, 0);
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+		const char *tbl = (const char *)sqlite3_column_text(s, 2);
+		const char *sql = (const char *)sqlite3_column_text(s, 3);
+		bool yes = true;
+		rc = SQLITE_OK;
+		if (!type || !name)
+			continue;
+		if (!strcmp(type, "view") || !strcmp(type, "trigger")) {
+			if (ref)
+				rc = ref_has(ref, type, name, sql, &yes);
+			if (rc == SQLITE_OK && (!ref || !yes))
+				*odd = xasprintf(!strcmp(type, "view") ? _("it has a view '%s'")
+						 : _("it has a trigger '%s'"), name);
+		} else if (!strcmp(type, "table")) {
+			char *cols = NULL, *want = NULL;
+			bool hidden = false, ref_hidden;
+			if (!strncmp(name, "sqlite_", 7))
+				continue;	/* SQLite's own (sequence, stats) */
+			if (sql && !strncasecmp(sql, "CREATE VIRTUAL", 14)) {
+				*odd = xasprintf(_("it has a virtual table '%s'"), name);
+				continue;
+			}
+			if (ref)
+				rc = ref_has(ref, "table", name, NULL, &yes);
+			if (rc == SQLITE_OK && !yes) {
+				*odd = xasprintf(_("it has an unknown table '%s'"), name);
+				continue;
+			}
+			if (rc == SQLITE_OK)
+				rc = table_columns(db, name, &cols, &hidden);
+			if (rc == SQLITE_OK && ref)
+				rc = table_columns(ref, name, &want, &ref_hidden);
+			if (rc == SQLITE_OK && hidden)
+				*odd = xasprintf(_("table '%s' has a generated or hidden column"), name);
+			else if (rc == SQLITE_OK && ref && strcmp(cols, want))
+				*odd = xasprintf(_("table '%s' has other columns than neuvoo's (%s)"),
+						 name, cols);
+			free(cols);
+			free(want);
+		} else if (!strcmp(type, "index")) {
+			if (ref && tbl)
+				rc = ref_has(ref, "table", tbl, NULL, &yes);
+			if (rc == SQLITE_OK && !yes)
+				*odd = xasprintf(_("it has an index '%s' on an unknown table"), name);
+		} else
+			*odd = xasprintf(_("it has an unknown object '%s'"), name);
+		if (rc != SQLITE_OK)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	return rc;
+}
+
+int db_schema_odd(sqlite3 *db, int (*create)(sqlite3 *ref, void *arg),
+		  void *arg, char **odd)
+{
+	sqlite3 *ref = NULL;
+	int rc = SQLITE_OK;
+	*odd = NULL;
+	if (create) {
+		rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL);
+		if (rc == SQLITE_OK)
+			rc = create(ref, arg);
+	}
+	if (rc == SQLITE_OK)
+		rc = first_odd(db, ref, odd);
+	if (rc == SQLITE_OK && ref && !*odd) {
+		/* Every table neuvoo's schema has is there too. */
+		sqlite3_stmt *s;
+		rc = sqlite3_prepare_v2(ref, "SELECT name FROM sqlite_master WHERE type = 'table'",
+					-1, &s, NULL);
+		while (rc == SQLITE_OK && !*odd && sqlite3_step(s) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(s, 0);
+			bool yes = false;
+			if (name && ref_has(db, "table", name, NULL, &yes) == SQLITE_OK && !yes)
+				*odd = xasprintf(_("it has no table '%s'"), name);
+		}
+		if (rc == SQLITE_OK)
+			sqlite3_finalize(s);
+	}
+	sqlite3_close(ref);
+	return rc;
+}
+
+static int spec_create(sqlite3 *ref, void *arg)
+{
+	const struct db_spec *spec = arg;
+	return spec->create(ref);
+}
+
+int db_check_schema(sqlite3 *db, const char *path, const struct db_spec *spec,
+		    enum db_kind kind, int version, char **err)
+{
+	char *odd = NULL;
+	/* A file of this build's version has exactly its schema; an older
+	 * one (read, or migrated next) at least nothing that runs code. */
+	bool exact = spec && spec->create && version == spec->version;
+	int rc = db_schema_odd(db, exact ? spec_create : NULL, (void *)spec, &odd);
+	if (rc != SQLITE_OK) {
+		db_error(err, path, db, rc, kind);
+		return -1;
+	}
+	if (odd) {
+		if (kind == DB_RESULTS)
+			err_set(err, _("%s: not a neuvoo training results file (%s); move it aside"),
+				path, odd);
+		else
+			err_set(err, _("%s: not a neuvoo statistics file (%s); move it aside"),
+				path, odd);
+		free(odd);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- opening ------------------------------------------------------------- */
 
 int db_check_version(sqlite3 *db, const char *path, enum db_kind kind,
@@ -252,9 +441,12 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 		db_error(err, path, db, SQLITE_READONLY, spec->kind);
 		goto fail;
 	}
+	db_harden(db);
 	/* The version first: a newer file must not even get its journal
-	 * mode changed. */
+	 * mode changed; nor a file with more in it than neuvoo's tables. */
 	if (db_check_version(db, path, spec->kind, spec->version, &version, err))
+		goto fail;
+	if (version > 0 && db_check_schema(db, path, spec, spec->kind, version, err))
 		goto fail;
 	rc = db_exec(db, "PRAGMA journal_mode = WAL");
 	if (rc == SQLITE_OK && spec->full_sync)
@@ -357,6 +549,7 @@ static int open_probe(const char *uri, const char *vfs, sqlite3 **db)
 	*db = NULL;
 	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs);
 	if (rc == SQLITE_OK) {
+		db_harden(*db);
 		sqlite3_extended_result_codes(*db, 1);
 		sqlite3_busy_timeout(*db, DB_BUSY_TIMEOUT_MS);
 		/* Reports read whole files: mapping them saves a copy of
@@ -436,6 +629,11 @@ static int open_snapshot(const char *path, enum db_kind kind, sqlite3 **out,
 		rc = -1;
 		goto done;
 	}
+	if (db_check_schema(db, path, NULL, kind, 0, err) != 0) {
+		sqlite3_close(db);
+		rc = -1;
+		goto done;
+	}
 	*out = db;
 	rc = 0;
 done:
@@ -481,6 +679,10 @@ int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 		rc = open_probe(uri, wal ? vfs : NULL, &db);
 		free(uri);
 		if (rc == SQLITE_OK) {
+			if (db_check_schema(db, path, NULL, kind, 0, err) != 0) {
+				sqlite3_close(db);
+				return -1;
+			}
 			*out = db;
 			return 0;
 		}

@@ -63,6 +63,33 @@ int db_check_version(sqlite3 *db, const char *path, enum db_kind kind,
 void db_version_error(char **err, const char *path, enum db_kind kind,
 		      int version, int known);
 
+/* The largest value (text or blob) neuvoo reads from any SQLite file, in
+ * bytes: a catalogue's longest description is some kB, a hostile one could
+ * hold gigabytes (or generate them on every read). */
+#define DB_VALUE_MAX_BYTES (8 * 1024 * 1024)
+
+/* On every connection to a file neuvoo did not just create: PRAGMA
+ * trusted_schema = OFF and values capped at DB_VALUE_MAX_BYTES. */
+void db_harden(sqlite3 *db);
+
+/* Schema allow-listing. *odd = NULL when every object of db is allowed,
+ * else a new clause naming the first that is not ("it has a view
+ * 'contact'").
+ * Never allowed: a virtual table, a generated or hidden column (PRAGMA
+ * table_xinfo), any other kind of object. With create, which makes the
+ * known schema in an empty database, db must have exactly its tables and
+ * columns (in order), views and triggers only as create makes them, and
+ * indexes only on its tables; without it, no view and no trigger at all.
+ * An SQLite code back. */
+int db_schema_odd(sqlite3 *db, int (*create)(sqlite3 *ref, void *arg),
+		  void *arg, char **odd);
+/* db_schema_odd for a statistics or results file of this version (exact,
+ * with spec's create, when version is spec's), or of any version when
+ * spec is NULL or version older: 0, or -1 with *err "PATH: not a neuvoo
+ * statistics file (it has ...); move it aside". */
+int db_check_schema(sqlite3 *db, const char *path, const struct db_spec *spec,
+		    enum db_kind kind, int version, char **err);
+
 /* One line for a failed SQLite call on path: full disk, read-only,
  * locked, damaged, cannot open, input/output. */
 void db_error(char **err, const char *path, sqlite3 *db, int rc,

@@ -130,9 +130,12 @@ static size_t skip_string(const uint8_t *s, size_t i, size_t n)
 	return i;
 }
 
+/* Bidi embeddings, overrides and isolates, and the invisible direction
+ * marks (LRM, RLM, ALM): each can reorder what a terminal shows. */
 static bool is_bidi_control(ucs4_t c)
 {
-	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+	       || c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
 static bool is_string_introducer(ucs4_t c)
@@ -199,6 +202,48 @@ char *text_sanitize(const char *str)
 	return buf_take(&b);
 }
 
+/* Invisible characters an error message shows as escapes: controls, bidi
+ * controls and the other format characters (zero-width spaces and
+ * joiners, the word joiner, the byte order mark, soft hyphen ...). */
+static bool escaped_in_message(ucs4_t c)
+{
+	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)
+	       || is_bidi_control(c) || c == 0x2028 || c == 0x2029
+	       || uc_is_general_category(c, UC_FORMAT);
+}
+
+char *text_escape(const char *str)
+{
+	const uint8_t *s = (const uint8_t *)(str ? str : "");
+	size_t n = strlen((const char *)s), i = 0;
+	struct buf b = { 0 };
+
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, n - i);
+		char esc[12];
+		if (k < 1)
+			k = 1;
+		if (c == 0xFFFD && !(k == 3 && s[i] == 0xEF)) {
+			/* An invalid byte: its value, not a guess. */
+			snprintf(esc, sizeof esc, "\\x%02X", s[i]);
+			buf_add(&b, esc, strlen(esc));
+			i++;
+			continue;
+		}
+		if (escaped_in_message(c)) {
+			if (c < 0x100)
+				snprintf(esc, sizeof esc, "\\x%02X", (unsigned)c);
+			else
+				snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
+			buf_add(&b, esc, strlen(esc));
+		} else
+			buf_add(&b, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	return buf_take(&b);
+}
+
 /* ---- widths and cutting --------------------------------------------- */
 
 static size_t uc_cols(ucs4_t c)
@@ -242,8 +287,13 @@ size_t text_width(const char *s)
 
 size_t text_fit(const char *str, size_t cols, size_t *used)
 {
+	return text_fit_n(str, str ? strlen(str) : 0, cols, used);
+}
+
+size_t text_fit_n(const char *str, size_t len, size_t cols, size_t *used)
+{
 	const uint8_t *s = (const uint8_t *)(str ? str : "");
-	const uint8_t *end = s + strlen((const char *)s), *p = s;
+	const uint8_t *end = s + len, *p = s;
 	size_t w = 0;
 
 	while (p < end) {

@@ -14,10 +14,17 @@
 bool text_valid(const char *s, size_t len);
 
 /* A new string safe to show: invalid bytes become U+FFFD; C0 and C1 control
- * characters, DEL, whole ESC sequences (CSI, OSC, ...), and bidi embedding,
- * override and isolate controls (U+202A-U+202E, U+2066-U+2069) are removed;
+ * characters, DEL, whole ESC sequences (CSI, OSC, ...), bidi embedding,
+ * override and isolate controls (U+202A-U+202E, U+2066-U+2069) and the
+ * direction marks U+200E, U+200F and U+061C are removed;
  * tabs and newlines become one space. NULL gives "". */
 char *text_sanitize(const char *s);
+
+/* The same characters made visible for an error message on stderr: each
+ * C0 and C1 control, DEL, bidi control or mark and other invisible format
+ * character becomes an escape ("\x1B", "\u200E"), an invalid byte
+ * "\xNN"; the rest is kept. A new string; NULL gives "". */
+char *text_escape(const char *s);
 
 /* Display width in columns of sanitized UTF-8 (wide CJK = 2, combining = 0). */
 size_t text_width(const char *s);
@@ -25,6 +32,9 @@ size_t text_width(const char *s);
 /* Number of bytes of s that fit in `cols` columns without splitting a
  * character or a combining sequence; *used gets their width (may be NULL). */
 size_t text_fit(const char *s, size_t cols, size_t *used);
+/* The same for s[0..len): what a caller walking a long text line by line
+ * uses, so that each line costs its own length, not the rest's. */
+size_t text_fit_n(const char *s, size_t len, size_t cols, size_t *used);
 
 /* A new string of at most `cols` columns: s itself if it fits, else cut at a
  * character boundary with an ellipsis ("…", or "..." when ascii is true)

@@ -114,6 +114,8 @@ void desk_free(struct desk **dp)
 	free(d->stats_advisor);
 	free(d->stats_group);
 	stats_session_free(&d->session);
+	privacy_allow_free(&d->allow);
+	free(d->journal_note);
 	free(d);
 	*dp = NULL;
 }
@@ -320,10 +322,33 @@ int desk_open_training(const struct config *cfg, struct desk **out,
 	return open_desk(cfg, out, false, err);
 }
 
-/* quiet: a message already says what is wrong; keep it. */
+static void allow_phone(void *arg, const char *number)
+{
+	privacy_allow_add(arg, number);
+}
+
+int desk_note_check(struct desk *d, const char *note, char **why)
+{
+	if (d->allow_gen != d->cat_gen + 1) {
+		char *err = NULL;
+		privacy_allow_free(&d->allow);
+		d->allow = privacy_allow_new();
+		/* Unreadable numbers only make the guard stricter. */
+		if (catalogue_each_phone(d->cat, allow_phone, d->allow, &err) != 0)
+			err_free(&err);
+		d->allow_gen = d->cat_gen + 1;
+	}
+	return privacy_check(note, d->allow, why);
+}
+
+/* quiet: a message already says what is wrong; keep it.
+ * A note the guard refuses never reaches the file: the draft is
+ * journalled with the note it had when it last passed (kept in
+ * journal_note), and the refused text lives only in memory. */
 static void journal(struct desk *d, bool quiet)
 {
-	char *err = NULL;
+	char *err = NULL, *typed = NULL;
+	int rc;
 	/* A failed save closes the handle: reopen it, so that the draft
 	 * still reaches the file when it can (a full disk can have room
 	 * again once the closed handle's log was checkpointed). */
@@ -336,7 +361,17 @@ static void journal(struct desk *d, bool quiet)
 	}
 	if (!d->stats)
 		return;
-	if (stats_draft_put(d->stats, d->c, &err) != 0) {
+	if (desk_note_check(d, d->c->note, NULL) != 0) {
+		typed = d->c->note;
+		d->c->note = d->journal_note;
+	} else {
+		free(d->journal_note);
+		d->journal_note = xstrdup(d->c->note);
+	}
+	rc = stats_draft_put(d->stats, d->c, &err);
+	if (typed)
+		d->c->note = typed;
+	if (rc != 0) {
 		if (!d->journal_failed && !quiet)
 			desk_message(d, true, _("The draft cannot be journalled: %s"), reason(d, err));
 		d->journal_failed = true;
@@ -370,6 +405,8 @@ static void clear_draft(struct desk *d)
 	if (d->stats && stats_draft_clear(d->stats, &err) != 0)
 		err_free(&err);
 	d->restored = false;
+	free(d->journal_note);
+	d->journal_note = NULL;
 }
 
 bool desk_reload_if_changed(struct desk *d)
@@ -397,7 +434,7 @@ enum desk_result desk_check(struct desk *d)
 	char *why = NULL;
 
 	d->want_pane = d->want_field = -1;
-	if (privacy_check_note(c->note, &why) != 0) {
+	if (desk_note_check(d, c->note, &why) != 0) {
 		desk_message(d, true, "%s", why ? why : _("the note holds personal data"));
 		free(why);
 		d->want_pane = PANE_INTAKE;

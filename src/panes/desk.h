@@ -64,6 +64,11 @@ struct desk {
 	 * it lives (kept across reopenings of the file). */
 	struct stats_session *session;
 	bool journal_failed;
+	/* The catalogue's service numbers, which a note may name (built
+	 * at the first check after a catalogue is loaded). */
+	struct privacy_allow *allow;
+	unsigned allow_gen;	/* cat_gen + 1 it was built for; 0: none */
+	char *journal_note;	/* the last note that passed the guard */
 	/* While true, desk_search() returns NULL (the first screen is drawn
 	 * without waiting for the index). */
 	bool defer_search;
@@ -108,6 +113,9 @@ enum desk_result desk_save(struct desk *d);
  * message and want_pane/want_field set as desk_save() does (training
  * grades only what a real desk would save). */
 enum desk_result desk_check(struct desk *d);
+/* The privacy guard on a note, with the catalogue's service numbers
+ * allowed: 0, or -1 with *why set (privacy_check). */
+int desk_note_check(struct desk *d, const char *note, char **why);
 /* F3: a fresh contact (channel and language stay). */
 void desk_new_contact(struct desk *d);
 /* A fresh contact from the desk's defaults, with no sticky channel or

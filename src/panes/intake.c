@@ -187,8 +187,12 @@ static bool may_leave(struct intake *in)
 	char *why = NULL;
 	if (in->field != FIELD_NOTE)
 		return true;
-	if (privacy_check_note(lineedit_text(&in->note), &why) == 0)
+	if (desk_note_check(in->d, lineedit_text(&in->note), &why) == 0) {
+		/* A note with numbers was not journalled while typed. */
+		if (!privacy_plain(lineedit_text(&in->note)))
+			desk_journal(in->d);
 		return true;
+	}
 	desk_message(in->d, true, "%s", why ? why : _("the note holds personal data"));
 	free(why);
 	return false;
@@ -221,7 +225,13 @@ static unsigned note_key(struct intake *in, km_key key)
 	if (lineedit_key(&in->note, key, &moved)) {
 		contact_set_note(in->d->c, lineedit_text(&in->note));
 		contact_touch(in->d->c, in->d->clock());
-		desk_changed(in->d);
+		/* A note with numbers waits for the field to be left before
+		 * it is journalled: its first part could be the start of an
+		 * identity code that the guard refuses once it is whole. */
+		if (privacy_plain(lineedit_text(&in->note)))
+			desk_changed(in->d);
+		else
+			in->d->gen++;
 		return PANE_HANDLED | PANE_REDRAW | PANE_CHANGED;
 	}
 	return moved ? PANE_HANDLED | PANE_REDRAW : PANE_HANDLED;
@@ -436,20 +446,30 @@ static void intake_draw(struct pane *p, WINDOW *w, int h, int width)
 	for (f = in->top; f < FIELD__N && f - in->top < rows; f++) {
 		int y = 1 + f - in->top;
 		bool cur = f == in->field;
-		bool active = cur && p->focused;
+		bool active = cur && p->focused, refused;
 		attr_t la = theme_attr(TH_HEADER);
 		if (cur)
 			la = theme_attr(p->focused ? TH_CURSOR : TH_CURSOR_DIM);
-		ui_put_pad(w, y, 1, lw + 1, _(fields[f].label), la);
+		/* A note the guard refuses is marked: "!" after the label,
+		 * the text in the error colour (it is kept in memory only). */
+		refused = f == FIELD_NOTE && !lineedit_empty(&in->note)
+			  && desk_note_check(d, lineedit_text(&in->note), NULL) != 0;
+		if (refused) {
+			char *l = xasprintf("%s !", _(fields[f].label));
+			ui_put_pad(w, y, 1, lw + 1, l, la | theme_attr(TH_STATUS_ERROR));
+			free(l);
+		} else
+			ui_put_pad(w, y, 1, lw + 1, _(fields[f].label), la);
 		if (f == FIELD_LANGUAGE)
 			draw_language(in, p, w, y, vx, vw, active);
 		else if (f == FIELD_NOTE) {
 			if (active) {
 				in->cur_y = y;
 				in->cur_x = lineedit_draw(&in->note, w, y, vx, vw,
-							  theme_attr(TH_INPUT));
+							  theme_attr(refused ? TH_STATUS_ERROR : TH_INPUT));
 			} else if (!lineedit_empty(&in->note))
-				ui_put_cut(w, y, vx, vw, lineedit_text(&in->note), A_NORMAL);
+				ui_put_cut(w, y, vx, vw, lineedit_text(&in->note),
+					   refused ? theme_attr(TH_STATUS_ERROR) : A_NORMAL);
 			else
 				ui_put(w, y, vx, vw, "-", theme_attr(TH_DIM));
 		} else {

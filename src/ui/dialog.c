@@ -1,4 +1,9 @@
-/* dialog: see dialog.h. */
+/* dialog: see dialog.h.
+ *
+ * The body is laid out once for a width (each paragraph's lines as
+ * offsets into its text) and only the rows on the page are drawn, so a
+ * service with a description of megabytes opens and pages as fast as one
+ * of a line. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -12,9 +17,16 @@
 #include "ui/screen.h"
 #include "ui/theme.h"
 
+struct line {
+	size_t off, len;	/* bytes of the paragraph's text */
+};
+
 struct para {
 	char *label;		/* translated, or NULL */
 	char *text;		/* sanitized */
+	struct line *lines;	/* at the dialog's laid_width */
+	size_t n_lines, cap_lines;
+	int tx;			/* its text's column */
 };
 
 struct field {
@@ -33,7 +45,8 @@ struct dialog {
 	size_t focus;		/* field */
 	size_t top;		/* first body row shown */
 	int page;		/* body rows shown */
-	size_t rows;		/* body rows at the last width */
+	size_t rows;		/* body rows at laid_width */
+	int laid_width;		/* the width the body is laid out for; 0: none */
 	bool question;		/* a yes/no question (no fields) */
 	dialog_done_fn fn;
 	void *ctx;
@@ -54,7 +67,10 @@ void dialog_add_text(struct dialog *d, const char *label, const char *value)
 	d->body = xrealloc(d->body, (d->n_body + 1) * sizeof *d->body);
 	d->body[d->n_body].label = label ? xstrdup(label) : NULL;
 	d->body[d->n_body].text = text_sanitize(value);
+	d->body[d->n_body].lines = NULL;
+	d->body[d->n_body].n_lines = d->body[d->n_body].cap_lines = 0;
 	d->n_body++;
+	d->laid_width = 0;
 }
 
 void dialog_add_gap(struct dialog *d)
@@ -122,47 +138,72 @@ static int label_width(const struct dialog *d, int width)
 }
 
 struct wrap_ctx {
-	WINDOW *w;
-	int y, x, width;
-	size_t row, top;
-	int limit;		/* rows that may be drawn */
+	struct para *p;
 };
 
 static void wrap_line(void *vctx, const char *line, size_t len)
 {
-	struct wrap_ctx *c = vctx;
-	if (c->row >= c->top && (int)(c->row - c->top) < c->limit && c->w) {
-		char *s = xstrndup(line, len);
-		ui_put(c->w, c->y + (int)(c->row - c->top), c->x, c->width, s,
-		       A_NORMAL);
-		free(s);
+	struct para *p = ((struct wrap_ctx *)vctx)->p;
+	if (p->n_lines == p->cap_lines) {
+		p->cap_lines = p->cap_lines ? p->cap_lines * 2 : 8;
+		p->lines = xrealloc(p->lines, p->cap_lines * sizeof *p->lines);
 	}
-	c->row++;
+	p->lines[p->n_lines].off = (size_t)(line - p->text);
+	p->lines[p->n_lines].len = len;
+	p->n_lines++;
 }
 
-/* Lay the body out (drawing when w is not NULL); returns its rows. */
-static size_t body_rows(struct dialog *d, WINDOW *w, int y, int x, int width,
-			int limit)
+/* Lay the body out for width once; returns its rows. */
+static size_t layout(struct dialog *d, int width)
 {
-	struct wrap_ctx c = { w, y, 0, 0, 0, d->top, limit };
-	int lw = label_width(d, width);
+	int lw;
 	size_t i;
+	if (d->laid_width == width)
+		return d->rows;
+	lw = label_width(d, width);
+	d->rows = 0;
 	for (i = 0; i < d->n_body; i++) {
 		struct para *p = &d->body[i];
-		int tx = p->label ? lw + 2 : 0;
-		if (tx >= width - 4)
-			tx = 0;
-		if (p->label && w && c.row >= c.top && (int)(c.row - c.top) < limit)
-			ui_put_cut(w, y + (int)(c.row - c.top), x, lw, p->label,
-				   theme_attr(TH_HEADER));
-		c.x = x + tx;
-		c.width = width - tx;
-		if (!*p->text)
-			c.row++;
-		else
-			ui_wrap(p->text, c.width, wrap_line, &c);
+		struct wrap_ctx c = { p };
+		p->tx = p->label ? lw + 2 : 0;
+		if (p->tx >= width - 4)
+			p->tx = 0;
+		p->n_lines = 0;
+		if (*p->text)
+			ui_wrap(p->text, width - p->tx, wrap_line, &c);
+		/* An empty paragraph is a row of its own (a gap). */
+		d->rows += p->n_lines ? p->n_lines : 1;
 	}
-	return c.row;
+	d->laid_width = width;
+	return d->rows;
+}
+
+/* Draw the rows top .. top + limit of the body laid out for width. */
+static void body_draw(struct dialog *d, WINDOW *w, int y, int x, int width,
+		      int limit)
+{
+	int lw = label_width(d, width);
+	size_t i, row = 0, end = d->top + (size_t)(limit > 0 ? limit : 0);
+	layout(d, width);
+	for (i = 0; i < d->n_body && row < end; i++) {
+		struct para *p = &d->body[i];
+		size_t n = p->n_lines ? p->n_lines : 1, k;
+		if (row + n <= d->top) {
+			row += n;
+			continue;
+		}
+		if (p->label && row >= d->top)
+			ui_put_cut(w, y + (int)(row - d->top), x, lw, p->label,
+				   theme_attr(TH_HEADER));
+		k = row < d->top ? d->top - row : 0;
+		for (; k < p->n_lines && row + k < end; k++) {
+			char *t = xstrndup(p->text + p->lines[k].off, p->lines[k].len);
+			ui_put(w, y + (int)(row + k - d->top), x + p->tx,
+			       width - p->tx, t, A_NORMAL);
+			free(t);
+		}
+		row += n;
+	}
 }
 
 static void dialog_size(struct overlay *o, int cols, int lines, int *w, int *h)
@@ -188,7 +229,7 @@ static void dialog_size(struct overlay *o, int cols, int lines, int *w, int *h)
 	if (want > cols - 2)
 		want = cols - 2;
 	inner = want - 4;
-	rows = body_rows(d, NULL, 0, 0, inner > 1 ? inner : 1, 0);
+	rows = layout(d, inner > 1 ? inner : 1);
 	*w = want;
 	*h = (int)rows + (int)d->n_fields + (d->n_fields ? 1 : 0) + 4;
 	(void)lines;
@@ -226,11 +267,11 @@ static void dialog_draw(struct overlay *o, WINDOW *w, int h, int width)
 
 	if (inner < 4 || avail < 0)
 		return;
-	d->rows = body_rows(d, NULL, 0, 0, inner, 0);
+	layout(d, inner);
 	d->page = avail > 0 ? avail : 1;
 	if (d->top + (size_t)avail > d->rows)
 		d->top = d->rows > (size_t)avail ? d->rows - (size_t)avail : 0;
-	body_rows(d, w, 1, 2, inner, avail);
+	body_draw(d, w, 1, 2, inner, avail);
 	y = 1 + avail + (fields ? 1 : 0);
 	for (i = 0; i < fields && y < h - 2; i++, y++) {
 		struct field *f = &d->fields[i];
@@ -351,6 +392,7 @@ static void dialog_free(struct dialog *d)
 	for (i = 0; i < d->n_body; i++) {
 		free(d->body[i].label);
 		free(d->body[i].text);
+		free(d->body[i].lines);
 	}
 	free(d->body);
 	for (i = 0; i < d->n_fields; i++) {

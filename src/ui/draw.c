@@ -84,13 +84,16 @@ void ui_frame(WINDOW *w, const char *title, const char *hint, bool focused)
 
 size_t ui_wrap(const char *s, int width, ui_wrap_fn fn, void *ctx)
 {
-	size_t lines = 0;
+	size_t lines = 0, n;
 	if (!s)
 		return 0;
 	if (width < 1)
 		width = 1;
+	/* The length once: a line costs its own bytes, so a 4 MB text
+	 * wraps in linear time. */
+	n = strlen(s);
 	while (*s) {
-		size_t fit = text_fit(s, (size_t)width, NULL), cut = fit, skip;
+		size_t fit = text_fit_n(s, n, (size_t)width, NULL), cut = fit, skip;
 		if (fit == 0) {	/* a character wider than the line */
 			unsigned char c = (unsigned char)*s;
 			fit = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
@@ -115,6 +118,7 @@ size_t ui_wrap(const char *s, int width, ui_wrap_fn fn, void *ctx)
 		while (s[skip] == ' ')
 			skip++;
 		s += skip;
+		n -= skip;
 	}
 	return lines;
 }

@@ -687,7 +687,14 @@ enum screen_end screen_run(struct screen *s)
 			screen_relayout(s);
 			continue;
 		}
+		if (tty_end_key(rc, wc))
+			return SCREEN_SIGNAL;
 		key = tty_key(rc, wc);
+		/* Ctrl-C (a key in raw mode), unless a keymap binds it, is
+		 * the quit key: it asks like F10 rather than ending at once. */
+		if (key == KM_CTRL('c')
+		    && keymap_lookup(s->km, KM_GLOBAL, key) == ACT_NONE)
+			keymap_keys_for(s->km, KM_GLOBAL, ACT_QUIT, &key, 1);
 		if (key >= 0)
 			screen_key(s, key);
 	}

@@ -32,6 +32,9 @@ void tty_catch_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* Ctrl-\ from another terminal's kill, or a script's: the same
+	 * clean end, never a core dump with the terminal left raw. */
+	sigaction(SIGQUIT, &sa, NULL);
 	/* Writing to a terminal that hung up must not kill us before the
 	 * draft is journalled. */
 	signal(SIGPIPE, SIG_IGN);
@@ -110,7 +113,12 @@ bool tty_start_on(FILE *out, FILE *in)
 	if (!term_screen)
 		return false;
 	set_term(term_screen);
-	cbreak();
+	/* Raw, not cbreak: Ctrl-S and Ctrl-Q are no flow control here (a
+	 * thin client's Ctrl-S would freeze the screen until Ctrl-Q), and
+	 * Ctrl-C and Ctrl-\ arrive as keys: Ctrl-C is bound to quit, which
+	 * asks like F10, and Ctrl-\ ends the desk like SIGTERM (see
+	 * tty_end_key). */
+	raw();
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
@@ -135,6 +143,15 @@ void tty_end(void)
 	endwin();
 	delscreen(term_screen);
 	term_screen = NULL;
+}
+
+bool tty_end_key(int rc, wint_t wc)
+{
+	if (rc == OK && wc == KM_CTRL('\\')) {
+		got_signal = SIGQUIT;
+		return true;
+	}
+	return false;
 }
 
 /* curses key -> keymap key; -1 for keys neuvoo does not use. */

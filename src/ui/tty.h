@@ -26,8 +26,10 @@ bool tty_start_curses(void);
 bool tty_start_on(FILE *out, FILE *in);
 void tty_end(void);
 
-/* Signals: SIGHUP, SIGTERM and SIGINT set a flag that ends screen_run()
- * with SCREEN_SIGNAL (the handler does nothing else). */
+/* Signals: SIGHUP, SIGTERM, SIGINT and SIGQUIT set a flag that ends
+ * screen_run() with SCREEN_SIGNAL (the handler does nothing else). The
+ * terminal is in raw mode, so Ctrl-C, Ctrl-\, Ctrl-S and Ctrl-Q are keys,
+ * never signals or flow control. */
 void tty_catch_signals(void);
 /* The signal that came, 0 when none. */
 int tty_signal(void);
@@ -35,5 +37,8 @@ int tty_signal(void);
 /* A curses key (wget_wch's rc and wc) as a keymap key; -1 for keys
  * neuvoo does not use. */
 km_key tty_key(int rc, wint_t wc);
+/* True for Ctrl-\ (a key in raw mode): it sets the flag as SIGQUIT would,
+ * so the screen ends as on SIGTERM (the desk keeps its draft). */
+bool tty_end_key(int rc, wint_t wc);
 
 #endif

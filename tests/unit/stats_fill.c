@@ -52,6 +52,7 @@ int main(int argc, char **argv)
 	o.group = getenv("STATS_FILL_GROUP");
 	if (stats_open(&st, argv[1], &o, &err)) {
 		fprintf(stderr, "stats_fill: %s\n", err);
+		err_free(&err);
 		return 1;
 	}
 	for (i = 0; i < n; i++) {

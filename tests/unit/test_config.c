@@ -441,9 +441,15 @@ static void test_missing_config_file(void **state)
 	/* A folder is not a file either. */
 	cli.config_file = f->dir;
 	err = load_fail(f, &cli);
-	want = xasprintf("%s: cannot read: ", f->dir);
+	want = xasprintf("%s: not a regular file", f->dir);
 	assert_true(!strncmp(err, want, strlen(want)));
 	free(want);
+	free(err);
+
+	/* Nor a device, which would never end: refused before a read. */
+	cli.config_file = "/dev/zero";
+	err = load_fail(f, &cli);
+	assert_string_equal(err, "/dev/zero: not a regular file (a folder, FIFO or device); give the path of a file");
 	free(err);
 }
 

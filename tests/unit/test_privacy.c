@@ -160,6 +160,155 @@ static void test_notes_with_phone(void **state)
 	allowed("040 123");
 }
 
+
+/* The table: notes an advisor could write, in fi, sv and en. kind is the
+ * word the refusal must name, or NULL for a note that may be stored. */
+struct note_case {
+	const char *note;
+	const char *kind;
+};
+
+#define ID "identity code"
+#define EM "e-mail"
+#define PH "phone"
+
+static const struct note_case note_cases[] = {
+	/* identity codes, every century sign, the separators people type */
+	{ "131052-308T", ID },
+	{ "asiakkaan hetu 131052 308T", ID },
+	{ "hetu 131052 - 308T kirjattu", ID },
+	{ "131052\u2010308T", ID },			/* hyphen */
+	{ "131052\u2013308T", ID },			/* en dash */
+	{ "131052\u2014308T", ID },			/* em dash */
+	{ "131052\u2212308T", ID },			/* minus */
+	{ "131052\u00a0-\u00a0308T", ID },		/* no-break spaces */
+	{ "\uff11\uff13\uff11\uff10\uff15\uff12\uff0d\uff13\uff10\uff18\uff34", ID },
+	{ "131052\u200b-308T", ID },			/* zero-width space */
+	{ "131052308T", ID },
+	{ "personnummer 150607A1239 för barnet", ID },
+	{ "barnets nummer: 290200A234V.", ID },
+	{ "born 311299-456X, asked about housing", ID },
+	{ "lapsi 050523B456W päiväkotiin", ID },
+	{ "isoisä 120456+789V", ID },
+	{ "(010150X002D)", ID },
+	{ "id 230811C3458 ok", ID },
+	{ "070702D9112", ID },
+	{ "280298U7771 kysyi", ID },
+	{ "190901E555N", ID },
+	{ "021203f888c", ID },
+	{ "101085W321T", ID },
+	{ "171190V6545 frågade om bostad", ID },
+	/* e-mail addresses, spelled out and full-width */
+	{ "matti.meikalainen@example.fi", EM },
+	{ "matti(at)example.fi", EM },
+	{ "matti (at) example.fi", EM },
+	{ "matti[at]example.fi", EM },
+	{ "matti at example dot com", EM },
+	{ "skriv till anna at exempel punkt se eller anna[at]exempel.se", EM },
+	{ "matti\uff20example.fi", EM },
+	{ "matti\ufe6bexample.fi", EM },
+	{ "email: someone{at}mail(dot)example(dot)org", EM },
+	{ "send it to John.Smith AT Example DOT com", EM },
+	/* phone numbers */
+	{ "040 123 4567", PH },
+	{ "soita 040/1234567 huomenna", PH },
+	{ "ring 070\u2011123 45 67", PH },
+	{ "+358\u00a040\u00a0123\u00a04567", PH },
+	{ "\uff10\uff14\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17", PH },
+	{ "call 358401234567", PH },
+	{ "numero (09) 123 4567", PH },
+	{ "soitti 09 310 11112", PH },
+	{ "viite 040 123 4567", PH },
+	{ "+46 70 123 45 67", PH },
+	/* ordinary notes */
+	{ "reference 12345678901", NULL },
+	{ "viitenumero 12345678901 maksettu", NULL },
+	{ "viite: 1234567890123", NULL },
+	{ "ärendenummer 35812345678 hos FPA", NULL },
+	{ "invoice no. 0123456789 was paid", NULL },
+	{ "soitti 09 310 11111", NULL },		/* a listed service */
+	{ "ring +358 9 310 11111 för tid", NULL },
+	{ "kävi klo 14.05, 2 lasta, 3 lomaketta", NULL },
+	{ "asked about 2026-11-22 and 1.2.2026", NULL },
+	{ "besökte oss 01/02/2026 med tolk", NULL },
+	{ "meet at the library at 10", NULL },
+	{ "came at 9 and left at 10", NULL },
+	{ "tapaaminen huoneessa 101, kerros 2", NULL },
+	{ "131052-308A", NULL },			/* wrong check character */
+	{ "1310523083", NULL },			/* ten digits */
+	{ "X131052-308TX", NULL },
+	{ "040 123", NULL },
+	{ "user@localhost", NULL },
+	{ "meet @ the library", NULL },
+	{ "Kela-kortti ja 3 kopiota \u2013 valmis", NULL },
+	{ "behöver tolk på somaliska nästa gång", NULL },
+	{ "needs a Somali interpreter next time", NULL },
+	{ "\u00c4\u00e4kk\u00f6set ja \u0627\u0644\u0639\u0631\u0628\u064a\u0629 ok", NULL },
+	{ "postinumero 00100 Helsinki", NULL },
+};
+
+static void test_note_table(void **state)
+{
+	size_t i, refuse = 0, accept = 0;
+	(void)state;
+	for (i = 0; i < sizeof note_cases / sizeof note_cases[0]; i++) {
+		struct privacy_allow *allow = privacy_allow_new();
+		const struct note_case *t = &note_cases[i];
+		char *why = NULL;
+		int rc;
+		privacy_allow_add(allow, "+358 9 310 11111");
+		privacy_allow_add(allow, "(09) 310 22222");
+		rc = privacy_check(t->note, allow, &why);
+		privacy_allow_free(&allow);
+		assert_null(allow);
+		if (t->kind) {
+			if (rc != -1 || !why)
+				fail_msg("not refused: '%s'", t->note);
+			if (!strstr(why, t->kind))
+				fail_msg("'%s': reason '%s' does not mention '%s'",
+					 t->note, why, t->kind);
+			refuse++;
+		} else {
+			if (rc != 0 || why)
+				fail_msg("refused: '%s' (%s)", t->note, why ? why : "");
+			accept++;
+		}
+		free(why);
+	}
+	assert_true(refuse >= 40);
+	assert_true(accept >= 20);
+}
+
+static void test_allow_list(void **state)
+{
+	struct privacy_allow *allow = privacy_allow_new();
+	(void)state;
+	/* Without the list a service's number is a phone number like any. */
+	refused("soitti 09 310 11111", "phone");
+	privacy_allow_add(allow, "09 310 11111");
+	assert_int_equal(privacy_check("soitti 09 310 11111", allow, NULL), 0);
+	assert_int_equal(privacy_check("soitti +358 9 31011111", allow, NULL), 0);
+	assert_int_equal(privacy_check("soitti 09 310 11111 ja 040 123 4567", allow, NULL), -1);
+	assert_int_equal(privacy_check("soitti 09 310 1111", allow, NULL), -1);
+	privacy_allow_add(allow, NULL);
+	privacy_allow_add(allow, "");
+	privacy_allow_free(&allow);
+	assert_null(allow);
+	privacy_allow_free(&allow);
+}
+
+static void test_fold(void **state)
+{
+	char *f;
+	(void)state;
+	f = privacy_fold("a\u2013b\u00a0\u00a0c\uff21\uff11 x(at)y z dot w \u200b!");
+	assert_string_equal(f, "a-b cA1 x@y z.w !");
+	free(f);
+	f = privacy_fold(NULL);
+	assert_string_equal(f, "");
+	free(f);
+}
+
 static void test_empty_notes(void **state)
 {
 	(void)state;
@@ -180,6 +329,9 @@ int main(void)
 		cmocka_unit_test(test_notes_with_email),
 		cmocka_unit_test(test_notes_with_phone),
 		cmocka_unit_test(test_empty_notes),
+		cmocka_unit_test(test_note_table),
+		cmocka_unit_test(test_allow_list),
+		cmocka_unit_test(test_fold),
 	};
 	setenv("LANGUAGE", "en", 1);
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -359,6 +359,44 @@ static void test_refuses(void **state)
 	free(dir);
 }
 
+/* A results file is used only with exactly neuvoo's tables and columns. */
+static void test_refuses_odd_schema(void **state)
+{
+	static const struct { const char *sql, *word; } cases[] = {
+		{ "CREATE VIEW v AS SELECT zeroblob(200000000)", "view 'v'" },
+		{ "CREATE TRIGGER t AFTER INSERT ON attempt BEGIN SELECT 1; END", "trigger 't'" },
+		{ "ALTER TABLE attempt ADD COLUMN big BLOB GENERATED ALWAYS AS (zeroblob(200000000)) VIRTUAL",
+		  "generated or hidden column" },
+		{ "ALTER TABLE attempt ADD COLUMN extra TEXT", "other columns" },
+		{ "CREATE TABLE extra (x)", "unknown table 'extra'" },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *name = xasprintf("odd%zu", i);
+		char *dir = dir_path(name), *path, *err = NULL;
+		struct results *r = NULL;
+		sqlite3 *db;
+		assert_int_equal(results_open(&r, dir, &err), 0);
+		results_close(&r);
+		path = xasprintf("%s/results.db", dir);
+		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+		if (sqlite3_exec(db, cases[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+			fail_msg("%s: %s", cases[i].sql, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		assert_int_not_equal(results_open_existing(&r, dir, &err), 0);
+		assert_null(r);
+		if (!strstr(err, cases[i].word) || !strstr(err, path))
+			fail_msg("'%s': %s", cases[i].sql, err);
+		err_free(&err);
+		assert_int_not_equal(results_open(&r, dir, &err), 0);
+		err_free(&err);
+		free(path);
+		free(dir);
+		free(name);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -367,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_refuses),
+		cmocka_unit_test(test_refuses_odd_schema),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

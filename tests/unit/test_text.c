@@ -291,6 +291,50 @@ static void check_sanitize(const char *in, const char *want)
 	free(s);
 }
 
+static void test_sanitize_marks(void **state)
+{
+	static const char *const marks[] = {
+		"\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c",
+		"\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		char in[32], *out;
+		snprintf(in, sizeof in, "ab%scd", marks[i]);
+		out = text_sanitize(in);
+		assert_string_equal(out, "abcd");
+		free(out);
+	}
+}
+
+static void test_escape(void **state)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "plain äö", "plain äö" },
+		{ "\x1b[2J", "\\x1B[2J" },
+		{ "\xc2\x9b" "2J", "\\x9B2J" },
+		{ "a\u200eb\u200fc\u061cd", "a\\u200Eb\\u200Fc\\u061Cd" },
+		{ "\u202eevil\u2069", "\\u202Eevil\\u2069" },
+		{ "zero\u200bwidth\ufeff", "zero\\u200Bwidth\\uFEFF" },
+		{ "line\nbreak\ttab\x7f", "line\\x0Abreak\\x09tab\\x7F" },
+		{ "bad \xff byte", "bad \\xFF byte" },
+		{ "kept \ufffd", "kept \ufffd" },
+		{ "", "" },
+	};
+	size_t i;
+	char *out;
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		out = text_escape(cases[i].in);
+		assert_string_equal(out, cases[i].out);
+		free(out);
+	}
+	out = text_escape(NULL);
+	assert_string_equal(out, "");
+	free(out);
+}
+
 static void test_sanitize(void **state)
 {
 	(void)state;
@@ -360,6 +404,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_sanitize_marks),
+		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_cut_simple),
