@@ -21,6 +21,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "core/text.h"
 
 /* HSDS import and export live in their own module; until it is part of
@@ -211,7 +212,13 @@ static int do_search(struct app *app, int argc, char **argv)
 		free(query);
 		return fail_err(EXIT_RUNTIME, &err);
 	}
-	s = search_new(cat, lang);
+	s = search_open(cat, lang, &err);
+	if (err) {	/* a damaged index: the search is built instead */
+		fputs("neuvoo: ", stderr);
+		put_clean(stderr, err);
+		fputc('\n', stderr);
+		err_free(&err);
+	}
 	n = search_query(s, query, &hits);
 	if (search_warning(s)) {	/* an analyser is missing: say so once */
 		fputs("neuvoo: ", stderr);
