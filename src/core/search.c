@@ -1382,6 +1382,11 @@ static const uint64_t *topic_filter(struct search *s, topic_set topics)
 		if (topics & ((topic_set)1 << t))
 			for (i = 0; i < s->nw; i++)
 				s->topic_m[i] |= s->topic_bm[t * s->nw + i];
+	/* No position past the services, even from a mapped file's bits. */
+	if (s->n % 64)
+		s->topic_m[s->nw - 1] &= ((uint64_t)1 << (s->n % 64)) - 1;
+	if (!s->n)
+		s->topic_m[0] = 0;
 	return s->topic_m;
 }
 

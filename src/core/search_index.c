@@ -476,7 +476,8 @@ int search_index_load(const struct catalogue *cat, const char *lang,
 	sect_lengths(&c, want);
 	if (c.n != cat->n_services || c.nw != (c.n ? (c.n + 63) / 64 : 1) ||
 	    c.tnw != (c.n + 63) / 64 || c.tlen > UINT32_MAX ||
-	    c.vpool_len > UINT32_MAX || c.bpool_len > (BITMAP_FLAG - 1))
+	    c.vpool_len > UINT32_MAX || c.bpool_len > (BITMAP_FLAG - 1) ||
+	    (c.n == 0 && c.tndense))	/* bitmaps of no words */
 		return refuse(err, name, _("damaged"));
 	for (k = 0; k < S__N; k++)
 		if (tab[base + k].len != want[k])

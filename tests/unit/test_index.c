@@ -150,7 +150,7 @@ static char *publish_generated(const char *dir, size_t n)
 
 static void test_generated_same_hits(void **state)
 {
-	char *dir = util_tmpdir(), *path = publish_generated(dir, 1500);
+	char *dir = util_tmpdir(), *path = publish_generated(dir, 600);
 	struct catalogue *cat = open_desk(path), *whole = NULL;
 	char *err = NULL;
 	(void)state;
@@ -187,7 +187,7 @@ static size_t count_index_files(const char *path)
 
 static void test_republish_keeps_desks_index(void **state)
 {
-	char *dir = util_tmpdir(), *path = publish_generated(dir, 300);
+	char *dir = util_tmpdir(), *path = publish_generated(dir, 120);
 	struct catalogue *old = open_desk(path), *made = NULL, *cur;
 	struct search *desk1, *again, *desk2;
 	const struct search_hit *h;
@@ -268,7 +268,7 @@ enum damage { CORRUPT, TRUNCATED, MAGIC, FORMAT, OTHER_CATALOGUE, TABLE };
 
 static void damaged(enum damage how, const char *says)
 {
-	char *dir = util_tmpdir(), *path = publish_generated(dir, 200);
+	char *dir = util_tmpdir(), *path = publish_generated(dir, 80);
 	struct catalogue *cat = open_desk(path), *made = NULL;
 	char *idx = search_index_path(path, cat->publish_id), *err = NULL;
 	char *other = xasprintf("%s/other.db", dir), *keep = xasprintf("%s/keep", dir);
