@@ -10,6 +10,15 @@
  *    into the Redirect filter at 10,000 services, and the bytes written to
  *    the terminal when the highlight moves one row.
  *
+ * 3. Publishing: the catalogue of N services written with its search
+ *    index (core/search_index) in a child process: wall time and the
+ *    child's peak memory (the catalogue in memory included).
+ * 4. Ten desks at once on the published index: each session's
+ *    proportional (Pss) and private (RssAnon) memory after a query.
+ * 5. A whole `catalogue search` process against `fzf --filter` over the
+ *    same names (fzf installed with apt-get when missing and possible;
+ *    else `grep -F -i`, and the line says so).
+ *
  * Usage: bench_desk [N [WORDS]]   (N services, default 10000; WORDS words
  * of description in each of fi, sv and en, default 3: a line) */
 #include <config.h>
@@ -26,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -38,6 +48,7 @@
 #include "core/layout.h"
 #include "core/paths.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "panes/desk.h"
 #include "panes/screens.h"
 #include "ui/screen.h"
@@ -130,8 +141,30 @@ static void make_big(const char *bundled, const char *path, size_t n,
 		for (k = 0; k < 5; k++)
 			hours_add_span(&s->hours, (int)k, 8 * 60, 16 * 60);
 	}
-	if (catalogue_publish(cat, path, &err) != 0)
-		die("publish", err);
+	{
+		/* The publish alone, in a child: its time and peak memory. */
+		double t0 = now_s(CLOCK_MONOTONIC);
+		struct rusage ru;
+		int status = 0;
+		pid_t pid = fork();
+		if (pid < 0)
+			die("fork", NULL);
+		if (pid == 0) {
+			if (catalogue_publish(cat, path, &err) != 0) {
+				fprintf(stderr, "bench_desk: publish: %s\n", err);
+				_exit(1);
+			}
+			_exit(0);
+		}
+		if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0)
+			die("publish", NULL);
+		t0 = now_s(CLOCK_MONOTONIC) - t0;
+		printf("publish %zu services with the search index: %.1f s "
+		       "(%.0f us a service), peak %.0f MB\n\n",
+		       cat->n_services, t0, t0 * 1e6 / (double)cat->n_services,
+		       (double)ru.ru_maxrss / 1024.0);
+	}
 	catalogue_free(&cat);
 }
 
@@ -414,6 +447,153 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	free(outp);
 }
 
+/* ---- 4. ten sessions ----------------------------------------------------- */
+
+static long smaps_kb(pid_t pid, const char *field)
+{
+	char path[64], line[256];
+	long kb = -1;
+	size_t fl = strlen(field);
+	FILE *f;
+	snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (!strncmp(line, field, fl))
+			kb = strtol(line + fl, NULL, 10);
+	fclose(f);
+	return kb;
+}
+
+/* Read from fd until quiet for ms. */
+static void drain(int fd, int ms)
+{
+	char buf[8192];
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		if (poll(&p, 1, ms) <= 0 || read(fd, buf, sizeof buf) <= 0)
+			return;
+	}
+}
+
+#define N_SESSIONS 10
+
+static void bench_sessions(const char *tmp, const char *cat)
+{
+	int master[N_SESSIONS];
+	pid_t pid[N_SESSIONS];
+	long pss = 0, anon = 0, pss_max = 0, anon_max = 0;
+	int i;
+	for (i = 0; i < N_SESSIONS; i++) {
+		struct winsize ws = { 24, 80, 0, 0 };
+		pid[i] = forkpty(&master[i], NULL, NULL, &ws);
+		if (pid[i] < 0)
+			die("forkpty", NULL);
+		if (pid[i] == 0) {
+			char *d = xasprintf("%s/data", tmp), *st = xasprintf("%s/state", tmp);
+			char *c = xasprintf("%s/config", tmp), *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
+			char *desk = xasprintf("bench%d", i);
+			setenv("XDG_DATA_HOME", d, 1);
+			setenv("XDG_STATE_HOME", st, 1);
+			setenv("XDG_CONFIG_HOME", c, 1);
+			setenv("HOME", tmp, 1);
+			setenv("TERM", "xterm-256color", 1);
+			setenv("LC_ALL", "C.UTF-8", 1);
+			execl(bin, "neuvoo", "--desk", desk, "--catalogue", cat, (char *)NULL);
+			_exit(127);
+		}
+	}
+	for (i = 0; i < N_SESSIONS; i++)
+		drain(master[i], 1500);
+	/* Each advisor types a query into the Redirect filter. */
+	for (i = 0; i < N_SESSIONS; i++) {
+		static const char *const q[] = { "asunto", "kelasta", "hyres", "työ", "perhe" };
+		const char *w = q[i % 5];
+		if (write(master[i], "\033[18~/", 6) != 6 ||	/* F7 / */
+		    write(master[i], w, strlen(w)) != (ssize_t)strlen(w))
+			die("write", NULL);
+	}
+	for (i = 0; i < N_SESSIONS; i++)
+		drain(master[i], 1000);
+	for (i = 0; i < N_SESSIONS; i++) {
+		long p = smaps_kb(pid[i], "Pss:"), a = proc_kb(pid[i], "RssAnon:");
+		pss += p;
+		anon += a;
+		if (p > pss_max)
+			pss_max = p;
+		if (a > anon_max)
+			anon_max = a;
+	}
+	printf("%d desks at once, each after a query:  Pss %.1f MB (max %.1f), "
+	       "RssAnon %.1f MB (max %.1f)\n", N_SESSIONS,
+	       (double)pss / N_SESSIONS / 1024.0, (double)pss_max / 1024.0,
+	       (double)anon / N_SESSIONS / 1024.0, (double)anon_max / 1024.0);
+	for (i = 0; i < N_SESSIONS; i++) {
+		if (write(master[i], "\033\033\033[21~", 7) != 7)	/* Esc Esc F10 */
+			die("write", NULL);
+		drain(master[i], 3000);
+		close(master[i]);
+		waitpid(pid[i], NULL, 0);
+	}
+}
+
+/* ---- 5. catalogue search against fzf ------------------------------------- */
+
+/* Median wall time of sh -c cmd (output discarded), 7 runs after one. */
+static double run_median(const char *cmd)
+{
+	double t[7];
+	int i;
+	if (system(cmd) == -1)
+		die("system", NULL);
+	for (i = 0; i < 7; i++) {
+		double t0 = now_s(CLOCK_MONOTONIC);
+		if (system(cmd) == -1)
+			die("system", NULL);
+		t[i] = now_s(CLOCK_MONOTONIC) - t0;
+	}
+	qsort(t, 7, sizeof t[0], cmp_double);
+	return t[3];
+}
+
+static void bench_cli(const char *tmp, const char *cat_path)
+{
+	struct catalogue *cat = NULL;
+	char *err = NULL, *names = xasprintf("%s/names.txt", tmp), *cmd;
+	const char *other;
+	FILE *f;
+	size_t i;
+	double ours, theirs;
+	if (catalogue_open_lean(cat_path, &cat, &err) != 0)
+		die("open", err);
+	if (!(f = fopen(names, "w")))
+		die(names, NULL);
+	for (i = 0; i < cat->n_services; i++)
+		fprintf(f, "%s\t%s\n", cat->services[i].id,
+			catalogue_text(&cat->services[i].name, "fi"));
+	fclose(f);
+	catalogue_free(&cat);
+	if (system("command -v fzf >/dev/null 2>&1") != 0 && geteuid() == 0)
+		(void)!system("apt-get install -y -qq fzf >/dev/null 2>&1");
+	other = system("command -v fzf >/dev/null 2>&1") == 0 ? "fzf --filter"
+							       : "grep -F -i";
+	if (strcmp(other, "fzf --filter"))
+		printf("(fzf cannot be installed here: comparing with grep -F -i)\n");
+	cmd = xasprintf("LC_ALL=C.UTF-8 XDG_DATA_HOME='%s/data' XDG_STATE_HOME='%s/state' "
+			"XDG_CONFIG_HOME='%s/config' HOME='%s' '%s/neuvoo' --catalogue '%s' "
+			"catalogue search --lang fi asunto >/dev/null",
+			tmp, tmp, tmp, tmp, BUILD_BINDIR, cat_path);
+	ours = run_median(cmd);
+	free(cmd);
+	cmd = xasprintf("%s asunto < '%s' >/dev/null", other, names);
+	theirs = run_median(cmd);
+	free(cmd);
+	printf("whole process, query 'asunto' (medians of 7): catalogue search "
+	       "%.1f ms, %s %.1f ms (ratio %.2f)\n", ours * 1e3, other,
+	       theirs * 1e3, ours / theirs);
+	free(names);
+}
+
 int main(int argc, char **argv)
 {
 	size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
@@ -447,11 +627,32 @@ int main(int argc, char **argv)
 	bench_start(tmp, "bundled catalogue", bundled);
 	{
 		char label[64];
+		struct catalogue *c = NULL;
+		char *idx, *away;
 		snprintf(label, sizeof label, "catalogue of %zu services", n + n_bundled);
 		bench_start(tmp, label, big);
+		/* The same without its index file: built in each session. */
+		if (catalogue_open_lean(big, &c, &err) != 0)
+			die("open", err);
+		idx = search_index_path(big, c->publish_id);
+		away = xasprintf("%s.away", idx);
+		catalogue_free(&c);
+		if (rename(idx, away) != 0)
+			die("no search index was published", NULL);
+		snprintf(label, sizeof label, "... without its index file");
+		bench_start(tmp, label, big);
+		printf("\nwithout its index file: in process\n");
+		bench_keys(tmp, big, n + n_bundled);
+		if (rename(away, idx) != 0)
+			die("rename", NULL);
+		free(idx);
+		free(away);
 	}
-	printf("\n");
+	printf("\nwith the index published alongside: in process\n");
 	bench_keys(tmp, big, n + n_bundled);
+	printf("\n");
+	bench_sessions(tmp, big);
+	bench_cli(tmp, big);
 
 	if (getenv("BENCH_KEEP")) { printf("kept %s\n", tmp); return 0; }
 	cmd = xasprintf("rm -rf '%s'", tmp);

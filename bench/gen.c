@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,9 +210,15 @@ void gen_services(struct catalogue *cat, size_t n)
 		s->info->address = xasprintf("%s %zu", street[pick(N_STREET)], 1 + pick(120));
 		nl = 1 + pick(3);
 		s->languages = xcalloc(nl, sizeof *s->languages);
-		for (k = 0; k < nl; k++)
-			s->languages[s->n_languages++] =
-				xstrdup(k == 0 ? "fi" : lang_codes[pick(N_OF(lang_codes))]);
+		for (k = 0; k < nl; k++) {
+			const char *code = k == 0 ? "fi" : lang_codes[pick(N_OF(lang_codes))];
+			size_t j;
+			bool dup = false;
+			for (j = 0; j < s->n_languages; j++)
+				dup |= !strcmp(s->languages[j], code);
+			if (!dup)	/* a published catalogue lists each once */
+				s->languages[s->n_languages++] = xstrdup(code);
+		}
 		if (pick(5) && hours_parse(&s->hours, hours[pick(N_OF(hours))], &err)) {
 			fprintf(stderr, "bench_search: %s\n", err);
 			exit(1);

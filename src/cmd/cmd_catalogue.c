@@ -26,6 +26,7 @@
 #include "core/paths.h"
 #include "core/ptv.h"
 #include "core/search.h"
+#include "core/search_index.h"
 #include "core/service_details.h"
 #include "core/tpr.h"
 #include "core/text.h"
@@ -317,11 +318,26 @@ static int do_search(struct app *app, int argc, char **argv)
 	}
 	if (!lang)
 		lang = app->cli.lang ? app->cli.lang : i18n_lang();
-	if (open_catalogue(app, &cat, &err) != 0) {
+	/* Lean, as a desk loads it: ids and names are all we print, and a
+	 * mapped index needs nothing more (else the descriptions' words). */
+	if (catalogue_ensure(app->cfg, &err) != 0 ||
+	    catalogue_open_lean(app->cfg->catalogue, &cat, &err) != 0) {
 		free(query);
 		return fail_err(EXIT_RUNTIME, &err);
 	}
-	s = search_new(cat, lang);
+	s = search_open(cat, lang, &err);
+	if (err) {	/* a damaged index: the search is built instead */
+		fputs("neuvoo: ", stderr);
+		put_clean(stderr, err);
+		fputc('\n', stderr);
+		err_free(&err);
+	}
+	if (!search_is_mapped(s) && catalogue_load_words(cat, &err) != 0) {
+		search_free(&s);
+		catalogue_free(&cat);
+		free(query);
+		return fail_err(EXIT_RUNTIME, &err);
+	}
 	n = search_query(s, query, &hits);
 	if (search_warning(s)) {	/* an analyser is missing: say so once */
 		fputs("neuvoo: ", stderr);

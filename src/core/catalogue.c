@@ -139,6 +139,7 @@ void catalogue_free(struct catalogue **pcat)
 	drop(cat, cat->path);
 	drop(cat, cat->name);
 	drop(cat, cat->published);
+	drop(cat, cat->publish_id);
 	catalogue_details_free(&cat->details);
 	wordset_free(&cat->vocab);
 	arena_free(&cat->arena);

@@ -115,6 +115,9 @@ struct catalogue {
 	int version;		/* schema version of the file */
 	char *name;		/* meta "name", e.g. "Helsinki" */
 	char *published;	/* meta "published" (ISO date-time) */
+	/* meta "publish-id": new at every publish, names the search index
+	 * file of this version (core/search_index); NULL in old files. */
+	char *publish_id;
 	struct cat_org *orgs;
 	size_t n_orgs;
 	struct cat_service *services;

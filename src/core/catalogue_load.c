@@ -298,6 +298,8 @@ static void load_meta(struct loader *L)
 			L->cat->name = catalogue_loader_str(L, st, 1);
 		else if (!strcmp(key, "published"))
 			L->cat->published = catalogue_loader_str(L, st, 1);
+		else if (!strcmp(key, "publish-id"))
+			L->cat->publish_id = catalogue_loader_str(L, st, 1);
 	}
 	sqlite3_finalize(st);
 }

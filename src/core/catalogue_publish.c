@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,6 +38,7 @@
 #include "core/hours.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/search_index.h"
 
 /* ---- temporary files and the atomic rename -------------------------------- */
 
@@ -431,11 +433,56 @@ static int exec_or_fail(struct writer *w, const char *sql)
 	return 0;
 }
 
+/* ---- the search index, published with the catalogue ------------------- */
+
+/* 32 hex digits, new for every publish: names the index file of this
+ * version (core/search_index). */
+static void new_publish_id(char id[33])
+{
+	unsigned char b[16];
+	size_t got = 0, i;
+	while (got < sizeof b) {
+		ssize_t n = getrandom(b + got, sizeof b - got, 0);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got < sizeof b) {	/* no entropy: time and process are unique enough */
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		snprintf((char *)b, sizeof b, "%08lx%07x", (unsigned long)ts.tv_nsec ^ (unsigned long)ts.tv_sec,
+			 (unsigned)getpid());
+	}
+	for (i = 0; i < sizeof b; i++)
+		snprintf(id + 2 * i, 3, "%02x", b[i]);
+}
+
+/* The index first, then the catalogue's rename: a desk that loads the new
+ * catalogue finds its index in place. An index that cannot be made costs
+ * only speed (desks build their own), so it warns and publishes. */
+static int commit_with_index(struct atomic_file *tmp, const char *path,
+			     const char *id, char **err)
+{
+	char *ierr = NULL;
+	if (search_index_write(tmp->tmp, path, id, &ierr) != 0) {
+		fprintf(stderr, "neuvoo: %s\n", ierr);
+		err_free(&ierr);
+	}
+	if (tmp_commit(tmp, err) != 0) {
+		char *idx = search_index_path(path, id);
+		unlink(idx);
+		free(idx);
+		return -1;
+	}
+	search_index_prune(path, id);
+	return 0;
+}
+
 int catalogue_publish(const struct catalogue *cat, const char *path, char **err)
 {
 	struct writer w;
 	struct atomic_file tmp = { NULL, NULL, -1, 0 };
-	char *now = NULL;
+	char *now = NULL, id[33];
 
 	/* A lean catalogue would publish services without their details. */
 	if (!catalogue_whole(cat)) {
@@ -462,11 +509,13 @@ int catalogue_publish(const struct catalogue *cat, const char *path, char **err)
 	now = cat->published ? NULL : iso_now();
 	write_meta(&w, "published", cat->published ? cat->published : now);
 	free(now);
+	new_publish_id(id);
+	write_meta(&w, "publish-id", id);
 	if (exec_or_fail(&w, "COMMIT") != 0)
 		goto fail;
 	if (integrity(w.db, path, err) != 0 || close_db(&w.db, path, err) != 0)
 		goto fail;
-	return tmp_commit(&tmp, err);
+	return commit_with_index(&tmp, path, id, err);
 fail:
 	sqlite3_close(w.db);
 	tmp_remove(&tmp);
@@ -619,7 +668,7 @@ int catalogue_init(const char *path, const char *bundled_sql, bool force,
 	struct catalogue *cat = NULL;
 	struct first_problem fp = { NULL, 0 };
 	struct atomic_file tmp = { NULL, NULL, -1, 0 };
-	char *text = NULL, *now = NULL, *name = NULL, *source = NULL;
+	char *text = NULL, *now = NULL, *name = NULL, *source = NULL, id[33];
 	const char *base;
 
 	if (!force && lstat(path, &st) == 0) {
@@ -646,6 +695,8 @@ int catalogue_init(const char *path, const char *bundled_sql, bool force,
 	}
 	now = iso_now();
 	write_meta(&w, "published", now);
+	new_publish_id(id);
+	write_meta(&w, "publish-id", id);
 	name = name_from_file(bundled_sql);
 	base = strrchr(bundled_sql, '/');
 	source = xstrdup(base ? base + 1 : bundled_sql);
@@ -685,7 +736,7 @@ int catalogue_init(const char *path, const char *bundled_sql, bool force,
 	free(now);
 	free(name);
 	free(source);
-	return tmp_commit(&tmp, err);
+	return commit_with_index(&tmp, path, id, err);
 fail:
 	sqlite3_close(w.db);
 	tmp_remove(&tmp);

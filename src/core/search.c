@@ -54,86 +54,8 @@
 #include "core/text.h"
 #include "core/wordset.h"
 
-#define BITMAP_FLAG 0x80000000u	/* vinfo.post: offset into bpool */
-#define PREFIX_FLAG 0x80000000u	/* word_state.list: matched at the start */
-#define NO_BIT 64
-#define N_LETTERS 39		/* a-z, 0-9, å ä ö: see letter_bit() */
-/* A two-letter query matching at least this many vocabulary words has its
- * bitmaps made at build time: such a query ("as", "ne") costs a few
- * milliseconds otherwise, and there are few of them (about 150 for 100,000
- * generated services, none for small catalogues). */
-#define HEAVY_WORDS 4096
-#define VPAD 16			/* zero bytes after vbuf, for wide loads */
-#define QCACHE 64		/* query words whose analyses are kept */
-
-struct vinfo {
-	uint32_t post;		/* offset into vpool, or bpool | BITMAP_FLAG */
-	uint32_t df;		/* services with this word */
-};
-
-/* A name while the list is sorted: the first 8 bytes of its fold as a
- * number (hi, lo), and which name it is; the rest of the fold is made
- * again from the catalogue when 8 bytes do not decide. The finished list
- * keeps only which name (4 bytes a name): a query's binary search folds
- * the 30 or so names it looks at. */
-struct name_key {
-	uint32_t hi, lo;
-	uint32_t ref;		/* position * 4 + language */
-};
-
-/* One word of a query and what it matches. */
-struct word_state {
-	char *w;
-	size_t len;
-	uint32_t *list;		/* vocabulary ids | PREFIX_FLAG; NULL: masks */
-	size_t nlist;
-	uint64_t *g;		/* per tier: where it matches that well or
-				 * better (SEARCH__NTIERS bitmaps) */
-	unsigned tmin;		/* its best tier with a match, or NTIERS */
-	uint64_t *m;		/* in g: where it occurs */
-	uint64_t *p;		/* in g: where it starts a word */
-};
-
-struct search {
-	const struct catalogue *cat;
-	char *lang;
-	size_t n;		/* services */
-	size_t nw;		/* 64-bit words of a bitmap over positions */
-	uint32_t *order;	/* position -> catalogue index */
-
-	char *vbuf;		/* "\nw0\nw1\n...\n", sorted, VPAD zeros after */
-	size_t vlen;
-	uint32_t *voff;		/* start of word i in vbuf; [nv] = vlen + 1 */
-	size_t nv;
-	struct vinfo *vinfo;
-	uint8_t *vpool;
-	uint64_t *bpool;
-	uint32_t byte_freq[256];	/* of vbuf: scans key on rare bytes */
-
-	uint64_t *letter_m;	/* per common letter: where it occurs */
-	uint64_t *letter_p;	/* per common letter: where it starts a word */
-	uint64_t *topic_bm;	/* TOPIC__N bitmaps */
-	int16_t pair_slot[N_LETTERS * N_LETTERS];	/* heavy pair or -1 */
-	uint64_t *pair_m;	/* per heavy pair: where it occurs */
-	uint64_t *pair_p;	/* per heavy pair: where it starts a word */
-	size_t npairs;
-
-	uint32_t *names;	/* name refs, sorted by fold, then position */
-	size_t nnames;
-
-	struct morph *morph;	/* analyses query words */
-	char *qcache[QCACHE];	/* recent query words' base forms */
-	unsigned qnext;
-	struct termindex *terms;	/* names', keywords' terms; analyses */
-
-	struct word_state *prev;	/* the previous query's words */
-	size_t nprev;
-	uint64_t *acc;		/* per tier: matches every word that well */
-	uint64_t *name_m, *topic_m;
-	struct search_hit *hits;
-	size_t hits_cap;
-	bool complete;		/* names and vocabulary built */
-};
+#include "core/search_impl.h"
+#include "core/search_index.h"
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -616,6 +538,8 @@ static void build_index(struct search *s)
 	/* Pass 3: the posting lists: gaps from the previous position + 1. */
 	s->vpool = xmalloc(vtotal ? vtotal : 1);
 	s->bpool = xcalloc(btotal ? btotal : 1, sizeof *s->bpool);
+	s->vpool_len = vtotal;
+	s->bpool_len = btotal;
 	memset(w.last, 0, nv1 * sizeof *w.last);
 	w.fill = xmalloc(nv1 * sizeof *w.fill);
 	for (i = 0; i < s->nv; i++)
@@ -759,7 +683,7 @@ static void build_names(struct search *s)
 
 /* ---- public: build ------------------------------------------------------ */
 
-struct search *search_new(const struct catalogue *cat, const char *lang)
+struct search *search_alloc(const struct catalogue *cat, const char *lang)
 {
 	struct search *s = xcalloc(1, sizeof *s);
 
@@ -769,11 +693,17 @@ struct search *search_new(const struct catalogue *cat, const char *lang)
 	s->nw = (s->n + 63) / 64;
 	if (!s->nw)
 		s->nw = 1;
-	build_order(s);
-	build_topics(s);
 	s->acc = xmalloc(SEARCH__NTIERS * s->nw * sizeof *s->acc);
 	s->name_m = xmalloc(s->nw * sizeof *s->name_m);
 	s->topic_m = xmalloc(s->nw * sizeof *s->topic_m);
+	return s;
+}
+
+struct search *search_new(const struct catalogue *cat, const char *lang)
+{
+	struct search *s = search_alloc(cat, lang);
+	build_order(s);
+	build_topics(s);
 	return s;
 }
 
@@ -827,20 +757,23 @@ void search_free(struct search **sp)
 		word_state_clear(&s->prev[i]);
 	free(s->prev);
 	free(s->lang);
-	free(s->order);
-	free(s->vbuf);
-	free(s->voff);
-	free(s->vinfo);
-	free(s->vpool);
-	free(s->bpool);
-	free(s->letter_m);
-	free(s->letter_p);
-	free(s->topic_bm);
-	free(s->pair_m);
-	free(s->pair_p);
-	free(s->names);
+	if (!s->mapped) {
+		free(s->order);
+		free(s->vbuf);
+		free(s->voff);
+		free(s->vinfo);
+		free(s->vpool);
+		free(s->bpool);
+		free(s->letter_m);
+		free(s->letter_p);
+		free(s->topic_bm);
+		free(s->pair_m);
+		free(s->pair_p);
+		free(s->names);
+	}
 	free(s->acc);
 	termindex_free(&s->terms);
+	search_index_unmap(s);
 	morph_free(&s->morph);
 	for (i = 0; i < sizeof s->qcache / sizeof s->qcache[0]; i++)
 		free(s->qcache[i]);
@@ -849,6 +782,15 @@ void search_free(struct search **sp)
 	free(s->hits);
 	free(s);
 	*sp = NULL;
+}
+
+/* The analysers, opened at the first query word that needs them: a desk
+ * on a mapped index never loads Voikko until then. */
+static struct morph *query_morph(struct search *s)
+{
+	if (!s->morph)
+		s->morph = morph_new(NULL);
+	return s->morph;
 }
 
 /* ---- query: matching words ---------------------------------------------- */
@@ -951,7 +893,7 @@ static long find_in_word(const struct search *s, uint32_t id,
 static void or_postings(const struct search *s, uint32_t id, uint64_t *bm)
 {
 	const struct vinfo *vi = &s->vinfo[id];
-	const uint8_t *q;
+	const uint8_t *q, *end;
 	uint32_t k, pos = 0;
 	if (vi->post & BITMAP_FLAG) {
 		const uint64_t *b = s->bpool + (vi->post & ~BITMAP_FLAG);
@@ -961,7 +903,8 @@ static void or_postings(const struct search *s, uint32_t id, uint64_t *bm)
 		return;
 	}
 	q = s->vpool + vi->post;
-	for (k = 0; k < vi->df; k++) {
+	end = s->vpool + s->vpool_len;
+	for (k = 0; k < vi->df && q < end; k++) {
 		uint32_t v = *q++;
 		if (v & 0x80) {
 			unsigned shift = 7;
@@ -969,9 +912,11 @@ static void or_postings(const struct search *s, uint32_t id, uint64_t *bm)
 			do {
 				v |= (uint32_t)(*q & 0x7F) << shift;
 				shift += 7;
-			} while (*q++ & 0x80);
+			} while ((*q++ & 0x80) && q < end && shift < 32);
 		}
 		pos += v;
+		if (pos >= s->n)
+			break;	/* a mapped file's list cannot write past */
 		bm[pos / 64] |= (uint64_t)1 << (pos % 64);
 		pos++;
 	}
@@ -1135,7 +1080,8 @@ static const char *query_bases(struct search *s, const struct word_state *w)
 		if (s->qcache[i] && !strcmp(s->qcache[i], w->w))
 			return s->qcache[i] + w->len + 1;
 	collect_base(&b, w->w, w->len, MORPH_BASE);	/* the key */
-	morph_analyse(s->morph, w->w, w->len, MORPH_ALL, collect_base, &b);
+	morph_analyse(query_morph(s), w->w, w->len, MORPH_ALL, collect_base,
+		      &b);
 	b.p = grow(b.p, &b.cap, b.len + 1, 1);
 	b.p[b.len] = '\0';
 	i = s->qnext++ % QCACHE;
@@ -1183,7 +1129,8 @@ static void compound_parts(struct search *s, struct word_state *w)
 	size_t nb = SEARCH__NTIERS * s->nw, i;
 	struct parts_ctx c = { s, xcalloc(nb, sizeof *c.acc),
 			       xcalloc(nb, sizeof *c.cur), 0, 0 };
-	bool any = morph_compound(s->morph, w->w, w->len, query_part, &c);
+	bool any = morph_compound(query_morph(s), w->w, w->len, query_part,
+				  &c);
 	if (any) {
 		parts_close(&c);
 		if (c.nparts >= 2)
@@ -1435,6 +1382,11 @@ static const uint64_t *topic_filter(struct search *s, topic_set topics)
 		if (topics & ((topic_set)1 << t))
 			for (i = 0; i < s->nw; i++)
 				s->topic_m[i] |= s->topic_bm[t * s->nw + i];
+	/* No position past the services, even from a mapped file's bits. */
+	if (s->n % 64)
+		s->topic_m[s->nw - 1] &= ((uint64_t)1 << (s->n % 64)) - 1;
+	if (!s->n)
+		s->topic_m[0] = 0;
 	return s->topic_m;
 }
 

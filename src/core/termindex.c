@@ -276,6 +276,7 @@ struct termindex *termindex_build(const struct catalogue *cat,
 	 * parts) becomes them: a common part ("asunto") is then an OR of
 	 * words, not thousands of varints. */
 	t->nw = (n + 63) / 64;
+	t->npos = n;
 	t->dense = xmalloc((nt + 1) * sizeof *t->dense);
 	for (i = 0; i < nt; i++) {
 		t->dense[i] = NO_TERM;
@@ -322,12 +323,14 @@ void termindex_free(struct termindex **tp)
 	if (!tp || !*tp)
 		return;
 	t = *tp;
-	free(t->buf);
-	free(t->off);
-	free(t->post);
-	free(t->pool);
-	free(t->dense);
-	free(t->bits);
+	if (!t->mapped) {
+		free(t->buf);
+		free(t->off);
+		free(t->post);
+		free(t->pool);
+		free(t->dense);
+		free(t->bits);
+	}
 	free(t);
 	*tp = NULL;
 }
@@ -397,11 +400,15 @@ void termindex_match(const struct termindex *t, const char *w, size_t len,
 			while (p < end) {
 				uint32_t v = *p & 0x7F;
 				unsigned shift = 7;
-				while (*p++ & 0x80) {
+				while ((*p++ & 0x80) && p < end && shift < 32) {
 					v |= (uint32_t)(*p & 0x7F) << shift;
 					shift += 7;
 				}
 				pos += v >> 4;
+				/* A mapped file's list never writes past
+				 * the bitmaps, nor a grade past the tiers. */
+				if (pos >= t->npos || (v & 15) >= TERM__NGRADES)
+					break;
 				bms[(size_t)tier[v & 15] * nw + pos / 64] |=
 					(uint64_t)1 << (pos % 64);
 			}

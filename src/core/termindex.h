@@ -53,6 +53,8 @@ struct termindex {
 				 * or UINT32_MAX */
 	uint64_t *bits;
 	size_t nw, ndense;	/* 64-bit words a bitmap; dense lists */
+	size_t npos;		/* positions (services) */
+	bool mapped;		/* arrays in a mapped file: not freed */
 };
 
 /* order[k]: the catalogue index of the service at position k. */

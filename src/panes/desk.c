@@ -18,6 +18,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/privacy.h"
+#include "core/search_index.h"
 #include "panes/desk.h"
 
 static time_t real_clock(void)
@@ -137,11 +138,30 @@ struct search *desk_search(struct desk *d)
 {
 	if (d->defer_search)
 		return NULL;	/* the first screen comes first */
-	if (!d->words_later)
+	if (!d->search && d->cat) {
+		/* The index published with the catalogue, shared by every
+		 * session; without one (or a bad one) the desk builds its own. */
+		char *warn = NULL;
+		d->search_warned = false;
+		d->search = search_open(d->cat, i18n_lang(), &warn);
+		if (warn) {
+			desk_message(d, true, "%s", warn);
+			err_free(&warn);
+		}
+	}
+	if (!d->words_later && !search_is_mapped(d->search))
 		load_words(d);
-	if (!d->search && d->cat)
-		d->search = search_new(d->cat, i18n_lang());
 	return d->search;
+}
+
+void desk_search_warning(struct desk *d)
+{
+	const char *w = search_warning(d->search);
+	if (!w || d->search_warned)
+		return;
+	d->search_warned = true;
+	if (!d->message)
+		desk_message(d, true, "%s", w);
 }
 
 bool desk_start_step(struct desk *d)
@@ -153,11 +173,10 @@ bool desk_start_step(struct desk *d)
 		return desk_search(d) != NULL;	/* the list shows next */
 	}
 	d->words_later = false;
-	load_words(d);
+	if (!search_is_mapped(d->search))
+		load_words(d);	/* a mapped index has them already */
 	search_complete(d->search);
-	/* An analyser missing (no Finnish dictionary): said once, at start. */
-	if (search_warning(d->search) && !d->message)
-		desk_message(d, true, "%s", search_warning(d->search));
+	desk_search_warning(d);
 	return false;
 }
 

@@ -30,6 +30,7 @@ enum desk_field {
 struct desk {
 	struct catalogue *cat;
 	struct search *search;	/* use desk_search(): built lazily */
+	bool search_warned;	/* its analyser warning was shown */
 	struct stats *stats;	/* NULL while the file cannot be opened */
 	struct contact *c;	/* the draft */
 	struct contact_defaults defaults;
@@ -151,6 +152,11 @@ void desk_set_interpreter(struct desk *d, size_t resource, int interpreter,
 void desk_set_field(struct desk *d, enum desk_field f, int value);
 int desk_get_field(const struct desk *d, enum desk_field f);
 void desk_toggle_topic(struct desk *d, int topic);
+
+/* An analyser missing (no Finnish dictionary): said once on the status
+ * line, when the analysers open (at start for an index built here, at the
+ * first query word for a mapped one). */
+void desk_search_warning(struct desk *d);
 
 /* The search engine for the loaded catalogue, built on first use (and
  * again after a reload or a language switch); NULL while deferred or

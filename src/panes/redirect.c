@@ -108,6 +108,7 @@ static bool rerank(struct redirect *r)
 		now = desk_now(d);
 		n = rank_services(d->cat, desk_search(d), q, topics, d->c->language,
 				  &now, &r->rows);
+		desk_search_warning(d);
 	}
 	list_set_count(&r->list, n);
 	list_select(&r->list, 0);

@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/hours.h"
 #include "core/keymap.h"
+#include "core/search_index.h"
 #include "core/stats.h"
 #include "panes/desk.h"
 #include "panes/intake.h"
@@ -598,21 +599,38 @@ static int group_teardown(void **state)
 	return 0;
 }
 
-/* Start-up in steps: nothing of the search before the first screen; then
- * the display order (the list) without the descriptions' words; then the
- * words and the whole index. */
-static void start_steps(void **state)
+/* A lean catalogue published with the fixture's services; without its
+ * search index when bare (as an old file). */
+static struct catalogue *lean_fixture(const char *name, bool bare)
 {
 	struct catalogue *made = fixture(), *cat = NULL;
-	char *path = xasprintf("%s/lean.db", tmp), *err = NULL;
-	struct desk *d;
-	(void)state;
+	char *path = xasprintf("%s/%s", tmp, name), *err = NULL;
 
 	made->services[0].description.v[CAT_FI] = xstrdup("Neuvontaa vuokralaisille.");
 	if (catalogue_publish(made, path, &err) != 0 ||
 	    catalogue_open_lean(path, &cat, &err) != 0)
 		fail_msg("catalogue: %s", err);
 	catalogue_free(&made);
+	if (bare) {
+		char *idx = search_index_path(path, cat->publish_id);
+		assert_int_equal(unlink(idx), 0);
+		free(idx);
+	}
+	free(path);
+	return cat;
+}
+
+/* Start-up in steps, for a catalogue without a published index: nothing
+ * of the search before the first screen; then the display order (the
+ * list) without the descriptions' words; then the words and the whole
+ * index. */
+static void start_steps(void **state)
+{
+	struct catalogue *cat = lean_fixture("lean.db", true);
+	char *path = NULL;
+	struct desk *d;
+	(void)state;
+
 	d = desk_new(cat, NULL, "t2", NULL);
 	d->defer_search = true;
 	assert_null(desk_search(d));
@@ -629,6 +647,28 @@ static void start_steps(void **state)
 	assert_int_equal(cat->vocab.n, 2);
 	desk_free(&d);
 	free(path);
+}
+
+/* With the index published alongside: the first step maps it, whole,
+ * and the descriptions' words are never read (the index has them). */
+static void start_steps_mapped(void **state)
+{
+	struct catalogue *cat = lean_fixture("mapped.db", false);
+	struct desk *d;
+	const struct search_hit *h;
+	(void)state;
+	d = desk_new(cat, NULL, "t2", NULL);
+	d->defer_search = true;
+	assert_null(desk_search(d));
+	assert_true(desk_start_step(d));
+	assert_true(search_is_mapped(desk_search(d)));
+	assert_true(search_is_complete(desk_search(d)));
+	assert_false(desk_start_step(d));
+	assert_true(cat->words_pending);
+	assert_int_equal(cat->vocab.n, 0);
+	/* A description's inflected word still finds its service. */
+	assert_int_equal(search_query(desk_search(d), "vuokralaiselle", &h), 1);
+	desk_free(&d);
 }
 
 /* Overlays stack without a limit: a window opened over four others (a
@@ -769,6 +809,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(start_steps),
+		cmocka_unit_test(start_steps_mapped),
 		cmocka_unit_test(overlays_stack_without_limit),
 		T(intake_fields_cycle),
 		T(intake_quick_letters),

@@ -1,0 +1,106 @@
+/* search_impl: the search engine's structure, shared by search.c (build
+ * and query) and search_index.c (its file: written at publish, mapped by
+ * desks). Private to them. */
+#ifndef NEUVOO_SEARCH_IMPL_H
+#define NEUVOO_SEARCH_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/morph.h"
+#include "core/search.h"
+#include "core/termindex.h"
+
+#define BITMAP_FLAG 0x80000000u	/* vinfo.post: offset into bpool */
+#define PREFIX_FLAG 0x80000000u	/* word_state.list: matched at the start */
+#define NO_BIT 64
+#define N_LETTERS 39		/* a-z, 0-9, å ä ö: see letter_bit() */
+/* A two-letter query matching at least this many vocabulary words has its
+ * bitmaps made at build time: such a query ("as", "ne") costs a few
+ * milliseconds otherwise, and there are few of them (about 150 for 100,000
+ * generated services, none for small catalogues). */
+#define HEAVY_WORDS 4096
+#define VPAD 16			/* zero bytes after vbuf, for wide loads */
+#define QCACHE 64		/* query words whose analyses are kept */
+
+struct vinfo {
+	uint32_t post;		/* offset into vpool, or bpool | BITMAP_FLAG */
+	uint32_t df;		/* services with this word */
+};
+
+/* A name while the list is sorted: the first 8 bytes of its fold as a
+ * number (hi, lo), and which name it is; the rest of the fold is made
+ * again from the catalogue when 8 bytes do not decide. The finished list
+ * keeps only which name (4 bytes a name): a query's binary search folds
+ * the 30 or so names it looks at. */
+struct name_key {
+	uint32_t hi, lo;
+	uint32_t ref;		/* position * 4 + language */
+};
+
+/* One word of a query and what it matches. */
+struct word_state {
+	char *w;
+	size_t len;
+	uint32_t *list;		/* vocabulary ids | PREFIX_FLAG; NULL: masks */
+	size_t nlist;
+	uint64_t *g;		/* per tier: where it matches that well or
+				 * better (SEARCH__NTIERS bitmaps) */
+	unsigned tmin;		/* its best tier with a match, or NTIERS */
+	uint64_t *m;		/* in g: where it occurs */
+	uint64_t *p;		/* in g: where it starts a word */
+};
+
+struct search {
+	const struct catalogue *cat;
+	char *lang;
+	size_t n;		/* services */
+	size_t nw;		/* 64-bit words of a bitmap over positions */
+	uint32_t *order;	/* position -> catalogue index */
+
+	char *vbuf;		/* "\nw0\nw1\n...\n", sorted, VPAD zeros after */
+	size_t vlen;
+	uint32_t *voff;		/* start of word i in vbuf; [nv] = vlen + 1 */
+	size_t nv;
+	struct vinfo *vinfo;
+	uint8_t *vpool;
+	uint64_t *bpool;
+	size_t vpool_len, bpool_len;	/* bytes; 64-bit words */
+	uint32_t byte_freq[256];	/* of vbuf: scans key on rare bytes */
+
+	uint64_t *letter_m;	/* per common letter: where it occurs */
+	uint64_t *letter_p;	/* per common letter: where it starts a word */
+	uint64_t *topic_bm;	/* TOPIC__N bitmaps */
+	int16_t pair_slot[N_LETTERS * N_LETTERS];	/* heavy pair or -1 */
+	uint64_t *pair_m;	/* per heavy pair: where it occurs */
+	uint64_t *pair_p;	/* per heavy pair: where it starts a word */
+	size_t npairs;
+
+	uint32_t *names;	/* name refs, sorted by fold, then position */
+	size_t nnames;
+
+	struct morph *morph;	/* analyses query words */
+	char *qcache[QCACHE];	/* recent query words' base forms */
+	unsigned qnext;
+	struct termindex *terms;	/* names', keywords' terms; analyses */
+
+	struct word_state *prev;	/* the previous query's words */
+	size_t nprev;
+	uint64_t *acc;		/* per tier: matches every word that well */
+	uint64_t *name_m, *topic_m;
+	struct search_hit *hits;
+	size_t hits_cap;
+	bool complete;		/* names and vocabulary built */
+	/* The index's arrays (order to terms) are an index file's, mapped
+	 * read-only (core/search_index): search_free leaves them. */
+	bool mapped;
+	void *map;		/* the mapping, and its length */
+	size_t map_len;
+};
+
+/* A search with its scratch but no index: search_new builds one,
+ * search_index maps one. */
+struct search *search_alloc(const struct catalogue *cat, const char *lang);
+
+#endif
