@@ -384,7 +384,7 @@ int stats_open(struct stats **out, const char *path,
 {
 	static const struct db_spec spec = {
 		DB_STATS, STATS_SCHEMA_VERSION, create_schema, true, false,
-		migrate_schema
+		migrate_schema, true
 	};
 	struct stats *st;
 	gid_t gid;
