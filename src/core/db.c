@@ -430,7 +430,8 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 	int rc, version;
 
 	*out = NULL;
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE
+			     | (spec->no_follow ? SQLITE_OPEN_NOFOLLOW : 0), NULL);
 	if (rc != SQLITE_OK) {
 		db_error(err, path, db, rc, spec->kind);
 		goto fail;

@@ -31,6 +31,8 @@ struct db_spec {
 	/* Brings a file of an older version `from` (>= 1) up to `version`
 	 * inside the caller's transaction (an SQLite code back), or NULL. */
 	int (*migrate)(sqlite3 *db, int from);
+	/* Refuse a path that is a symlink at the moment SQLite opens it. */
+	bool no_follow;
 };
 
 /* Open the existing file at path for writing as spec says. 0 with *out

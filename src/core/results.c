@@ -78,7 +78,7 @@ static int open_file(struct results **out, const char *path, bool writing,
 {
 	const struct db_spec spec = {
 		DB_RESULTS, RESULTS_SCHEMA_VERSION, create_schema, false, !writing,
-		NULL
+		NULL, false
 	};
 	struct results *r = xcalloc(1, sizeof *r);
 

@@ -297,6 +297,51 @@ static char *desk_of(const char *path)
 
 /* ---- open and close ---------------------------------------------------- */
 
+/* A folder others can write without the sticky bit lets any user rename
+ * our file and plant another (or a symlink) in its place. */
+static int check_folder(const char *dir, char **err)
+{
+	struct stat sb;
+	if (stat(dir, &sb) != 0 || !(sb.st_mode & S_IWOTH) || (sb.st_mode & S_ISVTX))
+		return 0;
+	err_set(err, _("%s: the statistics folder is writable by others; run 'chmod o-w' or 'chmod +t' on it, or 'neuvoo doctor --fix' as root"), dir);
+	return -1;
+}
+
+/* The desk file and its journals must be ours and no symlinks: a link
+ * would make this desk read and write another's file. */
+static int check_own_file(const char *path, char **err)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	size_t i;
+	int rc = 0;
+	for (i = 0; i < sizeof suffix / sizeof *suffix && !rc; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		struct stat sb;
+		if (lstat(p, &sb) == 0) {
+			if (S_ISLNK(sb.st_mode)) {
+				err_set(err, _("%s: the statistics file is a symbolic link; remove the link and start again"), p);
+				rc = -1;
+			} else if (sb.st_uid != geteuid() || !S_ISREG(sb.st_mode)) {
+				err_set(err, _("%s: the statistics file is not a file of your own; remove or rename it and start again"), p);
+				rc = -1;
+			}
+		}
+		free(p);
+	}
+	return rc;
+}
+
+int stats_check_same(struct stats *st, char **err)
+{
+	struct stat sb;
+	if (lstat(st->path, &sb) == 0 && !S_ISLNK(sb.st_mode)
+	    && sb.st_dev == st->dev && sb.st_ino == st->ino)
+		return 0;
+	err_set(err, _("%s: the statistics file was replaced or removed while the desk ran; not saved, the contact is kept as the draft; restart the desk"), st->path);
+	return -1;
+}
+
 /* SQLite makes the -wal and -shm with the file's mode; in a folder that
  * is not setgid they would get our primary group, which the supervisor
  * may not be in. */
@@ -339,7 +384,7 @@ int stats_open(struct stats **out, const char *path,
 {
 	static const struct db_spec spec = {
 		DB_STATS, STATS_SCHEMA_VERSION, create_schema, true, false,
-		migrate_schema
+		migrate_schema, true
 	};
 	struct stats *st;
 	gid_t gid;
@@ -358,8 +403,10 @@ int stats_open(struct stats **out, const char *path,
 	dmode = gid == (gid_t)-1 ? 0700 : 03770;
 	dir = paths_dirname(path);
 	rc = make_folders(dir, dmode, gid, err);
+	if (!rc)
+		rc = check_folder(dir, err);
 	free(dir);
-	if (rc || create_file(path, fmode, gid, err))
+	if (rc || create_file(path, fmode, gid, err) || check_own_file(path, err))
 		return -1;
 
 	st = xcalloc(1, sizeof *st);
@@ -379,7 +426,19 @@ int stats_open(struct stats **out, const char *path,
 	else
 		st->session = st->own_session = stats_session_new();
 
+	{
+		struct stat sb;
+		if (lstat(path, &sb) != 0) {
+			fail_errno(err, path, errno);
+			goto fail;
+		}
+		st->dev = sb.st_dev;
+		st->ino = sb.st_ino;
+	}
 	if (db_open(path, &spec, &st->db, err) != 0)
+		goto fail;
+	/* Swapped between the checks and the open: refuse it. */
+	if (stats_check_same(st, err) || check_own_file(path, err))
 		goto fail;
 	stats_session_lock(st->session, path);
 	give_group(path, gid);
@@ -480,6 +539,8 @@ int stats_save(struct stats *st, struct contact *c, char **err)
 		err_set(err, "%s", contact_missing_text(missing));
 		return -1;
 	}
+	if (stats_check_same(st, err))
+		return -1;
 	if (!c->id)
 		c->id = stats_new_id();
 	if (c->ended_at == 0) {

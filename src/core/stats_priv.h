@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include "core/contact.h"
@@ -28,6 +29,8 @@ struct stats {
 	time_t draft_synced;	/* when the journal last reached the disk */
 	struct stats_session *session;	/* this handle's, or the caller's */
 	struct stats_session *own_session;	/* made here (freed here) */
+	dev_t dev;	/* the file opened, to notice it replaced (stats_check_same) */
+	ino_t ino;
 };
 
 struct stats_reader {
@@ -63,5 +66,7 @@ void stats_session_lock(struct stats_session *s, const char *path);
 bool stats_slot_alive(const struct stats *st, int slot);
 /* This session's draft out of the journal (an SQLite code). */
 int stats_delete_draft(struct stats *st);
+/* 0 if the path still names the file opened; else -1 and a message. */
+int stats_check_same(struct stats *st, char **err);
 
 #endif

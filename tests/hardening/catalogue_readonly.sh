@@ -74,6 +74,8 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
 	chmod 0755 "$T"
 	chmod 0777 "$HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME"
 	chmod -R a+rwX "$T/stats"
+	# Sticky: the desk refuses a folder anyone may rename files in.
+	chmod +t "$T/stats"
 	diag "running the readers as uid 65534"
 fi
 listing() { (cd "$ro" && ls -la --time-style=+%s.%N | grep -v " \.\.$"); }

@@ -919,6 +919,133 @@ static void test_ids_unique(void **state)
 	free(b);
 }
 
+/* ---- the folder and the file are not trusted ---------------------------- */
+
+static char *open_err(const char *path)
+{
+	struct stats_opts o = { "desk1", NULL, NULL, 0, 0, NULL };
+	struct stats *st = NULL;
+	char *err = NULL;
+	assert_int_equal(stats_open(&st, path, &o, &err), -1);
+	assert_null(st);
+	assert_non_null(err);
+	return err;
+}
+
+static void make_stats_dir(struct fx *fx, mode_t mode)
+{
+	char *d = malloc(strlen(fx->dir) + 8);
+	sprintf(d, "%s/stats", fx->dir);
+	assert_int_equal(mkdir(d, 0700), 0);
+	assert_int_equal(chmod(d, mode), 0);
+	free(d);
+}
+
+static void test_symlink_file_refused(void **state)
+{
+	struct fx *fx = *state;
+	char *other = malloc(strlen(fx->dir) + 32), *err;
+	struct stats *st;
+	sprintf(other, "%s/stats/d4.db", fx->dir);
+	st = open_ok(other, "d4");
+	save_new(st, T_1405, 1);
+	stats_close(&st);
+	assert_int_equal(symlink("d4.db", fx->path), 0);
+	err = open_err(fx->path);
+	assert_non_null(strstr(err, fx->path));
+	assert_non_null(strstr(err, "symbolic link"));
+	free(err);
+	/* d4's file is untouched. */
+	assert_int_equal(sql_int(other, "SELECT count(*) FROM contact"), 1);
+	free(other);
+}
+
+static void test_symlink_wal_refused(void **state)
+{
+	struct fx *fx = *state;
+	char *wal = malloc(strlen(fx->path) + 8), *err;
+	struct stats *st = open_ok(fx->path, "desk1");
+	stats_close(&st);
+	sprintf(wal, "%s-wal", fx->path);
+	assert_int_equal(symlink("elsewhere-wal", wal), 0);
+	err = open_err(fx->path);
+	assert_non_null(strstr(err, wal));
+	assert_non_null(strstr(err, "symbolic link"));
+	free(err);
+	free(wal);
+}
+
+static void test_foreign_file_refused(void **state)
+{
+	struct fx *fx = *state;
+	struct stats *st;
+	char *err;
+	if (geteuid() != 0)
+		skip();
+	st = open_ok(fx->path, "desk1");
+	stats_close(&st);
+	assert_int_equal(chown(fx->path, 65534, (gid_t)-1), 0);
+	err = open_err(fx->path);
+	assert_non_null(strstr(err, fx->path));
+	assert_non_null(strstr(err, "not a file of your own"));
+	free(err);
+}
+
+static void test_open_folder_refused(void **state)
+{
+	struct fx *fx = *state;
+	char *err;
+	make_stats_dir(fx, 0777);
+	err = open_err(fx->path);
+	assert_non_null(strstr(err, "writable by others"));
+	assert_non_null(strstr(err, "chmod o-w"));
+	free(err);
+	/* Nothing was made in it. */
+	assert_int_equal(access(fx->path, F_OK), -1);
+}
+
+static void test_sticky_folder_accepted(void **state)
+{
+	struct fx *fx = *state;
+	struct stats *st;
+	make_stats_dir(fx, 01777);
+	st = open_ok(fx->path, "desk1");
+	save_new(st, T_1405, 1);
+	stats_close(&st);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM contact"), 1);
+}
+
+static void test_file_replaced_while_open(void **state)
+{
+	struct fx *fx = *state;
+	char *moved = malloc(strlen(fx->path) + 8), *err = NULL;
+	struct stats *st = open_ok(fx->path, "desk1");
+	struct contact *c = contact_at(T_1405, 1);
+	c->ended_at = 0;
+	save_new(st, T_1405, 1);
+	sprintf(moved, "%s.old", fx->path);
+	assert_int_equal(rename(fx->path, moved), 0);
+	assert_int_equal(symlink("/dev/null", fx->path), 0);
+	assert_int_equal(stats_save(st, c, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, fx->path));
+	assert_non_null(strstr(err, "replaced"));
+	free(err);
+	/* The contact is as the advisor left it, ready to save again. */
+	assert_int_equal(c->ended_at, 0);
+	assert_int_equal(c->topics, 1);
+	stats_close(&st);
+	/* The real file put back, the same contact saves. */
+	assert_int_equal(unlink(fx->path), 0);
+	assert_int_equal(rename(moved, fx->path), 0);
+	st = open_ok(fx->path, "desk1");
+	save_ok(st, c);
+	stats_close(&st);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM contact"), 2);
+	contact_free(&c);
+	free(moved);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -940,6 +1067,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_note_retention_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_handles_interleaved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_processes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_file_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_wal_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_file_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_folder_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sticky_folder_accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_replaced_while_open, setup, teardown),
 		cmocka_unit_test(test_local_day),
 		cmocka_unit_test(test_ids_unique),
 	};
