@@ -1,5 +1,7 @@
 /* statusbar: see statusbar.h. The right part keeps at most half the line
- * so that a message always has room; a message that still does not fit
+ * beside a message so that the message has room (and pushes out its own
+ * leading " | " fields rather than cut the state at its end); a message
+ * that still does not fit
  * (a save's summary in Finnish at 80 columns) pushes out the right part's
  * leading " | " fields, the desk name first, while it shows. */
 #include <config.h>
@@ -31,9 +33,17 @@ void statusbar_draw(WINDOW *w, const char *left, const char *right,
 			right = sep + 3;
 	}
 	if (right && *right) {
+		/* Half the line beside a message, else all of it; what does not
+		 * fit loses its leading fields, so the contact's state at the
+		 * end always shows. */
+		int room = left && *left ? width / 2 : width - 1;
+		const char *sep;
+		while ((int)text_width(right) > room &&
+		       (sep = strstr(right, " | ")) != NULL)
+			right = sep + 3;
 		rw = (int)text_width(right);
-		if (rw > width / 2)
-			rw = width / 2;
+		if (rw > room)
+			rw = room;
 		ui_put_cut(w, 0, width - rw, rw, right, base);
 	}
 	lx = 1;

@@ -9,7 +9,7 @@
 
 langs="en $(grep -v '^#' "$top_srcdir/po/LINGUAS")"
 set -- $langs
-plan $(( 5 * $# + 4 ))
+plan $(( 6 * $# + 4 ))
 
 "$top_builddir/tests/unit/stats_fill" "$XDG_STATE_HOME/neuvoo/stats/r1.db" r1 12 >/dev/null
 
@@ -71,6 +71,10 @@ for l in $langs; do
 		not_ok "$l: the intake field labels are whole at 80x24"
 		diag "missing:$missing"; screen | sed 's/^/#   /'
 	fi
+	# With no message the status line has room for all of it: the
+	# contact's state ends it whole.
+	check "$l: the status line ends with the contact's state, whole" \
+		sh -c "screen_last=\$(tmux -L '$TMUX_SOCK' capture-pane -p | tail -n 1); case \"\$screen_last\" in *' | $(tr_ "$l" new)') exit 0;; *) exit 1;; esac"
 	# The smallest contact: F6, Space on the first topic, F2.
 	saved=$(tr_ "$l" "Saved: %s.")
 	keys F6 Space F2
