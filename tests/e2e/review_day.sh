@@ -26,11 +26,11 @@ wait_for_row() {
 	screen | sed 's/^/#   /'
 	return 1
 }
-check "the totals: 12 contacts from 08:00 to 15:06" row 'Total +12 +0 +0 +08:00 +15:06'
-check "each desk has its row" row 'd2 +3 +0 +0 +08:00 +13:20'
-check "the damaged file is flagged and the others still count" row '! junk .*(damaged|not a neuvoo)'
-check "the chart shows contacts per hour with bars" row '08-09 3 █+'
-check "the gap hours of d2 are flagged" row 'd2 +no contacts in the hou'
+check "the totals: 12 contacts from 08:00 to 15:06" wait_for_row 'Total +12 +0 +0 +08:00 +15:06'
+check "each desk has its row" wait_for_row 'd2 +3 +0 +0 +08:00 +13:20'
+check "the damaged file is flagged and the others still count" wait_for_row '! junk .*(damaged|not a neuvoo)'
+check "the chart shows contacts per hour with bars" wait_for_row '08-09 3 █+'
+check "the gap hours of d2 are flagged" wait_for_row 'd2 +no contacts in the hou'
 
 resize 150 40
 check "a wide terminal gets more columns" wait_for_row \
@@ -42,8 +42,8 @@ wait_for "Contacts per hour" >/dev/null
 # Enter opens d2's log.
 keys Home Down Enter
 check "Enter opens the desk's contact log" wait_for "Contacts of d2"
-check "the log has times and codes" row '10:40-10:45 phone +so +none +answered'
-check "the log lists the desk's gap hours in full" row '! no contacts in the hours 09-10, 11-13'
+check "the log has times and codes" wait_for_row '10:40-10:45 phone +so +none +answered'
+check "the log lists the desk's gap hours in full" wait_for_row '! no contacts in the hours 09-10, 11-13'
 keys Space
 check "notes are shown only after a question" wait_for "Show the notes of d2"
 keys n
