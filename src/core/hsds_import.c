@@ -461,8 +461,11 @@ skip:
 static unsigned parse_modalities(struct imp *im, struct csv_reader *r,
 				 const char *s)
 {
-	char *mods = xstrdup(s), *save = NULL, *tok;
+	char *mods, *save = NULL, *tok;
 	unsigned bits = 0;
+	if (!s)		/* no modality column */
+		return 0;
+	mods = xstrdup(s);
 	for (tok = strtok_r(mods, ";, ", &save); tok;
 	     tok = strtok_r(NULL, ";, ", &save)) {
 		int m = hsds_code_nocase(CODES_MODALITY, tok);
