@@ -370,10 +370,11 @@ int db_check_version(sqlite3 *db, const char *path, enum db_kind kind,
 	return 0;
 }
 
-/* The schema of a new file, made once: another process may have made it
- * since we looked. */
-static int create_schema(sqlite3 *db, const char *path,
-			 const struct db_spec *spec, char **err)
+/* The schema of a new file made, or an older file brought up to date,
+ * once: another process may have done it since we looked, so the version
+ * is read again inside the transaction. */
+static int schema_step(sqlite3 *db, const char *path,
+		       const struct db_spec *spec, char **err)
 {
 	int rc = db_exec(db, "BEGIN IMMEDIATE"), version;
 
@@ -385,34 +386,10 @@ static int create_schema(sqlite3 *db, const char *path,
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
-	rc = version ? SQLITE_OK : spec->create(db);
-	if (rc == SQLITE_OK)
-		rc = db_exec(db, "COMMIT");
-	if (rc != SQLITE_OK) {
-		db_error(err, path, db, rc, spec->kind);
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return 0;
-}
-
-/* An older file brought up to date once: another process may have done
- * it since we looked. */
-static int migrate_schema(sqlite3 *db, const char *path,
-			  const struct db_spec *spec, char **err)
-{
-	int rc = db_exec(db, "BEGIN IMMEDIATE"), version;
-
-	if (rc != SQLITE_OK) {
-		db_error(err, path, db, rc, spec->kind);
-		return -1;
-	}
-	if (db_check_version(db, path, spec->kind, spec->version, &version, err)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	rc = version > 0 && version < spec->version ? spec->migrate(db, version)
-						     : SQLITE_OK;
+	if (version == 0)
+		rc = spec->create(db);
+	else if (version < spec->version && spec->migrate)
+		rc = spec->migrate(db, version);
 	if (rc == SQLITE_OK)
 		rc = db_exec(db, "COMMIT");
 	if (rc != SQLITE_OK) {
@@ -458,10 +435,10 @@ int db_open(const char *path, const struct db_spec *spec, sqlite3 **out,
 		db_error(err, path, db, rc, spec->kind);
 		goto fail;
 	}
-	if (version == 0 && create_schema(db, path, spec, err) != 0)
+	if (version == 0 && schema_step(db, path, spec, err) != 0)
 		goto fail;
 	if (version > 0 && version < spec->version && spec->migrate
-	    && migrate_schema(db, path, spec, err) != 0)
+	    && schema_step(db, path, spec, err) != 0)
 		goto fail;
 	*out = db;
 	return 0;
