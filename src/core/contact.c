@@ -45,6 +45,8 @@ static void clear_non_sticky(struct contact *c, const struct contact_defaults *d
 	c->gender = -1;
 	c->life_situation = -1;
 	set_str(&c->note, NULL);
+	c->people = 1;
+	c->backdated = false;
 }
 
 struct contact *contact_new(const struct contact_defaults *d)
@@ -124,7 +126,8 @@ bool contact_has_content(const struct contact *c,
 	       || c->outcome != d->outcome || c->redirect_service
 	       || c->redirect_reason >= 0 || c->interpreter_resource
 	       || c->discovery >= 0 || c->age_band >= 0 || c->gender >= 0
-	       || c->life_situation >= 0 || (c->note && *c->note);
+	       || c->life_situation >= 0 || (c->note && *c->note)
+	       || c->people != 1 || c->backdated;
 }
 
 void contact_touch(struct contact *c, time_t now)

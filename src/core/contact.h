@@ -29,6 +29,8 @@ struct contact {
 	int gender;		/* CODES_GENDER, optional */
 	int life_situation;	/* CODES_LIFE, optional */
 	char *note;		/* optional, checked by privacy, never exported */
+	int people;		/* how many people it served, at least 1 */
+	bool backdated;		/* started_at set by the advisor afterwards */
 };
 
 /* The desk's defaults for a new contact (from config). */

@@ -21,6 +21,12 @@
  *               reports, never exported) or PRIVATE (never read outside
  *               the desk's own session, never exported: the note)
  *
+ * The fields come in groups by the schema version that added them
+ * (CONTACT_FIELDS_SINCE_n): a file of an older version lacks the later
+ * groups, a writer migrating it appends their columns, and readers of it
+ * get each missing field's old value (CONTACT_OLD_<kind>). A new group is
+ * a new schema version (stats.c appends its columns).
+ *
  * The columns around these (id, desk, advisor, times, session, undo) are
  * the statistics' own and written out in stats. */
 #ifndef NEUVOO_CONTACT_FIELDS_H
@@ -28,7 +34,7 @@
 
 #include "core/codes.h"
 
-#define CONTACT_FIELDS(X) \
+#define CONTACT_FIELDS_SINCE_1(X) \
 	X(channel, "TEXT", "", CODE, CODES_CHANNEL, PUBLIC) \
 	X(language, "TEXT", "", TEXT, 0, PUBLIC) \
 	X(interpreter, "TEXT", "", CODE, CODES_INTERPRETER, PUBLIC) \
@@ -42,6 +48,22 @@
 	X(gender, "TEXT", "", CODE, CODES_GENDER, PUBLIC) \
 	X(life_situation, "TEXT", "", CODE, CODES_LIFE, PUBLIC) \
 	X(note, "TEXT", "", TEXT, 0, PRIVATE)
+
+/* Schema 3: how many people the contact served (a group at an outreach
+ * event counts once as a contact, its size as people) and whether the
+ * advisor set its start time afterwards. */
+#define CONTACT_FIELDS_SINCE_3(X) \
+	X(people, "INTEGER", " NOT NULL DEFAULT 1", COUNT, 0, PUBLIC) \
+	X(backdated, "INTEGER", " NOT NULL DEFAULT 0", FLAG, 0, INTERNAL)
+
+#define CONTACT_FIELDS(X) CONTACT_FIELDS_SINCE_1(X) CONTACT_FIELDS_SINCE_3(X)
+
+/* A field's value in a file older than the field, as SQL. */
+#define CONTACT_OLD_CODE "NULL"
+#define CONTACT_OLD_TEXT "NULL"
+#define CONTACT_OLD_TOPICS "''"
+#define CONTACT_OLD_COUNT "1"
+#define CONTACT_OLD_FLAG "0"
 
 /* CONTACT_IF_READ(use, x): x for the fields readers get; CONTACT_IF_EXPORT
  * (use, x): x for the exported ones. */
@@ -72,6 +94,13 @@
 #define CONTACT_QMARKS CONTACT_FIELDS(CONTACT_COL_QMARK)
 /* ", channel, ...": the fields readers get. */
 #define CONTACT_READ_COLUMNS CONTACT_FIELDS(CONTACT_COL_READ)
+/* The same for a file of schema 1 or 2: the later fields as their old
+ * values. */
+#define CONTACT_COL_READ_OLD(name, t, k, kind, l, use) \
+	CONTACT_IF_READ(use, ", " CONTACT_OLD_##kind " AS " #name)
+#define CONTACT_READ_COLUMNS_V2 \
+	CONTACT_FIELDS_SINCE_1(CONTACT_COL_READ) \
+	CONTACT_FIELDS_SINCE_3(CONTACT_COL_READ_OLD)
 
 /* The contract's header of `report --contacts --format csv`. */
 #define CONTACT_CSV_HEADER \

@@ -243,9 +243,15 @@ int report_write(FILE *f, const struct report_agg *a,
 /* ---- contacts writers -------------------------------------------------- */
 
 /* A contact field in json by its kind (CONTACT_FIELDS): topics as an
- * array of codes, the rest as strings. */
+ * array of codes, counts as numbers, the rest as strings. */
 #define json_CODE json_string
 #define json_TEXT json_string
+/* A count as a number (a stored value that is not one counts as 1). */
+static void json_COUNT(FILE *f, const char *v)
+{
+	long n = v ? strtol(v, NULL, 10) : 1;
+	fprintf(f, "%ld", n >= 1 ? n : 1);
+}
 static void json_TOPICS(FILE *f, const char *topics)
 {
 	const char *p = topics ? topics : "";

@@ -1,6 +1,6 @@
 /* stats: see stats.h.
  *
- * Schema (version 2). Codes are stored as their text, never as indexes,
+ * Schema (version 3). Codes are stored as their text, never as indexes,
  * so that a file stays readable when a code list grows or is reordered.
  *   contact        one row a saved contact; `topics` repeats contact_topic
  *                  as the contract's ;-joined codes so that a report reads
@@ -14,8 +14,11 @@
  *   events         undo records and other things the supervisor sees
  *   sign_off       days closed and reopened by a supervisor (in the
  *                  supervisor's own file, @USER.db)
- * Version 1 had no session or saved_at, one draft row (one = 1) and a
- * day_close table; writers migrate their own file, readers read both.
+ * `corrected_at` is when the contact was last corrected (its fields
+ * changed after the save; an event says what). Version 1 had no session
+ * or saved_at, one draft row (one = 1) and a day_close table; version 2
+ * no people, backdated or corrected_at. Writers migrate their own file
+ * step by step; readers read every version.
  *
  * The contact and draft tables' recorded fields, the INSERT of a save and
  * the reads of undo and the draft come from CONTACT_FIELDS
@@ -58,11 +61,21 @@
 	"id, started_at, channel, language, interpreter, topics, outcome," \
 	" redirect_service, redirect_reason, interpreter_resource, discovery," \
 	" age_band, gender, life_situation, note"
-#define DRAFT_TABLE \
+/* The draft table of schema 2 (what migrate_1_sql makes; schema 3 appends
+ * to it) and of this version. */
+#define DRAFT_TABLE_OF(FIELDS) \
 	"CREATE TABLE IF NOT EXISTS draft (" \
 	" session TEXT PRIMARY KEY NOT NULL, slot INTEGER NOT NULL DEFAULT -1," \
 	" updated_at INTEGER NOT NULL, id TEXT, started_at INTEGER" \
-	CONTACT_FIELDS(DRAFT_COL) ");"
+	FIELDS ");"
+#define DRAFT_TABLE_V2 DRAFT_TABLE_OF(CONTACT_FIELDS_SINCE_1(DRAFT_COL))
+#define DRAFT_TABLE DRAFT_TABLE_OF(CONTACT_FIELDS(DRAFT_COL))
+/* Schema 3's columns, appended to a version-2 file's tables: a new file
+ * has them in the same places, so both have the same columns. */
+#define CONTACT_ADD_3(name, type, constraint, kind, list, use) \
+	"ALTER TABLE contact ADD COLUMN " #name " " type constraint ";"
+#define DRAFT_ADD_3(name, type, constraint, kind, list, use) \
+	"ALTER TABLE draft ADD COLUMN " #name " " type ";"
 #define SIGN_OFF_TABLE \
 	"CREATE TABLE IF NOT EXISTS sign_off (" \
 	" id INTEGER PRIMARY KEY, date TEXT NOT NULL," \
@@ -77,8 +90,10 @@ static const char schema_sql[] =
 	" started_at INTEGER NOT NULL,"
 	" ended_at INTEGER NOT NULL,"
 	" tz_offset INTEGER NOT NULL DEFAULT 0"
-	CONTACT_FIELDS(CONTACT_COL)
-	", undone_at INTEGER, session TEXT, saved_at INTEGER);"
+	CONTACT_FIELDS_SINCE_1(CONTACT_COL)
+	", undone_at INTEGER, session TEXT, saved_at INTEGER"
+	CONTACT_FIELDS_SINCE_3(CONTACT_COL)
+	", corrected_at INTEGER);"
 	"CREATE INDEX IF NOT EXISTS contact_started ON contact(started_at);"
 	"CREATE INDEX IF NOT EXISTS contact_session ON contact(session);"
 	"CREATE INDEX IF NOT EXISTS contact_note ON contact(ended_at)"
@@ -93,7 +108,7 @@ static const char schema_sql[] =
 	" id INTEGER PRIMARY KEY, kind TEXT NOT NULL, at INTEGER NOT NULL,"
 	" contact_id TEXT, detail TEXT);"
 	SIGN_OFF_TABLE
-	"PRAGMA user_version = 2;";
+	"PRAGMA user_version = 3;";
 
 /* From version 1: columns appended, the draft table made one a session,
  * the closed days become sign-offs. */
@@ -102,7 +117,7 @@ static const char migrate_1_sql[] =
 	"ALTER TABLE contact ADD COLUMN saved_at INTEGER;"
 	"CREATE INDEX IF NOT EXISTS contact_session ON contact(session);"
 	"ALTER TABLE draft RENAME TO draft_v1;"
-	DRAFT_TABLE
+	DRAFT_TABLE_V2
 	"INSERT INTO draft (session, slot, updated_at, " DRAFT_V1_FIELDS ")"
 	" SELECT '', -1, updated_at, " DRAFT_V1_FIELDS " FROM draft_v1;"
 	"DROP TABLE draft_v1;"
@@ -112,16 +127,30 @@ static const char migrate_1_sql[] =
 	"DROP TABLE day_close;"
 	"PRAGMA user_version = 2;";
 
+/* From version 2: the fields of CONTACT_FIELDS_SINCE_3 and the time of a
+ * contact's last correction. */
+static const char migrate_2_sql[] =
+	CONTACT_FIELDS_SINCE_3(CONTACT_ADD_3)
+	"ALTER TABLE contact ADD COLUMN corrected_at INTEGER;"
+	CONTACT_FIELDS_SINCE_3(DRAFT_ADD_3)
+	"PRAGMA user_version = 3;";
+
 /* A new file's tables (db_open runs this once). */
 static int create_schema(sqlite3 *db)
 {
 	return sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
 }
 
+/* Step by step from `from` to this version, in the caller's transaction. */
 static int migrate_schema(sqlite3 *db, int from)
 {
-	return from == 1 ? sqlite3_exec(db, migrate_1_sql, NULL, NULL, NULL)
-			 : SQLITE_ERROR;
+	static const char *const steps[] = { NULL, migrate_1_sql, migrate_2_sql };
+	int rc = SQLITE_OK;
+	if (from < 1 || from >= STATS_SCHEMA_VERSION)
+		return SQLITE_ERROR;
+	for (; from < STATS_SCHEMA_VERSION && rc == SQLITE_OK; from++)
+		rc = sqlite3_exec(db, steps[from], NULL, NULL, NULL);
+	return rc;
 }
 
 /* ---- errors ------------------------------------------------------------ */

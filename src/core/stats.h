@@ -32,7 +32,7 @@
 #include "core/stats_session.h"
 #include "core/stats_signoff.h"
 
-#define STATS_SCHEMA_VERSION 2
+#define STATS_SCHEMA_VERSION 3
 
 struct stats;
 struct stats_session;

@@ -16,20 +16,24 @@
 #include "core/stats_priv.h"
 #include "core/stats_read.h"
 
-/* SAVED: when the contact was saved (schema 1 had only ended_at). */
-#define SCAN_COLS(SAVED) \
+/* SAVED: when the contact was saved (schema 1 had only ended_at); LATER:
+ * the time of its last correction and the fields of schema 3 (older
+ * files: their old values). */
+#define SCAN_COLS(SAVED, LATER) \
 	"SELECT id, desk, advisor, started_at, ended_at, tz_offset, undone_at, " \
-	SAVED CONTACT_READ_COLUMNS " FROM contact"
-#define SCAN_FIRST_FIELD 8
-#define SCAN_SQL(SAVED) { \
-	{ SCAN_COLS(SAVED) " WHERE started_at >= ?1 AND started_at < ?2", \
-	  SCAN_COLS(SAVED) " WHERE +started_at >= ?1 AND +started_at < ?2" }, \
-	{ SCAN_COLS(SAVED) " WHERE started_at >= ?1 AND started_at < ?2 AND undone_at IS NULL", \
-	  SCAN_COLS(SAVED) " WHERE +started_at >= ?1 AND +started_at < ?2 AND undone_at IS NULL" } }
-/* [schema 2][kept only][full scan] */
-static const char *const scan_sql[2][2][2] = {
-	SCAN_SQL("ended_at"),
-	SCAN_SQL("coalesce(saved_at, ended_at)"),
+	SAVED ", " LATER " FROM contact"
+#define SCAN_FIRST_FIELD 9
+#define SCAN_SQL(SAVED, LATER) { \
+	{ SCAN_COLS(SAVED, LATER) " WHERE started_at >= ?1 AND started_at < ?2", \
+	  SCAN_COLS(SAVED, LATER) " WHERE +started_at >= ?1 AND +started_at < ?2" }, \
+	{ SCAN_COLS(SAVED, LATER) " WHERE started_at >= ?1 AND started_at < ?2 AND undone_at IS NULL", \
+	  SCAN_COLS(SAVED, LATER) " WHERE +started_at >= ?1 AND +started_at < ?2 AND undone_at IS NULL" } }
+#define OLD_LATER "NULL" CONTACT_READ_COLUMNS_V2
+/* [schema version - 1][kept only][full scan] */
+static const char *const scan_sql[STATS_SCHEMA_VERSION][2][2] = {
+	SCAN_SQL("ended_at", OLD_LATER),
+	SCAN_SQL("coalesce(saved_at, ended_at)", OLD_LATER),
+	SCAN_SQL("coalesce(saved_at, ended_at)", "corrected_at" CONTACT_READ_COLUMNS),
 };
 static const char span_sql[] =
 	"SELECT (SELECT min(started_at) FROM contact),"
@@ -157,6 +161,8 @@ static const char *col(sqlite3_stmt *s, int i)
 /* A field's stored text by its kind: topics are "" when none. */
 #define col_CODE col
 #define col_TEXT col
+#define col_COUNT col
+#define col_FLAG col
 static const char *col_TOPICS(sqlite3_stmt *s, int i)
 {
 	const char *v = col(s, i);
@@ -171,7 +177,7 @@ int stats_reader_contacts(struct stats_reader *r, time_t from, time_t to,
 	sqlite3_stmt *s;
 	int rc, result = 0;
 
-	rc = sqlite3_prepare_v2(r->db, scan_sql[r->version >= 2][!include_undone]
+	rc = sqlite3_prepare_v2(r->db, scan_sql[r->version - 1][!include_undone]
 				[mostly_in(r->db, from, to)], -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return scan_error(err, r, rc);
@@ -191,6 +197,7 @@ int stats_reader_contacts(struct stats_reader *r, time_t from, time_t to,
 		row.tz_offset = (long)sqlite3_column_int64(s, 5);
 		row.undone_at = (time_t)sqlite3_column_int64(s, 6);
 		row.saved_at = (time_t)sqlite3_column_int64(s, 7);
+		row.corrected_at = (time_t)sqlite3_column_int64(s, 8);
 #define READ_FIELD(name, t, k, kind, l, use) \
 		CONTACT_IF_READ(use, row.name = col_##kind(s, i++);)
 		CONTACT_FIELDS(READ_FIELD)

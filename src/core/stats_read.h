@@ -31,6 +31,7 @@ struct stats_row {
 	long tz_offset;			/* seconds east of UTC at the desk */
 	time_t undone_at;		/* 0 unless undone */
 	time_t saved_at;		/* when it was saved (older files: ended_at) */
+	time_t corrected_at;		/* 0 unless corrected after the save */
 	bool late;			/* saved while its day was closed */
 #define STATS_ROW_MEMBER(name, t, k, kind, l, use) \
 	CONTACT_IF_READ(use, const char *name;)
@@ -44,7 +45,7 @@ typedef int (*stats_row_fn)(const struct stats_row *row, void *ud);
 int stats_reader_open(struct stats_reader **out, const char *path, char **err);
 void stats_reader_free(struct stats_reader **r);
 const char *stats_reader_path(const struct stats_reader *r);
-/* The file's schema version (1 or 2). */
+/* The file's schema version (1 to STATS_SCHEMA_VERSION). */
 int stats_reader_version(const struct stats_reader *r);
 
 /* Every contact that started in [from, to) (undone ones too when asked),

@@ -6,6 +6,7 @@
  * list added reads as not set (a topic as left out). */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,18 @@ static void bind_TOPICS(sqlite3_stmt *s, int i, topic_set v, int list)
 	sqlite3_bind_text(s, i, codes_topics_join(v), -1, free);
 }
 
+static void bind_COUNT(sqlite3_stmt *s, int i, int v, int list)
+{
+	(void)list;
+	sqlite3_bind_int(s, i, v >= 1 ? v : 1);
+}
+
+static void bind_FLAG(sqlite3_stmt *s, int i, bool v, int list)
+{
+	(void)list;
+	sqlite3_bind_int(s, i, v ? 1 : 0);
+}
+
 int stats_bind_fields(sqlite3_stmt *s, int i, const struct contact *c)
 {
 #define BIND_FIELD(name, t, k, kind, list, use) bind_##kind(s, i++, c->name, list);
@@ -82,6 +95,19 @@ static void read_TOPICS(sqlite3_stmt *s, int i, topic_set *v, int list)
 		}
 		free(copy);
 	}
+}
+
+static void read_COUNT(sqlite3_stmt *s, int i, int *v, int list)
+{
+	sqlite3_int64 n = sqlite3_column_int64(s, i);
+	(void)list;
+	*v = n >= 1 && n <= INT_MAX ? (int)n : 1;
+}
+
+static void read_FLAG(sqlite3_stmt *s, int i, bool *v, int list)
+{
+	(void)list;
+	*v = sqlite3_column_int(s, i) != 0;
 }
 
 struct contact *stats_row_contact(sqlite3_stmt *s)

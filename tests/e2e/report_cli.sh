@@ -34,7 +34,7 @@ check "every topic listed" test "$(rows "$out" | wc -l)" -eq 16
 
 out=$(c --date 2026-11-22 --contacts --format csv)
 check "contacts csv header exact" test "$(printf '%s\n' "$out" | head -1)" = \
-	"id,desk,started_at,ended_at,channel,language,interpreter,topics,outcome,redirect_service,redirect_reason,discovery,age_band,gender,life_situation"
+	"id,desk,started_at,ended_at,channel,language,interpreter,topics,outcome,redirect_service,redirect_reason,discovery,age_band,gender,life_situation,people"
 check "one row a contact" test "$(printf '%s\n' "$out" | wc -l)" -eq 16
 check "ISO times with offset" sh -c 'printf "%s\n" "$1" | grep -q ",d1,2026-11-22T08:00:00+02:00,2026-11-22T08:05:00+02:00,walk-in,fi,none,housing,answered,"' _ "$out"
 check "redirects exported" sh -c 'printf "%s\n" "$1" | grep -q ",redirected,service-1,expertise,"' _ "$out"

@@ -657,7 +657,7 @@ static void test_contacts_csv(void **state)
 	fclose(f);
 	static const char header[] = "id,desk,started_at,ended_at,channel,language,"
 		"interpreter,topics,outcome,redirect_service,redirect_reason,discovery,"
-		"age_band,gender,life_situation\r\n";
+		"age_band,gender,life_situation,people\r\n";
 	assert_true(strncmp(buf, header, strlen(header)) == 0);
 	for (p = buf; *p; p++)
 		lines += *p == '\n' && p > buf && p[-1] == '\r';
@@ -666,9 +666,9 @@ static void test_contacts_csv(void **state)
 	 * order; no note anywhere. */
 	line2 = strchr(buf, '\n') + 1;
 	assert_non_null(strstr(line2, ",d1,2026-11-22T09:10:00+02:00,2026-11-22T09:15:00+02:00,"
-			       "walk-in,fi,none,housing;daycare,answered,,,,,,\r\n"));
+			       "walk-in,fi,none,housing;daycare,answered,,,,,,,1\r\n"));
 	assert_int_equal(strchr(line2, ',') - line2, 36);
-	assert_non_null(strstr(buf, ",phone,so,phone,housing,redirected,svc-a,expertise,,,,\r\n"));
+	assert_non_null(strstr(buf, ",phone,so,phone,housing,redirected,svc-a,expertise,,,,,1\r\n"));
 	assert_null(strstr(buf, "private"));
 	free(buf);
 
@@ -679,6 +679,7 @@ static void test_contacts_csv(void **state)
 	fclose(f);
 	assert_non_null(strstr(buf, "\"total\":5"));
 	assert_non_null(strstr(buf, "\"topics\":[\"housing\",\"daycare\"]"));
+	assert_non_null(strstr(buf, "\"people\":1,"));
 	assert_non_null(strstr(buf, "\"started_at\":\"2026-11-22T09:10:00+02:00\""));
 	assert_null(strstr(buf, "private"));
 	free(buf);

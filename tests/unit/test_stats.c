@@ -684,6 +684,85 @@ static void test_migrate_v1(void **state)
 	stats_signoffs_clear(&so);
 }
 
+struct people_seen {
+	int n;
+	char people[8][8];
+	char backdated[8][8];
+	time_t corrected[8];
+};
+
+static int note_people(const struct stats_row *row, void *ud)
+{
+	struct people_seen *p = ud;
+	if (p->n < 8) {
+		snprintf(p->people[p->n], sizeof p->people[0], "%s", row->people ? row->people : "?");
+		snprintf(p->backdated[p->n], sizeof p->backdated[0], "%s",
+			 row->backdated ? row->backdated : "?");
+		p->corrected[p->n] = row->corrected_at;
+	}
+	p->n++;
+	return 0;
+}
+
+static struct people_seen read_people(const char *path)
+{
+	struct people_seen p = { 0 };
+	struct stats_reader *rd;
+	char *err = NULL;
+	if (stats_reader_open(&rd, path, &err) != 0)
+		fail_msg("stats_reader_open: %s", err);
+	assert_int_equal(stats_reader_contacts(rd, 0, (time_t)1 << 40, true,
+					       note_people, &p, &err), 0);
+	stats_reader_free(&rd);
+	return p;
+}
+
+/* Schema 3: a version-1 file reads as one person, not backdated; once its
+ * writer migrated it (both steps), a group contact and a backdated one are
+ * kept, in the contact and in the draft. */
+static void test_people_and_backdated(void **state)
+{
+	struct fx *fx = *state;
+	struct people_seen p;
+	struct contact *c, *got = NULL;
+	struct stats *st;
+	char *err = NULL;
+
+	make_v1(fx->path);
+	p = read_people(fx->path);
+	assert_int_equal(p.n, 1);
+	assert_string_equal(p.people[0], "1");
+	assert_string_equal(p.backdated[0], "0");
+	assert_int_equal(p.corrected[0], 0);
+
+	st = open_ok(fx->path, "desk1");
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 3);
+	c = contact_at(1795349400, 1u << TOPIC_HOUSING);
+	c->people = 12;
+	c->backdated = true;
+	assert_int_equal(stats_draft_put(st, c, &err), 0);
+	stats_close(&st);
+	st = open_ok(fx->path, "desk1");
+	assert_int_equal(stats_draft_get(st, &got, &err), 0);
+	assert_non_null(got);
+	assert_int_equal(got->people, 12);
+	assert_true(got->backdated);
+	contact_free(&got);
+	save_ok(st, c);
+	contact_free(&c);
+	c = contact_at(1795349500, 1u << TOPIC_HOUSING);
+	c->people = 0;	/* never fewer than one */
+	save_ok(st, c);
+	contact_free(&c);
+	stats_close(&st);
+	p = read_people(fx->path);
+	assert_int_equal(p.n, 3);
+	assert_string_equal(p.people[1], "12");
+	assert_string_equal(p.backdated[1], "1");
+	assert_string_equal(p.people[2], "1");
+	assert_string_equal(p.backdated[2], "0");
+}
+
 static bool exists(const char *path, const char *suffix)
 {
 	char p[4200];
@@ -1062,6 +1141,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_draft_sessions, setup, teardown),
 		cmocka_unit_test(test_file_names),
 		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_people_and_backdated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reader_never_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_purge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_retention_zero, setup, teardown),
