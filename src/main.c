@@ -58,6 +58,10 @@ static void usage(FILE *f)
 		"Common options: --config FILE  --catalogue FILE  --stats-dir DIR  --desk NAME\n"
 		"                --lang LL  --keymap NAME  --screen NAME  --help  --version\n"),
 	      f);
+	fputs(_("National statistics (PostgreSQL):\n"
+		"       neuvoo stats push [--init] --db URL [PATH...]\n"
+		"       neuvoo report --db URL [--organisation NAME]... [report options]\n"),
+	      f);
 }
 
 /* As GNU programs do: the version, the copyright line and the licence. */
@@ -183,6 +187,8 @@ int main(int argc, char **argv)
 		status = cmd_train(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "doctor"))
 		status = cmd_doctor(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "stats"))
+		status = cmd_stats(&app, n - 1, argv + 1);
 	else {
 		err_set(&err, _("unknown command '%s' (see neuvoo --help)"), sub);
 		status = cmd_fail(EXIT_USAGE, err);

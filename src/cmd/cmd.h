@@ -31,6 +31,11 @@ int cmd_report(struct app *app, int argc, char **argv);
 int cmd_review(struct app *app, int argc, char **argv);
 int cmd_train(struct app *app, int argc, char **argv);
 int cmd_doctor(struct app *app, int argc, char **argv);
+int cmd_stats(struct app *app, int argc, char **argv);
+
+/* The statistics folder: the configuration's, else --stats-dir, else
+ * $XDG_STATE_HOME/neuvoo/stats. A new string. */
+char *cmd_stats_folder(const struct app *app);
 
 /* A subcommand option with a value, "--name VALUE" or "--name=VALUE", at
  * argv[*i]: 1 taken (and *i moved past the value), 0 not this option, -1

@@ -3,6 +3,7 @@
  *   neuvoo report [--date D | --from D --to D] [--desk NAME]... [--by DIM]
  *                 [--by DIM2] [--contacts] [--format text|csv|json]
  *                 [--suppress N] [PATH...]
+ *   neuvoo report --db URL [--organisation NAME]... [the same options]
  *
  * Option parsing and exit statuses live here; merging, counting and
  * writing are src/core/report. Labels for languages and services come from
@@ -19,6 +20,8 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/pg_read.h"
+#include "core/pg_schema.h"
 #include "core/report.h"
 #include "core/stats.h"
 #include "core/text.h"
@@ -32,6 +35,10 @@ struct report_args {
 	int suppress;
 	const char **paths;
 	size_t n_paths;
+	/* report --db: the national database instead of files (pg_read). */
+	const char *db;
+	const char **organisations;
+	size_t n_organisations;
 };
 
 static int usage_error(char **err, int status)
@@ -50,6 +57,7 @@ static int parse(struct report_args *r, int argc, char **argv, char **err)
 	memset(r, 0, sizeof *r);
 	r->format = REPORT_FORMAT_TEXT;
 	r->paths = xcalloc((size_t)argc + 1, sizeof *r->paths);
+	r->organisations = xcalloc((size_t)argc + 1, sizeof *r->organisations);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (only_paths || a[0] != '-' || !a[1]) {
@@ -62,6 +70,14 @@ static int parse(struct report_args *r, int argc, char **argv, char **err)
 		}
 		if (!strcmp(a, "--contacts")) {
 			r->contacts = true;
+			continue;
+		}
+		if ((m = cmd_opt_value(argc, argv, &i, "--db", &r->db, err))
+		    || (m = cmd_opt_value(argc, argv, &i, "--organisation", &v, err))) {
+			if (m < 0)
+				return -1;
+			if (!strcmp(a, "--organisation") || !strncmp(a, "--organisation=", 15))
+				r->organisations[r->n_organisations++] = v;
 			continue;
 		}
 		if ((m = cmd_opt_value(argc, argv, &i, "--date", &r->date, err))
@@ -134,6 +150,16 @@ static int parse(struct report_args *r, int argc, char **argv, char **err)
 		err_set(err, "%s", _("--suppress hides small counts; it cannot be combined with --contacts"));
 		return -1;
 	}
+	if (r->n_organisations && !r->db) {
+		err_set(err, "%s", _("--organisation selects from a database; give --db URL too"));
+		return -1;
+	}
+	if (r->db && r->n_paths) {
+		err_set(err, "%s", _("--db reads the database, not files; give either --db or PATHs"));
+		return -1;
+	}
+	if (r->db && pg_check_url(r->db, err))
+		return -1;
 	if (r->n_by == 2 && r->by[0] == r->by[1]) {
 		err_set(err, _("--by %s given twice; a cross table needs two different dimensions"),
 			report_dim_name(r->by[0]));
@@ -191,17 +217,27 @@ static int to_sink(const struct stats_row *r, void *ud)
 	return k->fn(r, k->ud);
 }
 
-static char *stats_folder(const struct app *app)
+/* Where the rows come from: the files, or the database (args->db). */
+struct source {
+	const struct report_files *files;
+	struct pg *db;
+	struct pg_filter filter;
+};
+
+static int source_days(const struct source *src, struct report_days *days,
+		       const char *from, const char *to, char **err)
 {
-	char *state, *r;
-	if (app->cfg && app->cfg->stats_dir)
-		return xstrdup(app->cfg->stats_dir);
-	if (app->cli.stats_dir)
-		return xstrdup(app->cli.stats_dir);
-	state = paths_state_home();
-	r = paths_join(state, "neuvoo/stats");
-	free(state);
-	return r;
+	if (src->db)
+		return pg_report_days_load(days, src->db, &src->filter, from, to, err);
+	return report_days_load(days, src->files, from, to, err);
+}
+
+static int source_scan(const struct source *src, const struct report_query *q,
+		       report_row_fn fn, void *ud, char **err)
+{
+	if (src->db)
+		return pg_report_scan(src->db, q, &src->filter, fn, ud, err);
+	return report_scan(src->files, q, fn, ud, err);
 }
 
 int cmd_report(struct app *app, int argc, char **argv)
@@ -215,28 +251,39 @@ int cmd_report(struct app *app, int argc, char **argv)
 	struct catalogue *cat = NULL;
 	struct report_days days = { NULL, 0 };
 	struct sink sink;
+	struct source src;
 	char *err = NULL, *dir, from[11], to[11];
 	int status = EXIT_OK;
 	size_t i;
 
 	memset(&q, 0, sizeof q);
+	memset(&src, 0, sizeof src);
 	if (parse(&args, argc, argv, &err) || period(&args, &q, from, to, &err)) {
 		free(args.paths);
+		free(args.organisations);
 		return usage_error(&err, EXIT_USAGE);
 	}
 	q.desks = app->desks;
 	q.n_desks = app->n_desks;
+	src.files = &files;
+	src.filter.organisations = args.organisations;
+	src.filter.n_organisations = args.n_organisations;
 
-	dir = stats_folder(app);
-	if (report_files_add(&files, dir, true, &err))
-		status = EXIT_RUNTIME;
-	free(dir);
+	if (args.db) {
+		if (pg_connect(&src.db, args.db, &err) || pg_schema_check(src.db, &err))
+			status = EXIT_RUNTIME;
+	} else {
+		dir = cmd_stats_folder(app);
+		if (report_files_add(&files, dir, true, &err))
+			status = EXIT_RUNTIME;
+		free(dir);
+	}
 	for (i = 0; i < args.n_paths && status == EXIT_OK; i++)
 		if (report_files_add(&files, args.paths[i], false, &err))
 			status = EXIT_RUNTIME;
 	if (status != EXIT_OK)
 		goto out;
-	if (report_days_load(&days, &files, from, to, &err)) {
+	if (source_days(&src, &days, from, to, &err)) {
 		status = EXIT_RUNTIME;
 		goto out;
 	}
@@ -246,7 +293,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 		contacts = report_contacts_new();
 		sink.fn = report_contacts_add;
 		sink.ud = contacts;
-		if (report_scan(&files, &q, to_sink, &sink, &err)) {
+		if (source_scan(&src, &q, to_sink, &sink, &err)) {
 			status = EXIT_RUNTIME;
 			goto out;
 		}
@@ -267,7 +314,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 			report_agg_set_labels(agg, cmd_catalogue_label, cat);
 		sink.fn = report_agg_add_cb;
 		sink.ud = agg;
-		if (report_scan(&files, &q, to_sink, &sink, &err)) {
+		if (source_scan(&src, &q, to_sink, &sink, &err)) {
 			status = EXIT_RUNTIME;
 			goto out;
 		}
@@ -294,6 +341,8 @@ out:
 	catalogue_free(&cat);
 	report_files_clear(&files);
 	report_days_clear(&days);
+	pg_free(&src.db);
 	free(args.paths);
+	free(args.organisations);
 	return status;
 }

@@ -239,7 +239,7 @@ static int check_language(cfg_t *cfg, cfg_opt_t *opt)
 /* The string options at the top level, in struct config order. */
 static const char *const str_opts[] = {
 	"catalogue", "stats-dir", "desk", "lang", "keymap", "screen",
-	"advisor", "group", "training-dir",
+	"advisor", "group", "training-dir", "organisation",
 };
 static const char *const default_opts[] = {
 	"channel", "language", "interpreter", "outcome",
@@ -265,6 +265,7 @@ static cfg_t *new_parser(void)
 		CFG_STR("advisor", NULL, CFGF_NONE),
 		CFG_STR("group", NULL, CFGF_NONE),
 		CFG_STR("training-dir", NULL, CFGF_NONE),
+		CFG_STR("organisation", NULL, CFGF_NONE),
 		CFG_INT("undo-minutes", DEFAULT_UNDO_MINUTES, CFGF_NONE),
 		CFG_INT("note-retention-days", DEFAULT_NOTE_RETENTION_DAYS, CFGF_NONE),
 		CFG_SEC("defaults", defaults, CFGF_NONE),
@@ -282,6 +283,7 @@ static cfg_t *new_parser(void)
 	cfg_set_validate_func(cfg, "screen", check_not_empty);
 	cfg_set_validate_func(cfg, "training-dir", check_not_empty);
 	cfg_set_validate_func(cfg, "group", check_not_empty);
+	cfg_set_validate_func(cfg, "organisation", check_not_empty);
 	cfg_set_validate_func(cfg, "desk", check_desk);
 	cfg_set_validate_func(cfg, "lang", check_lang);
 	cfg_set_validate_func(cfg, "advisor", check_advisor);
@@ -366,6 +368,7 @@ static char **str_field(struct config *c, size_t i)
 	char **fields[] = {
 		&c->catalogue, &c->stats_dir, &c->desk, &c->lang, &c->keymap,
 		&c->screen, &c->advisor, &c->group, &c->training_dir,
+		&c->organisation,
 	};
 	_Static_assert(sizeof fields / sizeof fields[0] ==
 		       sizeof str_opts / sizeof str_opts[0],
@@ -605,6 +608,7 @@ void config_free(struct config **cfg)
 	free(c->screen);
 	free(c->advisor);
 	free(c->group);
+	free(c->organisation);
 	free(c->default_channel);
 	free(c->default_language);
 	free(c->default_interpreter);

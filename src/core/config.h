@@ -38,6 +38,9 @@ struct config {
 	char *default_interpreter;	/* "none" */
 	char *default_outcome;	/* "answered" */
 	char *training_dir;	/* $XDG_STATE_HOME/neuvoo/training */
+	/* The municipality or organisation each contact carries into a
+	 * national database (stats push), or NULL. */
+	char *organisation;
 };
 
 /* Load the layered files and apply cli. Returns 0, or EXIT_USAGE with *err

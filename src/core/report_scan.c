@@ -260,24 +260,36 @@ int report_days_load(struct report_days *out, const struct report_files *f,
 		     const char *from_date, const char *to_date, char **err)
 {
 	struct stats_signoffs so = { NULL, 0 };
-	time_t from, to, end, now = time(NULL);
 	size_t i;
+	int rc = 0;
+
+	out->v = NULL;
+	out->n = 0;
+	for (i = 0; i < f->n && !rc; i++) {
+		struct stats_reader *r;
+		if (stats_reader_open(&r, f->paths[i], err)) {
+			rc = -1;
+			break;
+		}
+		rc = stats_reader_signoffs(r, &so, err);
+		stats_reader_free(&r);
+	}
+	if (!rc)
+		rc = report_days_make(out, &so, from_date, to_date, err);
+	stats_signoffs_clear(&so);
+	return rc;
+}
+
+int report_days_make(struct report_days *out, const struct stats_signoffs *so,
+		     const char *from_date, const char *to_date, char **err)
+{
+	time_t from, to, end, now = time(NULL);
 
 	out->v = NULL;
 	out->n = 0;
 	if (date_local_day(from_date, &from, &to) || date_local_day(to_date, &to, &end)) {
 		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), from_date);
 		return -1;
-	}
-	for (i = 0; i < f->n; i++) {
-		struct stats_reader *r;
-		int rc;
-		if (stats_reader_open(&r, f->paths[i], err))
-			goto fail;
-		rc = stats_reader_signoffs(r, &so, err);
-		stats_reader_free(&r);
-		if (rc)
-			goto fail;
 	}
 	while (from < end) {
 		struct report_day *d;
@@ -288,7 +300,7 @@ int report_days_load(struct report_days *out, const struct report_files *f,
 		date_format(from, d->date);
 		if (date_local_day(d->date, &d->from, &d->to))
 			break;
-		d->closed = stats_signoffs_closed(&so, d->date, now, &last);
+		d->closed = stats_signoffs_closed(so, d->date, now, &last);
 		if (d->closed) {
 			d->closed_at = last->at;
 			d->closed_by = last->by ? xstrdup(last->by) : NULL;
@@ -297,12 +309,7 @@ int report_days_load(struct report_days *out, const struct report_files *f,
 			break;
 		from = d->to;
 	}
-	stats_signoffs_clear(&so);
 	return 0;
-fail:
-	stats_signoffs_clear(&so);
-	report_days_clear(out);
-	return -1;
 }
 
 void report_days_clear(struct report_days *d)

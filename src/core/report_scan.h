@@ -55,6 +55,10 @@ struct report_days {
  * file among them). -1 with *err for a file that cannot be read. */
 int report_days_load(struct report_days *out, const struct report_files *f,
 		     const char *from_date, const char *to_date, char **err);
+struct stats_signoffs;
+/* The same from sign-offs already read (another row source's). */
+int report_days_make(struct report_days *out, const struct stats_signoffs *so,
+		     const char *from_date, const char *to_date, char **err);
 void report_days_clear(struct report_days *d);
 /* Count a late row in its day (other rows are left alone). */
 void report_days_count(struct report_days *d, const struct stats_row *r);

@@ -311,3 +311,31 @@ int stats_reader_notes(struct stats_reader *r, time_t from, time_t to,
 		return stats_read_fail(err, r->path, r->db, rc);
 	return 0;
 }
+
+int stats_reader_events(struct stats_reader *r, long long after,
+			stats_event_fn fn, void *ud, char **err)
+{
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	rc = db_prepare(r->db, "SELECT id, kind, at, contact_id, detail FROM events"
+			" WHERE id > ? ORDER BY id", &s);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, (sqlite3_int64)after);
+		rc = db_step(s);
+		while (rc == SQLITE_ROW && !stop) {
+			struct stats_event e;
+			e.kind = (char *)sqlite3_column_text(s, 1);
+			e.at = (time_t)sqlite3_column_int64(s, 2);
+			e.contact_id = (char *)sqlite3_column_text(s, 3);
+			e.detail = (char *)sqlite3_column_text(s, 4);
+			if (e.kind)
+				stop = fn((long long)sqlite3_column_int64(s, 0), &e, ud);
+			rc = stop ? SQLITE_DONE : sqlite3_step(s);
+		}
+		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_DONE)
+		return stats_read_fail(err, r->path, r->db, rc);
+	return stop;
+}

@@ -89,4 +89,12 @@ typedef int (*stats_note_fn)(const char *id, const char *note, void *ud);
 int stats_reader_notes(struct stats_reader *r, time_t from, time_t to,
 		       stats_note_fn fn, void *ud, char **err);
 
+/* Every event of the file with an id above after (ids grow as events are
+ * added), in id order, for stats push: fn(id, event, ud), the event's
+ * strings valid during the call; a nonzero return stops. */
+typedef int (*stats_event_fn)(long long id, const struct stats_event *e,
+			      void *ud);
+int stats_reader_events(struct stats_reader *r, long long after,
+			stats_event_fn fn, void *ud, char **err);
+
 #endif
