@@ -14,7 +14,9 @@
  * STATS_FILL_HOLD=SECONDS keeps the file open that long after the saves
  * (a running desk); STATS_FILL_CRASH=1 ends without closing it, its log
  * left unfolded as after a SIGKILL; STATS_FILL_GROUP=GROUP writes it as a
- * desk with `group` set does (0640, the group's). */
+ * desk with `group` set does (0640, the group's); STATS_FILL_UNDO=1 then
+ * undoes the last contact saved (F9, after the hold; that one ends at the
+ * time of its save) and prints its id. */
 #include <config.h>
 
 #include <stdio.h>
@@ -59,6 +61,11 @@ int main(int argc, char **argv)
 		struct contact *c = contact_new(NULL);
 		c->started_at = start + 8 * 3600 + (time_t)(i * (8 * 3600 / n));
 		c->ended_at = c->started_at + 300;
+		if (getenv("STATS_FILL_UNDO") && i == n - 1) {
+			/* The one to undo ends now: F9 undoes a fresh one. */
+			c->ended_at = time(NULL);
+			c->started_at = c->ended_at - 300;
+		}
 		contact_set_language(c, langs[i % 5]);
 		c->channel = codes_find(CODES_CHANNEL, channels[i % 3]);
 		c->topics = 1u << (i % TOPIC__N);
@@ -84,6 +91,17 @@ int main(int argc, char **argv)
 		sleep((unsigned)atoi(getenv("STATS_FILL_HOLD")));
 	if (getenv("STATS_FILL_CRASH"))
 		_exit(0);
+	if (getenv("STATS_FILL_UNDO")) {
+		struct contact *u = NULL;
+		if (stats_undo_last(st, time(NULL), &u, &err) != 0) {
+			fprintf(stderr, "stats_fill: undo: %s\n", err ? err : "nothing to undo");
+			free(err);
+			stats_close(&st);
+			return 1;
+		}
+		printf("%s\n", u->id);
+		contact_free(&u);
+	}
 	stats_close(&st);
 	return 0;
 }
