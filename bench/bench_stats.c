@@ -18,8 +18,9 @@
  *         through the sqlite3 command-line shell when it is installed.
  *     Targets: under 2 s, and within 1.5x of the SQL.
  *
- * Usage: bench_stats [--contacts N] [--files F] [--dir DIR]
- *   --dir keeps the generated files in DIR and reuses them next time. */
+ * Usage: bench_stats [--contacts N] [--files F] [--dir DIR] [--generate-only]
+ *   --dir keeps the generated files in DIR and reuses them next time;
+ *   --generate-only makes them (DIR/stats) and stops, for bench_pg.sh. */
 #include <config.h>
 
 #include <stdint.h>
@@ -390,7 +391,7 @@ static double best(double a, double b)
 int main(int argc, char **argv)
 {
 	long total = 1000000, sql_total = 0;
-	int files = 50, i, keep = 0;
+	int files = 50, i, keep = 0, only_generate = 0;
 	char *dir = NULL, *stats_dir, *marker, *script_a, *script_b, *script_c, *script_path;
 	time_t from, to, ignore;
 	double t_rep = -1, t_a = -1, t_b = -1, t_c = -1, t_cli, t_sql;
@@ -408,8 +409,10 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--dir") && i + 1 < argc) {
 			dir = xstrdup(argv[++i]);
 			keep = 1;
-		} else {
-			fputs("usage: bench_stats [--contacts N] [--files F] [--dir DIR]\n", stderr);
+		} else if (!strcmp(argv[i], "--generate-only"))
+			only_generate = 1;
+		else {
+			fputs("usage: bench_stats [--contacts N] [--files F] [--dir DIR] [--generate-only]\n", stderr);
 			return 2;
 		}
 	}
@@ -426,7 +429,8 @@ int main(int argc, char **argv)
 			die("mkdtemp", tmpl);
 		dir = xstrdup(tmpl);
 	}
-	bench_save(dir);
+	if (!only_generate)
+		bench_save(dir);
 
 	stats_dir = xasprintf("%s/stats", dir);
 	marker = xasprintf("%s/generated-%ld-%d", dir, total, files);
@@ -438,6 +442,8 @@ int main(int argc, char **argv)
 			fclose(f);
 	} else
 		printf("reusing %ld contacts in %d desk files in %s\n", total, files, dir);
+	if (only_generate)
+		return 0;
 
 	script_a = sql_script(stats_dir, files, from, to, 1);
 	script_b = sql_script(stats_dir, files, from, to, 0);

@@ -12,6 +12,10 @@
 #   PGPASSWORD that superuser's password (exported)
 #   psql_ SQL  run SQL as the superuser, unaligned, tuples only
 
+# Also sourced by bench/bench_pg.sh, without lib.sh.
+command -v skip_all >/dev/null 2>&1 || skip_all() { echo "skipped: $*"; exit 0; }
+command -v cleanup >/dev/null 2>&1 || cleanup() { :; }
+
 PG_BINDIR=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 if [ -z "$PG_BINDIR" ] || [ ! -x "$PG_BINDIR/initdb" ] || ! command -v psql >/dev/null 2>&1; then
 	skip_all "PostgreSQL's server is not installed (Debian: postgresql; ./setup installs it)"
@@ -42,7 +46,7 @@ pg_as "$PG_BINDIR/initdb" -D "$PGDIR/data" -U neuvoo --pwfile="$PGDIR/pw" \
 }
 rm -f "$PGDIR/pw"
 pg_as "$PG_BINDIR/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
-	-o "-c listen_addresses='' -c unix_socket_directories='$PGDIR' -c fsync=off" \
+	-o "-c listen_addresses='' -c unix_socket_directories='$PGDIR' ${PG_OPTS--c fsync=off}" \
 	start >/dev/null 2>&1 || {
 	cat "$PGDIR/server.log" >&2
 	echo "Bail out! the PostgreSQL server did not start"
