@@ -117,6 +117,10 @@ static int push(struct app *app, const struct push_args *a, char **err)
 		cmd_fail(EXIT_RUNTIME, *err);
 		err_free(err);
 	}
+	if (pg_push_finish(p, err)) {
+		status = EXIT_RUNTIME;
+		goto out;
+	}
 	{
 		const struct pg_push_counts *c = pg_push_counts(p);
 		printf(_("pushed %zu files (%zu contacts, %zu events, %zu sign-offs), %zu unchanged, to %s\n"),

@@ -35,6 +35,9 @@ struct pg_push_counts {
  * stored as ""). The database's schema must be checked first. */
 int pg_push_new(struct pg_push **out, struct pg *db, const char *host,
 		const char *organisation, char **err);
+/* The end of a push: the planner's statistics renewed after many rows
+ * (a report's plan depends on them). */
+int pg_push_finish(struct pg_push *p, char **err);
 void pg_push_free(struct pg_push **p);
 /* Push one desk or sign-off file. 0 pushed or skipped; -1 with *err: 1
  * when the file could not be read (the database is untouched and other
