@@ -11,7 +11,8 @@
 #    format holds SQL, or any string literal that holds both SQL and a
 #    conversion (%s, %d, %q, ...): SQL built from values;
 #  - strcat-style calls (strcat, strncat, stpcpy, ...) with SQL text;
-#  - sqlite3_exec() on anything but a string literal. A function that only
+#  - sqlite3_exec() (and libpq's PQexec, PQexecParams, PQsendQuery) on
+#    anything but a string literal. A function that only
 #    passes one of its own parameters on to sqlite3_exec() is a wrapper:
 #    its callers are checked the same way. Other arguments must be in the
 #    allow-list, one line each:
@@ -302,8 +303,8 @@ for my $rel (sort keys %text) {
 	}
 }
 
-# 2. sqlite3_exec and its wrappers.
-my %exec = (sqlite3_exec => 1);	# callee -> index of the SQL argument
+# 2. sqlite3_exec, libpq's PQexec, PQexecParams and PQsendQuery, and their wrappers.
+my %exec = (sqlite3_exec => 1, PQexec => 1, PQexecParams => 1, PQsendQuery => 1);	# callee -> index of the SQL argument
 my %wrapper_of;			# "file\0callee\0pos" -> 1: forwarding calls
 for (my $changed = 1; $changed;) {
 	$changed = 0;
