@@ -13,7 +13,7 @@ FILL="$top_builddir/tests/unit/stats_fill"
 export TZ="EET-2EEST,M3.5.0/3,M10.5.0/4"
 S="$XDG_STATE_HOME/neuvoo/stats"
 D=2026-11-22
-plan 40
+plan 42
 
 push() { "$NEUVOO" stats push --db "$DB" "$@" >"$T/out" 2>"$T/err"; }
 n_contacts() { psql_ "SELECT count(*) FROM contact WHERE undone_at IS NULL"; }
@@ -88,6 +88,14 @@ check "the sign-off is pushed" test "$(psql_ "SELECT count(*) FROM sign_off WHER
 late() { "$NEUVOO" report "$@" --date $D 2>&1 | grep '^Late contacts'; }
 check "late contacts: the same from files and database" sh -c \
 	'test "$1" = "$2" && printf "%s\n" "$1" | grep -q ": 1$"' _ "$(late)" "$(late --db "$DB")"
+dayline() { "$NEUVOO" report "$@" --date $D 2>&1 | grep '^Day closed'; }
+check "the day closed: the same from files and database" sh -c \
+	'test "$1" = "$2" && printf "%s\n" "$1" | grep -q "yes"' _ "$(dayline)" "$(dayline --db "$DB")"
+sleep 1
+"$NEUVOO" review --date $D --reopen >/dev/null 2>&1
+push
+check "the day reopened: the same from files and database" sh -c \
+	'test "$1" = "$2" && printf "%s\n" "$1" | grep -q "no"' _ "$(dayline)" "$(dayline --db "$DB")"
 
 # Organisations: one database for many.
 mkdir -p "$T/espoo"
