@@ -38,6 +38,8 @@ done
 for db in "$S"/*.db; do
 	sqlite3 "$db" "UPDATE contact SET people = 1 + rowid % 4, tz_offset = 7200"
 done
+# Text that COPY escapes: a tab, a backslash, a newline, non-ASCII.
+sqlite3 "$S/d1@anna.db" "UPDATE contact SET outcome = 'redirected', redirect_service = 'Neuvonta' || char(9) || 'ä\\ö' || char(10) || 'x' WHERE rowid = 2"
 "$NEUVOO" stats push --db "$DB" >/dev/null || {
 	echo "Bail out! the first push failed"
 	exit 1
@@ -58,7 +60,7 @@ cp "$S/d3@cai.db" "$T/copies/"
 dims=$("$NEUVOO" report --by nosuch 2>&1 | sed -n 's/.*use one of: //p' | tr -d ',')
 n_dims=$(echo $dims | wc -w)
 formats="text csv json"
-plan $((n_dims * 3 + 13))
+plan $((n_dims * 3 + 14))
 
 # same DESCRIPTION ARGS...: the report from files and from the database.
 same() {
@@ -91,5 +93,6 @@ same "a day with nothing" --date 2026-11-10 --by topic --format json
 late=$("$NEUVOO" report --db "$DB" --date $D | grep '^Late contacts')
 check "the late contact is counted" sh -c 'printf "%s\n" "$1" | grep -q ": 2$"' _ "$late"
 check "every field recorded somewhere (the test has something to compare)" test "$(psql_ "SELECT count(*) FROM contact WHERE interpreter <> 'none' AND discovery IS NOT NULL AND age_band IS NOT NULL AND gender IS NOT NULL AND life_situation IS NOT NULL AND people > 1")" -gt 0
+check "escaped text comes back as it was" test "$(psql_ "SELECT count(*) FROM contact WHERE redirect_service = E'Neuvonta\\tä\\\\ö\\nx'")" = 1
 check "the undone contact is left out" test "$(psql_ "SELECT count(*) FROM contact WHERE undone_at IS NULL AND desk = 'd1'")" = 39
 finish
