@@ -37,6 +37,9 @@ pg_cleanup() {
 	cleanup
 }
 trap pg_cleanup EXIT
+# A test killed by a signal (or its reader gone: SIGPIPE) ends through
+# exit, so the server is stopped then too.
+trap 'exit 1' HUP INT TERM PIPE
 
 pg_as "$PG_BINDIR/initdb" -D "$PGDIR/data" -U neuvoo --pwfile="$PGDIR/pw" \
 	--auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log" 2>&1 || {
