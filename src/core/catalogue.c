@@ -426,3 +426,20 @@ size_t catalogue_merge(struct catalogue *into, struct catalogue **pfrom,
 	catalogue_free(pfrom);
 	return n;
 }
+
+static bool any_text(const struct cat_text *t)
+{
+	int k;
+	for (k = 0; k < CAT__NLANG; k++)
+		if (t->v[k] && *t->v[k])
+			return true;
+	return false;
+}
+
+bool catalogue_info_has_address(const struct cat_service_info *in)
+{
+	return in->address || in->municipality || in->street_number ||
+	       in->postal_code || in->municipality_code || in->country ||
+	       any_text(&in->street) || any_text(&in->post_office) ||
+	       any_text(&in->municipality_name);
+}

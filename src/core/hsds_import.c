@@ -636,7 +636,8 @@ static void imp_free(struct imp *im)
 	for (i = 0; i < im->n_loc; i++) {
 		hsds_phones_free(&im->loc[i].phones);
 		free(im->loc[i].org_id);
-		free(im->loc[i].address);
+		catalogue_fields_free(CAT_TABLE_service, 1u << CW_INFO, NULL,
+				      &im->loc[i].a);
 		free(im->loc[i].city);
 	}
 	free(im->loc);

@@ -33,7 +33,9 @@ struct phones {
 
 struct loc {
 	char *org_id;
-	char *address;
+	/* The address's fields of a service's details (address, its parts,
+	 * municipality), for the services at this location. */
+	struct cat_service_info a;
 	char *city;
 	bool have_addr;
 	bool postal;		/* the address held is a postal one */
