@@ -424,6 +424,34 @@ static char *address_in(struct ptv *p, json_object *sa, const char *lang)
 	return out;
 }
 
+/* Each language's value of an array of {language, value} under key. */
+static void lang_values(struct ptv *p, json_object *o, const char *key,
+			struct cat_text *t)
+{
+	json_object *a = regjson_array(&p->j, o, key);
+	size_t i, n = a ? json_object_array_length(a) : 0;
+	int k;
+	for (i = 0; i < n; i++) {
+		json_object *e = json_object_array_get_idx(a, i);
+		char *lang = regjson_str(&p->j, e, "language", 16, false);
+		for (k = 0; lang && k < CAT__NLANG; k++)
+			if (!strcmp(lang, catalogue_lang_code(k)) && !t->v[k])
+				t->v[k] = regjson_str(&p->j, e, "value", REGJSON_LINE_MAX, false);
+		free(lang);
+	}
+}
+
+/* The street address's parts; PTV's addresses are Finnish ones. */
+static void address_parts(struct ptv *p, json_object *sa,
+			  struct cat_service_info *in)
+{
+	lang_values(p, sa, "street", &in->street);
+	lang_values(p, sa, "postOffice", &in->post_office);
+	in->street_number = regjson_str(&p->j, sa, "streetNumber", 32, false);
+	in->postal_code = regjson_str(&p->j, sa, "postalCode", 16, false);
+	in->country = xstrdup("FI");
+}
+
 /* The visiting address (else the first): in Finnish, with the Swedish
  * and English forms after it when they differ; and its municipality. */
 static void address(struct ptv *p, json_object *ch, struct cat_service_info *in,
@@ -464,10 +492,14 @@ static void address(struct ptv *p, json_object *ch, struct cat_service_info *in,
 		free(first);
 	}
 	in->address = fi;
+	address_parts(p, sa, in);
 	mu = regjson_object(&p->j, sa, "municipality");
 	if (mu) {
 		*muni_code = regjson_str(&p->j, mu, "code", 16, true);
 		in->municipality = pick_lang(p, mu, "name", "value", REGJSON_LINE_MAX);
+		lang_values(p, mu, "name", &in->municipality_name);
+		if (*muni_code)
+			in->municipality_code = xstrdup(*muni_code);
 	}
 }
 

@@ -184,6 +184,13 @@ static void address(struct tpr *t, json_object *u, struct cat_service_info *in)
 		free(a[k]);
 	in->address = out;
 	in->municipality = regjson_str(&t->j, u, "address_city_fi", REGJSON_LINE_MAX, false);
+	/* The parts: TPR keeps the number in the street's text, and its
+	 * city is the post office; its units are in Finland. */
+	lang_fields(t, u, "street_address", REGJSON_LINE_MAX, &in->street);
+	lang_fields(t, u, "address_city", REGJSON_LINE_MAX, &in->post_office);
+	in->postal_code = regjson_str(&t->j, u, "address_zip", 16, true);
+	if (out)
+		in->country = xstrdup("FI");
 }
 
 static struct cat_phone *add_phone(struct cat_service_info *in, char *number)

@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/hours.h"
 #include "core/hsds.h"
+#include "core/service_details.h"
 
 struct warns {
 	char **msg;
@@ -924,6 +925,16 @@ static void test_taxonomy_terms_3(void **state)
 		assert_string_equal(svc(cat, "s2")->info->verified, "2026-02-03");
 		/* The country as given, not Finland. */
 		assert_string_equal(s1->info->address, "Storgatan 1, 95331 Haparanda, SE");
+		/* And in its parts, the country kept as the file gives it. */
+		assert_string_equal(s1->info->street.v[CAT_FI], "Storgatan 1");
+		assert_string_equal(s1->info->postal_code, "95331");
+		assert_string_equal(s1->info->post_office.v[CAT_FI], "Haparanda");
+		assert_string_equal(s1->info->country, "SE");
+		{
+			char *a = service_details_address(s1->info, "en");
+			assert_string_equal(a, "Storgatan 1, 95331 Haparanda, SE");
+			free(a);
+		}
 	}
 	assert_int_equal(svc(cat, "s1")->topics,
 			 ((topic_set)1 << codes_find(CODES_TOPIC, "employment")) |

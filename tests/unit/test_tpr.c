@@ -64,6 +64,14 @@ static void test_units(void **state)
 	assert_string_equal(s->info->address,
 			    "Pohjoisesplanadi 11-13, 00170 Helsinki (sv: Norra esplanaden 11-13, 00170 Helsingfors)");
 	assert_string_equal(s->info->municipality, "Helsinki");
+	/* Its parts: TPR's street keeps the number; the city is the post
+	 * office. */
+	assert_string_equal(s->info->street.v[CAT_SV], "Norra esplanaden 11-13");
+	assert_null(s->info->street_number);
+	assert_string_equal(s->info->postal_code, "00170");
+	assert_string_equal(s->info->post_office.v[CAT_FI], "Helsinki");
+	assert_string_equal(s->info->post_office.v[CAT_SV], "Helsingfors");
+	assert_string_equal(s->info->country, "FI");
 	assert_string_equal(s->info->email, "helsinki-info@hel.fi");
 	assert_string_equal(s->info->web, "https://www.hel.fi/fi/paatoksenteko-ja-hallinto/helsinki-info");
 	/* The unit's phone with its call charge in each language, then the
