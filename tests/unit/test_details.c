@@ -180,8 +180,10 @@ static void test_version1_file(void **state)
 	assert_int_equal(sqlite3_exec(db, catalogue_schema_sql(1), NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 		"INSERT INTO organisation (id, kind, name_fi) VALUES ('o', 'city', 'Kaupunki');"
-		"INSERT INTO service (id, organisation_id, name_fi, address, municipality)"
-		" VALUES ('s', 'o', 'Neuvonta', 'Katu 1, 00100 Helsinki', 'Helsinki');"
+		"INSERT INTO service (id, organisation_id, name_fi, address, municipality,"
+		" eligibility_fi, eligibility_sv)"
+		" VALUES ('s', 'o', 'Neuvonta', 'Katu 1, 00100 Helsinki', 'Helsinki',"
+		" 'Kaikille', 'Kaikille');"
 		"PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 
@@ -193,8 +195,12 @@ static void test_version1_file(void **state)
 	assert_null(cat->services[0].info->street.v[CAT_FI]);
 	if (catalogue_open_lean(path, &lean, &err) != 0)
 		fail_msg("open a version-1 file lean: %s", err);
+	/* Twice: the first details are freed (the same text in two
+	 * languages is two strings there, never one freed twice). */
 	service_details(lean, 0, "fi", &now, collect, &r);
+	service_details(lean, 0, "sv", &now, collect, &r);
 	assert_non_null(strstr(r.buf, "Address=Katu 1, 00100 Helsinki\n"));
+	assert_non_null(strstr(r.buf, "Kaikille"));
 	assert_null(strstr(r.buf, "Details="));
 
 	if (catalogue_publish(cat, path2, &err) != 0)
@@ -203,6 +209,13 @@ static void test_version1_file(void **state)
 		fail_msg("open the new file: %s", err);
 	assert_int_equal(again->version, CATALOGUE_SCHEMA_VERSION);
 	assert_string_equal(again->services[0].info->address, "Katu 1, 00100 Helsinki");
+	catalogue_free(&lean);
+	if (catalogue_open_lean(path2, &lean, &err) != 0)
+		fail_msg("open the new file lean: %s", err);
+	r.buf[0] = '\0';
+	service_details(lean, 0, "fi", &now, collect, &r);
+	service_details(lean, 0, "fi", &now, collect, &r);
+	assert_non_null(strstr(r.buf, "Address=Katu 1, 00100 Helsinki\n"));
 	catalogue_free(&cat);
 	catalogue_free(&lean);
 	catalogue_free(&again);
