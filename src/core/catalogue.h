@@ -74,6 +74,9 @@ struct cat_service_info {
 	struct cat_text municipality_name;
 	char *municipality_code;	/* Statistics Finland's, "091" */
 	char *country;		/* as the source gives it ("FI", "Sweden") */
+	/* What else the source says of it (HSDS 3 attributes: "Accessibility:
+	 * wheelchair; Cost: free"), one line; NULL without any. */
+	char *attributes;
 };
 
 struct cat_service {

@@ -125,7 +125,9 @@ const char *catalogue_lang_code(int lang);
 	F(municipality_code, ONE, "TEXT", FT_SHARED, 0, INFO, municipality_code, \
 	  CK_LINE, N_("the municipality code"), 2) \
 	F(country, ONE, "TEXT", FT_SHARED, 0, INFO, country, CK_LINE, \
-	  N_("the country"), 2)
+	  N_("the country"), 2) \
+	F(attributes, ONE, "TEXT", FT_SHARED, 0, INFO, attributes, CK_LINE, \
+	  N_("the attributes"), 2)
 
 #define CAT_T_SERVICE_TOPIC(F1, F) \
 	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \

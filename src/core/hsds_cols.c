@@ -58,6 +58,7 @@ static const struct hsds_col service[] = {
 	OWN("topics", "x_topics", HD_BOTH),
 	FLD("appointment", NULL, "appointment"),
 	FLD("verified", NULL, "verified"),
+	FLD("x_attributes", NULL, "attributes"),
 	/* 3.x: when the register last changed it, the check date of a
 	 * service that has no verified or assured_date. */
 	OWN("last_modified", NULL, HD_IMPORT),
@@ -189,8 +190,9 @@ static const struct hsds_col taxterm[] = {
 
 static const struct hsds_col svctax[] = {
 	OWN("service_id", NULL, HD_IMPORT), OWN("link_id", NULL, HD_IMPORT),
-	OWN("link_entity", "link_type", HD_IMPORT),
+	OWN("link_entity", NULL, HD_IMPORT), OWN("link_type", NULL, HD_IMPORT),
 	OWN("taxonomy_term_id", "taxonomy_id", HD_IMPORT),
+	OWN("value", NULL, HD_IMPORT), OWN("label", NULL, HD_IMPORT),
 };
 
 #define NAMES(...) (const char *const[]){ __VA_ARGS__, NULL }

@@ -64,8 +64,14 @@ struct imp {
 	size_t n_org_phones;
 	struct mapping *lang_names;	/* language names to codes */
 	struct mapping *tax_topics;	/* taxonomy terms to topic codes */
-	struct strmap terms;		/* term id -> topic index, TOPIC__N: none */
+	struct strmap terms;		/* term id -> index of term[] */
+	struct term {
+		int topic;		/* -1: none */
+		char *name;		/* its name (else its code), or NULL */
+	} *term;
+	size_t n_term;
 	size_t n_unmapped;		/* terms no topic maps */
+	size_t n_attr_unused;		/* attributes of records neuvoo has not */
 	struct strmap phone_langs;	/* phone id -> index into phone_codes */
 	char **phone_codes;		/* "en es": a phone's languages */
 	size_t n_phone_codes;	/* services left out as inactive or defunct */

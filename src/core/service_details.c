@@ -145,6 +145,8 @@ void service_details(struct catalogue *cat, size_t si, const char *ui,
 	if (*langs)
 		fn(ctx, _("Languages"), langs);
 	free(langs);
+	if (in->attributes)
+		fn(ctx, _("Features"), in->attributes);
 	age = service_details_age_text(in->verified, now);
 	if (service_details_age_months(in->verified, now) >= 0) {
 		char *day = i18n_format_ymd(in->verified);

@@ -146,6 +146,11 @@ static void test_address_parts(void **state)
 	service_details(cat, 0, "fi", &now, collect, &r);
 	assert_non_null(strstr(r.buf, "Address=Itäkatu 1-7, 00930 Helsinki\n"));
 	assert_non_null(strstr(r.buf, "Municipality=Helsinki (091)\n"));
+	assert_null(strstr(r.buf, "Features="));
+	in->attributes = strdup("Accessibility: wheelchair");
+	r.buf[0] = '\0';
+	service_details(cat, 0, "fi", &now, collect, &r);
+	assert_non_null(strstr(r.buf, "Features=Accessibility: wheelchair\n"));
 	/* Another country is named; a postal code alone still makes a line. */
 	free(in->country);
 	in->country = strdup("SE");
