@@ -202,6 +202,13 @@ void catalogue_service_words(const struct catalogue *cat,
  * NULL with *err set when the file cannot be read. */
 const struct cat_service_info *catalogue_service_info(struct catalogue *cat,
 						      size_t i, char **err);
+/* Move the strings of services from.. (names, descriptions, details,
+ * phones, language codes; not ids and keywords) into the catalogue's
+ * arena, equal ones seen lately stored once: an importer's records are
+ * many small malloc'd strings, whose overhead outweighs them. Those
+ * strings are not to be freed or replaced one by one afterwards
+ * (catalogue_free and catalogue_merge know them). */
+void catalogue_compact_services(struct catalogue *cat, size_t from);
 /* True when the details have any part of an address (the flat text, a
  * part, the municipality or the country). */
 bool catalogue_info_has_address(const struct cat_service_info *in);

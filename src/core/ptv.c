@@ -898,8 +898,14 @@ int ptv_import(char *const *paths, size_t n, const struct ptv_opts *o,
 			free(e);
 			continue;
 		}
-		page(&p, doc);
-		json_object_put(doc);	/* one page in memory at a time */
+		{
+			size_t before = p.j.cat->n_services;
+			page(&p, doc);
+			json_object_put(doc);	/* one page in memory at a time */
+			/* Its channels' strings into the arena: a national
+			 * dump is millions of them. */
+			catalogue_compact_services(p.j.cat, before);
+		}
 	}
 	join(&p);
 	regjson_end(&p.j);

@@ -674,8 +674,12 @@ int tpr_import(char *const *paths, size_t n, const struct tpr_opts *o,
 			free(e);
 			continue;
 		}
-		page(&t, doc);
-		json_object_put(doc);
+		{
+			size_t before = t.j.cat->n_services;
+			page(&t, doc);
+			json_object_put(doc);
+			catalogue_compact_services(t.j.cat, before);
+		}
 	}
 	resolve_ontology(&t, o ? o->unmapped : NULL);
 	join(&t);
