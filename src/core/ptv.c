@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "core/hours.h"
 #include "core/i18n.h"
@@ -56,7 +57,7 @@ struct psvc {			/* a PTV service: what channels take from it */
 
 struct pairs {
 	char **a, **b;
-	size_t n;
+	size_t n, cap;
 };
 
 struct ptv {
@@ -65,17 +66,29 @@ struct ptv {
 	struct regjson_map classes;
 	struct strmap orgs, chans, svcs;
 	char **chan_org;	/* a channel's organizationId, by service index */
+	size_t cap_chan_org;
 	struct psvc *svc;
 	size_t n_svc;
 	struct pairs links;	/* channel id, service id */
+	/* The ids above, kept until the join: a national dump has hundreds
+	 * of thousands of them, one malloc each would cost more than they. */
+	struct arena *ids;
 };
 
-static void pair_add(struct pairs *p, const char *a, const char *b)
+static char *id_copy(struct ptv *p, const char *s)
 {
-	p->a = xrealloc(p->a, (p->n + 1) * sizeof *p->a);
-	p->b = xrealloc(p->b, (p->n + 1) * sizeof *p->b);
-	p->a[p->n] = xstrdup(a);
-	p->b[p->n++] = xstrdup(b);
+	return s ? arena_strndup(p->ids, s, strlen(s)) : NULL;
+}
+
+static void pair_add(struct ptv *pt, struct pairs *p, const char *a, const char *b)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 1024;
+		p->a = xrealloc(p->a, p->cap * sizeof *p->a);
+		p->b = xrealloc(p->b, p->cap * sizeof *p->b);
+	}
+	p->a[p->n] = id_copy(pt, a);
+	p->b[p->n++] = id_copy(pt, b);
 }
 
 /* [{language, value, type}] into t: the entries of the given type (any
@@ -569,7 +582,7 @@ static void channel_links(struct ptv *p, json_object *ch, const char *id)
 		json_object *s = regjson_object(&p->j, e, "service");
 		char *sid = regjson_str(&p->j, s ? s : e, s ? "id" : "serviceId", 64, false);
 		if (sid)
-			pair_add(&p->links, id, sid);
+			pair_add(p, &p->links, id, sid);
 		free(sid);
 	}
 }
@@ -644,8 +657,15 @@ static void channel(struct ptv *p, json_object *ch, const char *id)
 		s->info->email = pick_lang(p, ch, "supportEmails", "value", REGJSON_LINE_MAX);
 	web(p, ch, s->info);
 	s->info->verified = regjson_modified(&p->j, ch, "modified");
-	p->chan_org = xrealloc(p->chan_org, p->j.cat->n_services * sizeof *p->chan_org);
-	p->chan_org[p->j.cat->n_services - 1] = regjson_str(&p->j, ch, "organizationId", 64, false);
+	if (p->j.cat->n_services > p->cap_chan_org) {
+		p->cap_chan_org = p->cap_chan_org ? 2 * p->cap_chan_org : 1024;
+		p->chan_org = xrealloc(p->chan_org, p->cap_chan_org * sizeof *p->chan_org);
+	}
+	{
+		char *oid = regjson_str(&p->j, ch, "organizationId", 64, false);
+		p->chan_org[p->j.cat->n_services - 1] = id_copy(p, oid);
+		free(oid);
+	}
 	channel_links(p, ch, id);
 out:
 	for (i = 0; i < nc; i++)
@@ -694,7 +714,7 @@ static void service(struct ptv *p, json_object *it, const char *id)
 		json_object *c = regjson_object(&p->j, e, "serviceChannel");
 		char *cid = regjson_str(&p->j, c ? c : e, c ? "id" : "serviceChannelId", 64, false);
 		if (cid)
-			pair_add(&p->links, cid, id);
+			pair_add(p, &p->links, cid, id);
 		free(cid);
 	}
 }
@@ -846,22 +866,17 @@ static void join(struct ptv *p)
 static void ptv_free(struct ptv *p)
 {
 	size_t i;
-	for (i = 0; p->j.cat && i < p->j.cat->n_services; i++)
-		free(p->chan_org[i]);
 	free(p->chan_org);
 	for (i = 0; i < p->n_svc; i++)
 		free(p->svc[i].words);
 	free(p->svc);
-	for (i = 0; i < p->links.n; i++) {
-		free(p->links.a[i]);
-		free(p->links.b[i]);
-	}
 	free(p->links.a);
 	free(p->links.b);
 	strmap_clear(&p->orgs);
 	strmap_clear(&p->chans);
 	strmap_clear(&p->svcs);
 	regjson_map_free(&p->classes);
+	arena_free(&p->ids);
 }
 
 int ptv_import(char *const *paths, size_t n, const struct ptv_opts *o,
@@ -884,6 +899,7 @@ int ptv_import(char *const *paths, size_t n, const struct ptv_opts *o,
 		regjson_map_free(&p.classes);
 		return -1;
 	}
+	p.ids = arena_new();
 	regjson_begin(&p.j, probs);
 	for (i = 0; i < nf; i++) {
 		json_object *doc = NULL;
