@@ -1,6 +1,7 @@
 /* hsds_import: what the files of the HSDS import share (hsds_import.c:
  * the driver and the record files; hsds_links.c: the files that point at
- * records; hsds_sched.c: schedules). Private to them. */
+ * records; hsds_taxonomy.c: terms and attributes; hsds_sched.c:
+ * schedules). Private to them. */
 #ifndef NEUVOO_HSDS_IMPORT_H
 #define NEUVOO_HSDS_IMPORT_H
 

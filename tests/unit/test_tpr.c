@@ -22,7 +22,7 @@ static char *top_path(const char *rel)
 static struct catalogue *import(char *path, const char *map,
 				struct regjson_problems *probs)
 {
-	struct tpr_opts o = { map };
+	struct tpr_opts o = { map, NULL };
 	struct catalogue *cat = NULL;
 	char *err = NULL;
 	if (tpr_import(&path, 1, &o, &cat, probs, &err) != 0)
