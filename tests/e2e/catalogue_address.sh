@@ -4,8 +4,9 @@
 # language's own), TPR (street with its number, the city as the post
 # office), and HSDS (the country as the file gives it; neuvoo's own
 # export read back the same). The details say "Street 1, 00100 City".
+# An HSDS 3 attribute is a feature of the service and a search word.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 8
+plan 10
 
 ptv="$top_srcdir/tests/data/ptv"
 tpr="$top_srcdir/tests/data/tpr"
@@ -47,8 +48,15 @@ printf 'id,name\nl1,Haparanda\n' >"$T/se/locations.csv"
 printf 'id,service_id,location_id\nsl1,s1,l1\n' >"$T/se/service_at_locations.csv"
 printf 'id,location_id,address_1,city,postal_code,country,address_type\nad1,l1,Storgatan 1,Haparanda,95331,SE,physical\n' \
 	>"$T/se/addresses.csv"
+printf 'id,name\nk1,Accessibility\n' >"$T/se/taxonomy_terms.csv"
+printf 'id,link_id,link_entity,taxonomy_term_id,value\na1,l1,location,k1,wheelchair\n' >"$T/se/attributes.csv"
 run "$NEUVOO" --catalogue "$T/se.db" catalogue import hsds "$T/se"
 check "HSDS: imported" test "$rc" -eq 0
+run "$NEUVOO" --catalogue "$T/se.db" catalogue show --lang en s1
+check "HSDS 3: the location's attribute is the service's feature" \
+	grep -qx 'Features: Accessibility: wheelchair' "$T/out"
+run "$NEUVOO" --catalogue "$T/se.db" catalogue search --lang en wheelchair
+check "and a search word" grep -q '^s1	' "$T/out"
 run "$NEUVOO" --catalogue "$T/se.db" catalogue show --lang en s1
 check "HSDS: the address with its country as given" \
 	grep -qx 'Address: Storgatan 1, 95331 Haparanda, SE' "$T/out"
