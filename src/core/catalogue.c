@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/arena.h"
 #include "core/catalogue.h"
@@ -442,6 +443,12 @@ static bool any_text(const struct cat_text *t)
 		if (t->v[k] && *t->v[k])
 			return true;
 	return false;
+}
+
+bool catalogue_country_finland(const char *cc)
+{
+	return !cc || !*cc || !strcasecmp(cc, "FI") || !strcasecmp(cc, "FIN") ||
+	       !strcasecmp(cc, "Finland") || !strcasecmp(cc, "Suomi");
 }
 
 bool catalogue_info_has_address(const struct cat_service_info *in)

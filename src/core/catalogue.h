@@ -209,6 +209,9 @@ const struct cat_service_info *catalogue_service_info(struct catalogue *cat,
  * strings are not to be freed or replaced one by one afterwards
  * (catalogue_free and catalogue_merge know them). */
 void catalogue_compact_services(struct catalogue *cat, size_t from);
+/* True when a source's country (a code or a name) is Finland, or none is
+ * given: the catalogue's addresses are Finnish unless they say not. */
+bool catalogue_country_finland(const char *country);
 /* True when the details have any part of an address (the flat text, a
  * part, the municipality or the country). */
 bool catalogue_info_has_address(const struct cat_service_info *in);

@@ -410,8 +410,7 @@ void hsds_address_row(struct imp *im, const struct hsds_found *fd)
 		/* The flat text of a version-1 catalogue names a country
 		 * other than Finland; the parts keep it as given. */
 		const char *cc = in->country;
-		if (cc && text && strcasecmp(cc, "FI") != 0 &&
-		    strcasecmp(cc, "Finland") != 0 && strcasecmp(cc, "Suomi") != 0) {
+		if (text && !catalogue_country_finland(cc)) {
 			char *t = xasprintf("%s, %s", text, cc);
 			free(text);
 			text = t;

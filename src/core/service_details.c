@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/err.h"
 #include "core/hours.h"
@@ -35,12 +34,6 @@ char *service_details_age_text(const char *ymd, const struct tm *now)
 	return xasprintf(ngettext("checked %d month ago", "checked %d months ago", n), n);
 }
 
-static bool finland(const char *cc)
-{
-	return !cc || !*cc || !strcasecmp(cc, "FI") || !strcasecmp(cc, "FIN") ||
-	       !strcasecmp(cc, "Finland") || !strcasecmp(cc, "Suomi");
-}
-
 char *service_details_address(const struct cat_service_info *in, const char *ui)
 {
 	const char *st = catalogue_text(&in->street, ui);
@@ -53,7 +46,7 @@ char *service_details_address(const struct cat_service_info *in, const char *ui)
 	/* "Street 1", then ", 00100 City", each part only when known. */
 	out = xasprintf("%s%s%s%s%s%s%s", st, *st && *num ? " " : "", *st ? num : "",
 			*st && (*pc || *po) ? ", " : "", pc, *pc && *po ? " " : "", po);
-	if (!finland(in->country)) {
+	if (!catalogue_country_finland(in->country)) {
 		char *t = xasprintf("%s, %s", out, in->country);
 		free(out);
 		out = t;
