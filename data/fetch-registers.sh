@@ -13,7 +13,8 @@
 #     --max-pages N         at most N pages a list (default 1000)
 #
 # Writes DIR/ptv/{channels,services,organizations}-CODE-N.json (the API's
-# pages as they are) and DIR/tpr/{units,descriptions}.json. Everything is
+# pages as they are) and DIR/tpr/{units,descriptions,ontologywords,
+# ontologytree}.json. Everything is
 # fetched into DIR.new first and moved into place only when every page
 # arrived, so a failed night never leaves half a register behind: on any
 # error DIR is unchanged and the exit status is 1. Then, for example:
@@ -94,6 +95,9 @@ fi
 if [ "$do_tpr" = yes ]; then
 	get "$tpr_base/v4/unit/?newfeatures=yes" "$work/tpr/units.json"
 	get "$tpr_base/vpalvelurekisteri/description/" "$work/tpr/descriptions.json"
+	# The ontology's words and tree: their names key the topic table.
+	get "$tpr_base/v4/ontologyword/" "$work/tpr/ontologywords.json"
+	get "$tpr_base/v4/ontologytree/" "$work/tpr/ontologytree.json"
 fi
 
 # Into place: the old folder goes only once the new one is complete.

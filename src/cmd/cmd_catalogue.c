@@ -366,16 +366,17 @@ static int do_search(struct app *app, int argc, char **argv)
 struct import_source {
 	const char *name;
 	const char *usage;
-	int (*read)(struct app *app, int argc, char **argv,
-		    struct catalogue **out, struct import_log *log, char **err);
+	int (*read)(struct app *app, const struct import_opts *opts, int argc,
+		    char **argv, struct catalogue **out, struct import_log *log,
+		    char **err);
 };
 
 /* import ptv [--municipality CODE]... PATH... / import tpr PATH...: the
  * registers' JSON pages. A record or page left out is a problem (nothing
  * is published without --keep-going); a value left out or cut is said. */
-static int read_register(struct app *app, int argc, char **argv,
-			 struct catalogue **out, struct import_log *log,
-			 char **err, bool ptv)
+static int read_register(struct app *app, const struct import_opts *opts,
+			 int argc, char **argv, struct catalogue **out,
+			 struct import_log *log, char **err, bool ptv)
 {
 	const char *name = ptv ? "ptv" : "tpr";
 	char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
@@ -433,7 +434,18 @@ static int read_register(struct app *app, int argc, char **argv,
 		o.today = hours_date_days(ymd);
 		rc = ptv_import(paths, np, &o, out, &probs, err);
 	} else {
-		rc = tpr_import(paths, np, NULL, out, &probs, err);
+		struct tpr_unmapped un = { 0 };
+		struct tpr_opts o = { NULL, &un };
+		rc = tpr_import(paths, np, &o, out, &probs, err);
+		/* Ontology ids without a topic: counted always, listed with
+		 * --verbose, so a site sees what its table still misses. */
+		if (rc == 0 && un.n && !opts->verbose)
+			import_log_note(log, ngettext("tpr: %zu ontology id of the records gave no topic (--verbose lists it; see tpr-ontologywords.conf)",
+						      "tpr: %zu ontology ids of the records gave no topic (--verbose lists them; see tpr-ontologywords.conf)",
+						      un.n), un.n);
+		for (i = 0; rc == 0 && opts->verbose && i < un.n; i++)
+			import_log_note(log, "tpr: %s", un.lines[i]);
+		tpr_unmapped_free(&un);
 	}
 	rc = rc == 0 ? EXIT_OK : EXIT_RUNTIME;
 	for (i = 0; i < probs.n; i++) {
@@ -455,22 +467,26 @@ out:
 	return rc;
 }
 
-static int read_ptv(struct app *app, int argc, char **argv,
-		    struct catalogue **out, struct import_log *log, char **err)
+static int read_ptv(struct app *app, const struct import_opts *opts, int argc,
+		    char **argv, struct catalogue **out, struct import_log *log,
+		    char **err)
 {
-	return read_register(app, argc, argv, out, log, err, true);
+	return read_register(app, opts, argc, argv, out, log, err, true);
 }
 
-static int read_tpr(struct app *app, int argc, char **argv,
-		    struct catalogue **out, struct import_log *log, char **err)
+static int read_tpr(struct app *app, const struct import_opts *opts, int argc,
+		    char **argv, struct catalogue **out, struct import_log *log,
+		    char **err)
 {
-	return read_register(app, argc, argv, out, log, err, false);
+	return read_register(app, opts, argc, argv, out, log, err, false);
 }
 
-static int read_hsds(struct app *app, int argc, char **argv,
-		     struct catalogue **out, struct import_log *log, char **err)
+static int read_hsds(struct app *app, const struct import_opts *opts, int argc,
+		     char **argv, struct catalogue **out, struct import_log *log,
+		     char **err)
 {
 	(void)app;
+	(void)opts;
 	if (argc != 1) {
 		err_set(err, "%s", _("catalogue import hsds: one folder is needed (usage: neuvoo catalogue import [OPTIONS] hsds DIR)"));
 		return EXIT_USAGE;
@@ -577,7 +593,7 @@ static int do_import(struct app *app, int argc, char **argv)
 		return fail_err(EXIT_RUNTIME, &err);
 	}
 	import_log_init(&log);
-	rc = src->read(app, n_rest, rest, &cat, &log, &err);
+	rc = src->read(app, &opts, n_rest, rest, &cat, &log, &err);
 	free(rest);
 	for (k = 0; k < log.n_problems; k++)
 		say_line(stderr, log.problems[k]);

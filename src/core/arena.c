@@ -68,3 +68,16 @@ void arena_free(struct arena **pa)
 	free(*pa);
 	*pa = NULL;
 }
+
+void arena_adopt(struct arena *into, struct arena **pfrom)
+{
+	struct arena_block **tail;
+	if (!*pfrom)
+		return;
+	/* After into's own: its newest block stays the one allocated from. */
+	for (tail = &into->blocks; *tail; tail = &(*tail)->next)
+		;
+	*tail = (*pfrom)->blocks;
+	free(*pfrom);
+	*pfrom = NULL;
+}

@@ -49,5 +49,8 @@ static inline char *arena_strndup(struct arena *a, const char *s, size_t n)
 /* True when p points into one of a's blocks (a may be NULL). */
 bool arena_has(const struct arena *a, const void *p);
 void arena_free(struct arena **a);
+/* Give into the blocks of *from (freed with into's from now on) and free
+ * *from's header: what lived in *from now lives in into. */
+void arena_adopt(struct arena *into, struct arena **from);
 
 #endif

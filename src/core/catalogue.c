@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/arena.h"
 #include "core/catalogue.h"
@@ -418,6 +419,14 @@ size_t catalogue_merge(struct catalogue *into, struct catalogue **pfrom,
 	if (into->n_languages > 1)
 		qsort(into->languages, into->n_languages,
 		      sizeof *into->languages, cmp_language);
+	/* The records moved keep their strings in from's arena: into has
+	 * its blocks now. */
+	if (!into->arena) {
+		into->arena = from->arena;
+		from->arena = NULL;
+	} else {
+		arena_adopt(into->arena, &from->arena);
+	}
 	if (from->name) {
 		drop(into, into->name);
 		into->name = from->name;
@@ -425,4 +434,79 @@ size_t catalogue_merge(struct catalogue *into, struct catalogue **pfrom,
 	}
 	catalogue_free(pfrom);
 	return n;
+}
+
+static bool any_text(const struct cat_text *t)
+{
+	int k;
+	for (k = 0; k < CAT__NLANG; k++)
+		if (t->v[k] && *t->v[k])
+			return true;
+	return false;
+}
+
+bool catalogue_country_finland(const char *cc)
+{
+	return !cc || !*cc || !strcasecmp(cc, "FI") || !strcasecmp(cc, "FIN") ||
+	       !strcasecmp(cc, "Finland") || !strcasecmp(cc, "Suomi");
+}
+
+bool catalogue_info_has_address(const struct cat_service_info *in)
+{
+	return in->address || in->municipality || in->street_number ||
+	       in->postal_code || in->municipality_code || in->country ||
+	       any_text(&in->street) || any_text(&in->post_office) ||
+	       any_text(&in->municipality_name);
+}
+
+/* ---- compaction ----------------------------------------------------------- */
+
+#define COMPACT_SLOTS 4096
+
+struct compact {
+	struct catalogue *cat;
+	const char **slots;	/* lossy: strings seen lately, by hash */
+};
+
+static void compact_string(void *ctx, char **s)
+{
+	struct compact *c = ctx;
+	const char **slot;
+	size_t n;
+	if (!*s)
+		return;
+	n = strlen(*s);
+	slot = &c->slots[hash32(*s, n) % COMPACT_SLOTS];
+	if (!*slot || strcmp(*slot, *s))
+		*slot = arena_strndup(c->cat->arena, *s, n);
+	free(*s);
+	*s = (char *)*slot;
+}
+
+void catalogue_compact_services(struct catalogue *cat, size_t from)
+{
+	struct compact c;
+	size_t i, j;
+	int k;
+	if (from >= cat->n_services)
+		return;
+	if (!cat->arena)
+		cat->arena = arena_new();
+	c.cat = cat;
+	c.slots = xcalloc(COMPACT_SLOTS, sizeof *c.slots);
+	for (i = from; i < cat->n_services; i++) {
+		struct cat_service *s = &cat->services[i];
+		for (k = 0; k < CAT__NLANG; k++)
+			compact_string(&c, &s->name.v[k]);
+		catalogue_fields_strings(CAT_TABLE_service,
+					 (1u << CW_WORDS) | (1u << CW_INFO), s,
+					 s->info, compact_string, &c);
+		for (j = 0; j < s->n_languages; j++)
+			compact_string(&c, &s->languages[j]);
+		for (j = 0; s->info && j < s->info->n_phones; j++)
+			catalogue_fields_strings(CAT_TABLE_service_phone, CAT_WHERES_ALL,
+						 &s->info->phones[j], NULL,
+						 compact_string, &c);
+	}
+	free(c.slots);
 }

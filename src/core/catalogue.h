@@ -24,7 +24,7 @@
 #include "core/wordset.h"
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define CATALOGUE_SCHEMA_VERSION 1
+#define CATALOGUE_SCHEMA_VERSION 2
 
 struct cat_text {
 	char *v[CAT__NLANG];	/* fi, sv, en; NULL when absent */
@@ -57,10 +57,26 @@ struct cat_service_info {
 	size_t n_phones;
 	char *email;
 	char *web;
+	/* The address as one text ("Street 1, 00100 City"): what version-1
+	 * files have; a version-2 file has its parts too (below), and the
+	 * details are made from them when there are any. */
 	char *address;
-	char *municipality;
+	char *municipality;	/* the municipality's name, as one text */
 	enum appointment appointment;
 	char *verified;		/* YYYY-MM-DD, or NULL */
+	/* Schema 2: the address in its parts, as the source gives them
+	 * (NULL when it does not). */
+	struct cat_text street;	/* "Mannerheimintie" (with the number when
+				 * the source does not split it) */
+	char *street_number;	/* "5 A" */
+	char *postal_code;	/* "00100" */
+	struct cat_text post_office;	/* "Helsinki", "Helsingfors" */
+	struct cat_text municipality_name;
+	char *municipality_code;	/* Statistics Finland's, "091" */
+	char *country;		/* as the source gives it ("FI", "Sweden") */
+	/* What else the source says of it (HSDS 3 attributes: "Accessibility:
+	 * wheelchair; Cost: free"), one line; NULL without any. */
+	char *attributes;
 };
 
 struct cat_service {
@@ -186,6 +202,19 @@ void catalogue_service_words(const struct catalogue *cat,
  * NULL with *err set when the file cannot be read. */
 const struct cat_service_info *catalogue_service_info(struct catalogue *cat,
 						      size_t i, char **err);
+/* Move the strings of services from.. (names, descriptions, details,
+ * phones, language codes; not ids and keywords) into the catalogue's
+ * arena, equal ones seen lately stored once: an importer's records are
+ * many small malloc'd strings, whose overhead outweighs them. Those
+ * strings are not to be freed or replaced one by one afterwards
+ * (catalogue_free and catalogue_merge know them). */
+void catalogue_compact_services(struct catalogue *cat, size_t from);
+/* True when a source's country (a code or a name) is Finland, or none is
+ * given: the catalogue's addresses are Finnish unless they say not. */
+bool catalogue_country_finland(const char *country);
+/* True when the details have any part of an address (the flat text, a
+ * part, the municipality or the country). */
+bool catalogue_info_has_address(const struct cat_service_info *in);
 /* Call fn with every phone number of every service (a whole catalogue's
  * from memory, a lean one's from its file): the numbers a note may name.
  * 0, or -1 with *err set when the file cannot be read. */

@@ -30,9 +30,9 @@
 #define CF_OFF_FT_CODE CF_OFF_ANY
 #define CF_OFF_FT_INT CF_OFF_ANY
 
-#define CF_ROW_(t, col, shape, decl, type, arg, where, member, check, label) \
+#define CF_ROW_(t, col, shape, decl, type, arg, where, member, check, label, since) \
 	{ #col, CS_##shape, type, (enum code_list)(arg), CW_##where,	\
-	  CF_OFF_##type(t, where, member), check, label },
+	  CF_OFF_##type(t, where, member), check, label, since },
 
 /* One array a table: ROWS(F1, F) with both bound to a row of table t. */
 #define CF_ARRAY_(t, rows, tail)					\

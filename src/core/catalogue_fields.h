@@ -3,7 +3,7 @@
  * Every table of the catalogue file is one X-macro below, one row a
  * column, in the order of the file. Each row says what the column is:
  *
- *   F(col, shape, decl, type, arg, where, member, check, label)
+ *   F(col, shape, decl, type, arg, where, member, check, label, since)
  *
  * (the first row of a table, its key, is F1: the same, written without a
  * separator before it)
@@ -26,6 +26,11 @@
  *   check   what `catalogue check` asks of a value (CK_*, see
  *           catalogue_check.c); label: the field in its messages (for
  *           CK_CODE: the whole message for a value outside its list)
+ *   since   the schema version that added the column: a file of an older
+ *           version is read with NULL in its place (CAT_SELECT_V1 ...),
+ *           and the migration to that version adds it (CAT_ALTER_V2).
+ *           A row added later is appended to its table (ALTER TABLE
+ *           appends), and must be nullable.
  *
  * The schema's DDL (catalogue_schema.c), the loader's SELECTs and reads
  * (catalogue_load.c, catalogue_cells.c, catalogue_lean.c), publish's
@@ -67,102 +72,118 @@ const char *catalogue_lang_code(int lang);
 	" CHECK (" #col " IN ('" LIST(CAT_SQL_CODE_) "') AND " #col " <> '')"
 
 #define CAT_T_META(F1, F) \
-	F1(key, ONE, "TEXT PRIMARY KEY", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(value, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL)
+	F1(key, ONE, "TEXT PRIMARY KEY", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(value, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1)
 
 #define CAT_T_LANGUAGE(F1, F) \
-	F1(code, ONE, "TEXT PRIMARY KEY", FT_STR, 0, REC, code, CK_LANGCODE, NULL) \
-	F(name, LANGS, REQ_FI_EN, FT_TEXT, 0, REC, name, CK_LANGNAME, N_("the name")) \
-	F(native, ONE, "TEXT", FT_STR, 0, REC, native, CK_LINE, N_("the native name"))
+	F1(code, ONE, "TEXT PRIMARY KEY", FT_STR, 0, REC, code, CK_LANGCODE, NULL, 1) \
+	F(name, LANGS, REQ_FI_EN, FT_TEXT, 0, REC, name, CK_LANGNAME, N_("the name"), 1) \
+	F(native, ONE, "TEXT", FT_STR, 0, REC, native, CK_LINE, N_("the native name"), 1)
 
 #define CAT_T_ORGANISATION(F1, F) \
-	F1(id, ONE, "TEXT PRIMARY KEY", FT_STR, 0, REC, id, CK_ID, NULL) \
+	F1(id, ONE, "TEXT PRIMARY KEY", FT_STR, 0, REC, id, CK_ID, NULL, 1) \
 	F(kind, ONE, "TEXT NOT NULL" CAT_SQL_CODES(kind, CODES_ORG_KINDS), \
 	  FT_CODE, CODES_ORG_KIND, REC, kind, CK_CODE, \
-	  N_("the kind is not one of city, public, ngo, other")) \
-	F(name, LANGS, REQ_FI, FT_TEXT, 0, REC, name, CK_NAME, N_("the name")) \
-	F(web, ONE, "TEXT", FT_SHARED, 0, REC, web, CK_WEB, NULL) \
+	  N_("the kind is not one of city, public, ngo, other"), 1) \
+	F(name, LANGS, REQ_FI, FT_TEXT, 0, REC, name, CK_NAME, N_("the name"), 1) \
+	F(web, ONE, "TEXT", FT_SHARED, 0, REC, web, CK_WEB, NULL, 1) \
 	F(municipality, ONE, "TEXT", FT_SHARED, 0, REC, municipality, CK_LINE, \
-	  N_("the municipality"))
+	  N_("the municipality"), 1)
 
 #define CAT_T_SERVICE(F1, F) \
-	F1(id, ONE, "TEXT PRIMARY KEY", FT_STR, 0, REC, id, CK_ID, NULL) \
+	F1(id, ONE, "TEXT PRIMARY KEY", FT_STR, 0, REC, id, CK_ID, NULL, 1) \
 	F(organisation_id, ONE, "TEXT NOT NULL REFERENCES organisation(id)", \
-	  FT_OWN, 0, REC, org, CK_NONE, NULL) \
-	F(name, LANGS, REQ_FI, FT_TEXT, 0, REC, name, CK_NAME, N_("the name")) \
+	  FT_OWN, 0, REC, org, CK_NONE, NULL, 1) \
+	F(name, LANGS, REQ_FI, FT_TEXT, 0, REC, name, CK_NAME, N_("the name"), 1) \
 	F(description, LANGS, REQ_NONE, FT_TEXT, 0, WORDS, description, CK_PARA, \
-	  N_("the description")) \
+	  N_("the description"), 1) \
 	F(eligibility, LANGS, REQ_NONE, FT_STEXT, 0, INFO, eligibility, CK_PARA, \
-	  N_("the eligibility")) \
+	  N_("the eligibility"), 1) \
 	F(keywords, ONE, "TEXT", FT_SHARED, 0, REC, keywords, CK_LINE, \
-	  N_("the keywords")) \
-	F(email, ONE, "TEXT", FT_SHARED, 0, INFO, email, CK_EMAIL, NULL) \
-	F(web, ONE, "TEXT", FT_SHARED, 0, INFO, web, CK_WEB, NULL) \
+	  N_("the keywords"), 1) \
+	F(email, ONE, "TEXT", FT_SHARED, 0, INFO, email, CK_EMAIL, NULL, 1) \
+	F(web, ONE, "TEXT", FT_SHARED, 0, INFO, web, CK_WEB, NULL, 1) \
 	F(address, ONE, "TEXT", FT_SHARED, 0, INFO, address, CK_PARA, \
-	  N_("the address")) \
+	  N_("the address"), 1) \
 	F(municipality, ONE, "TEXT", FT_SHARED, 0, INFO, municipality, CK_LINE, \
-	  N_("the municipality")) \
+	  N_("the municipality"), 1) \
 	F(appointment, ONE, "TEXT NOT NULL DEFAULT 'no'" \
 	  CAT_SQL_CODES(appointment, CODES_APPOINTMENTS), \
 	  FT_CODE, CODES_APPOINTMENT, INFO, appointment, CK_CODE, \
-	  N_("appointment is not one of no, yes, sometimes")) \
-	F(verified, ONE, "TEXT", FT_SHARED, 0, INFO, verified, CK_DATE, NULL)
+	  N_("appointment is not one of no, yes, sometimes"), 1) \
+	F(verified, ONE, "TEXT", FT_SHARED, 0, INFO, verified, CK_DATE, NULL, 1) \
+	F(street, LANGS, REQ_NONE, FT_STEXT, 0, INFO, street, CK_LINE, \
+	  N_("the street"), 2) \
+	F(street_number, ONE, "TEXT", FT_SHARED, 0, INFO, street_number, CK_LINE, \
+	  N_("the street number"), 2) \
+	F(postal_code, ONE, "TEXT", FT_SHARED, 0, INFO, postal_code, CK_LINE, \
+	  N_("the postal code"), 2) \
+	F(post_office, LANGS, REQ_NONE, FT_STEXT, 0, INFO, post_office, CK_LINE, \
+	  N_("the post office"), 2) \
+	F(municipality_name, LANGS, REQ_NONE, FT_STEXT, 0, INFO, municipality_name, \
+	  CK_LINE, N_("the municipality"), 2) \
+	F(municipality_code, ONE, "TEXT", FT_SHARED, 0, INFO, municipality_code, \
+	  CK_LINE, N_("the municipality code"), 2) \
+	F(country, ONE, "TEXT", FT_SHARED, 0, INFO, country, CK_LINE, \
+	  N_("the country"), 2) \
+	F(attributes, ONE, "TEXT", FT_SHARED, 0, INFO, attributes, CK_LINE, \
+	  N_("the attributes"), 2)
 
 #define CAT_T_SERVICE_TOPIC(F1, F) \
-	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(topic, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL)
+	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(topic, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1)
 
 #define CAT_T_SERVICE_LANGUAGE(F1, F) \
-	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(language, ONE, "TEXT NOT NULL REFERENCES language(code)", FT_OWN, 0, REC, _, CK_NONE, NULL)
+	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(language, ONE, "TEXT NOT NULL REFERENCES language(code)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1)
 
 #define CAT_T_SERVICE_PHONE(F1, F) \
-	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(position, ONE, "INTEGER NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(number, ONE, "TEXT NOT NULL", FT_STR, 0, REC, number, CK_PHONE, NULL) \
-	F(label, LANGS, REQ_NONE, FT_STEXT, 0, REC, label, CK_LINE, N_("a phone label"))
+	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(position, ONE, "INTEGER NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(number, ONE, "TEXT NOT NULL", FT_STR, 0, REC, number, CK_PHONE, NULL, 1) \
+	F(label, LANGS, REQ_NONE, FT_STEXT, 0, REC, label, CK_LINE, N_("a phone label"), 1)
 
 #define CAT_T_SERVICE_HOURS(F1, F) \
-	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(weekday, ONE, "INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(opens, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(closes, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL)
+	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(weekday, ONE, "INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(opens, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(closes, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1)
 
 #define CAT_T_SERVICE_EXCEPTION(F1, F) \
-	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(date, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(opens, ONE, "TEXT", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(closes, ONE, "TEXT", FT_OWN, 0, REC, _, CK_NONE, NULL)
+	F1(service_id, ONE, "TEXT NOT NULL REFERENCES service(id)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(date, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(opens, ONE, "TEXT", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(closes, ONE, "TEXT", FT_OWN, 0, REC, _, CK_NONE, NULL, 1)
 
 #define CAT_T_RESOURCE(F1, F) \
-	F1(id, ONE, "TEXT PRIMARY KEY", FT_STR, 0, REC, id, CK_ID, NULL) \
+	F1(id, ONE, "TEXT PRIMARY KEY", FT_STR, 0, REC, id, CK_ID, NULL, 1) \
 	F(kind, ONE, "TEXT NOT NULL" CAT_SQL_CODES(kind, CODES_RES_KINDS), \
 	  FT_CODE, CODES_RES_KIND, REC, kind, CK_CODE, \
-	  N_("the kind is not one of colleague, interpreting")) \
-	F(name, LANGS, REQ_FI, FT_TEXT, 0, REC, name, CK_NAME, N_("the name")) \
-	F(unit, ONE, "TEXT", FT_SHARED, 0, REC, unit, CK_LINE, N_("the unit")) \
-	F(phone, ONE, "TEXT", FT_SHARED, 0, REC, phone, CK_EXTENSION, N_("the phone")) \
-	F(email, ONE, "TEXT", FT_SHARED, 0, REC, email, CK_EMAIL, NULL) \
-	F(web, ONE, "TEXT", FT_SHARED, 0, REC, web, CK_WEB, NULL) \
-	F(modality, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, modality, CK_NONE, NULL) \
+	  N_("the kind is not one of colleague, interpreting"), 1) \
+	F(name, LANGS, REQ_FI, FT_TEXT, 0, REC, name, CK_NAME, N_("the name"), 1) \
+	F(unit, ONE, "TEXT", FT_SHARED, 0, REC, unit, CK_LINE, N_("the unit"), 1) \
+	F(phone, ONE, "TEXT", FT_SHARED, 0, REC, phone, CK_EXTENSION, N_("the phone"), 1) \
+	F(email, ONE, "TEXT", FT_SHARED, 0, REC, email, CK_EMAIL, NULL, 1) \
+	F(web, ONE, "TEXT", FT_SHARED, 0, REC, web, CK_WEB, NULL, 1) \
+	F(modality, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, modality, CK_NONE, NULL, 1) \
 	F(lead_minutes, ONE, "INTEGER NOT NULL DEFAULT 0", FT_INT, 0, REC, \
-	  lead_minutes, CK_NONE, NULL) \
-	F(note, LANGS, REQ_NONE, FT_STEXT, 0, REC, note, CK_PARA, N_("the note"))
+	  lead_minutes, CK_NONE, NULL, 1) \
+	F(note, LANGS, REQ_NONE, FT_STEXT, 0, REC, note, CK_PARA, N_("the note"), 1)
 
 #define CAT_T_RESOURCE_LANGUAGE(F1, F) \
-	F1(resource_id, ONE, "TEXT NOT NULL REFERENCES resource(id)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(language, ONE, "TEXT NOT NULL REFERENCES language(code)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(dialects, ONE, "TEXT", FT_SHARED, 0, REC, dialects, CK_LINE, N_("the dialects"))
+	F1(resource_id, ONE, "TEXT NOT NULL REFERENCES resource(id)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(language, ONE, "TEXT NOT NULL REFERENCES language(code)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(dialects, ONE, "TEXT", FT_SHARED, 0, REC, dialects, CK_LINE, N_("the dialects"), 1)
 
 #define CAT_T_RESOURCE_HOURS(F1, F) \
-	F1(resource_id, ONE, "TEXT NOT NULL REFERENCES resource(id)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(weekday, ONE, "INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7)", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(opens, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(closes, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL)
+	F1(resource_id, ONE, "TEXT NOT NULL REFERENCES resource(id)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(weekday, ONE, "INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7)", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(opens, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(closes, ONE, "TEXT NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1)
 
 #define CAT_T_TOPIC_ORDER(F1, F) \
-	F1(topic, ONE, "TEXT PRIMARY KEY", FT_OWN, 0, REC, _, CK_NONE, NULL) \
-	F(position, ONE, "INTEGER NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL)
+	F1(topic, ONE, "TEXT PRIMARY KEY", FT_OWN, 0, REC, _, CK_NONE, NULL, 1) \
+	F(position, ONE, "INTEGER NOT NULL", FT_OWN, 0, REC, _, CK_NONE, NULL, 1)
 
 /* Every table: X(name, rows, table constraints after the columns). The
  * order is the order of the DDL. */
@@ -201,7 +222,11 @@ const char *catalogue_lang_code(int lang);
 #define CAT_DDL_LANG_(col, req, U, l) ",\n  " #col "_" #l " TEXT" req(U)
 #define CAT_DDL_ONE_(col, decl) ",\n  " #col " " decl
 #define CAT_DDL_LANGS_(col, req) CAT_LANGS(CAT_DDL_LANG_, col, req)
-#define CAT_DDL_(col, shape, decl, ...) CAT_DDL_##shape##_(col, decl)
+/* Version 1's columns only: the later ones come from their migration. */
+#define CAT_DDL_(col, shape, decl, type, arg, where, member, check, label, since) \
+	CAT_DDL_IN1_##since(col, shape, decl)
+#define CAT_DDL_IN1_1(col, shape, decl) CAT_DDL_##shape##_(col, decl)
+#define CAT_DDL_IN1_2(col, shape, decl)
 #define CAT_DDL1_(col, shape, decl, ...) "\n  " #col " " decl
 #define CAT_DDL_COLUMNS(ROWS) ROWS(CAT_DDL1_, CAT_DDL_)
 
@@ -233,6 +258,31 @@ const char *catalogue_lang_code(int lang);
 #define CAT_ONLY_WORDS_COLUMNS(ROWS) ROWS(CAT_NONE1_, CAT_ONLY_WORDS_)
 #define CAT_LEAN_COLUMNS(ROWS) ROWS(CAT_COL1_, CAT_LEAN_)
 #define CAT_DETAILS_COLUMNS(ROWS) ROWS(CAT_NULL1_, CAT_DETAILS_)
+
+/* A version-1 file read with a later version's columns: NULL for what it
+ * does not have, so that column numbers stay those of CAT_SELECT (the
+ * whole record, and one service's details). */
+#define CAT_V1_1(col, shape) CAT_PICK_COL_(col, shape)
+#define CAT_V1_2(col, shape) CAT_PICK_NULL_(col, shape)
+#define CAT_COLV1_(col, shape, decl, type, arg, where, member, check, label, since) \
+	CAT_V1_##since(col, shape)
+#define CAT_SELECT_V1(t, ROWS) "SELECT " ROWS(CAT_COL1_, CAT_COLV1_) " FROM " #t
+#define CAT_DETV1_1(col, shape, where) CAT_DETAILS_##where(col, shape)
+#define CAT_DETV1_2(col, shape, where) CAT_PICK_NULL_(col, shape)
+#define CAT_DETV1_(col, shape, decl, type, arg, where, member, check, label, since) \
+	CAT_DETV1_##since(col, shape, where)
+#define CAT_DETAILS_V1_COLUMNS(ROWS) ROWS(CAT_NULL1_, CAT_DETV1_)
+
+/* "ALTER TABLE t ADD COLUMN c ...;" for each column of table t added in
+ * version 2 (a table with such columns names itself here once). */
+#define CAT_ADD_LANG_(t, col, U, l) "ALTER TABLE " #t " ADD COLUMN " #col "_" #l " TEXT;\n"
+#define CAT_ADD_ONE_(t, col, decl) "ALTER TABLE " #t " ADD COLUMN " #col " " decl ";\n"
+#define CAT_ADD_LANGS_(t, col, req) CAT_LANGS(CAT_ADD_LANG_, t, col)
+#define CAT_ADD2_1(t, col, shape, decl)
+#define CAT_ADD2_2(t, col, shape, decl) CAT_ADD_##shape##_(t, col, decl)
+#define CAT_ADD2_service_(col, shape, decl, type, arg, where, member, check, label, since) \
+	CAT_ADD2_##since(service, col, shape, decl)
+#define CAT_ALTER_V2(t, ROWS) ROWS(CAT_NONE1_, CAT_ADD2_##t##_)
 
 /* "SELECT a, b FROM t" and "INSERT INTO t (a, b) VALUES (?, ?)". */
 #define CAT_SELECT(t, ROWS) "SELECT " CAT_COLUMNS(ROWS) " FROM " #t
@@ -270,6 +320,7 @@ struct cat_field {
 	size_t offset;		/* of member in its struct; FT_OWN: 0 */
 	enum cat_check check;
 	const char *label;	/* N_() msgid, or NULL */
+	int since;		/* the schema version that added it */
 };
 
 struct cat_table {

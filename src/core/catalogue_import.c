@@ -223,10 +223,8 @@ int catalogue_import_finish(struct catalogue **fresh,
 		return 1;
 	}
 	if (!opts->dry_run) {
-		if (catalogue_publish(out, path, err) != 0) {
-			catalogue_free(&out);
+		if (catalogue_publish_take(&out, path, err) != 0)
 			return -1;
-		}
 		res->written = true;
 	}
 	catalogue_free(&out);

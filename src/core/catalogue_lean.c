@@ -316,8 +316,11 @@ int catalogue_lean_keep(struct catalogue *cat, sqlite3 *db, char **err)
 	int rc;
 	d->db = db;
 	d->index = SIZE_MAX;
-	rc = sqlite3_prepare_v2(db, "SELECT " CAT_DETAILS_COLUMNS(CAT_T_SERVICE)
-				" FROM service WHERE id = ?1", -1, &d->svc, NULL);
+	rc = sqlite3_prepare_v2(db, cat->version < 2
+				? "SELECT " CAT_DETAILS_V1_COLUMNS(CAT_T_SERVICE)
+				  " FROM service WHERE id = ?1"
+				: "SELECT " CAT_DETAILS_COLUMNS(CAT_T_SERVICE)
+				  " FROM service WHERE id = ?1", -1, &d->svc, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, CAT_SELECT(service_phone, CAT_T_SERVICE_PHONE)
 					" WHERE service_id = ?1 ORDER BY position",

@@ -382,6 +382,8 @@ static void load_services(struct loader *L)
 	 * (the same columns, NULL for the others). */
 	sqlite3_stmt *st = catalogue_loader_prep(L, L->lean
 		? "SELECT " CAT_LEAN_COLUMNS(CAT_T_SERVICE) " FROM service ORDER BY rowid"
+		: L->cat->version < 2
+		? CAT_SELECT_V1(service, CAT_T_SERVICE) " ORDER BY rowid"
 		: CAT_SELECT(service, CAT_T_SERVICE) " ORDER BY rowid");
 	if (!st)
 		return;

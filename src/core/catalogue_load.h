@@ -113,7 +113,8 @@ static inline char *catalogue_loader_shared(struct loader *L, sqlite3_stmt *st, 
 }
 
 /* A text's three languages; a translation equal to an earlier one (a
- * proper name, an untranslated text) shares its string. */
+ * proper name, an untranslated text) shares its string when they live in
+ * the arena (malloc'd ones are freed one by one: never shared). */
 static inline void catalogue_loader_text(struct loader *L, sqlite3_stmt *st, int i,
 					  struct cat_text *t, bool shared)
 {
@@ -121,7 +122,7 @@ static inline void catalogue_loader_text(struct loader *L, sqlite3_stmt *st, int
 	for (k = 0; k < CAT__NLANG; k++) {
 		const char *v = (const char *)sqlite3_column_text(st, i + k);
 		t->v[k] = NULL;
-		for (j = 0; v && j < k; j++)
+		for (j = 0; v && L->arena && j < k; j++)
 			if (t->v[j] && !strcmp(t->v[j], v))
 				t->v[k] = t->v[j];
 		if (v && !t->v[k])

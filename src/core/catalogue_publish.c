@@ -478,7 +478,10 @@ static int commit_with_index(struct atomic_file *tmp, const char *path,
 	return 0;
 }
 
-int catalogue_publish(const struct catalogue *cat, const char *path, char **err)
+/* Write cat to path; with take (whose catalogue cat is), free it once
+ * its rows are written, before the search index is built. */
+static int publish(const struct catalogue *cat, struct catalogue **take,
+		   const char *path, char **err)
 {
 	struct writer w;
 	struct atomic_file tmp = { NULL, NULL, -1, 0 };
@@ -515,11 +518,27 @@ int catalogue_publish(const struct catalogue *cat, const char *path, char **err)
 		goto fail;
 	if (integrity(w.db, path, err) != 0 || close_db(&w.db, path, err) != 0)
 		goto fail;
+	/* The index is built from the file: an import's catalogue in
+	 * memory is not needed for it, and would double the peak. */
+	if (take)
+		catalogue_free(take);
 	return commit_with_index(&tmp, path, id, err);
 fail:
 	sqlite3_close(w.db);
 	tmp_remove(&tmp);
 	return -1;
+}
+
+int catalogue_publish(const struct catalogue *cat, const char *path, char **err)
+{
+	return publish(cat, NULL, path, err);
+}
+
+int catalogue_publish_take(struct catalogue **cat, const char *path, char **err)
+{
+	int rc = publish(*cat, cat, path, err);
+	catalogue_free(cat);
+	return rc;
 }
 
 /* ---- init from bundled SQL ----------------------------------------------- */

@@ -17,6 +17,11 @@
  * Used by `catalogue init` and `import`. */
 int catalogue_publish(const struct catalogue *cat, const char *path,
 		      char **err);
+/* The same, freeing *cat (and setting it NULL) in every case: as soon as
+ * its rows are written, so that the search index is built without it in
+ * memory (an import of a national dump). */
+int catalogue_publish_take(struct catalogue **cat, const char *path,
+			   char **err);
 
 /* Create the catalogue at path from a bundled SQL file (INSERTs against the
  * current schema). Refuses to replace an existing file unless force, and

@@ -2,9 +2,9 @@
  * migrations.
  *
  * Migration N takes PRAGMA user_version N-1 to N. Version 1 is the whole
- * schema, made from the field table (catalogue_fields.h) at compile time;
- * a later version's step (ALTER TABLE ... ADD COLUMN for a new field's
- * row) is appended here. Migrations run only in admin commands (init,
+ * schema of the rows of `since` 1, made from the field table
+ * (catalogue_fields.h) at compile time; a later version's step (ALTER
+ * TABLE ... ADD COLUMN for the rows of its `since`) is appended here. Migrations run only in admin commands (init,
  * import), each in its own transaction; desks open the catalogue
  * read-only and refuse a version they do not know. */
 #include <config.h>
@@ -30,6 +30,8 @@ static const char *const migrations[] = {
 	"-- Texts in the catalogue languages are columns NAME_LL (NULL when absent).\n"
 	"-- Times are 'HH:MM' (closes may be '24:00'); weekday 1 = Monday .. 7 = Sunday.\n"
 	CAT_TABLES(SCHEMA_CREATE_),
+	/* 2: a service's address in its parts. */
+	CAT_ALTER_V2(service, CAT_T_SERVICE),
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == CATALOGUE_SCHEMA_VERSION,

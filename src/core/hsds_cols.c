@@ -58,6 +58,7 @@ static const struct hsds_col service[] = {
 	OWN("topics", "x_topics", HD_BOTH),
 	FLD("appointment", NULL, "appointment"),
 	FLD("verified", NULL, "verified"),
+	FLD("x_attributes", NULL, "attributes"),
 	/* 3.x: when the register last changed it, the check date of a
 	 * service that has no verified or assured_date. */
 	OWN("last_modified", NULL, HD_IMPORT),
@@ -129,9 +130,20 @@ static const struct hsds_col address[] = {
 	OWN("id", NULL, HD_EXPORT), OWN("location_id", NULL, HD_BOTH),
 	OWN("address_1", NULL, HD_BOTH), OWN("city", NULL, HD_BOTH),
 	OWN("state_province", NULL, HD_EXPORT),
-	OWN("postal_code", NULL, HD_BOTH), OWN("country", NULL, HD_BOTH),
+	FLD("postal_code", NULL, "postal_code"), FLD("country", NULL, "country"),
 	OWN("address_type", NULL, HD_BOTH),
 	OWN("address_2", NULL, HD_IMPORT),
+	/* neuvoo's: the parts in every language (address_1 and city are
+	 * the Finnish ones, else the first), the municipality, the flat
+	 * text of version-1 catalogues. Without them the import makes the
+	 * parts from address_1 and city. */
+	FLD("x_street", NULL, "street"),
+	FLD("x_street_number", NULL, "street_number"),
+	FLD("x_post_office", NULL, "post_office"),
+	FLD("x_municipality", NULL, "municipality"),
+	FLD("x_municipality_name", NULL, "municipality_name"),
+	FLD("x_municipality_code", NULL, "municipality_code"),
+	FLD("x_address", NULL, "address"),
 };
 
 static const struct hsds_col sal[] = {
@@ -178,8 +190,9 @@ static const struct hsds_col taxterm[] = {
 
 static const struct hsds_col svctax[] = {
 	OWN("service_id", NULL, HD_IMPORT), OWN("link_id", NULL, HD_IMPORT),
-	OWN("link_entity", "link_type", HD_IMPORT),
+	OWN("link_entity", NULL, HD_IMPORT), OWN("link_type", NULL, HD_IMPORT),
 	OWN("taxonomy_term_id", "taxonomy_id", HD_IMPORT),
+	OWN("value", NULL, HD_IMPORT), OWN("label", NULL, HD_IMPORT),
 };
 
 #define NAMES(...) (const char *const[]){ __VA_ARGS__, NULL }

@@ -217,7 +217,19 @@ struct own_ctx {
 	const struct cat_service *s;
 	const struct cat_resource *r;
 	size_t phone;		/* the phone's number, from 1 */
+	bool address;		/* writing the service's address row */
 };
+
+/* HSDS's address_1: the street and number in Finnish (else the first
+ * language that has a street), else the flat text of old catalogues. */
+static char *address_1(const struct cat_service_info *in)
+{
+	const char *st = catalogue_text(&in->street, "fi");
+	if (!*st)
+		return in->address ? xstrdup(in->address) : NULL;
+	return in->street_number ? xasprintf("%s %s", st, in->street_number)
+				 : xstrdup(st);
+}
 
 static char *own_value(void *arg, const char *name)
 {
@@ -227,6 +239,24 @@ static char *own_value(void *arg, const char *name)
 			       ? o->cat->orgs[o->s->org].id : "");
 	if (o->s && !strcmp(name, "topics"))
 		return codes_topics_join(o->s->topics);
+	if (o->s && o->address) {
+		const struct cat_service_info *in = o->s->info;
+		const char *po = catalogue_text(&in->post_office, "fi");
+		if (!strcmp(name, "id"))
+			return xasprintf("%s-address", o->s->id);
+		if (!strcmp(name, "location_id"))
+			return xasprintf("%s-location", o->s->id);
+		if (!strcmp(name, "address_1"))
+			return address_1(in);
+		if (!strcmp(name, "city"))
+			return *po ? xstrdup(po)
+			       : in->municipality ? xstrdup(in->municipality) : NULL;
+		if (!strcmp(name, "state_province"))
+			return xstrdup("");
+		if (!strcmp(name, "address_type"))
+			return xstrdup("physical");
+		return NULL;
+	}
 	if (o->s && !strcmp(name, "service_id"))
 		return xstrdup(o->s->id);
 	if (o->s && !strcmp(name, "id") && o->phone)
@@ -257,7 +287,7 @@ static void write_meta(struct exp *ex, const struct catalogue *cat)
 static void write_service(struct exp *ex, const struct catalogue *cat,
 			  const struct cat_service *s)
 {
-	struct own_ctx o = { cat, s, NULL, 0 };
+	struct own_ctx o = { cat, s, NULL, 0, false };
 	const char *org = s->org < cat->n_orgs ? cat->orgs[s->org].id : "";
 	size_t j;
 	char *id;
@@ -274,17 +304,16 @@ static void write_service(struct exp *ex, const struct catalogue *cat,
 		free(id);
 	}
 	write_hours(ex, HF_SCHEDULE, s->id, &s->hours, true);
-	if (s->info->address || s->info->municipality) {
+	if (catalogue_info_has_address(s->info)) {
 		char *lid = xasprintf("%s-location", s->id);
-		char *aid = xasprintf("%s-address", s->id);
 		char *sid = xasprintf("%s-at-location", s->id);
 		const char *name = catalogue_text(&s->name, "fi");
 		ROW(ex, HF_LOCATION, lid, org, "physical", *name ? name : NULL);
-		ROW(ex, HF_ADDRESS, aid, lid, s->info->address,
-		    s->info->municipality, "", "", "FI", "physical");
+		o.address = true;
+		write_record(ex, HF_ADDRESS, s, s->info, own_value, &o);
+		o.address = false;
 		ROW(ex, HF_SAL, sid, s->id, lid);
 		free(lid);
-		free(aid);
 		free(sid);
 	}
 }
@@ -329,7 +358,7 @@ int hsds_export(const struct catalogue *cat, const char *dir, char **err)
 		write_service(&ex, cat, &cat->services[i]);
 	for (i = 0; i < cat->n_resources; i++) {
 		const struct cat_resource *r = &cat->resources[i];
-		struct own_ctx o = { cat, NULL, r, 0 };
+		struct own_ctx o = { cat, NULL, r, 0, false };
 		write_record(&ex, HF_RES, r, NULL, own_value, &o);
 		for (j = 0; j < r->n_languages; j++)
 			ROW(&ex, HF_RLANG, r->id, r->languages[j].code,

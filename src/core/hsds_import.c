@@ -633,10 +633,14 @@ static void imp_free(struct imp *im)
 		free(im->phone_codes[i]);
 	free(im->phone_codes);
 	strmap_clear(&im->terms);
+	for (i = 0; i < im->n_term; i++)
+		free(im->term[i].name);
+	free(im->term);
 	for (i = 0; i < im->n_loc; i++) {
 		hsds_phones_free(&im->loc[i].phones);
 		free(im->loc[i].org_id);
-		free(im->loc[i].address);
+		catalogue_fields_free(CAT_TABLE_service, 1u << CW_INFO, NULL,
+				      &im->loc[i].a);
 		free(im->loc[i].city);
 	}
 	free(im->loc);
@@ -647,7 +651,8 @@ static void imp_free(struct imp *im)
 
 static int import_dir(const char *dir, struct catalogue **out,
 		      void (*warn)(void *ctx, const char *msg), void *ctx,
-		      size_t *n_inactive, size_t *n_unmapped, char **err)
+		      size_t *n_inactive, size_t *n_unmapped, size_t *n_unused,
+		      char **err)
 {
 	struct imp im;
 	struct stat st;
@@ -692,6 +697,7 @@ static int import_dir(const char *dir, struct catalogue **out,
 	}
 	*n_inactive = im.n_inactive;
 	*n_unmapped = im.n_unmapped;
+	*n_unused = im.n_attr_unused;
 	imp_free(&im);
 	return rc;
 }
@@ -700,8 +706,8 @@ int hsds_import(const char *dir, struct catalogue **out,
 		void (*warn)(void *ctx, const char *msg), void *ctx,
 		char **err)
 {
-	size_t n, u;
-	return import_dir(dir, out, warn, ctx, &n, &u, err);
+	size_t n, u, a;
+	return import_dir(dir, out, warn, ctx, &n, &u, &a, err);
 }
 
 #define HSDS_PACKAGE_MAX (1L << 20)
@@ -746,8 +752,8 @@ static void package_name(const char *dir, struct catalogue *cat,
 int hsds_import_log(const char *dir, struct catalogue **out,
 		    struct import_log *log, char **err)
 {
-	size_t n = 0, u = 0;
-	int rc = import_dir(dir, out, import_log_warn, log, &n, &u, err);
+	size_t n = 0, u = 0, a = 0;
+	int rc = import_dir(dir, out, import_log_warn, log, &n, &u, &a, err);
 	if (rc == 0)
 		package_name(dir, *out, log);
 	if (rc == 0 && n)
@@ -758,5 +764,9 @@ int hsds_import_log(const char *dir, struct catalogue **out,
 		import_log_note(log, ngettext("%s: %zu taxonomy term gives no topic (see the mapping tables in the catalogue admin guide)",
 					      "%s: %zu taxonomy terms give no topic (see the mapping tables in the catalogue admin guide)", u),
 				dir, u);
+	if (rc == 0 && a)
+		import_log_note(log, ngettext("%s: %zu attribute of organisations, phones or other records not kept (the catalogue keeps those of services, services at locations and locations)",
+					      "%s: %zu attributes of organisations, phones or other records not kept (the catalogue keeps those of services, services at locations and locations)", a),
+				dir, a);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* hsds_import: what the files of the HSDS import share (hsds_import.c:
  * the driver and the record files; hsds_links.c: the files that point at
- * records; hsds_sched.c: schedules). Private to them. */
+ * records; hsds_taxonomy.c: terms and attributes; hsds_sched.c:
+ * schedules). Private to them. */
 #ifndef NEUVOO_HSDS_IMPORT_H
 #define NEUVOO_HSDS_IMPORT_H
 
@@ -33,7 +34,9 @@ struct phones {
 
 struct loc {
 	char *org_id;
-	char *address;
+	/* The address's fields of a service's details (address, its parts,
+	 * municipality), for the services at this location. */
+	struct cat_service_info a;
 	char *city;
 	bool have_addr;
 	bool postal;		/* the address held is a postal one */
@@ -62,8 +65,14 @@ struct imp {
 	size_t n_org_phones;
 	struct mapping *lang_names;	/* language names to codes */
 	struct mapping *tax_topics;	/* taxonomy terms to topic codes */
-	struct strmap terms;		/* term id -> topic index, TOPIC__N: none */
+	struct strmap terms;		/* term id -> index of term[] */
+	struct term {
+		int topic;		/* -1: none */
+		char *name;		/* its name (else its code), or NULL */
+	} *term;
+	size_t n_term;
 	size_t n_unmapped;		/* terms no topic maps */
+	size_t n_attr_unused;		/* attributes of records neuvoo has not */
 	struct strmap phone_langs;	/* phone id -> index into phone_codes */
 	char **phone_codes;		/* "en es": a phone's languages */
 	size_t n_phone_codes;	/* services left out as inactive or defunct */

@@ -362,6 +362,7 @@ void hsds_address_row(struct imp *im, const struct hsds_found *fd)
 	char *a1, *a2, *post, *text = NULL;
 	const char *type = csv_field(r, hsds_own(fd, "address_type"));
 	bool postal = type && strcasecmp(type, "postal") == 0;
+	struct cat_service_info *in;
 	struct loc *l;
 	if (!lid) {
 		hsds_warn(im, r, _("address without a location_id; row skipped"));
@@ -372,12 +373,22 @@ void hsds_address_row(struct imp *im, const struct hsds_found *fd)
 	/* A physical address wins over a postal one; else the first. */
 	if (l->have_addr && (!l->postal || postal))
 		return;
-	free(l->address);
+	in = &l->a;
+	catalogue_fields_free(CAT_TABLE_service, 1u << CW_INFO, NULL, in);
 	free(l->city);
+	/* The fields' own columns (neuvoo's export), HSDS's postal_code and
+	 * country as given; then the parts HSDS has from its plain columns. */
+	hsds_read_fields(fd, NULL, in);
 	a1 = hsds_cell(r, hsds_own(fd, "address_1"));
 	a2 = hsds_trimmed(csv_field(r, hsds_own(fd, "address_2")));
-	post = hsds_trimmed(csv_field(r, hsds_own(fd, "postal_code")));
 	l->city = hsds_trimmed(csv_field(r, hsds_own(fd, "city")));
+	if (!hsds_has_field(fd, "street") && a1)
+		in->street.v[CAT_FI] = xstrdup(a1);
+	if (!hsds_has_field(fd, "post_office") && l->city)
+		in->post_office.v[CAT_FI] = xstrdup(l->city);
+	if (!hsds_has_field(fd, "municipality") && l->city)
+		in->municipality = xstrdup(l->city);
+	post = in->postal_code ? xstrdup(in->postal_code) : NULL;
 	if (a1)
 		text = a1;
 	if (a2) {
@@ -396,22 +407,50 @@ void hsds_address_row(struct imp *im, const struct hsds_found *fd)
 		text = t;
 	}
 	{
-		/* The country as given: the catalogue keeps one address text,
-		 * so a country other than Finland is written into it. */
-		char *cc = hsds_trimmed(csv_field(r, hsds_own(fd, "country")));
-		if (cc && text && strcasecmp(cc, "FI") != 0 &&
-		    strcasecmp(cc, "Finland") != 0 && strcasecmp(cc, "Suomi") != 0) {
+		/* The flat text of a version-1 catalogue names a country
+		 * other than Finland; the parts keep it as given. */
+		const char *cc = in->country;
+		if (text && !catalogue_country_finland(cc)) {
 			char *t = xasprintf("%s, %s", text, cc);
 			free(text);
 			text = t;
 		}
-		free(cc);
 	}
 	free(a2);
 	free(post);
-	l->address = text;
+	if (!in->address)
+		in->address = text;
+	else
+		free(text);
 	l->have_addr = true;
 	l->postal = postal;
+}
+
+/* A copy of the address fields of src (the address file's) into dst. */
+static void copy_address(struct cat_service_info *dst,
+			 const struct cat_service_info *src)
+{
+	const struct hsds_file *hf = hsds_file(HF_ADDRESS);
+	size_t i;
+	int k;
+	for (i = 0; i < hf->n_cols; i++) {
+		const struct cat_field *f = hf->cols[i].kind == HK_FIELD
+			? catalogue_field(hf->table, hf->cols[i].field) : NULL;
+		const void *p;
+		void *q;
+		if (!f || !(p = catalogue_field_cptr(f, NULL, src)) ||
+		    !(q = catalogue_field_ptr(f, NULL, dst)))
+			continue;
+		if (f->shape == CS_LANGS) {
+			for (k = 0; k < CAT__NLANG; k++) {
+				const char *v = ((const struct cat_text *)p)->v[k];
+				if (v && !((struct cat_text *)q)->v[k])
+					((struct cat_text *)q)->v[k] = xstrdup(v);
+			}
+		} else if (*(char *const *)p && !*(char **)q) {
+			*(char **)q = xstrdup(*(char *const *)p);
+		}
+	}
 }
 
 void hsds_sal_row(struct imp *im, const struct hsds_found *fd)
@@ -457,10 +496,9 @@ void hsds_apply_addresses(struct imp *im)
 		if (!strmap_get(&im->locs, im->links[i].loc_id, &idx))
 			continue;
 		l = &im->loc[idx];
-		if (!l->have_addr || s->info->address || s->info->municipality)
+		if (!l->have_addr || catalogue_info_has_address(s->info))
 			continue;
-		s->info->address = xstrdup(l->address);
-		s->info->municipality = xstrdup(l->city);
+		copy_address(s->info, &l->a);
 	}
 	if (im->org_municipality_col)
 		return;
@@ -498,61 +536,4 @@ void hsds_rlang_row(struct imp *im, const struct hsds_found *fd)
 	memset(l, 0, sizeof *l);
 	hsds_read_fields(fd, l, NULL);
 	l->code = code;
-}
-
-/* ---- taxonomy ------------------------------------------------------------ */
-
-void hsds_taxterm_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	char *id = hsds_trimmed(csv_field(r, hsds_own(fd, "id")));
-	const char *topic = mapping_get(im->tax_topics, csv_field(r, hsds_own(fd, "code")));
-	int t;
-	if (!id) {
-		hsds_warn(im, r, _("taxonomy term without an id; row skipped"));
-		return;
-	}
-	if (!topic)
-		topic = mapping_get(im->tax_topics, csv_field(r, hsds_own(fd, "name")));
-	t = topic ? codes_find(CODES_TOPIC, topic) : -1;
-	if (topic && t < 0)
-		hsds_warn(im, r, _("the taxonomy mapping gives \"%s\", which is no topic; fix %s"),
-			  topic, im->tax_topics->path ? im->tax_topics->path : "");
-	if (t < 0)
-		im->n_unmapped++;
-	strmap_put(&im->terms, id, t < 0 ? (size_t)TOPIC__N : (size_t)t);
-	free(id);
-}
-
-void hsds_svctax_row(struct imp *im, const struct hsds_found *fd)
-{
-	struct csv_reader *r = fd->r;
-	int c_sid = hsds_own(fd, "service_id");
-	char *tid = hsds_trimmed(csv_field(r, hsds_own(fd, "taxonomy_term_id")));
-	char *sid = hsds_trimmed(csv_field(r, c_sid));
-	char *ent = hsds_trimmed(csv_field(r, hsds_own(fd, "link_entity")));
-	size_t topic, idx;
-	long si = -1;
-
-	if (!sid && ent && strcasecmp(ent, "service") == 0) {
-		/* 3.x: an attribute linked to a service. */
-		sid = hsds_trimmed(csv_field(r, hsds_own(fd, "link_id")));
-		c_sid = hsds_own(fd, "link_id");
-	}
-	if (!sid || !tid)	/* an attribute of something else */
-		goto out;
-	if (!strmap_get(&im->terms, tid, &topic)) {
-		hsds_warn(im, r, _("unknown taxonomy_term_id \"%s\"; row skipped"), tid);
-		goto out;
-	}
-	if (strmap_get(&im->svcs, sid, &idx))
-		si = (long)idx;
-	else
-		si = hsds_row_service(im, r, c_sid, -1);
-	if (si >= 0 && topic < TOPIC__N)
-		im->cat->services[si].topics |= (topic_set)1 << topic;
-out:
-	free(tid);
-	free(sid);
-	free(ent);
 }

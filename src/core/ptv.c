@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "core/hours.h"
 #include "core/i18n.h"
@@ -56,7 +57,7 @@ struct psvc {			/* a PTV service: what channels take from it */
 
 struct pairs {
 	char **a, **b;
-	size_t n;
+	size_t n, cap;
 };
 
 struct ptv {
@@ -65,17 +66,29 @@ struct ptv {
 	struct regjson_map classes;
 	struct strmap orgs, chans, svcs;
 	char **chan_org;	/* a channel's organizationId, by service index */
+	size_t cap_chan_org;
 	struct psvc *svc;
 	size_t n_svc;
 	struct pairs links;	/* channel id, service id */
+	/* The ids above, kept until the join: a national dump has hundreds
+	 * of thousands of them, one malloc each would cost more than they. */
+	struct arena *ids;
 };
 
-static void pair_add(struct pairs *p, const char *a, const char *b)
+static char *id_copy(struct ptv *p, const char *s)
 {
-	p->a = xrealloc(p->a, (p->n + 1) * sizeof *p->a);
-	p->b = xrealloc(p->b, (p->n + 1) * sizeof *p->b);
-	p->a[p->n] = xstrdup(a);
-	p->b[p->n++] = xstrdup(b);
+	return s ? arena_strndup(p->ids, s, strlen(s)) : NULL;
+}
+
+static void pair_add(struct ptv *pt, struct pairs *p, const char *a, const char *b)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 1024;
+		p->a = xrealloc(p->a, p->cap * sizeof *p->a);
+		p->b = xrealloc(p->b, p->cap * sizeof *p->b);
+	}
+	p->a[p->n] = id_copy(pt, a);
+	p->b[p->n++] = id_copy(pt, b);
 }
 
 /* [{language, value, type}] into t: the entries of the given type (any
@@ -424,6 +437,34 @@ static char *address_in(struct ptv *p, json_object *sa, const char *lang)
 	return out;
 }
 
+/* Each language's value of an array of {language, value} under key. */
+static void lang_values(struct ptv *p, json_object *o, const char *key,
+			struct cat_text *t)
+{
+	json_object *a = regjson_array(&p->j, o, key);
+	size_t i, n = a ? json_object_array_length(a) : 0;
+	int k;
+	for (i = 0; i < n; i++) {
+		json_object *e = json_object_array_get_idx(a, i);
+		char *lang = regjson_str(&p->j, e, "language", 16, false);
+		for (k = 0; lang && k < CAT__NLANG; k++)
+			if (!strcmp(lang, catalogue_lang_code(k)) && !t->v[k])
+				t->v[k] = regjson_str(&p->j, e, "value", REGJSON_LINE_MAX, false);
+		free(lang);
+	}
+}
+
+/* The street address's parts; PTV's addresses are Finnish ones. */
+static void address_parts(struct ptv *p, json_object *sa,
+			  struct cat_service_info *in)
+{
+	lang_values(p, sa, "street", &in->street);
+	lang_values(p, sa, "postOffice", &in->post_office);
+	in->street_number = regjson_str(&p->j, sa, "streetNumber", 32, false);
+	in->postal_code = regjson_str(&p->j, sa, "postalCode", 16, false);
+	in->country = xstrdup("FI");
+}
+
 /* The visiting address (else the first): in Finnish, with the Swedish
  * and English forms after it when they differ; and its municipality. */
 static void address(struct ptv *p, json_object *ch, struct cat_service_info *in,
@@ -464,10 +505,14 @@ static void address(struct ptv *p, json_object *ch, struct cat_service_info *in,
 		free(first);
 	}
 	in->address = fi;
+	address_parts(p, sa, in);
 	mu = regjson_object(&p->j, sa, "municipality");
 	if (mu) {
 		*muni_code = regjson_str(&p->j, mu, "code", 16, true);
 		in->municipality = pick_lang(p, mu, "name", "value", REGJSON_LINE_MAX);
+		lang_values(p, mu, "name", &in->municipality_name);
+		if (*muni_code)
+			in->municipality_code = xstrdup(*muni_code);
 	}
 }
 
@@ -537,7 +582,7 @@ static void channel_links(struct ptv *p, json_object *ch, const char *id)
 		json_object *s = regjson_object(&p->j, e, "service");
 		char *sid = regjson_str(&p->j, s ? s : e, s ? "id" : "serviceId", 64, false);
 		if (sid)
-			pair_add(&p->links, id, sid);
+			pair_add(p, &p->links, id, sid);
 		free(sid);
 	}
 }
@@ -612,8 +657,15 @@ static void channel(struct ptv *p, json_object *ch, const char *id)
 		s->info->email = pick_lang(p, ch, "supportEmails", "value", REGJSON_LINE_MAX);
 	web(p, ch, s->info);
 	s->info->verified = regjson_modified(&p->j, ch, "modified");
-	p->chan_org = xrealloc(p->chan_org, p->j.cat->n_services * sizeof *p->chan_org);
-	p->chan_org[p->j.cat->n_services - 1] = regjson_str(&p->j, ch, "organizationId", 64, false);
+	if (p->j.cat->n_services > p->cap_chan_org) {
+		p->cap_chan_org = p->cap_chan_org ? 2 * p->cap_chan_org : 1024;
+		p->chan_org = xrealloc(p->chan_org, p->cap_chan_org * sizeof *p->chan_org);
+	}
+	{
+		char *oid = regjson_str(&p->j, ch, "organizationId", 64, false);
+		p->chan_org[p->j.cat->n_services - 1] = id_copy(p, oid);
+		free(oid);
+	}
 	channel_links(p, ch, id);
 out:
 	for (i = 0; i < nc; i++)
@@ -662,7 +714,7 @@ static void service(struct ptv *p, json_object *it, const char *id)
 		json_object *c = regjson_object(&p->j, e, "serviceChannel");
 		char *cid = regjson_str(&p->j, c ? c : e, c ? "id" : "serviceChannelId", 64, false);
 		if (cid)
-			pair_add(&p->links, cid, id);
+			pair_add(p, &p->links, cid, id);
 		free(cid);
 	}
 }
@@ -814,22 +866,17 @@ static void join(struct ptv *p)
 static void ptv_free(struct ptv *p)
 {
 	size_t i;
-	for (i = 0; p->j.cat && i < p->j.cat->n_services; i++)
-		free(p->chan_org[i]);
 	free(p->chan_org);
 	for (i = 0; i < p->n_svc; i++)
 		free(p->svc[i].words);
 	free(p->svc);
-	for (i = 0; i < p->links.n; i++) {
-		free(p->links.a[i]);
-		free(p->links.b[i]);
-	}
 	free(p->links.a);
 	free(p->links.b);
 	strmap_clear(&p->orgs);
 	strmap_clear(&p->chans);
 	strmap_clear(&p->svcs);
 	regjson_map_free(&p->classes);
+	arena_free(&p->ids);
 }
 
 int ptv_import(char *const *paths, size_t n, const struct ptv_opts *o,
@@ -852,6 +899,7 @@ int ptv_import(char *const *paths, size_t n, const struct ptv_opts *o,
 		regjson_map_free(&p.classes);
 		return -1;
 	}
+	p.ids = arena_new();
 	regjson_begin(&p.j, probs);
 	for (i = 0; i < nf; i++) {
 		json_object *doc = NULL;
@@ -866,8 +914,14 @@ int ptv_import(char *const *paths, size_t n, const struct ptv_opts *o,
 			free(e);
 			continue;
 		}
-		page(&p, doc);
-		json_object_put(doc);	/* one page in memory at a time */
+		{
+			size_t before = p.j.cat->n_services;
+			page(&p, doc);
+			json_object_put(doc);	/* one page in memory at a time */
+			/* Its channels' strings into the arena: a national
+			 * dump is millions of them. */
+			catalogue_compact_services(p.j.cat, before);
+		}
 	}
 	join(&p);
 	regjson_end(&p.j);

@@ -34,6 +34,40 @@ char *service_details_age_text(const char *ymd, const struct tm *now)
 	return xasprintf(ngettext("checked %d month ago", "checked %d months ago", n), n);
 }
 
+char *service_details_address(const struct cat_service_info *in, const char *ui)
+{
+	const char *st = catalogue_text(&in->street, ui);
+	const char *po = catalogue_text(&in->post_office, ui);
+	const char *num = in->street_number ? in->street_number : "";
+	const char *pc = in->postal_code ? in->postal_code : "";
+	char *out;
+	if (!*st && !*po && !*pc)
+		return in->address ? xstrdup(in->address) : NULL;
+	/* "Street 1", then ", 00100 City", each part only when known. */
+	out = xasprintf("%s%s%s%s%s%s%s", st, *st && *num ? " " : "", *st ? num : "",
+			*st && (*pc || *po) ? ", " : "", pc, *pc && *po ? " " : "", po);
+	if (!catalogue_country_finland(in->country)) {
+		char *t = xasprintf("%s, %s", out, in->country);
+		free(out);
+		out = t;
+	}
+	return out;
+}
+
+/* "Helsinki (091)": the municipality's name and code, as known. */
+static char *municipality(const struct cat_service_info *in, const char *ui)
+{
+	const char *name = catalogue_text(&in->municipality_name, ui);
+	const char *code = in->municipality_code;
+	if (!*name && in->municipality)
+		name = in->municipality;
+	if (!*name && !code)
+		return NULL;
+	if (!code)
+		return xstrdup(name);
+	return *name ? xasprintf("%s (%s)", name, code) : xstrdup(code);
+}
+
 void service_details(struct catalogue *cat, size_t si, const char *ui,
 		     const struct tm *now, service_details_fn fn, void *ctx)
 {
@@ -83,8 +117,17 @@ void service_details(struct catalogue *cat, size_t si, const char *ui,
 	free(hours);
 	if (*catalogue_text(&in->eligibility, ui))
 		fn(ctx, _("Who for"), catalogue_text(&in->eligibility, ui));
-	if (in->address)
-		fn(ctx, _("Address"), in->address);
+	{
+		char *addr = service_details_address(in, ui);
+		char *mu = municipality(in, ui);
+		if (addr)
+			fn(ctx, _("Address"), addr);
+		/* Only when the address does not already name it. */
+		if (mu && (in->municipality_code || !addr || !strstr(addr, mu)))
+			fn(ctx, _("Municipality"), mu);
+		free(addr);
+		free(mu);
+	}
 	fn(ctx, _("Appointment"), codes_label(CODES_APPOINTMENT, (int)in->appointment));
 	langs = xstrdup("");
 	for (i = 0; i < s->n_languages; i++) {
@@ -95,6 +138,8 @@ void service_details(struct catalogue *cat, size_t si, const char *ui,
 	if (*langs)
 		fn(ctx, _("Languages"), langs);
 	free(langs);
+	if (in->attributes)
+		fn(ctx, _("Features"), in->attributes);
 	age = service_details_age_text(in->verified, now);
 	if (service_details_age_months(in->verified, now) >= 0) {
 		char *day = i18n_format_ymd(in->verified);

@@ -22,6 +22,13 @@ typedef void (*service_details_fn)(void *ctx, const char *label,
 void service_details(struct catalogue *cat, size_t si, const char *ui,
 		     const struct tm *now, service_details_fn fn, void *ctx);
 
+/* The address in language ui as one line (owned; NULL without one):
+ * from its parts when there are any, Finnish style ("Mannerheimintie 5
+ * A, 00100 Helsinki", the country after it when it is not Finland),
+ * else the flat text of a version-1 catalogue. */
+char *service_details_address(const struct cat_service_info *in,
+			      const char *ui);
+
 /* Whole months from the date ymd ("YYYY-MM-DD") to now; -1 when ymd is
  * NULL or not a date (never checked). A date after now is 0 months. */
 int service_details_age_months(const char *ymd, const struct tm *now);

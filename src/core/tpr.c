@@ -33,6 +33,21 @@ struct tdesc {
 	topic_set topics;
 };
 
+/* A unit's or a description's ontology word or tree node, resolved to
+ * topics at the end, when every page (and the words' names) is read. */
+struct oref {
+	size_t idx;		/* the service, or the description */
+	bool desc, tree;
+	long long id;
+};
+
+/* A word or tree node of the ontology pages: its Finnish name and, for a
+ * node, its parent. */
+struct onode {
+	char *name;
+	long long parent;	/* -1: none */
+};
+
 struct tpr {
 	struct regjson j;
 	struct regjson_map words;
@@ -41,6 +56,12 @@ struct tpr {
 	size_t n_desc;
 	char **la, **lb;	/* unit id, description index (as text) */
 	size_t n_links;
+	struct oref *refs;
+	size_t n_refs;
+	/* "w813" / "t1234" -> index of nodes[] */
+	struct strmap onames;
+	struct onode *nodes;
+	size_t n_nodes;
 };
 
 static void lang_fields(struct tpr *t, json_object *o, const char *base,
@@ -184,6 +205,13 @@ static void address(struct tpr *t, json_object *u, struct cat_service_info *in)
 		free(a[k]);
 	in->address = out;
 	in->municipality = regjson_str(&t->j, u, "address_city_fi", REGJSON_LINE_MAX, false);
+	/* The parts: TPR keeps the number in the street's text, and its
+	 * city is the post office; its units are in Finland. */
+	lang_fields(t, u, "street_address", REGJSON_LINE_MAX, &in->street);
+	lang_fields(t, u, "address_city", REGJSON_LINE_MAX, &in->post_office);
+	in->postal_code = regjson_str(&t->j, u, "address_zip", 16, true);
+	if (out)
+		in->country = xstrdup("FI");
 }
 
 static struct cat_phone *add_phone(struct cat_service_info *in, char *number)
@@ -287,12 +315,153 @@ static void organisation(struct tpr *t, json_object *u, struct cat_service *s)
 	free(type);
 }
 
+/* ---- the ontology: words and the service tree --------------------------- */
+
+/* The ids of array key of record o, for resolving at the end. */
+static void add_refs(struct tpr *t, json_object *o, const char *key,
+		     size_t idx, bool desc, bool tree)
+{
+	json_object *a = regjson_array(&t->j, o, key);
+	size_t i, n = a ? json_object_array_length(a) : 0;
+	for (i = 0; i < n; i++) {
+		json_object *w = json_object_array_get_idx(a, i);
+		struct oref *r;
+		if (!json_object_is_type(w, json_type_int))
+			continue;
+		t->refs = xrealloc(t->refs, (t->n_refs + 1) * sizeof *t->refs);
+		r = &t->refs[t->n_refs++];
+		r->idx = idx;
+		r->desc = desc;
+		r->tree = tree;
+		r->id = (long long)json_object_get_int64(w);
+	}
+}
+
+static char *node_key(bool tree, long long id)
+{
+	return xasprintf("%c%lld", tree ? 't' : 'w', id);
+}
+
+/* An item of the ontologyword or ontologytree pages: its id, Finnish
+ * name (ontologyword_fi, name_fi) and parent (parent_id) kept. */
+static void onode(struct tpr *t, json_object *it, bool tree)
+{
+	json_object *v;
+	char *key, *name;
+	struct onode *nd;
+	if (!json_object_object_get_ex(it, "id", &v) || !json_object_is_type(v, json_type_int)) {
+		regjson_problem(&t->j, true, _("an ontology entry without a numeric id; left out"));
+		return;
+	}
+	key = node_key(tree, (long long)json_object_get_int64(v));
+	name = regjson_str(&t->j, it, tree ? "name_fi" : "ontologyword_fi",
+			   REGJSON_LINE_MAX, false);
+	if (!strmap_put(&t->onames, key, t->n_nodes)) {
+		free(key);
+		free(name);
+		return;		/* pages of the same list: the first kept */
+	}
+	free(key);
+	t->nodes = xrealloc(t->nodes, (t->n_nodes + 1) * sizeof *t->nodes);
+	nd = &t->nodes[t->n_nodes++];
+	nd->name = name;
+	nd->parent = -1;
+	if (tree && json_object_object_get_ex(it, "parent_id", &v) &&
+	    json_object_is_type(v, json_type_int))
+		nd->parent = (long long)json_object_get_int64(v);
+}
+
+static const struct onode *find_node(const struct tpr *t, bool tree, long long id)
+{
+	char *key = node_key(tree, id);
+	size_t i;
+	bool ok = strmap_get(&t->onames, key, &i);
+	free(key);
+	return ok ? &t->nodes[i] : NULL;
+}
+
+/* The topics of a word (its id, else its name) or a tree node (its
+ * "tree:ID", else its name; else its parent's, up the tree). */
+static topic_set ref_topics(const struct tpr *t, const struct oref *r)
+{
+	long long id = r->id;
+	int depth;
+	for (depth = 0; depth < 32 && id >= 0; depth++) {
+		const struct onode *nd = find_node(t, r->tree, id);
+		char *code = r->tree ? xasprintf("tree:%lld", id) : xasprintf("%lld", id);
+		topic_set set = regjson_map_topics(&t->words, code, nd ? nd->name : NULL);
+		free(code);
+		if (set || !r->tree || !nd)
+			return set;
+		id = nd->parent;
+	}
+	return 0;
+}
+
+/* Every unit's and description's ontology ids as topics; those that give
+ * none counted by id for the caller (--verbose lists them). */
+static void resolve_ontology(struct tpr *t, struct tpr_unmapped *un)
+{
+	struct strmap seen = { 0 };
+	size_t *counts = NULL, n = 0, i, k;
+	struct oref *first = NULL;
+	for (i = 0; i < t->n_refs; i++) {
+		const struct oref *r = &t->refs[i];
+		topic_set set = ref_topics(t, r);
+		char *key;
+		if (r->desc)
+			t->desc[r->idx].topics |= set;
+		else
+			t->j.cat->services[r->idx].topics |= set;
+		if (set)
+			continue;
+		key = node_key(r->tree, r->id);
+		if (strmap_put(&seen, key, n)) {
+			counts = xrealloc(counts, (n + 1) * sizeof *counts);
+			first = xrealloc(first, (n + 1) * sizeof *first);
+			counts[n] = 0;
+			first[n++] = *r;
+		}
+		if (strmap_get(&seen, key, &k))
+			counts[k]++;
+		free(key);
+	}
+	if (un) {
+		un->n = n;
+		un->lines = n ? xcalloc(n, sizeof *un->lines) : NULL;
+		for (k = 0; k < n; k++) {
+			const struct onode *nd = find_node(t, first[k].tree, first[k].id);
+			const char *name = nd && nd->name ? nd->name : "";
+			un->lines[k] = first[k].tree
+				? xasprintf(ngettext("ontology tree node %lld%s%s%s: %zu record, no topic",
+						     "ontology tree node %lld%s%s%s: %zu records, no topic",
+						     counts[k]),
+					    first[k].id, *name ? " (" : "", name, *name ? ")" : "", counts[k])
+				: xasprintf(ngettext("ontology word %lld%s%s%s: %zu record, no topic",
+						     "ontology word %lld%s%s%s: %zu records, no topic",
+						     counts[k]),
+					    first[k].id, *name ? " (" : "", name, *name ? ")" : "", counts[k]);
+		}
+	}
+	free(counts);
+	free(first);
+	strmap_clear(&seen);
+}
+
+void tpr_unmapped_free(struct tpr_unmapped *un)
+{
+	size_t i;
+	for (i = 0; i < un->n; i++)
+		free(un->lines[i]);
+	free(un->lines);
+	memset(un, 0, sizeof *un);
+}
+
 static void unit(struct tpr *t, json_object *u, const char *id)
 {
 	char *sid = xasprintf("tpr-%s", id), *ph;
 	struct cat_service *s;
 	struct cat_text name = { { 0 } }, kw = { { 0 } };
-	json_object *a;
 	size_t i;
 	int k;
 	bool had[CAT__NLANG];
@@ -351,15 +520,8 @@ static void unit(struct tpr *t, json_object *u, const char *id)
 		if (had[k])
 			regjson_service_language(&t->j, s, catalogue_lang_code(k));
 	connections(t, u, s);
-	a = regjson_array(&t->j, u, "ontologyword_ids");
-	for (i = 0; a && i < json_object_array_length(a); i++) {
-		json_object *w = json_object_array_get_idx(a, i);
-		if (json_object_is_type(w, json_type_int)) {
-			char *code = xasprintf("%lld", (long long)json_object_get_int64(w));
-			s->topics |= regjson_map_topics(&t->words, code, NULL);
-			free(code);
-		}
-	}
+	add_refs(t, u, "ontologyword_ids", (size_t)(s - t->j.cat->services), false, false);
+	add_refs(t, u, "ontologytree_ids", (size_t)(s - t->j.cat->services), false, true);
 	organisation(t, u, s);
 }
 
@@ -389,15 +551,7 @@ static void description(struct tpr *t, json_object *d, const char *id)
 		td->short_text.v[CAT_FI] = plain;
 	else
 		free(plain);
-	a = regjson_array(&t->j, d, "ontologyword_ids");
-	for (i = 0; a && i < json_object_array_length(a); i++) {
-		json_object *w = json_object_array_get_idx(a, i);
-		if (json_object_is_type(w, json_type_int)) {
-			char *code = xasprintf("%lld", (long long)json_object_get_int64(w));
-			td->topics |= regjson_map_topics(&t->words, code, NULL);
-			free(code);
-		}
-	}
+	add_refs(t, d, "ontologyword_ids", t->n_desc, true, false);
 	a = regjson_array(&t->j, d, "unit_ids");
 	n = a ? json_object_array_length(a) : 0;
 	for (i = 0; i < n; i++) {
@@ -431,6 +585,12 @@ static void item(struct tpr *t, json_object *it, size_t no)
 	regjson_at(&t->j, no, id);
 	if (!id)
 		regjson_problem(&t->j, true, _("no id; left out"));
+	else if (json_object_object_get_ex(it, "ontologyword_fi", NULL) ||
+		 json_object_object_get_ex(it, "ontologyword_sv", NULL) ||
+		 json_object_object_get_ex(it, "ontologyword_en", NULL))
+		onode(t, it, false);
+	else if (json_object_object_get_ex(it, "parent_id", NULL))
+		onode(t, it, true);
 	else if (json_object_object_get_ex(it, "unit_ids", NULL))
 		description(t, it, id);
 	else if (json_object_object_get_ex(it, "name_fi", NULL) ||
@@ -514,9 +674,14 @@ int tpr_import(char *const *paths, size_t n, const struct tpr_opts *o,
 			free(e);
 			continue;
 		}
-		page(&t, doc);
-		json_object_put(doc);
+		{
+			size_t before = t.j.cat->n_services;
+			page(&t, doc);
+			json_object_put(doc);
+			catalogue_compact_services(t.j.cat, before);
+		}
 	}
+	resolve_ontology(&t, o ? o->unmapped : NULL);
 	join(&t);
 	regjson_end(&t.j);
 	*out = t.j.cat;
@@ -525,6 +690,11 @@ int tpr_import(char *const *paths, size_t n, const struct tpr_opts *o,
 		cat_text_free(&t.desc[i].short_text);
 	}
 	free(t.desc);
+	free(t.refs);
+	for (i = 0; i < t.n_nodes; i++)
+		free(t.nodes[i].name);
+	free(t.nodes);
+	strmap_clear(&t.onames);
 	for (i = 0; i < t.n_links; i++) {
 		free(t.la[i]);
 		free(t.lb[i]);

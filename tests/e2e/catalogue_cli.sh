@@ -30,7 +30,7 @@ check "init --force replaces it" test "$rc" -eq 0
 
 run "$NEUVOO" catalogue info
 check "info names the catalogue and its counts" \
-	sh -c "[ $rc -eq 0 ] && grep -q '^name: Helsinki' '$T/out' && grep -q '^services: ' '$T/out' && grep -q '^schema version: 1' '$T/out'"
+	sh -c "[ $rc -eq 0 ] && grep -q '^name: Helsinki' '$T/out' && grep -q '^services: ' '$T/out' && grep -q '^schema version: 2' '$T/out'"
 
 run "$NEUVOO" catalogue check
 check "check of the bundled catalogue is clean" \

@@ -16,13 +16,16 @@ site="$T/site"
 p="$site/ptv/ServiceChannel/list/area/Municipality/code/091"
 mkdir -p "$p" "$site/ptv/Service/list/area/Municipality/code/091" \
 	"$site/ptv/Organization/list/area/Municipality/code/091" \
-	"$site/tpr/v4/unit" "$site/tpr/vpalvelurekisteri/description"
+	"$site/tpr/v4/unit" "$site/tpr/vpalvelurekisteri/description" \
+	"$site/tpr/v4/ontologyword" "$site/tpr/v4/ontologytree"
 cp "$ptv/channels-1.json" "$p/page=1.json"
 cp "$ptv/channels-2.json" "$p/page=2.json"
 cp "$ptv/services-1.json" "$site/ptv/Service/list/area/Municipality/code/091/page=1.json"
 cp "$ptv/organizations-1.json" "$site/ptv/Organization/list/area/Municipality/code/091/page=1.json"
 cp "$tpr/units-1.json" "$site/tpr/v4/unit/newfeatures=yes.json"
 cp "$tpr/descriptions-1.json" "$site/tpr/vpalvelurekisteri/description/index.json"
+cp "$top_srcdir/tests/data/tpr-ontology/ontologywords-1.json" "$site/tpr/v4/ontologyword/index.json"
+cp "$top_srcdir/tests/data/tpr-ontology/ontologytree-1.json" "$site/tpr/v4/ontologytree/index.json"
 
 python3 "$top_srcdir/tests/e2e/pages_server.py" "$site" "$T/port" &
 server=$!
@@ -41,7 +44,8 @@ check "it follows pageCount to the second channel page" \
 	cmp -s "$out/ptv/channels-091-2.json" "$ptv/channels-2.json"
 check "services, organisations and the TPR files are there" \
 	test -s "$out/ptv/services-091-1.json" -a -s "$out/ptv/organizations-091-1.json" \
-	-a -s "$out/tpr/units.json" -a -s "$out/tpr/descriptions.json"
+	-a -s "$out/tpr/units.json" -a -s "$out/tpr/descriptions.json" \
+	-a -s "$out/tpr/ontologywords.json" -a -s "$out/tpr/ontologytree.json"
 check "and nothing half-fetched is left" test ! -e "$out.new"
 
 "$NEUVOO" --catalogue "$T/c.db" catalogue import ptv "$out/ptv" >"$T/out" 2>"$T/err"

@@ -6,7 +6,7 @@
 # finds an imported service in the Redirect pane with its hours, phone
 # and languages in the details window.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 18
+plan 20
 
 tab=$(printf '\t')
 ptv="$top_srcdir/tests/data/ptv"
@@ -50,6 +50,12 @@ check "import tpr publishes the units" \
 	sh -c "[ $rc -eq 0 ] && grep -q 'published 2 organisations, 3 services,' '$T/out'"
 check "an opening-hours text it cannot read is named with its unit" \
 	grep -q "units-1.json: item 3 (67001): opening hours" "$T/err"
+run "$NEUVOO" --catalogue "$T/onto.db" catalogue import --verbose tpr "$tpr" "$top_srcdir/tests/data/tpr-ontology"
+check "--verbose lists the ontology ids the bundled table does not map, with names and counts" \
+	sh -c "[ $rc -eq 0 ] && grep -qx 'tpr: ontology word 813 (yleinen neuvonta): 2 records, no topic' '$T/out' && grep -qx 'tpr: ontology tree node 900 (Kaupunki ja hallinto): 1 record, no topic' '$T/out' && ! grep -q 'ontology word 1044' '$T/out'"
+run "$NEUVOO" --catalogue "$T/onto.db" catalogue import tpr "$tpr" "$top_srcdir/tests/data/tpr-ontology"
+check "without --verbose, how many" \
+	grep -q '^tpr: 2 ontology ids of the records gave no topic' "$T/out"
 run "$NEUVOO" --catalogue "$T/tpr.db" catalogue search --lang fi seniori
 check "search finds a TPR unit" grep -q "^tpr-8215${tab}Seniori-info\$" "$T/out"
 

@@ -505,7 +505,7 @@ static void test_open_errors(void **state)
 	p = malloc(strlen(dir) + 16);
 	sprintf(p, "%s/new.db", dir);
 	sql_file(p, "CREATE TABLE x (a); PRAGMA user_version = 99;");
-	open_fails(p, "catalogue schema version 99 is newer than this neuvoo understands (1); update neuvoo");
+	open_fails(p, "catalogue schema version 99 is newer than this neuvoo understands (2); update neuvoo");
 	free(p);
 
 	p = malloc(strlen(dir) + 16);

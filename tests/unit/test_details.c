@@ -5,7 +5,11 @@
 
 #include "util.h"
 
+#include <sqlite3.h>
+
 #include "core/catalogue.h"
+#include "core/catalogue_publish.h"
+#include "core/catalogue_schema.h"
 #include "core/err.h"
 #include "core/service_details.h"
 
@@ -102,11 +106,136 @@ static void test_rows(void **state)
 	catalogue_free(&cat);
 }
 
+/* The address from its parts, in the language asked, Finnish style. */
+static void test_address_parts(void **state)
+{
+	struct catalogue *cat = catalogue_new();
+	struct cat_org *o = catalogue_add_org(cat);
+	struct cat_service *s;
+	struct cat_service_info *in;
+	struct tm now = day(2026, 12, 3);
+	struct rows r = { "" };
+	char *a;
+	(void)state;
+	o->id = strdup("o");
+	o->name.v[CAT_FI] = strdup("Kela");
+	s = catalogue_add_service(cat);
+	s->id = strdup("s");
+	s->name.v[CAT_FI] = strdup("Palvelupiste");
+	in = s->info;
+	in->address = strdup("Itäkatu 1-7, 00930 HELSINKI (sv: ...)");
+	in->street.v[CAT_FI] = strdup("Itäkatu");
+	in->street.v[CAT_SV] = strdup("Östra gatan");
+	in->street_number = strdup("1-7");
+	in->postal_code = strdup("00930");
+	in->post_office.v[CAT_FI] = strdup("Helsinki");
+	in->post_office.v[CAT_SV] = strdup("Helsingfors");
+	in->municipality_name.v[CAT_FI] = strdup("Helsinki");
+	in->municipality_code = strdup("091");
+	in->country = strdup("FI");
+	a = service_details_address(in, "fi");
+	assert_string_equal(a, "Itäkatu 1-7, 00930 Helsinki");
+	free(a);
+	a = service_details_address(in, "sv");
+	assert_string_equal(a, "Östra gatan 1-7, 00930 Helsingfors");
+	free(a);
+	/* English falls back to Finnish; the flat text is not used. */
+	a = service_details_address(in, "en");
+	assert_string_equal(a, "Itäkatu 1-7, 00930 Helsinki");
+	free(a);
+	service_details(cat, 0, "fi", &now, collect, &r);
+	assert_non_null(strstr(r.buf, "Address=Itäkatu 1-7, 00930 Helsinki\n"));
+	assert_non_null(strstr(r.buf, "Municipality=Helsinki (091)\n"));
+	assert_null(strstr(r.buf, "Features="));
+	in->attributes = strdup("Accessibility: wheelchair");
+	r.buf[0] = '\0';
+	service_details(cat, 0, "fi", &now, collect, &r);
+	assert_non_null(strstr(r.buf, "Features=Accessibility: wheelchair\n"));
+	/* Another country is named; a postal code alone still makes a line. */
+	free(in->country);
+	in->country = strdup("SE");
+	a = service_details_address(in, "fi");
+	assert_string_equal(a, "Itäkatu 1-7, 00930 Helsinki, SE");
+	free(a);
+	catalogue_fields_free(CAT_TABLE_service, 1u << CW_INFO, NULL, in);
+	in->postal_code = strdup("00100");
+	a = service_details_address(in, "fi");
+	assert_string_equal(a, "00100");
+	free(a);
+	free(in->postal_code);
+	in->postal_code = NULL;
+	assert_null(service_details_address(in, "fi"));
+	catalogue_free(&cat);
+}
+
+/* A catalogue file of schema version 1 (no address parts), as desks have
+ * them: it loads whole and lean, shows its flat address, and publishing
+ * it again writes version 2 with the same address. */
+static void test_version1_file(void **state)
+{
+	char *dir = util_tmpdir();
+	char *path = xasprintf("%s/v1.db", dir), *path2 = xasprintf("%s/v2.db", dir);
+	struct catalogue *cat = NULL, *lean = NULL, *again = NULL;
+	struct tm now = day(2026, 12, 3);
+	struct rows r = { "" };
+	sqlite3 *db;
+	char *err = NULL;
+	(void)state;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, catalogue_schema_sql(1), NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"INSERT INTO organisation (id, kind, name_fi) VALUES ('o', 'city', 'Kaupunki');"
+		"INSERT INTO service (id, organisation_id, name_fi, address, municipality,"
+		" eligibility_fi, eligibility_sv)"
+		" VALUES ('s', 'o', 'Neuvonta', 'Katu 1, 00100 Helsinki', 'Helsinki',"
+		" 'Kaikille', 'Kaikille');"
+		"PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	if (catalogue_open(path, &cat, &err) != 0)
+		fail_msg("open a version-1 file: %s", err);
+	assert_int_equal(cat->version, 1);
+	assert_string_equal(cat->services[0].info->address, "Katu 1, 00100 Helsinki");
+	assert_null(cat->services[0].info->postal_code);
+	assert_null(cat->services[0].info->street.v[CAT_FI]);
+	if (catalogue_open_lean(path, &lean, &err) != 0)
+		fail_msg("open a version-1 file lean: %s", err);
+	/* Twice: the first details are freed (the same text in two
+	 * languages is two strings there, never one freed twice). */
+	service_details(lean, 0, "fi", &now, collect, &r);
+	service_details(lean, 0, "sv", &now, collect, &r);
+	assert_non_null(strstr(r.buf, "Address=Katu 1, 00100 Helsinki\n"));
+	assert_non_null(strstr(r.buf, "Kaikille"));
+	assert_null(strstr(r.buf, "Details="));
+
+	if (catalogue_publish(cat, path2, &err) != 0)
+		fail_msg("publish: %s", err);
+	if (catalogue_open(path2, &again, &err) != 0)
+		fail_msg("open the new file: %s", err);
+	assert_int_equal(again->version, CATALOGUE_SCHEMA_VERSION);
+	assert_string_equal(again->services[0].info->address, "Katu 1, 00100 Helsinki");
+	catalogue_free(&lean);
+	if (catalogue_open_lean(path2, &lean, &err) != 0)
+		fail_msg("open the new file lean: %s", err);
+	r.buf[0] = '\0';
+	service_details(lean, 0, "fi", &now, collect, &r);
+	service_details(lean, 0, "fi", &now, collect, &r);
+	assert_non_null(strstr(r.buf, "Address=Katu 1, 00100 Helsinki\n"));
+	catalogue_free(&cat);
+	catalogue_free(&lean);
+	catalogue_free(&again);
+	free(path);
+	free(path2);
+	util_rmtree(&dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_age_in_months),
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_address_parts),
+		cmocka_unit_test(test_version1_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

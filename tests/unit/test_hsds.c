@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/hours.h"
 #include "core/hsds.h"
+#include "core/service_details.h"
 
 struct warns {
 	char **msg;
@@ -894,7 +895,8 @@ static void test_taxonomy_terms_3(void **state)
 		       "ad1,l1,Storgatan 1,Haparanda,95331,SE,physical\n");
 	free(f);
 	f = util_write(dir, "taxonomy_term.csv",
-		       "id,code,name,taxonomy\nk1,employment,Jobs,x\nk2,,Child Care,x\n");
+		       "id,code,name,taxonomy\nk1,employment,Jobs,x\nk2,,Child Care,x\n"
+		       "k3,,Accessibility,x\n");
 	free(f);
 	/* A phone's own languages, kept in its label. */
 	f = util_write(dir, "phone.csv", "id,service_id,number\nph1,s1,09 100\nph2,s1,09 200\n");
@@ -905,13 +907,25 @@ static void test_taxonomy_terms_3(void **state)
 	free(f);
 	f = util_write(dir, "attribute.csv",
 		       "id,link_id,taxonomy_term_id,link_type,link_entity,value\n"
-		       "a1,s1,k1,,service,\na2,s1,k2,,service,\na3,loc9,k1,,location,\n"
-		       "a4,s1,k9,,service,\n");
+		       "a1,s1,k1,,service,\na2,s1,k2,,service,\na3,l1,k3,,location,wheelchair\n"
+		       "a4,s1,k9,,service,\n"
+		       "a5,ph1,k1,,phone,\n"
+		       "a6,x1,k1,,frobnicator,\n");
 	free(f);
 	import_log_init(&log);
 	assert_int_equal(hsds_import_log(dir, &cat, &log, &err), 0);
-	assert_int_equal(log.n_problems, 1);
+	assert_int_equal(log.n_problems, 2);
 	assert_non_null(strstr(log.problems[0], "attribute.csv:5: unknown taxonomy_term_id"));
+	assert_non_null(strstr(log.problems[1], "attribute.csv:7: attribute of an unknown link_type \"frobnicator\""));
+	{
+		/* A phone's attribute has no place: counted, not a problem. */
+		size_t k;
+		bool noted = false;
+		for (k = 0; k < log.n_notes; k++)
+			if (strstr(log.notes[k], "1 attribute of organisations, phones"))
+				noted = true;
+		assert_true(noted);
+	}
 	{
 		const struct cat_service *s1 = svc(cat, "s1");
 		assert_int_equal(s1->n_languages, 1);
@@ -922,8 +936,24 @@ static void test_taxonomy_terms_3(void **state)
 		/* The register's modification date stands in for a check. */
 		assert_string_equal(s1->info->verified, "2025-10-01");
 		assert_string_equal(svc(cat, "s2")->info->verified, "2026-02-03");
+		/* The terms and the location's attribute with its value: a
+		 * line of the details and search keywords. */
+		assert_string_equal(s1->info->attributes,
+				    "Jobs; Child Care; Accessibility: wheelchair");
+		assert_non_null(strstr(s1->keywords, "wheelchair"));
+		assert_non_null(strstr(s1->keywords, "Child Care"));
 		/* The country as given, not Finland. */
 		assert_string_equal(s1->info->address, "Storgatan 1, 95331 Haparanda, SE");
+		/* And in its parts, the country kept as the file gives it. */
+		assert_string_equal(s1->info->street.v[CAT_FI], "Storgatan 1");
+		assert_string_equal(s1->info->postal_code, "95331");
+		assert_string_equal(s1->info->post_office.v[CAT_FI], "Haparanda");
+		assert_string_equal(s1->info->country, "SE");
+		{
+			char *a = service_details_address(s1->info, "en");
+			assert_string_equal(a, "Storgatan 1, 95331 Haparanda, SE");
+			free(a);
+		}
 	}
 	assert_int_equal(svc(cat, "s1")->topics,
 			 ((topic_set)1 << codes_find(CODES_TOPIC, "employment")) |

@@ -284,7 +284,14 @@ static void test_add_merges_by_id(void **state)
 		s->id = strdup("old-1");
 		s->org = 0;
 		s->name.v[CAT_FI] = strdup("Uusi nimi");
+		s->description.v[CAT_SV] = strdup("Ny beskrivning");
+		s->info->street.v[CAT_FI] = strdup("Katu");
 	}
+	/* As an importer does: the strings in the fresh catalogue's arena,
+	 * which the merge hands to the current one. */
+	catalogue_compact_services(fresh, 0);
+	assert_string_equal(fresh->services[2].name.v[CAT_FI], "Uusi nimi");
+	assert_string_equal(fresh->services[2].info->street.v[CAT_FI], "Katu");
 	assert_int_equal(catalogue_import_finish(&fresh, &log, &o, x.path,
 						 collect, &said, &res, &err), 0);
 	assert_null(fresh);
@@ -299,6 +306,8 @@ static void test_add_merges_by_id(void **state)
 	i = catalogue_service_index(cat, "old-1");
 	assert_true(i >= 0);
 	assert_string_equal(cat->services[i].name.v[CAT_FI], "Uusi nimi");
+	assert_string_equal(cat->services[i].description.v[CAT_SV], "Ny beskrivning");
+	assert_string_equal(cat->services[i].info->street.v[CAT_FI], "Katu");
 	assert_string_equal(catalogue_service_org(cat, &cat->services[i])->id, "o2");
 	i = catalogue_service_index(cat, "old-0");
 	assert_true(i >= 0);

@@ -141,6 +141,15 @@ static void test_phones_address_web(void **state)
 	assert_string_equal(s->info->address,
 			    "Itäkatu 1-7, 00930 HELSINKI (sv: Östra gatan 1-7, 00930 HELSINGFORS)");
 	assert_string_equal(s->info->municipality, "Helsinki");
+	/* The same address in its parts, each language's own. */
+	assert_string_equal(s->info->street.v[CAT_FI], "Itäkatu");
+	assert_string_equal(s->info->street.v[CAT_SV], "Östra gatan");
+	assert_string_equal(s->info->street_number, "1-7");
+	assert_string_equal(s->info->postal_code, "00930");
+	assert_string_equal(s->info->post_office.v[CAT_SV], "HELSINGFORS");
+	assert_string_equal(s->info->municipality_code, "091");
+	assert_string_equal(s->info->municipality_name.v[CAT_SV], "Helsingfors");
+	assert_string_equal(s->info->country, "FI");
 	assert_string_equal(s->info->web, "https://www.kela.fi/palvelupisteet");
 	assert_null(s->info->email);
 	/* A Finnish service number has no prefix; free of charge said in

@@ -106,7 +106,7 @@ static void test_init_fixture(void **state)
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0644);
 	assert_int_equal(catalogue_open(path, &cat, &err), 0);
-	assert_int_equal(cat->version, 1);
+	assert_int_equal(cat->version, CATALOGUE_SCHEMA_VERSION);
 	assert_int_equal(cat->n_services, 3);
 	assert_string_equal(cat->name, "Testville");
 	assert_int_equal(catalogue_check(cat, NULL, NULL), 0);
@@ -388,7 +388,7 @@ static void test_info(void **state)
 	assert_int_equal(catalogue_open(path, &cat, &err), 0);
 	info = catalogue_info(cat);
 	assert_non_null(strstr(info, "name: Testville\n"));
-	assert_non_null(strstr(info, "schema version: 1\n"));
+	assert_non_null(strstr(info, "schema version: 2\n"));
 	assert_non_null(strstr(info, "organisations: 2 (city 1, other public 0, NGO 1, other 0)\n"));
 	assert_non_null(strstr(info, "services: 3\n"));
 	assert_non_null(strstr(info, "languages: 5\n"));

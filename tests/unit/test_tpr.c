@@ -22,7 +22,7 @@ static char *top_path(const char *rel)
 static struct catalogue *import(char *path, const char *map,
 				struct regjson_problems *probs)
 {
-	struct tpr_opts o = { map };
+	struct tpr_opts o = { map, NULL };
 	struct catalogue *cat = NULL;
 	char *err = NULL;
 	if (tpr_import(&path, 1, &o, &cat, probs, &err) != 0)
@@ -64,6 +64,14 @@ static void test_units(void **state)
 	assert_string_equal(s->info->address,
 			    "Pohjoisesplanadi 11-13, 00170 Helsinki (sv: Norra esplanaden 11-13, 00170 Helsingfors)");
 	assert_string_equal(s->info->municipality, "Helsinki");
+	/* Its parts: TPR's street keeps the number; the city is the post
+	 * office. */
+	assert_string_equal(s->info->street.v[CAT_SV], "Norra esplanaden 11-13");
+	assert_null(s->info->street_number);
+	assert_string_equal(s->info->postal_code, "00170");
+	assert_string_equal(s->info->post_office.v[CAT_FI], "Helsinki");
+	assert_string_equal(s->info->post_office.v[CAT_SV], "Helsingfors");
+	assert_string_equal(s->info->country, "FI");
 	assert_string_equal(s->info->email, "helsinki-info@hel.fi");
 	assert_string_equal(s->info->web, "https://www.hel.fi/fi/paatoksenteko-ja-hallinto/helsinki-info");
 	/* The unit's phone with its call charge in each language, then the
@@ -168,9 +176,59 @@ static void test_broken(void **state)
 	util_rmtree(&dir);
 }
 
+/* Topics from the ontology: a word by its Finnish name (the word pages
+ * give it), a tree node by its own id or name, else by its parent's;
+ * what gives none is listed with its name and count. */
+static void test_ontology(void **state)
+{
+	char *paths[2] = { top_path("tests/data/tpr"), top_path("tests/data/tpr-ontology") };
+	char *tmp = util_tmpdir();
+	char *map = util_write(tmp, "words.conf",
+			       "# by name and by tree id\n"
+			       "Yleinen neuvonta\tother\n"
+			       "ikääntyneiden palvelut\telderly\n"
+			       "tree:900\tpermits\n");
+	struct regjson_problems probs = { 0 };
+	struct tpr_unmapped un = { 0 };
+	struct tpr_opts o = { map, &un };
+	struct catalogue *cat = NULL;
+	char *err = NULL;
+	const struct cat_service *s;
+	size_t i;
+	bool listed = false;
+	(void)state;
+	if (tpr_import(paths, 2, &o, &cat, &probs, &err) != 0)
+		fail_msg("%s", err);
+	assert_int_equal(cat->n_services, 3);
+	/* 813 "yleinen neuvonta" by its name; 1044 maps to nothing. */
+	s = svc(cat, "tpr-51342");
+	assert_true(s->topics & ((topic_set)1 << TOPIC_OTHER));
+	assert_false(s->topics & ((topic_set)1 << TOPIC_MOVING));
+	/* Node 531 has no line of its own: its parent 530's name; 900 by
+	 * its id. */
+	s = svc(cat, "tpr-8215");
+	assert_true(s->topics & ((topic_set)1 << TOPIC_ELDERLY));
+	assert_true(s->topics & ((topic_set)1 << TOPIC_PERMITS));
+	assert_int_equal(svc(cat, "tpr-67001")->topics, 0);
+	assert_int_equal(un.n, 1);
+	for (i = 0; i < un.n; i++)
+		if (!strcmp(un.lines[i], "ontology word 1044 (maahanmuuttajien neuvonta): 1 record, no topic"))
+			listed = true;
+	if (!listed)
+		fail_msg("unmapped: %s", un.n ? un.lines[0] : "(none)");
+	tpr_unmapped_free(&un);
+	regjson_problems_free(&probs);
+	catalogue_free(&cat);
+	free(map);
+	util_rmtree(&tmp);
+	free(paths[0]);
+	free(paths[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ontology),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_hours_text),
 		cmocka_unit_test(test_broken),
