@@ -42,6 +42,7 @@
 #include "core/err.h"
 #include "core/hash.h"
 #include "core/i18n.h"
+#include "core/search_index.h"
 
 /* ---- resolving ids -------------------------------------------------------- */
 
@@ -624,6 +625,27 @@ static void load_topic_order(struct loader *L)
 			cat->topic_order[n++] = t;
 }
 
+/* A lean catalogue's services from its published index file, mapped
+ * (core/catalogue_map): true when they are there. A refused file is
+ * remembered for the search to say; the services then come from SQLite. */
+static bool map_services(struct loader *L)
+{
+	struct catalogue *cat = L->cat;
+	char *err = NULL;
+	int rc;
+	if (L->rc != SQLITE_OK)
+		return false;
+	rc = search_index_map_records(cat, L->cap_services, &err);
+	if (rc < 0)
+		cat->index_problem = err;
+	if (rc <= 0)
+		return false;
+	free(cat->services);
+	cat->services = cat->mapped_services;
+	cat->n_services = L->cap_services;
+	return true;
+}
+
 static int open_file(const char *path, bool lean, struct catalogue **out,
 		     char **err)
 {
@@ -665,12 +687,18 @@ static int open_file(const char *path, bool lean, struct catalogue **out,
 	L.arrs = xcalloc(ARR_SLOTS, sizeof *L.arrs);
 	L.rc = SQLITE_OK;
 	L.lean = lean;
+	L.cat->dev = st.st_dev;
+	L.cat->ino = st.st_ino;
+	L.cat->mtime = st.st_mtim;
+	L.cat->size = st.st_size;
 	count_rows(&L);
 	load_meta(&L);
 	load_languages(&L);
 	load_orgs(&L);
-	load_services(&L);
-	load_service_children(&L);
+	if (!lean || !map_services(&L)) {
+		load_services(&L);
+		load_service_children(&L);
+	}
 	load_resources(&L);
 	load_topic_order(&L);
 	free(L.org_ids);
@@ -699,10 +727,6 @@ static int open_file(const char *path, bool lean, struct catalogue **out,
 	malloc_trim(0);
 #endif
 
-	L.cat->dev = st.st_dev;
-	L.cat->ino = st.st_ino;
-	L.cat->mtime = st.st_mtim;
-	L.cat->size = st.st_size;
 	*out = L.cat;
 	return 0;
 }
