@@ -275,6 +275,11 @@ const char *catalogue_map_check(const void *sec, size_t len, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct cat_service *s = &rec[i];
 		const struct hours *hs = &s->hours;
+		/* An array shared with the service before was checked with it. */
+		bool same_langs = i && s->languages == rec[i - 1].languages &&
+				  s->n_languages == rec[i - 1].n_languages;
+		bool same_spans = i && hs->spans == rec[i - 1].hours.spans &&
+				  hs->n_spans == rec[i - 1].hours.n_spans;
 		bool ok = in_str(&str, s->id) && in_str(&str, s->keywords) &&
 			  (s->org < n_orgs || s->org == SIZE_MAX) && !s->words &&
 			  !s->info && !(s->topics >> TOPIC__N) &&
@@ -283,9 +288,9 @@ const char *catalogue_map_check(const void *sec, size_t len, size_t n,
 			  in_arr(&arr, hs->ex, hs->n_ex, sizeof *hs->ex);
 		for (k = 0; ok && k < CAT__NLANG; k++)
 			ok = in_str(&str, s->name.v[k]) && !s->description.v[k];
-		for (k = 0; ok && k < s->n_languages; k++)
+		for (k = 0; ok && !same_langs && k < s->n_languages; k++)
 			ok = s->languages[k] && in_str(&str, s->languages[k]);
-		for (k = 0; ok && k < hs->n_spans; k++)
+		for (k = 0; ok && !same_spans && k < hs->n_spans; k++)
 			ok = hours_span_ok(hs->spans[k].day, hs->spans[k].open,
 					   hs->spans[k].close);
 		for (k = 0; ok && k < hs->n_ex; k++) {

@@ -112,6 +112,22 @@ static uint64_t checksum(const void *p, size_t len)
 	return (h[0] ^ (h[1] << 1) ^ (h[2] << 2) ^ (h[3] << 3)) ^ len;
 }
 
+/* Map the pages of [p, p + len) of a mapped file at once, before a
+ * checksum reads them all anyway: one call instead of a page fault every
+ * few pages. Only what is read: the other languages' pages stay out of
+ * the session (its Pss). */
+static void populate(const void *p, size_t len)
+{
+#ifdef MADV_POPULATE_READ
+	uintptr_t a = (uintptr_t)p & ~(uintptr_t)4095;
+	if (len)
+		(void)madvise((void *)a, len + ((uintptr_t)p - a), MADV_POPULATE_READ);
+#else
+	(void)p;
+	(void)len;
+#endif
+}
+
 /* a * b, or UINT64_MAX when it overflows (no mapped length is that). */
 static uint64_t mul(uint64_t a, uint64_t b)
 {
@@ -523,6 +539,13 @@ int search_index_load(const struct catalogue *cat, const char *lang,
 	if (l == N_INDEX_LANGS)
 		return 0;	/* no index for this language: build */
 	base = 1 + l * S__N;
+	{	/* the language's sections lie together */
+		struct sect_entry a, z;
+		memcpy(&a, &tab[base], sizeof a);
+		memcpy(&z, &tab[base + S__N - 1], sizeof z);
+		if (a.off <= z.off && z.off <= len && z.len <= len - z.off)
+			populate(m + a.off, z.off + z.len - a.off);
+	}
 	for (k = 0; k < S__N; k++) {
 		memcpy(&e, &tab[base + k], sizeof e);
 		if (e.kind != k || strncmp(e.lang, index_langs[l], 4) ||
@@ -642,6 +665,9 @@ int search_index_map_records(struct catalogue *cat, size_t n, char **err)
 	rc = header_check(m, (size_t)st.st_size, cat, n, &h, &why);
 	if (rc == 0) {
 		memcpy(&e, m + sizeof h, sizeof e);
+		if (e.kind == KIND_RECORDS && e.off <= (uint64_t)st.st_size &&
+		    e.len <= (uint64_t)st.st_size - e.off)
+			populate(m + e.off, e.len);
 		if (e.kind != KIND_RECORDS || e.lang[0] || e.off % ALIGN ||
 		    e.off > (uint64_t)st.st_size || e.len > (uint64_t)st.st_size - e.off ||
 		    checksum(m + e.off, e.len) != e.sum ||
