@@ -624,7 +624,7 @@ void search_index_reseal(void *buf, size_t len)
 	memcpy(m, &h, sizeof h);
 }
 
-int search_index_map_records(struct catalogue *cat, size_t n, char **err)
+int search_index_map_records(struct catalogue *cat, char **err)
 {
 #ifdef MAP_FIXED_NOREPLACE
 	char *path;
@@ -662,7 +662,10 @@ int search_index_map_records(struct catalogue *cat, size_t n, char **err)
 		return 0;
 	}
 	m = map;
-	rc = header_check(m, (size_t)st.st_size, cat, n, &h, &why);
+	/* The header's count: the file's identity (publish id, inode, size,
+	 * time) says it is the catalogue's, and the records are checked
+	 * against it. */
+	rc = header_check(m, (size_t)st.st_size, cat, (size_t)h.services, &h, &why);
 	if (rc == 0) {
 		memcpy(&e, m + sizeof h, sizeof e);
 		if (e.kind == KIND_RECORDS && e.off <= (uint64_t)st.st_size &&
@@ -671,7 +674,7 @@ int search_index_map_records(struct catalogue *cat, size_t n, char **err)
 		if (e.kind != KIND_RECORDS || e.lang[0] || e.off % ALIGN ||
 		    e.off > (uint64_t)st.st_size || e.len > (uint64_t)st.st_size - e.off ||
 		    checksum(m + e.off, e.len) != e.sum ||
-		    catalogue_map_check(m + e.off, e.len, n, cat->n_orgs)) {
+		    catalogue_map_check(m + e.off, e.len, (size_t)h.services, cat->n_orgs)) {
 			rc = -1;
 			why = _("damaged");
 		}
@@ -686,11 +689,11 @@ int search_index_map_records(struct catalogue *cat, size_t n, char **err)
 	cat->index_map = map;
 	cat->index_map_len = (size_t)st.st_size;
 	cat->mapped_services = catalogue_map_services(m + e.off);
+	cat->n_services = (size_t)h.services;
 	free(path);
 	return 1;
 #else
 	(void)cat;
-	(void)n;
 	(void)err;
 	return 0;
 #endif
