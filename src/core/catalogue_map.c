@@ -220,7 +220,8 @@ void *catalogue_map_build(const struct catalogue *cat, uintptr_t at,
 	out = xcalloc(1, *len);
 	memcpy(out, &h, sizeof h);
 	memcpy(out + h.rec_off, rec, h.n * sizeof *rec);
-	memcpy(out + h.arr_off, b.arr.p, b.arr.len);
+	if (b.arr.len)	/* memcpy from NULL is undefined even for 0 */
+		memcpy(out + h.arr_off, b.arr.p, b.arr.len);
 	memcpy(out + h.str_off, b.str.p, b.str.len);
 	builder_reset(&b);
 	free(rec);
