@@ -190,6 +190,19 @@ static long proc_kb(pid_t pid, const char *field)
 	return kb;
 }
 
+/* A child's environment: its folders under tmp, an xterm, UTF-8. */
+static void child_env(const char *tmp)
+{
+	char *d = xasprintf("%s/data", tmp), *s = xasprintf("%s/state", tmp);
+	char *c = xasprintf("%s/config", tmp);
+	setenv("XDG_DATA_HOME", d, 1);
+	setenv("XDG_STATE_HOME", s, 1);
+	setenv("XDG_CONFIG_HOME", c, 1);
+	setenv("HOME", tmp, 1);
+	setenv("TERM", "xterm-256color", 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+}
+
 /* Seconds from fork to the first full screen, and to the Redirect list
  * (the search index is built right after the first screen, then the list
  * is drawn: the last output before the desk goes quiet); *peak_kb gets
@@ -206,14 +219,8 @@ static double start_once(const char *tmp, const char *cat, double *listed,
 	if (pid < 0)
 		die("forkpty", NULL);
 	if (pid == 0) {
-		char *d = xasprintf("%s/data", tmp), *s = xasprintf("%s/state", tmp);
-		char *c = xasprintf("%s/config", tmp), *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
-		setenv("XDG_DATA_HOME", d, 1);
-		setenv("XDG_STATE_HOME", s, 1);
-		setenv("XDG_CONFIG_HOME", c, 1);
-		setenv("HOME", tmp, 1);
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LC_ALL", "C.UTF-8", 1);
+		char *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
+		child_env(tmp);
 		execl(bin, "neuvoo", "--desk", "bench", "--catalogue", cat, (char *)NULL);
 		_exit(127);
 	}
@@ -494,15 +501,9 @@ static void bench_sessions(const char *tmp, const char *cat)
 		if (pid[i] < 0)
 			die("forkpty", NULL);
 		if (pid[i] == 0) {
-			char *d = xasprintf("%s/data", tmp), *st = xasprintf("%s/state", tmp);
-			char *c = xasprintf("%s/config", tmp), *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
+			char *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
 			char *desk = xasprintf("bench%d", i);
-			setenv("XDG_DATA_HOME", d, 1);
-			setenv("XDG_STATE_HOME", st, 1);
-			setenv("XDG_CONFIG_HOME", c, 1);
-			setenv("HOME", tmp, 1);
-			setenv("TERM", "xterm-256color", 1);
-			setenv("LC_ALL", "C.UTF-8", 1);
+			child_env(tmp);
 			execl(bin, "neuvoo", "--desk", desk, "--catalogue", cat, (char *)NULL);
 			_exit(127);
 		}
@@ -625,17 +626,10 @@ static pid_t spawn_tty(const char *tmp, char *const argv[], const char *in,
 	if (pid < 0)
 		die("forkpty", NULL);
 	if (pid == 0) {
-		char *d = xasprintf("%s/data", tmp), *st = xasprintf("%s/state", tmp);
-		char *c = xasprintf("%s/config", tmp);
 		int fd = in ? open(in, O_RDONLY) : -1;
 		if (in && (fd < 0 || dup2(fd, 0) < 0))
 			_exit(127);
-		setenv("XDG_DATA_HOME", d, 1);
-		setenv("XDG_STATE_HOME", st, 1);
-		setenv("XDG_CONFIG_HOME", c, 1);
-		setenv("HOME", tmp, 1);
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LC_ALL", "C.UTF-8", 1);
+		child_env(tmp);
 		execvp(argv[0], argv);
 		_exit(127);
 	}
