@@ -17,7 +17,6 @@
  * language array) is one pointer there and is written once here. */
 #include <config.h>
 
-#include <stdalign.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,13 +24,36 @@
 #include "core/catalogue_map.h"
 #include "core/codes.h"
 #include "core/err.h"
+#include "core/hash.h"
 #include "core/hours.h"
 
 struct map_head {
 	uint64_t n;
 	uint64_t rec_off, arr_off, arr_len, str_off, str_len;
-	uint64_t reserved[2];
+	uint64_t layout;	/* layout(): the structs as this build has them */
+	uint64_t reserved;
 };
+
+/* The sizes and offsets the section's bytes depend on: a build whose
+ * structs differ (a field added to a record) refuses the file instead of
+ * misreading it, whatever the format number says. */
+static uint64_t layout(void)
+{
+	const uint64_t v[] = {
+		sizeof(struct cat_service), offsetof(struct cat_service, id),
+		offsetof(struct cat_service, org), offsetof(struct cat_service, name),
+		offsetof(struct cat_service, description),
+		offsetof(struct cat_service, words),
+		offsetof(struct cat_service, keywords),
+		offsetof(struct cat_service, topics),
+		offsetof(struct cat_service, languages),
+		offsetof(struct cat_service, n_languages),
+		offsetof(struct cat_service, hours), offsetof(struct cat_service, info),
+		sizeof(struct hours), sizeof(struct hours_span),
+		sizeof(struct hours_exception), CAT__NLANG, TOPIC__N,
+	};
+	return hash64(v, sizeof v);
+}
 
 /* ---- building ------------------------------------------------------------- */
 
@@ -201,6 +223,7 @@ void *catalogue_map_build(const struct catalogue *cat, uintptr_t at,
 
 	memset(&h, 0, sizeof h);
 	h.n = cat->n_services;
+	h.layout = layout();
 	h.rec_off = sizeof h;
 	h.arr_off = h.rec_off + h.n * sizeof *rec;
 	/* A first pass measures the arrays, so that the second knows where
@@ -261,6 +284,8 @@ const char *catalogue_map_check(const void *sec, size_t len, size_t n,
 	if (len < sizeof h || base % 8)
 		return "records";
 	memcpy(&h, sec, sizeof h);
+	if (h.layout != layout())
+		return "layout";
 	if (h.n != n || h.rec_off != sizeof h ||
 	    h.n > (len - h.rec_off) / sizeof *rec ||
 	    h.arr_off != h.rec_off + h.n * sizeof *rec || h.arr_off % 8 ||

@@ -28,9 +28,10 @@ void *catalogue_map_build(const struct catalogue *cat, uintptr_t at,
 			  size_t *len);
 
 /* Check the section at sec (mapped at its own address) for n services of
- * n_orgs organisations: every pointer inside it and aligned, every string
- * terminated inside it, counts and hours within bounds. NULL when it can
- * be used, else what is wrong (for the refusal's message). */
+ * n_orgs organisations: the structs' layout this build's, every pointer
+ * inside it and aligned, every string terminated inside it, counts and
+ * hours within bounds. NULL when it can be used, else what is wrong:
+ * "layout" (written by a build whose records differ) or "records". */
 const char *catalogue_map_check(const void *sec, size_t len, size_t n,
 				size_t n_orgs);
 

@@ -667,6 +667,7 @@ int search_index_map_records(struct catalogue *cat, char **err)
 	 * against it. */
 	rc = header_check(m, (size_t)st.st_size, cat, (size_t)h.services, &h, &why);
 	if (rc == 0) {
+		const char *bad = NULL;
 		memcpy(&e, m + sizeof h, sizeof e);
 		if (e.kind == KIND_RECORDS && e.off <= (uint64_t)st.st_size &&
 		    e.len <= (uint64_t)st.st_size - e.off)
@@ -674,9 +675,12 @@ int search_index_map_records(struct catalogue *cat, char **err)
 		if (e.kind != KIND_RECORDS || e.lang[0] || e.off % ALIGN ||
 		    e.off > (uint64_t)st.st_size || e.len > (uint64_t)st.st_size - e.off ||
 		    checksum(m + e.off, e.len) != e.sum ||
-		    catalogue_map_check(m + e.off, e.len, (size_t)h.services, cat->n_orgs)) {
+		    (bad = catalogue_map_check(m + e.off, e.len, (size_t)h.services,
+					       cat->n_orgs)) != NULL) {
 			rc = -1;
-			why = _("damaged");
+			why = bad && !strcmp(bad, "layout")
+				? _("written by another version of neuvoo")
+				: _("damaged");
 		}
 	}
 	if (rc != 0) {

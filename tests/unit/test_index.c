@@ -363,7 +363,7 @@ static void copy_file(const char *from, const char *to)
 	free(cmd);
 }
 
-enum damage { CORRUPT, RECORDS, TRUNCATED, MAGIC, FORMAT, OTHER_CATALOGUE, TABLE };
+enum damage { CORRUPT, RECORDS, LAYOUT, TRUNCATED, MAGIC, FORMAT, OTHER_CATALOGUE, TABLE };
 
 static void damaged(enum damage how, const char *says)
 {
@@ -388,6 +388,24 @@ static void damaged(enum damage how, const char *says)
 		patch(idx, (off_t)(entry_u64(idx, 0, 8) + entry_u64(idx, 0, 16)) - 3,
 		      "\x7f", 1);
 		break;
+	case LAYOUT: {	/* records of a build whose structs differ, sealed */
+		unsigned char *b;
+		size_t n;
+		FILE *f = fopen(idx, "r+b");
+		assert_non_null(f);
+		fseek(f, 0, SEEK_END);
+		n = (size_t)ftell(f);
+		b = xmalloc(n);
+		rewind(f);
+		assert_int_equal(fread(b, 1, n, f), n);
+		b[entry_u64(idx, 0, 8) + 48] ^= 1;	/* the head's layout */
+		search_index_reseal(b, n);
+		rewind(f);
+		assert_int_equal(fwrite(b, 1, n, f), n);
+		fclose(f);
+		free(b);
+		break;
+	}
 	case TRUNCATED:
 		assert_int_equal(truncate(idx, (off_t)entry_u64(idx, 4, 8)), 0);
 		break;
@@ -476,6 +494,12 @@ static void test_corrupt_records_refused(void **state)
 {
 	(void)state;
 	damaged(RECORDS, "damaged");
+}
+
+static void test_records_layout_refused(void **state)
+{
+	(void)state;
+	damaged(LAYOUT, "another version");
 }
 
 static void test_truncated_refused(void **state)
@@ -570,6 +594,7 @@ int main(void)
 		cmocka_unit_test(test_records_round_trip),
 		cmocka_unit_test(test_corrupt_refused),
 		cmocka_unit_test(test_corrupt_records_refused),
+		cmocka_unit_test(test_records_layout_refused),
 		cmocka_unit_test(test_truncated_refused),
 		cmocka_unit_test(test_wrong_magic_refused),
 		cmocka_unit_test(test_wrong_format_refused),
