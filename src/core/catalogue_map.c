@@ -176,6 +176,38 @@ static void fix_codes(struct builder *b, void *copy, size_t n)
 		v[i] = put_str(b, v[i]);
 }
 
+/* Spans and exceptions field by field: their padding bytes are zero in
+ * the file (the same catalogue gives the same bytes). */
+static void fix_spans(struct builder *b, void *copy, size_t n)
+{
+	struct hours_span *v = copy, x;
+	size_t i;
+	(void)b;
+	for (i = 0; i < n; i++) {
+		memset(&x, 0, sizeof x);
+		x.day = v[i].day;
+		x.open = v[i].open;
+		x.close = v[i].close;
+		memcpy(&v[i], &x, sizeof x);
+	}
+}
+
+static void fix_exceptions(struct builder *b, void *copy, size_t n)
+{
+	struct hours_exception *v = copy, x;
+	size_t i, k;
+	(void)b;
+	for (i = 0; i < n; i++) {
+		memset(&x, 0, sizeof x);
+		for (k = 0; k + 1 < sizeof x.date && v[i].date[k]; k++)
+			x.date[k] = v[i].date[k];
+		x.closed = v[i].closed;
+		x.open = v[i].open;
+		x.close = v[i].close;
+		memcpy(&v[i], &x, sizeof x);
+	}
+}
+
 /* The records with their pointers for the parts at b's addresses. */
 static void build_records(struct builder *b, const struct catalogue *cat,
 			  struct cat_service *rec)
@@ -196,10 +228,10 @@ static void build_records(struct builder *b, const struct catalogue *cat,
 				       sizeof *s->languages, fix_codes);
 		r->hours.n_spans = s->hours.spans ? s->hours.n_spans : 0;
 		r->hours.spans = put_arr(b, s->hours.spans, r->hours.n_spans,
-					 sizeof *s->hours.spans, NULL);
+					 sizeof *s->hours.spans, fix_spans);
 		r->hours.n_ex = s->hours.ex ? s->hours.n_ex : 0;
 		r->hours.ex = put_arr(b, s->hours.ex, r->hours.n_ex,
-				      sizeof *s->hours.ex, NULL);
+				      sizeof *s->hours.ex, fix_exceptions);
 	}
 }
 
