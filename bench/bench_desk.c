@@ -18,6 +18,10 @@
  * 5. A whole `catalogue search` process against `fzf --filter` over the
  *    same names (fzf installed with apt-get when missing and possible;
  *    else `grep -F -i`, and the line says so).
+ * 6. The desk and fzf (reading the same id-and-name lines) side by side
+ *    in one 80x24 pseudo-terminal each, measured the same way: from exec
+ *    to the last byte of the list drawn, and from a typed letter to the
+ *    last byte of its results drawn (the terminal then quiet).
  *
  * Usage: bench_desk [N [WORDS]]   (N services, default 10000; WORDS words
  * of description in each of fi, sv and en, default 3: a line) */
@@ -186,6 +190,19 @@ static long proc_kb(pid_t pid, const char *field)
 	return kb;
 }
 
+/* A child's environment: its folders under tmp, an xterm, UTF-8. */
+static void child_env(const char *tmp)
+{
+	char *d = xasprintf("%s/data", tmp), *s = xasprintf("%s/state", tmp);
+	char *c = xasprintf("%s/config", tmp);
+	setenv("XDG_DATA_HOME", d, 1);
+	setenv("XDG_STATE_HOME", s, 1);
+	setenv("XDG_CONFIG_HOME", c, 1);
+	setenv("HOME", tmp, 1);
+	setenv("TERM", "xterm-256color", 1);
+	setenv("LC_ALL", "C.UTF-8", 1);
+}
+
 /* Seconds from fork to the first full screen, and to the Redirect list
  * (the search index is built right after the first screen, then the list
  * is drawn: the last output before the desk goes quiet); *peak_kb gets
@@ -202,14 +219,8 @@ static double start_once(const char *tmp, const char *cat, double *listed,
 	if (pid < 0)
 		die("forkpty", NULL);
 	if (pid == 0) {
-		char *d = xasprintf("%s/data", tmp), *s = xasprintf("%s/state", tmp);
-		char *c = xasprintf("%s/config", tmp), *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
-		setenv("XDG_DATA_HOME", d, 1);
-		setenv("XDG_STATE_HOME", s, 1);
-		setenv("XDG_CONFIG_HOME", c, 1);
-		setenv("HOME", tmp, 1);
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LC_ALL", "C.UTF-8", 1);
+		char *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
+		child_env(tmp);
 		execl(bin, "neuvoo", "--desk", "bench", "--catalogue", cat, (char *)NULL);
 		_exit(127);
 	}
@@ -490,15 +501,9 @@ static void bench_sessions(const char *tmp, const char *cat)
 		if (pid[i] < 0)
 			die("forkpty", NULL);
 		if (pid[i] == 0) {
-			char *d = xasprintf("%s/data", tmp), *st = xasprintf("%s/state", tmp);
-			char *c = xasprintf("%s/config", tmp), *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
+			char *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
 			char *desk = xasprintf("bench%d", i);
-			setenv("XDG_DATA_HOME", d, 1);
-			setenv("XDG_STATE_HOME", st, 1);
-			setenv("XDG_CONFIG_HOME", c, 1);
-			setenv("HOME", tmp, 1);
-			setenv("TERM", "xterm-256color", 1);
-			setenv("LC_ALL", "C.UTF-8", 1);
+			child_env(tmp);
 			execl(bin, "neuvoo", "--desk", desk, "--catalogue", cat, (char *)NULL);
 			_exit(127);
 		}
@@ -594,6 +599,131 @@ static void bench_cli(const char *tmp, const char *cat_path)
 	free(names);
 }
 
+/* ---- 6. the desk and fzf in the same terminal ---------------------------- */
+
+/* Seconds from t0 to the last byte read before fd stays quiet for
+ * quiet_ms (first_ms for the first byte); -1 when nothing came. */
+static double last_output(int fd, double t0, int first_ms, int quiet_ms)
+{
+	char buf[16384];
+	double last = -1;
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		if (poll(&p, 1, last < 0 ? first_ms : quiet_ms) <= 0 ||
+		    read(fd, buf, sizeof buf) <= 0)
+			break;
+		last = now_s(CLOCK_MONOTONIC) - t0;
+	}
+	return last;
+}
+
+/* argv in an 80x24 pseudo-terminal, stdin from in (NULL: the terminal). */
+static pid_t spawn_tty(const char *tmp, char *const argv[], const char *in,
+		       int *master)
+{
+	struct winsize ws = { 24, 80, 0, 0 };
+	pid_t pid = forkpty(master, NULL, NULL, &ws);
+	if (pid < 0)
+		die("forkpty", NULL);
+	if (pid == 0) {
+		int fd = in ? open(in, O_RDONLY) : -1;
+		if (in && (fd < 0 || dup2(fd, 0) < 0))
+			_exit(127);
+		child_env(tmp);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+struct tty_figures {
+	double start;		/* exec to the list drawn, median */
+	double key, key_max;	/* a letter to its results drawn */
+};
+
+#define TTY_STARTS 5
+#define TTY_ROUNDS 5
+
+/* Start argv TTY_STARTS times (after one to warm the caches); in the
+ * last, focus (keys that open the filter, may be NULL) and type "asunto"
+ * TTY_ROUNDS times, a letter at a time, erasing it between rounds. */
+static struct tty_figures tty_measure(const char *tmp, char *const argv[],
+				      const char *in, const char *focus,
+				      const char *quit)
+{
+	static const char word[] = "asunto";
+	struct tty_figures f = { 0, 0, 0 };
+	double t[TTY_STARTS], k[TTY_ROUNDS * (sizeof word - 1)];
+	int i, master = -1, nk = 0;
+	pid_t pid = -1;
+	for (i = -1; i < TTY_STARTS; i++) {
+		double t0 = now_s(CLOCK_MONOTONIC);
+		pid = spawn_tty(tmp, argv, in, &master);
+		if ((t0 = last_output(master, t0, 10000, 500)) < 0)
+			die("no screen within 10 s", NULL);
+		if (i >= 0)
+			t[i] = t0;
+		if (i == TTY_STARTS - 1)
+			break;
+		if (write(master, quit, strlen(quit)) < 0)
+			die("write", NULL);
+		last_output(master, 0, 3000, 3000);
+		close(master);
+		waitpid(pid, NULL, 0);
+	}
+	if (focus && write(master, focus, strlen(focus)) < 0)
+		die("write", NULL);
+	last_output(master, 0, 1000, 300);
+	for (i = 0; i < TTY_ROUNDS; i++) {
+		size_t c;
+		for (c = 0; c < sizeof word - 1; c++) {
+			double t0 = now_s(CLOCK_MONOTONIC);
+			if (write(master, &word[c], 1) != 1)
+				die("write", NULL);
+			k[nk] = last_output(master, t0, 2000, 200);
+			if (k[nk] > f.key_max)
+				f.key_max = k[nk];
+			nk++;
+		}
+		for (c = 0; c < sizeof word - 1; c++)
+			if (write(master, "\177", 1) != 1)
+				die("write", NULL);
+		last_output(master, 0, 1000, 300);
+	}
+	if (write(master, quit, strlen(quit)) < 0)
+		die("write", NULL);
+	last_output(master, 0, 3000, 3000);
+	close(master);
+	waitpid(pid, NULL, 0);
+	qsort(t, TTY_STARTS, sizeof t[0], cmp_double);
+	qsort(k, (size_t)nk, sizeof k[0], cmp_double);
+	f.start = t[TTY_STARTS / 2];
+	f.key = k[nk / 2];
+	return f;
+}
+
+static void bench_tty(const char *tmp, const char *cat_path)
+{
+	char *bin = xasprintf("%s/neuvoo", BUILD_BINDIR);
+	char *names = xasprintf("%s/names.txt", tmp);
+	char *desk[] = { bin, (char *)"--desk", (char *)"benchtty",
+			 (char *)"--catalogue", (char *)cat_path, NULL };
+	char *fzf[] = { (char *)"fzf", NULL };
+	struct tty_figures a, b;
+	if (system("command -v fzf >/dev/null 2>&1") != 0) {
+		printf("(no fzf here: the desk alone in the terminal)\n");
+		return;
+	}
+	a = tty_measure(tmp, desk, NULL, "\033[18~/", "\033\033\033[21~");
+	b = tty_measure(tmp, fzf, names, NULL, "\033");
+	printf("80x24 terminal, the same way (medians): list drawn %.1f ms, fzf %.1f ms; "
+	       "a typed letter's results %.1f ms (max %.1f), fzf %.1f ms (max %.1f)\n",
+	       a.start * 1e3, b.start * 1e3, a.key * 1e3, a.key_max * 1e3,
+	       b.key * 1e3, b.key_max * 1e3);
+	free(bin);
+	free(names);
+}
+
 int main(int argc, char **argv)
 {
 	size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 10000;
@@ -653,6 +783,7 @@ int main(int argc, char **argv)
 	printf("\n");
 	bench_sessions(tmp, big);
 	bench_cli(tmp, big);
+	bench_tty(tmp, big);
 
 	if (getenv("BENCH_KEEP")) { printf("kept %s\n", tmp); return 0; }
 	cmd = xasprintf("rm -rf '%s'", tmp);

@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cmd/cmd.h"
 #include "core/config.h"
@@ -137,6 +140,13 @@ int main(int argc, char **argv)
 
 	memset(&app, 0, sizeof app);
 	app.argv0 = argv[0];
+#ifdef __GLIBC__
+	/* A keystroke over 100,000 services makes arrays of hundreds of kB
+	 * (hits, ranks) and frees them: with a fixed threshold they come from
+	 * the system and go back to it, instead of glibc raising its
+	 * threshold and keeping their pages in the heap of every session. */
+	mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+#endif
 	tree_init();
 	localedir = paths_localedir();
 	i18n_init(localedir, NULL);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "core/arena.h"
 #include "core/catalogue.h"
@@ -124,8 +125,12 @@ void catalogue_free(struct catalogue **pcat)
 	cat = *pcat;
 	for (i = 0; i < cat->n_orgs; i++)
 		org_free(cat, &cat->orgs[i]);
-	for (i = 0; i < cat->n_services; i++)
+	/* Mapped records own nothing (their strings and arrays are the
+	 * file's); the array is the file's too unless it was copied. */
+	for (i = 0; !cat->index_map && i < cat->n_services; i++)
 		service_free(cat, &cat->services[i]);
+	if (cat->index_map && cat->services == cat->mapped_services)
+		cat->services = NULL;
 	for (i = 0; i < cat->n_languages; i++)
 		language_free(cat, &cat->languages[i]);
 	for (i = 0; i < cat->n_resources; i++)
@@ -137,6 +142,9 @@ void catalogue_free(struct catalogue **pcat)
 	free(cat->languages);
 	free(cat->resources);
 	free(cat->problems);
+	free(cat->index_problem);
+	if (cat->index_map)
+		munmap(cat->index_map, cat->index_map_len);
 	drop(cat, cat->path);
 	drop(cat, cat->name);
 	drop(cat, cat->published);

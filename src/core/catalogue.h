@@ -170,6 +170,15 @@ struct catalogue {
 	 * cat_service.words lists). */
 	struct wordset vocab;
 	bool words_pending;	/* lean: catalogue_load_words() not run yet */
+	/* A lean catalogue whose service records are the published index
+	 * file's (core/catalogue_map): the file's mapping, which services
+	 * points into (or a private copy of the array does, once words were
+	 * added); NULL when they were loaded from SQLite. */
+	void *index_map;
+	size_t index_map_len;
+	struct cat_service *mapped_services;	/* the file's array */
+	/* Why the index file was refused (said once, by the search), or NULL. */
+	char *index_problem;
 };
 
 /* Open the file read-only (never creating or migrating it) and load it.

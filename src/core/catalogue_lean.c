@@ -282,6 +282,14 @@ int catalogue_load_words(struct catalogue *cat, char **err)
 
 	if (!cat || !cat->words_pending)
 		return 0;
+	/* Mapped records are read-only: the words go into a private copy of
+	 * the array (its strings and arrays stay the file's). Only a search
+	 * built in memory needs them, which a mapped index spares. */
+	if (cat->services && cat->services == cat->mapped_services) {
+		struct cat_service *copy = xmalloc(cat->n_services * sizeof *copy);
+		memcpy(copy, cat->services, cat->n_services * sizeof *copy);
+		cat->services = copy;
+	}
 	memset(&L, 0, sizeof L);
 	L.db = cat->details->db;
 	L.cat = cat;

@@ -110,11 +110,6 @@ void hours_days_date(long z, char buf[11])
 		 (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
-bool hours_span_ok(int day, int open, int close)
-{
-	return day >= 0 && day <= 6 && open >= 0 && close <= 1440 && open < close;
-}
-
 int hours_add_span(struct hours *h, int day, int open, int close)
 {
 	struct hours_span *sp;

@@ -23,6 +23,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@
 
 #include "core/atomic.h"
 #include "core/catalogue.h"
+#include "core/catalogue_map.h"
 #include "core/codes.h"
 #include "core/err.h"
 #include "core/hash.h"
@@ -61,6 +63,9 @@ struct header {
 	uint64_t cat_ino, cat_size;
 	int64_t cat_mtime_sec, cat_mtime_nsec;
 	uint64_t table_sum;	/* checksum of the section table */
+	/* Where the file is meant to be mapped: the service records'
+	 * pointers are written for it (core/catalogue_map). */
+	uint64_t map_base;
 };
 
 struct sect_entry {
@@ -77,6 +82,10 @@ struct scalars {
 	uint32_t byte_freq[256];
 	int16_t pair_slot[N_LETTERS * N_LETTERS];
 };
+
+/* The table's first entry: the service records (no language). */
+#define KIND_RECORDS 100u
+#define N_SECT (1 + N_INDEX_LANGS * S__N)
 
 enum sect {
 	S_SCALARS, S_ORDER, S_VBUF, S_VOFF, S_VINFO, S_VPOOL, S_BPOOL,
@@ -101,6 +110,22 @@ static uint64_t checksum(const void *p, size_t len)
 	for (; i < len; i++)
 		h[0] = (h[0] ^ b[i]) * HASH64_PRIME;
 	return (h[0] ^ (h[1] << 1) ^ (h[2] << 2) ^ (h[3] << 3)) ^ len;
+}
+
+/* Map the pages of [p, p + len) of a mapped file at once, before a
+ * checksum reads them all anyway: one call instead of a page fault every
+ * few pages. Only what is read: the other languages' pages stay out of
+ * the session (its Pss). */
+static void populate(const void *p, size_t len)
+{
+#ifdef MADV_POPULATE_READ
+	uintptr_t a = (uintptr_t)p & ~(uintptr_t)4095;
+	if (len)
+		(void)madvise((void *)a, len + ((uintptr_t)p - a), MADV_POPULATE_READ);
+#else
+	(void)p;
+	(void)len;
+#endif
 }
 
 /* a * b, or UINT64_MAX when it overflows (no mapped length is that). */
@@ -217,21 +242,42 @@ static const void *sect_data(struct built *b, size_t l, enum sect k)
 	return p;
 }
 
+/* The address a file of this publish id is mapped at: in the part of a
+ * 64-bit address space that neither the program, its heap and libraries
+ * (near 0x55.. and 0x7f..) nor a sanitizer's shadow use, one of 12,032
+ * slots of 4 GiB picked by the id, so that a desk holding the previous
+ * version while it loads the next rarely finds the address taken (it then
+ * loads the records from SQLite). 0: no fixed address (32-bit). */
+static uint64_t map_base(const char *publish_id)
+{
+	if (sizeof(void *) < 8)
+		return 0;
+	return 0x110000000000ull + (hash64_str(publish_id) % 0x2f00) * (1ull << 32);
+}
+
 static int write_file(struct built *b, int fd, const char *publish_id,
 		      const struct catalogue *cat)
 {
-	size_t nsect = N_INDEX_LANGS * S__N, l, k, i;
+	size_t nsect = N_SECT, l, k, i, rec_len = 0;
 	struct sect_entry *tab = xcalloc(nsect, sizeof *tab);
 	struct header h;
-	uint64_t off, len[S__N];
+	uint64_t off, len[S__N], base = map_base(publish_id);
 	static const char zeros[ALIGN];
+	void *rec;
 	int rc = 0;
 
 	off = sizeof h + nsect * sizeof *tab;
+	off = (off + ALIGN - 1) / ALIGN * ALIGN;
+	rec = catalogue_map_build(cat, (uintptr_t)(base + off), &rec_len);
+	tab[0].kind = KIND_RECORDS;
+	tab[0].off = off;
+	tab[0].len = rec_len;
+	tab[0].sum = checksum(rec, rec_len);
+	off += rec_len;
 	for (l = 0; l < N_INDEX_LANGS; l++) {
 		sect_lengths(&b->c[l], len);
 		for (k = 0; k < S__N; k++) {
-			struct sect_entry *e = &tab[l * S__N + k];
+			struct sect_entry *e = &tab[1 + l * S__N + k];
 			off = (off + ALIGN - 1) / ALIGN * ALIGN;
 			memcpy(e->lang, index_langs[l], strlen(index_langs[l]));
 			e->kind = (uint32_t)k;
@@ -253,17 +299,21 @@ static int write_file(struct built *b, int fd, const char *publish_id,
 	h.cat_mtime_sec = (int64_t)cat->mtime.tv_sec;
 	h.cat_mtime_nsec = (int64_t)cat->mtime.tv_nsec;
 	h.table_sum = checksum(tab, nsect * sizeof *tab);
+	h.map_base = base;
 	if (write_all(fd, &h, sizeof h) || write_all(fd, tab, nsect * sizeof *tab))
 		rc = -1;
 	off = sizeof h + nsect * sizeof *tab;
 	for (i = 0; i < nsect && rc == 0; i++) {
 		uint64_t pad = tab[i].off - off;
 		if (write_all(fd, zeros, pad) ||
-		    write_all(fd, sect_data(b, i / S__N, (enum sect)(i % S__N)),
+		    write_all(fd, i ? sect_data(b, (i - 1) / S__N,
+						(enum sect)((i - 1) % S__N))
+				    : rec,
 			      tab[i].len))
 			rc = -1;
 		off = tab[i].off + tab[i].len;
 	}
+	free(rec);
 	free(tab);
 	return rc;
 }
@@ -416,6 +466,50 @@ static const char *check_arrays(const struct search *s,
 	return NULL;
 }
 
+/* The header and the table of the file in m (len bytes) against the
+ * catalogue cat (its publish id and file) of n services: 0 when they fit,
+ * 1 when the catalogue file was changed in place (its own index is built,
+ * without a word), -1 with *why when refused. */
+static int header_check(const unsigned char *m, size_t len,
+			const struct catalogue *cat, size_t n,
+			struct header *h, const char **why)
+{
+	*why = _("damaged");
+	if (len < sizeof *h) {
+		*why = _("cut short");
+		return -1;
+	}
+	memcpy(h, m, sizeof *h);
+	if (memcmp(h->magic, MAGIC, 8)) {
+		*why = _("not a search index");
+		return -1;
+	}
+	if (h->format != SEARCH_INDEX_FORMAT) {
+		*why = _("written by another version of neuvoo");
+		return -1;
+	}
+	if (h->size != len) {
+		*why = _("cut short");
+		return -1;
+	}
+	if (h->publish_id[ID_MAX - 1] || !cat->publish_id ||
+	    strcmp(h->publish_id, cat->publish_id) || h->services != n) {
+		*why = _("made for another catalogue");
+		return -1;
+	}
+	if (h->cat_ino != (uint64_t)cat->ino || h->cat_size != (uint64_t)cat->size ||
+	    h->cat_mtime_sec != (int64_t)cat->mtime.tv_sec ||
+	    h->cat_mtime_nsec != (int64_t)cat->mtime.tv_nsec)
+		return 1;
+	if (h->nsect != N_SECT ||
+	    sizeof *h + (uint64_t)h->nsect * sizeof(struct sect_entry) > len)
+		return -1;
+	if (checksum(m + sizeof *h, h->nsect * sizeof(struct sect_entry)) !=
+	    h->table_sum)
+		return -1;
+	return 0;
+}
+
 int search_index_load(const struct catalogue *cat, const char *lang,
 		      const void *buf, size_t len, const char *name,
 		      struct search **out, char **err)
@@ -431,36 +525,27 @@ int search_index_load(const struct catalogue *cat, const char *lang,
 	struct termindex *t;
 	size_t l, k, base;
 	const char *why;
+	int rc;
 
 	*out = NULL;
-	if (len < sizeof h)
-		return refuse(err, name, _("cut short"));
-	memcpy(&h, m, sizeof h);
-	if (memcmp(h.magic, MAGIC, 8))
-		return refuse(err, name, _("not a search index"));
-	if (h.format != SEARCH_INDEX_FORMAT)
-		return refuse(err, name, _("written by another version of neuvoo"));
-	if (h.size != len)
-		return refuse(err, name, _("cut short"));
-	if (h.publish_id[ID_MAX - 1] || !cat->publish_id ||
-	    strcmp(h.publish_id, cat->publish_id) || h.services != cat->n_services)
-		return refuse(err, name, _("made for another catalogue"));
-	if (h.cat_ino != (uint64_t)cat->ino || h.cat_size != (uint64_t)cat->size ||
-	    h.cat_mtime_sec != (int64_t)cat->mtime.tv_sec ||
-	    h.cat_mtime_nsec != (int64_t)cat->mtime.tv_nsec)
+	if ((rc = header_check(m, len, cat, cat->n_services, &h, &why)) < 0)
+		return refuse(err, name, why);
+	if (rc > 0)
 		return 0;	/* the catalogue was changed in place: build */
-	if (h.nsect != N_INDEX_LANGS * S__N ||
-	    sizeof h + (uint64_t)h.nsect * sizeof e > len)
-		return refuse(err, name, _("damaged"));
 	tab = (const void *)(m + sizeof h);
-	if (checksum(tab, h.nsect * sizeof e) != h.table_sum)
-		return refuse(err, name, _("damaged"));
 	for (l = 0; l < N_INDEX_LANGS; l++)
 		if (!strcmp(lang, index_langs[l]))
 			break;
 	if (l == N_INDEX_LANGS)
 		return 0;	/* no index for this language: build */
-	base = l * S__N;
+	base = 1 + l * S__N;
+	{	/* the language's sections lie together */
+		struct sect_entry a, z;
+		memcpy(&a, &tab[base], sizeof a);
+		memcpy(&z, &tab[base + S__N - 1], sizeof z);
+		if (a.off <= z.off && z.off <= len && z.len <= len - z.off)
+			populate(m + a.off, z.off + z.len - a.off);
+	}
 	for (k = 0; k < S__N; k++) {
 		memcpy(&e, &tab[base + k], sizeof e);
 		if (e.kind != k || strncmp(e.lang, index_langs[l], 4) ||
@@ -539,6 +624,85 @@ void search_index_reseal(void *buf, size_t len)
 	memcpy(m, &h, sizeof h);
 }
 
+int search_index_map_records(struct catalogue *cat, char **err)
+{
+#ifdef MAP_FIXED_NOREPLACE
+	char *path;
+	struct stat st;
+	struct header h;
+	struct sect_entry e;
+	const unsigned char *m;
+	const char *why;
+	void *want, *map;
+	int fd, rc;
+
+	if (!cat->path || !cat->publish_id)
+		return 0;
+	path = search_index_path(cat->path, cat->publish_id);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* What is not for this build or has no address is left to
+	 * search_index_open, which says why (or builds without a word). */
+	if (fd < 0 || fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof h ||
+	    pread(fd, &h, sizeof h, 0) != (ssize_t)sizeof h ||
+	    memcmp(h.magic, MAGIC, 8) || h.format != SEARCH_INDEX_FORMAT ||
+	    !h.map_base || h.map_base % 4096 || h.map_base > UINTPTR_MAX) {
+		if (fd >= 0)
+			close(fd);
+		free(path);
+		return 0;
+	}
+	want = (void *)(uintptr_t)h.map_base;
+	map = mmap(want, (size_t)st.st_size, PROT_READ,
+		   MAP_SHARED | MAP_FIXED_NOREPLACE, fd, 0);
+	close(fd);
+	if (map != want) {	/* the address is taken: load from SQLite */
+		if (map != MAP_FAILED)
+			munmap(map, (size_t)st.st_size);
+		free(path);
+		return 0;
+	}
+	m = map;
+	/* The header's count: the file's identity (publish id, inode, size,
+	 * time) says it is the catalogue's, and the records are checked
+	 * against it. */
+	rc = header_check(m, (size_t)st.st_size, cat, (size_t)h.services, &h, &why);
+	if (rc == 0) {
+		const char *bad = NULL;
+		memcpy(&e, m + sizeof h, sizeof e);
+		if (e.kind == KIND_RECORDS && e.off <= (uint64_t)st.st_size &&
+		    e.len <= (uint64_t)st.st_size - e.off)
+			populate(m + e.off, e.len);
+		if (e.kind != KIND_RECORDS || e.lang[0] || e.off % ALIGN ||
+		    e.off > (uint64_t)st.st_size || e.len > (uint64_t)st.st_size - e.off ||
+		    checksum(m + e.off, e.len) != e.sum ||
+		    (bad = catalogue_map_check(m + e.off, e.len, (size_t)h.services,
+					       cat->n_orgs)) != NULL) {
+			rc = -1;
+			why = bad && !strcmp(bad, "layout")
+				? _("written by another version of neuvoo")
+				: _("damaged");
+		}
+	}
+	if (rc != 0) {
+		munmap(map, (size_t)st.st_size);
+		if (rc < 0)
+			refuse(err, path, why);
+		free(path);
+		return rc < 0 ? -1 : 0;
+	}
+	cat->index_map = map;
+	cat->index_map_len = (size_t)st.st_size;
+	cat->mapped_services = catalogue_map_services(m + e.off);
+	cat->n_services = (size_t)h.services;
+	free(path);
+	return 1;
+#else
+	(void)cat;
+	(void)err;
+	return 0;
+#endif
+}
+
 struct search *search_index_open(const struct catalogue *cat,
 				 const char *lang, char **err)
 {
@@ -550,7 +714,17 @@ struct search *search_index_open(const struct catalogue *cat,
 
 	if (!cat || !cat->path || !cat->publish_id)
 		return NULL;
+	if (cat->index_problem) {	/* refused when the records were read */
+		err_set(err, "%s", cat->index_problem);
+		return NULL;
+	}
 	path = search_index_path(cat->path, cat->publish_id);
+	if (cat->index_map) {	/* the catalogue's mapping: borrowed */
+		search_index_load(cat, lang, cat->index_map, cat->index_map_len,
+				  path, &s, err);
+		free(path);
+		return s;
+	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		if (errno != ENOENT)

@@ -18,7 +18,7 @@
 #include "core/catalogue.h"
 #include "core/search.h"
 
-#define SEARCH_INDEX_FORMAT 1
+#define SEARCH_INDEX_FORMAT 2
 
 /* CATALOGUE.ID.idx (the caller frees). */
 char *search_index_path(const char *catalogue, const char *publish_id);
@@ -34,6 +34,16 @@ int search_index_write(const char *file, const char *path,
  * (a desk that loaded the catalogue just replaced keeps using its index;
  * one mapped already stays readable after removal anyway). */
 void search_index_prune(const char *path, const char *keep_id);
+
+/* For catalogue_open_lean: map the index file of cat (its path, file
+ * identity and publish id read, its organisations loaded) at the address
+ * its service records were written for, and check the header and the
+ * records. 1 when cat's index_map, mapped_services and n_services are
+ * set; 0 when
+ * there is no usable file or the address is taken (load from SQLite;
+ * search_index_open says what is wrong with a file, if anything); -1
+ * with *err when the records are refused. */
+int search_index_map_records(struct catalogue *cat, char **err);
 
 /* The engine on the mapped index of cat (its path and publish id) for
  * lang. NULL with *err NULL when there is none (an old catalogue, a

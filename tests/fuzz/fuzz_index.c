@@ -4,16 +4,21 @@
  * init` does) and loaded as a desk loads it. Each input edits a copy of
  * the valid index: byte 0 holds flags (1: make the checksums right again
  * after the edits, so the checks behind them are reached; 2: cut the
- * file to the length in bytes 1-4; bits 2-3: the language), then
- * five-byte edits follow (a 32-bit offset, taken modulo the length, and
- * the byte to put there). Invariants: the file is refused with one line
- * or used; a used index answers queries without stepping outside its
- * arrays (AddressSanitizer) and an unedited one is always used. */
+ * file to the length in bytes 1-4; bits 2-3: the language; 16: edit
+ * the service records' section instead, laid out for where it is in
+ * memory), then five-byte edits follow (a 32-bit offset, taken modulo
+ * the length, and the byte to put there). Invariants: the file is
+ * refused with one line or used; a used index answers queries without
+ * stepping outside its arrays (AddressSanitizer) and an unedited one is
+ * always used; records the check accepts are read whole (every string,
+ * list and span) without stepping outside the section, and unedited
+ * ones are always accepted. */
 #include <config.h>
 
 #include "fuzz_util.h"
 
 #include "core/catalogue.h"
+#include "core/catalogue_map.h"
 #include "core/catalogue_publish.h"
 #include "core/err.h"
 #include "core/search.h"
@@ -80,6 +85,46 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The records' section for its own address, edited; read whole when the
+ * check accepts it. */
+static void records(const uint8_t *data, size_t size)
+{
+	size_t len, i, k, l, sum = 0;
+	unsigned char *want = catalogue_map_build(cat, 0, &len), *buf;
+	const struct cat_service *r;
+	const char *why;
+	free(want);
+	if (!(buf = malloc(len)))
+		abort();
+	want = catalogue_map_build(cat, (uintptr_t)buf, &len);
+	memcpy(buf, want, len);
+	free(want);
+	for (i = 1; i + 5 <= size; i += 5) {
+		uint32_t at;
+		memcpy(&at, data + i, 4);
+		buf[at % len] = data[i + 4];
+	}
+	why = catalogue_map_check(buf, len, cat->n_services, cat->n_orgs);
+	if (why && size <= 1)
+		abort();	/* the valid section must be accepted */
+	r = why ? NULL : catalogue_map_services(buf);
+	for (i = 0; r && i < cat->n_services; i++) {
+		sum += r[i].id ? strlen(r[i].id) : 0;
+		sum += r[i].keywords ? strlen(r[i].keywords) : 0;
+		for (l = 0; l < CAT__NLANG; l++)
+			sum += r[i].name.v[l] ? strlen(r[i].name.v[l]) : 0;
+		for (k = 0; k < r[i].n_languages; k++)
+			sum += strlen(r[i].languages[k]);
+		for (k = 0; k < r[i].hours.n_spans; k++)
+			sum += r[i].hours.spans[k].close;
+		for (k = 0; k < r[i].hours.n_ex; k++)
+			sum += strlen(r[i].hours.ex[k].date);
+	}
+	if (sum == SIZE_MAX)
+		abort();	/* keeps the reads */
+	free(buf);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const langs[] = { "fi", "sv", "en", "ru" };
@@ -94,6 +139,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *err = NULL;
 	int rc;
 
+	if (flags & 16) {
+		records(data, size);
+		return 0;
+	}
 	if (flags & 2 && size >= 5) {
 		uint32_t cut;
 		memcpy(&cut, data + 1, 4);

@@ -19,7 +19,7 @@
 #include "core/search.h"
 #include "core/search_index.h"
 
-#define HEADER_BYTES 112	/* magic, format, counts, ids, table sum */
+#define HEADER_BYTES 120	/* magic, format, counts, ids, table sum, address */
 #define ENTRY_BYTES 32
 
 static const char *srcdir(void)
@@ -43,6 +43,16 @@ static struct catalogue *open_desk(const char *path)
 	char *err = NULL;
 	if (catalogue_open_lean(path, &cat, &err) != 0 ||
 	    catalogue_load_words(cat, &err) != 0)
+		fail_msg("open %s: %s", path, err);
+	return cat;
+}
+
+/* A desk's catalogue, opened lean on the file as it is now. */
+static struct catalogue *open_lean(const char *path)
+{
+	struct catalogue *cat = NULL;
+	char *err = NULL;
+	if (catalogue_open_lean(path, &cat, &err) != 0)
 		fail_msg("open %s: %s", path, err);
 	return cat;
 }
@@ -167,6 +177,94 @@ static void test_generated_same_hits(void **state)
 	util_rmtree(&dir);
 }
 
+static void same_text(const char *a, const char *b)
+{
+	if (a || b) {
+		assert_non_null(a);
+		assert_non_null(b);
+		assert_string_equal(a, b);
+	}
+}
+
+/* The service records mapped from the index file are the ones SQLite
+ * gives, field by field, and the file's pages are what they point at. */
+static void test_records_round_trip(void **state)
+{
+	char *dir = util_tmpdir(), *path = publish_generated(dir, 300);
+	struct catalogue *whole = NULL, *desk, *second;
+	const char *lo, *hi;
+	char *err = NULL;
+	size_t i, k, n_ex = 0, n_lang = 0;
+	(void)state;
+
+	if (catalogue_open(path, &whole, &err) != 0)
+		fail_msg("open: %s", err);
+	desk = open_lean(path);
+	assert_non_null(desk->index_map);
+	assert_ptr_equal(desk->services, desk->mapped_services);
+	assert_int_equal(desk->n_services, whole->n_services);
+	lo = desk->index_map;
+	hi = lo + desk->index_map_len;
+	for (i = 0; i < whole->n_services; i++) {
+		const struct cat_service *a = &whole->services[i], *b = &desk->services[i];
+		assert_true((const char *)b >= lo && (const char *)b < hi);
+		assert_true(b->id >= lo && b->id < hi);
+		same_text(a->id, b->id);
+		for (k = 0; k < CAT__NLANG; k++)
+			same_text(a->name.v[k], b->name.v[k]);
+		same_text(a->keywords, b->keywords);
+		assert_int_equal(a->org, b->org);
+		assert_int_equal(a->topics, b->topics);
+		assert_int_equal(a->n_languages, b->n_languages);
+		for (k = 0; k < a->n_languages; k++)
+			assert_string_equal(a->languages[k], b->languages[k]);
+		n_lang += a->n_languages;
+		assert_int_equal(a->hours.n_spans, b->hours.n_spans);
+		if (a->hours.n_spans)
+			assert_memory_equal(a->hours.spans, b->hours.spans,
+					    a->hours.n_spans * sizeof *a->hours.spans);
+		assert_int_equal(a->hours.n_ex, b->hours.n_ex);
+		for (k = 0; k < a->hours.n_ex; k++) {
+			assert_string_equal(a->hours.ex[k].date, b->hours.ex[k].date);
+			assert_int_equal(a->hours.ex[k].closed, b->hours.ex[k].closed);
+			assert_int_equal(a->hours.ex[k].open, b->hours.ex[k].open);
+			assert_int_equal(a->hours.ex[k].close, b->hours.ex[k].close);
+		}
+		n_ex += a->hours.n_ex;
+		assert_null(b->info);
+	}
+	assert_true(n_lang > 0);
+	assert_true(n_ex > 0);	/* the bundled services' exceptions */
+	/* Details still come from the file, for a mapped record too. */
+	{
+		const struct cat_service_info *inf = catalogue_service_info(desk, 3, &err);
+		assert_non_null(inf);
+		same_text(whole->services[3].info->email, inf->email);
+	}
+	/* A second open of the same version in one process finds the
+	 * address taken: it loads the records from SQLite, and its search
+	 * still maps the file. */
+	second = open_lean(path);
+	assert_null(second->index_map);
+	assert_int_equal(second->n_services, whole->n_services);
+	{
+		struct search *s = search_open(second, "fi", &err);
+		assert_null(err);
+		assert_true(search_is_mapped(s));
+		search_free(&s);
+	}
+	catalogue_free(&second);
+	/* Words for a search built in memory go into a private copy. */
+	if (catalogue_load_words(desk, &err) != 0)
+		fail_msg("words: %s", err);
+	assert_ptr_not_equal(desk->services, desk->mapped_services);
+	compare_engines(desk, "fi");
+	catalogue_free(&desk);
+	catalogue_free(&whole);
+	free(path);
+	util_rmtree(&dir);
+}
+
 static size_t count_index_files(const char *path)
 {
 	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *cmd;
@@ -220,10 +318,11 @@ static void test_republish_keeps_desks_index(void **state)
 	assert_int_equal(count_index_files(path), 2);
 	assert_int_not_equal(access(old_idx, F_OK), 0);
 	assert_int_equal(search_query(desk1, "neuvonta", &h), before);
-	assert_null(search_index_open(old, "fi", &err));
-	assert_null(err);
+	/* The old catalogue keeps its mapping: a search opened again on it
+	 * is still its own version's. */
 	again = search_open(old, "fi", &err);
-	assert_false(search_is_mapped(again));
+	assert_null(err);
+	assert_true(search_is_mapped(again));
 	assert_int_equal(search_query(again, "neuvonta", &h), before);
 	search_free(&again);
 	search_free(&desk1);
@@ -264,24 +363,51 @@ static void copy_file(const char *from, const char *to)
 	free(cmd);
 }
 
-enum damage { CORRUPT, TRUNCATED, MAGIC, FORMAT, OTHER_CATALOGUE, TABLE };
+enum damage { CORRUPT, RECORDS, LAYOUT, TRUNCATED, MAGIC, FORMAT, OTHER_CATALOGUE, TABLE };
 
 static void damaged(enum damage how, const char *says)
 {
 	char *dir = util_tmpdir(), *path = publish_generated(dir, 80);
-	struct catalogue *cat = open_desk(path), *made = NULL;
-	char *idx = search_index_path(path, cat->publish_id), *err = NULL;
+	struct catalogue *cat = NULL, *made = NULL, *desk;
+	char *idx, *err = NULL;
 	char *other = xasprintf("%s/other.db", dir), *keep = xasprintf("%s/keep", dir);
-	struct search *s, *built = search_new(cat, "fi");
+	struct search *s, *built;
 	uint32_t v = 99;
 
+	/* The reference: the whole catalogue, which never maps the file. */
+	if (catalogue_open(path, &cat, &err) != 0)
+		fail_msg("open: %s", err);
+	built = search_new(cat, "fi");
+	idx = search_index_path(path, cat->publish_id);
 	copy_file(idx, keep);
 	switch (how) {
-	case CORRUPT:	/* a byte of the Finnish vocabulary (section 2) */
-		patch(idx, (off_t)entry_u64(idx, 2, 8) + 5, "\x7f", 1);
+	case CORRUPT:	/* a byte of the Finnish vocabulary (entry 3) */
+		patch(idx, (off_t)entry_u64(idx, 3, 8) + 5, "\x7f", 1);
 		break;
+	case RECORDS:	/* a byte of a service's name (entry 0) */
+		patch(idx, (off_t)(entry_u64(idx, 0, 8) + entry_u64(idx, 0, 16)) - 3,
+		      "\x7f", 1);
+		break;
+	case LAYOUT: {	/* records of a build whose structs differ, sealed */
+		unsigned char *b;
+		size_t n;
+		FILE *f = fopen(idx, "r+b");
+		assert_non_null(f);
+		fseek(f, 0, SEEK_END);
+		n = (size_t)ftell(f);
+		b = xmalloc(n);
+		rewind(f);
+		assert_int_equal(fread(b, 1, n, f), n);
+		b[entry_u64(idx, 0, 8) + 48] ^= 1;	/* the head's layout */
+		search_index_reseal(b, n);
+		rewind(f);
+		assert_int_equal(fwrite(b, 1, n, f), n);
+		fclose(f);
+		free(b);
+		break;
+	}
 	case TRUNCATED:
-		assert_int_equal(truncate(idx, (off_t)entry_u64(idx, 3, 8)), 0);
+		assert_int_equal(truncate(idx, (off_t)entry_u64(idx, 4, 8)), 0);
 		break;
 	case MAGIC:
 		patch(idx, 0, "SQLite f", 8);
@@ -305,10 +431,19 @@ static void damaged(enum damage how, const char *says)
 		break;
 	}
 	case TABLE:	/* the Finnish order's length in the table */
-		patch(idx, HEADER_BYTES + 1 * ENTRY_BYTES + 16, "\xff\xff", 2);
+		patch(idx, HEADER_BYTES + 2 * ENTRY_BYTES + 16, "\xff\xff", 2);
 		break;
 	}
-	s = search_index_open(cat, "fi", &err);
+	/* The records are not taken from a refused file (a damaged search
+	 * section alone leaves them good): the services come from SQLite,
+	 * the same as the whole catalogue's. */
+	desk = open_lean(path);
+	if (how != CORRUPT)
+		assert_null(desk->index_map);
+	assert_int_equal(desk->n_services, cat->n_services);
+	assert_string_equal(catalogue_text(&desk->services[7].name, "fi"),
+			    catalogue_text(&cat->services[7].name, "fi"));
+	s = search_index_open(desk, "fi", &err);
 	assert_null(s);
 	assert_non_null(err);
 	assert_non_null(strstr(err, idx));
@@ -316,18 +451,29 @@ static void damaged(enum damage how, const char *says)
 	assert_non_null(strstr(err, "built in memory"));
 	err_free(&err);
 	/* The desk's way: refused, said once, and built in memory. */
-	s = search_open(cat, "fi", &err);
+	s = search_open(desk, "fi", &err);
 	assert_non_null(err);
 	assert_false(search_is_mapped(s));
+	search_free(&s);
+	err_free(&err);
+	if (catalogue_load_words(desk, &err) != 0)
+		fail_msg("words: %s", err);
+	s = search_open(desk, "fi", &err);
+	err_free(&err);
 	same_hits(built, s, "neuvonta", 0);
 	same_hits(built, s, "asunno", 0);
 	search_free(&s);
-	err_free(&err);
-	/* Put back, the file is used again. */
+	catalogue_free(&desk);
+	/* Put back, the file is used again, records and all. */
 	copy_file(keep, idx);
-	s = search_index_open(cat, "fi", &err);
+	desk = open_lean(path);
+	assert_non_null(desk->index_map);
+	s = search_index_open(desk, "fi", &err);
 	assert_non_null(s);
+	assert_null(err);
+	same_hits(built, s, "neuvonta", 0);
 	search_free(&s);
+	catalogue_free(&desk);
 	search_free(&built);
 	catalogue_free(&made);
 	catalogue_free(&cat);
@@ -342,6 +488,18 @@ static void test_corrupt_refused(void **state)
 {
 	(void)state;
 	damaged(CORRUPT, "damaged");
+}
+
+static void test_corrupt_records_refused(void **state)
+{
+	(void)state;
+	damaged(RECORDS, "damaged");
+}
+
+static void test_records_layout_refused(void **state)
+{
+	(void)state;
+	damaged(LAYOUT, "another version");
 }
 
 static void test_truncated_refused(void **state)
@@ -383,6 +541,9 @@ static void test_no_index_builds(void **state)
 	struct search *s;
 	(void)state;
 	assert_int_equal(unlink(idx), 0);
+	catalogue_free(&cat);
+	cat = open_desk(path);
+	assert_null(cat->index_map);
 	s = search_open(cat, "fi", &err);
 	assert_null(err);
 	assert_false(search_is_mapped(s));
@@ -430,7 +591,10 @@ int main(void)
 		cmocka_unit_test(test_publish_writes_index),
 		cmocka_unit_test(test_generated_same_hits),
 		cmocka_unit_test(test_republish_keeps_desks_index),
+		cmocka_unit_test(test_records_round_trip),
 		cmocka_unit_test(test_corrupt_refused),
+		cmocka_unit_test(test_corrupt_records_refused),
+		cmocka_unit_test(test_records_layout_refused),
 		cmocka_unit_test(test_truncated_refused),
 		cmocka_unit_test(test_wrong_magic_refused),
 		cmocka_unit_test(test_wrong_format_refused),
