@@ -38,6 +38,8 @@ struct config {
 	char *default_interpreter;	/* "none" */
 	char *default_outcome;	/* "answered" */
 	char *training_dir;	/* $XDG_STATE_HOME/neuvoo/training */
+	char *tickets_dir;	/* the ticket store's folder: next to stats-dir */
+	int ticket_retention_days;	/* 14: contact details after closing */
 };
 
 /* Load the layered files and apply cli. Returns 0, or EXIT_USAGE with *err
