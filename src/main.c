@@ -58,6 +58,11 @@ static void usage(FILE *f)
 		"Common options: --config FILE  --catalogue FILE  --stats-dir DIR  --desk NAME\n"
 		"                --lang LL  --keymap NAME  --screen NAME  --help  --version\n"),
 	      f);
+	fputs(_("Callback tickets: neuvoo tickets [--list [--format text|csv|json] [--assignee A]\n"
+		"                       [--language L] [--overdue] [--all]]\n"
+		"                  | take ID | done ID | unreachable ID | pass ID --to WHO\n"
+		"                  neuvoo report --tickets [--date D | --from D --to D]\n"
+		"                       [--format text|csv|json] [--suppress N]\n"), f);
 }
 
 /* As GNU programs do: the version, the copyright line and the licence. */
@@ -183,6 +188,8 @@ int main(int argc, char **argv)
 		status = cmd_train(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "doctor"))
 		status = cmd_doctor(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "tickets"))
+		status = cmd_tickets(&app, n - 1, argv + 1);
 	else {
 		err_set(&err, _("unknown command '%s' (see neuvoo --help)"), sub);
 		status = cmd_fail(EXIT_USAGE, err);

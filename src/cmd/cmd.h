@@ -31,6 +31,7 @@ int cmd_report(struct app *app, int argc, char **argv);
 int cmd_review(struct app *app, int argc, char **argv);
 int cmd_train(struct app *app, int argc, char **argv);
 int cmd_doctor(struct app *app, int argc, char **argv);
+int cmd_tickets(struct app *app, int argc, char **argv);
 
 /* A subcommand option with a value, "--name VALUE" or "--name=VALUE", at
  * argv[*i]: 1 taken (and *i moved past the value), 0 not this option, -1

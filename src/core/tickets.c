@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/catalogue.h"
+#include "core/config.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -205,6 +206,38 @@ int tickets_check_new(const struct ticket_new *n, char **err)
 		return 1;
 	}
 	return 0;
+}
+
+void tickets_opts_config(struct tickets_opts *o, const struct config *cfg)
+{
+	memset(o, 0, sizeof *o);
+	o->dir = cfg->tickets_dir;
+	o->group = cfg->group;
+	o->retention_days = cfg->ticket_retention_days;
+}
+
+int tickets_check_catalogue(const struct catalogue *cat, const char *assignee,
+			    char **err)
+{
+	enum ticket_assignee to;
+	char *v = NULL;
+	size_t i;
+	bool found = false;
+	int rc = tickets_parse_assignee(assignee, &to, &v, err);
+	if (rc || (to != TICKET_TO_SERVICE && to != TICKET_TO_ORG)) {
+		free(v);
+		return rc;
+	}
+	if (to == TICKET_TO_SERVICE)
+		found = catalogue_service_index(cat, v) >= 0;
+	for (i = 0; to == TICKET_TO_ORG && i < cat->n_orgs && !found; i++)
+		found = cat->orgs[i].id && !strcmp(cat->orgs[i].id, v);
+	if (!found)
+		err_set(err, to == TICKET_TO_SERVICE
+			? _("there is no service '%s' in the catalogue; see neuvoo catalogue search")
+			: _("there is no organisation '%s' in the catalogue"), v);
+	free(v);
+	return found ? 0 : 1;
 }
 
 /* ---- time -------------------------------------------------------------- */

@@ -171,6 +171,15 @@ void tickets_audit_free(struct ticket_audit **rows, size_t n);
 
 /* ---- validation and time (no store) -------------------------------- */
 
+struct catalogue;
+struct config;
+/* The options of the configuration's ticket store (pointers into cfg). */
+void tickets_opts_config(struct tickets_opts *o, const struct config *cfg);
+/* A service or organisation assignee must be one of cat's (the others
+ * are not in the catalogue). 0, or 1 with *err. */
+int tickets_check_catalogue(const struct catalogue *cat, const char *assignee,
+			    char **err);
+
 /* Phone: digits with spaces, dashes, dots, brackets and one leading +, 5
  * to 15 digits. *norm (may be NULL) gets the digits (and the +). */
 int tickets_check_phone(const char *phone, char **norm, char **err);

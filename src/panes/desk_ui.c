@@ -141,7 +141,7 @@ int desk_ui_run(struct desk *d, const struct keymap *km,
 		.too_small = QUIT_NOTICE_KEEPS,
 	};
 	struct ui u = { d, NULL };
-	struct screens_env e = { d, NULL, NULL };
+	struct screens_env e = { d, NULL, NULL, NULL };
 	struct screen *s;
 	enum screen_end end;
 	int rc = tty_start(_("the desk needs a terminal (run it in one, not with redirected input or output)"), err);
