@@ -240,6 +240,23 @@ int tickets_check_catalogue(const struct catalogue *cat, const char *assignee,
 	return found ? 0 : 1;
 }
 
+char *tickets_topics_text(const char *codes)
+{
+	topic_set set = 0;
+	char *out = xstrdup("");
+	int i;
+	if (!codes || codes_topics_parse(codes, &set) != 0)
+		return text_sanitize(codes ? codes : "");
+	for (i = 0; i < TOPIC__N; i++)
+		if (set & ((topic_set)1 << i)) {
+			char *n = xasprintf("%s%s%s", out, *out ? ", " : "",
+					    codes_label(CODES_TOPIC, i));
+			free(out);
+			out = n;
+		}
+	return out;
+}
+
 /* ---- time -------------------------------------------------------------- */
 
 time_t tickets_now(void)

@@ -198,6 +198,10 @@ const char *tickets_status_code(enum ticket_status s);
 const char *tickets_status_label(enum ticket_status s);	/* translated */
 int tickets_status_find(const char *code);	/* -1: unknown */
 
+/* The topics as their translated labels, "housing, daycare" style (a new
+ * string; codes: ;-joined codes as stored). */
+char *tickets_topics_text(const char *codes);
+
 /* Now: time(), or NEUVOO_NOW (seconds since the epoch) when set, so that
  * tests can move the clock (HACKING.md). */
 time_t tickets_now(void);

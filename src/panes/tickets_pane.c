@@ -30,24 +30,6 @@ static struct tpane *st(struct pane *p)
 	return p->state;
 }
 
-/* "daycare, housing": the topic codes as labels (a new string). */
-static char *topic_labels(const char *codes)
-{
-	topic_set set = 0;
-	char *out = xstrdup("");
-	int i;
-	if (codes_topics_parse(codes, &set) != 0)
-		return text_sanitize(codes);
-	for (i = 0; i < TOPIC__N; i++)
-		if (set & ((topic_set)1 << i)) {
-			char *n = xasprintf("%s%s%s", out, *out ? ", " : "",
-					    codes_label(CODES_TOPIC, i));
-			free(out);
-			out = n;
-		}
-	return out;
-}
-
 static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		bool hl)
 {
@@ -64,7 +46,7 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	localtime_r(&k->due_at, &tm);
 	strftime(due, sizeof due, "%d.%m. %H:%M", &tm);
 	to = tickets_assignee_text(k->to, k->assignee);
-	topics = topic_labels(k->topics);
+	topics = tickets_topics_text(k->topics);
 	line = xasprintf("%5ld %s%s %-8s %-3s %d/%d %s", k->id, due, late ? "!" : " ",
 			 tickets_status_label(k->status), k->language, k->attempts,
 			 TICKETS_MAX_ATTEMPTS, k->taken_by ? k->taken_by : "");
@@ -87,12 +69,14 @@ static void details(struct tpane *tp, WINDOW *w, int y, int iw)
 {
 	const struct ticket *k = tickets_queue_at(tp->q, tp->list.cur);
 	struct tickets_queue *q = tp->q;
-	char *s;
+	char *s, *topics;
 	if (!k)
 		return;
+	topics = tickets_topics_text(k->topics);
 	s = xasprintf(_("Ticket %ld, from %s at %s: %s"), k->id,
 		      k->created_by ? k->created_by : "?", k->desk ? k->desk : "?",
-		      k->topics);
+		      topics);
+	free(topics);
 	ui_put_data(w, y, 1, iw, s, theme_attr(TH_DIM));
 	free(s);
 	if (q->contact && q->contact_id == k->id) {

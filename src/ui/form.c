@@ -214,8 +214,9 @@ static unsigned form_handle(struct overlay *o, enum action a, km_key key)
 
 	/* Text first: a letter bound in the dialog (y, n) is typed here,
 	 * and the arrows move in the text. */
-	if (r && r->field && a != ACT_SAVE && a != ACT_REFUSE
-	    && a != ACT_CANCEL && a != ACT_QUIT) {
+	if (r && r->field && (keymap_key_printable(key)
+			      || (a != ACT_SAVE && a != ACT_REFUSE
+				  && a != ACT_CANCEL && a != ACT_QUIT))) {
 		if (lineedit_key(&r->e, key, &moved) || moved)
 			return OVERLAY_HANDLED | OVERLAY_REDRAW;
 		if (keymap_key_printable(key))
