@@ -4,6 +4,7 @@
 #ifndef NEUVOO_CMD_H
 #define NEUVOO_CMD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/config.h"
@@ -32,6 +33,10 @@ int cmd_review(struct app *app, int argc, char **argv);
 int cmd_train(struct app *app, int argc, char **argv);
 int cmd_doctor(struct app *app, int argc, char **argv);
 int cmd_tickets(struct app *app, int argc, char **argv);
+/* report --tickets (cmd_report_tickets.c): does argv ask for it, and the
+ * report of the ticket store. */
+bool cmd_report_wants_tickets(int argc, char **argv);
+int cmd_report_tickets(struct app *app, int argc, char **argv);
 
 /* A subcommand option with a value, "--name VALUE" or "--name=VALUE", at
  * argv[*i]: 1 taken (and *i moved past the value), 0 not this option, -1
