@@ -100,11 +100,11 @@ static int period(const struct rt_args *r, time_t *from, time_t *to,
 		a = b = fd;
 	}
 	if (date_local_day(a, from, &ignore)) {
-		err_set(err, _("%s: not a date; write it as YYYY-MM-DD"), a);
+		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), a);
 		return -1;
 	}
 	if (date_local_day(b, &ignore, to)) {
-		err_set(err, _("%s: not a date; write it as YYYY-MM-DD"), b);
+		err_set(err, _("'%s' is not a date; write it as YYYY-MM-DD"), b);
 		return -1;
 	}
 	if (*to <= *from) {

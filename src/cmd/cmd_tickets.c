@@ -11,6 +11,7 @@
  * be opened is exit 1. */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,17 +146,29 @@ static int check_to(const struct app *app, const char *to, char **err)
 	return rc;
 }
 
+/* One line of the queue's words on standard output. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void say(const char *fmt, ...)
+{
+	char *line = NULL, *clean;
+	va_list ap;
+	va_start(ap, fmt);
+	err_vset(&line, fmt, ap);
+	va_end(ap);
+	clean = text_sanitize(line);
+	puts(clean);
+	free(clean);
+	free(line);
+}
+
 static void print_contact(long id, const struct ticket_contact *c)
 {
-	char *p = text_sanitize(c->phone ? c->phone : "-");
-	char *e = text_sanitize(c->email ? c->email : "-");
-	char *n = text_sanitize(c->note ? c->note : "");
-	printf(_("Ticket %ld is yours. Phone: %s  E-mail: %s\n"), id, p, e);
-	if (*n)
-		printf(_("Note: %s\n"), n);
-	free(p);
-	free(e);
-	free(n);
+	say(_("Ticket %ld is yours: call the customer."), id);
+	say(_("Phone: %s   E-mail: %s"), c->phone ? c->phone : "-",
+	    c->email ? c->email : "-");
+	if (c->note && *c->note)
+		say(_("Note: %s"), c->note);
 }
 
 static int step(struct tickets *t, const struct targs *a, char **err)
@@ -169,24 +182,24 @@ static int step(struct tickets *t, const struct targs *a, char **err)
 		if (rc == 0 && c)
 			print_contact(a->id, c);
 		else if (rc == 0)
-			printf(_("Ticket %ld is yours; its contact details were erased.\n"), a->id);
+			say(_("Ticket %ld is yours; its contact details were erased."), a->id);
 		tickets_contact_free(&c);
 	} else if (!strcmp(a->verb, "done")) {
 		rc = tickets_done(t, a->id, err);
 		if (rc == 0)
-			printf(_("Ticket %ld closed as done.\n"), a->id);
+			say(_("Ticket %ld closed as done."), a->id);
 	} else if (!strcmp(a->verb, "unreachable")) {
 		rc = tickets_unreachable(t, a->id, &attempts, &closed, err);
 		if (rc == 0 && closed)
-			printf(_("Ticket %ld: attempt %d of %d; closed as unreachable.\n"),
-			       a->id, attempts, TICKETS_MAX_ATTEMPTS);
+			say(_("Ticket %ld: attempt %d of %d; closed as unreachable."),
+			    a->id, attempts, TICKETS_MAX_ATTEMPTS);
 		else if (rc == 0)
-			printf(_("Ticket %ld: attempt %d of %d; back in the queue.\n"),
-			       a->id, attempts, TICKETS_MAX_ATTEMPTS);
+			say(_("Ticket %ld: attempt %d of %d; back in the queue."),
+			    a->id, attempts, TICKETS_MAX_ATTEMPTS);
 	} else {
 		rc = tickets_pass(t, a->id, a->to, err);
 		if (rc == 0)
-			printf(_("Ticket %ld passed to %s.\n"), a->id, a->to);
+			say(_("Ticket %ld passed to %s."), a->id, a->to);
 	}
 	return rc;
 }
