@@ -44,6 +44,11 @@ int cmd_report_tickets(struct app *app, int argc, char **argv);
 int cmd_opt_value(int argc, char **argv, int *i, const char *name,
 		  const char **val, char **err);
 
+/* "--format text|csv|json" of the ticket commands at argv[*i]: as
+ * cmd_opt_value, with *fmt (an enum tickets_format) set. */
+int cmd_opt_tickets_format(int argc, char **argv, int *i, int *fmt,
+			   char **err);
+
 /* report_labels hook: language and service names from the catalogue (ud is
  * a struct catalogue *) in the UI language; NULL keeps the code. */
 const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud);

@@ -38,7 +38,7 @@ bool cmd_report_wants_tickets(int argc, char **argv)
 
 static int parse(struct rt_args *r, int argc, char **argv, char **err)
 {
-	int i, m;
+	int i, m, f;
 	const char *v;
 	memset(r, 0, sizeof *r);
 	for (i = 1; i < argc; i++) {
@@ -51,14 +51,9 @@ static int parse(struct rt_args *r, int argc, char **argv, char **err)
 				return -1;
 			continue;
 		}
-		if ((m = cmd_opt_value(argc, argv, &i, "--format", &v, err))) {
-			int f = m < 0 ? -1 : tickets_format_parse(v);
+		if ((m = cmd_opt_tickets_format(argc, argv, &i, &f, err))) {
 			if (m < 0)
 				return -1;
-			if (f < 0) {
-				err_set(err, _("--format %s: use text, csv or json"), v);
-				return -1;
-			}
 			r->format = (enum tickets_format)f;
 			continue;
 		}

@@ -60,9 +60,8 @@ static bool assignee_filter_ok(const char *s, char **err)
 static int parse(struct targs *a, int argc, char **argv, char **err)
 {
 	static const char *const verbs[] = { "take", "done", "unreachable", "pass" };
-	int i, m;
+	int i, m, f;
 	size_t k;
-	const char *v;
 
 	memset(a, 0, sizeof *a);
 	for (i = 1; i < argc; i++) {
@@ -86,14 +85,9 @@ static int parse(struct targs *a, int argc, char **argv, char **err)
 				return -1;
 			continue;
 		}
-		if ((m = cmd_opt_value(argc, argv, &i, "--format", &v, err))) {
-			int f = m < 0 ? -1 : tickets_format_parse(v);
+		if ((m = cmd_opt_tickets_format(argc, argv, &i, &f, err))) {
 			if (m < 0)
 				return -1;
-			if (f < 0) {
-				err_set(err, _("--format %s: use text, csv or json"), v);
-				return -1;
-			}
 			a->format = (enum tickets_format)f;
 			continue;
 		}

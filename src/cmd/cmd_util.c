@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/tickets_write.h"
 
 /* The one way an error reaches stderr: a message may quote a bad file's
  * text, so its controls and invisible characters are shown as escapes. */
@@ -50,6 +51,20 @@ int cmd_opt_value(int argc, char **argv, int *i, const char *name,
 		return -1;
 	}
 	*val = argv[++*i];
+	return 1;
+}
+
+int cmd_opt_tickets_format(int argc, char **argv, int *i, int *fmt,
+			   char **err)
+{
+	const char *v;
+	int m = cmd_opt_value(argc, argv, i, "--format", &v, err);
+	if (m <= 0)
+		return m;
+	if ((*fmt = tickets_format_parse(v)) < 0) {
+		err_set(err, _("--format %s: use text, csv or json"), v);
+		return -1;
+	}
 	return 1;
 }
 
