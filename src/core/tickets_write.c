@@ -92,12 +92,16 @@ static void cells(const struct ticket *k, time_t now, char *v[COL__N])
 	v[COL_CREATED] = iso(k->created_at);
 	v[COL_DUE] = iso(k->due_at);
 	v[COL_STATUS] = xstrdup(tickets_status_code(k->status));
-	v[COL_ASSIGNEE] = tickets_assignee_text(k->to, k->assignee);
-	v[COL_LANGUAGE] = xstrdup(k->language);
-	v[COL_TOPICS] = xstrdup(k->topics);
+	char *to = tickets_assignee_text(k->to, k->assignee);
+	/* Text from the file: a changed file's controls never reach a
+	 * terminal that shows the output. */
+	v[COL_ASSIGNEE] = text_sanitize(to);
+	free(to);
+	v[COL_LANGUAGE] = text_sanitize(k->language);
+	v[COL_TOPICS] = text_sanitize(k->topics);
 	v[COL_ATTEMPTS] = xasprintf("%d", k->attempts);
 	v[COL_PASSES] = xasprintf("%d", k->passes);
-	v[COL_TAKEN_BY] = xstrdup(k->taken_by ? k->taken_by : "");
+	v[COL_TAKEN_BY] = text_sanitize(k->taken_by ? k->taken_by : "");
 	v[COL_CLOSED] = iso(k->closed_at);
 	v[COL_OVERDUE] = xstrdup(tickets_overdue(k, now) ? "yes" : "no");
 }
@@ -349,7 +353,11 @@ int tickets_report_write(FILE *f, const struct ticket *rows, size_t n,
 				char *v[6];
 				int c;
 				v[0] = xstrdup(d == 0 ? "total" : dim[d - 1]);
-				v[1] = csv_text_cell(x->code);
+				{
+					char *clean = text_sanitize(x->code);
+					v[1] = csv_text_cell(clean);
+					free(clean);
+				}
 				v[2] = count_text(x->opened, suppress);
 				v[3] = count_text(x->closed, suppress);
 				v[4] = count_text(x->overdue, suppress);

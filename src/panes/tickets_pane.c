@@ -212,6 +212,15 @@ static unsigned handle(struct pane *p, enum action a, km_key key)
 		tickets_queue_toggle_overdue(q);
 		list_select(&tp->list, 0);
 		break;
+	case ACT_REDRAW:
+		tickets_queue_reload(q);
+		screen_repaint(p->screen);
+		return PANE_HANDLED;
+	case ACT_NEXT_LANGUAGE:
+		i18n_set_lang(i18n_next_lang());
+		q->gen++;
+		screen_redraw_all(p->screen);
+		return PANE_HANDLED | PANE_REDRAW_ALL;
 	default:
 		return PANE_IGNORED;
 	}

@@ -19,6 +19,7 @@
 
 #include "core/err.h"
 #include "core/tickets.h"
+#include "core/tickets_write.h"
 
 /* 2026-11-23 (a Monday) 10:00 in Helsinki. */
 #define T_MON ((time_t)1795420800)
@@ -578,6 +579,163 @@ static void test_foreign_files(void **state)
 	free(path);
 }
 
+/* A writer's output as a string. */
+static char *written(int (*fn)(FILE *, void *), void *arg)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_int_equal(fn(f, arg), 0);
+	fclose(f);
+	return buf;
+}
+
+struct list_arg {
+	struct ticket *rows;
+	size_t n;
+	enum tickets_format fmt;
+	time_t now;
+};
+
+static int list_fn(FILE *f, void *arg)
+{
+	struct list_arg *a = arg;
+	char *err = NULL;
+	return tickets_list_write(f, a->rows, a->n, a->fmt, a->now, &err);
+}
+
+static void test_list_write(void **state)
+{
+	struct fx *fx = *state;
+	struct tickets *t = open_as(fx, "anna", -1);
+	struct tickets_filter all = { .closed = true };
+	struct list_arg a = { NULL, 0, TICKETS_CSV, T_MON };
+	char *err = NULL, *out, *path;
+	long id = create(t, "040 111 2222", "lang:so", "so");
+	sqlite3 *db;
+
+	create(t, "040 333 4444", "desk:info-2", "fi");
+	/* A file changed behind neuvoo's back: a formula and an escape
+	 * sequence where names should be. */
+	path = xasprintf("%s/tickets.db", fx->tdir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE ticket SET taken_by = '=HYPERLINK(1)',"
+				      " assignee = 'x' || char(27) || '[2J' WHERE id = 2", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	free(path);
+	assert_int_equal(tickets_list(t, &all, &a.rows, &a.n, &err), 0);
+	assert_int_equal(a.n, 2);
+
+	out = written(list_fn, &a);
+	assert_non_null(strstr(out, "id,created_at,due_at,status,assignee,language,topics,"
+			       "attempts,passes,taken_by,closed_at,overdue\r\n"));
+	assert_non_null(strstr(out, "1,2026-11-23T10:00:00+02:00,2026-11-24T16:00:00+02:00,"
+			       "open,lang:so,so,,0,0,,,no\r\n"));
+	assert_non_null(strstr(out, "'=HYPERLINK(1)"));
+	assert_null(strstr(out, "\033"));
+	/* Never the contact details. */
+	assert_null(strstr(out, "0401112222"));
+	free(out);
+
+	a.fmt = TICKETS_JSON;
+	a.now = T_MON + 3 * 86400;
+	out = written(list_fn, &a);
+	assert_non_null(strstr(out, "\"id\":1"));
+	assert_non_null(strstr(out, "\"overdue\":true"));
+	assert_non_null(strstr(out, "\"closed_at\":null"));
+	assert_null(strstr(out, "\033"));
+	assert_null(strstr(out, "0401112222"));
+	free(out);
+
+	a.fmt = TICKETS_TEXT;
+	out = written(list_fn, &a);
+	assert_non_null(strstr(out, "2026-11-24 16:00!"));
+	assert_null(strstr(out, "\033"));
+	assert_null(strstr(out, "0401112222"));
+	free(out);
+	tickets_rows_free(&a.rows, a.n);
+	(void)id;
+	tickets_close(&t);
+}
+
+struct rep_arg {
+	struct ticket *rows;
+	size_t n;
+	int suppress;
+	enum tickets_format fmt;
+};
+
+static int rep_fn(FILE *f, void *arg)
+{
+	struct rep_arg *a = arg;
+	char *err = NULL;
+	return tickets_report_write(f, a->rows, a->n, T_MON - 3600, T_MON + 86400,
+				    "2026-11-23", "2026-11-23", a->suppress, a->fmt,
+				    T_MON + 3 * 86400, &err);
+}
+
+static void test_report_write(void **state)
+{
+	struct fx *fx = *state;
+	struct tickets *t = open_as(fx, "anna", -1);
+	struct tickets_filter all = { .closed = true };
+	struct rep_arg a = { NULL, 0, 0, TICKETS_CSV };
+	char *err = NULL, *out;
+	long id[4];
+	int i;
+
+	for (i = 0; i < 4; i++)
+		id[i] = create(t, "040 111 2222", i < 3 ? "lang:so" : "desk:info-2",
+			       i < 3 ? "so" : "fi");
+	/* First calls after 10, 30 and 50 minutes: the median is 30. */
+	set_now(T_MON + 600);
+	assert_int_equal(tickets_done(t, id[0], &err), 0);
+	set_now(T_MON + 1800);
+	assert_int_equal(tickets_unreachable(t, id[1], NULL, NULL, &err), 0);
+	set_now(T_MON + 3000);
+	assert_int_equal(tickets_done(t, id[2], &err), 0);
+	/* Created the next week: outside the period. */
+	set_now(T_MON + 7 * 86400);
+	create(t, "040 111 2222", "lang:so", "so");
+	assert_int_equal(tickets_list(t, &all, &a.rows, &a.n, &err), 0);
+	assert_int_equal(a.n, 5);
+
+	out = written(rep_fn, &a);
+	assert_string_equal(out,
+		"dimension,code,opened,closed,overdue,median_first_call_minutes\r\n"
+		"total,total,4,2,1,30\r\n"
+		"assignee,desk:info-2,1,0,1,\r\n"
+		"assignee,lang:so,3,2,0,30\r\n"
+		"language,fi,1,0,1,\r\n"
+		"language,so,3,2,0,30\r\n");
+	free(out);
+
+	/* Below 3: "<3", and no median of fewer than 3. */
+	a.suppress = 3;
+	out = written(rep_fn, &a);
+	assert_non_null(strstr(out, "total,total,4,<3,<3,30\r\n"));
+	assert_non_null(strstr(out, "assignee,desk:info-2,<3,0,<3,\r\n"));
+	assert_non_null(strstr(out, "language,so,3,<3,0,30\r\n"));
+	free(out);
+	a.suppress = 5;
+	a.fmt = TICKETS_JSON;
+	out = written(rep_fn, &a);
+	assert_non_null(strstr(out, "\"opened\":\"<5\""));
+	assert_non_null(strstr(out, "\"median_first_call_minutes\":null"));
+	assert_null(strstr(out, "\"opened\":4"));
+	free(out);
+	a.fmt = TICKETS_TEXT;
+	a.suppress = 0;
+	out = written(rep_fn, &a);
+	assert_non_null(strstr(out, "Callback tickets 2026-11-23\n"));
+	assert_non_null(strstr(out, "0:30\n"));
+	assert_null(strstr(out, "0401112222"));
+	free(out);
+	tickets_rows_free(&a.rows, a.n);
+	tickets_close(&t);
+}
+
 int main(void)
 {
 	setenv("TZ", "Europe/Helsinki", 1);
@@ -592,6 +750,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_retention_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shared_mode, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_write, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
