@@ -173,8 +173,10 @@ static int store_create(void *h, const struct ticket_new *n, const char *phone,
 	char *topics = codes_topics_join(n->topics);
 	int rc;
 
-	if (begin(s, err))
-		return free(topics), -1;
+	if (begin(s, err)) {
+		free(topics);
+		return -1;
+	}
 	rc = db_prepare(s->db, "INSERT INTO ticket (created_at, created_by, desk,"
 			" assignee_kind, assignee, language, topics, due_at)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st);
@@ -423,9 +425,9 @@ static int store_step(void *h, struct ticket_step *stp,
 			  &st) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, stp->id);
 		if (db_step(st) == SQLITE_ROW) {
+			const unsigned char *status = sqlite3_column_text(st, 1);
 			stp->attempts = sqlite3_column_int(st, 0);
-			stp->closed = !strcmp((const char *)sqlite3_column_text(st, 1),
-					      "unreachable");
+			stp->closed = status && !strcmp((const char *)status, "unreachable");
 		}
 		sqlite3_finalize(st);
 		detail = xasprintf("%d", stp->attempts);
