@@ -566,6 +566,23 @@ static void test_foreign_files(void **state)
 	assert_int_equal(tickets_open(&t, &o, &err), -1);
 	assert_non_null(strstr(err, "not a neuvoo ticket file"));
 	err_free(&err);
+	/* A ticket file of this version with a trigger added: refused
+	 * before anything runs, and left as it is. */
+	unlink(path);
+	{
+		struct tickets *ok = open_as(fx, "anna", -1);
+		sqlite3 *db;
+		tickets_close(&ok);
+		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER t AFTER INSERT ON audit"
+					      " BEGIN DELETE FROM audit; END;", NULL, NULL, NULL),
+				 SQLITE_OK);
+		sqlite3_close(db);
+	}
+	assert_int_equal(tickets_open(&t, &o, &err), -1);
+	assert_non_null(strstr(err, "not a neuvoo ticket file"));
+	assert_non_null(strstr(err, "trigger"));
+	err_free(&err);
 	/* Random bytes. */
 	unlink(path);
 	free(util_write(fx->tdir, "tickets.db", "this is no database at all, only text; "
