@@ -492,6 +492,17 @@ static int apply_cli(struct config *c, const struct cli_opts *cli,
 	return 0;
 }
 
+/* The same folder, written with or without a trailing slash? */
+static bool same_folder(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	while (la > 1 && a[la - 1] == '/')
+		la--;
+	while (lb > 1 && b[lb - 1] == '/')
+		lb--;
+	return la == lb && !strncmp(a, b, la);
+}
+
 /* What nothing set: the XDG locations, HOST-USER for the desk (so that two
  * users' sessions on one server never share a desk name by accident),
  * the contract's defaults for a new contact. */
@@ -540,6 +551,12 @@ static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 		char *parent = paths_dirname(c->stats_dir);
 		c->tickets_dir = paths_join(parent, "tickets");
 		free(parent);
+	}
+	/* Personal data never in the folder every report reads. */
+	if (same_folder(c->tickets_dir, c->stats_dir)) {
+		err_set(err, _("tickets-dir '%s' is the statistics folder; the tickets hold personal data and need a folder of their own"),
+			c->tickets_dir);
+		return EXIT_USAGE;
 	}
 	if (!c->keymap)
 		c->keymap = xstrdup("default");

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/config.h"
 #include "core/err.h"
 #include "core/tickets.h"
 #include "core/tickets_write.h"
@@ -753,6 +754,46 @@ static void test_report_write(void **state)
 	tickets_close(&t);
 }
 
+static struct config *load(struct fx *fx, const char *text, char **err)
+{
+	char *file = util_write(fx->dir, "neuvoo.conf", text);
+	struct cli_opts cli = { 0 };
+	struct config *cfg = NULL;
+	cli.config_file = file;
+	if (config_load(&cfg, &cli, fx->dir, err) != 0)
+		cfg = NULL;
+	free(file);
+	return cfg;
+}
+
+static void test_config_keys(void **state)
+{
+	struct fx *fx = *state;
+	struct config *cfg;
+	char *err = NULL, *want;
+
+	/* Next to the statistics folder, 14 days, unless set. */
+	cfg = load(fx, "stats-dir = \"/srv/neuvoo/stats\"\n", &err);
+	assert_non_null(cfg);
+	assert_string_equal(cfg->tickets_dir, "/srv/neuvoo/tickets");
+	assert_int_equal(cfg->ticket_retention_days, TICKETS_DEFAULT_RETENTION_DAYS);
+	config_free(&cfg);
+	cfg = load(fx, "tickets-dir = \"t\"\nticket-retention-days = 3\n", &err);
+	assert_non_null(cfg);
+	want = xasprintf("%s/t", fx->dir);
+	assert_string_equal(cfg->tickets_dir, want);
+	assert_int_equal(cfg->ticket_retention_days, 3);
+	free(want);
+	config_free(&cfg);
+	/* Out of range, and the statistics folder itself: refused. */
+	assert_null(load(fx, "ticket-retention-days = -1\n", &err));
+	assert_non_null(strstr(err, "ticket-retention-days"));
+	err_free(&err);
+	assert_null(load(fx, "stats-dir = \"/srv/s\"\ntickets-dir = \"/srv/s/\"\n", &err));
+	assert_non_null(strstr(err, "statistics folder"));
+	err_free(&err);
+}
+
 int main(void)
 {
 	setenv("TZ", "Europe/Helsinki", 1);
@@ -769,6 +810,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_foreign_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_config_keys, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
