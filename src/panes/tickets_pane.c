@@ -23,6 +23,7 @@ struct tpane {
 	struct list list;
 	unsigned seen_gen;
 	bool focused;
+	long cur_id;	/* the highlighted ticket, kept across reloads */
 };
 
 static struct tpane *st(struct pane *p)
@@ -127,10 +128,21 @@ static void draw(struct pane *p, WINDOW *w, int h, int width)
 static bool update(struct pane *p)
 {
 	struct tpane *tp = st(p);
+	const struct ticket *k;
+	size_t i;
 	if (tp->seen_gen == tp->q->gen)
 		return false;
 	tp->seen_gen = tp->q->gen;
 	list_set_count(&tp->list, tp->q->n_shown);
+	/* Others take and close tickets meanwhile: the highlight stays on
+	 * the ticket it was on, never slides onto another one. */
+	for (i = 0; tp->cur_id && i < tp->q->n_shown; i++)
+		if (tickets_queue_at(tp->q, i)->id == tp->cur_id) {
+			list_select(&tp->list, i);
+			break;
+		}
+	k = tickets_queue_at(tp->q, tp->list.cur);
+	tp->cur_id = k ? k->id : 0;
 	return true;
 }
 
@@ -184,7 +196,10 @@ static unsigned handle(struct pane *p, enum action a, km_key key)
 	size_t i = tp->list.cur;
 	(void)key;
 	if (is_move(a)) {
+		const struct ticket *k;
 		list_move(&tp->list, a);
+		k = tickets_queue_at(q, tp->list.cur);
+		tp->cur_id = k ? k->id : 0;
 		return PANE_HANDLED | PANE_REDRAW;
 	}
 	switch (a) {

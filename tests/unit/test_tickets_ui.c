@@ -18,6 +18,7 @@
 #include "core/tickets.h"
 #include "panes/desk.h"
 #include "panes/ticket_dialog.h"
+#include "panes/tickets_pane.h"
 #include "panes/tickets_queue.h"
 #include "ui/form.h"
 #include "ui/overlay.h"
@@ -417,6 +418,48 @@ static void test_form_keys(void **state)
 	free(s.seen);
 }
 
+/* The highlight stays on its ticket when another user's step removes a
+ * row above it (F2 must never close a ticket the advisor did not see
+ * highlighted). */
+static void test_pane_keeps_highlight(void **state)
+{
+	struct fx *f = fx_new(true);
+	struct tickets *t = store(f);
+	struct tickets *other;
+	struct tickets_opts o = { f->cfg.tickets_dir, NULL, 14, "bo" };
+	struct tickets_queue *q;
+	struct pane *p;
+	char *err = NULL;
+	long a, b;
+	(void)state;
+
+	a = add(t, "lang:so", "so");
+	b = add(t, "lang:so", "so");
+	add(t, "lang:so", "so");
+	q = tickets_queue_new(t);
+	tickets_queue_reload(q);
+	p = tickets_pane_new(q);
+	assert_true(p->ops->update(p));
+	assert_int_equal(p->ops->handle(p, ACT_DOWN, KM_DOWN) & PANE_HANDLED, PANE_HANDLED);
+	assert_int_equal(tickets_queue_at(q, 1)->id, b);
+
+	assert_int_equal(tickets_open(&other, &o, &err), 0);
+	assert_int_equal(tickets_done(other, a, &err), 0);
+	tickets_close(&other);
+	tickets_queue_reload(q);
+	assert_true(p->ops->update(p));
+	/* F2 now closes b, the one highlighted, now the first row. */
+	assert_int_equal(tickets_queue_at(q, 0)->id, b);
+	p->ops->handle(p, ACT_TICKET_DONE, KM_F(2));
+	assert_non_null(strstr(q->message, "Ticket 2 closed"));
+	assert_int_equal(q->n_shown, 1);
+	p->ops->done(p);
+	free(p);
+	tickets_queue_free(&q);
+	tickets_close(&t);
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -425,6 +468,7 @@ int main(void)
 		cmocka_unit_test(test_failed_save_one_ticket),
 		cmocka_unit_test(test_not_a_callback),
 		cmocka_unit_test(test_queue),
+		cmocka_unit_test(test_pane_keeps_highlight),
 		cmocka_unit_test(test_form_keys),
 	};
 	int rc;
