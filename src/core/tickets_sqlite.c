@@ -17,6 +17,7 @@
  * neither the file nor its -wal keeps them. */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,7 +32,19 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	/* Erased details may still be in the log: empty it at the close. */
+	bool truncate_pending;
 };
+
+/* Empty the log (its older copies of erased rows): false while a reader
+ * still needs it. */
+static bool truncate_log(struct store *s)
+{
+	int log = -1, done = -1;
+	int rc = sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+					   &log, &done);
+	return rc == SQLITE_OK && log == 0;
+}
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS ticket ("
@@ -91,7 +104,10 @@ static void store_close(void *h)
 	struct store *s = h;
 	if (!s)
 		return;
-	/* Closing last checkpoints and removes the -wal where it may. */
+	if (s->truncate_pending)
+		truncate_log(s);
+	/* Closing last checkpoints and removes the -wal where it may (in a
+	 * sticky folder only its owner may; then it stays, emptied). */
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);
@@ -505,8 +521,8 @@ static int store_erase(void *h, time_t cutoff, time_t now, const char *user,
 		return -1;
 	/* The deleted rows' pages are zeroed (secure_delete); the log that
 	 * held their older copies is emptied once nobody reads it. */
-	if (*n)
-		sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	if (*n && !truncate_log(s))
+		s->truncate_pending = true;
 	return 0;
 }
 
@@ -577,8 +593,11 @@ int tickets_sqlite_open(const struct tickets_opts *o,
 		store_close(s);
 		return -1;
 	}
-	/* Deleted contact details are overwritten, not left in free pages. */
+	/* Deleted contact details are overwritten, not left in free pages;
+	 * a log that starts over is cut to nothing first, so no old copy
+	 * of a page lingers past its end. */
 	sqlite3_exec(s->db, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA journal_size_limit = 0", NULL, NULL, NULL);
 	sharedir_give_group(s->path, gid);
 	*be = &sqlite_backend;
 	*h = s;
