@@ -49,6 +49,9 @@ int cmd_opt_value(int argc, char **argv, int *i, const char *name,
 int cmd_opt_tickets_format(int argc, char **argv, int *i, int *fmt,
 			   char **err);
 
+/* "--suppress N" (N from 1 up) at argv[*i]: as cmd_opt_value, with *n. */
+int cmd_opt_suppress(int argc, char **argv, int *i, int *n, char **err);
+
 /* report_labels hook: language and service names from the catalogue (ud is
  * a struct catalogue *) in the UI language; NULL keeps the code. */
 const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud);

@@ -39,7 +39,6 @@ bool cmd_report_wants_tickets(int argc, char **argv)
 static int parse(struct rt_args *r, int argc, char **argv, char **err)
 {
 	int i, m, f;
-	const char *v;
 	memset(r, 0, sizeof *r);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--tickets"))
@@ -57,17 +56,9 @@ static int parse(struct rt_args *r, int argc, char **argv, char **err)
 			r->format = (enum tickets_format)f;
 			continue;
 		}
-		if ((m = cmd_opt_value(argc, argv, &i, "--suppress", &v, err))) {
-			char *end;
-			long n;
+		if ((m = cmd_opt_suppress(argc, argv, &i, &r->suppress, err))) {
 			if (m < 0)
 				return -1;
-			n = strtol(v, &end, 10);
-			if (!*v || *end || n < 1 || n > 1000000) {
-				err_set(err, _("--suppress %s: give a whole number from 1 up"), v);
-				return -1;
-			}
-			r->suppress = (int)n;
 			continue;
 		}
 		err_set(err, _("%s cannot be combined with --tickets (see neuvoo --help)"), argv[i]);

@@ -68,6 +68,23 @@ int cmd_opt_tickets_format(int argc, char **argv, int *i, int *fmt,
 	return 1;
 }
 
+int cmd_opt_suppress(int argc, char **argv, int *i, int *n, char **err)
+{
+	const char *v;
+	char *end;
+	long x;
+	int m = cmd_opt_value(argc, argv, i, "--suppress", &v, err);
+	if (m <= 0)
+		return m;
+	x = strtol(v, &end, 10);
+	if (!*v || *end || x < 1 || x > 1000000) {
+		err_set(err, _("--suppress %s: give a whole number from 1 up"), v);
+		return -1;
+	}
+	*n = (int)x;
+	return 1;
+}
+
 const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud)
 {
 	const struct catalogue *cat = ud;
