@@ -424,7 +424,7 @@ static void bench_keys(const char *tmp, const char *cat_path, size_t n_services)
 	if (!ip.out || !in || !tty_start_on(ip.out, in))
 		die("curses", NULL);
 	{
-		struct screens_env e = { ip.d, NULL, NULL };
+		struct screens_env e = { ip.d, NULL, NULL, NULL };
 		ip.s = screens_new(SCREEN_DESK, &e, km, l, NULL, NULL);
 	}
 	t0 = now_s(CLOCK_THREAD_CPUTIME_ID);

@@ -65,6 +65,11 @@ static void usage(FILE *f)
 		"       neuvoo stats push [--init] --db URL [PATH...]\n"
 		"       neuvoo report --db URL [--organisation NAME]... [report options]\n"),
 	      f);
+	fputs(_("Callback tickets: neuvoo tickets [--list [--format text|csv|json] [--assignee A]\n"
+		"                       [--language L] [--overdue] [--all]]\n"
+		"                  | take ID | done ID | unreachable ID | pass ID --to WHO\n"
+		"                  neuvoo report --tickets [--date D | --from D --to D]\n"
+		"                       [--format text|csv|json] [--suppress N]\n"), f);
 }
 
 /* As GNU programs do: the version, the copyright line and the licence. */
@@ -199,6 +204,8 @@ int main(int argc, char **argv)
 		status = cmd_doctor(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "stats"))
 		status = cmd_stats(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "tickets"))
+		status = cmd_tickets(&app, n - 1, argv + 1);
 	else {
 		err_set(&err, _("unknown command '%s' (see neuvoo --help)"), sub);
 		status = cmd_fail(EXIT_USAGE, err);

@@ -4,6 +4,7 @@
 #ifndef NEUVOO_CMD_H
 #define NEUVOO_CMD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/config.h"
@@ -36,12 +37,25 @@ int cmd_stats(struct app *app, int argc, char **argv);
 /* The statistics folder: the configuration's, else --stats-dir, else
  * $XDG_STATE_HOME/neuvoo/stats. A new string. */
 char *cmd_stats_folder(const struct app *app);
+int cmd_tickets(struct app *app, int argc, char **argv);
+/* report --tickets (cmd_report_tickets.c): does argv ask for it, and the
+ * report of the ticket store. */
+bool cmd_report_wants_tickets(int argc, char **argv);
+int cmd_report_tickets(struct app *app, int argc, char **argv);
 
 /* A subcommand option with a value, "--name VALUE" or "--name=VALUE", at
  * argv[*i]: 1 taken (and *i moved past the value), 0 not this option, -1
  * with *err when the value is missing. */
 int cmd_opt_value(int argc, char **argv, int *i, const char *name,
 		  const char **val, char **err);
+
+/* "--format text|csv|json" of the ticket commands at argv[*i]: as
+ * cmd_opt_value, with *fmt (an enum tickets_format) set. */
+int cmd_opt_tickets_format(int argc, char **argv, int *i, int *fmt,
+			   char **err);
+
+/* "--suppress N" (N from 1 up) at argv[*i]: as cmd_opt_value, with *n. */
+int cmd_opt_suppress(int argc, char **argv, int *i, int *n, char **err);
 
 /* report_labels hook: language and service names from the catalogue (ud is
  * a struct catalogue *) in the UI language; NULL keeps the code. */

@@ -16,6 +16,7 @@
 #include "core/layout.h"
 #include "panes/desk.h"
 #include "panes/desk_ui.h"
+#include "panes/ticket_dialog.h"
 
 int cmd_desk(struct app *app, int argc, char **argv)
 {
@@ -38,10 +39,13 @@ int cmd_desk(struct app *app, int argc, char **argv)
 		status = cmd_fail(status, err);
 		goto out;
 	}
+	d->tickets = ticket_desk_new(app->cfg);
 	status = desk_ui_run(d, km, layout, &err);
 	if (status != 0)
 		cmd_fail(status, err);
 out:
+	if (d)
+		ticket_desk_free(&d->tickets);
 	desk_free(&d);
 	layout_free(&layout);
 	keymap_free(&km);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
@@ -20,6 +21,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/tickets.h"
 #include "ui/terminfo.h"
 
 static void put_line(const char *line)
@@ -44,6 +46,35 @@ static void print_done(const char *line, void *ud)
 {
 	(void)ud;
 	put_line(line);
+}
+
+/* The unit's ticket store, made by root so that the folder (3770) and
+ * the file (0660) are root's and the group's: the first advisor cannot
+ * make them so, nor own them. An existing store is left as it is. */
+static int fix_tickets(const struct app *app, char **err)
+{
+	struct tickets_opts o;
+	struct tickets *t = NULL;
+	struct stat sb;
+	char *path;
+	bool existed;
+
+	tickets_opts_config(&o, app->cfg);
+	path = xasprintf("%s/%s", o.dir, TICKETS_FILE_NAME);
+	existed = lstat(path, &sb) == 0;
+	if (!existed && tickets_open(&t, &o, err) != 0) {
+		free(path);
+		return -1;
+	}
+	tickets_close(&t);
+	if (!existed) {
+		char *line = xasprintf(_("created the ticket store %s (group %s, mode 0660)"),
+				       path, app->cfg->group);
+		put_line(line);
+		free(line);
+	}
+	free(path);
+	return 0;
 }
 
 int cmd_doctor(struct app *app, int argc, char **argv)
@@ -80,6 +111,11 @@ int cmd_doctor(struct app *app, int argc, char **argv)
 			cmd_fail(EXIT_RUNTIME, err);
 		doctor_report_clear(&r);
 		doctor_check(env, &r);
+	}
+	if (fix && app->cfg && app->cfg->group && geteuid() == 0
+	    && fix_tickets(app, &err) != 0) {
+		cmd_fail(EXIT_RUNTIME, err);
+		err_free(&err);
 	}
 	print_report(&r);
 	status = app->config_err ? EXIT_USAGE : r.n ? EXIT_RUNTIME : EXIT_OK;

@@ -256,6 +256,9 @@ int cmd_report(struct app *app, int argc, char **argv)
 	int status = EXIT_OK;
 	size_t i;
 
+	/* The tickets' figures are another store's: their own module. */
+	if (cmd_report_wants_tickets(argc, argv))
+		return cmd_report_tickets(app, argc, argv);
 	memset(&q, 0, sizeof q);
 	memset(&src, 0, sizeof src);
 	if (parse(&args, argc, argv, &err) || period(&args, &q, from, to, &err)) {

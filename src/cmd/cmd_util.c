@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/text.h"
+#include "core/tickets_write.h"
 
 /* The one way an error reaches stderr: a message may quote a bad file's
  * text, so its controls and invisible characters are shown as escapes. */
@@ -51,6 +52,37 @@ int cmd_opt_value(int argc, char **argv, int *i, const char *name,
 		return -1;
 	}
 	*val = argv[++*i];
+	return 1;
+}
+
+int cmd_opt_tickets_format(int argc, char **argv, int *i, int *fmt,
+			   char **err)
+{
+	const char *v;
+	int m = cmd_opt_value(argc, argv, i, "--format", &v, err);
+	if (m <= 0)
+		return m;
+	if ((*fmt = tickets_format_parse(v)) < 0) {
+		err_set(err, _("--format %s: use text, csv or json"), v);
+		return -1;
+	}
+	return 1;
+}
+
+int cmd_opt_suppress(int argc, char **argv, int *i, int *n, char **err)
+{
+	const char *v;
+	char *end;
+	long x;
+	int m = cmd_opt_value(argc, argv, i, "--suppress", &v, err);
+	if (m <= 0)
+		return m;
+	x = strtol(v, &end, 10);
+	if (!*v || *end || x < 1 || x > 1000000) {
+		err_set(err, _("--suppress %s: give a whole number from 1 up"), v);
+		return -1;
+	}
+	*n = (int)x;
 	return 1;
 }
 

@@ -24,6 +24,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/tickets.h"
 
 #define SEE_ALSO "see neuvoo.conf(5)"
 
@@ -239,7 +240,7 @@ static int check_language(cfg_t *cfg, cfg_opt_t *opt)
 /* The string options at the top level, in struct config order. */
 static const char *const str_opts[] = {
 	"catalogue", "stats-dir", "desk", "lang", "keymap", "screen",
-	"advisor", "group", "training-dir", "organisation",
+	"advisor", "group", "training-dir", "organisation", "tickets-dir",
 };
 static const char *const default_opts[] = {
 	"channel", "language", "interpreter", "outcome",
@@ -268,6 +269,8 @@ static cfg_t *new_parser(void)
 		CFG_STR("organisation", NULL, CFGF_NONE),
 		CFG_INT("undo-minutes", DEFAULT_UNDO_MINUTES, CFGF_NONE),
 		CFG_INT("note-retention-days", DEFAULT_NOTE_RETENTION_DAYS, CFGF_NONE),
+		CFG_STR("tickets-dir", NULL, CFGF_NONE),
+		CFG_INT("ticket-retention-days", TICKETS_DEFAULT_RETENTION_DAYS, CFGF_NONE),
 		CFG_SEC("defaults", defaults, CFGF_NONE),
 		CFG_END()
 	};
@@ -289,6 +292,8 @@ static cfg_t *new_parser(void)
 	cfg_set_validate_func(cfg, "advisor", check_advisor);
 	cfg_set_validate_func(cfg, "undo-minutes", check_undo);
 	cfg_set_validate_func(cfg, "note-retention-days", check_retention);
+	cfg_set_validate_func(cfg, "tickets-dir", check_not_empty);
+	cfg_set_validate_func(cfg, "ticket-retention-days", check_retention);
 	cfg_set_validate_func(cfg, "defaults|channel", check_channel);
 	cfg_set_validate_func(cfg, "defaults|language", check_language);
 	cfg_set_validate_func(cfg, "defaults|interpreter", check_interpreter);
@@ -359,7 +364,7 @@ static char *file_path(const char *file, const char *value)
 static bool is_path_opt(const char *name)
 {
 	return !strcmp(name, "catalogue") || !strcmp(name, "stats-dir") ||
-	       !strcmp(name, "training-dir");
+	       !strcmp(name, "training-dir") || !strcmp(name, "tickets-dir");
 }
 
 /* Field of struct config for str_opts[i]. */
@@ -369,6 +374,7 @@ static char **str_field(struct config *c, size_t i)
 		&c->catalogue, &c->stats_dir, &c->desk, &c->lang, &c->keymap,
 		&c->screen, &c->advisor, &c->group, &c->training_dir,
 		&c->organisation,
+		&c->tickets_dir,
 	};
 	_Static_assert(sizeof fields / sizeof fields[0] ==
 		       sizeof str_opts / sizeof str_opts[0],
@@ -430,6 +436,9 @@ static int load_file(struct config *c, const char *path, bool required,
 	if (opt_given(cfg, "note-retention-days"))
 		c->note_retention_days =
 			(int)cfg_getint(cfg, "note-retention-days");
+	if (opt_given(cfg, "ticket-retention-days"))
+		c->ticket_retention_days =
+			(int)cfg_getint(cfg, "ticket-retention-days");
 	sec = cfg_getsec(cfg, "defaults");
 	for (i = 0; sec && i < sizeof default_opts / sizeof default_opts[0]; i++)
 		if (opt_given(sec, default_opts[i]))
@@ -486,6 +495,17 @@ static int apply_cli(struct config *c, const struct cli_opts *cli,
 	return 0;
 }
 
+/* The same folder, written with or without a trailing slash? */
+static bool same_folder(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	while (la > 1 && a[la - 1] == '/')
+		la--;
+	while (lb > 1 && b[lb - 1] == '/')
+		lb--;
+	return la == lb && !strncmp(a, b, la);
+}
+
 /* What nothing set: the XDG locations, HOST-USER for the desk (so that two
  * users' sessions on one server never share a desk name by accident),
  * the contract's defaults for a new contact. */
@@ -528,6 +548,19 @@ static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 		}
 		free(host);
 	}
+	/* The tickets beside the statistics: a site that shares its stats
+	 * folder shares its tickets folder the same way. */
+	if (!c->tickets_dir) {
+		char *parent = paths_dirname(c->stats_dir);
+		c->tickets_dir = paths_join(parent, "tickets");
+		free(parent);
+	}
+	/* Personal data never in the folder every report reads. */
+	if (same_folder(c->tickets_dir, c->stats_dir)) {
+		err_set(err, _("tickets-dir '%s' is the statistics folder; the tickets hold personal data and need a folder of their own"),
+			c->tickets_dir);
+		return EXIT_USAGE;
+	}
 	if (!c->keymap)
 		c->keymap = xstrdup("default");
 	if (!c->screen)
@@ -549,6 +582,7 @@ int config_load(struct config **out, const struct cli_opts *cli,
 		cli = &no_cli;
 	c->undo_minutes = DEFAULT_UNDO_MINUTES;
 	c->note_retention_days = DEFAULT_NOTE_RETENTION_DAYS;
+	c->ticket_retention_days = TICKETS_DEFAULT_RETENTION_DAYS;
 	c->default_channel = xstrdup(DEFAULT_CHANNEL);
 	c->default_language = xstrdup(DEFAULT_LANGUAGE);
 	c->default_interpreter = xstrdup(DEFAULT_INTERPRETER);
@@ -614,6 +648,7 @@ void config_free(struct config **cfg)
 	free(c->default_interpreter);
 	free(c->default_outcome);
 	free(c->training_dir);
+	free(c->tickets_dir);
 	free(c);
 	*cfg = NULL;
 }

@@ -41,6 +41,8 @@ struct config {
 	/* The municipality or organisation each contact carries into a
 	 * national database (stats push), or NULL. */
 	char *organisation;
+	char *tickets_dir;	/* the ticket store's folder: next to stats-dir */
+	int ticket_retention_days;	/* 14: contact details after closing */
 };
 
 /* Load the layered files and apply cli. Returns 0, or EXIT_USAGE with *err

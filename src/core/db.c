@@ -39,6 +39,9 @@ void db_error(char **err, const char *path, sqlite3 *db, int rc,
 	else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
 		err_set(err, _("%s: the file stays locked by another program; try again in a moment"), path);
 	else if ((primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+		 && kind == DB_TICKETS)
+		err_set(err, _("%s: the file is damaged or is not a neuvoo ticket file; restore it from a copy, or move it aside and run 'neuvoo doctor --fix'"), path);
+	else if ((primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
 		 && kind == DB_RESULTS)
 		err_set(err, _("%s: the file is damaged or is not a neuvoo training results file; move it aside (neuvoo then starts a new one)"), path);
 	else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
@@ -57,7 +60,12 @@ void db_error(char **err, const char *path, sqlite3 *db, int rc,
 void db_version_error(char **err, const char *path, enum db_kind kind,
 		      int version, int known)
 {
-	if (version > known && kind == DB_RESULTS)
+	if (kind == DB_TICKETS && version > known)
+		err_set(err, _("%s: written by a newer neuvoo (ticket schema %d, this one knows %d); use the newer neuvoo, the file is left unchanged"),
+			path, version, known);
+	else if (kind == DB_TICKETS)
+		err_set(err, _("%s: not a neuvoo ticket file; move it aside"), path);
+	else if (version > known && kind == DB_RESULTS)
 		err_set(err, _("%s: written by a newer neuvoo (results schema %d, this one knows %d); use the newer neuvoo, the file is left unchanged"),
 			path, version, known);
 	else if (version > known)
@@ -325,7 +333,10 @@ int db_check_schema(sqlite3 *db, const char *path, const struct db_spec *spec,
 		return -1;
 	}
 	if (odd) {
-		if (kind == DB_RESULTS)
+		if (kind == DB_TICKETS)
+			err_set(err, _("%s: not a neuvoo ticket file (%s); move it aside"),
+				path, odd);
+		else if (kind == DB_RESULTS)
 			err_set(err, _("%s: not a neuvoo training results file (%s); move it aside"),
 				path, odd);
 		else

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 
 /* Which file: it decides the words of the messages. */
-enum db_kind { DB_STATS, DB_RESULTS };
+enum db_kind { DB_STATS, DB_RESULTS, DB_TICKETS };
 
 struct db_spec {
 	enum db_kind kind;

@@ -241,6 +241,7 @@ static const char *const context_names[KM__NCONTEXT] = {
 	[KM_DIALOG] = "dialog",
 	[KM_SCENARIO] = "scenario",
 	[KM_REVIEW] = "review",
+	[KM_TICKETS] = "tickets",
 };
 
 const char *keymap_context_name(enum km_context ctx)

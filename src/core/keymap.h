@@ -34,7 +34,8 @@ enum action_scope {
 	SCOPE_DIALOG,		/* yes and no in a window */
 	SCOPE_TRAINING,		/* the scenario's story */
 	SCOPE_REVIEW,		/* the review's days and closing */
-	SCOPE_LOG		/* the review's contact log */
+	SCOPE_LOG,		/* the review's contact log */
+	SCOPE_TICKETS		/* the ticket queue's steps and filters */
 };
 #define SCOPE_BIT(sc) (1u << (sc))
 
@@ -89,7 +90,14 @@ enum action_scope {
 	X(REOPEN_DAY, "reopen-day", REVIEW, N_("reopen a closed day (asks first)")) \
 	X(SHOW_NOTES, "show-notes", LOG, N_("show the notes (asks first), or hide them")) \
 	X(PREVIOUS_DAY, "previous-day", REVIEW, N_("review the day before")) \
-	X(NEXT_DAY, "next-day", REVIEW, N_("review the day after"))
+	X(NEXT_DAY, "next-day", REVIEW, N_("review the day after")) \
+	X(TAKE_TICKET, "take-ticket", TICKETS, N_("take the highlighted ticket and show how to reach the customer")) \
+	X(TICKET_DONE, "ticket-done", TICKETS, N_("close your ticket: the customer was called")) \
+	X(TICKET_UNREACHABLE, "ticket-unreachable", TICKETS, N_("the customer did not answer: count a try")) \
+	X(PASS_TICKET, "pass-ticket", TICKETS, N_("pass the ticket on to another assignee")) \
+	X(FILTER_ASSIGNEE, "filter-assignee", TICKETS, N_("show the tickets of the next assignee, or all")) \
+	X(FILTER_LANGUAGE, "filter-language", TICKETS, N_("show the tickets of the next language, or all")) \
+	X(FILTER_OVERDUE, "filter-overdue", TICKETS, N_("show only the overdue tickets, or all"))
 
 /* Older names keymap files may still use: X(ENUM, "config-name"). The
  * desk's focus keys were named after its panes, which are its first
@@ -161,6 +169,7 @@ enum km_context {
 	KM_DIALOG,		/* confirmations, details, choices */
 	KM_SCENARIO,		/* the training screen's scenario pane */
 	KM_REVIEW,		/* the review's panes and its contact log */
+	KM_TICKETS,		/* the ticket queue */
 	KM__NCONTEXT
 };
 /* "intake", ... ("global" for KM_GLOBAL); and back (-1 when unknown). */

@@ -48,6 +48,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/sharedir.h"
 #include "core/stats_priv.h"
 
 /* A field's column in the draft table (its type) and in the contact
@@ -178,16 +179,6 @@ int stats_bad_date(char **err, const char *date)
 	return -1;
 }
 
-static void fail_errno(char **err, const char *path, int e)
-{
-	if (e == ENOSPC || e == EDQUOT)
-		err_set(err, _("%s: the disk is full; free some space and try again"), path);
-	else if (e == EROFS || e == EACCES || e == EPERM)
-		err_set(err, _("%s: cannot write (read-only file or folder); check the permissions of the file and its folder"), path);
-	else
-		err_set(err, _("%s: cannot create the file: %s"), path, strerror(e));
-}
-
 /* ---- ids --------------------------------------------------------------- */
 
 char *stats_new_id(void)
@@ -220,78 +211,7 @@ char *stats_new_id(void)
 			 b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
-/* ---- files and folders ------------------------------------------------- */
-
-static int lookup_group(const char *group, gid_t *gid, char **err)
-{
-	struct group *g;
-	if (!group || !*group) {
-		*gid = (gid_t)-1;
-		return 0;
-	}
-	g = getgrnam(group);
-	if (!g) {
-		err_set(err, _("group '%s' (setting 'group' of neuvoo.conf) does not exist; create it or change the setting"), group);
-		return -1;
-	}
-	*gid = g->gr_gid;
-	return 0;
-}
-
-/* mkdir -p; the folders created get the group, the last one exactly
- * `mode`, the ones on the way only what reaching it needs (the group may
- * pass, never write). */
-static int make_folders(const char *dir, mode_t mode, gid_t gid, char **err)
-{
-	char *p = xstrdup(dir), *s;
-	int rc = 0;
-
-	for (s = p + 1;; s++) {
-		if (*s == '/' || *s == '\0') {
-			char c = *s;
-			*s = '\0';
-			if (mkdir(p, 0700) == 0) {
-				if (gid != (gid_t)-1 && chown(p, (uid_t)-1, gid) != 0) {
-					err_set(err, _("%s: cannot give the folder to the configured group: %s"),
-						p, strerror(errno));
-					rc = -1;
-					break;
-				}
-				chmod(p, c == '\0' ? mode : mode & 02750);
-			} else if (errno != EEXIST) {
-				fail_errno(err, p, errno);
-				rc = -1;
-				break;
-			}
-			*s = c;
-			if (c == '\0')
-				break;
-		}
-	}
-	free(p);
-	return rc;
-}
-
-static int create_file(const char *path, mode_t mode, gid_t gid, char **err)
-{
-	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-	if (fd < 0) {
-		if (errno == EEXIST)
-			return 0;
-		fail_errno(err, path, errno);
-		return -1;
-	}
-	if ((gid != (gid_t)-1 && fchown(fd, (uid_t)-1, gid) != 0)
-	    || fchmod(fd, mode) != 0) {
-		int e = errno;
-		close(fd);
-		unlink(path);
-		err_set(err, _("%s: cannot set the file's group or mode: %s"), path, strerror(e));
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
+/* ---- file names ------------------------------------------------------- */
 
 char *stats_file_name(const char *desk, const char *user)
 {
@@ -326,41 +246,6 @@ static char *desk_of(const char *path)
 
 /* ---- open and close ---------------------------------------------------- */
 
-/* A folder others can write without the sticky bit lets any user rename
- * our file and plant another (or a symlink) in its place. */
-static int check_folder(const char *dir, char **err)
-{
-	struct stat sb;
-	if (stat(dir, &sb) != 0 || !(sb.st_mode & S_IWOTH) || (sb.st_mode & S_ISVTX))
-		return 0;
-	err_set(err, _("%s: the statistics folder is writable by others; run 'chmod o-w' or 'chmod +t' on it, or 'neuvoo doctor --fix' as root"), dir);
-	return -1;
-}
-
-/* The desk file and its journals must be ours and no symlinks: a link
- * would make this desk read and write another's file. */
-static int check_own_file(const char *path, char **err)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	size_t i;
-	int rc = 0;
-	for (i = 0; i < sizeof suffix / sizeof *suffix && !rc; i++) {
-		char *p = xasprintf("%s%s", path, suffix[i]);
-		struct stat sb;
-		if (lstat(p, &sb) == 0) {
-			if (S_ISLNK(sb.st_mode)) {
-				err_set(err, _("%s: the statistics file is a symbolic link; remove the link and start again"), p);
-				rc = -1;
-			} else if (sb.st_uid != geteuid() || !S_ISREG(sb.st_mode)) {
-				err_set(err, _("%s: the statistics file is not a file of your own; remove or rename it and start again"), p);
-				rc = -1;
-			}
-		}
-		free(p);
-	}
-	return rc;
-}
-
 int stats_check_same(struct stats *st, char **err)
 {
 	struct stat sb;
@@ -369,24 +254,6 @@ int stats_check_same(struct stats *st, char **err)
 		return 0;
 	err_set(err, _("%s: the statistics file was replaced or removed while the desk ran; not saved, the contact is kept as the draft; restart the desk"), st->path);
 	return -1;
-}
-
-/* SQLite makes the -wal and -shm with the file's mode; in a folder that
- * is not setgid they would get our primary group, which the supervisor
- * may not be in. */
-static void give_group(const char *path, gid_t gid)
-{
-	static const char *const suffix[] = { "-wal", "-shm" };
-	size_t i;
-	if (gid == (gid_t)-1)
-		return;
-	for (i = 0; i < 2; i++) {
-		char *p = xasprintf("%s%s", path, suffix[i]);
-		struct stat sb;
-		if (stat(p, &sb) == 0 && sb.st_uid == geteuid() && sb.st_gid != gid)
-			(void)!chown(p, (uid_t)-1, gid);
-		free(p);
-	}
 }
 
 /* Notes of contacts that ended note_days ago or more (0: every note). */
@@ -422,7 +289,7 @@ int stats_open(struct stats **out, const char *path,
 	int rc;
 
 	*out = NULL;
-	if (lookup_group(opts ? opts->group : NULL, &gid, err))
+	if (sharedir_group(opts ? opts->group : NULL, &gid, err))
 		return -1;
 	fmode = gid == (gid_t)-1 ? 0600 : 0640;
 	/* setgid: the -wal and -shm files SQLite creates inherit the group;
@@ -431,11 +298,12 @@ int stats_open(struct stats **out, const char *path,
 	 * made so by root, owned by root: `neuvoo doctor --fix`). */
 	dmode = gid == (gid_t)-1 ? 0700 : 03770;
 	dir = paths_dirname(path);
-	rc = make_folders(dir, dmode, gid, err);
+	rc = sharedir_make(dir, dmode, gid, err);
 	if (!rc)
-		rc = check_folder(dir, err);
+		rc = sharedir_check_folder(dir, SHAREDIR_STATS, err);
 	free(dir);
-	if (rc || create_file(path, fmode, gid, err) || check_own_file(path, err))
+	if (rc || sharedir_create_file(path, fmode, gid, err)
+	    || sharedir_check_file(path, SHAREDIR_STATS, true, err))
 		return -1;
 
 	st = xcalloc(1, sizeof *st);
@@ -458,7 +326,7 @@ int stats_open(struct stats **out, const char *path,
 	{
 		struct stat sb;
 		if (lstat(path, &sb) != 0) {
-			fail_errno(err, path, errno);
+			sharedir_fail_errno(err, path, errno);
 			goto fail;
 		}
 		st->dev = sb.st_dev;
@@ -467,10 +335,11 @@ int stats_open(struct stats **out, const char *path,
 	if (db_open(path, &spec, &st->db, err) != 0)
 		goto fail;
 	/* Swapped between the checks and the open: refuse it. */
-	if (stats_check_same(st, err) || check_own_file(path, err))
+	if (stats_check_same(st, err)
+	    || sharedir_check_file(path, SHAREDIR_STATS, true, err))
 		goto fail;
 	stats_session_lock(st->session, path);
-	give_group(path, gid);
+	sharedir_give_group(path, gid);
 	purge_notes(st);
 	*out = st;
 	return 0;

@@ -76,6 +76,8 @@ struct desk {
 	/* While true, the lean catalogue's description words wait for the
 	 * second start-up step (desk_start_step). */
 	bool words_later;
+	/* Callback tickets (ticket_dialog.h), NULL: none (training). */
+	struct ticket_desk *tickets;
 };
 
 /* Open everything for cfg: the catalogue (created on first start when it

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "panes/desk_ui.h"
 #include "panes/screens.h"
+#include "panes/ticket_dialog.h"
 #include "ui/dialog.h"
 #include "ui/screen.h"
 
@@ -53,6 +54,8 @@ static unsigned on_global(struct screen *s, void *ud, enum action a)
 	struct desk *d = u->d;
 	switch (a) {
 	case ACT_SAVE:
+		if (ticket_dialog_open(s, d))
+			return PANE_HANDLED;
 		if (desk_save(d) == DESK_INVALID)
 			screens_focus_wanted(s, d);
 		return PANE_HANDLED;
@@ -141,7 +144,7 @@ int desk_ui_run(struct desk *d, const struct keymap *km,
 		.too_small = QUIT_NOTICE_KEEPS,
 	};
 	struct ui u = { d, NULL };
-	struct screens_env e = { d, NULL, NULL };
+	struct screens_env e = { d, NULL, NULL, NULL };
 	struct screen *s;
 	enum screen_end end;
 	int rc = tty_start(_("the desk needs a terminal (run it in one, not with redirected input or output)"), err);

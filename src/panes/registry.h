@@ -21,7 +21,8 @@
 	X(DESKS, "desks", KM_REVIEW, N_("Desks"), N_("go to the Desks pane")) \
 	X(HOURS, "hours", KM_REVIEW, N_("Contacts per hour"), N_("go to the Contacts per hour pane")) \
 	X(TOP, "top", KM_REVIEW, N_("Top lists"), N_("go to the Top lists pane")) \
-	X(FLAGS, "flags", KM_REVIEW, N_("Flags"), N_("go to the Flags pane"))
+	X(FLAGS, "flags", KM_REVIEW, N_("Flags"), N_("go to the Flags pane")) \
+	X(TICKETS, "tickets", KM_TICKETS, N_("Callback tickets"), N_("go to the Callback tickets pane"))
 
 enum pane_id {
 #define PANE_ENUM(id, name, ctx, title, focus) PANE_##id,

@@ -90,7 +90,7 @@ struct screen *review_screen_new(struct review *r, const struct keymap *km,
 		.idle = on_idle,
 		.help = on_help,
 	};
-	struct screens_env e = { NULL, NULL, r };
+	struct screens_env e = { NULL, NULL, r, NULL };
 	return screens_new(SCREEN_REVIEW, &e, km, l, &app, r);
 }
 

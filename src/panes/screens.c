@@ -18,6 +18,7 @@
 #include "panes/review_panes.h"
 #include "panes/scenario.h"
 #include "panes/screens.h"
+#include "panes/tickets_pane.h"
 #include "panes/topics.h"
 
 #define SCREEN_PANES(id, file, req, ...) \
@@ -50,6 +51,7 @@ static struct pane *pane_make(enum pane_id id, const struct screens_env *e)
 	case PANE_HOURS: return review_hours_pane_new(e->review);
 	case PANE_TOP: return review_top_pane_new(e->review);
 	case PANE_FLAGS: return review_flags_pane_new(e->review);
+	case PANE_TICKETS: return tickets_pane_new(e->queue);
 	default: return NULL;	/* the picker: a screen of its own */
 	}
 }

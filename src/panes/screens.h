@@ -20,12 +20,14 @@
 
 struct review;
 struct training;
+struct tickets_queue;
 
 /* X(ID, "screen file", required pane (PANE__N: none), panes...) */
 #define SCREEN_LIST(X) \
 	X(DESK, "desk", PANE__N, PANE_INTAKE, PANE_TOPICS, PANE_REDIRECT, PANE_INTERPRETERS) \
 	X(TRAIN, "train", PANE_SCENARIO, PANE_INTAKE, PANE_TOPICS, PANE_REDIRECT, PANE_INTERPRETERS, PANE_SCENARIO) \
-	X(REVIEW, "review", PANE__N, PANE_DESKS, PANE_HOURS, PANE_TOP, PANE_FLAGS)
+	X(REVIEW, "review", PANE__N, PANE_DESKS, PANE_HOURS, PANE_TOP, PANE_FLAGS) \
+	X(TICKETS, "tickets", PANE_TICKETS, PANE_TICKETS)
 
 enum screen_id {
 #define SCREEN_ENUM(id, file, req, ...) SCREEN_##id,
@@ -39,6 +41,7 @@ struct screens_env {
 	struct desk *desk;
 	struct training *training;
 	struct review *review;
+	struct tickets_queue *queue;
 };
 
 /* The screen with its panes, in table order, not yet run. */

@@ -769,7 +769,7 @@ static void desk_help_screen_keys(void **state)
 	};
 	struct fx *f = *state;
 	const char *src = getenv("top_srcdir");
-	struct screens_env e = { f->d, NULL, NULL };
+	struct screens_env e = { f->d, NULL, NULL, NULL };
 	struct keymap *km = NULL;
 	struct layout *l = NULL;
 	struct screen *s;
