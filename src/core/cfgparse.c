@@ -294,6 +294,15 @@ int cfgparse_section_error(cfg_t *cfg, const char *name, const char *title,
 	return -1;
 }
 
+int cfgparse_section_open_line(cfg_t *cfg, const char *name,
+			       const char *title)
+{
+	int line = cfg ? cfg->line : 0, open = 0;
+	if (current && name)
+		open = section_line(current, name, title, line);
+	return open ? open : line;
+}
+
 void *cfgparse_user(void)
 {
 	return current ? current->user : NULL;

@@ -63,4 +63,11 @@ int cfgparse_section_error(cfg_t *cfg, const char *name, const char *title,
 			   const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* The line that opened the last section `name` (titled `title`, unless
+ * NULL) that has closed by the parser's line, else the parser's line: for
+ * a validation callback that keeps where a section is, for messages
+ * about it after the parse. */
+int cfgparse_section_open_line(cfg_t *cfg, const char *name,
+			       const char *title);
+
 #endif

@@ -153,19 +153,19 @@ static char *resource_label(const struct catalogue *cat, const char *id)
 	return xstrdup(id ? id : "");
 }
 
-/* One value of kind k as the desk shows it. */
+/* One value of kind k as the desk shows it: a code's label, a
+ * language's or a service's name. */
 static char *value_label(const struct catalogue *cat, enum sc_kind k,
 			 const char *v)
 {
-	switch (k) {
-	case SC_CHANNEL: return xstrdup(code_label(CODES_CHANNEL, v));
-	case SC_INTERPRETER: return xstrdup(code_label(CODES_INTERPRETER, v));
-	case SC_OUTCOME: return xstrdup(code_label(CODES_OUTCOME, v));
-	case SC_REASON: return xstrdup(code_label(CODES_REASON, v));
-	case SC_LANGUAGE: return language_label(cat, v);
-	case SC_REDIRECT: return service_label(cat, v);
-	default: return xstrdup(v ? v : "");
-	}
+	int list = scenario_field_list(k);
+	if (list >= 0)
+		return xstrdup(code_label((enum code_list)list, v));
+	if (k == SC_F_language)
+		return language_label(cat, v);
+	if (k == SC_F_redirect_service)
+		return service_label(cat, v);
+	return xstrdup(v ? v : "");
 }
 
 /* What the contact recorded: grade_item.got, "code (resource)" for an
@@ -199,43 +199,61 @@ static void join(char **s, const char *sep, char *v)
 	*s = t;
 }
 
-/* What the key accepts for item kind k, as labels: "Chat / Phone". */
-static char *expected_label(const struct catalogue *cat, const struct sc_key *key,
-			    enum sc_kind k)
+/* What the key item accepts, as labels: "Chat / Phone". */
+static char *expected_label(const struct catalogue *cat, const struct sc_item *it)
 {
-	const struct sc_item *it = NULL;
 	char *s = xstrdup("");
 	size_t i;
-	switch (k) {
-	case SC_CHANNEL: it = &key->channel; break;
-	case SC_LANGUAGE: it = &key->language; break;
-	case SC_INTERPRETER: it = &key->interpreter; break;
-	case SC_OUTCOME: it = &key->outcome; break;
-	case SC_REDIRECT: it = &key->redirect; break;
-	case SC_REASON: it = &key->reason; break;
-	default: return s;
-	}
+	if (!it)
+		return s;
+	if (scenario_field_private(it->kind))
+		return xstrdup(_("no personal data"));
 	for (i = 0; i < it->n_accept; i++)
-		join(&s, " / ", value_label(cat, k, it->accept[i]));
-	if (k == SC_INTERPRETER && it->n_resources) {
+		join(&s, " / ", value_label(cat, it->kind, it->accept[i]));
+	if (it->kind == SC_F_interpreter && it->n_resources) {
 		char *r = xstrdup("");
 		for (i = 0; i < it->n_resources; i++)
 			join(&r, " / ", resource_label(cat, it->resources[i]));
 		join(&s, " ", xasprintf("(%s)", r));
 		free(r);
 	}
-	if (k == SC_REDIRECT && it->optional)
+	if (it->kind == SC_F_redirect_service && it->optional)
 		/* TRANSLATORS: after the acceptable services: recording no
 		 * service is fine too. */
 		join(&s, " ", xstrdup(_("(or none)")));
 	return s;
 }
 
+/* " (2/3)": the points earned of the item's weight, after grading. */
+static char *points(const struct grade_item *it, char *text)
+{
+	char *t;
+	if (it->kind == SC_EXTRA_TOPIC)
+		return text;
+	/* TRANSLATORS: after a graded item: points earned of its weight. */
+	t = xasprintf(_("%s (%d/%d points)"), text, it->points, it->weight);
+	free(text);
+	return t;
+}
+
+/* "Contact 2, " in front of an item of a later contact. */
+static char *contact_label(const struct grade_item *it, char *label)
+{
+	char *t;
+	if (it->contact <= 1)
+		return label;
+	/* TRANSLATORS: a graded item of the story's second (third...)
+	 * contact; %d is its number, %s the item. */
+	t = xasprintf(_("Contact %d: %s"), it->contact, label);
+	free(label);
+	return t;
+}
+
 static void add_missed(struct scen *s, const struct grade_item *it,
 		       const char *lang)
 {
 	const struct catalogue *cat = s->d->cat;
-	char *label = grade_item_label(it), *text;
+	char *label = contact_label(it, grade_item_label(it)), *text;
 	const char *why = grade_item_feedback(it, lang);
 
 	if (it->kind == SC_EXTRA_TOPIC)
@@ -248,7 +266,7 @@ static void add_missed(struct scen *s, const struct grade_item *it,
 	else if (it->kind == SC_TOPIC)
 		text = xasprintf(_("%s: not ticked"), label);
 	else {
-		char *exp = expected_label(cat, &s->t->sc->key, it->kind);
+		char *exp = expected_label(cat, it->key);
 		if (!*it->got)
 			text = xasprintf(_("%s: nothing recorded; expected %s"), label, exp);
 		else {
@@ -258,15 +276,16 @@ static void add_missed(struct scen *s, const struct grade_item *it,
 		}
 		free(exp);
 	}
-	add(s, 0, "- ", text, TH_CLOSED);
+	add(s, 0, "- ", points(it, text), TH_CLOSED);
 	if (why && *why)
 		add(s, 4, NULL, xstrdup(why), TH_NORMAL);
 	free(label);
 }
 
-static void add_matched(struct scen *s, const struct grade_item *it)
+static void add_matched(struct scen *s, const struct grade_item *it,
+			const char *lang)
 {
-	char *label = grade_item_label(it), *text;
+	char *label = contact_label(it, grade_item_label(it)), *text;
 	char *tick = xasprintf("%s ", theme_glyph_tick());
 	if (it->kind == SC_TOPIC)
 		text = xstrdup(label);
@@ -277,9 +296,40 @@ static void add_matched(struct scen *s, const struct grade_item *it)
 		text = xasprintf(_("%s: %s"), label, got);
 		free(got);
 	}
-	add(s, 0, tick, text, TH_MARK);
+	add(s, 0, tick, points(it, text), TH_MARK);
+	/* A text for the very service chosen is worth reading. */
+	if (it->specific && *grade_item_feedback(it, lang))
+		add(s, 4, NULL, xstrdup(grade_item_feedback(it, lang)), TH_NORMAL);
 	free(tick);
 	free(label);
+}
+
+/* Each contact's score and the ending it reached, with that ending's
+ * feedback and cap. */
+static void add_endings(struct scen *s, const char *lang)
+{
+	const struct training *t = s->t;
+	int i;
+	for (i = 0; i < t->grade.contacts; i++) {
+		const struct sc_ending *e = &t->sc->endings[t->endings[i]];
+		const char *title = scenario_text(&e->title, lang);
+		const char *fb = scenario_text(&e->feedback, lang);
+		if (t->grade.contacts > 1 || t->contact_graded)
+			add(s, 0, NULL, *title
+			    /* TRANSLATORS: one contact's score in a story of
+			     * several; the last %s is the ending's title. */
+			    ? xasprintf(_("Contact %d: %d/100, %s"), i + 1, t->scores[i], title)
+			    : xasprintf(_("Contact %d: %d/100"), i + 1, t->scores[i]),
+			    TH_HEADER);
+		else if (*title)
+			/* TRANSLATORS: the ending the story reached. */
+			add(s, 0, NULL, xasprintf(_("Ending: %s"), title), TH_HEADER);
+		if (*fb)
+			add(s, 0, NULL, xstrdup(fb), TH_NORMAL);
+		if (e->max_score < 100)
+			add(s, 0, NULL, xasprintf(_("This ending scores at most %d."),
+						  e->max_score), TH_DIM);
+	}
 }
 
 static void add_grade(struct pane *p, const char *lang)
@@ -294,9 +344,10 @@ static void add_grade(struct pane *p, const char *lang)
 	/* TRANSLATORS: the training score; %d of 100, then the attempt. */
 	s->grade_para = add(s, 0, NULL, xasprintf(_("Score: %d/100 (attempt %d)"),
 						  g->score, t->attempt), TH_HEADER);
-	if (!t->recorded && t->results)
+	if (t->graded && !t->recorded && t->results)
 		add(s, 0, NULL, xstrdup(_("Not recorded in the results: see the message below.")),
 		    TH_CLOSED);
+	add_endings(s, lang);
 	for (i = 0; i < g->n_items; i++)
 		if (!g->items[i].matched)
 			missed++;
@@ -311,7 +362,16 @@ static void add_grade(struct pane *p, const char *lang)
 		add(s, 0, NULL, xstrdup(_("Matched:")), TH_HEADER);
 		for (i = 0; i < g->n_items; i++)
 			if (g->items[i].matched)
-				add_matched(s, &g->items[i]);
+				add_matched(s, &g->items[i], lang);
+	}
+	if (t->contact_graded) {
+		k = key_of(p, ACT_NEXT_STEP);
+		/* TRANSLATORS: after grading a contact that the story goes on
+		 * from (a callback); %s is the key (F11), %d the next
+		 * contact's number. */
+		add(s, 0, NULL, xasprintf(_("%s: the story goes on, contact %d"), k,
+					  t->contact + 1), TH_HEADER);
+		free(k);
 	}
 	k = key_of(p, ACT_NEW_CONTACT);
 	/* TRANSLATORS: %s is a key, e.g. F3. */
@@ -331,14 +391,98 @@ static void cat_warning(void *vctx, const char *msg)
 {
 	struct cat_warn *w = vctx;
 	size_t n = strlen(w->path);
-	if (!strncmp(msg, w->path, n) && !strncmp(msg + n, ": ", 2))
-		msg += n + 2;
+	if (!strncmp(msg, w->path, n) && msg[n] == ':') {
+		const char *m = msg + n + 1;
+		m += strspn(m, "0123456789");
+		if (!strncmp(m, ": ", 2))
+			msg = m + 2;
+	}
 	if (!w->any)
 		add(w->s, 0, NULL,
 		    xstrdup(_("Warning: this scenario was written for another catalogue, so these answers cannot be matched:")),
 		    TH_CLOSED);
 	w->any = true;
 	add(w->s, 0, "! ", xstrdup(msg), TH_CLOSED);
+}
+
+/* The path so far: each step shown, the choices made or waiting, a
+ * line where a new contact of the story starts, and what to do next. */
+static void add_story(struct pane *p, const char *lang)
+{
+	struct scen *s = st(p);
+	const struct training *t = s->t;
+	const struct scenario *sc = t->sc;
+	size_t i, k, left;
+	char *key;
+
+	for (i = 0; i < t->steps_shown; i++) {
+		const struct training_stop *stop = &t->path[i];
+		const struct sc_step *step = &sc->steps[stop->step];
+		char *num;
+		if (stop->contact > 1 && (i == 0 || t->path[i - 1].contact != stop->contact))
+			/* TRANSLATORS: where the story's next contact (the
+			 * callback, the second visit) starts. */
+			add(s, 0, NULL, xasprintf(_("Contact %d"), stop->contact), TH_HEADER);
+		num = sc->branching ? xasprintf("%zu. ", i + 1)
+				    : xasprintf("%zu/%zu ", i + 1, sc->n_steps);
+		s->last_step_para = add(s, 0, num, xstrdup(scenario_text(&step->text, lang)),
+					TH_NORMAL);
+		free(num);
+		if (stop->choice >= 0)
+			s->last_step_para = add(s, 3, "> ",
+				xstrdup(scenario_text(&step->choices[stop->choice].text, lang)),
+				TH_MARK);
+	}
+	if (training_choices(t)) {
+		const struct sc_step *step = training_step(t);
+		for (k = 0; k < step->n_choices; k++) {
+			char *num = xasprintf("%zu) ", k + 1);
+			add(s, 3, num, xstrdup(scenario_text(&step->choices[k].text, lang)),
+			    TH_NORMAL);
+			free(num);
+		}
+		/* TRANSLATORS: under the trainee's choices; %zu is how many
+		 * there are. */
+		s->last_step_para = add(s, 0, NULL,
+			xasprintf(_("Your answer: press 1 to %zu in this pane."),
+				  step->n_choices), TH_DIM);
+		return;
+	}
+	if (t->ending >= 0 && !t->graded && !t->contact_graded) {
+		const struct sc_ending *e = &sc->endings[t->ending];
+		const char *title = scenario_text(&e->title, lang);
+		key = key_of(p, ACT_SAVE);
+		/* TRANSLATORS: the story reached an ending; %s is its title,
+		 * then the save key (F2). */
+		s->last_step_para = add(s, 0, NULL, *title
+			? xasprintf(_("The conversation ends: %s. Record the contact, then %s grades it."),
+				    title, key)
+			: xasprintf(_("That is the whole story. Record the contact, then %s grades it."),
+				    key), TH_DIM);
+		free(key);
+		return;
+	}
+	left = training_steps_left(t);
+	if (left && sc->branching) {
+		key = key_of(p, ACT_NEXT_STEP);
+		/* TRANSLATORS: %s is a key (F11). */
+		add(s, 0, NULL, xasprintf(_("%s: next step"), key), TH_DIM);
+		free(key);
+	} else if (left) {
+		key = key_of(p, ACT_NEXT_STEP);
+		/* TRANSLATORS: %s is a key (F11); %zu how many steps are not
+		 * shown yet. */
+		add(s, 0, NULL, xasprintf(ngettext("%s: next step (%zu more)",
+						   "%s: next step (%zu more)",
+						   (unsigned long)left), key, left), TH_DIM);
+		free(key);
+	} else if (!t->graded && !t->contact_graded) {
+		key = key_of(p, ACT_SAVE);
+		/* TRANSLATORS: %s is the save key, F2. */
+		add(s, 0, NULL, xasprintf(_("That is the whole story. Record the contact, then %s grades it."),
+					  key), TH_DIM);
+		free(key);
+	}
 }
 
 static void build(struct pane *p)
@@ -366,28 +510,7 @@ static void build(struct pane *p)
 		s->warned = false;
 	if (*scenario_text(&sc->persona, lang))
 		add(s, 0, NULL, xstrdup(scenario_text(&sc->persona, lang)), TH_NORMAL);
-	for (i = 0; i < t->steps_shown && i < sc->n_steps; i++) {
-		char *num = xasprintf("%zu/%zu ", i + 1, sc->n_steps);
-		s->last_step_para = add(s, 0, num, xstrdup(scenario_text(&sc->steps[i], lang)),
-					TH_NORMAL);
-		free(num);
-	}
-	left = training_steps_left(t);
-	if (left) {
-		k = key_of(p, ACT_NEXT_STEP);
-		/* TRANSLATORS: %s is a key (F11); %zu how many steps are not
-		 * shown yet. */
-		add(s, 0, NULL, xasprintf(ngettext("%s: next step (%zu more)",
-						   "%s: next step (%zu more)",
-						   (unsigned long)left), k, left), TH_DIM);
-		free(k);
-	} else if (!t->graded) {
-		k = key_of(p, ACT_SAVE);
-		/* TRANSLATORS: %s is the save key, F2. */
-		add(s, 0, NULL, xasprintf(_("That is the whole story. Record the contact, then %s grades it."),
-					  k), TH_DIM);
-		free(k);
-	}
+	add_story(p, lang);
 	for (i = 0; i < t->hints_shown && i < sc->n_hints; i++)
 		/* TRANSLATORS: before a hint's text; keep it short. */
 		s->last_hint_para = add(s, 0, _("Hint: "),
@@ -401,7 +524,7 @@ static void build(struct pane *p)
 						   (unsigned long)left), k, left), TH_DIM);
 		free(k);
 	}
-	if (t->graded)
+	if (t->graded || t->contact_graded)
 		add_grade(p, lang);
 	s->built = true;
 }
@@ -578,19 +701,55 @@ static void scroll_by(struct scen *s, enum action a)
 	/* settle() at the next draw keeps it in range. */
 }
 
+/* Bring what a move showed into view, and say it in the status line. */
+static void moved(struct pane *p, enum training_move m)
+{
+	struct scen *s = st(p);
+	struct training *t = s->t;
+	rebuild_if_changed(p);
+	s->anchor = ANCHOR_SHOW;
+	s->anchor_para = s->last_step_para;
+	switch (m) {
+	case TRAINING_STEP:
+		if (t->sc->branching)
+			desk_message(s->d, false, _("Step %zu."), t->steps_shown);
+		else
+			desk_message(s->d, false, _("Step %zu of %zu."), t->steps_shown,
+				     t->sc->n_steps);
+		break;
+	case TRAINING_ENDING:
+		desk_message(s->d, false, _("The conversation ends: record the contact and grade it."));
+		break;
+	case TRAINING_NEXT_CONTACT:
+		desk_reset_contact(s->d);
+		/* TRANSLATORS: the story's next contact starts (a callback, a
+		 * second visit); %d is its number. */
+		desk_message(s->d, false, _("Contact %d: a new contact. Record it as its own."),
+			     t->contact);
+		break;
+	case TRAINING_CHOOSE:
+		desk_message(s->d, false, _("The customer waits for your answer: press 1 to %zu in the Scenario pane."),
+			     training_choices(t));
+		break;
+	case TRAINING_DONE:
+		desk_message(s->d, false, _("Every step of the story is shown."));
+		break;
+	}
+	p->dirty = true;
+}
+
+bool scenario_pane_waits(const struct pane *p)
+{
+	return training_choices(st(p)->t) > 0;
+}
+
 unsigned scenario_pane_reveal(struct pane *p, enum action a)
 {
 	struct scen *s = st(p);
 	struct training *t = s->t;
 	if (a == ACT_NEXT_STEP) {
-		if (training_next_step(t)) {
-			rebuild_if_changed(p);
-			s->anchor = ANCHOR_SHOW;
-			s->anchor_para = s->last_step_para;
-			desk_message(s->d, false, _("Step %zu of %zu."), t->steps_shown,
-				     t->sc->n_steps);
-		} else
-			desk_message(s->d, false, _("Every step of the story is shown."));
+		moved(p, training_advance(t, s->d->c));
+		return PANE_HANDLED | PANE_REDRAW;
 	} else if (a == ACT_SHOW_HINT) {
 		if (training_next_hint(t)) {
 			rebuild_if_changed(p);
@@ -622,7 +781,15 @@ void scenario_pane_show_grade(struct pane *p)
 static unsigned scenario_handle(struct pane *p, enum action a, km_key key)
 {
 	struct scen *s = st(p);
-	(void)key;
+	size_t n = training_choices(s->t);
+	if (a == ACT_NONE && n && key >= '1' && key <= '9') {
+		enum training_move m = training_choose(s->t, (size_t)(key - '1'));
+		if (m == TRAINING_CHOOSE)
+			desk_message(s->d, false, _("There are %zu answers: press 1 to %zu."), n, n);
+		else
+			moved(p, m);
+		return PANE_HANDLED | PANE_REDRAW;
+	}
 	switch (a) {
 	case ACT_NEXT_STEP: case ACT_SHOW_HINT:
 		return scenario_pane_reveal(p, a);

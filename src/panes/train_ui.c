@@ -367,6 +367,7 @@ static void grade(struct screen *s, struct run_ui *u)
 	struct training *t = u->t;
 	struct pane *sp = screens_pane(s, PANE_SCENARIO);
 	char *err = NULL, *k;
+	int rc;
 
 	if (t->graded && d->gen == u->graded_gen) {
 		k = screen_key_hint(s, KM_GLOBAL, ACT_NEW_CONTACT);
@@ -381,9 +382,34 @@ static void grade(struct screen *s, struct run_ui *u)
 		screens_focus_wanted(s, d);
 		return;
 	}
-	if (training_grade(t, d->c, d->clock(), &err) != 0) {
+	if (t->contact_graded) {
+		k = screen_key_hint(s, KM_GLOBAL, ACT_NEXT_STEP);
+		/* TRANSLATORS: F2 on a contact graded already, when the story
+		 * goes on; %s is the key (F11). */
+		desk_message(d, false, _("This contact is graded; %s goes on with the story."), k);
+		free(k);
+		return;
+	}
+	rc = training_grade(t, d->c, d->clock(), &err);
+	if (rc == 2) {
+		/* The story waits for the trainee's answer. */
+		if (sp) {
+			screen_focus(s, sp);
+			desk_message(d, false, _("The customer waits for your answer: press 1 to %zu in the Scenario pane."),
+				     training_choices(t));
+		}
+		return;
+	}
+	if (rc < 0) {
 		desk_message(d, true, _("Graded, but the attempt could not be recorded: %s"), err);
 		err_free(&err);
+	} else if (rc == 1) {
+		k = screen_key_hint(s, KM_GLOBAL, ACT_NEXT_STEP);
+		/* TRANSLATORS: after F2 on a contact the story goes on from;
+		 * %d is the contact's number and score, %s the key (F11). */
+		desk_message(d, false, _("Contact %d graded %d/100. %s: the story goes on."),
+			     t->contact, t->scores[t->grade.contacts - 1], k);
+		free(k);
 	} else {
 		k = screen_key_hint(s, KM_GLOBAL, ACT_NEW_CONTACT);
 		/* TRANSLATORS: after F2 in training: score, attempt number,
@@ -475,7 +501,11 @@ static unsigned run_global(struct screen *s, void *ud, enum action a)
 		return PANE_HANDLED;
 	case ACT_NEXT_STEP: case ACT_SHOW_HINT: {
 		struct pane *sp = screens_pane(s, PANE_SCENARIO);
-		return sp ? scenario_pane_reveal(sp, a) : PANE_HANDLED;
+		unsigned r = sp ? scenario_pane_reveal(sp, a) : PANE_HANDLED;
+		/* The answer is given in the Scenario pane. */
+		if (sp && scenario_pane_waits(sp))
+			screen_focus(s, sp);
+		return r;
 	}
 	case ACT_QUIT:
 		if (unsaved_work(u))

@@ -48,19 +48,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(sc && sc->id && *sc->id, "no id");
 	FUZZ_ASSERT(sc->n_steps >= 1, "no step");
 	FUZZ_ASSERT(sc->key.n_topics >= 1, "no required topic");
-	FUZZ_ASSERT(sc->key.channel.present && sc->key.language.present &&
-		    sc->key.interpreter.present && sc->key.outcome.present,
+	FUZZ_ASSERT(sc->key.field[SC_F_channel].present && sc->key.field[SC_F_language].present &&
+		    sc->key.field[SC_F_interpreter].present && sc->key.field[SC_F_outcome].present,
 		    "a key item every scenario has is missing");
-	item(&sc->key.channel, "channel");
-	item(&sc->key.language, "language");
-	item(&sc->key.interpreter, "interpreter");
-	item(&sc->key.outcome, "outcome");
-	item(&sc->key.redirect, "redirect");
-	item(&sc->key.reason, "reason");
+	item(&sc->key.field[SC_F_channel], "channel");
+	item(&sc->key.field[SC_F_language], "language");
+	item(&sc->key.field[SC_F_interpreter], "interpreter");
+	item(&sc->key.field[SC_F_outcome], "outcome");
+	item(&sc->key.field[SC_F_redirect_service], "redirect");
+	item(&sc->key.field[SC_F_redirect_reason], "reason");
 	for (i = 0; i < sc->key.n_topics; i++)
 		item(&sc->key.topics[i], "topic");
 	for (i = 0; i < sc->n_steps; i++)
-		(void)catalogue_text(&sc->steps[i], "sv");
+		(void)catalogue_text(&sc->steps[i].text, "sv");
 	(void)scenario_difficulty_code(sc->difficulty);
 	scenario_free(&sc);
 	FUZZ_ASSERT(!sc, "scenario_free did not clear the pointer");
