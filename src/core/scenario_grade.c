@@ -293,6 +293,8 @@ void grade_append(struct grade *all, const struct grade *g, int contact)
 	all->possible += g->possible;
 	all->penalty += g->penalty;
 	all->ending = g->ending;
+	if (g->max_score < all->max_score)
+		all->max_score = g->max_score;
 }
 
 void grade_free(struct grade *g)

@@ -136,6 +136,35 @@ static int check_graph(struct scenario *sc, char **err)
 	struct edges e;
 	char *name;
 
+	/* No loop without a choice. */
+	for (i = 0; i < n; i++) {
+		if (colour[i])
+			continue;
+		depth = 0;
+		loop = auto_loop(sc, (int)i, colour, path, &depth);
+		if (loop >= 0) {
+			char *chain = NULL;
+			size_t from = 0;
+			while (from < depth && path[from] != loop)
+				from++;
+			for (k = from; k < depth; k++) {
+				char *nm = node_name(sc, path[k]), *t;
+				t = xasprintf("%s%s -> ", chain ? chain : "", nm);
+				free(nm);
+				free(chain);
+				chain = t;
+			}
+			name = node_name(sc, loop);
+			err_set(err, _("%s:%d: %s%s go round without a choice, so the story would never end; add a choice or lead one of them to an ending"),
+				sc->path,
+				scenario_target_is_step(sc, loop) ? sc->steps[loop].line
+					: sc->endings[loop - (int)sc->n_steps].line,
+				chain ? chain : "", name);
+			free(name);
+			free(chain);
+			goto out;
+		}
+	}
 	/* From the start, every step and ending. */
 	seen[0] = 1;
 	queue[tail++] = 0;
@@ -183,35 +212,6 @@ static int check_graph(struct scenario *sc, char **err)
 			sc->path, sc->steps[i].line, name);
 		free(name);
 		goto out;
-	}
-	/* No loop without a choice. */
-	for (i = 0; i < n; i++) {
-		if (colour[i])
-			continue;
-		depth = 0;
-		loop = auto_loop(sc, (int)i, colour, path, &depth);
-		if (loop >= 0) {
-			char *chain = NULL;
-			size_t from = 0;
-			while (from < depth && path[from] != loop)
-				from++;
-			for (k = from; k < depth; k++) {
-				char *nm = node_name(sc, path[k]), *t;
-				t = xasprintf("%s%s -> ", chain ? chain : "", nm);
-				free(nm);
-				free(chain);
-				chain = t;
-			}
-			name = node_name(sc, loop);
-			err_set(err, _("%s:%d: %s%s go round without a choice, so the story would never end; add a choice or lead one of them to an ending"),
-				sc->path,
-				scenario_target_is_step(sc, loop) ? sc->steps[loop].line
-					: sc->endings[loop - (int)sc->n_steps].line,
-				chain ? chain : "", name);
-			free(name);
-			free(chain);
-			goto out;
-		}
 	}
 	rc = 0;
 out:
