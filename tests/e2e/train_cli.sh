@@ -43,7 +43,7 @@ key {
 }
 CONF
 run env NEUVOO_DATADIR="$T/datadir" "$NEUVOO" train --list
-check "a malformed file does not stop --list (exit 0)" test "$rc" -eq 0
+check "a malformed file does not stop --list, but it says so (exit 2)" test "$rc" -eq 2
 check "it is reported with file:line" \
 	grep -q "broken.conf:6: channel: 'walkin' is not a channel code" "$T/err"
 one_line_err && ok "the report is one line" || not_ok "the report is one line"
