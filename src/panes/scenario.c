@@ -127,7 +127,14 @@ static char *language_label(const struct catalogue *cat, const char *code)
 {
 	const struct cat_language *l = cat && code ? catalogue_language(cat, code) : NULL;
 	const char *name = l ? catalogue_text(&l->name, i18n_lang()) : "";
-	return *name ? xasprintf("%s (%s)", name, code) : xstrdup(code ? code : "");
+	const char *ui = i18n_lang();
+	char *s = *name ? xasprintf("%s (%s)", name, code) : xstrdup(code ? code : "");
+	/* Finnish and Swedish write language names in lower case inside a
+	 * sentence ("kirjattu somali"); the catalogue's names are list
+	 * labels. */
+	if (*name && (!strcmp(ui, "fi") || !strcmp(ui, "sv")) && s[0] >= 'A' && s[0] <= 'Z')
+		s[0] = (char)(s[0] - 'A' + 'a');
+	return s;
 }
 
 static char *service_label(const struct catalogue *cat, const char *id)

@@ -527,8 +527,10 @@ static void run_status(struct screen *s, void *ud, const char **left,
 	screens_lang_tag(lang, sizeof lang);
 	free(u->right);
 	/* TRANSLATORS: the training status line: scenario id, trainee, UI
-	 * language. Keep "training:" short. */
-	u->right = xasprintf(_("training: %s | %s | %s "),
+	 * language, and the word that says this is training. A line too
+	 * narrow loses the leading fields, so the word is last: it always
+	 * shows. Keep it short. */
+	u->right = xasprintf(_("%s | %s | %s | training "),
 			     u->t->sc->id, u->t->trainee, lang);
 	*right = u->right;
 	*left = u->d->message;
