@@ -33,6 +33,9 @@ struct cfgparse_opts {
 	bool optional;
 	/* Handed to the callbacks of this parse by cfgparse_user(). */
 	void *user;
+	/* Every quoted string ends on the line it starts (texts of
+	 * scenarios): an unclosed quote is said at its own line. */
+	bool one_line_strings;
 };
 
 /* Parse path into cfg (made with cfg_init; its error function is set

@@ -947,6 +947,7 @@ int scenario_load_file(const char *path, struct scenario **out, char **err)
 	key_callbacks(cfg, "ending|");
 	memset(&po, 0, sizeof po);
 	po.user = &pc;
+	po.one_line_strings = true;
 	if (cfgparse_file_opts(cfg, path, &po, err) != 0)
 		goto out;
 	/* What is missing from the whole file: no line to point at. */

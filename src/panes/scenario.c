@@ -450,7 +450,7 @@ static void add_story(struct pane *p, const char *lang)
 		}
 		/* TRANSLATORS: under the trainee's choices; %zu is how many
 		 * there are. */
-		s->last_step_para = add(s, 0, NULL,
+		add(s, 0, NULL,
 			xasprintf(_("Your answer: press 1 to %zu in this pane."),
 				  step->n_choices), TH_DIM);
 		return;
@@ -714,7 +714,8 @@ static void moved(struct pane *p, enum training_move m)
 	struct scen *s = st(p);
 	struct training *t = s->t;
 	rebuild_if_changed(p);
-	s->anchor = ANCHOR_SHOW;
+	/* A step with choices: its words at the top, the choices under. */
+	s->anchor = training_choices(t) ? ANCHOR_TOP : ANCHOR_SHOW;
 	s->anchor_para = s->last_step_para;
 	switch (m) {
 	case TRAINING_STEP:
@@ -861,7 +862,7 @@ struct pane *scenario_pane_new(struct desk *d, struct training *t)
 	/* The first step in view, before the title if it must; but a
 	 * warning about the catalogue (under the title) is read first. */
 	rebuild_if_changed(p);
-	s->anchor = s->warned ? ANCHOR_TOP : ANCHOR_SHOW;
+	s->anchor = s->warned || training_choices(t) ? ANCHOR_TOP : ANCHOR_SHOW;
 	s->anchor_para = s->warned ? 0 : s->last_step_para;
 	return p;
 }
