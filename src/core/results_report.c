@@ -370,7 +370,7 @@ static void write_trainee(FILE *f, const struct results_attempt *a, size_t n,
 			  const struct scenario_set *set)
 {
 	/* TRANSLATORS: column headers of `neuvoo train --results`. */
-	const char *head[5] = { _("Scenario"), _("First"), _("Best"), _("Attempts"),
+	const char *head[5] = { _("Scenario"), _("First try"), _("Best"), _("Attempts"),
 				_("Last") };
 	static const bool right[5] = { false, true, true, true, false };
 	size_t w[5], i, j, set_n = set ? set->n : 0, n_rows;

@@ -4,13 +4,14 @@
 # the ending "She knows where to go on Monday" (the right record scores
 # 100); choice 1 leads through one more step to "Time ran out", whose
 # score is capped at 50. callback-estonian: the promise of a callback is
-# contact 1, graded on its own, and F11 starts contact 2. The attempts
+# contact 1, graded on its own, and F11 starts contact 2; the attempt
+# holds both contacts' items. The attempts
 # are in `train --results --format json`, read back with python3's json
 # module. In Finnish and Swedish the training label stays in the status
 # line beside the long first message.
 . "$top_srcdir/tests/e2e/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 20
+plan 29
 
 start 80 24 "$NEUVOO train closing-time --trainee e2e; echo EXITED=\$?"
 check "the first step is shown" wait_for "1. It is 15:50 on a Friday"
@@ -57,6 +58,37 @@ check "the cap is said" wait_for "This ending scores at most 50."
 keys F10
 check "F10 quits" wait_for "EXITED=0"
 
+# A callback: contact 1 promises it, contact 2 is the call itself.
+tmux_ kill-server 2>/dev/null
+sleep 0.2
+start 80 24 "$NEUVOO train callback-estonian --trainee e2e; echo EXITED=\$?"
+check "the callback scenario starts" wait_for "1. On the phone"
+keys BTab 3 F11
+check "the promise ends contact 1" wait_for "The conversation ends: A callback"
+# Channel phone; outcome (the fifth field) callback; topic education.
+keys F5 Home Right Down Down Down Down Right Right Right F6 Down Space F2
+check "contact 1 is graded on its own" wait_for "Contact 1 graded 100/100"
+keys F11
+check "F11 starts contact 2" wait_for "Contact 2: a new contact"
+keys F11
+check "contact 2 reaches its ending" wait_for "The conversation ends: The callback"
+keys F5 Home Right F6 Down Space F2
+check "the attempt is graded over both contacts" wait_for "Contact 1: 100/100"
+keys F10
+check "F10 quits" wait_for "EXITED=0"
+
+# The training label stays in the status line at 80x24 in fi and sv.
+for l in fi:harjoitus sv:övning; do
+	tmux_ kill-server 2>/dev/null
+	sleep 0.2
+	start 80 24 "$NEUVOO --lang ${l%%:*} train callback-estonian --trainee harjoittelija; echo EXITED=\$?"
+	wait_for "1. " >/dev/null
+	label() { screen | tail -1 | grep -q " ${l#*:} *\$"; }
+	check "${l%%:*}: the status line ends with '${l#*:}' beside the first message" label
+	keys F10
+	wait_for "EXITED=0" >/dev/null
+done
+
 "$NEUVOO" train --results --format json >"$T/results.json"
 check "--results --format json has both paths' scores (python3 json)" \
 	python3 -c "
@@ -65,11 +97,16 @@ d = json.load(open('$T/results.json'))
 t = d['trainees'][0]
 assert t['trainee'] == 'e2e', t
 a = t['attempts']
-assert [x['score'] for x in a] == [100, 50], a
-s = t['scenarios'][0]
-assert (s['scenario'], s['first'], s['best'], s['attempts']) == ('closing-time', 100, 100, 2), s
-assert any(i['item'] == 'reason' and i['matched'] and i['weight'] == 3 for i in a[0]['items'])
-assert d['group']['attempts'] == 2
+s = [x for x in t['scenarios'] if x['scenario'] == 'closing-time'][0]
+assert (s['first'], s['best'], s['attempts']) == (100, 100, 2), s
+c = [x for x in a if x['scenario'] == 'closing-time']
+assert [x['score'] for x in c] == [100, 50], c
+assert any(i['item'] == 'reason' and i['matched'] and i['weight'] == 3 for i in c[0]['items'])
+cb = [x for x in a if x['scenario'] == 'callback-estonian']
+assert len(cb) == 1, cb
+assert any(i['item'] == 'outcome' and i['got'] == 'callback' and i['matched'] for i in cb[0]['items'])
+assert any(i['item'] == '2:language' and not i['matched'] for i in cb[0]['items'])
+assert d['group']['attempts'] == 3
 "
 
 finish
