@@ -30,6 +30,7 @@
 
 #define MAX_ID 64
 #define MAX_WEIGHT 100
+#define MAX_CHOICES 9
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -210,6 +211,11 @@ static int step_cb(cfg_t *cfg, cfg_opt_t *opt)
 				      id);
 	if (next_ok(cfg, sec, "step") != 0)
 		return -1;
+	/* The trainee answers with one key, 1 to 9. */
+	if (sec && cfg_size(sec, "choice") > MAX_CHOICES)
+		return cfgparse_section_error(cfg, "step", NULL,
+					      _("this step has %u choices; give it at most %d"),
+					      cfg_size(sec, "choice"), MAX_CHOICES);
 	lines_add(&ctx()->steps, cfgparse_section_open_line(cfg, "step", NULL));
 	return 0;
 }
