@@ -43,9 +43,12 @@ static void read_lines(struct ctx *c)
 	fclose(f);
 }
 
-static int line_of(const struct ctx *c, const char *id, int fallback)
+/* The first line holding "id" in quotes, or `prefix id` (a titled
+ * section such as service ID { }) when prefix is not NULL. */
+static int line_of(const struct ctx *c, const char *prefix, const char *id,
+		   int fallback)
 {
-	char *q = xasprintf("\"%s\"", id);
+	char *q = prefix ? xasprintf("%s %s", prefix, id) : xasprintf("\"%s\"", id);
 	size_t i;
 	int line = fallback > 0 ? fallback : 1;
 	for (i = 0; i < c->n_lines; i++)
@@ -82,13 +85,14 @@ static void report(struct ctx *c, int line, const char *msg)
 	c->n++;
 }
 
-static void service(struct ctx *c, const char *what, const char *id, int line)
+static void service(struct ctx *c, const char *what, const char *id,
+		    bool titled, int line)
 {
 	char *m;
 	if (catalogue_service_index(c->cat, id) >= 0 || said_before(c, "service", id))
 		return;
 	m = xasprintf(_("%s: the catalogue has no service '%s'"), what, id);
-	report(c, line_of(c, id, line), m);
+	report(c, line_of(c, titled ? "service" : NULL, id, line), m);
 	free(m);
 }
 
@@ -100,7 +104,7 @@ static void language(struct ctx *c, const char *what, const char *code, int line
 	    || said_before(c, "language", code))
 		return;
 	m = xasprintf(_("%s: the catalogue has no language '%s'"), what, code);
-	report(c, line_of(c, code, line), m);
+	report(c, line_of(c, NULL, code, line), m);
 	free(m);
 }
 
@@ -114,7 +118,7 @@ static void resource(struct ctx *c, const char *id, int line)
 	if (said_before(c, "resource", id))
 		return;
 	m = xasprintf(_("interpreter: the catalogue has no resource '%s'"), id);
-	report(c, line_of(c, id, line), m);
+	report(c, line_of(c, NULL, id, line), m);
 	free(m);
 }
 
@@ -127,9 +131,9 @@ static void check_key(struct ctx *c, const struct sc_key *k)
 	if (!k->present)
 		return;
 	for (i = 0; r->present && i < r->n_accept; i++)
-		service(c, "redirect", r->accept[i], r->line);
+		service(c, "redirect", r->accept[i], false, r->line);
 	for (i = 0; r->present && i < r->n_services; i++)
-		service(c, "redirect", r->services[i].service, r->line);
+		service(c, "redirect", r->services[i].service, true, r->line);
 	for (i = 0; i < in->n_resources; i++)
 		resource(c, in->resources[i], in->line);
 	for (i = 0; l->present && i < l->n_accept; i++)
@@ -165,7 +169,7 @@ int scenario_check_catalogue(const struct scenario *sc,
 					if (!*v)
 						continue;
 					if (w->conds[j].field == SC_F_redirect_service)
-						service(&c, "when", v, w->line);
+						service(&c, "when", v, false, w->line);
 					else if (w->conds[j].field == SC_F_language)
 						language(&c, "when", v, w->line);
 				}

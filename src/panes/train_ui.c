@@ -300,9 +300,10 @@ static void pick_status(struct screen *s, void *ud, const char **left,
 	(void)s;
 	screens_lang_tag(lang, sizeof lang);
 	free(u->right);
-	/* TRANSLATORS: the picker's status line: training, then the UI
-	 * language. */
-	u->right = xasprintf(_("training | %s "), lang);
+	/* TRANSLATORS: the picker's status line: the UI language, then
+	 * the word that says this is training (last: a narrow line keeps
+	 * it). */
+	u->right = xasprintf(_("%s | training "), lang);
 	*right = u->right;
 	*left = u->d->message;
 	*error = u->d->message_error;
