@@ -106,7 +106,7 @@ enum training_move training_advance(struct training *t, const struct contact *c)
 	int target;
 
 	if (t->contact_graded) {
-		const struct sc_ending *e = &t->sc->endings[t->ending];
+		const struct sc_ending *e = &t->sc->endings[t->endings[t->grade.contacts - 1]];
 		if (e->next && scenario_target_is_step(t->sc, e->target)) {
 			t->contact++;
 			t->contact_graded = false;
@@ -220,12 +220,13 @@ int training_grade(struct training *t, const struct contact *c, time_t now,
 	int n;
 
 	if (t->graded) {
-		/* The same story, a changed contact: a new attempt. */
-		bool one = t->contact == 1;
+		/* The same story, a changed contact: a new attempt. A story of
+		 * several contacts is not graded again from its last one. */
 		int keep_ending = t->ending;
-		new_attempt(t, t->ended_at, one);
-		if (one)
-			t->ending = keep_ending;
+		if (t->contact > 1)
+			return 3;
+		new_attempt(t, t->ended_at, true);
+		t->ending = keep_ending;
 		e = t->ending;
 	}
 	if (t->contact_graded)
@@ -245,7 +246,8 @@ int training_grade(struct training *t, const struct contact *c, time_t now,
 	t->endings[n] = e;
 	grade_append(&t->grade, &g, t->contact);
 	grade_free(&g);
-	t->ending = e;
+	/* t->ending stays what the moves reached: an ending found for the
+	 * grade alone does not end a linear story (F3 and F11 go on). */
 	t->gen++;
 	if (t->sc->endings[e].next) {
 		t->contact_graded = true;

@@ -98,8 +98,9 @@ size_t training_hints_left(const struct training *t);
  * when the last one was graded). The last contact of the story records
  * the attempt. Returns 0; 1 when this contact is graded and the story
  * goes on (training_advance starts the next contact); 2 when a choice
- * must be made first (nothing graded); -1 with *err when recording
- * failed (the grade is kept, recorded stays false). */
+ * must be made first (nothing graded); 3 when a story of several
+ * contacts is graded already (F3 starts a new attempt); -1 with *err
+ * when recording failed (the grade is kept, recorded stays false). */
 int training_grade(struct training *t, const struct contact *c, time_t now,
 		   char **err);
 

@@ -392,6 +392,15 @@ static void grade(struct screen *s, struct run_ui *u)
 		return;
 	}
 	rc = training_grade(t, d->c, d->clock(), &err);
+	if (rc == 3) {
+		k = screen_key_hint(s, KM_GLOBAL, ACT_NEW_CONTACT);
+		/* TRANSLATORS: F2 again after the last contact of a story of
+		 * several; %d is the score, %s the key of a new attempt. */
+		desk_message(d, false, _("This attempt is graded (%d/100); %s starts a new one."),
+			     t->grade.score, k);
+		free(k);
+		return;
+	}
 	if (rc == 2) {
 		/* The story waits for the trainee's answer. */
 		if (sp) {

@@ -335,6 +335,20 @@ static void test_linear_is_a_line(void **state)
 	assert_int_equal(training_advance(tr, NULL), TRAINING_ENDING);
 	assert_int_equal(training_advance(tr, NULL), TRAINING_DONE);
 	training_free(&tr);
+
+	/* F2 before the story is told, F3: the next step still comes. */
+	assert_int_equal(training_start(&tr, sc, "t", NULL, 0, &err), 0);
+	{
+		struct contact *c = answer("phone", "answered");
+		assert_int_equal(training_grade(tr, c, 10, &err), 0);
+		assert_int_equal(tr->grade.score, 100);
+		training_retry(tr, 20);
+		assert_int_equal(tr->attempt, 2);
+		assert_true(training_next_step(tr));
+		assert_int_equal(tr->steps_shown, 2);
+		contact_free(&c);
+	}
+	training_free(&tr);
 	scenario_free(&sc);
 	free(t);
 }
@@ -410,6 +424,9 @@ static void test_three_paths(void **state)
 	c = answer("phone", "answered");
 	assert_int_equal(training_grade(t, c, 300, &err), 0);
 	assert_true(t->graded);
+	assert_int_equal(t->grade.contacts, 2);
+	/* graded once: F2 again does not grade the last contact alone */
+	assert_int_equal(training_grade(t, c, 310, &err), 3);
 	assert_int_equal(t->grade.contacts, 2);
 	assert_int_equal(t->scores[1], 100);
 	assert_int_equal(t->grade.score, (t->scores[0] + 100 + 1) / 2);
