@@ -440,9 +440,15 @@ static void retry(struct screen *s, struct run_ui *u)
 	struct pane *intake = screens_pane(s, PANE_INTAKE);
 	desk_reset_contact(u->d);
 	training_retry(u->t, u->d->clock());
-	/* TRANSLATORS: F3 in training; %d is the new attempt's number. */
-	desk_message(u->d, false, _("Attempt %d: a fresh contact. The story so far stays shown."),
-		     u->t->attempt);
+	if (u->t->sc->branching)
+		/* TRANSLATORS: F3 in a branching scenario; %d is the new
+		 * attempt's number. */
+		desk_message(u->d, false, _("Attempt %d: a fresh contact, the story from its start."),
+			     u->t->attempt);
+	else
+		/* TRANSLATORS: F3 in training; %d is the new attempt's number. */
+		desk_message(u->d, false, _("Attempt %d: a fresh contact. The story so far stays shown."),
+			     u->t->attempt);
 	if (intake)
 		screen_focus(s, intake);
 }

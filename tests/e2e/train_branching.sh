@@ -5,13 +5,14 @@
 # 100); choice 1 leads through one more step to "Time ran out", whose
 # score is capped at 50. callback-estonian: the promise of a callback is
 # contact 1, graded on its own, and F11 starts contact 2; the attempt
-# holds both contacts' items. The attempts
+# holds both contacts' items. video-farsi: the story follows the
+# interpreter recorded. The attempts
 # are in `train --results --format json`, read back with python3's json
 # module. In Finnish and Swedish the training label stays in the status
 # line beside the long first message.
 . "$top_srcdir/tests/e2e/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
-plan 29
+plan 36
 
 start 80 24 "$NEUVOO train closing-time --trainee e2e; echo EXITED=\$?"
 check "the first step is shown" wait_for "1. It is 15:50 on a Friday"
@@ -45,7 +46,7 @@ check "weights are shown after grading" wait_for "Topic: Housing (2/2 points)"
 
 # Path 2: a new attempt starts the story again; start the form at once.
 keys F3
-check "F3 starts the story again" wait_for "Attempt 2: a fresh contact"
+check "F3 starts the story again" wait_for "Attempt 2: a fresh contact, the story from its start"
 keys BTab 1
 check "choice 1 leads to another step" wait_for "2. At 16:00 the lights dim"
 keys F11
@@ -76,6 +77,26 @@ keys F5 Home Right F6 Down Space F2
 check "the attempt is graded over both contacts" wait_for "Contact 1: 100/100"
 keys F10
 check "F10 quits" wait_for "EXITED=0"
+
+# video-farsi reacts to what was recorded: without an interpreter only a
+# part of the story comes through; with the Farsi-speaking colleague
+# chosen in the Interpreters pane, the whole of it.
+tmux_ kill-server 2>/dev/null
+sleep 0.2
+start 80 24 "$NEUVOO train video-farsi --trainee e2e; echo EXITED=\$?"
+check "video-farsi starts" wait_for "1. On the video"
+keys F11
+check "no interpreter recorded: the English path" wait_for "2. In English only this comes"
+keys F3
+check "a new attempt starts the story again" wait_for "Attempt 1: a fresh contact, the story from its start"
+keys F5 Down f a
+check "the language is Farsi" wait_for "fa Persian"
+keys F8 Home Down Enter
+check "the colleague is chosen" wait_for "Multilingual colleague"
+keys F11
+check "with the colleague recorded: the whole story" wait_for "2. Through the interpreter"
+keys F10 Enter
+check "F10 quits (after asking)" wait_for "EXITED=0"
 
 # The training label stays in the status line at 80x24 in fi and sv.
 for l in fi:harjoitus sv:övning; do
