@@ -57,6 +57,10 @@ struct scen {
 	unsigned seen_gen, seen_lang, seen_cat;
 	bool built;
 	bool warned;		/* the catalogue lacks what the key names */
+	char **warnings;	/* ... which, for catalogue checked_cat */
+	size_t n_warnings;
+	unsigned checked_cat;
+	bool checked;
 };
 
 static struct scen *st(const struct pane *p)
@@ -272,30 +276,52 @@ static void add_grade(struct pane *p, const char *lang)
 	free(k);
 }
 
-struct cat_warn {
-	struct scen *s;
-	const char *path;
-	bool any;
-};
-
-/* One thing the key names that the catalogue lacks, without the file
- * name in front (the pane is about that file). */
-static void cat_warning(void *vctx, const char *msg)
+/* What the key names that the catalogue lacks, kept per catalogue
+ * generation: checking reads the scenario file for its lines. */
+static void keep_warning(void *vctx, const char *msg)
 {
-	struct cat_warn *w = vctx;
-	size_t n = strlen(w->path);
-	if (!strncmp(msg, w->path, n) && msg[n] == ':') {
+	struct scen *s = vctx;
+	const char *path = s->t->sc->path ? s->t->sc->path : "";
+	size_t n = strlen(path);
+	/* Without the file name in front: the pane is about that file. */
+	if (!strncmp(msg, path, n) && msg[n] == ':') {
 		const char *m = msg + n + 1;
 		m += strspn(m, "0123456789");
 		if (!strncmp(m, ": ", 2))
 			msg = m + 2;
 	}
-	if (!w->any)
-		add(w->s, 0, NULL,
+	s->warnings = xrealloc(s->warnings, (s->n_warnings + 1) * sizeof *s->warnings);
+	s->warnings[s->n_warnings++] = xstrdup(msg);
+}
+
+static void clear_warnings(struct scen *s)
+{
+	size_t i;
+	for (i = 0; i < s->n_warnings; i++)
+		free(s->warnings[i]);
+	free(s->warnings);
+	s->warnings = NULL;
+	s->n_warnings = 0;
+}
+
+static void add_warnings(struct scen *s)
+{
+	size_t i;
+	/* A republished catalogue can fix it: checked again for each. */
+	if (!s->checked || s->checked_cat != s->d->cat_gen) {
+		clear_warnings(s);
+		if (s->d->cat)
+			scenario_check_catalogue(s->t->sc, s->d->cat, keep_warning, s);
+		s->checked = true;
+		s->checked_cat = s->d->cat_gen;
+	}
+	if (s->n_warnings)
+		add(s, 0, NULL,
 		    xstrdup(_("Warning: this scenario was written for another catalogue, so these answers cannot be matched:")),
 		    TH_CLOSED);
-	w->any = true;
-	add(w->s, 0, "! ", xstrdup(msg), TH_CLOSED);
+	for (i = 0; i < s->n_warnings; i++)
+		add(s, 0, "! ", xstrdup(s->warnings[i]), TH_CLOSED);
+	s->warned = s->n_warnings > 0;
 }
 
 /* The path so far: each step shown, the choices made or waiting, a
@@ -394,13 +420,7 @@ static void build(struct pane *p)
 	add(s, 0, NULL, xasprintf(_("Level: %s. Attempt %d."),
 				  scenario_difficulty_label(sc->difficulty),
 				  t->attempt), TH_DIM);
-	if (s->d->cat) {
-		/* Checked at each build: a republished catalogue can fix it. */
-		struct cat_warn w = { s, sc->path ? sc->path : "", false };
-		scenario_check_catalogue(sc, s->d->cat, cat_warning, &w);
-		s->warned = w.any;
-	} else
-		s->warned = false;
+	add_warnings(s);
 	if (*scenario_text(&sc->persona, lang))
 		add(s, 0, NULL, xstrdup(scenario_text(&sc->persona, lang)), TH_NORMAL);
 	add_story(p, lang);
@@ -716,6 +736,7 @@ static void scenario_done(struct pane *p)
 {
 	struct scen *s = st(p);
 	clear_paras(s);
+	clear_warnings(s);
 	free(s->rows);
 	free(s);
 	p->state = NULL;
