@@ -196,10 +196,12 @@ char *scenario_field_value_error(enum sc_kind f, const char *v)
 	switch (fields[f].kind) {
 	case FK_CODE:
 		if (codes_find((enum code_list)fields[f].list, v) < 0) {
+			const char *list = codes_list_name((enum code_list)fields[f].list);
 			char *all = codes_joined((enum code_list)fields[f].list);
-			char *m = xasprintf(_("%s: '%s' is not a %s code (%s)"), sec, v,
-					    codes_list_name((enum code_list)fields[f].list),
-					    all);
+			/* The lists' names are English words: "an outcome". */
+			char *m = strchr("aeiou", list[0])
+				? xasprintf(_("%s: '%s' is not an %s code (%s)"), sec, v, list, all)
+				: xasprintf(_("%s: '%s' is not a %s code (%s)"), sec, v, list, all);
 			free(all);
 			return m;
 		}

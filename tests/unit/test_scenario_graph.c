@@ -301,6 +301,10 @@ static void test_graph_errors(void **state)
 		    "interpreter = {\"phone\", \"vidoe\"}");
 	expect_error(t, "s.conf:7: when: interpreter: 'vidoe' is not a");
 	free(t);
+	/* "an outcome", not "a outcome". */
+	t = replace(branch_conf, "outcome { accept = {\"answered\"} }", "outcome { accept = {\"answerd\"} }");
+	expect_error(t, "outcome: 'answerd' is not an outcome code (answered,");
+	free(t);
 	/* A choice must say where it leads. */
 	t = replace(branch_conf, "\tchoice { en = \"Promise a callback\" next = \"promise\" }\n",
 		    "\tchoice { en = \"Promise a callback\" }\n");
