@@ -1,7 +1,8 @@
 #!/bin/sh
 # train_cli: the headless side of `neuvoo train` as a trainer uses it:
 # --list shows the bundled scenarios, a malformed scenario file is reported
-# with file:line and left out while the others stay usable, --results
+# with file:line and left out while the others stay usable (exit 2, so a
+# script notices), --results
 # prints text and csv without creating anything, and bad usage gives one
 # clear line with the contract's exit status.
 . "$top_srcdir/tests/e2e/lib.sh"
