@@ -147,6 +147,32 @@ static void strip_comments(char *s, size_t n)
 	s[o] = '\0';
 }
 
+/* The line where a quoted string opens that a newline reaches before its
+ * closing quote, or 0 (the text is without comments). */
+static int open_quote_line(const char *s, size_t n)
+{
+	size_t i;
+	int line = 1, open = 0;
+	char quote = 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\n') {
+			if (quote)
+				return open;
+			line++;
+		} else if (quote) {
+			if (c == '\\' && i + 1 < n && s[i + 1] != '\n')
+				i++;
+			else if (c == quote)
+				quote = 0;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+			open = line;
+		}
+	}
+	return quote ? open : 0;
+}
+
 /* The last line, up to `upto`, that mentions needle; upto if none. */
 static int needle_line(const struct parse_run *run, int upto, const char *needle)
 {
@@ -294,6 +320,15 @@ int cfgparse_section_error(cfg_t *cfg, const char *name, const char *title,
 	return -1;
 }
 
+int cfgparse_section_open_line(cfg_t *cfg, const char *name,
+			       const char *title)
+{
+	int line = cfg ? cfg->line : 0, open = 0;
+	if (current && name)
+		open = section_line(current, name, title, line);
+	return open ? open : line;
+}
+
 void *cfgparse_user(void)
 {
 	return current ? current->user : NULL;
@@ -332,6 +367,17 @@ int cfgparse_file_opts(cfg_t *cfg, const char *path,
 	}
 	strip_comments(text, len);
 	len = strlen(text);	/* also stops at a stray NUL byte */
+	if (opts->one_line_strings) {
+		/* libconfuse would read on into the next line and complain
+		 * about what it finds there. */
+		int open = open_quote_line(text, len);
+		if (open) {
+			err_set(err, _("%s:%d: a quote is not closed: end the text with \" on the same line"),
+				path, open);
+			free(text);
+			return -1;
+		}
+	}
 
 	memset(&run, 0, sizeof run);
 	run.path = path;

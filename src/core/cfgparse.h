@@ -33,6 +33,9 @@ struct cfgparse_opts {
 	bool optional;
 	/* Handed to the callbacks of this parse by cfgparse_user(). */
 	void *user;
+	/* Every quoted string ends on the line it starts (texts of
+	 * scenarios): an unclosed quote is said at its own line. */
+	bool one_line_strings;
 };
 
 /* Parse path into cfg (made with cfg_init; its error function is set
@@ -62,5 +65,12 @@ int cfgparse_error(cfg_t *cfg, const char *needle, const char *fmt, ...)
 int cfgparse_section_error(cfg_t *cfg, const char *name, const char *title,
 			   const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* The line that opened the last section `name` (titled `title`, unless
+ * NULL) that has closed by the parser's line, else the parser's line: for
+ * a validation callback that keeps where a section is, for messages
+ * about it after the parse. */
+int cfgparse_section_open_line(cfg_t *cfg, const char *name,
+			       const char *title);
 
 #endif

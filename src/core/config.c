@@ -401,7 +401,7 @@ enum { LOAD_ABSENT = -1 };
 static int load_file(struct config *c, const char *path, bool required,
 		     bool *catalogue_set, char **err)
 {
-	struct cfgparse_opts opts = { SEE_ALSO, !required, NULL };
+	struct cfgparse_opts opts = { .hint = SEE_ALSO, .optional = !required };
 	cfg_t *cfg = new_parser();
 	cfg_t *sec;
 	size_t i;

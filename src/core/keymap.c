@@ -369,7 +369,7 @@ int keymap_load(const char *path, struct keymap **out, char **err)
 	cfg_opt_t end = CFG_END();
 	cfg_t *cfg;
 	struct keymap *km, scratch;
-	struct cfgparse_opts opts = { NULL, false, NULL };
+	struct cfgparse_opts opts = { .hint = NULL };
 	int c, rc;
 	size_t a;
 	unsigned j, n;

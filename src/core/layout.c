@@ -152,7 +152,7 @@ int layout_load(const char *path, const char *const *knownv,
 		CFG_SEC("layout", layout_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 		CFG_END()
 	};
-	struct cfgparse_opts opts = { NULL, false, (void *)knownv };
+	struct cfgparse_opts opts = { .user = (void *)knownv };
 	cfg_t *cfg;
 	struct layout *l;
 	size_t v, c, p;

@@ -19,14 +19,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/csv.h"
-#include "core/date.h"
 #include "core/db.h"
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/results.h"
-#include "core/text.h"
 
 struct results {
 	sqlite3 *db;
@@ -116,6 +113,30 @@ int results_open(struct results **out, const char *dir, char **err)
 	rc = open_file(out, path, true, err);
 	free(path);
 	return rc;
+}
+
+int results_open_file(struct results **out, const char *path, char **err)
+{
+	struct stat st;
+	*out = NULL;
+	/* A folder given for merging is one that holds results.db. */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *in = paths_join(path, RESULTS_FILE);
+		int rc;
+		if (stat(in, &st) != 0) {
+			err_set(err, _("%s: cannot read: %s"), in, strerror(errno));
+			free(in);
+			return -1;
+		}
+		rc = open_file(out, in, false, err);
+		free(in);
+		return rc;
+	}
+	if (stat(path, &st) != 0) {
+		err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
+		return -1;
+	}
+	return open_file(out, path, false, err);
 }
 
 int results_open_existing(struct results **out, const char *dir, char **err)
@@ -267,6 +288,48 @@ fail:
 	return -1;
 }
 
+int results_reset(struct results *r, const char *trainee, int *removed,
+		  char **err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	*removed = 0;
+	if ((rc = sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK) {
+		fail_rc(err, r->path, r->db, rc);
+		return -1;
+	}
+	if (prepare(r, "DELETE FROM attempt_item WHERE attempt_id IN"
+		    " (SELECT id FROM attempt WHERE trainee = ?)", &s, err) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(s, 1, trainee, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
+		fail_rc(err, r->path, r->db, rc);
+		goto fail;
+	}
+	sqlite3_finalize(s);
+	if (prepare(r, "DELETE FROM attempt WHERE trainee = ?", &s, err) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(s, 1, trainee, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(s)) != SQLITE_DONE) {
+		fail_rc(err, r->path, r->db, rc);
+		goto fail;
+	}
+	*removed = sqlite3_changes(r->db);
+	sqlite3_finalize(s);
+	s = NULL;
+	if ((rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
+		fail_rc(err, r->path, r->db, rc);
+		goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_finalize(s);
+	sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+	*removed = 0;
+	return -1;
+}
+
 static char *col_text(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
@@ -294,6 +357,7 @@ int results_list(struct results *r, struct results_attempt **out, size_t *n,
 			v = xrealloc(v, cap * sizeof *v);
 		}
 		a = &v[(*n)++];
+		memset(a, 0, sizeof *a);
 		a->id = sqlite3_column_int64(s, 0);
 		a->trainee = col_text(s, 1);
 		a->scenario = col_text(s, 2);
@@ -322,6 +386,7 @@ void results_list_free(struct results_attempt **a, size_t n)
 	for (i = 0; i < n; i++) {
 		free((*a)[i].trainee);
 		free((*a)[i].scenario);
+		results_items_free(&(*a)[i].items, (*a)[i].n_items);
 	}
 	free(*a);
 	*a = NULL;
@@ -379,182 +444,4 @@ void results_items_free(struct results_item **items, size_t n)
 	}
 	free(*items);
 	*items = NULL;
-}
-
-/* ---- output ------------------------------------------------------------- */
-
-static int write_failed(FILE *f, char **err)
-{
-	if (ferror(f) || fflush(f) != 0) {
-		err_set(err, _("cannot write the results: %s"), strerror(errno ? errno : EIO));
-		return -1;
-	}
-	return 0;
-}
-
-int results_write_csv(FILE *f, const struct results_attempt *a, size_t n,
-		      char **err)
-{
-	size_t i;
-	fputs(RESULTS_CSV_HEADER "\r\n", f);
-	for (i = 0; i < n; i++) {
-		char attempt[16], score[16], seconds[16], when[DATE_ISO_LEN];
-		/* Names typed by people: never a formula in a spreadsheet. */
-		char *trainee = csv_text_cell(a[i].trainee);
-		char *scenario = csv_text_cell(a[i].scenario);
-		const char *row[6];
-		int rc;
-		date_iso_local(a[i].ended_at, when);
-		snprintf(attempt, sizeof attempt, "%d", a[i].attempt);
-		snprintf(score, sizeof score, "%d", a[i].score);
-		snprintf(seconds, sizeof seconds, "%d", a[i].seconds);
-		row[0] = trainee;
-		row[1] = scenario;
-		row[2] = attempt;
-		row[3] = score;
-		row[4] = seconds;
-		row[5] = when;
-		rc = csv_write_row(f, row, 6);
-		free(trainee);
-		free(scenario);
-		if (rc != 0)
-			break;
-	}
-	return write_failed(f, err);
-}
-
-/* One trainee's summary of one scenario. */
-struct row {
-	const char *scenario;
-	int best;		/* -1: not attempted */
-	int attempts;
-	time_t last;
-};
-
-static void pad(FILE *f, const char *s, size_t width, bool right)
-{
-	size_t w = text_width(s);
-	if (right)
-		for (; w < width; w++)
-			fputc(' ', f);
-	fputs(s, f);
-	if (!right)
-		for (; w < width; w++)
-			fputc(' ', f);
-}
-
-static size_t max_sz(size_t a, size_t b)
-{
-	return a > b ? a : b;
-}
-
-static void write_trainee(FILE *f, const char *trainee,
-			  const struct results_attempt *a, size_t n,
-			  const struct scenario_set *set)
-{
-	/* TRANSLATORS: column headers of `neuvoo train --results`. */
-	const char *h_scn = _("Scenario"), *h_best = _("Best"),
-		*h_att = _("Attempts"), *h_last = _("Last");
-	struct row *rows;
-	size_t n_rows = 0, i, j, set_n = set ? set->n : 0;
-	size_t w_scn, w_best, w_att, w_last = 16;
-	char *name = text_sanitize(trainee);
-	int done = 0, total, sum = 0;
-
-	rows = xcalloc(set_n + n, sizeof *rows);
-	for (i = 0; i < set_n; i++) {
-		rows[n_rows].scenario = set->v[i]->id;
-		rows[n_rows++].best = -1;
-	}
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < n_rows; j++)
-			if (!strcmp(rows[j].scenario, a[i].scenario))
-				break;
-		if (j == n_rows) {
-			rows[n_rows].scenario = a[i].scenario;
-			rows[n_rows++].best = -1;
-		}
-		rows[j].attempts++;
-		if (a[i].score > rows[j].best)
-			rows[j].best = a[i].score;
-		if (a[i].ended_at > rows[j].last)
-			rows[j].last = a[i].ended_at;
-	}
-	w_scn = text_width(h_scn);
-	for (j = 0; j < n_rows; j++)
-		w_scn = max_sz(w_scn, text_width(rows[j].scenario));
-	w_best = max_sz(text_width(h_best), 3);
-	w_att = max_sz(text_width(h_att), 3);
-	w_last = max_sz(text_width(h_last), w_last);
-
-	fprintf(f, _("Trainee: %s\n"), name);
-	fputs("  ", f);
-	pad(f, h_scn, w_scn, false);
-	fputs("  ", f);
-	pad(f, h_best, w_best, true);
-	fputs("  ", f);
-	pad(f, h_att, w_att, true);
-	fputs("  ", f);
-	fputs(h_last, f);
-	fputc('\n', f);
-	for (j = 0; j < n_rows; j++) {
-		char best[16], att[16], last[32];
-		if (rows[j].attempts) {
-			struct tm tm;
-			snprintf(best, sizeof best, "%d", rows[j].best);
-			localtime_r(&rows[j].last, &tm);
-			if (!strftime(last, sizeof last, "%Y-%m-%d %H:%M", &tm))
-				strcpy(last, "-");
-		} else {
-			strcpy(best, "-");
-			strcpy(last, "-");
-		}
-		snprintf(att, sizeof att, "%d", rows[j].attempts);
-		fputs("  ", f);
-		pad(f, rows[j].scenario, w_scn, false);
-		fputs("  ", f);
-		pad(f, best, w_best, true);
-		fputs("  ", f);
-		pad(f, att, w_att, true);
-		fputs("  ", f);
-		fputs(last, f);
-		fputc('\n', f);
-		/* Progress counts the scenarios on offer (all rows when no set
-		 * was given). */
-		if (rows[j].attempts && (j < set_n || set_n == 0)) {
-			done++;
-			sum += rows[j].best;
-		}
-	}
-	total = set_n ? (int)set_n : (int)n_rows;
-	if (done)
-		fprintf(f, ngettext("  Progress: %d of %d scenario done, mean best score %d\n",
-				    "  Progress: %d of %d scenarios done, mean best score %d\n",
-				    (unsigned long)total),
-			done, total, (sum + done / 2) / done);
-	else
-		fprintf(f, ngettext("  Progress: %d of %d scenario done\n",
-				    "  Progress: %d of %d scenarios done\n",
-				    (unsigned long)total),
-			done, total);
-	free(rows);
-	free(name);
-}
-
-int results_write_text(FILE *f, const struct results_attempt *a, size_t n,
-		       const struct scenario_set *set, char **err)
-{
-	size_t i = 0;
-	if (n == 0)
-		fputs(_("No training results yet.\n"), f);
-	while (i < n) {
-		size_t j = i;
-		while (j < n && !strcmp(a[j].trainee, a[i].trainee))
-			j++;
-		if (i)
-			fputc('\n', f);
-		write_trainee(f, a[i].trainee, a + i, j - i, set);
-		i = j;
-	}
-	return write_failed(f, err);
 }

@@ -5,7 +5,8 @@
  * training_dir): the folder 0700, the file 0600, WAL. One row per graded
  * attempt (trainee, scenario, when, time taken, attempt number, score) and
  * one row per graded item of it, so a trainer can see what each trainee
- * got right and wrong. `neuvoo train --results` prints it as text or csv. */
+ * got right and wrong. `neuvoo train --results` prints it as text, csv or
+ * json (results_report.h), merged with other results files. */
 #ifndef NEUVOO_RESULTS_H
 #define NEUVOO_RESULTS_H
 
@@ -28,6 +29,9 @@ int results_open(struct results **out, const char *dir, char **err);
 /* Open dir/results.db only if it exists: 0 and *out set, 1 and *out NULL
  * when there is no file yet, -1 with *err. Creates nothing. */
 int results_open_existing(struct results **out, const char *dir, char **err);
+/* Open a results file (or a folder's results.db) read-only, for merging;
+ * it must exist. */
+int results_open_file(struct results **out, const char *path, char **err);
 void results_close(struct results **r);
 const char *results_path(const struct results *r);
 
@@ -40,6 +44,8 @@ struct results_attempt {
 	time_t ended_at;
 	int seconds;		/* time taken */
 	int score;		/* 0..100 */
+	struct results_item *items;	/* results_gather() only, else NULL */
+	size_t n_items;
 };
 
 /* Record one graded attempt. The caller sets trainee, scenario, started_at
@@ -51,6 +57,13 @@ int results_record(struct results *r, struct results_attempt *a,
 /* How many attempts the trainee has recorded for the scenario. */
 int results_count(struct results *r, const char *trainee,
 		  const char *scenario, int *count, char **err);
+
+struct results_item;
+
+/* Remove every attempt of trainee (and its items) from r in one
+ * transaction; *removed says how many attempts. */
+int results_reset(struct results *r, const char *trainee, int *removed,
+		  char **err);
 
 /* Every attempt, ordered by trainee, scenario and attempt number. */
 int results_list(struct results *r, struct results_attempt **out,
@@ -69,16 +82,5 @@ struct results_item {
 int results_items(struct results *r, long long attempt_id,
 		  struct results_item **out, size_t *n, char **err);
 void results_items_free(struct results_item **items, size_t n);
-
-/* `train --results --format csv`: RESULTS_CSV_HEADER, then one row per
- * attempt (finished_at in ISO 8601 with the local offset). */
-int results_write_csv(FILE *f, const struct results_attempt *a, size_t n,
-		      char **err);
-/* `train --results`: per trainee a table of the scenarios (those of set,
- * then any others with results) with best score, attempts and last time,
- * and the trainee's progress: scenarios done out of set's total and the
- * mean best score. set may be NULL. */
-int results_write_text(FILE *f, const struct results_attempt *a, size_t n,
-		       const struct scenario_set *set, char **err);
 
 #endif

@@ -1,39 +1,41 @@
-/* scenario: see scenario.h; the file format is neuvoo-scenario(5).
+/* scenario: reading one scenario file; see scenario.h, and
+ * neuvoo-scenario(5) for the format.
  *
  * Design: libconfuse parses a file and every check that can name a line
  * runs in a validation callback while the parser still knows where it is
- * (as layout.c does), so each error is "file:line: what is wrong". Only
- * what is missing from the whole file (no id, no step, no key) is found
- * afterwards and reported at line 1. Items of the key are sections that
- * may be given once; they are declared multi so that "absent" and "given
- * twice" can both be told apart from a default.
- *
- * Grading is a pure function of the key and a contact: one graded item per
- * key item (each required topic its own), plus one per topic recorded
- * outside the required and acceptable ones, which costs score points. */
+ * (as layout.c does), so each error is "file:line: what is wrong". The
+ * callbacks also keep the lines where steps, choices, rules and endings
+ * open, so that the step graph (scenario_graph.c), checked after the
+ * parse, names lines too; scenario_build.c makes the scenario from the
+ * parsed file. Only what is missing from the whole file (no
+ * id, no step, no key) is reported at line 1. Items of a key are sections
+ * that may be given once; they are declared multi so that "absent" and
+ * "given twice" can both be told apart from a default. The key's sections
+ * come from the field table (scenario_fields.c): one for every field of
+ * CONTACT_FIELDS. */
 #include <config.h>
 
 #include <confuse.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/cfgparse.h"
 #include "core/err.h"
 #include "core/i18n.h"
-#include "core/paths.h"
 #include "core/scenario.h"
+#include "core/scenario_priv.h"
 
 #define MAX_ID 64
 #define MAX_WEIGHT 100
+#define MAX_CHOICES 9
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static const char *const lang_suffix[CAT__NLANG] = { "fi", "sv", "en" };
 
 static bool id_ok(const char *s)
 {
@@ -61,138 +63,17 @@ static bool ref_ok(const char *s)
 	return n <= 128;
 }
 
-/* ISO 639-1 or 639-3: two or three lower-case letters. */
-static bool lang_ok(const char *s)
+/* ---- where sections open, kept by the callbacks -------------------------- */
+
+static void lines_add(struct lines *l, int line)
 {
-	size_t n = 0;
-	if (!s)
-		return false;
-	for (; s[n]; n++)
-		if (s[n] < 'a' || s[n] > 'z')
-			return false;
-	return n == 2 || n == 3;
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = line;
 }
 
-static int difficulty_parse(const char *s)
+static struct scenario_lines *ctx(void)
 {
-	if (!s)
-		return -1;
-	if (!strcmp(s, "1") || !strcasecmp(s, "easy"))
-		return SC_EASY;
-	if (!strcmp(s, "2") || !strcasecmp(s, "medium"))
-		return SC_MEDIUM;
-	if (!strcmp(s, "3") || !strcasecmp(s, "hard"))
-		return SC_HARD;
-	return -1;
-}
-
-const char *scenario_difficulty_code(int d)
-{
-	switch (d) {
-	case SC_EASY: return "easy";
-	case SC_MEDIUM: return "medium";
-	case SC_HARD: return "hard";
-	default: return "";
-	}
-}
-
-const char *scenario_difficulty_label(int d)
-{
-	switch (d) {
-	/* TRANSLATORS: how hard a training scenario is. */
-	case SC_EASY: return _("easy");
-	case SC_MEDIUM: return _("medium");
-	case SC_HARD: return _("hard");
-	default: return "";
-	}
-}
-
-const char *scenario_text(const struct cat_text *t, const char *lang)
-{
-	return catalogue_text(t, lang);
-}
-
-static bool text_empty(const struct cat_text *t)
-{
-	int l;
-	for (l = 0; l < CAT__NLANG; l++)
-		if (t->v[l] && *t->v[l])
-			return false;
-	return true;
-}
-
-/* The key item a section name stands for. */
-static enum sc_kind kind_of(const char *name)
-{
-	if (!name)
-		return SC__NKIND;
-	if (!strcmp(name, "channel"))
-		return SC_CHANNEL;
-	if (!strcmp(name, "language"))
-		return SC_LANGUAGE;
-	if (!strcmp(name, "interpreter"))
-		return SC_INTERPRETER;
-	if (!strcmp(name, "outcome"))
-		return SC_OUTCOME;
-	if (!strcmp(name, "redirect"))
-		return SC_REDIRECT;
-	if (!strcmp(name, "reason"))
-		return SC_REASON;
-	return SC__NKIND;
-}
-
-static int list_of(enum sc_kind k)
-{
-	switch (k) {
-	case SC_CHANNEL: return CODES_CHANNEL;
-	case SC_INTERPRETER: return CODES_INTERPRETER;
-	case SC_OUTCOME: return CODES_OUTCOME;
-	case SC_REASON: return CODES_REASON;
-	default: return -1;
-	}
-}
-
-/* "walk-in, phone, chat..." for messages. */
-static char *codes_joined(enum code_list list)
-{
-	size_t n, i, len = 1;
-	const struct code *c = codes_list(list, &n);
-	char *s;
-	for (i = 0; i < n; i++)
-		len += strlen(c[i].code) + 2;
-	s = xcalloc(1, len);
-	for (i = 0; i < n; i++) {
-		if (i)
-			strcat(s, ", ");
-		strcat(s, c[i].code);
-	}
-	return s;
-}
-
-static char *strv_join(char *const *v, size_t n)
-{
-	size_t i, len = 1;
-	char *s;
-	for (i = 0; i < n; i++)
-		len += strlen(v[i]) + 2;
-	s = xcalloc(1, len);
-	for (i = 0; i < n; i++) {
-		if (i)
-			strcat(s, ", ");
-		strcat(s, v[i]);
-	}
-	return s;
-}
-
-static bool strv_has(char *const *v, size_t n, const char *s)
-{
-	size_t i;
-	if (!s)
-		return false;
-	for (i = 0; i < n; i++)
-		if (!strcmp(v[i], s))
-			return true;
-	return false;
+	return cfgparse_user();
 }
 
 /* ---- validation callbacks (run while parsing, so lines are right) ------- */
@@ -215,7 +96,7 @@ static int id_cb(cfg_t *cfg, cfg_opt_t *opt)
 static int difficulty_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	const char *v = cfg_opt_getnstr(opt, 0);
-	if (difficulty_parse(v) < 0)
+	if (scenario_difficulty_parse(v) < 0)
 		return cfgparse_error(cfg, v,
 				      _("difficulty '%s' is not known: write easy, medium or hard (or 1, 2, 3)"),
 				      v ? v : "");
@@ -225,25 +106,136 @@ static int difficulty_cb(cfg_t *cfg, cfg_opt_t *opt)
 static int language_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	const char *v = cfg_opt_getnstr(opt, 0);
-	if (!lang_ok(v))
+	char *why = scenario_field_value_error(SC_F_language, v);
+	if (why) {
+		free(why);
 		return cfgparse_error(cfg, v,
 				      _("language '%s' is not a language code: write an ISO 639-1 code such as \"so\" (or 639-3 where there is none), in lower case"),
 				      v ? v : "");
+	}
 	return 0;
+}
+
+static bool has_text(cfg_t *sec)
+{
+	int l;
+	for (l = 0; sec && l < CAT__NLANG; l++) {
+		const char *v = cfg_getstr(sec, scenario_lang_suffix[l]);
+		if (v && *v)
+			return true;
+	}
+	return false;
 }
 
 static int text_section_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
-	cfg_t *sec = last_sec(opt);
-	int l;
-	for (l = 0; sec && l < CAT__NLANG; l++) {
-		const char *v = cfg_getstr(sec, lang_suffix[l]);
-		if (v && *v)
-			return 0;
-	}
+	if (has_text(last_sec(opt)))
+		return 0;
 	return cfgparse_section_error(cfg, opt->name, NULL,
 				      _("this %s has no text: give it fi, sv or en = \"...\""),
 				      opt->name);
+}
+
+/* A name a step, a choice or a rule goes on to. */
+static int next_ok(cfg_t *cfg, cfg_t *sec, const char *what)
+{
+	const char *n = sec ? cfg_getstr(sec, "next") : NULL;
+	if (n && !id_ok(n))
+		return cfgparse_error(cfg, n,
+				      _("%s: next '%s' is not a step or ending name: write lower-case letters a-z, digits or '-'"),
+				      what, n);
+	return 0;
+}
+
+static int step_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	cfg_t *sec = last_sec(opt);
+	const char *id = sec ? cfg_getstr(sec, "id") : NULL;
+	if (text_section_cb(cfg, opt) != 0)
+		return -1;
+	if (id && !id_ok(id))
+		return cfgparse_error(cfg, id,
+				      _("step: id '%s' is not usable: write lower-case letters a-z, digits or '-'"),
+				      id);
+	if (next_ok(cfg, sec, "step") != 0)
+		return -1;
+	/* The trainee answers with one key, 1 to 9. */
+	if (sec && cfg_size(sec, "choice") > MAX_CHOICES)
+		return cfgparse_section_error(cfg, "step", NULL,
+					      _("this step has %u choices; give it at most %d"),
+					      cfg_size(sec, "choice"), MAX_CHOICES);
+	lines_add(&ctx()->steps, cfgparse_section_open_line(cfg, "step", NULL));
+	return 0;
+}
+
+static int choice_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	cfg_t *sec = last_sec(opt);
+	int line = cfgparse_section_open_line(cfg, "choice", NULL);
+	if (!has_text(sec))
+		return cfgparse_section_error(cfg, "choice", NULL,
+					      _("this choice has no text: give it fi, sv or en = \"...\", what the trainee says or does"));
+	if (!cfg_getstr(sec, "next"))
+		return cfgparse_section_error(cfg, "choice", NULL,
+					      _("this choice leads nowhere: add next = \"step-or-ending\""));
+	if (next_ok(cfg, sec, "choice") != 0)
+		return -1;
+	lines_add(&ctx()->choices, line);
+	return 0;
+}
+
+static int when_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	cfg_t *sec = last_sec(opt);
+	int line = cfgparse_section_open_line(cfg, "when", NULL), f, any = 0;
+	unsigned i;
+
+	for (f = 0; f < SC__NFIELD; f++) {
+		const char *name = scenario_field_section((enum sc_kind)f);
+		if (!name || !cfg_size(sec, name))
+			continue;
+		any++;
+		for (i = 0; i < cfg_size(sec, name); i++) {
+			const char *v = cfg_getnstr(sec, name, i);
+			char *why = v && *v ? scenario_field_value_error((enum sc_kind)f, v) : NULL;
+			if (why) {
+				cfgparse_error(cfg, v, "when: %s", why);
+				free(why);
+				return -1;
+			}
+		}
+	}
+	if (!any)
+		return cfgparse_section_error(cfg, "when", NULL,
+					      _("this when names no field: add e.g. interpreter = {\"phone\"}, what the trainee recorded"));
+	if (!cfg_getstr(sec, "next"))
+		return cfgparse_section_error(cfg, "when", NULL,
+					      _("this when leads nowhere: add next = \"step-or-ending\""));
+	if (next_ok(cfg, sec, "when") != 0)
+		return -1;
+	lines_add(&ctx()->whens, line);
+	return 0;
+}
+
+static int ending_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	cfg_t *sec = last_sec(opt);
+	const char *t = sec ? cfg_title(sec) : NULL;
+	long m = sec ? cfg_getint(sec, "max_score") : 100;
+	if (!id_ok(t))
+		return cfgparse_section_error(cfg, "ending", t,
+					      _("ending '%s': the name is not usable: write lower-case letters a-z, digits or '-'"),
+					      t ? t : "");
+	if (m < 1 || m > 100)
+		return cfgparse_error(cfg, "max_score",
+				      _("max_score must be a whole number from 1 to 100, not %ld"), m);
+	if (cfg_size(sec, "key") > 1)
+		return cfgparse_section_error(cfg, "ending", t,
+					      _("ending '%s' has two key sections; merge them into one"), t);
+	if (next_ok(cfg, sec, "ending") != 0)
+		return -1;
+	lines_add(&ctx()->endings, cfgparse_section_open_line(cfg, "ending", t));
+	return 0;
 }
 
 static int weight_cb(cfg_t *cfg, cfg_opt_t *opt)
@@ -266,36 +258,24 @@ static int penalty_cb(cfg_t *cfg, cfg_opt_t *opt)
 	return 0;
 }
 
-/* The values of an item's accept list: codes of its list, language codes
- * or catalogue ids. cfg is the item's own section. */
+/* The values of an item's accept list. cfg is the item's own section. */
 static int accept_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
-	enum sc_kind k = kind_of(cfg->name);
+	int f = scenario_field_find(cfg->name);
 	unsigned i, n = cfg_opt_size(opt);
-	int list = list_of(k);
 
 	if (n == 0)
 		return cfgparse_error(cfg, "accept",
 				      _("%s: accept is empty: list at least one acceptable value"),
 				      cfg->name);
-	for (i = 0; i < n; i++) {
+	for (i = 0; f >= 0 && i < n; i++) {
 		const char *v = cfg_opt_getnstr(opt, i);
-		if (list >= 0 && codes_find((enum code_list)list, v) < 0) {
-			char *all = codes_joined((enum code_list)list);
-			cfgparse_error(cfg, v, _("%s: '%s' is not a %s code (%s)"),
-				       cfg->name, v ? v : "",
-				       codes_list_name((enum code_list)list), all);
-			free(all);
+		char *why = scenario_field_value_error((enum sc_kind)f, v ? v : "");
+		if (why) {
+			cfgparse_error(cfg, v, "%s", why);
+			free(why);
 			return -1;
 		}
-		if (k == SC_LANGUAGE && !lang_ok(v))
-			return cfgparse_error(cfg, v,
-					      _("language: '%s' is not a language code: write ISO 639-1 codes such as \"so\", in lower case"),
-					      v ? v : "");
-		if (k == SC_REDIRECT && !ref_ok(v))
-			return cfgparse_error(cfg, v,
-					      _("redirect: '%s' is not a catalogue service id (letters, digits, '-', '_' or '.')"),
-					      v ? v : "");
 	}
 	return 0;
 }
@@ -313,31 +293,44 @@ static int resources_cb(cfg_t *cfg, cfg_opt_t *opt)
 	return 0;
 }
 
+static int service_cb(cfg_t *cfg, cfg_opt_t *opt)
+{
+	cfg_t *sec = last_sec(opt);
+	const char *t = sec ? cfg_title(sec) : NULL;
+	if (!ref_ok(t))
+		return cfgparse_error(cfg, t,
+				      _("redirect: '%s' is not a catalogue service id (letters, digits, '-', '_' or '.')"),
+				      t ? t : "");
+	return 0;
+}
+
 static int topic_codes_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	unsigned i;
 	for (i = 0; i < cfg_opt_size(opt); i++) {
 		const char *v = cfg_opt_getnstr(opt, i);
-		if (codes_find(CODES_TOPIC, v) < 0) {
-			char *all = codes_joined(CODES_TOPIC);
-			cfgparse_error(cfg, v, _("'%s' is not a topic code (%s)"),
-				       v ? v : "", all);
-			free(all);
+		char *why = scenario_field_value_error(SC_F_topics, v);
+		if (why) {
+			cfgparse_error(cfg, v, "%s", why);
+			free(why);
 			return -1;
 		}
 	}
 	return 0;
 }
 
-/* A key item section: given once, with an accept list. */
+/* A key item section: given once, with an accept list (the note has
+ * none: it is graded by what it must not hold). */
 static int item_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	cfg_t *sec = last_sec(opt);
+	int f = scenario_field_find(opt->name);
 	if (cfg_opt_size(opt) > 1)
 		return cfgparse_section_error(cfg, opt->name, NULL,
 					      _("%s is given twice in the key; merge them into one"),
 					      opt->name);
-	if (sec && cfg_size(sec, "accept") == 0)
+	if (sec && f >= 0 && !scenario_field_private((enum sc_kind)f)
+	    && cfg_size(sec, "accept") == 0)
 		return cfgparse_section_error(cfg, opt->name, NULL,
 					      _("%s has no accept list: add accept = {...}"),
 					      opt->name);
@@ -348,11 +341,10 @@ static int topic_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	cfg_t *sec = last_sec(opt);
 	const char *t = sec ? cfg_title(sec) : NULL;
-	if (codes_find(CODES_TOPIC, t) < 0) {
-		char *all = codes_joined(CODES_TOPIC);
-		cfgparse_error(cfg, t, _("topic '%s' is not a topic code (%s)"),
-			       t ? t : "", all);
-		free(all);
+	char *why = scenario_field_value_error(SC_F_topics, t ? t : "");
+	if (why) {
+		cfgparse_error(cfg, t, _("topic %s"), why);
+		free(why);
 		return -1;
 	}
 	return 0;
@@ -367,7 +359,7 @@ static bool list_has(cfg_t *sec, const char *opt, const char *v)
 	return false;
 }
 
-/* The whole key: what must be there and what must agree. */
+/* A whole key: what must be there and what must agree. */
 static int key_cb(cfg_t *cfg, cfg_opt_t *opt)
 {
 	static const char *const needed[] = { "channel", "language",
@@ -409,174 +401,210 @@ static int key_cb(cfg_t *cfg, cfg_opt_t *opt)
 	if (only_service && cfg_size(key, "redirect") == 0)
 		return cfgparse_section_error(cfg, "outcome", NULL,
 					      _("the key's outcome is a redirect or consultation but there is no redirect item: add redirect { accept = {...} }"));
+	/* The scenario's own key (an ending's opens with its ending). */
+	if (ctx() && cfg->name && strcmp(cfg->name, "ending"))
+		lines_add(&ctx()->keys, cfgparse_section_open_line(cfg, "key", NULL));
 	return 0;
 }
 
-/* ---- building the scenario from a parsed file --------------------------- */
+/* ---- the parser's options ------------------------------------------------ */
 
-static void text_from(struct cat_text *t, cfg_t *sec, const char *prefix)
+#define FEEDBACK_OPTS(p) \
+	CFG_STR(p "_fi", NULL, CFGF_NONE), \
+	CFG_STR(p "_sv", NULL, CFGF_NONE), \
+	CFG_STR(p "_en", NULL, CFGF_NONE)
+#define TEXT_OPTS \
+	CFG_STR("fi", NULL, CFGF_NONE), \
+	CFG_STR("sv", NULL, CFGF_NONE), \
+	CFG_STR("en", NULL, CFGF_NONE)
+
+static cfg_opt_t text_opts[] = { TEXT_OPTS, CFG_END() };
+static cfg_opt_t item_opts[] = {
+	CFG_STR_LIST("accept", NULL, CFGF_NONE),
+	CFG_INT("weight", 1, CFGF_NONE),
+	FEEDBACK_OPTS("feedback"),
+	CFG_END()
+};
+static cfg_opt_t note_opts[] = {
+	CFG_INT("weight", 1, CFGF_NONE),
+	FEEDBACK_OPTS("feedback"),
+	CFG_END()
+};
+static cfg_opt_t interp_opts[] = {
+	CFG_STR_LIST("accept", NULL, CFGF_NONE),
+	CFG_STR_LIST("resources", NULL, CFGF_NONE),
+	CFG_INT("weight", 1, CFGF_NONE),
+	FEEDBACK_OPTS("feedback"),
+	CFG_END()
+};
+static cfg_opt_t service_opts[] = { FEEDBACK_OPTS("feedback"), CFG_END() };
+static cfg_opt_t redirect_opts[] = {
+	CFG_STR_LIST("accept", NULL, CFGF_NONE),
+	CFG_BOOL("optional", cfg_false, CFGF_NONE),
+	CFG_INT("weight", 1, CFGF_NONE),
+	FEEDBACK_OPTS("feedback"),
+	FEEDBACK_OPTS("wrong_feedback"),
+	CFG_SEC("service", service_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
+	CFG_END()
+};
+static cfg_opt_t topic_opts[] = {
+	CFG_INT("weight", 1, CFGF_NONE),
+	FEEDBACK_OPTS("feedback"),
+	CFG_END()
+};
+static cfg_opt_t choice_opts[] = {
+	TEXT_OPTS,
+	CFG_STR("next", NULL, CFGF_NONE),
+	CFG_END()
+};
+
+/* The tables that depend on the fields: a key's sections, a rule's
+ * conditions. */
+struct opts {
+	cfg_opt_t key[SC__NFIELD + 8];
+	cfg_opt_t when[SC__NFIELD + 2];
+	cfg_opt_t step[8];
+	cfg_opt_t ending[12];
+	cfg_opt_t top[16];
+};
+
+static void opts_build(struct opts *o)
 {
-	int l;
-	for (l = 0; l < CAT__NLANG; l++) {
-		const char *v;
-		if (prefix) {
-			char *name = xasprintf("%s_%s", prefix, lang_suffix[l]);
-			v = cfg_getstr(sec, name);
-			free(name);
-		} else
-			v = cfg_getstr(sec, lang_suffix[l]);
-		t->v[l] = v && *v ? xstrdup(v) : NULL;
+	size_t k = 0, w = 0;
+	int f;
+	for (f = 0; f < SC__NFIELD; f++) {
+		const char *name = scenario_field_section((enum sc_kind)f);
+		cfg_opt_t *sub = item_opts;
+		if (!name)
+			continue;
+		o->when[w++] = (cfg_opt_t)CFG_STR_LIST(name, NULL, CFGF_NONE);
+		if (f == SC_F_topics) {
+			o->key[k++] = (cfg_opt_t)CFG_SEC("topic", topic_opts,
+				CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
+			continue;
+		}
+		if (f == SC_F_interpreter)
+			sub = interp_opts;
+		else if (f == SC_F_redirect_service)
+			sub = redirect_opts;
+		else if (scenario_field_private((enum sc_kind)f))
+			sub = note_opts;
+		o->key[k++] = (cfg_opt_t)CFG_SEC(name, sub, CFGF_MULTI);
+	}
+	o->key[k++] = (cfg_opt_t)CFG_STR_LIST("acceptable_topics", NULL, CFGF_NONE);
+	o->key[k++] = (cfg_opt_t)CFG_INT("extra_topic_penalty", 5, CFGF_NONE);
+	o->key[k++] = (cfg_opt_t)CFG_STR("extra_topic_feedback_fi", NULL, CFGF_NONE);
+	o->key[k++] = (cfg_opt_t)CFG_STR("extra_topic_feedback_sv", NULL, CFGF_NONE);
+	o->key[k++] = (cfg_opt_t)CFG_STR("extra_topic_feedback_en", NULL, CFGF_NONE);
+	o->key[k++] = (cfg_opt_t)CFG_END();
+	o->when[w++] = (cfg_opt_t)CFG_STR("next", NULL, CFGF_NONE);
+	o->when[w++] = (cfg_opt_t)CFG_END();
+
+	k = 0;
+	o->step[k++] = (cfg_opt_t)CFG_STR("fi", NULL, CFGF_NONE);
+	o->step[k++] = (cfg_opt_t)CFG_STR("sv", NULL, CFGF_NONE);
+	o->step[k++] = (cfg_opt_t)CFG_STR("en", NULL, CFGF_NONE);
+	o->step[k++] = (cfg_opt_t)CFG_STR("id", NULL, CFGF_NONE);
+	o->step[k++] = (cfg_opt_t)CFG_STR("next", NULL, CFGF_NONE);
+	o->step[k++] = (cfg_opt_t)CFG_SEC("choice", choice_opts, CFGF_MULTI);
+	o->step[k++] = (cfg_opt_t)CFG_SEC("when", o->when, CFGF_MULTI);
+	o->step[k++] = (cfg_opt_t)CFG_END();
+
+	k = 0;
+	o->ending[k++] = (cfg_opt_t)CFG_STR("title_fi", NULL, CFGF_NONE);
+	o->ending[k++] = (cfg_opt_t)CFG_STR("title_sv", NULL, CFGF_NONE);
+	o->ending[k++] = (cfg_opt_t)CFG_STR("title_en", NULL, CFGF_NONE);
+	o->ending[k++] = (cfg_opt_t)CFG_STR("feedback_fi", NULL, CFGF_NONE);
+	o->ending[k++] = (cfg_opt_t)CFG_STR("feedback_sv", NULL, CFGF_NONE);
+	o->ending[k++] = (cfg_opt_t)CFG_STR("feedback_en", NULL, CFGF_NONE);
+	o->ending[k++] = (cfg_opt_t)CFG_INT("max_score", 100, CFGF_NONE);
+	o->ending[k++] = (cfg_opt_t)CFG_STR("next", NULL, CFGF_NONE);
+	o->ending[k++] = (cfg_opt_t)CFG_SEC("key", o->key, CFGF_MULTI);
+	o->ending[k++] = (cfg_opt_t)CFG_END();
+
+	k = 0;
+	o->top[k++] = (cfg_opt_t)CFG_STR("id", NULL, CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_STR("title_fi", NULL, CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_STR("title_sv", NULL, CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_STR("title_en", NULL, CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_STR("persona_fi", NULL, CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_STR("persona_sv", NULL, CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_STR("persona_en", NULL, CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_STR("difficulty", "medium", CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_STR("language", NULL, CFGF_NONE);
+	o->top[k++] = (cfg_opt_t)CFG_SEC("step", o->step, CFGF_MULTI);
+	o->top[k++] = (cfg_opt_t)CFG_SEC("hint", text_opts, CFGF_MULTI);
+	o->top[k++] = (cfg_opt_t)CFG_SEC("key", o->key, CFGF_MULTI);
+	o->top[k++] = (cfg_opt_t)CFG_SEC("ending", o->ending,
+		CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES);
+	o->top[k++] = (cfg_opt_t)CFG_END();
+}
+
+static void set_cb(cfg_t *cfg, const char *prefix, const char *path,
+		   cfg_validate_callback_t cb)
+{
+	char *p = xasprintf("%s%s", prefix, path);
+	cfg_set_validate_func(cfg, p, cb);
+	free(p);
+}
+
+/* The callbacks of a key, at "key|..." and "ending|key|...". */
+static void key_callbacks(cfg_t *cfg, const char *prefix)
+{
+	int f;
+	set_cb(cfg, prefix, "key", key_cb);
+	set_cb(cfg, prefix, "key|topic", topic_cb);
+	set_cb(cfg, prefix, "key|topic|weight", weight_cb);
+	set_cb(cfg, prefix, "key|acceptable_topics", topic_codes_cb);
+	set_cb(cfg, prefix, "key|extra_topic_penalty", penalty_cb);
+	set_cb(cfg, prefix, "key|interpreter|resources", resources_cb);
+	set_cb(cfg, prefix, "key|redirect|service", service_cb);
+	for (f = 0; f < SC__NFIELD; f++) {
+		const char *name = scenario_field_section((enum sc_kind)f);
+		char *p;
+		if (!name || f == SC_F_topics)
+			continue;
+		p = xasprintf("%skey|%s", prefix, name);
+		cfg_set_validate_func(cfg, p, item_cb);
+		set_cb(cfg, p, "|weight", weight_cb);
+		if (!scenario_field_private((enum sc_kind)f))
+			set_cb(cfg, p, "|accept", accept_cb);
+		free(p);
 	}
 }
 
-static void strv_from(cfg_t *sec, const char *opt, char ***v, size_t *n)
-{
-	unsigned i;
-	*n = cfg_size(sec, opt);
-	*v = *n ? xcalloc(*n, sizeof **v) : NULL;
-	for (i = 0; i < *n; i++)
-		(*v)[i] = xstrdup(cfg_getnstr(sec, opt, i));
-}
+/* ---- the file ------------------------------------------------------------ */
 
-static void item_from(struct sc_item *it, enum sc_kind kind, cfg_t *key,
-		      const char *name)
+static void lines_free(struct scenario_lines *pc)
 {
-	cfg_t *sec = cfg_size(key, name) ? cfg_getnsec(key, name, 0) : NULL;
-	it->kind = kind;
-	it->topic = -1;
-	if (!sec)
-		return;
-	it->present = true;
-	it->weight = (int)cfg_getint(sec, "weight");
-	strv_from(sec, "accept", &it->accept, &it->n_accept);
-	if (kind == SC_INTERPRETER)
-		strv_from(sec, "resources", &it->resources, &it->n_resources);
-	if (kind == SC_REDIRECT)
-		it->optional = cfg_getbool(sec, "optional");
-	text_from(&it->feedback, sec, "feedback");
+	free(pc->steps.v);
+	free(pc->choices.v);
+	free(pc->whens.v);
+	free(pc->endings.v);
+	free(pc->keys.v);
 }
-
-static void item_free(struct sc_item *it)
-{
-	size_t i;
-	for (i = 0; i < it->n_accept; i++)
-		free(it->accept[i]);
-	free(it->accept);
-	for (i = 0; i < it->n_resources; i++)
-		free(it->resources[i]);
-	free(it->resources);
-	cat_text_free(&it->feedback);
-	memset(it, 0, sizeof *it);
-}
-
-void scenario_free(struct scenario **scp)
-{
-	struct scenario *sc;
-	size_t i;
-	if (!scp || !*scp)
-		return;
-	sc = *scp;
-	free(sc->path);
-	free(sc->id);
-	cat_text_free(&sc->title);
-	cat_text_free(&sc->persona);
-	free(sc->language);
-	for (i = 0; i < sc->n_steps; i++)
-		cat_text_free(&sc->steps[i]);
-	free(sc->steps);
-	for (i = 0; i < sc->n_hints; i++)
-		cat_text_free(&sc->hints[i]);
-	free(sc->hints);
-	item_free(&sc->key.channel);
-	item_free(&sc->key.language);
-	item_free(&sc->key.interpreter);
-	item_free(&sc->key.outcome);
-	item_free(&sc->key.redirect);
-	item_free(&sc->key.reason);
-	for (i = 0; i < sc->key.n_topics; i++)
-		item_free(&sc->key.topics[i]);
-	free(sc->key.topics);
-	cat_text_free(&sc->key.extra_topic_feedback);
-	free(sc);
-	*scp = NULL;
-}
-
-#define FEEDBACK_OPTS \
-	CFG_STR("feedback_fi", NULL, CFGF_NONE), \
-	CFG_STR("feedback_sv", NULL, CFGF_NONE), \
-	CFG_STR("feedback_en", NULL, CFGF_NONE)
 
 int scenario_load_file(const char *path, struct scenario **out, char **err)
 {
-	cfg_opt_t text_opts[] = {
-		CFG_STR("fi", NULL, CFGF_NONE),
-		CFG_STR("sv", NULL, CFGF_NONE),
-		CFG_STR("en", NULL, CFGF_NONE),
-		CFG_END()
-	};
-	cfg_opt_t item_opts[] = {
-		CFG_STR_LIST("accept", NULL, CFGF_NONE),
-		CFG_INT("weight", 1, CFGF_NONE),
-		FEEDBACK_OPTS,
-		CFG_END()
-	};
-	cfg_opt_t interp_opts[] = {
-		CFG_STR_LIST("accept", NULL, CFGF_NONE),
-		CFG_STR_LIST("resources", NULL, CFGF_NONE),
-		CFG_INT("weight", 1, CFGF_NONE),
-		FEEDBACK_OPTS,
-		CFG_END()
-	};
-	cfg_opt_t redirect_opts[] = {
-		CFG_STR_LIST("accept", NULL, CFGF_NONE),
-		CFG_BOOL("optional", cfg_false, CFGF_NONE),
-		CFG_INT("weight", 1, CFGF_NONE),
-		FEEDBACK_OPTS,
-		CFG_END()
-	};
-	cfg_opt_t topic_opts[] = {
-		CFG_INT("weight", 1, CFGF_NONE),
-		FEEDBACK_OPTS,
-		CFG_END()
-	};
-	cfg_opt_t key_opts[] = {
-		CFG_SEC("channel", item_opts, CFGF_MULTI),
-		CFG_SEC("language", item_opts, CFGF_MULTI),
-		CFG_SEC("interpreter", interp_opts, CFGF_MULTI),
-		CFG_SEC("topic", topic_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
-		CFG_STR_LIST("acceptable_topics", NULL, CFGF_NONE),
-		CFG_INT("extra_topic_penalty", 5, CFGF_NONE),
-		CFG_STR("extra_topic_feedback_fi", NULL, CFGF_NONE),
-		CFG_STR("extra_topic_feedback_sv", NULL, CFGF_NONE),
-		CFG_STR("extra_topic_feedback_en", NULL, CFGF_NONE),
-		CFG_SEC("outcome", item_opts, CFGF_MULTI),
-		CFG_SEC("redirect", redirect_opts, CFGF_MULTI),
-		CFG_SEC("reason", item_opts, CFGF_MULTI),
-		CFG_END()
-	};
-	cfg_opt_t top[] = {
-		CFG_STR("id", NULL, CFGF_NONE),
-		CFG_STR("title_fi", NULL, CFGF_NONE),
-		CFG_STR("title_sv", NULL, CFGF_NONE),
-		CFG_STR("title_en", NULL, CFGF_NONE),
-		CFG_STR("persona_fi", NULL, CFGF_NONE),
-		CFG_STR("persona_sv", NULL, CFGF_NONE),
-		CFG_STR("persona_en", NULL, CFGF_NONE),
-		CFG_STR("difficulty", "medium", CFGF_NONE),
-		CFG_STR("language", NULL, CFGF_NONE),
-		CFG_SEC("step", text_opts, CFGF_MULTI),
-		CFG_SEC("hint", text_opts, CFGF_MULTI),
-		CFG_SEC("key", key_opts, CFGF_MULTI),
-		CFG_END()
-	};
-	static const char *const items[] = { "channel", "language",
-		"interpreter", "outcome", "redirect", "reason" };
-	cfg_t *cfg, *key;
-	struct scenario *sc;
-	size_t i;
+	struct opts o;
+	struct scenario_lines pc;
+	struct cfgparse_opts po;
+	struct stat st;
+	cfg_t *cfg;
+	struct scenario *sc = NULL;
+	int rc = -1;
 
 	*out = NULL;
-	cfg = cfg_init(top, CFGF_NONE);
+	/* Not there or not ours to read: a runtime failure, not a mistake in
+	 * a file. */
+	if (stat(path, &st) != 0 || (S_ISREG(st.st_mode) && access(path, R_OK) != 0)) {
+		err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
+		return -2;
+	}
+	memset(&o, 0, sizeof o);
+	memset(&pc, 0, sizeof pc);
+	opts_build(&o);
+	cfg = cfg_init(o.top, CFGF_NONE);
 	if (!cfg) {
 		err_set(err, _("%s: cannot set up the scenario parser"), path);
 		return -1;
@@ -584,479 +612,49 @@ int scenario_load_file(const char *path, struct scenario **out, char **err)
 	cfg_set_validate_func(cfg, "id", id_cb);
 	cfg_set_validate_func(cfg, "difficulty", difficulty_cb);
 	cfg_set_validate_func(cfg, "language", language_cb);
-	cfg_set_validate_func(cfg, "step", text_section_cb);
+	cfg_set_validate_func(cfg, "step", step_cb);
+	cfg_set_validate_func(cfg, "step|choice", choice_cb);
+	cfg_set_validate_func(cfg, "step|when", when_cb);
 	cfg_set_validate_func(cfg, "hint", text_section_cb);
-	cfg_set_validate_func(cfg, "key", key_cb);
-	cfg_set_validate_func(cfg, "key|topic", topic_cb);
-	cfg_set_validate_func(cfg, "key|topic|weight", weight_cb);
-	cfg_set_validate_func(cfg, "key|acceptable_topics", topic_codes_cb);
-	cfg_set_validate_func(cfg, "key|extra_topic_penalty", penalty_cb);
-	cfg_set_validate_func(cfg, "key|interpreter|resources", resources_cb);
-	for (i = 0; i < sizeof items / sizeof items[0]; i++) {
-		char *p = xasprintf("key|%s", items[i]);
-		char *a = xasprintf("key|%s|accept", items[i]);
-		char *w = xasprintf("key|%s|weight", items[i]);
-		cfg_set_validate_func(cfg, p, item_cb);
-		cfg_set_validate_func(cfg, a, accept_cb);
-		cfg_set_validate_func(cfg, w, weight_cb);
-		free(p);
-		free(a);
-		free(w);
-	}
-	if (cfgparse_file(cfg, path, err) != 0) {
-		cfg_free(cfg);
-		return -1;
-	}
+	cfg_set_validate_func(cfg, "ending", ending_cb);
+	key_callbacks(cfg, "");
+	key_callbacks(cfg, "ending|");
+	memset(&po, 0, sizeof po);
+	po.user = &pc;
+	po.one_line_strings = true;
+	if (cfgparse_file_opts(cfg, path, &po, err) != 0)
+		goto out;
 	/* What is missing from the whole file: no line to point at. */
 	if (!cfg_getstr(cfg, "id")) {
 		err_set(err, _("%s:1: the scenario has no id: add id = \"short-name\""), path);
-		goto fail;
+		goto out;
 	}
 	if (!cfg_getstr(cfg, "language")) {
 		err_set(err, _("%s:1: the scenario has no language: add language = \"xx\", the customer's language code"), path);
-		goto fail;
+		goto out;
 	}
 	if (!cfg_getstr(cfg, "title_fi") && !cfg_getstr(cfg, "title_sv")
 	    && !cfg_getstr(cfg, "title_en")) {
 		err_set(err, _("%s:1: the scenario has no title: add title_fi, title_sv or title_en"), path);
-		goto fail;
+		goto out;
 	}
 	if (cfg_size(cfg, "step") == 0) {
 		err_set(err, _("%s:1: the scenario has no step: add step { fi = \"...\" } for what the customer says"), path);
-		goto fail;
+		goto out;
 	}
-	if (cfg_size(cfg, "key") == 0) {
+	if (cfg_size(cfg, "key") == 0 && cfg_size(cfg, "ending") == 0) {
 		err_set(err, _("%s:1: the scenario has no answer key: add key { ... }"), path);
-		goto fail;
+		goto out;
 	}
-
-	sc = xcalloc(1, sizeof *sc);
-	sc->path = xstrdup(path);
-	sc->id = xstrdup(cfg_getstr(cfg, "id"));
-	text_from(&sc->title, cfg, "title");
-	text_from(&sc->persona, cfg, "persona");
-	sc->difficulty = difficulty_parse(cfg_getstr(cfg, "difficulty"));
-	sc->language = xstrdup(cfg_getstr(cfg, "language"));
-	sc->n_steps = cfg_size(cfg, "step");
-	sc->steps = xcalloc(sc->n_steps, sizeof *sc->steps);
-	for (i = 0; i < sc->n_steps; i++)
-		text_from(&sc->steps[i], cfg_getnsec(cfg, "step", (unsigned)i), NULL);
-	sc->n_hints = cfg_size(cfg, "hint");
-	sc->hints = sc->n_hints ? xcalloc(sc->n_hints, sizeof *sc->hints) : NULL;
-	for (i = 0; i < sc->n_hints; i++)
-		text_from(&sc->hints[i], cfg_getnsec(cfg, "hint", (unsigned)i), NULL);
-
-	key = cfg_getnsec(cfg, "key", 0);
-	item_from(&sc->key.channel, SC_CHANNEL, key, "channel");
-	item_from(&sc->key.language, SC_LANGUAGE, key, "language");
-	item_from(&sc->key.interpreter, SC_INTERPRETER, key, "interpreter");
-	item_from(&sc->key.outcome, SC_OUTCOME, key, "outcome");
-	item_from(&sc->key.redirect, SC_REDIRECT, key, "redirect");
-	item_from(&sc->key.reason, SC_REASON, key, "reason");
-	sc->key.n_topics = cfg_size(key, "topic");
-	sc->key.topics = xcalloc(sc->key.n_topics, sizeof *sc->key.topics);
-	for (i = 0; i < sc->key.n_topics; i++) {
-		cfg_t *ts = cfg_getnsec(key, "topic", (unsigned)i);
-		struct sc_item *it = &sc->key.topics[i];
-		it->kind = SC_TOPIC;
-		it->present = true;
-		it->topic = codes_find(CODES_TOPIC, cfg_title(ts));
-		it->weight = (int)cfg_getint(ts, "weight");
-		text_from(&it->feedback, ts, "feedback");
+	sc = scenario_build(cfg, path, &pc);
+	if (scenario_graph_resolve(sc, err) != 0) {
+		scenario_free(&sc);
+		goto out;
 	}
-	for (i = 0; i < cfg_size(key, "acceptable_topics"); i++) {
-		int t = codes_find(CODES_TOPIC, cfg_getnstr(key, "acceptable_topics", (unsigned)i));
-		if (t >= 0)
-			sc->key.acceptable_topics |= (topic_set)1 << t;
-	}
-	sc->key.extra_topic_penalty = (int)cfg_getint(key, "extra_topic_penalty");
-	text_from(&sc->key.extra_topic_feedback, key, "extra_topic_feedback");
-	cfg_free(cfg);
 	*out = sc;
-	return 0;
-fail:
+	rc = 0;
+out:
 	cfg_free(cfg);
-	return -1;
-}
-
-/* ---- folders of scenarios ----------------------------------------------- */
-
-static int by_difficulty_id(const void *a, const void *b)
-{
-	const struct scenario *x = *(const struct scenario *const *)a;
-	const struct scenario *y = *(const struct scenario *const *)b;
-	if (x->difficulty != y->difficulty)
-		return x->difficulty - y->difficulty;
-	return strcmp(x->id, y->id);
-}
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void warn_msg(scenario_warn_fn warn, void *ctx, char **msg)
-{
-	if (warn)
-		warn(ctx, *msg);
-	err_free(msg);
-}
-
-/* The line of the file's id setting, for a duplicate id. */
-static int id_line(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t cap = 0;
-	int n = 0, found = 1;
-	if (!f)
-		return 1;
-	while (getline(&buf, &cap, f) >= 0) {
-		const char *p = buf;
-		n++;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!strncmp(p, "id", 2) && (p[2] == ' ' || p[2] == '\t' || p[2] == '=')) {
-			found = n;
-			break;
-		}
-	}
-	free(buf);
-	fclose(f);
-	return found;
-}
-
-/* Add dir's scenarios to set. An id that an earlier folder (before index
- * first) gave is that folder's override and skipped quietly; two files of
- * one folder with one id are a mistake worth a warning. */
-static int load_into(struct scenario_set *set, const char *dir,
-		     scenario_warn_fn warn, void *ctx, char **err)
-{
-	DIR *d;
-	struct dirent *e;
-	char **names = NULL;
-	size_t n_names = 0, i, j, first = set->n;
-
-	d = opendir(dir);
-	if (!d) {
-		err_set(err, _("%s: cannot read the scenario folder: %s"), dir,
-			strerror(errno));
-		return -1;
-	}
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || len < 6
-		    || strcmp(e->d_name + len - 5, ".conf"))
-			continue;
-		names = xrealloc(names, (n_names + 1) * sizeof *names);
-		names[n_names++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	/* File order decides which of two files with one id is kept. */
-	if (n_names)
-		qsort(names, n_names, sizeof *names, by_name);
-
-	for (i = 0; i < n_names; i++) {
-		char *path = xasprintf("%s%s%s", dir,
-				       dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/",
-				       names[i]);
-		struct scenario *sc = NULL;
-		char *msg = NULL;
-		if (scenario_load_file(path, &sc, &msg) != 0) {
-			warn_msg(warn, ctx, &msg);
-		} else {
-			for (j = 0; j < set->n; j++)
-				if (!strcmp(set->v[j]->id, sc->id))
-					break;
-			if (j < first) {
-				scenario_free(&sc);
-			} else if (j < set->n) {
-				err_set(&msg, _("%s:%d: id '%s' is already used by %s; give each scenario its own id"),
-					path, id_line(path), sc->id, set->v[j]->path);
-				warn_msg(warn, ctx, &msg);
-				scenario_free(&sc);
-			} else {
-				set->v = xrealloc(set->v, (set->n + 1) * sizeof *set->v);
-				set->v[set->n++] = sc;
-			}
-		}
-		free(path);
-		free(names[i]);
-	}
-	free(names);
-	return 0;
-}
-
-int scenario_load_dirs(char *const *dirs, scenario_warn_fn warn, void *ctx,
-		       struct scenario_set **out, char **err)
-{
-	struct scenario_set *set = xcalloc(1, sizeof *set);
-	struct stat st;
-	size_t i;
-
-	*out = NULL;
-	for (i = 0; dirs[i]; i++) {
-		/* A site without scenarios of its own may have no folder;
-		 * the last one (the bundled scenarios) must be there. */
-		if (dirs[i + 1] && stat(dirs[i], &st) != 0 && errno == ENOENT)
-			continue;
-		if (load_into(set, dirs[i], warn, ctx, err) != 0) {
-			scenario_set_free(&set);
-			return -1;
-		}
-	}
-	if (set->n)
-		qsort(set->v, set->n, sizeof *set->v, by_difficulty_id);
-	*out = set;
-	return 0;
-}
-
-int scenario_load_dir(const char *dir, scenario_warn_fn warn, void *ctx,
-		      struct scenario_set **out, char **err)
-{
-	char *dirs[] = { (char *)dir, NULL };
-	return scenario_load_dirs(dirs, warn, ctx, out, err);
-}
-
-int scenario_load_all(scenario_warn_fn warn, void *ctx,
-		      struct scenario_set **out, char **where, char **err)
-{
-	char **dirs = paths_search("scenarios", false);
-	int rc = scenario_load_dirs(dirs, warn, ctx, out, err);
-	*where = paths_list_join(dirs, ", ");
-	paths_list_free(&dirs);
+	lines_free(&pc);
 	return rc;
-}
-
-void scenario_set_free(struct scenario_set **setp)
-{
-	size_t i;
-	if (!setp || !*setp)
-		return;
-	for (i = 0; i < (*setp)->n; i++)
-		scenario_free(&(*setp)->v[i]);
-	free((*setp)->v);
-	free(*setp);
-	*setp = NULL;
-}
-
-const struct scenario *scenario_find(const struct scenario_set *set,
-				     const char *id)
-{
-	size_t i;
-	if (!set || !id)
-		return NULL;
-	for (i = 0; i < set->n; i++)
-		if (!strcmp(set->v[i]->id, id))
-			return set->v[i];
-	return NULL;
-}
-
-int scenario_check_catalogue(const struct scenario *sc,
-			     const struct catalogue *cat,
-			     scenario_warn_fn warn, void *ctx)
-{
-	const struct sc_item *r = &sc->key.redirect, *in = &sc->key.interpreter;
-	size_t i, k;
-	int n = 0;
-	char *msg = NULL;
-
-	for (i = 0; r->present && i < r->n_accept; i++)
-		if (catalogue_service_index(cat, r->accept[i]) < 0) {
-			err_set(&msg, _("%s: redirect: the catalogue has no service '%s'"),
-				sc->path, r->accept[i]);
-			warn_msg(warn, ctx, &msg);
-			n++;
-		}
-	for (i = 0; i < in->n_resources; i++) {
-		for (k = 0; k < cat->n_resources; k++)
-			if (!strcmp(cat->resources[k].id, in->resources[i]))
-				break;
-		if (k == cat->n_resources) {
-			err_set(&msg, _("%s: interpreter: the catalogue has no resource '%s'"),
-				sc->path, in->resources[i]);
-			warn_msg(warn, ctx, &msg);
-			n++;
-		}
-	}
-	return n;
-}
-
-/* ---- grading ------------------------------------------------------------ */
-
-static struct grade_item *grade_add(struct grade *g, enum sc_kind kind)
-{
-	struct grade_item *it;
-	g->items = xrealloc(g->items, (g->n_items + 1) * sizeof *g->items);
-	it = &g->items[g->n_items++];
-	memset(it, 0, sizeof *it);
-	it->kind = kind;
-	it->topic = -1;
-	return it;
-}
-
-static void grade_key_item(struct grade *g, const struct sc_item *key,
-			   bool matched, const char *got, const char *expected)
-{
-	struct grade_item *it = grade_add(g, key->kind);
-	it->topic = key->topic;
-	it->matched = matched;
-	it->weight = key->weight;
-	it->points = matched ? key->weight : 0;
-	it->expected = expected ? xstrdup(expected) : strv_join(key->accept, key->n_accept);
-	it->got = xstrdup(got ? got : "");
-	it->feedback = &key->feedback;
-	g->possible += key->weight;
-	g->earned += it->points;
-}
-
-static bool no_interpreter(int code)
-{
-	const char *c = codes_code(CODES_INTERPRETER, code);
-	return !c || !strcmp(c, "none") || !strcmp(c, "companion");
-}
-
-void scenario_grade(const struct scenario *sc, const struct contact *c,
-		    struct grade *g)
-{
-	const struct sc_key *k = &sc->key;
-	const char *code, *service;
-	topic_set keyed = k->acceptable_topics;
-	bool ok, has_service;
-	char *s, *s2;
-	size_t i;
-	int t, extra = 0;
-	long score;
-
-	memset(g, 0, sizeof *g);
-
-	code = codes_code(CODES_CHANNEL, c->channel);
-	grade_key_item(g, &k->channel, strv_has(k->channel.accept, k->channel.n_accept, code),
-		       code, NULL);
-
-	grade_key_item(g, &k->language,
-		       strv_has(k->language.accept, k->language.n_accept, c->language),
-		       c->language, NULL);
-
-	/* The interpreter: the code, and the resource when the key names the
-	 * acceptable ones and one was used. */
-	code = codes_code(CODES_INTERPRETER, c->interpreter);
-	ok = strv_has(k->interpreter.accept, k->interpreter.n_accept, code);
-	if (ok && k->interpreter.n_resources && !no_interpreter(c->interpreter))
-		ok = strv_has(k->interpreter.resources, k->interpreter.n_resources,
-			      c->interpreter_resource);
-	s = c->interpreter_resource && *c->interpreter_resource
-		? xasprintf("%s (%s)", code ? code : "", c->interpreter_resource)
-		: xstrdup(code ? code : "");
-	s2 = strv_join(k->interpreter.accept, k->interpreter.n_accept);
-	if (k->interpreter.n_resources) {
-		char *r = strv_join(k->interpreter.resources, k->interpreter.n_resources);
-		char *both = xasprintf("%s (%s)", s2, r);
-		free(r);
-		free(s2);
-		s2 = both;
-	}
-	grade_key_item(g, &k->interpreter, ok, s, s2);
-	free(s);
-	free(s2);
-
-	for (i = 0; i < k->n_topics; i++) {
-		const struct sc_item *ti = &k->topics[i];
-		const char *tc = codes_code(CODES_TOPIC, ti->topic);
-		bool set = ti->topic >= 0 && (c->topics & ((topic_set)1 << ti->topic));
-		keyed |= (topic_set)1 << ti->topic;
-		grade_key_item(g, ti, set, set ? tc : "", tc);
-	}
-	for (t = 0; t < TOPIC__N; t++) {
-		struct grade_item *it;
-		if (!(c->topics & ((topic_set)1 << t)) || (keyed & ((topic_set)1 << t)))
-			continue;
-		it = grade_add(g, SC_EXTRA_TOPIC);
-		it->topic = t;
-		it->matched = false;
-		it->points = -k->extra_topic_penalty;
-		it->expected = xstrdup("");
-		it->got = xstrdup(codes_code(CODES_TOPIC, t));
-		it->feedback = text_empty(&k->extra_topic_feedback) ? NULL : &k->extra_topic_feedback;
-		extra += k->extra_topic_penalty;
-	}
-
-	code = codes_code(CODES_OUTCOME, c->outcome);
-	grade_key_item(g, &k->outcome, strv_has(k->outcome.accept, k->outcome.n_accept, code),
-		       code, NULL);
-
-	service = c->redirect_service && *c->redirect_service ? c->redirect_service : NULL;
-	has_service = service != NULL;
-	if (k->redirect.present) {
-		ok = has_service ? strv_has(k->redirect.accept, k->redirect.n_accept, service)
-				 : k->redirect.optional;
-		grade_key_item(g, &k->redirect, ok, service, NULL);
-	}
-	if (k->reason.present) {
-		code = codes_code(CODES_REASON, c->redirect_reason);
-		/* No service and none needed: there is no reason to give. */
-		ok = has_service ? strv_has(k->reason.accept, k->reason.n_accept, code)
-				 : k->redirect.optional;
-		grade_key_item(g, &k->reason, ok, code, NULL);
-	}
-
-	g->penalty = extra;
-	score = g->possible > 0 ? (100L * g->earned + g->possible / 2) / g->possible : 0;
-	score -= extra;
-	g->score = score < 0 ? 0 : score > 100 ? 100 : (int)score;
-}
-
-void grade_free(struct grade *g)
-{
-	size_t i;
-	if (!g)
-		return;
-	for (i = 0; i < g->n_items; i++) {
-		free(g->items[i].expected);
-		free(g->items[i].got);
-	}
-	free(g->items);
-	memset(g, 0, sizeof *g);
-}
-
-static const char *const kind_key[SC__NKIND] = {
-	"channel", "language", "interpreter", "topic", "extra-topic",
-	"outcome", "redirect", "reason"
-};
-
-char *grade_item_key(const struct grade_item *it)
-{
-	const char *k = it->kind < SC__NKIND ? kind_key[it->kind] : "item";
-	if (it->kind == SC_TOPIC || it->kind == SC_EXTRA_TOPIC)
-		return xasprintf("%s:%s", k, codes_code(CODES_TOPIC, it->topic)
-					     ? codes_code(CODES_TOPIC, it->topic) : "");
-	return xstrdup(k);
-}
-
-char *grade_item_label(const struct grade_item *it)
-{
-	const char *topic = codes_label(CODES_TOPIC, it->topic);
-	switch (it->kind) {
-	/* TRANSLATORS: names of graded items in the training pane. */
-	case SC_CHANNEL: return xstrdup(_("Channel"));
-	case SC_LANGUAGE: return xstrdup(_("Language"));
-	case SC_INTERPRETER: return xstrdup(_("Interpreter"));
-	/* TRANSLATORS: %s is a topic label, e.g. "Daycare". */
-	case SC_TOPIC: return xasprintf(_("Topic: %s"), topic ? topic : "");
-	/* TRANSLATORS: a topic recorded that the scenario did not call for. */
-	case SC_EXTRA_TOPIC: return xasprintf(_("Extra topic: %s"), topic ? topic : "");
-	case SC_OUTCOME: return xstrdup(_("Outcome"));
-	case SC_REDIRECT: return xstrdup(_("Service redirected to or consulted"));
-	case SC_REASON: return xstrdup(_("Redirect reason"));
-	default: return xstrdup("");
-	}
-}
-
-const char *grade_item_feedback(const struct grade_item *it, const char *lang)
-{
-	if (it->feedback && !text_empty(it->feedback))
-		return catalogue_text(it->feedback, lang);
-	if (it->kind == SC_EXTRA_TOPIC)
-		return _("Record only the topics the customer's matter was about: extra topics blur the statistics that decide where resources go.");
-	return "";
 }

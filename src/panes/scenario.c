@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "panes/scenario.h"
+#include "panes/scenario_labels.h"
 #include "panes/registry.h"
 #include "ui/draw.h"
 #include "ui/screen.h"
@@ -56,6 +57,10 @@ struct scen {
 	unsigned seen_gen, seen_lang, seen_cat;
 	bool built;
 	bool warned;		/* the catalogue lacks what the key names */
+	char **warnings;	/* ... which, for catalogue checked_cat */
+	size_t n_warnings;
+	unsigned checked_cat;
+	bool checked;
 };
 
 static struct scen *st(const struct pane *p)
@@ -116,126 +121,36 @@ static char *key_of(struct pane *p, enum action a)
 	return k;
 }
 
-static const char *code_label(enum code_list list, const char *code)
+/* " (2/3)": the points earned of the item's weight, after grading. */
+static char *points(const struct grade_item *it, char *text)
 {
-	int i = code ? codes_find(list, code) : -1;
-	const char *l = i >= 0 ? codes_label(list, i) : NULL;
-	return l ? l : code ? code : "";
+	char *t;
+	if (it->kind == SC_EXTRA_TOPIC)
+		return text;
+	/* TRANSLATORS: after a graded item: points earned of its weight. */
+	t = xasprintf(_("%s (%d/%d points)"), text, it->points, it->weight);
+	free(text);
+	return t;
 }
 
-static char *language_label(const struct catalogue *cat, const char *code)
+/* "Contact 2, " in front of an item of a later contact. */
+static char *contact_label(const struct grade_item *it, char *label)
 {
-	const struct cat_language *l = cat && code ? catalogue_language(cat, code) : NULL;
-	const char *name = l ? catalogue_text(&l->name, i18n_lang()) : "";
-	return *name ? xasprintf("%s (%s)", name, code) : xstrdup(code ? code : "");
-}
-
-static char *service_label(const struct catalogue *cat, const char *id)
-{
-	long i = cat && id ? catalogue_service_index(cat, id) : -1;
-	if (i >= 0) {
-		const char *name = catalogue_text(&cat->services[i].name, i18n_lang());
-		if (*name)
-			return xstrdup(name);
-	}
-	return xstrdup(id ? id : "");
-}
-
-static char *resource_label(const struct catalogue *cat, const char *id)
-{
-	size_t i;
-	for (i = 0; cat && id && i < cat->n_resources; i++)
-		if (cat->resources[i].id && !strcmp(cat->resources[i].id, id)) {
-			const char *name = catalogue_text(&cat->resources[i].name, i18n_lang());
-			if (*name)
-				return xstrdup(name);
-		}
-	return xstrdup(id ? id : "");
-}
-
-/* One value of kind k as the desk shows it. */
-static char *value_label(const struct catalogue *cat, enum sc_kind k,
-			 const char *v)
-{
-	switch (k) {
-	case SC_CHANNEL: return xstrdup(code_label(CODES_CHANNEL, v));
-	case SC_INTERPRETER: return xstrdup(code_label(CODES_INTERPRETER, v));
-	case SC_OUTCOME: return xstrdup(code_label(CODES_OUTCOME, v));
-	case SC_REASON: return xstrdup(code_label(CODES_REASON, v));
-	case SC_LANGUAGE: return language_label(cat, v);
-	case SC_REDIRECT: return service_label(cat, v);
-	default: return xstrdup(v ? v : "");
-	}
-}
-
-/* What the contact recorded: grade_item.got, "code (resource)" for an
- * interpreter. */
-static char *got_label(const struct catalogue *cat, const struct grade_item *it)
-{
-	const char *open;
-	if (it->kind == SC_INTERPRETER && (open = strstr(it->got, " (")) != NULL) {
-		char *code = xstrndup(it->got, (size_t)(open - it->got));
-		char *res = xstrdup(open + 2), *r, *c, *out;
-		size_t n = strlen(res);
-		if (n && res[n - 1] == ')')
-			res[n - 1] = '\0';
-		c = value_label(cat, SC_INTERPRETER, code);
-		r = resource_label(cat, res);
-		out = xasprintf("%s (%s)", c, r);
-		free(code);
-		free(res);
-		free(c);
-		free(r);
-		return out;
-	}
-	return value_label(cat, it->kind, it->got);
-}
-
-static void join(char **s, const char *sep, char *v)
-{
-	char *t = xasprintf("%s%s%s", *s, **s ? sep : "", v);
-	free(*s);
-	free(v);
-	*s = t;
-}
-
-/* What the key accepts for item kind k, as labels: "Chat / Phone". */
-static char *expected_label(const struct catalogue *cat, const struct sc_key *key,
-			    enum sc_kind k)
-{
-	const struct sc_item *it = NULL;
-	char *s = xstrdup("");
-	size_t i;
-	switch (k) {
-	case SC_CHANNEL: it = &key->channel; break;
-	case SC_LANGUAGE: it = &key->language; break;
-	case SC_INTERPRETER: it = &key->interpreter; break;
-	case SC_OUTCOME: it = &key->outcome; break;
-	case SC_REDIRECT: it = &key->redirect; break;
-	case SC_REASON: it = &key->reason; break;
-	default: return s;
-	}
-	for (i = 0; i < it->n_accept; i++)
-		join(&s, " / ", value_label(cat, k, it->accept[i]));
-	if (k == SC_INTERPRETER && it->n_resources) {
-		char *r = xstrdup("");
-		for (i = 0; i < it->n_resources; i++)
-			join(&r, " / ", resource_label(cat, it->resources[i]));
-		join(&s, " ", xasprintf("(%s)", r));
-		free(r);
-	}
-	if (k == SC_REDIRECT && it->optional)
-		/* TRANSLATORS: after the acceptable services: recording no
-		 * service is fine too. */
-		join(&s, " ", xstrdup(_("(or none)")));
-	return s;
+	char *t;
+	if (it->contact <= 1)
+		return label;
+	/* TRANSLATORS: a graded item of the story's second (third...)
+	 * contact; %d is its number, %s the item. */
+	t = xasprintf(_("Contact %d: %s"), it->contact, label);
+	free(label);
+	return t;
 }
 
 static void add_missed(struct scen *s, const struct grade_item *it,
 		       const char *lang)
 {
 	const struct catalogue *cat = s->d->cat;
-	char *label = grade_item_label(it), *text;
+	char *label = contact_label(it, grade_item_label(it)), *text;
 	const char *why = grade_item_feedback(it, lang);
 
 	if (it->kind == SC_EXTRA_TOPIC)
@@ -248,38 +163,70 @@ static void add_missed(struct scen *s, const struct grade_item *it,
 	else if (it->kind == SC_TOPIC)
 		text = xasprintf(_("%s: not ticked"), label);
 	else {
-		char *exp = expected_label(cat, &s->t->sc->key, it->kind);
+		char *exp = scenario_label_expected(cat, it->key);
 		if (!*it->got)
 			text = xasprintf(_("%s: nothing recorded; expected %s"), label, exp);
 		else {
-			char *got = got_label(cat, it);
+			char *got = scenario_label_got(cat, it);
 			text = xasprintf(_("%s: recorded %s; expected %s"), label, got, exp);
 			free(got);
 		}
 		free(exp);
 	}
-	add(s, 0, "- ", text, TH_CLOSED);
+	add(s, 0, "- ", points(it, text), TH_CLOSED);
 	if (why && *why)
 		add(s, 4, NULL, xstrdup(why), TH_NORMAL);
 	free(label);
 }
 
-static void add_matched(struct scen *s, const struct grade_item *it)
+static void add_matched(struct scen *s, const struct grade_item *it,
+			const char *lang)
 {
-	char *label = grade_item_label(it), *text;
+	char *label = contact_label(it, grade_item_label(it)), *text;
 	char *tick = xasprintf("%s ", theme_glyph_tick());
 	if (it->kind == SC_TOPIC)
 		text = xstrdup(label);
 	else if (!*it->got)
 		text = xasprintf(_("%s: none, and none was needed"), label);
 	else {
-		char *got = got_label(s->d->cat, it);
+		char *got = scenario_label_got(s->d->cat, it);
 		text = xasprintf(_("%s: %s"), label, got);
 		free(got);
 	}
-	add(s, 0, tick, text, TH_MARK);
+	add(s, 0, tick, points(it, text), TH_MARK);
+	/* A text for the very service chosen is worth reading. */
+	if (it->specific && *grade_item_feedback(it, lang))
+		add(s, 4, NULL, xstrdup(grade_item_feedback(it, lang)), TH_NORMAL);
 	free(tick);
 	free(label);
+}
+
+/* Each contact's score and the ending it reached, with that ending's
+ * feedback and cap. */
+static void add_endings(struct scen *s, const char *lang)
+{
+	const struct training *t = s->t;
+	int i;
+	for (i = 0; i < t->grade.contacts; i++) {
+		const struct sc_ending *e = &t->sc->endings[t->endings[i]];
+		const char *title = scenario_text(&e->title, lang);
+		const char *fb = scenario_text(&e->feedback, lang);
+		if (t->grade.contacts > 1 || t->contact_graded)
+			add(s, 0, NULL, *title
+			    /* TRANSLATORS: one contact's score in a story of
+			     * several; the last %s is the ending's title. */
+			    ? xasprintf(_("Contact %d: %d/100, %s"), i + 1, t->scores[i], title)
+			    : xasprintf(_("Contact %d: %d/100"), i + 1, t->scores[i]),
+			    TH_HEADER);
+		else if (*title)
+			/* TRANSLATORS: the ending the story reached. */
+			add(s, 0, NULL, xasprintf(_("Ending: %s"), title), TH_HEADER);
+		if (*fb)
+			add(s, 0, NULL, xstrdup(fb), TH_NORMAL);
+		if (e->max_score < 100)
+			add(s, 0, NULL, xasprintf(_("This ending scores at most %d."),
+						  e->max_score), TH_DIM);
+	}
 }
 
 static void add_grade(struct pane *p, const char *lang)
@@ -294,9 +241,10 @@ static void add_grade(struct pane *p, const char *lang)
 	/* TRANSLATORS: the training score; %d of 100, then the attempt. */
 	s->grade_para = add(s, 0, NULL, xasprintf(_("Score: %d/100 (attempt %d)"),
 						  g->score, t->attempt), TH_HEADER);
-	if (!t->recorded && t->results)
+	if (t->graded && !t->recorded && t->results)
 		add(s, 0, NULL, xstrdup(_("Not recorded in the results: see the message below.")),
 		    TH_CLOSED);
+	add_endings(s, lang);
 	for (i = 0; i < g->n_items; i++)
 		if (!g->items[i].matched)
 			missed++;
@@ -311,7 +259,16 @@ static void add_grade(struct pane *p, const char *lang)
 		add(s, 0, NULL, xstrdup(_("Matched:")), TH_HEADER);
 		for (i = 0; i < g->n_items; i++)
 			if (g->items[i].matched)
-				add_matched(s, &g->items[i]);
+				add_matched(s, &g->items[i], lang);
+	}
+	if (t->contact_graded) {
+		k = key_of(p, ACT_NEXT_STEP);
+		/* TRANSLATORS: after grading a contact that the story goes on
+		 * from (a callback); %s is the key (F11), %d the next
+		 * contact's number. */
+		add(s, 0, NULL, xasprintf(_("%s: the story goes on, contact %d"), k,
+					  t->contact + 1), TH_HEADER);
+		free(k);
 	}
 	k = key_of(p, ACT_NEW_CONTACT);
 	/* TRANSLATORS: %s is a key, e.g. F3. */
@@ -319,26 +276,132 @@ static void add_grade(struct pane *p, const char *lang)
 	free(k);
 }
 
-struct cat_warn {
-	struct scen *s;
-	const char *path;
-	bool any;
-};
-
-/* One thing the key names that the catalogue lacks, without the file
- * name in front (the pane is about that file). */
-static void cat_warning(void *vctx, const char *msg)
+/* What the key names that the catalogue lacks, kept per catalogue
+ * generation: checking reads the scenario file for its lines. */
+static void keep_warning(void *vctx, const char *msg)
 {
-	struct cat_warn *w = vctx;
-	size_t n = strlen(w->path);
-	if (!strncmp(msg, w->path, n) && !strncmp(msg + n, ": ", 2))
-		msg += n + 2;
-	if (!w->any)
-		add(w->s, 0, NULL,
+	struct scen *s = vctx;
+	const char *path = s->t->sc->path ? s->t->sc->path : "";
+	size_t n = strlen(path);
+	/* Without the file name in front: the pane is about that file. */
+	if (!strncmp(msg, path, n) && msg[n] == ':') {
+		const char *m = msg + n + 1;
+		m += strspn(m, "0123456789");
+		if (!strncmp(m, ": ", 2))
+			msg = m + 2;
+	}
+	s->warnings = xrealloc(s->warnings, (s->n_warnings + 1) * sizeof *s->warnings);
+	s->warnings[s->n_warnings++] = xstrdup(msg);
+}
+
+static void clear_warnings(struct scen *s)
+{
+	size_t i;
+	for (i = 0; i < s->n_warnings; i++)
+		free(s->warnings[i]);
+	free(s->warnings);
+	s->warnings = NULL;
+	s->n_warnings = 0;
+}
+
+static void add_warnings(struct scen *s)
+{
+	size_t i;
+	/* A republished catalogue can fix it: checked again for each. */
+	if (!s->checked || s->checked_cat != s->d->cat_gen) {
+		clear_warnings(s);
+		if (s->d->cat)
+			scenario_check_catalogue(s->t->sc, s->d->cat, keep_warning, s);
+		s->checked = true;
+		s->checked_cat = s->d->cat_gen;
+	}
+	if (s->n_warnings)
+		add(s, 0, NULL,
 		    xstrdup(_("Warning: this scenario was written for another catalogue, so these answers cannot be matched:")),
 		    TH_CLOSED);
-	w->any = true;
-	add(w->s, 0, "! ", xstrdup(msg), TH_CLOSED);
+	for (i = 0; i < s->n_warnings; i++)
+		add(s, 0, "! ", xstrdup(s->warnings[i]), TH_CLOSED);
+	s->warned = s->n_warnings > 0;
+}
+
+/* The path so far: each step shown, the choices made or waiting, a
+ * line where a new contact of the story starts, and what to do next. */
+static void add_story(struct pane *p, const char *lang)
+{
+	struct scen *s = st(p);
+	const struct training *t = s->t;
+	const struct scenario *sc = t->sc;
+	size_t i, k, left;
+	char *key;
+
+	for (i = 0; i < t->steps_shown; i++) {
+		const struct training_stop *stop = &t->path[i];
+		const struct sc_step *step = &sc->steps[stop->step];
+		char *num;
+		if (stop->contact > 1 && (i == 0 || t->path[i - 1].contact != stop->contact))
+			/* TRANSLATORS: where the story's next contact (the
+			 * callback, the second visit) starts. */
+			add(s, 0, NULL, xasprintf(_("Contact %d"), stop->contact), TH_HEADER);
+		num = sc->branching ? xasprintf("%zu. ", i + 1)
+				    : xasprintf("%zu/%zu ", i + 1, sc->n_steps);
+		s->last_step_para = add(s, 0, num, xstrdup(scenario_text(&step->text, lang)),
+					TH_NORMAL);
+		free(num);
+		if (stop->choice >= 0)
+			s->last_step_para = add(s, 3, "> ",
+				xstrdup(scenario_text(&step->choices[stop->choice].text, lang)),
+				TH_MARK);
+	}
+	if (training_choices(t)) {
+		const struct sc_step *step = training_step(t);
+		for (k = 0; k < step->n_choices; k++) {
+			char *num = xasprintf("%zu) ", k + 1);
+			add(s, 3, num, xstrdup(scenario_text(&step->choices[k].text, lang)),
+			    TH_NORMAL);
+			free(num);
+		}
+		/* TRANSLATORS: under the trainee's choices; %zu is how many
+		 * there are. */
+		add(s, 0, NULL,
+			xasprintf(_("Your answer: press 1 to %zu in this pane."),
+				  step->n_choices), TH_DIM);
+		return;
+	}
+	if (t->ending >= 0 && !t->graded && !t->contact_graded) {
+		const struct sc_ending *e = &sc->endings[t->ending];
+		const char *title = scenario_text(&e->title, lang);
+		key = key_of(p, ACT_SAVE);
+		/* TRANSLATORS: the story reached an ending; %s is its title,
+		 * then the save key (F2). */
+		s->last_step_para = add(s, 0, NULL, *title
+			? xasprintf(_("The conversation ends: %s. Record the contact, then %s grades it."),
+				    title, key)
+			: xasprintf(_("That is the whole story. Record the contact, then %s grades it."),
+				    key), TH_DIM);
+		free(key);
+		return;
+	}
+	left = training_steps_left(t);
+	if (left && sc->branching) {
+		key = key_of(p, ACT_NEXT_STEP);
+		/* TRANSLATORS: %s is a key (F11). */
+		add(s, 0, NULL, xasprintf(_("%s: next step"), key), TH_DIM);
+		free(key);
+	} else if (left) {
+		key = key_of(p, ACT_NEXT_STEP);
+		/* TRANSLATORS: %s is a key (F11); %zu how many steps are not
+		 * shown yet. */
+		add(s, 0, NULL, xasprintf(ngettext("%s: next step (%zu more)",
+						   "%s: next step (%zu more)",
+						   (unsigned long)left), key, left), TH_DIM);
+		free(key);
+	} else if (!t->graded && !t->contact_graded) {
+		key = key_of(p, ACT_SAVE);
+		/* TRANSLATORS: %s is the save key, F2. */
+		add(s, 0, NULL, xasprintf(_("That is the whole story. Record the contact, then %s grades it."),
+					  key), TH_DIM);
+		free(key);
+	}
 }
 
 static void build(struct pane *p)
@@ -357,37 +420,10 @@ static void build(struct pane *p)
 	add(s, 0, NULL, xasprintf(_("Level: %s. Attempt %d."),
 				  scenario_difficulty_label(sc->difficulty),
 				  t->attempt), TH_DIM);
-	if (s->d->cat) {
-		/* Checked at each build: a republished catalogue can fix it. */
-		struct cat_warn w = { s, sc->path ? sc->path : "", false };
-		scenario_check_catalogue(sc, s->d->cat, cat_warning, &w);
-		s->warned = w.any;
-	} else
-		s->warned = false;
+	add_warnings(s);
 	if (*scenario_text(&sc->persona, lang))
 		add(s, 0, NULL, xstrdup(scenario_text(&sc->persona, lang)), TH_NORMAL);
-	for (i = 0; i < t->steps_shown && i < sc->n_steps; i++) {
-		char *num = xasprintf("%zu/%zu ", i + 1, sc->n_steps);
-		s->last_step_para = add(s, 0, num, xstrdup(scenario_text(&sc->steps[i], lang)),
-					TH_NORMAL);
-		free(num);
-	}
-	left = training_steps_left(t);
-	if (left) {
-		k = key_of(p, ACT_NEXT_STEP);
-		/* TRANSLATORS: %s is a key (F11); %zu how many steps are not
-		 * shown yet. */
-		add(s, 0, NULL, xasprintf(ngettext("%s: next step (%zu more)",
-						   "%s: next step (%zu more)",
-						   (unsigned long)left), k, left), TH_DIM);
-		free(k);
-	} else if (!t->graded) {
-		k = key_of(p, ACT_SAVE);
-		/* TRANSLATORS: %s is the save key, F2. */
-		add(s, 0, NULL, xasprintf(_("That is the whole story. Record the contact, then %s grades it."),
-					  k), TH_DIM);
-		free(k);
-	}
+	add_story(p, lang);
 	for (i = 0; i < t->hints_shown && i < sc->n_hints; i++)
 		/* TRANSLATORS: before a hint's text; keep it short. */
 		s->last_hint_para = add(s, 0, _("Hint: "),
@@ -401,7 +437,7 @@ static void build(struct pane *p)
 						   (unsigned long)left), k, left), TH_DIM);
 		free(k);
 	}
-	if (t->graded)
+	if (t->graded || t->contact_graded)
 		add_grade(p, lang);
 	s->built = true;
 }
@@ -578,19 +614,56 @@ static void scroll_by(struct scen *s, enum action a)
 	/* settle() at the next draw keeps it in range. */
 }
 
+/* Bring what a move showed into view, and say it in the status line. */
+static void moved(struct pane *p, enum training_move m)
+{
+	struct scen *s = st(p);
+	struct training *t = s->t;
+	rebuild_if_changed(p);
+	/* A step with choices: its words at the top, the choices under. */
+	s->anchor = training_choices(t) ? ANCHOR_TOP : ANCHOR_SHOW;
+	s->anchor_para = s->last_step_para;
+	switch (m) {
+	case TRAINING_STEP:
+		if (t->sc->branching)
+			desk_message(s->d, false, _("Step %zu."), t->steps_shown);
+		else
+			desk_message(s->d, false, _("Step %zu of %zu."), t->steps_shown,
+				     t->sc->n_steps);
+		break;
+	case TRAINING_ENDING:
+		desk_message(s->d, false, _("The conversation ends: record the contact and grade it."));
+		break;
+	case TRAINING_NEXT_CONTACT:
+		desk_reset_contact(s->d);
+		/* TRANSLATORS: the story's next contact starts (a callback, a
+		 * second visit); %d is its number. */
+		desk_message(s->d, false, _("Contact %d: a new contact. Record it as its own."),
+			     t->contact);
+		break;
+	case TRAINING_CHOOSE:
+		desk_message(s->d, false, _("The customer waits for your answer: press 1 to %zu in the Scenario pane."),
+			     training_choices(t));
+		break;
+	case TRAINING_DONE:
+		desk_message(s->d, false, _("Every step of the story is shown."));
+		break;
+	}
+	p->dirty = true;
+}
+
+bool scenario_pane_waits(const struct pane *p)
+{
+	return training_choices(st(p)->t) > 0;
+}
+
 unsigned scenario_pane_reveal(struct pane *p, enum action a)
 {
 	struct scen *s = st(p);
 	struct training *t = s->t;
 	if (a == ACT_NEXT_STEP) {
-		if (training_next_step(t)) {
-			rebuild_if_changed(p);
-			s->anchor = ANCHOR_SHOW;
-			s->anchor_para = s->last_step_para;
-			desk_message(s->d, false, _("Step %zu of %zu."), t->steps_shown,
-				     t->sc->n_steps);
-		} else
-			desk_message(s->d, false, _("Every step of the story is shown."));
+		moved(p, training_advance(t, s->d->c));
+		return PANE_HANDLED | PANE_REDRAW;
 	} else if (a == ACT_SHOW_HINT) {
 		if (training_next_hint(t)) {
 			rebuild_if_changed(p);
@@ -622,7 +695,15 @@ void scenario_pane_show_grade(struct pane *p)
 static unsigned scenario_handle(struct pane *p, enum action a, km_key key)
 {
 	struct scen *s = st(p);
-	(void)key;
+	size_t n = training_choices(s->t);
+	if (a == ACT_NONE && n && key >= '1' && key <= '9') {
+		enum training_move m = training_choose(s->t, (size_t)(key - '1'));
+		if (m == TRAINING_CHOOSE)
+			desk_message(s->d, false, _("There are %zu answers: press 1 to %zu."), n, n);
+		else
+			moved(p, m);
+		return PANE_HANDLED | PANE_REDRAW;
+	}
 	switch (a) {
 	case ACT_NEXT_STEP: case ACT_SHOW_HINT:
 		return scenario_pane_reveal(p, a);
@@ -655,6 +736,7 @@ static void scenario_done(struct pane *p)
 {
 	struct scen *s = st(p);
 	clear_paras(s);
+	clear_warnings(s);
 	free(s->rows);
 	free(s);
 	p->state = NULL;
@@ -687,7 +769,7 @@ struct pane *scenario_pane_new(struct desk *d, struct training *t)
 	/* The first step in view, before the title if it must; but a
 	 * warning about the catalogue (under the title) is read first. */
 	rebuild_if_changed(p);
-	s->anchor = s->warned ? ANCHOR_TOP : ANCHOR_SHOW;
+	s->anchor = s->warned || training_choices(t) ? ANCHOR_TOP : ANCHOR_SHOW;
 	s->anchor_para = s->warned ? 0 : s->last_step_para;
 	return p;
 }

@@ -6,6 +6,7 @@
 #ifndef NEUVOO_PANES_SCENARIO_H
 #define NEUVOO_PANES_SCENARIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/training.h"
@@ -17,6 +18,9 @@ struct pane *scenario_pane_new(struct desk *d, struct training *t);
 /* next-step or show-hint, from this pane or from any other (the keys work
  * on the whole screen): reveal one more, or say there is none. */
 unsigned scenario_pane_reveal(struct pane *p, enum action a);
+/* True while the story waits for the trainee's choice (press 1..9 in
+ * the pane). */
+bool scenario_pane_waits(const struct pane *p);
 /* Scroll so the grade is at the top at the next draw (after F2). */
 void scenario_pane_show_grade(struct pane *p);
 

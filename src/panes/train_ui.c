@@ -300,9 +300,10 @@ static void pick_status(struct screen *s, void *ud, const char **left,
 	(void)s;
 	screens_lang_tag(lang, sizeof lang);
 	free(u->right);
-	/* TRANSLATORS: the picker's status line: training, then the UI
-	 * language. */
-	u->right = xasprintf(_("training | %s "), lang);
+	/* TRANSLATORS: the picker's status line: the UI language, then
+	 * the word that says this is training (last: a narrow line keeps
+	 * it). */
+	u->right = xasprintf(_("%s | training "), lang);
 	*right = u->right;
 	*left = u->d->message;
 	*error = u->d->message_error;
@@ -367,6 +368,7 @@ static void grade(struct screen *s, struct run_ui *u)
 	struct training *t = u->t;
 	struct pane *sp = screens_pane(s, PANE_SCENARIO);
 	char *err = NULL, *k;
+	int rc;
 
 	if (t->graded && d->gen == u->graded_gen) {
 		k = screen_key_hint(s, KM_GLOBAL, ACT_NEW_CONTACT);
@@ -381,9 +383,43 @@ static void grade(struct screen *s, struct run_ui *u)
 		screens_focus_wanted(s, d);
 		return;
 	}
-	if (training_grade(t, d->c, d->clock(), &err) != 0) {
+	if (t->contact_graded) {
+		k = screen_key_hint(s, KM_GLOBAL, ACT_NEXT_STEP);
+		/* TRANSLATORS: F2 on a contact graded already, when the story
+		 * goes on; %s is the key (F11). */
+		desk_message(d, false, _("This contact is graded; %s goes on with the story."), k);
+		free(k);
+		return;
+	}
+	rc = training_grade(t, d->c, d->clock(), &err);
+	if (rc == 3) {
+		k = screen_key_hint(s, KM_GLOBAL, ACT_NEW_CONTACT);
+		/* TRANSLATORS: F2 again after the last contact of a story of
+		 * several; %d is the score, %s the key of a new attempt. */
+		desk_message(d, false, _("This attempt is graded (%d/100); %s starts a new one."),
+			     t->grade.score, k);
+		free(k);
+		return;
+	}
+	if (rc == 2) {
+		/* The story waits for the trainee's answer. */
+		if (sp) {
+			screen_focus(s, sp);
+			desk_message(d, false, _("The customer waits for your answer: press 1 to %zu in the Scenario pane."),
+				     training_choices(t));
+		}
+		return;
+	}
+	if (rc < 0) {
 		desk_message(d, true, _("Graded, but the attempt could not be recorded: %s"), err);
 		err_free(&err);
+	} else if (rc == 1) {
+		k = screen_key_hint(s, KM_GLOBAL, ACT_NEXT_STEP);
+		/* TRANSLATORS: after F2 on a contact the story goes on from;
+		 * %d is the contact's number and score, %s the key (F11). */
+		desk_message(d, false, _("Contact %d graded %d/100. %s: the story goes on."),
+			     t->contact, t->scores[t->grade.contacts - 1], k);
+		free(k);
 	} else {
 		k = screen_key_hint(s, KM_GLOBAL, ACT_NEW_CONTACT);
 		/* TRANSLATORS: after F2 in training: score, attempt number,
@@ -404,9 +440,15 @@ static void retry(struct screen *s, struct run_ui *u)
 	struct pane *intake = screens_pane(s, PANE_INTAKE);
 	desk_reset_contact(u->d);
 	training_retry(u->t, u->d->clock());
-	/* TRANSLATORS: F3 in training; %d is the new attempt's number. */
-	desk_message(u->d, false, _("Attempt %d: a fresh contact. The story so far stays shown."),
-		     u->t->attempt);
+	if (u->t->sc->branching)
+		/* TRANSLATORS: F3 in a branching scenario; %d is the new
+		 * attempt's number. */
+		desk_message(u->d, false, _("Attempt %d: a fresh contact, the story from its start."),
+			     u->t->attempt);
+	else
+		/* TRANSLATORS: F3 in training; %d is the new attempt's number. */
+		desk_message(u->d, false, _("Attempt %d: a fresh contact. The story so far stays shown."),
+			     u->t->attempt);
 	if (intake)
 		screen_focus(s, intake);
 }
@@ -475,7 +517,11 @@ static unsigned run_global(struct screen *s, void *ud, enum action a)
 		return PANE_HANDLED;
 	case ACT_NEXT_STEP: case ACT_SHOW_HINT: {
 		struct pane *sp = screens_pane(s, PANE_SCENARIO);
-		return sp ? scenario_pane_reveal(sp, a) : PANE_HANDLED;
+		unsigned r = sp ? scenario_pane_reveal(sp, a) : PANE_HANDLED;
+		/* The answer is given in the Scenario pane. */
+		if (sp && scenario_pane_waits(sp))
+			screen_focus(s, sp);
+		return r;
 	}
 	case ACT_QUIT:
 		if (unsaved_work(u))
@@ -497,8 +543,10 @@ static void run_status(struct screen *s, void *ud, const char **left,
 	screens_lang_tag(lang, sizeof lang);
 	free(u->right);
 	/* TRANSLATORS: the training status line: scenario id, trainee, UI
-	 * language. Keep "training:" short. */
-	u->right = xasprintf(_("training: %s | %s | %s "),
+	 * language, and the word that says this is training. A line too
+	 * narrow loses the leading fields, so the word is last: it always
+	 * shows. Keep it short. */
+	u->right = xasprintf(_("%s | %s | %s | training "),
 			     u->t->sc->id, u->t->trainee, lang);
 	*right = u->right;
 	*left = u->d->message;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # train_cli: the headless side of `neuvoo train` as a trainer uses it:
 # --list shows the bundled scenarios, a malformed scenario file is reported
-# with file:line and left out while the others stay usable, --results
+# with file:line and left out while the others stay usable (exit 2, so a
+# script notices), --results
 # prints text and csv without creating anything, and bad usage gives one
 # clear line with the contract's exit status.
 . "$top_srcdir/tests/e2e/lib.sh"
@@ -43,7 +44,7 @@ key {
 }
 CONF
 run env NEUVOO_DATADIR="$T/datadir" "$NEUVOO" train --list
-check "a malformed file does not stop --list (exit 0)" test "$rc" -eq 0
+check "a malformed file does not stop --list, but it says so (exit 2)" test "$rc" -eq 2
 check "it is reported with file:line" \
 	grep -q "broken.conf:6: channel: 'walkin' is not a channel code" "$T/err"
 one_line_err && ok "the report is one line" || not_ok "the report is one line"

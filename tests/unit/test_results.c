@@ -1,6 +1,7 @@
 /* test_results: the training results file: created private, attempts and
  * their items round-trip, attempt numbers count per trainee and scenario,
- * and what `neuvoo train --results` prints as text and csv. */
+ * what `neuvoo train --results` prints as text, csv and json (parsed back
+ * with json-c), files merged idempotently, and a trainee's reset. */
 #include "util.h"
 
 #include <config.h>
@@ -9,9 +10,12 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <json-c/json.h>
+
 #include "core/contact.h"
 #include "core/err.h"
 #include "core/results.h"
+#include "core/results_report.h"
 #include "core/scenario.h"
 
 static char *tmp;
@@ -300,26 +304,32 @@ static void test_text(void **state)
 	set->v[1] = bare("s2");
 	set->v[2] = bare("s3");
 	memset(a, 0, sizeof a);
-	a[0] = (struct results_attempt){ 0, (char *)"alex", (char *)"s1", 1, 0, 1768471200, 60, 40 };
-	a[1] = (struct results_attempt){ 0, (char *)"alex", (char *)"s1", 2, 0, 1768474800, 50, 90 };
-	a[2] = (struct results_attempt){ 0, (char *)"alex", (char *)"s3", 1, 0, 1768478400, 40, 71 };
-	a[3] = (struct results_attempt){ 0, (char *)"kim", (char *)"old", 1, 0, 1768471200, 40, 50 };
+	a[0] = (struct results_attempt){ 0, (char *)"alex", (char *)"s1", 1, 0, 1768471200, 60, 40, NULL, 0 };
+	a[1] = (struct results_attempt){ 0, (char *)"alex", (char *)"s1", 2, 0, 1768474800, 50, 90, NULL, 0 };
+	a[2] = (struct results_attempt){ 0, (char *)"alex", (char *)"s3", 1, 0, 1768478400, 40, 71, NULL, 0 };
+	a[3] = (struct results_attempt){ 0, (char *)"kim", (char *)"old", 1, 0, 1768471200, 40, 50, NULL, 0 };
 	out = capture_text(a, 4, set);
 	assert_string_equal(out,
 		"Trainee: alex\n"
-		"  Scenario  Best  Attempts  Last\n"
-		"  s1          90         2  2026-01-15 13:00\n"
-		"  s2           -         0  -\n"
-		"  s3          71         1  2026-01-15 14:00\n"
+		"  Scenario  First try  Best  Attempts  Last\n"
+		"  s1               40    90         2  2026-01-15 13:00\n"
+		"  s2                -     -         0  -\n"
+		"  s3               71    71         1  2026-01-15 14:00\n"
 		"  Progress: 2 of 3 scenarios done, mean best score 81\n"
 		"\n"
 		"Trainee: kim\n"
-		"  Scenario  Best  Attempts  Last\n"
-		"  s1           -         0  -\n"
-		"  s2           -         0  -\n"
-		"  s3           -         0  -\n"
-		"  old         50         1  2026-01-15 12:00\n"
-		"  Progress: 0 of 3 scenarios done\n");
+		"  Scenario  First try  Best  Attempts  Last\n"
+		"  s1                -     -         0  -\n"
+		"  s2                -     -         0  -\n"
+		"  s3                -     -         0  -\n"
+		"  old              50    50         1  2026-01-15 12:00\n"
+		"  Progress: 0 of 3 scenarios done\n"
+		"\n"
+		"Group: 2 trainees, 4 attempts\n"
+		"  Scenario  Trainees  Mean first  Mean best\n"
+		"  s1               1          40         90\n"
+		"  s3               1          71         71\n"
+		"  old              1          50         50\n");
 	free(out);
 	scenario_set_free(&set);
 }
@@ -397,6 +407,149 @@ static void test_refuses_odd_schema(void **state)
 	}
 }
 
+/* Two servers' files and a copy of one of them: every attempt once,
+ * numbered again in the order made, the first and best score and the
+ * items missed most, per trainee and for the group, as json. */
+static void test_merge_and_json(void **state)
+{
+	char *d1 = dir_path("server1"), *d2 = dir_path("server2"), *err = NULL;
+	char *copy = dir_path("copy.db"), *src, *paths[3], *buf = NULL;
+	struct scenario *sc = load();
+	struct results *r1 = NULL, *r2 = NULL;
+	struct results_attempt a, *all = NULL;
+	struct grade g;
+	size_t n = 0, len = 0;
+	FILE *f;
+	json_object *root, *t, *x, *grp;
+	(void)state;
+
+	grade_one(sc, &g);	/* 78: interpreter and leisure missed */
+	assert_int_equal(results_open(&r1, d1, &err), 0);
+	assert_int_equal(results_open(&r2, d2, &err), 0);
+	record(r1, "alex", "s1", 1000, 60, &g, &a);
+	g.score = 95;
+	record(r2, "alex", "s1", 5000, 60, &g, &a);	/* later, elsewhere */
+	record(r2, "kim", "s1", 3000, 60, &g, &a);
+	results_close(&r2);
+	/* a copy of server 1's file, given too */
+	src = xasprintf("%s/results.db", d1);
+	{
+		FILE *in = fopen(src, "rb"), *out = fopen(copy, "wb");
+		char chunk[4096];
+		size_t k;
+		assert_non_null(in);
+		assert_non_null(out);
+		while ((k = fread(chunk, 1, sizeof chunk, in)) > 0)
+			fwrite(chunk, 1, k, out);
+		fclose(in);
+		fclose(out);
+	}
+	paths[0] = d2;		/* a folder holding results.db */
+	paths[1] = copy;
+	paths[2] = src;
+	assert_int_equal(results_gather(r1, paths, 3, NULL, &all, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(all[0].trainee, "alex");
+	assert_int_equal(all[0].attempt, 1);
+	assert_int_equal(all[0].score, 78);
+	assert_int_equal(all[1].attempt, 2);
+	assert_int_equal(all[1].score, 95);
+	assert_string_equal(all[2].trainee, "kim");
+	assert_int_equal(all[2].n_items, g.n_items);
+
+	f = open_memstream(&buf, &len);
+	assert_int_equal(results_write_json(f, all, n, &err), 0);
+	fclose(f);
+	root = json_tokener_parse(buf);
+	assert_non_null(root);
+	t = json_object_array_get_idx(json_object_object_get(root, "trainees"), 0);
+	assert_string_equal(json_object_get_string(json_object_object_get(t, "trainee")), "alex");
+	x = json_object_array_get_idx(json_object_object_get(t, "scenarios"), 0);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "first")), 78);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "best")), 95);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "attempts")), 2);
+	x = json_object_array_get_idx(json_object_object_get(t, "missed"), 0);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "missed")), 2);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "graded")), 2);
+	x = json_object_array_get_idx(json_object_object_get(t, "attempts"), 1);
+	assert_int_equal(json_object_array_length(json_object_object_get(x, "items")),
+			 (int)g.n_items);
+	grp = json_object_object_get(root, "group");
+	assert_int_equal(json_object_get_int(json_object_object_get(grp, "trainees")), 2);
+	assert_int_equal(json_object_get_int(json_object_object_get(grp, "attempts")), 3);
+	x = json_object_array_get_idx(json_object_object_get(grp, "scenarios"), 0);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "trainees")), 2);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "mean_first")),
+			 (78 + 95 + 1) / 2);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "mean_best")), 95);
+	x = json_object_array_get_idx(json_object_object_get(grp, "missed"), 0);
+	assert_int_equal(json_object_get_int(json_object_object_get(x, "missed")), 3);
+	json_object_put(root);
+	free(buf);
+	results_list_free(&all, n);
+
+	/* One trainee only. */
+	assert_int_equal(results_gather(r1, paths, 3, "kim", &all, &n, &err), 0);
+	assert_int_equal(n, 1);
+	results_list_free(&all, n);
+	/* A path that is not there is said, with its name. */
+	paths[0] = dir_path("nowhere");
+	assert_int_not_equal(results_gather(r1, paths, 1, NULL, &all, &n, &err), 0);
+	assert_non_null(strstr(err, "nowhere"));
+	err_free(&err);
+	free(paths[0]);
+
+	/* The text shows the items most often missed. */
+	assert_int_equal(results_gather(r1, NULL, 0, NULL, &all, &n, &err), 0);
+	buf = capture_text(all, n, NULL);
+	assert_non_null(strstr(buf, "Most often missed: extra-topic:leisure 1 of 1, interpreter 1 of 1\n"));
+	free(buf);
+	results_list_free(&all, n);
+
+	results_close(&r1);
+	grade_free(&g);
+	scenario_free(&sc);
+	free(src);
+	free(copy);
+	free(d1);
+	free(d2);
+}
+
+/* --reset removes one trainee's attempts and items, nobody else's. */
+static void test_reset(void **state)
+{
+	char *dir = dir_path("reset"), *err = NULL;
+	struct scenario *sc = load();
+	struct results *r = NULL;
+	struct results_attempt a, *all = NULL;
+	struct grade g;
+	size_t n = 0;
+	int removed = -1, count;
+	(void)state;
+
+	grade_one(sc, &g);
+	assert_int_equal(results_open(&r, dir, &err), 0);
+	record(r, "alex", "s1", 1000, 60, &g, &a);
+	record(r, "alex", "s1", 2000, 60, &g, &a);
+	record(r, "kim", "s1", 3000, 60, &g, &a);
+	assert_int_equal(results_reset(r, "alex", &removed, &err), 0);
+	assert_int_equal(removed, 2);
+	assert_int_equal(results_count(r, "alex", "s1", &count, &err), 0);
+	assert_int_equal(count, 0);
+	assert_int_equal(results_gather(r, NULL, 0, NULL, &all, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(all[0].trainee, "kim");
+	assert_int_equal(all[0].n_items, g.n_items);
+	results_list_free(&all, n);
+	/* no orphan items left behind */
+	assert_int_equal(results_reset(r, "nobody", &removed, &err), 0);
+	assert_int_equal(removed, 0);
+	results_close(&r);
+	grade_free(&g);
+	scenario_free(&sc);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +557,8 @@ int main(void)
 		cmocka_unit_test(test_record_and_list),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_merge_and_json),
+		cmocka_unit_test(test_reset),
 		cmocka_unit_test(test_refuses),
 		cmocka_unit_test(test_refuses_odd_schema),
 	};

@@ -110,16 +110,16 @@ static void test_good_file(void **state)
 	assert_string_equal(scenario_difficulty_code(sc->difficulty), "medium");
 	assert_string_equal(sc->language, "so");
 	assert_int_equal(sc->n_steps, 2);
-	assert_string_equal(scenario_text(&sc->steps[0], "en"), "First");
-	assert_string_equal(scenario_text(&sc->steps[1], "en"), "Second");
+	assert_string_equal(scenario_text(&sc->steps[0].text, "en"), "First");
+	assert_string_equal(scenario_text(&sc->steps[1].text, "en"), "Second");
 	assert_int_equal(sc->n_hints, 1);
 	assert_string_equal(scenario_text(&sc->hints[0], "en"), "Tips");
 
-	assert_int_equal(k->channel.weight, 1);
-	assert_int_equal(k->channel.n_accept, 1);
-	assert_string_equal(k->channel.accept[0], "walk-in");
-	assert_int_equal(k->interpreter.n_resources, 2);
-	assert_string_equal(k->interpreter.resources[1], "phone-int");
+	assert_int_equal(k->field[SC_F_channel].weight, 1);
+	assert_int_equal(k->field[SC_F_channel].n_accept, 1);
+	assert_string_equal(k->field[SC_F_channel].accept[0], "walk-in");
+	assert_int_equal(k->field[SC_F_interpreter].n_resources, 2);
+	assert_string_equal(k->field[SC_F_interpreter].resources[1], "phone-int");
 	assert_int_equal(k->n_topics, 2);
 	assert_int_equal(k->topics[0].topic, TOPIC_SOCIAL_ASSISTANCE);
 	assert_int_equal(k->topics[0].weight, 3);
@@ -128,10 +128,10 @@ static void test_good_file(void **state)
 	assert_int_equal(k->topics[1].weight, 1);
 	assert_true(k->acceptable_topics == (topic_set)1 << TOPIC_FAMILIES);
 	assert_int_equal(k->extra_topic_penalty, 10);
-	assert_true(k->redirect.present);
-	assert_false(k->redirect.optional);
-	assert_true(k->reason.present);
-	assert_int_equal(k->reason.weight, 2);
+	assert_true(k->field[SC_F_redirect_service].present);
+	assert_false(k->field[SC_F_redirect_service].optional);
+	assert_true(k->field[SC_F_redirect_reason].present);
+	assert_int_equal(k->field[SC_F_redirect_reason].weight, 2);
 	scenario_free(&sc);
 	assert_null(sc);
 }
@@ -348,23 +348,35 @@ static void test_bundled(void **state)
 		fail_msg("%s", err);
 	for (i = 0; i < set->n; i++) {
 		const struct scenario *sc = set->v[i];
-		const struct sc_key *k = &sc->key;
+		size_t e, c;
+		int f;
 		if (!full_text(&sc->title) || !full_text(&sc->persona))
 			fail_msg("%s: title or persona not in fi, sv and en", sc->id);
-		for (j = 0; j < sc->n_steps; j++)
-			if (!full_text(&sc->steps[j]))
+		for (j = 0; j < sc->n_steps; j++) {
+			if (!full_text(&sc->steps[j].text))
 				fail_msg("%s: step %zu not in fi, sv and en", sc->id, j + 1);
+			for (c = 0; c < sc->steps[j].n_choices; c++)
+				if (!full_text(&sc->steps[j].choices[c].text))
+					fail_msg("%s: a choice of step %zu not in fi, sv and en",
+						 sc->id, j + 1);
+		}
 		for (j = 0; j < sc->n_hints; j++)
 			if (!full_text(&sc->hints[j]))
 				fail_msg("%s: hint %zu not in fi, sv and en", sc->id, j + 1);
-		assert_item_texts(sc, &k->channel, "channel");
-		assert_item_texts(sc, &k->language, "language");
-		assert_item_texts(sc, &k->interpreter, "interpreter");
-		assert_item_texts(sc, &k->outcome, "outcome");
-		assert_item_texts(sc, &k->redirect, "redirect");
-		assert_item_texts(sc, &k->reason, "reason");
-		for (j = 0; j < k->n_topics; j++)
-			assert_item_texts(sc, &k->topics[j], "topic");
+		/* Every key: the scenario's and each ending's own. */
+		for (e = 0; e < sc->n_endings; e++) {
+			const struct sc_key *k = sc->endings[e].key;
+			if (sc->endings[e].id && (!full_text(&sc->endings[e].title)
+						  || !full_text(&sc->endings[e].feedback)))
+				fail_msg("%s: ending %s: title or feedback not in fi, sv and en",
+					 sc->id, sc->endings[e].id);
+			for (f = 0; f < SC__NFIELD; f++)
+				if (f != SC_F_topics && scenario_field_section((enum sc_kind)f))
+					assert_item_texts(sc, &k->field[f],
+							  scenario_field_section((enum sc_kind)f));
+			for (j = 0; j < k->n_topics; j++)
+				assert_item_texts(sc, &k->topics[j], "topic");
+		}
 		scenario_check_catalogue(sc, cat, count_problem, &problems);
 	}
 	assert_int_equal(problems, 0);
@@ -559,7 +571,7 @@ static void test_grade_optional_redirect(void **state)
 	text = replace(t2, "\t\tresources = {\"desk3\", \"phone-int\"}\n", "");
 	free(t2);
 	sc = load_text("opt.conf", text);
-	assert_true(sc->key.redirect.optional);
+	assert_true(sc->key.field[SC_F_redirect_service].optional);
 
 	c->channel = codes_find(CODES_CHANNEL, "walk-in");
 	contact_set_language(c, "so");

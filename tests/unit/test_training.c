@@ -284,7 +284,9 @@ static void test_pane_text(void **state)
 	assert_non_null(strstr(text, "The contact came through the chat."));
 	assert_non_null(strstr(text, "recorded Job Centre; expected Youth Point"));
 	assert_non_null(strstr(text, "The youth point handles all of it at once."));
-	assert_non_null(strstr(text, "Topic: Employment\n"));	/* matched */
+	/* matched, and the weights are shown after grading */
+	assert_non_null(strstr(text, "Topic: Employment (2/2 points)\n"));
+	assert_non_null(strstr(text, "expected Chat (0/"));
 	free(text);
 	/* The grade is brought to the top. */
 	assert_true(scenario_pane_top(p) > 0);
