@@ -4,7 +4,7 @@
  * Design: one table made from CONTACT_FIELDS, so a field added there can
  * be graded at once; what a field needs follows its kind (CODE: codes of
  * its list, TEXT: as written, TOPICS: topic codes, COUNT: a number or a
- * range) and its use (PRIVATE: graded as "holds no personal data"). Only
+ * range, FLAG: "yes" or "no") and its use (PRIVATE: graded as "holds no personal data"). Only
  * the names that version 0.1's files already used differ from the column
  * names (redirect, reason, topic), and the resource used is graded with
  * the interpreter. */
@@ -21,7 +21,7 @@
 #include "core/i18n.h"
 #include "core/scenario.h"
 
-enum field_kind { FK_CODE, FK_TEXT, FK_TOPICS, FK_COUNT };
+enum field_kind { FK_CODE, FK_TEXT, FK_TOPICS, FK_COUNT, FK_FLAG };
 enum field_use { FU_PUBLIC, FU_INTERNAL, FU_PRIVATE };
 
 struct field {
@@ -114,6 +114,8 @@ char *scenario_field_value(enum sc_kind f, const struct contact *c)
 		int n = *(const int *)member(c, f);
 		return n > 0 ? xasprintf("%d", n) : xstrdup("");
 	}
+	case FK_FLAG:
+		return xstrdup(*(const bool *)member(c, f) ? "yes" : "no");
 	}
 	return xstrdup("");
 }
@@ -221,6 +223,10 @@ char *scenario_field_value_error(enum sc_kind f, const char *v)
 					 sec, v);
 		return NULL;
 	}
+	case FK_FLAG:
+		if (strcmp(v, "yes") && strcmp(v, "no"))
+			return xasprintf(_("%s: '%s' is neither yes nor no"), sec, v);
+		return NULL;
 	case FK_TEXT:
 		if (f == SC_F_language && !lang_ok(v))
 			return xasprintf(_("language: '%s' is not a language code: write ISO 639-1 codes such as \"so\", in lower case"),

@@ -343,6 +343,8 @@ static const char *field_label(enum sc_kind f)
 	case SC_F_gender: return _("Gender");
 	case SC_F_life_situation: return _("Life situation");
 	case SC_F_note: return _("Note");
+	case SC_F_people: return _("People served");
+	case SC_F_backdated: return _("Recorded afterwards");
 	default: return NULL;
 	}
 }
