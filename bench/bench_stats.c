@@ -237,7 +237,7 @@ static void generate(const char *dir, long total, int files, time_t year_start)
 static double run_report(const char *stats_dir, time_t from, time_t to,
 			 size_t *total, size_t *housing)
 {
-	struct report_files files = { NULL, 0 };
+	struct report_files files = { 0 };
 	struct report_query q;
 	struct report_out o;
 	struct report_agg *a = report_agg_new(REPORT_TOPIC, -1);

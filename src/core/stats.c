@@ -328,33 +328,93 @@ static char *desk_of(const char *path)
 
 /* A folder others can write without the sticky bit lets any user rename
  * our file and plant another (or a symlink) in its place. */
-static int check_folder(const char *dir, char **err)
+static bool folder_open(const char *dir)
 {
 	struct stat sb;
-	if (stat(dir, &sb) != 0 || !(sb.st_mode & S_IWOTH) || (sb.st_mode & S_ISVTX))
+	return stat(dir, &sb) == 0 && (sb.st_mode & S_IWOTH) && !(sb.st_mode & S_ISVTX);
+}
+
+static int check_folder(const char *dir, char **err)
+{
+	if (!folder_open(dir))
 		return 0;
 	err_set(err, _("%s: the statistics folder is writable by others; run 'chmod o-w' or 'chmod +t' on it, or 'neuvoo doctor --fix' as root"), dir);
 	return -1;
 }
 
+enum file_trust { FILE_OK, FILE_LINK, FILE_FOREIGN };
+
+/* A desk file or one of its journals: a link, or not a plain file of uid. */
+static enum file_trust file_trust(const char *p, uid_t uid)
+{
+	struct stat sb;
+	if (lstat(p, &sb) != 0)
+		return FILE_OK;
+	if (S_ISLNK(sb.st_mode))
+		return FILE_LINK;
+	return sb.st_uid != uid || !S_ISREG(sb.st_mode) ? FILE_FOREIGN : FILE_OK;
+}
+
+static const char *const journal_suffix[] = { "", "-wal", "-shm", "-journal" };
+
 /* The desk file and its journals must be ours and no symlinks: a link
  * would make this desk read and write another's file. */
 static int check_own_file(const char *path, char **err)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
 	size_t i;
 	int rc = 0;
-	for (i = 0; i < sizeof suffix / sizeof *suffix && !rc; i++) {
-		char *p = xasprintf("%s%s", path, suffix[i]);
-		struct stat sb;
-		if (lstat(p, &sb) == 0) {
-			if (S_ISLNK(sb.st_mode)) {
-				err_set(err, _("%s: the statistics file is a symbolic link; remove the link and start again"), p);
-				rc = -1;
-			} else if (sb.st_uid != geteuid() || !S_ISREG(sb.st_mode)) {
-				err_set(err, _("%s: the statistics file is not a file of your own; remove or rename it and start again"), p);
-				rc = -1;
-			}
+	for (i = 0; i < sizeof journal_suffix / sizeof *journal_suffix && !rc; i++) {
+		char *p = xasprintf("%s%s", path, journal_suffix[i]);
+		switch (file_trust(p, geteuid())) {
+		case FILE_LINK:
+			err_set(err, _("%s: the statistics file is a symbolic link; remove the link and start again"), p);
+			rc = -1;
+			break;
+		case FILE_FOREIGN:
+			err_set(err, _("%s: the statistics file is not a file of your own; remove or rename it and start again"), p);
+			rc = -1;
+			break;
+		case FILE_OK:
+			break;
+		}
+		free(p);
+	}
+	return rc;
+}
+
+int stats_trust_folder(const char *dir, char **err)
+{
+	if (!folder_open(dir))
+		return 0;
+	err_set(err, _("%s: the statistics folder is writable by others without the sticky bit, so any user can replace a desk's file; run 'chmod +t' or 'chmod o-w' on it, or 'neuvoo doctor --fix' as root"), dir);
+	return -1;
+}
+
+int stats_trust_file(const char *path, char **err)
+{
+	char *desk, *user;
+	struct passwd *pw;
+	uid_t uid;
+	size_t i;
+	int rc = 0;
+
+	stats_file_parse(path, &desk, &user);
+	pw = user && *user ? getpwnam(user) : NULL;
+	free(desk);
+	free(user);
+	/* A file of an unknown user (or an old DESK.db) has no owner to
+	 * hold it to; only links are looked for then. */
+	uid = pw ? pw->pw_uid : (uid_t)-1;
+	for (i = 0; i < sizeof journal_suffix / sizeof *journal_suffix && !rc; i++) {
+		char *p = xasprintf("%s%s", path, journal_suffix[i]);
+		enum file_trust t = file_trust(p, uid);
+		if (t == FILE_LINK) {
+			err_set(err, _("%s: the statistics file is a symbolic link, so it may be another's file; check where it points and remove the link"), p);
+			rc = -1;
+		} else if (t == FILE_FOREIGN && pw) {
+			err_set(err, _("%s: the statistics file is not owned by its user %s, so another user may have written it; check who made it, or take it out of the folder"),
+				p, pw->pw_name);
+			rc = -1;
 		}
 		free(p);
 	}

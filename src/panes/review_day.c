@@ -131,7 +131,7 @@ static void readable_files(struct review_day *d, struct report_files *f)
 /* Every contact of the day from the readable files into d->rows. */
 static void scan(struct review_day *d, const struct report_query *q)
 {
-	struct report_files f = { NULL, 0 };
+	struct report_files f = { 0 };
 	char *e = NULL;
 	size_t i;
 	int attempt;
@@ -145,7 +145,7 @@ static void scan(struct review_day *d, const struct report_query *q)
 		err_free(&e);
 		/* Which one? Each alone. */
 		for (i = 0; i < d->n_desks; i++) {
-			struct report_files one = { NULL, 0 };
+			struct report_files one = { 0 };
 			if (d->desks[i].error)
 				continue;
 			if (report_files_add(&one, d->desks[i].path, false, &e) != 0
@@ -286,7 +286,7 @@ int review_day_load(struct review_day **out, const char *dir,
 		    char **err)
 {
 	struct review_day *d;
-	struct report_files all = { NULL, 0 };
+	struct report_files all = { 0 };
 	struct report_query q;
 	size_t i;
 

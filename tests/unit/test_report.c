@@ -315,20 +315,29 @@ static void test_suppression(void **state)
 	struct report_agg *a = agg_of(fx, REPORT_LANGUAGE, -1);
 	struct report_out o = out(REPORT_FORMAT_CSV, 2);
 	char *s = written(a, &o);
+	/* en 1 and fi 1 are below 2; with only them hidden, 5 - 3 = 2 says
+	 * both are 1, so so is hidden too. */
 	assert_string_equal(s, "code,label,count,percent\r\n"
-			    "so,so,3,60.0\r\n"
-			    "en,en,<2,\r\n"
-			    "fi,fi,<2,\r\n");
+			    "so,so,..,\r\n"
+			    "en,en,..,\r\n"
+			    "fi,fi,..,\r\n");
 	free(s);
 	o.format = REPORT_FORMAT_JSON;
 	s = written(a, &o);
-	assert_non_null(strstr(s, "\"code\":\"en\",\"label\":\"en\",\"count\":\"<2\",\"percent\":null"));
-	assert_non_null(strstr(s, "\"count\":3,\"percent\":60.0"));
+	assert_non_null(strstr(s, "\"code\":\"en\",\"label\":\"en\",\"count\":null,\"percent\":null,\"suppressed\":true"));
+	assert_non_null(strstr(s, "\"total\":5,"));
 	free(s);
 	o.format = REPORT_FORMAT_TEXT;
 	s = written(a, &o);
-	assert_non_null(strstr(s, "<2"));
+	assert_non_null(strstr(s, ".."));
 	assert_null(strstr(s, "20.0"));
+	assert_null(strstr(s, "60.0"));
+	free(s);
+	/* Without so's 3 on show: so 3 of 5 stays visible at --suppress 1. */
+	o.suppress = 1;
+	o.format = REPORT_FORMAT_CSV;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\r\nso,so,3,60.0\r\n"));
 	free(s);
 	/* Zero identifies nobody: it stays visible. */
 	report_agg_free(&a);
@@ -337,12 +346,13 @@ static void test_suppression(void **state)
 	s = written(a, &o);
 	assert_non_null(strstr(s, "\r\nleisure,Leisure,0,0.0\r\n"));
 	free(s);
-	/* The total too when it is small. */
+	/* The total too when it is small: null, and no percentages. */
 	o.suppress = 6;
 	o.format = REPORT_FORMAT_JSON;
 	s = written(a, &o);
-	assert_non_null(strstr(s, "\"total\":\"<6\""));
+	assert_non_null(strstr(s, "\"total\":null,\"total_suppressed\":true"));
 	assert_null(strstr(s, "60.0"));
+	assert_null(strstr(s, "\"<"));
 	free(s);
 	report_agg_free(&a);
 }
@@ -358,7 +368,7 @@ static void test_json(void **state)
 	assert_true(strncmp(s, head, strlen(head)) == 0);
 	assert_non_null(strstr(s, "{\"code\":\"housing\",\"label\":\"Housing\",\"count\":3,\"percent\":60.0}"));
 	assert_non_null(strstr(s, "{\"code\":\"leisure\",\"label\":\"Leisure\",\"count\":0,\"percent\":0.0}"));
-	assert_string_equal(s + strlen(s) - 3, "]}\n");
+	assert_string_equal(s + strlen(s) - 22, "],\"count\":\"contacts\"}\n");
 	free(s);
 	report_agg_free(&a);
 }
@@ -411,7 +421,7 @@ static void test_days_and_late(void **state)
 	size_t i, late = 0;
 
 	/* Not closed: every format says so. */
-	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-21", "2026-11-22", &err), 0);
+	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-21", "2026-11-22", NULL, &err), 0);
 	assert_int_equal(days.n, 2);
 	assert_string_equal(days.v[0].date, "2026-11-21");
 	assert_string_equal(days.v[1].date, "2026-11-22");
@@ -432,7 +442,7 @@ static void test_days_and_late(void **state)
 	report_files_clear(&fx->files);
 	assert_int_equal(report_files_add(&fx->files, fx->dir, false, &err), 0);
 
-	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-22", "2026-11-22", &err), 0);
+	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-22", "2026-11-22", NULL, &err), 0);
 	assert_int_equal(days.n, 1);
 	assert_true(days.v[0].closed);
 	assert_string_equal(days.v[0].closed_by, "sup");
@@ -549,7 +559,8 @@ static void test_cross_table(void **state)
 	s = written(a, &o);
 	assert_non_null(strstr(s, "Language \\ Topic"));
 	assert_non_null(strstr(s, "Total"));
-	assert_non_null(strstr(s, "<2"));
+	assert_non_null(strstr(s, ".."));
+	assert_null(strstr(s, "<2"));
 	free(s);
 	o.format = REPORT_FORMAT_JSON;
 	o.suppress = 0;
