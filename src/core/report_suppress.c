@@ -125,21 +125,44 @@ static bool is_total(const struct graph *g, size_t k)
 	return k / g->w == g->rows || k % g->w == g->cols;
 }
 
-/* The printed count to hide next for k: the smallest nonzero one of its
- * row or column (anywhere when those have none), a cell before a total;
- * (size_t)-1 when nothing is left. */
+static bool same_line(const struct graph *g, size_t a, size_t b)
+{
+	return !g->cols || a / g->w == b / g->w || a % g->w == b % g->w;
+}
+
+
+/* The printed count to hide next for k: the smallest nonzero cell of its
+ * row or column, else of a row or column with another hidden count, else
+ * the smallest total of its row or column, else any count (totals stay
+ * printed as long as cells can do); (size_t)-1 when nothing is left. */
 static size_t next_hide(const struct graph *g, size_t k, size_t n)
 {
 	size_t best = (size_t)-1, pass, j;
-	for (pass = 0; pass < 2 && best == (size_t)-1; pass++)
+	/* Hidden counts in each row and column (1D: all in one). */
+	size_t *rh = xcalloc(g->rows + 2, sizeof *rh), *ch = xcalloc(g->w + 1, sizeof *ch);
+	for (j = 0; j < n; j++)
+		if (g->hidden[j]) {
+			rh[g->cols ? j / g->w : 0]++;
+			ch[g->cols ? j % g->w : 0]++;
+		}
+#define near_hidden(g, j, n) (g->cols ? rh[j / g->w] || ch[j % g->w] : rh[0] > 0)
+	for (pass = 0; pass < 4 && best == (size_t)-1; pass++)
 		for (j = 0; j < n; j++) {
-			bool line = !g->cols || j / g->w == k / g->w || j % g->w == k % g->w;
-			if (g->hidden[j] || !g->v[j] || (!pass && !line))
+			bool ok;
+			if (g->hidden[j] || !g->v[j])
 				continue;
-			if (best == (size_t)-1 || is_total(g, best) > is_total(g, j)
-			    || (is_total(g, best) == is_total(g, j) && g->v[j] < g->v[best]))
+			switch (pass) {
+			case 0: ok = !is_total(g, j) && same_line(g, j, k); break;
+			case 1: ok = !is_total(g, j) && near_hidden(g, j, n); break;
+			case 2: ok = same_line(g, j, k); break;
+			default: ok = true;
+			}
+			if (ok && (best == (size_t)-1 || g->v[j] < g->v[best]))
 				best = j;
 		}
+#undef near_hidden
+	free(rh);
+	free(ch);
 	return best;
 }
 

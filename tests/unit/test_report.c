@@ -21,6 +21,7 @@
 #include "core/err.h"
 #include "core/csv.h"
 #include "core/report.h"
+#include "core/report_suppress.h"
 #include "core/stats.h"
 
 #define T(h, m) ((time_t)1795331400 + ((h) - 9) * 3600 + ((m) - 10) * 60)
@@ -737,6 +738,139 @@ static void test_dims_and_times(void **state)
 	assert_string_equal(buf, "2026-11-22T17:35:00+05:30");
 }
 
+/* ---- suppression, by brute force ---------------------------------------- */
+
+/* The margins of a table of inner cells in (rows + 1) x (cols + 1) (a
+ * table of one dimension: cols = 0, the total last). */
+static void margins(size_t rows, size_t cols, size_t *v)
+{
+	size_t i, j, w = cols + 1, t = 0;
+	if (!cols) {
+		for (i = 0; i < rows; i++)
+			t += v[i];
+		v[rows] = t;
+		return;
+	}
+	for (j = 0; j <= cols; j++)
+		v[rows * w + j] = 0;
+	for (i = 0; i < rows; i++) {
+		v[i * w + cols] = 0;
+		for (j = 0; j < cols; j++) {
+			v[i * w + cols] += v[i * w + j];
+			v[rows * w + j] += v[i * w + j];
+		}
+		v[rows * w + cols] += v[i * w + cols];
+	}
+}
+
+/* Every table that moves each hidden inner cell by -1, 0 or +1: does one
+ * agree with everything printed (the shown counts as they are, a hidden
+ * count at least 1: zeros are printed) and give count k another value? */
+static bool other_table(size_t rows, size_t cols, const size_t *v,
+			const bool *hidden, size_t k)
+{
+	size_t n = cols ? (rows + 1) * (cols + 1) : rows + 1, inner[16], ni = 0, i;
+	size_t *alt = calloc(n, sizeof *alt);
+	long combos = 1, c;
+	bool found = false;
+	for (i = 0; i < n; i++) {
+		bool is_inner = cols ? (i / (cols + 1) < rows && i % (cols + 1) < cols) : i < rows;
+		if (is_inner && hidden[i])
+			inner[ni++] = i;
+	}
+	for (i = 0; i < ni; i++)
+		combos *= 3;
+	for (c = 0; c < combos && !found; c++) {
+		long x = c;
+		bool ok = true;
+		memcpy(alt, v, n * sizeof *alt);
+		for (i = 0; i < ni; i++, x /= 3) {
+			long val = (long)v[inner[i]] + x % 3 - 1;
+			if (val < 1)
+				ok = false;
+			alt[inner[i]] = (size_t)(val < 0 ? 0 : val);
+		}
+		if (!ok)
+			continue;
+		margins(rows, cols, alt);
+		for (i = 0; i < n && ok; i++)
+			ok = hidden[i] ? alt[i] >= 1 : alt[i] == v[i];
+		found = ok && alt[k] != v[k];
+	}
+	free(alt);
+	return found;
+}
+
+/* Random small tables: after report_suppress_table every count from 1 to
+ * N-1 is hidden, and no hidden one of them is determined by what is
+ * printed (another table agrees with all of it). */
+static void test_suppression_brute_force(void **state)
+{
+	unsigned seed = 20261203;
+	int t;
+	size_t checked = 0, secondary = 0;
+	(void)state;
+	for (t = 0; t < 3000; t++) {
+		size_t rows, cols, n, i, w;
+		size_t v[16];
+		bool hidden[16];
+		int lim;
+		seed = seed * 1103515245u + 12345u;
+		cols = t % 2 ? 0 : 2 + (seed >> 16) % 2;
+		rows = cols ? 2 + (seed >> 20) % 2 : 2 + (seed >> 20) % 5;
+		lim = 2 + (int)((seed >> 24) % 5);
+		w = cols + 1;
+		n = cols ? (rows + 1) * w : rows + 1;
+		for (i = 0; i < n; i++) {
+			bool is_inner = cols ? (i / w < rows && i % w < cols) : i < rows;
+			seed = seed * 1103515245u + 12345u;
+			/* Many small counts and zeros, some big ones. */
+			v[i] = is_inner ? ((seed >> 16) % 3 == 0 ? 0 : (seed >> 18) % 12) : 0;
+		}
+		margins(rows, cols, v);
+		report_suppress_table(rows, cols, v, hidden, lim);
+		for (i = 0; i < n; i++) {
+			if (v[i] >= 1 && v[i] < (size_t)lim)
+				assert_true(hidden[i]);
+			if (!v[i])
+				assert_false(hidden[i]);
+			if (hidden[i] && v[i] >= (size_t)lim)
+				secondary++;
+			if (hidden[i] && v[i] < (size_t)lim) {
+				if (!other_table(rows, cols, v, hidden, i))
+					fail_msg("table %d (%zu x %zu, N %d): count %zu (%zu) can be worked out",
+						 t, rows, cols, lim, i, v[i]);
+				assert_false(report_suppress_derivable(rows, cols, v, hidden, i));
+				checked++;
+			}
+		}
+	}
+	/* The test tried something: many small counts, and secondary ones. */
+	assert_true(checked > 1000);
+	assert_true(secondary > 300);
+}
+
+/* The example: a1 40, a2 20, a3 5 and a total of 65. */
+static void test_suppression_by_subtraction(void **state)
+{
+	size_t v[4] = { 40, 20, 5, 65 };
+	bool hidden[4];
+	size_t x[9] = { 40, 5, 45, 20, 30, 50, 60, 35, 95 };
+	bool hx[9];
+	(void)state;
+	report_suppress_table(3, 0, v, hidden, 10);
+	assert_true(hidden[2]);
+	assert_true(hidden[1]);		/* the smallest other count */
+	assert_false(hidden[0]);
+	assert_false(hidden[3]);	/* the total stays */
+	/* A cross table: 5 hides 40 or 30 in its row and column and the
+	 * fourth corner, never the totals. */
+	report_suppress_table(2, 2, x, hx, 10);
+	assert_true(hx[1]);
+	assert_int_equal(hx[0] + hx[3] + hx[4], 3);
+	assert_false(hx[2] || hx[5] || hx[6] || hx[7] || hx[8]);
+}
+
 /* The bars of the text report and of the review's charts. */
 static void test_bar(void **state)
 {
@@ -780,6 +914,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test(test_dims_and_times),
 		cmocka_unit_test(test_bar),
+		cmocka_unit_test(test_suppression_brute_force),
+		cmocka_unit_test(test_suppression_by_subtraction),
 	};
 	setenv("TZ", "EET-2EEST,M3.5.0/3,M10.5.0/4", 1);
 	tzset();
