@@ -179,6 +179,8 @@ int main(int argc, char **argv)
 		status = cmd_report(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "review"))
 		status = cmd_review(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "stats"))
+		status = cmd_stats(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "train"))
 		status = cmd_train(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "doctor"))

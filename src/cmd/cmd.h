@@ -42,6 +42,14 @@ int cmd_opt_value(int argc, char **argv, int *i, const char *name,
  * a struct catalogue *) in the UI language; NULL keeps the code. */
 const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud);
 
+/* The statistics folder: the configuration's or --stats-dir (*named), else
+ * the default under XDG_STATE_HOME. */
+char *cmd_stats_folder(const struct app *app, bool *named);
+/* "neuvoo: msg" on stderr, sanitised: a warning that changes nothing. */
+void cmd_warn(const char *msg);
+/* `neuvoo stats snapshot DIR`. */
+int cmd_stats(struct app *app, int argc, char **argv);
+
 /* Print "neuvoo: msg" on stderr (one line) and return status. */
 int cmd_fail(int status, const char *msg);
 

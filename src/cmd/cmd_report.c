@@ -262,33 +262,6 @@ static int to_sink(const struct stats_row *r, void *ud)
 	return k->fn(r, k->ud);
 }
 
-static char *stats_folder(const struct app *app)
-{
-	char *state, *r;
-	if (app->cfg && app->cfg->stats_dir)
-		return xstrdup(app->cfg->stats_dir);
-	if (app->cli.stats_dir)
-		return xstrdup(app->cli.stats_dir);
-	state = paths_state_home();
-	r = paths_join(state, "neuvoo/stats");
-	free(state);
-	return r;
-}
-
-/* The statistics folder, and whether it was named (by the configuration
- * or --stats-dir) rather than the default. */
-static char *stats_folder_named(const struct app *app, bool *named)
-{
-	*named = (app->cfg && app->cfg->stats_dir) || app->cli.stats_dir;
-	return stats_folder(app);
-}
-
-static void warn_line(const char *msg)
-{
-	char *clean = text_sanitize(msg);
-	fprintf(stderr, "neuvoo: %s\n", clean);
-	free(clean);
-}
 
 /* An unknown --desk: no file and no contact of that name. */
 static void warn_desks(const struct app *app, const struct report_files *files,
@@ -310,7 +283,7 @@ static void warn_desks(const struct app *app, const struct report_files *files,
 		if (!known) {
 			char *msg = xasprintf(_("--desk %s: no statistics file of that desk among the %zu files read; check the name"),
 					      app->desks[i], files->n);
-			warn_line(msg);
+			cmd_warn(msg);
 			free(msg);
 		}
 	}
@@ -357,7 +330,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 	q.n_desks = app->n_desks;
 	q.skips = &skips;
 
-	dir = stats_folder_named(app, &named);
+	dir = cmd_stats_folder(app, &named);
 	if (access(dir, F_OK) != 0 && (named || !args.n_paths)) {
 		err = xasprintf(_("%s: the statistics folder does not exist; check --stats-dir or stats-dir in the configuration"), dir);
 		status = EXIT_RUNTIME;
@@ -371,10 +344,10 @@ int cmd_report(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	for (i = 0; i < files.n_warnings; i++)
-		warn_line(files.warnings[i]);
+		cmd_warn(files.warnings[i]);
 	if (!files.n) {
 		char *msg = xasprintf(_("%s: no statistics files (no desk has saved a contact there); the report is empty"), dir);
-		warn_line(msg);
+		cmd_warn(msg);
 		free(msg);
 	}
 	free(dir);
@@ -483,12 +456,12 @@ done:
 	if (status == EXIT_OK) {
 		warn_desks(app, &files, desks_seen);
 		for (i = 0; i < skips.n; i++)
-			warn_line(skips.why[i]);
+			cmd_warn(skips.why[i]);
 		if (skips.n) {
 			char *msg = xasprintf(ngettext("%zu file left out of the report (named above); the figures are without it",
 						       "%zu files left out of the report (named above); the figures are without them",
 						       skips.n), skips.n);
-			warn_line(msg);
+			cmd_warn(msg);
 			free(msg);
 			status = EXIT_RUNTIME;
 		}

@@ -293,6 +293,21 @@ static int create_file(const char *path, mode_t mode, gid_t gid, char **err)
 	return 0;
 }
 
+int stats_lookup_group(const char *group, gid_t *gid, char **err)
+{
+	return lookup_group(group, gid, err);
+}
+
+int stats_make_folders(const char *dir, mode_t mode, gid_t gid, char **err)
+{
+	return make_folders(dir, mode, gid, err);
+}
+
+int stats_create_file(const char *path, mode_t mode, gid_t gid, char **err)
+{
+	return create_file(path, mode, gid, err);
+}
+
 char *stats_file_name(const char *desk, const char *user)
 {
 	return xasprintf("%s@%s.db", desk ? desk : "", user ? user : "");

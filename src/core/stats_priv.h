@@ -39,6 +39,13 @@ struct stats_reader {
 	int version;	/* the file's schema version (1 or 2) */
 };
 
+/* Files and folders as a desk makes them (stats.c): the configured group
+ * looked up ((gid_t)-1 for none), mkdir -p, and a new empty file of mode
+ * and group (an existing one is left as it is). */
+int stats_lookup_group(const char *group, gid_t *gid, char **err);
+int stats_make_folders(const char *dir, mode_t mode, gid_t gid, char **err);
+int stats_create_file(const char *path, mode_t mode, gid_t gid, char **err);
+
 /* A write failure as one line naming the file (db.h's words). */
 void stats_fail(char **err, const char *path, sqlite3 *db, int rc);
 /* A read failure as one line (read-only: no write hints); returns -1. */
