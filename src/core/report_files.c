@@ -54,11 +54,8 @@ static bool wal_missing(const char *path)
 
 static void files_push(struct report_files *f, const char *path, bool copy)
 {
-	char *msg = NULL;
 	f->paths = xrealloc(f->paths, (f->n + 1) * sizeof *f->paths);
 	f->paths[f->n++] = xstrdup(path);
-	if (stats_trust_file(path, &msg))
-		warn(f, msg);
 	if (copy && wal_missing(path))
 		warn(f, xasprintf(_("%s: a copy of a desk file that was open, without its -wal file: the latest contacts may be missing; copy desk files with 'neuvoo stats snapshot'"), path));
 }
@@ -72,6 +69,15 @@ void report_sort_names(char **names, size_t n)
 {
 	if (n > 1)	/* qsort(NULL, 0) is undefined */
 		qsort(names, n, sizeof *names, cmp_str);
+}
+
+/* A linked or foreign desk file is warned about even when it names a
+ * file already added. */
+static void check_trust(struct report_files *f, const char *path)
+{
+	char *msg = NULL;
+	if (stats_trust_file(path, &msg))
+		warn(f, msg);
 }
 
 static int add_dir(struct report_files *f, const char *dir, bool copy, char **err)
@@ -102,6 +108,7 @@ static int add_dir(struct report_files *f, const char *dir, bool copy, char **er
 	for (i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
+		check_trust(f, p);
 		if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && !same_file_added(f, &st))
 			files_push(f, p, copy);
 		free(p);
@@ -123,6 +130,7 @@ int report_files_add(struct report_files *f, const char *path, bool missing_ok,
 	}
 	if (S_ISDIR(st.st_mode))
 		return add_dir(f, path, !missing_ok, err);
+	check_trust(f, path);
 	if (!same_file_added(f, &st))
 		files_push(f, path, !missing_ok);
 	return 0;

@@ -166,7 +166,7 @@ int stats_read_fail(char **err, const char *path, sqlite3 *db, int rc)
 {
 	int p = rc & 0xff;
 	if (p == SQLITE_CORRUPT || p == SQLITE_NOTADB)
-		err_set(err, _("%s: the file is damaged; leave it out or restore a copy"), path);
+		err_set(err, _("%s: the file is damaged or is not a neuvoo statistics file; it is left out: restore a good copy or take it out of the folder"), path);
 	else
 		stats_fail(err, path, db, rc);
 	return -1;

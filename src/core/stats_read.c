@@ -94,7 +94,7 @@ static int scan_error(char **err, const struct stats_reader *r, int rc)
 {
 	int p = rc & 0xff;
 	if (p == SQLITE_CORRUPT || p == SQLITE_NOTADB)
-		err_set(err, _("%s: the file is damaged; leave it out or restore a copy"), r->path);
+		err_set(err, _("%s: the file is damaged or is not a neuvoo statistics file; it is left out: restore a good copy or take it out of the folder"), r->path);
 	else if (p == SQLITE_ERROR)
 		err_set(err, _("%s: not a neuvoo statistics file (%s); leave it out"),
 			r->path, sqlite3_errmsg(r->db));
