@@ -38,6 +38,10 @@ struct config {
 	char *default_interpreter;	/* "none" */
 	char *default_outcome;	/* "answered" */
 	char *training_dir;	/* $XDG_STATE_HOME/neuvoo/training */
+	/* expected-desks: "DESK HOURS" each, the desks the review expects
+	 * to record and when (hours in the catalogue's form). */
+	char **expected_desks;
+	size_t n_expected_desks;
 };
 
 /* Load the layered files and apply cli. Returns 0, or EXIT_USAGE with *err

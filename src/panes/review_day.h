@@ -48,6 +48,9 @@ struct review_desk {
 	time_t closed_at;
 	char *closed_by;
 	size_t first_row, n_rows;	/* its contacts in review_day_row() order */
+	/* Its expected hours that day (expected-desks), minutes after
+	 * midnight; open = close = 0 when not expected. */
+	int open, close;
 };
 
 /* The top lists. */
@@ -73,7 +76,12 @@ enum review_flag_kind {
 	REVIEW_FLAG_DRAFT,	/* a draft left unsaved */
 	REVIEW_FLAG_DISCARDED,	/* drafts thrown away */
 	REVIEW_FLAG_UNDO,	/* contacts undone */
-	REVIEW_FLAG_LATE	/* contacts saved after the day was closed */
+	REVIEW_FLAG_LATE,	/* contacts saved after the day was closed */
+	/* Against the site's expected desks and their hours (expected-desks
+	 * of the configuration): */
+	REVIEW_FLAG_NOTHING,	/* an expected desk recorded nothing */
+	REVIEW_FLAG_STARTED_LATE,	/* its first contact long after opening */
+	REVIEW_FLAG_STOPPED_EARLY	/* its last contact long before closing */
 };
 
 struct review_flag {
@@ -107,6 +115,10 @@ struct review_day {
 struct review_labels {
 	report_label_fn fn;
 	void *ud;
+	/* The site's expected desks, "DESK HOURS" each (the configuration's
+	 * expected-desks, checked there), or none. */
+	const char *const *expected;
+	size_t n_expected;
 };
 
 /* Load the day `date` (YYYY-MM-DD) from every *.db in dir (a folder that
