@@ -58,10 +58,13 @@ static int parse(int argc, char **argv, const char **date,
 	return 0;
 }
 
-/* Every file the review could not use, a line each on stderr. */
+/* The folder's warnings and every file the review could not use, a line
+ * each on stderr. */
 static void warn_unreadable(const struct review_day *d)
 {
 	size_t i;
+	for (i = 0; d && i < d->n_warnings; i++)
+		cmd_warn(d->warnings[i]);
 	for (i = 0; d && i < d->n_desks; i++)
 		if (d->desks[i].error)
 			cmd_warn(d->desks[i].error);

@@ -28,12 +28,23 @@
 	  SCAN_COLS(SAVED, LATER) " WHERE +started_at >= ?1 AND +started_at < ?2" }, \
 	{ SCAN_COLS(SAVED, LATER) " WHERE started_at >= ?1 AND started_at < ?2 AND undone_at IS NULL", \
 	  SCAN_COLS(SAVED, LATER) " WHERE +started_at >= ?1 AND +started_at < ?2 AND undone_at IS NULL" } }
+/* In time order, for cursors: [kept only]. */
+#define ORDER_SQL(SAVED, LATER) { \
+	SCAN_COLS(SAVED, LATER) " WHERE started_at >= ?1 AND started_at < ?2" \
+		" ORDER BY started_at, desk, id", \
+	SCAN_COLS(SAVED, LATER) " WHERE started_at >= ?1 AND started_at < ?2" \
+		" AND undone_at IS NULL ORDER BY started_at, desk, id" }
 #define OLD_LATER "NULL" CONTACT_READ_COLUMNS_V2
 /* [schema version - 1][kept only][full scan] */
 static const char *const scan_sql[STATS_SCHEMA_VERSION][2][2] = {
 	SCAN_SQL("ended_at", OLD_LATER),
 	SCAN_SQL("coalesce(saved_at, ended_at)", OLD_LATER),
 	SCAN_SQL("coalesce(saved_at, ended_at)", "corrected_at" CONTACT_READ_COLUMNS),
+};
+static const char *const order_sql[STATS_SCHEMA_VERSION][2] = {
+	ORDER_SQL("ended_at", OLD_LATER),
+	ORDER_SQL("coalesce(saved_at, ended_at)", OLD_LATER),
+	ORDER_SQL("coalesce(saved_at, ended_at)", "corrected_at" CONTACT_READ_COLUMNS),
 };
 static const char span_sql[] =
 	"SELECT (SELECT min(started_at) FROM contact),"
@@ -252,17 +263,15 @@ int stats_reader_cursor(struct stats_reader *r, time_t from, time_t to,
 {
 	struct stats_cursor *c;
 	sqlite3_stmt *s;
-	char *sql;
 	int rc;
 
 	*out = NULL;
-	/* A cursor of many open at once: a small page cache each keeps
-	 * fifty of them within a few megabytes. */
+	/* A cursor of many open at once: a small page cache each and no
+	 * memory map (mapped pages count as the process's memory) keep fifty
+	 * of them within a few megabytes. */
 	sqlite3_exec(r->db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
-	sql = xasprintf("%s ORDER BY started_at, desk, id",
-			scan_sql[r->version - 1][!include_undone][0]);
-	rc = sqlite3_prepare_v2(r->db, sql, -1, &s, NULL);
-	free(sql);
+	sqlite3_exec(r->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+	rc = sqlite3_prepare_v2(r->db, order_sql[r->version - 1][!include_undone], -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return scan_error(err, r, rc);
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);

@@ -466,6 +466,11 @@ int review_day_load(struct review_day **out, const char *dir,
 		k->path = xstrdup(all.paths[i]);
 		probe(k, d->date, &d->signoffs);
 	}
+	/* The warnings go to the day; the files' list is done. */
+	d->warnings = all.warnings;
+	d->n_warnings = all.n_warnings;
+	all.warnings = NULL;
+	all.n_warnings = 0;
 	report_files_clear(&all);
 	{
 		const struct stats_signoff *last;
@@ -530,6 +535,9 @@ void review_day_free(struct review_day **dp)
 	for (i = 0; i < d->n_signoff_files; i++)
 		free(d->signoff_files[i]);
 	free(d->signoff_files);
+	for (i = 0; i < d->n_warnings; i++)
+		free(d->warnings[i]);
+	free(d->warnings);
 	stats_signoffs_clear(&d->signoffs);
 	free(d->closed_by);
 	free(d->flags);

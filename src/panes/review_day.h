@@ -102,6 +102,10 @@ struct review_day {
 	bool closed;
 	time_t closed_at;
 	char *closed_by;
+	/* Warnings about the folder and its files (open to others, linked or
+	 * foreign desk files: report_files), a line each. */
+	char **warnings;
+	size_t n_warnings;
 	/* Private. */
 	char **signoff_files;		/* @USER.db files that could be read */
 	size_t n_signoff_files;
