@@ -273,13 +273,33 @@ static double run_report(const char *stats_dir, time_t from, time_t to,
 
 /* `neuvoo report --contacts --format csv` over the year, the real command
  * in a child (its peak memory is its own), its output to /dev/null. */
+/* The child's peak resident memory (VmHWM: its own, after the exec). */
+static long vm_hwm_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = 0;
+	FILE *f;
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	while (fgets(line, sizeof line, f))
+		if (!strncmp(line, "VmHWM:", 6))
+			kb = atol(line + 6);
+	fclose(f);
+	return kb;
+}
+
 static double run_contacts(const char *neuvoo, const char *dir,
 			   const char *stats_dir, long *maxrss_mb)
 {
-	double t0 = now_s();
-	struct rusage ru;
+	double t0;
 	int status;
-	pid_t pid = fork();
+	long hwm = 0, kb;
+	pid_t pid;
+
+	fflush(stdout);
+	t0 = now_s();
+	pid = fork();
 	if (pid < 0)
 		die("fork", "cannot fork");
 	if (pid == 0) {
@@ -293,9 +313,22 @@ static double run_contacts(const char *neuvoo, const char *dir,
 		      "--stats-dir", stats_dir, (char *)NULL);
 		_exit(127);
 	}
-	if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+	/* getrusage's maxrss of a child counts the parent's pages from before
+	 * the exec: watch the child's own high-water mark instead. */
+	for (;;) {
+		struct timespec ts = { 0, 5000000 };
+		pid_t w = waitpid(pid, &status, WNOHANG);
+		if (w == pid)
+			break;
+		if (w < 0)
+			die("contacts", "waitpid");
+		if ((kb = vm_hwm_kb(pid)) > hwm)
+			hwm = kb;
+		nanosleep(&ts, NULL);
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		die("contacts", "neuvoo report --contacts failed");
-	*maxrss_mb = ru.ru_maxrss / 1024;
+	*maxrss_mb = (hwm + 1023) / 1024;
 	return now_s() - t0;
 }
 

@@ -102,6 +102,8 @@ struct axis {
 	size_t n_slot;
 	size_t *order;		/* display order, made on demand */
 	size_t n_order;
+	long long last_day;	/* day, week, month: the last row's local day */
+	size_t last_key;	/* and its bucket + 1 (0: none yet) */
 };
 
 struct report_agg {
@@ -348,9 +350,16 @@ static size_t row_keys(struct axis *x, const struct stats_row *r, size_t *keys)
 	case REPORT_DAY:
 	case REPORT_WEEK:
 	case REPORT_MONTH: {
+		/* Rows come mostly in time order: the same day as the last
+		 * row needs no new code. */
 		char code[16];
-		size_t len = time_code(x->dim, local_day(r->started_at, r->tz_offset), code);
-		keys[n++] = axis_find(x, code, len);
+		long long day = local_day(r->started_at, r->tz_offset);
+		if (!x->last_key || day != x->last_day) {
+			size_t len = time_code(x->dim, day, code);
+			x->last_key = axis_find(x, code, len) + 1;
+			x->last_day = day;
+		}
+		keys[n++] = x->last_key - 1;
 		return n;
 	}
 	case REPORT_TOPIC:

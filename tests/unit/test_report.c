@@ -738,6 +738,105 @@ static void test_dims_and_times(void **state)
 	assert_string_equal(buf, "2026-11-22T17:35:00+05:30");
 }
 
+/* Trends and the new dimensions, on the fixture's day (a Sunday, ISO
+ * week 47): every contact lasted 5 minutes. */
+static void test_time_dims(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = report_agg_new(REPORT_DAY, -1);
+	char *err = NULL, *s;
+	time_t from, to, ignore;
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+
+	/* A week of days, zeros included, in order. */
+	assert_int_equal(date_local_day("2026-11-16", &from, &ignore), 0);
+	assert_int_equal(date_local_day("2026-11-22", &ignore, &to), 0);
+	report_agg_set_period(a, from, to);
+	fx->q.from = from;
+	fx->q.to = to;
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
+	assert_int_equal(report_agg_size(a, 0), 7);
+	assert_string_equal(report_agg_code(a, 0, 0), "2026-11-16");
+	assert_string_equal(report_agg_code(a, 0, 6), "2026-11-22");
+	assert_int_equal(report_agg_count(a, 0, 5), 1);	/* c5 */
+	assert_int_equal(report_agg_count(a, 0, 6), 5);
+	assert_int_equal(report_agg_count(a, 0, 0), 0);
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\r\n2026-11-16,2026-11-16,0,0.0\r\n"));
+	free(s);
+	report_agg_free(&a);
+
+	a = report_agg_new(REPORT_WEEK, REPORT_DURATION);
+	report_agg_set_period(a, from, to);
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
+	assert_int_equal(report_agg_size(a, 0), 1);
+	assert_string_equal(report_agg_code(a, 0, 0), "2026-W47");
+	assert_string_equal(report_agg_code(a, 1, 1), "5-10");
+	assert_string_equal(report_agg_label(a, 1, 1), "5-10 min");
+	assert_int_equal(report_agg_cell(a, 0, 1), 6);
+	assert_int_equal(report_agg_count(a, 1, 0), 0);
+	report_agg_free(&a);
+
+	a = report_agg_new(REPORT_MONTH, -1);
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
+	assert_string_equal(report_agg_code(a, 0, 0), "2026-11");
+	report_agg_free(&a);
+	assert_int_equal(report_dim_parse("life-situation"), REPORT_LIFE);
+	assert_int_equal(report_dim_parse("week"), REPORT_WEEK);
+}
+
+/* --count people: a group counts its size (a stored value that is not a
+ * number of at least 1 counts as 1); --compare-with: counts side by side. */
+static void test_people_and_compare(void **state)
+{
+	struct report_agg *a = report_agg_new(REPORT_LANGUAGE, -1);
+	struct report_agg *p = report_agg_new(REPORT_LANGUAGE, -1);
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	struct stats_row r;
+	char *s;
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.id = "x";
+	r.topics = "";
+	report_agg_set_count(a, REPORT_COUNT_PEOPLE);
+	r.language = "fi", r.people = "12";
+	report_agg_add(a, &r);
+	r.language = "so", r.people = "x";
+	report_agg_add(a, &r);
+	r.people = NULL;
+	report_agg_add(a, &r);
+	assert_int_equal(report_agg_total(a), 14);
+	assert_int_equal(report_agg_count_of(a, 0, "fi"), 12);
+	assert_int_equal(report_agg_count_of(a, 0, "so"), 2);
+	r.language = "fi";
+	report_agg_add(p, &r);
+	report_agg_add(p, &r);
+	r.language = "en";
+	report_agg_add(p, &r);
+	o.prev = p;
+	o.prev_from = o.prev_to = "2026-11-21";
+	o.count = REPORT_COUNT_PEOPLE;
+	s = written(a, &o);
+	assert_string_equal(s, REPORT_CSV_COMPARE_HEADER "\r\n"
+			    "fi,fi,12,85.7,2,+10\r\n"
+			    "so,so,2,14.3,0,+2\r\n");
+	free(s);
+	o.format = REPORT_FORMAT_JSON;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\"count\":12,\"percent\":85.7,\"previous\":2,\"change\":10"));
+	assert_non_null(strstr(s, "\"previous\":{\"from\":\"2026-11-21\",\"to\":\"2026-11-21\",\"total\":3}"));
+	assert_non_null(strstr(s, "\"count\":\"people\""));
+	free(s);
+	o.format = REPORT_FORMAT_TEXT;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "People: 14\n"));
+	assert_non_null(strstr(s, "Compared with: 2026-11-21\n"));
+	assert_non_null(strstr(s, "Previous  Change"));
+	free(s);
+	report_agg_free(&a);
+	report_agg_free(&p);
+}
+
 /* ---- suppression, by brute force ---------------------------------------- */
 
 /* The margins of a table of inner cells in (rows + 1) x (cols + 1) (a
@@ -915,6 +1014,8 @@ int main(void)
 		cmocka_unit_test(test_dims_and_times),
 		cmocka_unit_test(test_bar),
 		cmocka_unit_test(test_suppression_brute_force),
+		cmocka_unit_test_setup_teardown(test_time_dims, setup, teardown),
+		cmocka_unit_test(test_people_and_compare),
 		cmocka_unit_test(test_suppression_by_subtraction),
 	};
 	setenv("TZ", "EET-2EEST,M3.5.0/3,M10.5.0/4", 1);
