@@ -273,12 +273,23 @@ static double run_report(const char *stats_dir, time_t from, time_t to,
 
 /* `neuvoo report --contacts --format csv` over the year, the real command
  * in a child (its peak memory is its own), its output to /dev/null. */
-/* The child's peak resident memory (VmHWM: its own, after the exec). */
+/* The child's peak resident memory (VmHWM), once it runs the command: a
+ * forked child before its exec still has the parent's pages. */
 static long vm_hwm_kb(pid_t pid)
 {
 	char path[64], line[256];
 	long kb = 0;
+	size_t n;
 	FILE *f;
+	snprintf(path, sizeof path, "/proc/%ld/cmdline", (long)pid);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	n = fread(line, 1, sizeof line - 1, f);
+	fclose(f);
+	line[n] = '\0';
+	/* argv[0] then "report": the exec has happened. */
+	if (strlen(line) + 7 > n || strcmp(line + strlen(line) + 1, "report"))
+		return 0;
 	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
 	if (!(f = fopen(path, "r")))
 		return 0;
