@@ -57,7 +57,7 @@ static void files_push(struct report_files *f, const char *path, bool copy)
 	f->paths = xrealloc(f->paths, (f->n + 1) * sizeof *f->paths);
 	f->paths[f->n++] = xstrdup(path);
 	if (copy && wal_missing(path))
-		warn(f, xasprintf(_("%s: a copy of a desk file that was open, without its -wal file: the latest contacts may be missing; copy desk files with 'neuvoo stats snapshot'"), path));
+		warn(f, xasprintf(_("%s: a desk file in WAL mode without its -wal beside it: if it was copied from a running desk, its latest contacts are missing; copy desk files with 'neuvoo stats snapshot'"), path));
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -84,7 +84,7 @@ check "the running desk has its log" test -s "$S/d3@c.db-wal"
 mkdir "$T/copies"
 cp "$S/d3@c.db" "$T/copies/"
 "$NEUVOO" report --date $D --stats-dir "$T/empty" --format csv "$T/copies" >"$T/out" 2>"$T/err"
-check "a plain copy without its -wal: warned" grep -q "d3@c.db: a copy of a desk file that was open, without its -wal" "$T/err"
+check "a plain copy without its -wal: warned" grep -q "d3@c.db: a desk file in WAL mode without its -wal beside it" "$T/err"
 "$NEUVOO" stats snapshot "$T/snap" >"$T/out" 2>"$T/err"
 st=$?
 check "snapshot: exit 0, says how many" sh -c '[ $1 -eq 0 ] && grep -qx "Copied 3 files into .*snap." "$2"' _ $st "$T/out"
