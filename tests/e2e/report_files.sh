@@ -9,7 +9,7 @@ FILL="$top_builddir/tests/unit/stats_fill"
 export TZ="EET-2EEST,M3.5.0/3,M10.5.0/4"
 S="$XDG_STATE_HOME/neuvoo/stats"
 D=2026-11-22
-plan 26
+plan 27
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is missing"
 
 "$FILL" "$S/d1@a.db" d1 10 $D >/dev/null &&
@@ -74,6 +74,16 @@ check "a linked desk file: warned, counted once" sh -c '
 	grep -q "d9@b.db: the statistics file is a symbolic link" "$1" &&
 	[ "$(tr -d "\r" <"$2" | sed -n "\$p")" = "d2,d2,5,33.3" ]' _ "$T/err" "$T/out"
 rm -f "$S/d9@b.db"
+# A desk file not owned by the user its name gives (root can make one).
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	cp "$S/d2@b.db" "$S/d8@root.db"
+	chown nobody "$S/d8@root.db"
+	"$NEUVOO" report --date $D --format csv >/dev/null 2>"$T/err"
+	check "a desk file not owned by its user: warned" grep -q "d8@root.db: the statistics file is not owned by its user root" "$T/err"
+	rm -f "$S/d8@root.db"
+else
+	ok "# SKIP a foreign desk file needs root"
+fi
 
 # A running desk: a plain copy misses the log, a snapshot has it all.
 STATS_FILL_HOLD=30 "$FILL" "$S/d3@c.db" d3 999 $D >"$T/hold.out" &
