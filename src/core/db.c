@@ -656,7 +656,12 @@ int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 
 	*out = NULL;
 	if (access(path, R_OK) != 0) {
-		err_set(err, _("%s: cannot read the file: %s"), path, strerror(errno));
+		int e = errno;
+		if (e == EACCES)
+			err_set(err, _("%s: cannot read the file: %s; you need read access to it (the configured group's), else it is left out"),
+				path, strerror(e));
+		else
+			err_set(err, _("%s: cannot read the file: %s"), path, strerror(e));
 		return -1;
 	}
 	/* A desk can start or stop between looking and opening: look again

@@ -11,7 +11,7 @@
 for tool in useradd userdel groupadd groupdel runuser; do
 	command -v "$tool" >/dev/null 2>&1 || skip_all "$tool is missing"
 done
-plan 15
+plan 17
 
 FILL="$top_builddir/tests/unit/stats_fill"
 tag=$$
@@ -104,4 +104,12 @@ check "the copy is the reader's, 0600, no -wal" sh -c '
 kill "$hold_pid" 2>/dev/null
 wait "$hold_pid" 2>/dev/null
 hold_pid=""
+
+# A desk file the reader may not read: named, left out, the rest counted.
+as "$W" env STATS_FILL_GROUP= "$FILL" "$S/d2@$W.db" d2 2 $D >/dev/null
+chmod 600 "$S/d2@$W.db"
+csv=$(as "$R" "$NEUVOO" report --stats-dir "$S" --date $D --format csv 2>"$T/err" | tr -d '\r')
+st=$?
+check "an unreadable desk file: named with what to do" grep -q "d2@$W.db: cannot read the file: .*you need read access" "$T/err"
+check "and the rest reported: d1 15" sh -c 'printf "%s\n" "$1" | grep -qx "d1,d1,15,100.0"' _ "$csv"
 finish
