@@ -329,7 +329,7 @@ static void json_write(FILE *f, const struct report_agg *a, const struct report_
 		}
 		fputc('}', f);
 	}
-	fprintf(f, "],\"count\":\"%s\"", o->count == REPORT_COUNT_PEOPLE ? "people" : "contacts");
+	fprintf(f, "],\"unit\":\"%s\"", o->count == REPORT_COUNT_PEOPLE ? "people" : "contacts");
 	json_days(f, o->days);
 	json_skips(f, o->skips);
 	fputs("}\n", f);

@@ -369,7 +369,7 @@ static void test_json(void **state)
 	assert_true(strncmp(s, head, strlen(head)) == 0);
 	assert_non_null(strstr(s, "{\"code\":\"housing\",\"label\":\"Housing\",\"count\":3,\"percent\":60.0}"));
 	assert_non_null(strstr(s, "{\"code\":\"leisure\",\"label\":\"Leisure\",\"count\":0,\"percent\":0.0}"));
-	assert_string_equal(s + strlen(s) - 22, "],\"count\":\"contacts\"}\n");
+	assert_string_equal(s + strlen(s) - 21, "],\"unit\":\"contacts\"}\n");
 	free(s);
 	report_agg_free(&a);
 }
@@ -825,7 +825,7 @@ static void test_people_and_compare(void **state)
 	s = written(a, &o);
 	assert_non_null(strstr(s, "\"count\":12,\"percent\":85.7,\"previous\":2,\"change\":10"));
 	assert_non_null(strstr(s, "\"previous\":{\"from\":\"2026-11-21\",\"to\":\"2026-11-21\",\"total\":3}"));
-	assert_non_null(strstr(s, "\"count\":\"people\""));
+	assert_non_null(strstr(s, "\"unit\":\"people\""));
 	free(s);
 	o.format = REPORT_FORMAT_TEXT;
 	s = written(a, &o);
