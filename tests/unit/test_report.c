@@ -606,6 +606,54 @@ static void test_merge_idempotent(void **state)
 	report_agg_free(&a);
 }
 
+/* The streaming scan: every file's rows merged in time order as they are
+ * read, copies counted once (also a copy made before an undo), a bad file
+ * left out and recorded. */
+struct in_order {
+	size_t n, out_of_order;
+	time_t last;
+};
+
+static int keep_start(const struct stats_row *r, void *ud)
+{
+	struct in_order *o = ud;
+	o->out_of_order += r->started_at < o->last;
+	o->last = r->started_at;
+	o->n++;
+	return 0;
+}
+
+static void test_ordered_scan_and_skips(void **state)
+{
+	struct fx *fx = *state;
+	struct in_order o = { 0, 0, 0 };
+	struct report_skips skips = { 0 };
+	char *err = NULL, *junk;
+
+	assert_int_equal(report_files_add(&fx->files, fx->copies, false, &err), 0);
+	assert_int_equal(report_files_add(&fx->files, fx->old, false, &err), 0);
+	junk = util_write(fx->copies, "junk.db", "not a statistics file at all, not even SQLite, just words");
+	assert_int_equal(report_files_add(&fx->files, junk, false, &err), 0);
+	fx->q.ordered = true;
+	fx->q.skips = &skips;
+	assert_int_equal(report_scan(&fx->files, &fx->q, keep_start, &o, &err), 0);
+	/* c1 c2 c3 of d1, c6 c7 of d2; c4 undone in one copy is out; in
+	 * time order as they came, across d1, d2 and the copies. */
+	assert_int_equal(o.n, 5);
+	assert_int_equal(o.out_of_order, 0);
+	assert_int_equal(skips.n, 1);
+	assert_string_equal(skips.paths[0], junk);
+	assert_non_null(strstr(skips.why[0], junk));
+	assert_null(strchr(skips.why[0], '\n'));
+	/* Without a list for them, a bad file stops the scan. */
+	fx->q.skips = NULL;
+	assert_int_equal(report_scan(&fx->files, &fx->q, keep_start, &o, &err), -1);
+	assert_non_null(strstr(err, junk));
+	err_free(&err);
+	report_skips_clear(&skips);
+	free(junk);
+}
+
 static void test_desk_filter_and_period(void **state)
 {
 	struct fx *fx = *state;
@@ -1008,6 +1056,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cross_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_merge_idempotent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_desk_filter_and_period, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ordered_scan_and_skips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_running_desk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_contacts_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
