@@ -12,13 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/defaults.h"
 #include "core/err.h"
-#include "core/hours.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/text.h"
 #include "panes/review_day.h"
+#include "panes/review_hours.h"
 
 static const char *const top_titles[REVIEW_TOP__N] = {
 	N_("Topics"), N_("Languages"), N_("Redirected to"),
@@ -52,7 +51,7 @@ static int local_hour(time_t t)
 
 /* ---- loading ----------------------------------------------------------- */
 
-static bool wanted(const char *name, const char *const *desks, size_t n)
+bool review_day_wanted(const char *name, const char *const *desks, size_t n)
 {
 	size_t i;
 	if (!n)
@@ -225,8 +224,8 @@ static void add_row(struct review_day *d, struct review_desk *k,
 		report_agg_add(d->agg[i], r);
 }
 
-static void add_flag(struct review_day *d, size_t desk,
-		     enum review_flag_kind kind)
+void review_day_add_flag(struct review_day *d, size_t desk,
+			 enum review_flag_kind kind)
 {
 	d->flags = xrealloc(d->flags, (d->n_flags + 1) * sizeof *d->flags);
 	d->flags[d->n_flags].desk = desk;
@@ -267,139 +266,19 @@ static void tally(struct review_day *d)
 		t->unsaved += k->unsaved;
 		t->draft = t->draft || k->draft;
 		if (k->error)
-			add_flag(d, j, REVIEW_FLAG_UNREADABLE);
+			review_day_add_flag(d, j, REVIEW_FLAG_UNREADABLE);
 		if (k->n_gaps)
-			add_flag(d, j, REVIEW_FLAG_GAP);
+			review_day_add_flag(d, j, REVIEW_FLAG_GAP);
 		if (k->draft)
-			add_flag(d, j, REVIEW_FLAG_DRAFT);
+			review_day_add_flag(d, j, REVIEW_FLAG_DRAFT);
 		if (k->discarded)
-			add_flag(d, j, REVIEW_FLAG_DISCARDED);
+			review_day_add_flag(d, j, REVIEW_FLAG_DISCARDED);
 		if (k->undone)
-			add_flag(d, j, REVIEW_FLAG_UNDO);
+			review_day_add_flag(d, j, REVIEW_FLAG_UNDO);
 		if (k->late)
-			add_flag(d, j, REVIEW_FLAG_LATE);
+			review_day_add_flag(d, j, REVIEW_FLAG_LATE);
 	}
 	find_gaps(t);
-}
-
-/* The earliest opening and the latest closing of a day's hours (a dated
- * exception first); false when closed or not given. */
-static bool day_hours(const char *text, const char *date, int *open, int *close)
-{
-	struct hours h = { 0 };
-	struct tm tm;
-	time_t from, to;
-	char *why = NULL;
-	int wday;
-	bool found = false, ex = false;
-	uint32_t i;
-
-	*open = *close = 0;
-	if (hours_parse(&h, text, &why) != 0 || date_local_day(date, &from, &to)) {
-		free(why);
-		hours_clear(&h);
-		return false;
-	}
-	localtime_r(&from, &tm);
-	wday = (tm.tm_wday + 6) % 7;
-	for (i = 0; i < h.n_ex; i++)
-		if (!strcmp(h.ex[i].date, date)) {
-			ex = true;
-			if (h.ex[i].closed)
-				continue;
-			if (!found || h.ex[i].open < *open)
-				*open = h.ex[i].open;
-			if (!found || h.ex[i].close > *close)
-				*close = h.ex[i].close;
-			found = true;
-		}
-	for (i = 0; i < h.n_spans && !ex; i++)
-		if (h.spans[i].day == wday) {
-			if (!found || h.spans[i].open < *open)
-				*open = h.spans[i].open;
-			if (!found || h.spans[i].close > *close)
-				*close = h.spans[i].close;
-			found = true;
-		}
-	hours_clear(&h);
-	return found;
-}
-
-/* Minutes after local midnight. */
-static int local_minute(time_t t)
-{
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return tm.tm_hour * 60 + tm.tm_min;
-}
-
-/* An expected desk that has no file yet gets a row of its own, so that
- * "recorded nothing" has a desk to show. */
-static size_t expected_desk(struct review_day *d, const char *desk)
-{
-	struct review_desk *k;
-	d->desks = xrealloc(d->desks, (d->n_desks + 1) * sizeof *d->desks);
-	k = &d->desks[d->n_desks];
-	memset(k, 0, sizeof *k);
-	k->desk = xstrdup(desk);
-	k->name = xstrdup(desk);
-	k->path = xstrdup("");
-	return d->n_desks++;
-}
-
-/* The flags of the site's expected desks: nothing recorded, started late
- * or stopped early (by more than REVIEW_HOURS_GRACE minutes), each judged
- * only once that time has passed. */
-static void check_hours(struct review_day *d, const struct review_labels *labels,
-			const char *const *desks, size_t n_desks)
-{
-	size_t e, i;
-	time_t now = time(NULL);
-	int now_min = now >= d->to ? 24 * 60 : now < d->from ? -1 : local_minute(now);
-
-	for (e = 0; labels && e < labels->n_expected; e++) {
-		const char *spec = labels->expected[e], *sp = strchr(spec, ' ');
-		char *name;
-		int open, close, first = -1, last = -1;
-		size_t contacts = 0, any = (size_t)-1;
-		if (!sp)
-			continue;
-		name = xstrndup(spec, (size_t)(sp - spec));
-		if (!wanted(name, desks, n_desks) || !day_hours(sp + 1, d->date, &open, &close)) {
-			free(name);
-			continue;
-		}
-		for (i = 0; i < d->n_desks; i++) {
-			struct review_desk *k = &d->desks[i];
-			if (!k->desk || strcmp(k->desk, name))
-				continue;
-			k->open = open;
-			k->close = close;
-			if (any == (size_t)-1 || k->contacts > d->desks[any].contacts)
-				any = i;
-			contacts += k->contacts;
-			if (k->contacts) {
-				int f = local_minute(k->first), l = local_minute(k->last);
-				first = first < 0 || f < first ? f : first;
-				last = l > last ? l : last;
-			}
-		}
-		if (any == (size_t)-1) {
-			any = expected_desk(d, name);
-			d->desks[any].open = open;
-			d->desks[any].close = close;
-		}
-		if (!contacts) {
-			if (now_min >= open + REVIEW_HOURS_GRACE)
-				add_flag(d, any, REVIEW_FLAG_NOTHING);
-		} else {
-			if (first > open + REVIEW_HOURS_GRACE)
-				add_flag(d, any, REVIEW_FLAG_STARTED_LATE);
-			if (last < close - REVIEW_HOURS_GRACE && now_min >= close)
-				add_flag(d, any, REVIEW_FLAG_STOPPED_EARLY);
-		}
-		free(name);
-	}
 }
 
 int review_day_load(struct review_day **out, const char *dir,
@@ -445,7 +324,7 @@ int review_day_load(struct review_day **out, const char *dir,
 			}
 			free(so_file.path);
 			free(so_file.error);
-		} else if (!wanted(desk, desks, n_desks)) {
+		} else if (!review_day_wanted(desk, desks, n_desks)) {
 			/* Its sign-offs count all the same. */
 			memset(&so_file, 0, sizeof so_file);
 			so_file.path = all.paths[i];
@@ -502,7 +381,7 @@ int review_day_load(struct review_day **out, const char *dir,
 	q.include_undone = true;
 	scan(d, &q);
 	tally(d);
-	check_hours(d, labels, desks, n_desks);
+	review_hours_check(d, labels, desks, n_desks);
 	*out = d;
 	return 0;
 }
@@ -722,34 +601,8 @@ char *review_flag_text(const struct review_day *d, const struct review_flag *f)
 		return r;
 	case REVIEW_FLAG_NOTHING:
 	case REVIEW_FLAG_STARTED_LATE:
-	case REVIEW_FLAG_STOPPED_EARLY: {
-		char open[6], close[6], *at;
-		hours_minutes_str(k->open, open);
-		hours_minutes_str(k->close, close);
-		if (f->kind == REVIEW_FLAG_NOTHING)
-			/* TRANSLATORS: the desk's expected hours, e.g. 08:00-16:00. */
-			return xasprintf(_("recorded nothing, though expected open %s-%s"), open, close);
-		/* The desk's first or last contact over all its files. */
-		{
-			time_t first = 0, last = 0;
-			size_t i;
-			for (i = 0; i < d->n_desks; i++)
-				if (d->desks[i].desk && k->desk && !strcmp(d->desks[i].desk, k->desk)
-				    && d->desks[i].contacts) {
-					if (!first || d->desks[i].first < first)
-						first = d->desks[i].first;
-					if (d->desks[i].last > last)
-						last = d->desks[i].last;
-				}
-			at = review_time(f->kind == REVIEW_FLAG_STARTED_LATE ? first : last);
-		}
-		if (f->kind == REVIEW_FLAG_STARTED_LATE)
-			r = xasprintf(_("started late: the first contact at %s, expected open from %s"), at, open);
-		else
-			r = xasprintf(_("stopped early: the last contact at %s, expected open until %s"), at, close);
-		free(at);
-		return r;
-	}
+	case REVIEW_FLAG_STOPPED_EARLY:
+		return review_hours_flag_text(d, f);
 	}
 	return xstrdup("");
 }

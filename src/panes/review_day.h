@@ -135,6 +135,11 @@ int review_day_load(struct review_day **out, const char *dir,
 		    char **err);
 void review_day_free(struct review_day **d);
 
+/* For review_hours: is desk name among desks (none = all), and a new flag. */
+bool review_day_wanted(const char *name, const char *const *desks, size_t n);
+void review_day_add_flag(struct review_day *d, size_t desk,
+			 enum review_flag_kind kind);
+
 /* Contact j (0 <= j < desk->n_rows) of a desk, in time order; undone ones
  * have undone_at set. */
 const struct stats_row *review_day_row(const struct review_day *d,
