@@ -151,6 +151,8 @@ int cmd_review(struct app *app, int argc, char **argv)
 	}
 	labels.expected = (const char *const *)app->cfg->expected_desks;
 	labels.n_expected = app->cfg->n_expected_desks;
+	labels.note_limit = true;
+	labels.note_days = app->cfg->note_retention_days;
 	memset(&opts, 0, sizeof opts);
 	opts.group = app->cfg->group;
 	if (review_new(&r, app->cfg->stats_dir, date, app->desks, app->n_desks,

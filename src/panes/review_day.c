@@ -382,6 +382,10 @@ int review_day_load(struct review_day **out, const char *dir,
 	scan(d, &q);
 	tally(d);
 	review_hours_check(d, labels, desks, n_desks);
+	if (labels) {
+		d->note_limit = labels->note_limit;
+		d->note_days = labels->note_days;
+	}
 	*out = d;
 	return 0;
 }
@@ -651,12 +655,23 @@ int review_day_sign_off(const struct review_day *d,
 	return rc;
 }
 
+bool review_day_notes_expired(const struct review_day *d)
+{
+	/* A day wholly past the retention: its notes are due to be purged
+	 * and are not shown (a day on the edge shows them, a day over at
+	 * most). */
+	return d->note_limit && (d->note_days <= 0
+				 || d->to < time(NULL) - (time_t)d->note_days * 86400);
+}
+
 int review_day_notes(const struct review_day *d,
 		     const struct review_desk *desk, stats_note_fn fn,
 		     void *ud, char **err)
 {
 	struct stats_reader *r = NULL;
 	int rc;
+	if (review_day_notes_expired(d))
+		return 0;
 	if (stats_reader_open(&r, desk->path, err) != 0)
 		return -1;
 	rc = stats_reader_notes(r, d->from, d->to, fn, ud, err);

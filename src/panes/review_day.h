@@ -113,6 +113,8 @@ struct review_day {
 	struct report_contacts *rows;	/* undone ones too, grouped by desk */
 	size_t *order;			/* row indexes, desk by desk */
 	struct report_agg *agg[REVIEW_TOP__N];
+	bool note_limit;		/* review_labels' */
+	int note_days;
 };
 
 /* Names for languages and services (a catalogue); may be NULL. */
@@ -123,6 +125,11 @@ struct review_labels {
 	 * expected-desks, checked there), or none. */
 	const char *const *expected;
 	size_t n_expected;
+	/* note_limit: notes are shown only within note_days of now (the
+	 * configuration's note-retention-days; 0 shows none), as a desk
+	 * would have purged the older ones by its next start. */
+	bool note_limit;
+	int note_days;
 };
 
 /* Load the day `date` (YYYY-MM-DD) from every *.db in dir (a folder that
@@ -184,9 +191,12 @@ int review_day_sign_off(const struct review_day *d,
 			const struct stats_opts *opts, char **err);
 
 /* The notes of a desk's contacts of the day, for when the supervisor asks:
- * fn(id, note, ud) for each. */
+ * fn(id, note, ud) for each; none of a day past the retention (labels'
+ * note_limit). */
 int review_day_notes(const struct review_day *d,
 		     const struct review_desk *desk, stats_note_fn fn,
 		     void *ud, char **err);
+/* Is the day past the notes' retention (none of its notes shown)? */
+bool review_day_notes_expired(const struct review_day *d);
 
 #endif

@@ -350,6 +350,25 @@ static void test_log_and_notes(void **state)
 	assert_int_equal(review_day_notes(d, d1, count_note, &notes, &err), 0);
 	assert_int_equal(notes, 1);
 	review_day_free(&d);
+	{
+		/* A retention shorter than the day's age, or none: no notes. */
+		struct review_labels l = { 0 };
+		time_t age = (time(NULL) - T(23, 59)) / 86400;
+		l.note_limit = true;
+		l.note_days = (int)age - 1;
+		d = NULL;
+		assert_int_equal(review_day_load(&d, ((struct fx *)*state)->dir, DAY, NULL, 0, &l, &err), 0);
+		notes = 0;
+		assert_int_equal(review_day_notes(d, desk(d, "d1"), count_note, &notes, &err), 0);
+		assert_int_equal(notes, 0);
+		review_day_free(&d);
+		l.note_days = (int)age + 2;
+		assert_int_equal(review_day_load(&d, ((struct fx *)*state)->dir, DAY, NULL, 0, &l, &err), 0);
+		notes = 0;
+		assert_int_equal(review_day_notes(d, desk(d, "d1"), count_note, &notes, &err), 0);
+		assert_int_equal(notes, 1);
+		review_day_free(&d);
+	}
 }
 
 static void test_desk_filter(void **state)
