@@ -198,12 +198,12 @@ int main(int argc, char **argv)
 		status = cmd_report(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "review"))
 		status = cmd_review(&app, n - 1, argv + 1);
+	else if (!strcmp(sub, "stats"))
+		status = cmd_stats(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "train"))
 		status = cmd_train(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "doctor"))
 		status = cmd_doctor(&app, n - 1, argv + 1);
-	else if (!strcmp(sub, "stats"))
-		status = cmd_stats(&app, n - 1, argv + 1);
 	else if (!strcmp(sub, "tickets"))
 		status = cmd_tickets(&app, n - 1, argv + 1);
 	else {

@@ -32,11 +32,10 @@ int cmd_report(struct app *app, int argc, char **argv);
 int cmd_review(struct app *app, int argc, char **argv);
 int cmd_train(struct app *app, int argc, char **argv);
 int cmd_doctor(struct app *app, int argc, char **argv);
+/* `neuvoo stats push` (cmd_stats.c) and `stats snapshot` (cmd_snapshot.c). */
 int cmd_stats(struct app *app, int argc, char **argv);
+int cmd_stats_snapshot(struct app *app, int argc, char **argv);
 
-/* The statistics folder: the configuration's, else --stats-dir, else
- * $XDG_STATE_HOME/neuvoo/stats. A new string. */
-char *cmd_stats_folder(const struct app *app);
 int cmd_tickets(struct app *app, int argc, char **argv);
 /* report --tickets (cmd_report_tickets.c): does argv ask for it, and the
  * report of the ticket store. */
@@ -60,6 +59,14 @@ int cmd_opt_suppress(int argc, char **argv, int *i, int *n, char **err);
 /* report_labels hook: language and service names from the catalogue (ud is
  * a struct catalogue *) in the UI language; NULL keeps the code. */
 const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud);
+
+/* The statistics folder: the configuration's or --stats-dir (*named), else
+ * the default under XDG_STATE_HOME. */
+/* The statistics folder: the configuration's, else --stats-dir (then
+ * *named), else $XDG_STATE_HOME/neuvoo/stats. A new string. */
+char *cmd_stats_folder(const struct app *app, bool *named);
+/* "neuvoo: msg" on stderr, sanitised: a warning that changes nothing. */
+void cmd_warn(const char *msg);
 
 /* Print "neuvoo: msg" on stderr (one line) and return status. */
 int cmd_fail(int status, const char *msg);

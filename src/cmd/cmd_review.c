@@ -58,6 +58,18 @@ static int parse(int argc, char **argv, const char **date,
 	return 0;
 }
 
+/* The folder's warnings and every file the review could not use, a line
+ * each on stderr. */
+static void warn_unreadable(const struct review_day *d)
+{
+	size_t i;
+	for (i = 0; d && i < d->n_warnings; i++)
+		cmd_warn(d->warnings[i]);
+	for (i = 0; d && i < d->n_desks; i++)
+		if (d->desks[i].error)
+			cmd_warn(d->desks[i].error);
+}
+
 /* --close, --reopen: one sign-off and one line saying what happened. */
 static int sign_off(struct app *app, const char *date, enum review_mode mode)
 {
@@ -71,6 +83,7 @@ static int sign_off(struct app *app, const char *date, enum review_mode mode)
 		err_free(&err);
 		return EXIT_RUNTIME;
 	}
+	warn_unreadable(d);
 	memset(&opts, 0, sizeof opts);
 	opts.group = app->cfg->group;
 	by = app->cfg->advisor && *app->cfg->advisor ? xstrdup(app->cfg->advisor)
@@ -99,7 +112,7 @@ int cmd_review(struct app *app, int argc, char **argv)
 	struct layout *layout = NULL;
 	struct catalogue *cat = NULL;
 	struct review *r = NULL;
-	struct review_labels labels = { NULL, NULL };
+	struct review_labels labels = { 0 };
 	struct stats_opts opts;
 	time_t from, to;
 	enum review_mode mode;
@@ -136,6 +149,10 @@ int cmd_review(struct app *app, int argc, char **argv)
 		labels.fn = cmd_catalogue_label;
 		labels.ud = cat;
 	}
+	labels.expected = (const char *const *)app->cfg->expected_desks;
+	labels.n_expected = app->cfg->n_expected_desks;
+	labels.note_limit = true;
+	labels.note_days = app->cfg->note_retention_days;
 	memset(&opts, 0, sizeof opts);
 	opts.group = app->cfg->group;
 	if (review_new(&r, app->cfg->stats_dir, date, app->desks, app->n_desks,
@@ -146,6 +163,8 @@ int cmd_review(struct app *app, int argc, char **argv)
 	status = review_run(r, km, layout, &err);
 	if (status != EXIT_OK)
 		cmd_fail(status, err);
+	/* The screen is gone: the files it could not use, for the record. */
+	warn_unreadable(r->day);
 out:
 	review_free(&r);
 	catalogue_free(&cat);

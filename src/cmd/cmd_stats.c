@@ -76,7 +76,7 @@ static char *host_name(void)
 
 static int push(struct app *app, const struct push_args *a, char **err)
 {
-	struct report_files files = { NULL, 0 };
+	struct report_files files = { 0 };
 	struct pg *db = NULL;
 	struct pg_push *p = NULL;
 	char *host = NULL;
@@ -84,7 +84,8 @@ static int push(struct app *app, const struct push_args *a, char **err)
 	size_t i;
 
 	if (!a->n_paths) {
-		char *dir = cmd_stats_folder(app);
+		bool named;
+		char *dir = cmd_stats_folder(app, &named);
 		int rc = report_files_add(&files, dir, true, err);
 		free(dir);
 		if (rc)
@@ -95,6 +96,8 @@ static int push(struct app *app, const struct push_args *a, char **err)
 			report_files_clear(&files);
 			return EXIT_RUNTIME;
 		}
+	for (i = 0; i < files.n_warnings; i++)
+		cmd_warn(files.warnings[i]);
 	if (pg_connect(&db, a->db, err)
 	    || (a->init && pg_schema_init(db, err))
 	    || pg_schema_check(db, err)) {
@@ -141,8 +144,10 @@ int cmd_stats(struct app *app, int argc, char **argv)
 	char *err = NULL;
 	int status;
 
+	if (argc >= 2 && !strcmp(argv[1], "snapshot"))
+		return cmd_stats_snapshot(app, argc, argv);
 	if (argc < 2 || strcmp(argv[1], "push")) {
-		err_set(&err, "%s", _("usage: neuvoo stats push [--init] --db URL [PATH...]"));
+		err_set(&err, "%s", _("usage: neuvoo stats push [--init] --db URL [PATH...] | neuvoo stats snapshot [--keep-notes] DIR"));
 		status = cmd_fail(EXIT_USAGE, err);
 		err_free(&err);
 		return status;

@@ -103,15 +103,24 @@ const char *cmd_catalogue_label(enum report_dim dim, const char *code, void *ud)
 	return NULL;
 }
 
-char *cmd_stats_folder(const struct app *app)
+char *cmd_stats_folder(const struct app *app, bool *named)
 {
 	char *state, *r;
+	*named = true;
 	if (app->cfg && app->cfg->stats_dir)
 		return xstrdup(app->cfg->stats_dir);
 	if (app->cli.stats_dir)
 		return xstrdup(app->cli.stats_dir);
+	*named = false;
 	state = paths_state_home();
 	r = paths_join(state, "neuvoo/stats");
 	free(state);
 	return r;
+}
+
+void cmd_warn(const char *msg)
+{
+	char *clean = text_sanitize(msg ? msg : "");
+	fprintf(stderr, "neuvoo: %s\n", clean);
+	free(clean);
 }

@@ -22,6 +22,7 @@
 #include "core/config.h"
 #include "core/defaults.h"
 #include "core/err.h"
+#include "core/hours.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/tickets.h"
@@ -180,6 +181,35 @@ static int check_retention(cfg_t *cfg, cfg_opt_t *opt)
 	return check_range(cfg, opt, 0, 3650);
 }
 
+/* expected-desks: each "DESK HOURS", a desk name and its opening hours in
+ * the catalogue's form ("mo-fr 8-16; sa 10-14"). */
+static int check_expected(cfg_t *cfg, cfg_opt_t *opt)
+{
+	unsigned i;
+	for (i = 0; i < cfg_opt_size(opt); i++) {
+		const char *v = cfg_opt_getnstr(opt, i);
+		const char *sp = v ? strchr(v, ' ') : NULL;
+		char *desk = sp ? xstrndup(v, (size_t)(sp - v)) : xstrdup(v ? v : "");
+		struct hours h = { 0 };
+		char *why = NULL;
+		int rc = 0;
+		if (!desk_ok(desk) || !sp) {
+			cfg_error(cfg, _("expected-desks: '%s' is not \"DESK HOURS\" (for example \"walk-in-1 mo-fr 8-16\")"),
+				  v ? v : "");
+			rc = -1;
+		} else if (hours_parse(&h, sp + 1, &why) != 0) {
+			cfg_error(cfg, _("expected-desks: the hours of %s: %s"), desk, why ? why : "");
+			rc = -1;
+		}
+		hours_clear(&h);
+		free(why);
+		free(desk);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 /* "walk-in, phone, chat": the codes a user may write. */
 static char *code_choices(enum code_list list)
 {
@@ -272,6 +302,7 @@ static cfg_t *new_parser(void)
 		CFG_STR("tickets-dir", NULL, CFGF_NONE),
 		CFG_INT("ticket-retention-days", TICKETS_DEFAULT_RETENTION_DAYS, CFGF_NONE),
 		CFG_SEC("defaults", defaults, CFGF_NONE),
+		CFG_STR_LIST("expected-desks", NULL, CFGF_NONE),
 		CFG_END()
 	};
 	cfg_t *cfg = cfg_init(opts, CFGF_NONE);
@@ -294,6 +325,7 @@ static cfg_t *new_parser(void)
 	cfg_set_validate_func(cfg, "note-retention-days", check_retention);
 	cfg_set_validate_func(cfg, "tickets-dir", check_not_empty);
 	cfg_set_validate_func(cfg, "ticket-retention-days", check_retention);
+	cfg_set_validate_func(cfg, "expected-desks", check_expected);
 	cfg_set_validate_func(cfg, "defaults|channel", check_channel);
 	cfg_set_validate_func(cfg, "defaults|language", check_language);
 	cfg_set_validate_func(cfg, "defaults|interpreter", check_interpreter);
@@ -439,6 +471,16 @@ static int load_file(struct config *c, const char *path, bool required,
 	if (opt_given(cfg, "ticket-retention-days"))
 		c->ticket_retention_days =
 			(int)cfg_getint(cfg, "ticket-retention-days");
+	if (opt_given(cfg, "expected-desks")) {
+		/* A later file's list replaces the earlier one. */
+		for (i = 0; i < c->n_expected_desks; i++)
+			free(c->expected_desks[i]);
+		free(c->expected_desks);
+		c->n_expected_desks = cfg_size(cfg, "expected-desks");
+		c->expected_desks = xcalloc(c->n_expected_desks + 1, sizeof *c->expected_desks);
+		for (i = 0; i < c->n_expected_desks; i++)
+			c->expected_desks[i] = xstrdup(cfg_getnstr(cfg, "expected-desks", (unsigned)i));
+	}
 	sec = cfg_getsec(cfg, "defaults");
 	for (i = 0; sec && i < sizeof default_opts / sizeof default_opts[0]; i++)
 		if (opt_given(sec, default_opts[i]))
@@ -649,6 +691,9 @@ void config_free(struct config **cfg)
 	free(c->default_outcome);
 	free(c->training_dir);
 	free(c->tickets_dir);
+	for (size_t i = 0; i < c->n_expected_desks; i++)
+		free(c->expected_desks[i]);
+	free(c->expected_desks);
 	free(c);
 	*cfg = NULL;
 }

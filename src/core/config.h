@@ -43,6 +43,10 @@ struct config {
 	char *organisation;
 	char *tickets_dir;	/* the ticket store's folder: next to stats-dir */
 	int ticket_retention_days;	/* 14: contact details after closing */
+	/* expected-desks: "DESK HOURS" each, the desks the review expects
+	 * to record and when (hours in the catalogue's form). */
+	char **expected_desks;
+	size_t n_expected_desks;
 };
 
 /* Load the layered files and apply cli. Returns 0, or EXIT_USAGE with *err

@@ -57,6 +57,22 @@ void db_error(char **err, const char *path, sqlite3 *db, int rc,
 			db ? sqlite3_errmsg(db) : sqlite3_errstr(rc), rc);
 }
 
+/* A reader's failure: its words fit a report or review (nothing there
+ * starts a new file, and a reader never writes). */
+static void read_error(char **err, const char *path, sqlite3 *db, int rc,
+		       enum db_kind kind)
+{
+	int sys = db ? sqlite3_system_errno(db) : 0;
+	int primary = rc & 0xff;
+	if (kind == DB_STATS && (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB))
+		err_set(err, _("%s: the file is damaged or is not a neuvoo statistics file; it is left out: restore a good copy or take it out of the folder"), path);
+	else if (kind == DB_STATS && primary == SQLITE_CANTOPEN)
+		err_set(err, _("%s: cannot open the file to read (%s); check that it exists and that you may read it and its -wal and -shm"),
+			path, sys ? strerror(sys) : sqlite3_errstr(rc));
+	else
+		db_error(err, path, db, rc, kind);
+}
+
 void db_version_error(char **err, const char *path, enum db_kind kind,
 		      int version, int known)
 {
@@ -606,14 +622,14 @@ static int open_snapshot(const char *path, enum db_kind kind, sqlite3 **out,
 	sqlite3_close(db);
 	db = NULL;
 	if (rc != SQLITE_OK) {
-		db_error(err, path, NULL, rc, kind);
+		read_error(err, path, NULL, rc, kind);
 		rc = -1;
 		goto done;
 	}
 	uri = db_file_uri(copy, "immutable=1");
 	rc = open_probe(uri, NULL, &db);
 	if (rc != SQLITE_OK) {
-		db_error(err, path, db, rc, kind);
+		read_error(err, path, db, rc, kind);
 		sqlite3_close(db);
 		rc = -1;
 		goto done;
@@ -651,7 +667,12 @@ int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 
 	*out = NULL;
 	if (access(path, R_OK) != 0) {
-		err_set(err, _("%s: cannot read the file: %s"), path, strerror(errno));
+		int e = errno;
+		if (e == EACCES)
+			err_set(err, _("%s: cannot read the file: %s; you need read access to it (the configured group's), else it is left out"),
+				path, strerror(e));
+		else
+			err_set(err, _("%s: cannot read the file: %s"), path, strerror(e));
 		return -1;
 	}
 	/* A desk can start or stop between looking and opening: look again
@@ -685,7 +706,7 @@ int db_open_reader(const char *path, enum db_kind kind, sqlite3 **out,
 		sqlite3_close(db);
 		return open_snapshot(path, kind, out, err);
 	}
-	db_error(err, path, db, rc, kind);
+	read_error(err, path, db, rc, kind);
 	sqlite3_close(db);
 	return -1;
 }

@@ -16,4 +16,8 @@
 /* A note is purged this many days after its contact ended. */
 #define DEFAULT_NOTE_RETENTION_DAYS 30
 
+/* The review flags an expected desk that started or stopped more than
+ * this many minutes away from its expected hours. */
+#define REVIEW_HOURS_GRACE 60
+
 #endif

@@ -36,7 +36,17 @@ static const struct {
 	[REPORT_DESK] = { "desk", N_("Desk"), -1 },
 	[REPORT_AGE] = { "age", N_("Age"), CODES_AGE },
 	[REPORT_GENDER] = { "gender", N_("Gender"), CODES_GENDER },
+	[REPORT_LIFE] = { "life-situation", N_("Life situation"), CODES_LIFE },
+	[REPORT_DURATION] = { "duration", N_("Duration"), -1 },
+	[REPORT_DAY] = { "day", N_("Day"), -1 },
+	[REPORT_WEEK] = { "week", N_("Week"), -1 },
+	[REPORT_MONTH] = { "month", N_("Month"), -1 },
 };
+
+/* Bands of minutes for --by duration: the lower bound of each; the code
+ * is "LO-HI" minutes (HI not included), the last "LO-". */
+static const int duration_lo[] = { 0, 5, 10, 15, 30, 60 };
+#define N_DURATION (sizeof duration_lo / sizeof *duration_lo)
 
 static const char *const weekdays[7] = {
 	N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
@@ -65,7 +75,13 @@ const char *report_dim_title(enum report_dim dim)
 const char *report_dim_names(void)
 {
 	return "topic, language, channel, interpreter, outcome, redirect, "
-	       "reason, discovery, hour, weekday, desk, age, gender";
+	       "reason, discovery, hour, weekday, desk, age, gender, "
+	       "life-situation, duration, day, week, month";
+}
+
+bool report_dim_is_time(int dim)
+{
+	return dim == REPORT_DAY || dim == REPORT_WEEK || dim == REPORT_MONTH;
 }
 
 /* ---- aggregation ------------------------------------------------------- */
@@ -86,6 +102,8 @@ struct axis {
 	size_t n_slot;
 	size_t *order;		/* display order, made on demand */
 	size_t n_order;
+	long long last_day;	/* day, week, month: the last row's local day */
+	size_t last_key;	/* and its bucket + 1 (0: none yet) */
 };
 
 struct report_agg {
@@ -95,6 +113,7 @@ struct report_agg {
 	size_t cap0, cap1;
 	report_label_fn label_fn;
 	void *label_ud;
+	enum report_count what;
 	char **desks;
 	size_t n_desks;
 	size_t last_desk;
@@ -168,7 +187,65 @@ static void axis_init(struct axis *x, int dim)
 			axis_find(x, code, 1);
 		}
 		x->n_fixed = 7;
+	} else if (dim == REPORT_DURATION) {
+		for (i = 0; i < N_DURATION; i++) {
+			char *code = i + 1 < N_DURATION
+				? xasprintf("%d-%d", duration_lo[i], duration_lo[i + 1])
+				: xasprintf("%d-", duration_lo[i]);
+			size_t b = axis_find(x, code, strlen(code));
+			/* TRANSLATORS: a band of a contact's duration, e.g. "5-10" minutes. */
+			x->b[b].label = xasprintf(_("%s min"), code);
+			free(code);
+		}
+		x->n_fixed = N_DURATION;
 	}
+}
+
+/* The day, ISO week or month code of a local day number (days since
+ * 1970-01-01) into buf. */
+static size_t time_code(int dim, long long day, char buf[16])
+{
+	time_t t = (time_t)(day * 86400);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	if (dim == REPORT_DAY)
+		return strftime(buf, 16, "%Y-%m-%d", &tm);
+	if (dim == REPORT_MONTH)
+		return strftime(buf, 16, "%Y-%m", &tm);
+	return strftime(buf, 16, "%G-W%V", &tm);
+}
+
+static long long local_day(time_t t, long offset)
+{
+	long long local = (long long)t + offset;
+	return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
+void report_agg_set_period(struct report_agg *a, time_t from, time_t to)
+{
+	int k;
+	for (k = 0; k < 2; k++) {
+		struct axis *x = &a->ax[k];
+		struct tm tm;
+		time_t t;
+		if (!report_dim_is_time(x->dim) || x->n)
+			continue;
+		/* Local days of the period: its start's offset from UTC. */
+		for (t = from; t < to; t += 86400) {
+			char code[16];
+			long off;
+			localtime_r(&t, &tm);
+			off = tm.tm_gmtoff;
+			size_t n = time_code(x->dim, local_day(t, off), code);
+			axis_find(x, code, n);
+		}
+		x->n_fixed = x->n;
+	}
+}
+
+void report_agg_set_count(struct report_agg *a, enum report_count what)
+{
+	a->what = what;
 }
 
 static void axis_free(struct axis *x)
@@ -225,6 +302,7 @@ static const char *row_value(const struct stats_row *r, int dim)
 	case REPORT_DESK: return r->desk;
 	case REPORT_AGE: return r->age_band;
 	case REPORT_GENDER: return r->gender;
+	case REPORT_LIFE: return r->life_situation;
 	default: return NULL;
 	}
 }
@@ -259,6 +337,31 @@ static size_t row_keys(struct axis *x, const struct stats_row *r, size_t *keys)
 		/* 1970-01-01 was a Thursday (index 3, Monday = 0). */
 		keys[n++] = (size_t)(((local + 3) % 7 + 7) % 7);
 		return n;
+	case REPORT_DURATION:
+		if (r->ended_at >= r->started_at && r->ended_at > 0) {
+			long long min = ((long long)r->ended_at - r->started_at) / 60;
+			size_t i = N_DURATION - 1;
+			while (i > 0 && min < duration_lo[i])
+				i--;
+			keys[n++] = i;
+			return n;
+		}
+		break;
+	case REPORT_DAY:
+	case REPORT_WEEK:
+	case REPORT_MONTH: {
+		/* Rows come mostly in time order: the same day as the last
+		 * row needs no new code. */
+		char code[16];
+		long long day = local_day(r->started_at, r->tz_offset);
+		if (!x->last_key || day != x->last_day) {
+			size_t len = time_code(x->dim, day, code);
+			x->last_key = axis_find(x, code, len) + 1;
+			x->last_day = day;
+		}
+		keys[n++] = x->last_key - 1;
+		return n;
+	}
 	case REPORT_TOPIC:
 		for (p = r->topics; p && *p;) {
 			const char *e = strchr(p, ';');
@@ -317,26 +420,38 @@ static void note_desk(struct report_agg *a, const char *desk)
 	a->last_desk = a->n_desks++;
 }
 
+/* What a row adds: 1, or the people it served (a stored value that is
+ * not a number of at least 1 counts as 1). */
+static size_t row_weight(const struct report_agg *a, const struct stats_row *r)
+{
+	long n;
+	if (a->what != REPORT_COUNT_PEOPLE || !r->people)
+		return 1;
+	n = strtol(r->people, NULL, 10);
+	return n >= 1 ? (size_t)n : 1;
+}
+
 void report_agg_add(struct report_agg *a, const struct stats_row *r)
 {
 	size_t k0[MAX_KEYS], k1[MAX_KEYS], n0 = 0, n1 = 0, i, j;
+	size_t w = row_weight(a, r);
 
-	a->total++;
+	a->total += w;
 	a->ordered = false;
 	note_desk(a, r->desk);
 	if (a->ax[0].dim >= 0) {
 		n0 = row_keys(&a->ax[0], r, k0);
 		for (i = 0; i < n0; i++)
-			a->ax[0].b[k0[i]].count++;
+			a->ax[0].b[k0[i]].count += w;
 	}
 	if (a->ax[1].dim >= 0) {
 		n1 = row_keys(&a->ax[1], r, k1);
 		for (j = 0; j < n1; j++)
-			a->ax[1].b[k1[j]].count++;
+			a->ax[1].b[k1[j]].count += w;
 		grow_cells(a);
 		for (i = 0; i < n0; i++)
 			for (j = 0; j < n1; j++)
-				a->cells[k0[i] * a->cap1 + k1[j]]++;
+				a->cells[k0[i] * a->cap1 + k1[j]] += w;
 	}
 }
 
@@ -395,7 +510,7 @@ static void axis_order(struct axis *x)
 		if (i != unset && x->b[i].count)
 			x->order[x->n_order++] = i;
 	qsort_r(x->order + start, x->n_order - start, sizeof *x->order,
-		x->list >= 0 ? by_code : by_count, x);
+		x->list >= 0 || report_dim_is_time(x->dim) ? by_code : by_count, x);
 	if (unset != (size_t)-1 && x->b[unset].count)
 		x->order[x->n_order++] = unset;
 }
@@ -473,6 +588,15 @@ size_t report_agg_count(const struct report_agg *a, int axis, size_t i)
 {
 	const struct bucket *b = entry(a, axis, i);
 	return b ? b->count : 0;
+}
+
+size_t report_agg_count_of(const struct report_agg *a, int axis, const char *code)
+{
+	size_t i, n = report_agg_size(a, axis);
+	for (i = 0; i < n; i++)
+		if (!strcmp(report_agg_code(a, axis, i), code))
+			return report_agg_count(a, axis, i);
+	return 0;
 }
 
 size_t report_agg_cell(const struct report_agg *a, size_t i, size_t j)

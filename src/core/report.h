@@ -39,8 +39,17 @@ enum report_dim {
 	REPORT_DESK,
 	REPORT_AGE,
 	REPORT_GENDER,
+	REPORT_LIFE,		/* life situation */
+	REPORT_DURATION,	/* minutes from start to end, in bands */
+	REPORT_DAY,		/* local date at the desk, YYYY-MM-DD */
+	REPORT_WEEK,		/* ISO week, YYYY-Www */
+	REPORT_MONTH,		/* YYYY-MM */
 	REPORT_DIM__N
 };
+
+/* What a count counts: contacts, or the people they served (a group's
+ * size; 1 for a contact of one). */
+enum report_count { REPORT_COUNT_CONTACTS, REPORT_COUNT_PEOPLE };
 
 /* "topic" -> REPORT_TOPIC; -1 when unknown. */
 int report_dim_parse(const char *name);
@@ -49,6 +58,8 @@ const char *report_dim_name(enum report_dim dim);
 const char *report_dim_title(enum report_dim dim);
 /* The names joined for a usage message: "topic, language, ...". */
 const char *report_dim_names(void);
+/* day, week, month: a trend over time (drawn as a line). */
+bool report_dim_is_time(int dim);
 
 /* ---- aggregation --------------------------------------------------- */
 
@@ -62,6 +73,14 @@ void report_agg_free(struct report_agg **a);
 typedef const char *(*report_label_fn)(enum report_dim dim, const char *code,
 				       void *ud);
 void report_agg_set_labels(struct report_agg *a, report_label_fn fn, void *ud);
+/* Count people instead of contacts (before the rows are added). */
+void report_agg_set_count(struct report_agg *a, enum report_count what);
+/* The period [from, to) in local days: day, week and month axes get an
+ * entry for each day, week or month of it, zeros included (before the
+ * rows are added). */
+void report_agg_set_period(struct report_agg *a, time_t from, time_t to);
+/* The count of the entry with code on an axis (0 when none). */
+size_t report_agg_count_of(const struct report_agg *a, int axis, const char *code);
 void report_agg_add(struct report_agg *a, const struct stats_row *row);
 /* A report_row_fn that adds to the report_agg passed as ud. */
 int report_agg_add_cb(const struct stats_row *row, void *ud);
@@ -70,7 +89,7 @@ int report_agg_add_cb(const struct stats_row *row, void *ud);
  * entries come in display order: code order for code lists (every code,
  * zeros included), by count for languages, desks and services, by time for
  * hours and weekdays; "not recorded" last. */
-size_t report_agg_total(const struct report_agg *a);	/* contacts */
+size_t report_agg_total(const struct report_agg *a);	/* contacts or people */
 /* The dimension of an axis (-1: none). */
 int report_agg_dim(const struct report_agg *a, int axis);
 size_t report_agg_size(const struct report_agg *a, int axis);

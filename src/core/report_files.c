@@ -3,6 +3,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +12,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/report_files.h"
+#include "core/stats.h"
 
 static bool same_file_added(const struct report_files *f, const struct stat *st)
 {
@@ -22,10 +25,39 @@ static bool same_file_added(const struct report_files *f, const struct stat *st)
 	return false;
 }
 
-static void files_push(struct report_files *f, const char *path)
+static void warn(struct report_files *f, char *msg)
+{
+	f->warnings = xrealloc(f->warnings, (f->n_warnings + 1) * sizeof *f->warnings);
+	f->warnings[f->n_warnings++] = msg;
+}
+
+/* An SQLite file whose header says WAL (bytes 18 and 19 are 2) with no
+ * -wal beside it: copied from a desk that had it open, or closed cleanly
+ * (then nothing is missing; the warning says "may"). */
+static bool wal_missing(const char *path)
+{
+	unsigned char h[20];
+	char *wal;
+	bool missing = false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	if (read(fd, h, sizeof h) == (ssize_t)sizeof h
+	    && !memcmp(h, "SQLite format 3", 16) && h[18] == 2 && h[19] == 2) {
+		wal = xasprintf("%s-wal", path);
+		missing = access(wal, F_OK) != 0;
+		free(wal);
+	}
+	close(fd);
+	return missing;
+}
+
+static void files_push(struct report_files *f, const char *path, bool copy)
 {
 	f->paths = xrealloc(f->paths, (f->n + 1) * sizeof *f->paths);
 	f->paths[f->n++] = xstrdup(path);
+	if (copy && wal_missing(path))
+		warn(f, xasprintf(_("%s: a desk file in WAL mode without its -wal beside it: if it was copied from a running desk, its latest contacts are missing; copy desk files with 'neuvoo stats snapshot'"), path));
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -39,7 +71,16 @@ void report_sort_names(char **names, size_t n)
 		qsort(names, n, sizeof *names, cmp_str);
 }
 
-static int add_dir(struct report_files *f, const char *dir, char **err)
+/* A linked or foreign desk file is warned about even when it names a
+ * file already added. */
+static void check_trust(struct report_files *f, const char *path)
+{
+	char *msg = NULL;
+	if (stats_trust_file(path, &msg))
+		warn(f, msg);
+}
+
+static int add_dir(struct report_files *f, const char *dir, bool copy, char **err)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -58,12 +99,18 @@ static int add_dir(struct report_files *f, const char *dir, char **err)
 		}
 	}
 	closedir(d);
+	{
+		char *msg = NULL;
+		if (stats_trust_folder(dir, &msg))
+			warn(f, msg);
+	}
 	report_sort_names(names, n);
 	for (i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
+		check_trust(f, p);
 		if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && !same_file_added(f, &st))
-			files_push(f, p);
+			files_push(f, p, copy);
 		free(p);
 		free(names[i]);
 	}
@@ -82,9 +129,10 @@ int report_files_add(struct report_files *f, const char *path, bool missing_ok,
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode))
-		return add_dir(f, path, err);
+		return add_dir(f, path, !missing_ok, err);
+	check_trust(f, path);
 	if (!same_file_added(f, &st))
-		files_push(f, path);
+		files_push(f, path, !missing_ok);
 	return 0;
 }
 
@@ -93,7 +141,11 @@ void report_files_clear(struct report_files *f)
 	size_t i;
 	for (i = 0; i < f->n; i++)
 		free(f->paths[i]);
+	for (i = 0; i < f->n_warnings; i++)
+		free(f->warnings[i]);
 	free(f->paths);
+	free(f->warnings);
 	f->paths = NULL;
-	f->n = 0;
+	f->warnings = NULL;
+	f->n = f->n_warnings = 0;
 }

@@ -146,6 +146,52 @@ static bool idset_add(struct idset *s, const uint64_t k[2])
 	}
 }
 
+/* ---- files left out ------------------------------------------------------ */
+
+bool report_skips_has(const struct report_skips *s, const char *path)
+{
+	size_t i;
+	for (i = 0; s && i < s->n; i++)
+		if (!strcmp(s->paths[i], path))
+			return true;
+	return false;
+}
+
+void report_skips_add(struct report_skips *s, const char *path, char *msg)
+{
+	if (report_skips_has(s, path)) {
+		free(msg);
+		return;
+	}
+	s->paths = xrealloc(s->paths, (s->n + 1) * sizeof *s->paths);
+	s->why = xrealloc(s->why, (s->n + 1) * sizeof *s->why);
+	s->paths[s->n] = xstrdup(path);
+	s->why[s->n++] = msg ? msg : xstrdup(path);
+}
+
+void report_skips_clear(struct report_skips *s)
+{
+	size_t i;
+	for (i = 0; i < s->n; i++) {
+		free(s->paths[i]);
+		free(s->why[i]);
+	}
+	free(s->paths);
+	free(s->why);
+	memset(s, 0, sizeof *s);
+}
+
+/* A file that failed: left out when there is a list for it (0), else the
+ * scan stops (-1, *err kept). */
+static int skip_file(struct report_skips *skips, const char *path, char **err)
+{
+	if (!skips)
+		return -1;
+	report_skips_add(skips, path, *err);
+	*err = NULL;
+	return 0;
+}
+
 /* ---- scan -------------------------------------------------------------- */
 
 static bool desk_wanted(const struct report_query *q, const char *desk)
@@ -159,33 +205,42 @@ static bool desk_wanted(const struct report_query *q, const char *desk)
 	return false;
 }
 
-static void add_undone(const char *id, void *ud)
+static void add_id(const char *id, void *ud)
 {
 	uint64_t k[2];
 	id_key(id, strlen(id), k);
 	idset_add(ud, k);
 }
 
-/* Ids undone in any of the files, their sign-offs, and about how many
- * contacts the period holds (files mostly in the period count whole). */
+/* Ids undone in any of the files (and, for an ordered scan, those ever
+ * corrected), their sign-offs, and about how many contacts the period
+ * holds (files mostly in the period count whole). */
 static int collect_undone(const struct report_files *f,
 			  const struct report_query *q, struct idset *undone,
-			  struct stats_signoffs *so, size_t *expect, char **err)
+			  struct idset *corrected, struct stats_signoffs *so,
+			  size_t *expect, char **err)
 {
 	size_t i;
 	*expect = 0;
 	for (i = 0; i < f->n; i++) {
 		struct stats_reader *r;
 		int rc;
-		if (stats_reader_open(&r, f->paths[i], err))
-			return -1;
+		if (report_skips_has(q->skips, f->paths[i]))
+			continue;
+		if (stats_reader_open(&r, f->paths[i], err)) {
+			if (skip_file(q->skips, f->paths[i], err))
+				return -1;
+			continue;
+		}
 		rc = stats_reader_signoffs(r, so, err);
 		if (!rc) {
 			*expect += stats_reader_expect(r, q->from, q->to);
-			rc = stats_reader_undone(r, q->from, q->to, add_undone, undone, err);
+			rc = stats_reader_undone(r, q->from, q->to, add_id, undone, err);
 		}
+		if (!rc && corrected)
+			rc = stats_reader_corrected(r, add_id, corrected, err);
 		stats_reader_free(&r);
-		if (rc)
+		if (rc && skip_file(q->skips, f->paths[i], err))
 			return -1;
 	}
 	return 0;
@@ -194,6 +249,13 @@ static int collect_undone(const struct report_files *f,
 struct scan {
 	const struct report_query *q;
 	struct idset seen, undone;
+	/* An ordered scan keeps the ids of the current second only (copies
+	 * of a contact start at the same second), and of corrected contacts
+	 * (whose start may have moved) for the whole scan. */
+	struct idset corrected, corrected_seen;
+	time_t second;
+	uint64_t *now;		/* the current second's ids, 2 words each */
+	size_t n_now, cap_now;
 	struct stats_late late;
 	report_row_fn fn;
 	void *ud;
@@ -211,11 +273,125 @@ static int scan_row(const struct stats_row *row, void *ud)
 	id_key(row->id, strlen(row->id), k);
 	if (!row->undone_at && idset_has(&sc->undone, k))
 		return 0;
-	if (!idset_add(&sc->seen, k))
+	if (sc->q->ordered) {
+		if (idset_has(&sc->corrected, k)) {
+			if (!idset_add(&sc->corrected_seen, k))
+				return 0;
+		} else {
+			size_t i;
+			if (row->started_at != sc->second)
+				sc->n_now = 0;
+			sc->second = row->started_at;
+			for (i = 0; i < sc->n_now; i++)
+				if (sc->now[2 * i] == k[0] && sc->now[2 * i + 1] == k[1])
+					return 0;
+			if (sc->n_now == sc->cap_now) {
+				sc->cap_now = sc->cap_now ? sc->cap_now * 2 : 16;
+				sc->now = xrealloc(sc->now, sc->cap_now * 2 * sizeof *sc->now);
+			}
+			sc->now[2 * sc->n_now] = k[0];
+			sc->now[2 * sc->n_now++ + 1] = k[1];
+		}
+	} else if (!idset_add(&sc->seen, k))
 		return 0;
 	r = *row;
 	r.late = stats_late_check(&sc->late, &r);
 	return sc->fn(&r, sc->ud);
+}
+
+/* The files one after the other. */
+static int scan_files(const struct report_files *f, struct scan *sc, char **err)
+{
+	const struct report_query *q = sc->q;
+	size_t i;
+	int result = 0;
+	for (i = 0; i < f->n && !result; i++) {
+		struct stats_reader *r;
+		if (report_skips_has(q->skips, f->paths[i]))
+			continue;
+		if (stats_reader_open(&r, f->paths[i], err)) {
+			result = skip_file(q->skips, f->paths[i], err);
+			continue;
+		}
+		result = stats_reader_contacts(r, q->from, q->to, q->include_undone,
+					       scan_row, sc, err);
+		stats_reader_free(&r);
+		if (result < 0 && err && *err)
+			result = skip_file(q->skips, f->paths[i], err);
+	}
+	return result;
+}
+
+/* Rows before b in time order (start, desk, id)? */
+static bool row_before(const struct stats_row *a, const struct stats_row *b)
+{
+	int d;
+	if (a->started_at != b->started_at)
+		return a->started_at < b->started_at;
+	d = strcmp(a->desk ? a->desk : "", b->desk ? b->desk : "");
+	if (d)
+		return d < 0;
+	return strcmp(a->id, b->id) < 0;
+}
+
+struct head {
+	struct stats_reader *r;
+	struct stats_cursor *c;
+	const struct stats_row *row;	/* NULL: done */
+	const char *path;
+};
+
+/* A cursor's next row; a file that fails there is left out (the rows it
+ * gave before stay counted) or stops the scan. */
+static int head_next(struct head *h, const struct report_query *q, char **err)
+{
+	if (stats_cursor_next(h->c, &h->row, err) >= 0)
+		return 0;
+	h->row = NULL;
+	return skip_file(q->skips, h->path, err);
+}
+
+/* Every file's rows in time order, merged as they come: the smallest
+ * head of the files each step (a linear pick: there are tens of files,
+ * not thousands). */
+static int scan_merged(const struct report_files *f, struct scan *sc, char **err)
+{
+	const struct report_query *q = sc->q;
+	struct head *h = xcalloc(f->n + 1, sizeof *h);
+	size_t i, n = 0;
+	int result = 0;
+
+	for (i = 0; i < f->n && !result; i++) {
+		struct head *k = &h[n];
+		if (report_skips_has(q->skips, f->paths[i]))
+			continue;
+		k->path = f->paths[i];
+		if (stats_reader_open(&k->r, f->paths[i], err)
+		    || stats_reader_cursor(k->r, q->from, q->to, q->include_undone, &k->c, err)) {
+			stats_reader_free(&k->r);
+			result = skip_file(q->skips, f->paths[i], err);
+			continue;
+		}
+		n++;
+		result = head_next(k, q, err);
+	}
+	while (!result) {
+		struct head *min = NULL;
+		for (i = 0; i < n; i++)
+			if (h[i].row && (!min || row_before(h[i].row, min->row)))
+				min = &h[i];
+		if (!min)
+			break;
+		result = scan_row(min->row, sc);
+		if (!result)
+			result = head_next(min, q, err);
+	}
+	for (i = 0; i < n; i++) {
+		stats_cursor_free(&h[i].c);
+		stats_reader_free(&h[i].r);
+	}
+	free(h);
+	return result;
 }
 
 int report_scan(const struct report_files *f, const struct report_query *q,
@@ -223,32 +399,32 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 {
 	struct scan sc;
 	struct stats_signoffs so = { NULL, 0 };
-	size_t i, expect;
+	size_t expect;
 	int result = 0;
 
 	memset(&sc, 0, sizeof sc);
 	sc.q = q;
 	sc.fn = fn;
 	sc.ud = ud;
-	if (collect_undone(f, q, &sc.undone, &so, &expect, err)) {
+	if (collect_undone(f, q, &sc.undone, q->ordered ? &sc.corrected : NULL,
+			   &so, &expect, err)) {
 		free(sc.undone.k);
+		free(sc.corrected.k);
 		stats_signoffs_clear(&so);
 		return -1;
 	}
 	stats_late_init(&sc.late, &so);
-	idset_reserve(&sc.seen, expect);
-	for (i = 0; i < f->n && !result; i++) {
-		struct stats_reader *r;
-		if (stats_reader_open(&r, f->paths[i], err)) {
-			result = -1;
-			break;
-		}
-		result = stats_reader_contacts(r, q->from, q->to, q->include_undone,
-					       scan_row, &sc, err);
-		stats_reader_free(&r);
+	if (q->ordered)
+		result = scan_merged(f, &sc, err);
+	else {
+		idset_reserve(&sc.seen, expect);
+		result = scan_files(f, &sc, err);
 	}
 	free(sc.seen.k);
 	free(sc.undone.k);
+	free(sc.corrected.k);
+	free(sc.corrected_seen.k);
+	free(sc.now);
 	stats_signoffs_clear(&so);
 	stats_late_clear(&sc.late);
 	return result;
@@ -257,27 +433,35 @@ int report_scan(const struct report_files *f, const struct report_query *q,
 /* ---- the days ---------------------------------------------------------- */
 
 int report_days_load(struct report_days *out, const struct report_files *f,
-		     const char *from_date, const char *to_date, char **err)
+		     const char *from_date, const char *to_date,
+		     struct report_skips *skips, char **err)
 {
 	struct stats_signoffs so = { NULL, 0 };
 	size_t i;
-	int rc = 0;
+	int rc;
 
 	out->v = NULL;
 	out->n = 0;
-	for (i = 0; i < f->n && !rc; i++) {
+	for (i = 0; i < f->n; i++) {
 		struct stats_reader *r;
+		if (report_skips_has(skips, f->paths[i]))
+			continue;
 		if (stats_reader_open(&r, f->paths[i], err)) {
-			rc = -1;
-			break;
+			if (skip_file(skips, f->paths[i], err))
+				goto fail;
+			continue;
 		}
 		rc = stats_reader_signoffs(r, &so, err);
 		stats_reader_free(&r);
+		if (rc && skip_file(skips, f->paths[i], err))
+			goto fail;
 	}
-	if (!rc)
-		rc = report_days_make(out, &so, from_date, to_date, err);
+	rc = report_days_make(out, &so, from_date, to_date, err);
 	stats_signoffs_clear(&so);
 	return rc;
+fail:
+	stats_signoffs_clear(&so);
+	return -1;
 }
 
 int report_days_make(struct report_days *out, const struct stats_signoffs *so,

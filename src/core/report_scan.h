@@ -17,11 +17,32 @@
 #include "core/report_files.h"
 #include "core/stats_read.h"
 
+/* The files a report could not use: each file once, with its one-line
+ * message (the file, why, what to do). */
+struct report_skips {
+	char **paths;
+	char **why;
+	size_t n;
+};
+
+/* Record path as left out with message msg (taken over); a path already
+ * recorded keeps its first message. */
+void report_skips_add(struct report_skips *s, const char *path, char *msg);
+bool report_skips_has(const struct report_skips *s, const char *path);
+void report_skips_clear(struct report_skips *s);
+
 struct report_query {
 	time_t from, to;		/* started_at in [from, to) */
 	const char *const *desks;	/* desk names to keep; none = all */
 	size_t n_desks;
 	bool include_undone;		/* the review's log shows them too */
+	/* Where files that cannot be used are recorded and left out; NULL:
+	 * such a file stops the scan instead. */
+	struct report_skips *skips;
+	/* Rows in time order (start, desk, id) across the files, merged as
+	 * they are read instead of file by file: for writers that stream
+	 * the contacts. */
+	bool ordered;
 };
 
 /* Returns 0 to go on, nonzero to stop the scan (returned by report_scan). */
@@ -30,7 +51,9 @@ typedef stats_row_fn report_row_fn;
 /* Every contact of q in the files, each id once. A contact is late when
  * the sign-offs of all the files say its day (local date of its start)
  * was closed when it was saved. An unreadable file, a file of a newer
- * schema or a damaged one stops the scan with -1 and one line naming it. */
+ * schema or a damaged one is recorded in q->skips and left out (a file
+ * damaged part way keeps the rows read before the damage), or without
+ * q->skips stops the scan with -1 and one line naming it. */
 int report_scan(const struct report_files *f, const struct report_query *q,
 		report_row_fn fn, void *ud, char **err);
 
@@ -52,9 +75,11 @@ struct report_days {
 
 /* Every day from from_date to to_date (YYYY-MM-DD) and whether it is
  * closed, from the sign-offs of all the files (a supervisor's sign-off
- * file among them). -1 with *err for a file that cannot be read. */
+ * file among them). A file that cannot be read goes to skips and is left
+ * out, or without skips (NULL) is -1 with *err. */
 int report_days_load(struct report_days *out, const struct report_files *f,
-		     const char *from_date, const char *to_date, char **err);
+		     const char *from_date, const char *to_date,
+		     struct report_skips *skips, char **err);
 struct stats_signoffs;
 /* The same from sign-offs already read (another row source's). */
 int report_days_make(struct report_days *out, const struct stats_signoffs *so,

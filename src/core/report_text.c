@@ -13,22 +13,17 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/report.h"
+#include "core/report_suppress.h"
 #include "core/report_text.h"
 #include "core/text.h"
 
-bool report_hidden(size_t count, int suppress)
-{
-	/* Zero identifies nobody, so it stays visible. */
-	return suppress > 0 && count > 0 && count < (size_t)suppress;
-}
-
 /* A count for the text report, with the operator's thousands separator
  * (12 345 in Finnish; csv and json write plain digits). */
-static void count_text(char *buf, size_t n, size_t count, int suppress)
+static void count_text(char *buf, size_t n, size_t count, bool hidden)
 {
 	char *s = NULL;
-	if (report_hidden(count, suppress)) {
-		snprintf(buf, n, "<%d", suppress);
+	if (hidden) {
+		snprintf(buf, n, "%s", REPORT_HIDDEN_MARK);
 		return;
 	}
 	i18n_format_number((long long)count, &s);
@@ -97,9 +92,38 @@ static size_t width_of(const char *s)
 	return w;
 }
 
+/* "Period: ..." of from and to into a new string. */
+static char *period_text(const struct report_out *o, const char *from_date,
+			 const char *to_date)
+{
+	char *from = i18n_format_ymd(from_date), *to = i18n_format_ymd(to_date), *s;
+	if (!strcmp(from_date, to_date))
+		s = xstrdup(from);
+	else
+		s = xasprintf("%s %s %s", from, o->utf8 ? "\u2013" : "-", to);
+	free(from);
+	free(to);
+	return s;
+}
+
+void report_text_skips(FILE *f, const struct report_skips *s)
+{
+	size_t i;
+	if (!s || !s->n)
+		return;
+	fprintf(f, ngettext("Left out: %zu file that cannot be read (the figures are without it):\n",
+			    "Left out: %zu files that cannot be read (the figures are without them):\n",
+			    s->n), s->n);
+	for (i = 0; i < s->n; i++) {
+		char *clean = text_sanitize(s->why[i]);
+		fprintf(f, "  %s\n", clean);
+		free(clean);
+	}
+}
+
 static void text_head(FILE *f, const struct report_out *o,
 		      const char *const *desks, size_t n_desks,
-		      size_t total)
+		      size_t total, bool total_hidden)
 {
 	char num[32];
 	char *from = i18n_format_ymd(o->from_date), *to = i18n_format_ymd(o->to_date);
@@ -120,9 +144,18 @@ static void text_head(FILE *f, const struct report_out *o,
 	if (!n_desks)
 		fputs(_("none"), f);
 	fputc('\n', f);
-	count_text(num, sizeof num, total, o->suppress);
-	fprintf(f, _("Contacts: %s\n"), num);
+	count_text(num, sizeof num, total, total_hidden);
+	if (o->count == REPORT_COUNT_PEOPLE)
+		fprintf(f, _("People: %s\n"), num);
+	else
+		fprintf(f, _("Contacts: %s\n"), num);
+	if (o->prev) {
+		char *p = period_text(o, o->prev_from, o->prev_to);
+		fprintf(f, _("Compared with: %s\n"), p);
+		free(p);
+	}
 	text_days(f, o);
+	report_text_skips(f, o->skips);
 }
 
 #define LABEL_MAX 32
@@ -156,48 +189,97 @@ char *report_bar(size_t count, size_t max, int width, bool utf8)
 	return s;
 }
 
+static const char *count_title(const struct report_out *o)
+{
+	return o->count == REPORT_COUNT_PEOPLE ? _("People") : _("Contacts");
+}
+
+/* A signed change, with the operator's separator: "+12", "-3", "0". */
+static void change_text(char *buf, size_t n, long long d)
+{
+	char *s = NULL;
+	i18n_format_number(d < 0 ? -d : d, &s);
+	snprintf(buf, n, "%s%s", d > 0 ? "+" : d < 0 ? "-" : "", s ? s : "?");
+	free(s);
+}
+
 static int write_text_1d(FILE *f, const struct report_agg *a,
-			 const struct report_out *o)
+			 const struct report_out *o, const struct report_hide *h,
+			 const struct report_hide *ph)
 {
 	size_t n = report_agg_size(a, 0), total = report_agg_total(a), i;
-	size_t wl, wc, wp = 1, max = 0;
+	size_t wl, wc, wp = 1, wprev = 0, wchg = 0, max = 0;
 	const char *point = i18n_decimal_point();
-	const char *count_title = _("Contacts");
+	const char *ctitle = count_title(o), *prev_title = _("Previous"), *chg_title = _("Change");
 	int width = o->bar_width > 0 ? o->bar_width : 30;
+	bool th = report_hide_total(h);
 	char buf[64];
 
 	wl = width_of(report_dim_title(report_agg_dim(a, 0)));
-	wc = width_of(count_title);
+	wc = width_of(ctitle);
+	if (o->prev) {
+		wprev = width_of(prev_title);
+		wchg = width_of(chg_title);
+	}
 	for (i = 0; i < n; i++) {
 		size_t c = report_agg_count(a, 0, i), w = width_of(report_agg_label(a, 0, i));
+		bool hid = report_hide_count(h, 0, i);
 		wl = w > wl ? w : wl;
-		count_text(buf, sizeof buf, c, o->suppress);
+		count_text(buf, sizeof buf, c, hid);
 		wc = text_width(buf) > wc ? text_width(buf) : wc;
 		report_percent(buf, sizeof buf, c, total, point);
 		wp = strlen(buf) > wp ? strlen(buf) : wp;
-		if (!report_hidden(c, o->suppress) && c > max)
+		if (!hid && c > max)
 			max = c;
+		if (o->prev) {
+			bool phid;
+			size_t p = report_prev_count(a, o, ph, i, &phid);
+			count_text(buf, sizeof buf, p, phid);
+			wprev = text_width(buf) > wprev ? text_width(buf) : wprev;
+			change_text(buf, sizeof buf, (long long)c - (long long)p);
+			wchg = text_width(buf) > wchg ? text_width(buf) : wchg;
+		}
 	}
 	wl = wl > LABEL_MAX ? LABEL_MAX : wl;
 	pad(f, report_dim_title(report_agg_dim(a, 0)), wl, false, !o->utf8);
 	fputs("  ", f);
-	pad(f, count_title, wc, true, !o->utf8);
+	pad(f, ctitle, wc, true, !o->utf8);
 	fputs("  ", f);
 	pad(f, "%", wp, true, !o->utf8);
+	if (o->prev) {
+		fputs("  ", f);
+		pad(f, prev_title, wprev, true, !o->utf8);
+		fputs("  ", f);
+		pad(f, chg_title, wchg, true, !o->utf8);
+	}
 	fputc('\n', f);
 	for (i = 0; i < n; i++) {
 		size_t c = report_agg_count(a, 0, i);
+		bool hid = report_hide_count(h, 0, i);
 		pad(f, report_agg_label(a, 0, i), wl, false, !o->utf8);
 		fputs("  ", f);
-		count_text(buf, sizeof buf, c, o->suppress);
+		count_text(buf, sizeof buf, c, hid);
 		pad(f, buf, wc, true, true);
 		fputs("  ", f);
-		if (report_hidden(c, o->suppress))
+		if (hid || th)
 			buf[0] = '\0';
 		else
 			report_percent(buf, sizeof buf, c, total, point);
 		pad(f, buf, wp, true, true);
-		if (!report_hidden(c, o->suppress) && c) {
+		if (o->prev) {
+			bool phid;
+			size_t p = report_prev_count(a, o, ph, i, &phid);
+			fputs("  ", f);
+			count_text(buf, sizeof buf, p, phid);
+			pad(f, buf, wprev, true, true);
+			fputs("  ", f);
+			if (hid || phid)
+				snprintf(buf, sizeof buf, "%s", REPORT_HIDDEN_MARK);
+			else
+				change_text(buf, sizeof buf, (long long)c - (long long)p);
+			pad(f, buf, wchg, true, true);
+		}
+		if (!hid && c) {
 			char *bar = report_bar(c, max, width, o->utf8);
 			fputs("  ", f);
 			fputs(bar, f);
@@ -207,6 +289,8 @@ static int write_text_1d(FILE *f, const struct report_agg *a,
 	}
 	if (report_agg_dim(a, 0) == REPORT_TOPIC && n)
 		fprintf(f, "\n%s\n", _("A contact can have several topics: percentages are of all contacts and may add up to more than 100."));
+	if (h && o->suppress)
+		fprintf(f, "\n%s\n", _(".. = hidden by --suppress, so that no count below it can be worked out."));
 	return 0;
 }
 
@@ -224,7 +308,7 @@ static const char *column_head(const struct report_agg *a, size_t j)
  * are left out so that language x topic fits a wide terminal; csv and
  * json keep every cell. */
 static int write_text_2d(FILE *f, const struct report_agg *a,
-			 const struct report_out *o)
+			 const struct report_out *o, const struct report_hide *h)
 {
 	size_t n0 = report_agg_size(a, 0), n1 = report_agg_size(a, 1), i, j, k;
 	size_t wl, *wcol, *rows, *cols, nr = 0, nc = 0;
@@ -256,14 +340,11 @@ static int write_text_2d(FILE *f, const struct report_agg *a,
 		wcol[k] = width_of(head);
 		if (wcol[k] > 18)
 			wcol[k] = 18;
-		count_text(buf, sizeof buf, c, o->suppress);
+		count_text(buf, sizeof buf, c, false);
 		if (text_width(buf) > wcol[k])
 			wcol[k] = text_width(buf);
-		if (o->suppress) {
-			count_text(buf, sizeof buf, 0, o->suppress);
-			if (text_width(buf) > wcol[k])
-				wcol[k] = text_width(buf);
-		}
+		if (o->suppress && wcol[k] < strlen(REPORT_HIDDEN_MARK))
+			wcol[k] = strlen(REPORT_HIDDEN_MARK);
 	}
 	pad(f, corner, wl, false, !o->utf8);
 	for (k = 0; k <= nc; k++) {
@@ -275,12 +356,17 @@ static int write_text_2d(FILE *f, const struct report_agg *a,
 		pad(f, i == nr ? total_title : report_agg_label(a, 0, rows[i]), wl, false, !o->utf8);
 		for (k = 0; k <= nc; k++) {
 			size_t c;
-			if (i == nr)
+			bool hid;
+			if (i == nr) {
 				c = k == nc ? report_agg_total(a) : report_agg_count(a, 1, cols[k]);
-			else
+				hid = k == nc ? report_hide_total(h) : report_hide_count(h, 1, cols[k]);
+			} else {
 				c = k == nc ? report_agg_count(a, 0, rows[i])
 					: report_agg_cell(a, rows[i], cols[k]);
-			count_text(buf, sizeof buf, c, o->suppress);
+				hid = k == nc ? report_hide_count(h, 0, rows[i])
+					: report_hide_cell(h, rows[i], cols[k]);
+			}
+			count_text(buf, sizeof buf, c, hid);
 			fputs("  ", f);
 			pad(f, buf, wcol[k], true, true);
 		}
@@ -288,6 +374,8 @@ static int write_text_2d(FILE *f, const struct report_agg *a,
 	}
 	if ((report_agg_dim(a, 0) == REPORT_TOPIC || report_agg_dim(a, 1) == REPORT_TOPIC) && nr)
 		fprintf(f, "\n%s\n", _("A contact can have several topics: it counts once under each of them."));
+	if (h && o->suppress)
+		fprintf(f, "\n%s\n", _(".. = hidden by --suppress, so that no count below it can be worked out."));
 	free(wcol);
 	free(rows);
 	free(cols);
@@ -385,27 +473,50 @@ static void write_contacts_text(FILE *f, const struct report_contacts *c,
 		}
 }
 
+/* Into a buffer, then out without trailing spaces. */
+static FILE *buffer_open(FILE *f, char **buf, size_t *len)
+{
+	FILE *m = open_memstream(buf, len);
+	/* Out of memory for the buffer: write unstripped. */
+	return m ? m : f;
+}
+
+static void buffer_close(FILE *f, FILE *m, char **buf)
+{
+	/* fclose sets *buf. */
+	if (m != f) {
+		fclose(m);
+		put_stripped(f, *buf ? *buf : "");
+		free(*buf);
+	}
+}
+
 void report_text_write(FILE *f, const struct report_out *o,
 		       const char *const *desks, size_t n_desks,
-		       const struct report_agg *a, const struct report_contacts *c)
+		       const struct report_agg *a, const struct report_hide *h,
+		       const struct report_hide *ph)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	/* Out of memory for the buffer: write unstripped. */
-	if (!m)
-		m = f;
-	text_head(m, o, desks, n_desks, a ? report_agg_total(a) : report_contacts_n(c));
+	FILE *m = buffer_open(f, &buf, &len);
+	text_head(m, o, desks, n_desks, report_agg_total(a), report_hide_total(h));
 	fputc('\n', m);
-	if (c)
-		write_contacts_text(m, c, o);
-	else if (report_agg_dim(a, 1) >= 0)
-		write_text_2d(m, a, o);
+	if (report_agg_dim(a, 1) >= 0)
+		write_text_2d(m, a, o, h);
 	else
-		write_text_1d(m, a, o);
-	if (m != f) {
-		fclose(m);
-		put_stripped(f, buf);
-		free(buf);
-	}
+		write_text_1d(m, a, o, h, ph);
+	buffer_close(f, m, &buf);
+}
+
+void report_text_contacts(FILE *f, const struct report_out *o,
+			  const char *const *desks, size_t n_desks,
+			  const struct report_contacts *c)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = buffer_open(f, &buf, &len);
+	text_head(m, o, desks, n_desks, report_contacts_n(c), false);
+	fputc('\n', m);
+	write_contacts_text(m, c, o);
+	buffer_close(f, m, &buf);
 }

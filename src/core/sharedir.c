@@ -93,10 +93,15 @@ int sharedir_create_file(const char *path, mode_t mode, gid_t gid, char **err)
 	return 0;
 }
 
-int sharedir_check_folder(const char *dir, enum sharedir_kind kind, char **err)
+bool sharedir_folder_open(const char *dir)
 {
 	struct stat sb;
-	if (stat(dir, &sb) != 0 || !(sb.st_mode & S_IWOTH) || (sb.st_mode & S_ISVTX))
+	return stat(dir, &sb) == 0 && (sb.st_mode & S_IWOTH) && !(sb.st_mode & S_ISVTX);
+}
+
+int sharedir_check_folder(const char *dir, enum sharedir_kind kind, char **err)
+{
+	if (!sharedir_folder_open(dir))
 		return 0;
 	if (kind == SHAREDIR_TICKETS)
 		err_set(err, _("%s: the tickets folder is writable by others; run 'chmod o-w' on it, or 'neuvoo doctor --fix' as root"), dir);
@@ -105,28 +110,48 @@ int sharedir_check_folder(const char *dir, enum sharedir_kind kind, char **err)
 	return -1;
 }
 
+const char *sharedir_suffix(size_t i)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	return i < sizeof suffix / sizeof *suffix ? suffix[i] : NULL;
+}
+
+enum sharedir_trust sharedir_file_trust(const char *p, uid_t uid)
+{
+	struct stat sb;
+	if (lstat(p, &sb) != 0)
+		return SHAREDIR_OK;
+	if (S_ISLNK(sb.st_mode))
+		return SHAREDIR_LINK;
+	return !S_ISREG(sb.st_mode) || (uid != (uid_t)-1 && sb.st_uid != uid)
+	       ? SHAREDIR_FOREIGN : SHAREDIR_OK;
+}
+
 int sharedir_check_file(const char *path, enum sharedir_kind kind, bool own,
 			char **err)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	const char *suffix;
 	size_t i;
 	int rc = 0;
-	for (i = 0; i < sizeof suffix / sizeof *suffix && !rc; i++) {
-		char *p = xasprintf("%s%s", path, suffix[i]);
-		struct stat sb;
-		if (lstat(p, &sb) == 0) {
-			bool link = S_ISLNK(sb.st_mode);
-			bool foreign = !S_ISREG(sb.st_mode)
-				       || (own && sb.st_uid != geteuid());
-			if (link && kind == SHAREDIR_TICKETS)
+	for (i = 0; (suffix = sharedir_suffix(i)) && !rc; i++) {
+		char *p = xasprintf("%s%s", path, suffix);
+		switch (sharedir_file_trust(p, own ? geteuid() : (uid_t)-1)) {
+		case SHAREDIR_LINK:
+			if (kind == SHAREDIR_TICKETS)
 				err_set(err, _("%s: the ticket file is a symbolic link; remove the link and start again"), p);
-			else if (link)
+			else
 				err_set(err, _("%s: the statistics file is a symbolic link; remove the link and start again"), p);
-			else if (foreign && kind == SHAREDIR_TICKETS)
+			rc = -1;
+			break;
+		case SHAREDIR_FOREIGN:
+			if (kind == SHAREDIR_TICKETS)
 				err_set(err, _("%s: the ticket file is not a regular file; move it aside and run 'neuvoo doctor --fix' as root"), p);
-			else if (foreign)
+			else
 				err_set(err, _("%s: the statistics file is not a file of your own; remove or rename it and start again"), p);
-			rc = link || foreign ? -1 : 0;
+			rc = -1;
+			break;
+		case SHAREDIR_OK:
+			break;
 		}
 		free(p);
 	}

@@ -9,6 +9,7 @@
 #define NEUVOO_SHAREDIR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 /* Which folder: it decides the words of the messages. */
@@ -28,6 +29,15 @@ int sharedir_create_file(const char *path, mode_t mode, gid_t gid,
  * rename our file and plant another). 0, or -1 with *err. */
 int sharedir_check_folder(const char *dir, enum sharedir_kind kind,
 			  char **err);
+/* Others may write the folder and it is not sticky. */
+bool sharedir_folder_open(const char *dir);
+/* "", "-wal", "-shm", "-journal" for i = 0..3, then NULL: a database file
+ * and its journals. */
+const char *sharedir_suffix(size_t i);
+/* One file (lstat): missing or fine, a symbolic link, or not a regular
+ * file of uid ((uid_t)-1: of anyone). */
+enum sharedir_trust { SHAREDIR_OK, SHAREDIR_LINK, SHAREDIR_FOREIGN };
+enum sharedir_trust sharedir_file_trust(const char *p, uid_t uid);
 /* path and its -wal, -shm, -journal: no symbolic link, a regular file,
  * and (when own) owned by this user. 0, or -1 with *err. */
 int sharedir_check_file(const char *path, enum sharedir_kind kind, bool own,

@@ -167,7 +167,7 @@ int stats_read_fail(char **err, const char *path, sqlite3 *db, int rc)
 {
 	int p = rc & 0xff;
 	if (p == SQLITE_CORRUPT || p == SQLITE_NOTADB)
-		err_set(err, _("%s: the file is damaged; leave it out or restore a copy"), path);
+		err_set(err, _("%s: the file is damaged or is not a neuvoo statistics file; it is left out: restore a good copy or take it out of the folder"), path);
 	else
 		stats_fail(err, path, db, rc);
 	return -1;
@@ -245,6 +245,49 @@ static char *desk_of(const char *path)
 }
 
 /* ---- open and close ---------------------------------------------------- */
+
+/* What readers check (they warn; the desk refuses through sharedir's
+ * checks): the folder, and that a file and its journals are no links and
+ * belong to the user its name gives. */
+int stats_trust_folder(const char *dir, char **err)
+{
+	if (!sharedir_folder_open(dir))
+		return 0;
+	err_set(err, _("%s: the statistics folder is writable by others without the sticky bit, so any user can replace a desk's file; run 'chmod +t' or 'chmod o-w' on it, or 'neuvoo doctor --fix' as root"), dir);
+	return -1;
+}
+
+int stats_trust_file(const char *path, char **err)
+{
+	char *desk, *user;
+	struct passwd *pw;
+	const char *suffix;
+	uid_t uid;
+	size_t i;
+	int rc = 0;
+
+	stats_file_parse(path, &desk, &user);
+	pw = user && *user ? getpwnam(user) : NULL;
+	free(desk);
+	free(user);
+	/* A file of an unknown user (or an old DESK.db) has no owner to
+	 * hold it to; only links are looked for then. */
+	uid = pw ? pw->pw_uid : (uid_t)-1;
+	for (i = 0; (suffix = sharedir_suffix(i)) && !rc; i++) {
+		char *p = xasprintf("%s%s", path, suffix);
+		enum sharedir_trust t = sharedir_file_trust(p, uid);
+		if (t == SHAREDIR_LINK) {
+			err_set(err, _("%s: the statistics file is a symbolic link, so it may be another's file; check where it points and remove the link"), p);
+			rc = -1;
+		} else if (t == SHAREDIR_FOREIGN && pw) {
+			err_set(err, _("%s: the statistics file is not owned by its user %s, so another user may have written it; check who made it, or take it out of the folder"),
+				p, pw->pw_name);
+			rc = -1;
+		}
+		free(p);
+	}
+	return rc;
+}
 
 int stats_check_same(struct stats *st, char **err)
 {

@@ -65,6 +65,13 @@ char *stats_file_name(const char *desk, const char *user);
  * supervisor's sign-off file "@sup.db" -> "", "sup". */
 void stats_file_parse(const char *path, char **desk, char **user);
 
+/* For readers (report, review, snapshot): a statistics folder others can
+ * write without the sticky bit, or a desk file (or its -wal, -shm) that is
+ * a symlink or not owned by the user its name gives, is -1 with one line
+ * to warn with (the file is still read); 0 when all is well. */
+int stats_trust_folder(const char *dir, char **err);
+int stats_trust_file(const char *path, char **err);
+
 /* Open (creating file and folders as needed) the desk file at path. */
 int stats_open(struct stats **out, const char *path,
 	       const struct stats_opts *opts, char **err);

@@ -28,12 +28,23 @@
 	  SCAN_COLS(SAVED, LATER) " WHERE +started_at >= ?1 AND +started_at < ?2" }, \
 	{ SCAN_COLS(SAVED, LATER) " WHERE started_at >= ?1 AND started_at < ?2 AND undone_at IS NULL", \
 	  SCAN_COLS(SAVED, LATER) " WHERE +started_at >= ?1 AND +started_at < ?2 AND undone_at IS NULL" } }
+/* In time order, for cursors: [kept only]. */
+#define ORDER_SQL(SAVED, LATER) { \
+	SCAN_COLS(SAVED, LATER) " WHERE started_at >= ?1 AND started_at < ?2" \
+		" ORDER BY started_at, desk, id", \
+	SCAN_COLS(SAVED, LATER) " WHERE started_at >= ?1 AND started_at < ?2" \
+		" AND undone_at IS NULL ORDER BY started_at, desk, id" }
 #define OLD_LATER "NULL" CONTACT_READ_COLUMNS_V2
 /* [schema version - 1][kept only][full scan] */
 static const char *const scan_sql[STATS_SCHEMA_VERSION][2][2] = {
 	SCAN_SQL("ended_at", OLD_LATER),
 	SCAN_SQL("coalesce(saved_at, ended_at)", OLD_LATER),
 	SCAN_SQL("coalesce(saved_at, ended_at)", "corrected_at" CONTACT_READ_COLUMNS),
+};
+static const char *const order_sql[STATS_SCHEMA_VERSION][2] = {
+	ORDER_SQL("ended_at", OLD_LATER),
+	ORDER_SQL("coalesce(saved_at, ended_at)", OLD_LATER),
+	ORDER_SQL("coalesce(saved_at, ended_at)", "corrected_at" CONTACT_READ_COLUMNS),
 };
 static const char span_sql[] =
 	"SELECT (SELECT min(started_at) FROM contact),"
@@ -94,7 +105,7 @@ static int scan_error(char **err, const struct stats_reader *r, int rc)
 {
 	int p = rc & 0xff;
 	if (p == SQLITE_CORRUPT || p == SQLITE_NOTADB)
-		err_set(err, _("%s: the file is damaged; leave it out or restore a copy"), r->path);
+		err_set(err, _("%s: the file is damaged or is not a neuvoo statistics file; it is left out: restore a good copy or take it out of the folder"), r->path);
 	else if (p == SQLITE_ERROR)
 		err_set(err, _("%s: not a neuvoo statistics file (%s); leave it out"),
 			r->path, sqlite3_errmsg(r->db));
@@ -135,6 +146,26 @@ size_t stats_reader_expect(struct stats_reader *r, time_t from, time_t to)
 	return n;
 }
 
+int stats_reader_corrected(struct stats_reader *r, stats_id_fn fn, void *ud,
+			   char **err)
+{
+	sqlite3_stmt *s;
+	int rc;
+	if (r->version < 3)	/* no corrections before schema 3 */
+		return 0;
+	rc = sqlite3_prepare_v2(r->db, "SELECT id FROM contact WHERE corrected_at IS NOT NULL",
+				-1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			const char *id = (const char *)sqlite3_column_text(s, 0);
+			if (id)
+				fn(id, ud);
+		}
+		sqlite3_finalize(s);
+	}
+	return rc == SQLITE_DONE ? 0 : scan_error(err, r, rc);
+}
+
 int stats_reader_undone(struct stats_reader *r, time_t from, time_t to,
 			stats_id_fn fn, void *ud, char **err)
 {
@@ -169,6 +200,30 @@ static const char *col_TOPICS(sqlite3_stmt *s, int i)
 	return v ? v : "";
 }
 
+/* The row of a step of s (a scan_sql or order_sql statement); false for a
+ * row without an id (skipped). */
+static bool fill_row(sqlite3_stmt *s, struct stats_row *row)
+{
+	int i = SCAN_FIRST_FIELD;
+	row->id = col(s, 0);
+	if (!row->id)
+		return false;
+	row->desk = col(s, 1);
+	row->advisor = col(s, 2);
+	row->started_at = (time_t)sqlite3_column_int64(s, 3);
+	row->ended_at = (time_t)sqlite3_column_int64(s, 4);
+	row->tz_offset = (long)sqlite3_column_int64(s, 5);
+	row->undone_at = (time_t)sqlite3_column_int64(s, 6);
+	row->saved_at = (time_t)sqlite3_column_int64(s, 7);
+	row->corrected_at = (time_t)sqlite3_column_int64(s, 8);
+#define READ_FIELD(name, t, k, kind, l, use) \
+	CONTACT_IF_READ(use, row->name = col_##kind(s, i++);)
+	CONTACT_FIELDS(READ_FIELD)
+#undef READ_FIELD
+	(void)i;
+	return true;
+}
+
 int stats_reader_contacts(struct stats_reader *r, time_t from, time_t to,
 			  bool include_undone, stats_row_fn fn, void *ud,
 			  char **err)
@@ -186,23 +241,8 @@ int stats_reader_contacts(struct stats_reader *r, time_t from, time_t to,
 	memset(&row, 0, sizeof row);
 	row.file = r->path;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int i = SCAN_FIRST_FIELD;
-		row.id = col(s, 0);
-		if (!row.id)
+		if (!fill_row(s, &row))
 			continue;
-		row.desk = col(s, 1);
-		row.advisor = col(s, 2);
-		row.started_at = (time_t)sqlite3_column_int64(s, 3);
-		row.ended_at = (time_t)sqlite3_column_int64(s, 4);
-		row.tz_offset = (long)sqlite3_column_int64(s, 5);
-		row.undone_at = (time_t)sqlite3_column_int64(s, 6);
-		row.saved_at = (time_t)sqlite3_column_int64(s, 7);
-		row.corrected_at = (time_t)sqlite3_column_int64(s, 8);
-#define READ_FIELD(name, t, k, kind, l, use) \
-		CONTACT_IF_READ(use, row.name = col_##kind(s, i++);)
-		CONTACT_FIELDS(READ_FIELD)
-#undef READ_FIELD
-		(void)i;
 		if ((result = fn(&row, ud)) != 0)
 			break;
 	}
@@ -210,6 +250,60 @@ int stats_reader_contacts(struct stats_reader *r, time_t from, time_t to,
 	if (!result && rc != SQLITE_DONE)
 		result = scan_error(err, r, rc);
 	return result;
+}
+
+struct stats_cursor {
+	struct stats_reader *r;
+	sqlite3_stmt *s;
+	struct stats_row row;
+};
+
+int stats_reader_cursor(struct stats_reader *r, time_t from, time_t to,
+			bool include_undone, struct stats_cursor **out, char **err)
+{
+	struct stats_cursor *c;
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = NULL;
+	/* A cursor of many open at once: a small page cache each and no
+	 * memory map (mapped pages count as the process's memory) keep fifty
+	 * of them within a few megabytes. */
+	sqlite3_exec(r->db, "PRAGMA cache_size = -256", NULL, NULL, NULL);
+	sqlite3_exec(r->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+	rc = sqlite3_prepare_v2(r->db, order_sql[r->version - 1][!include_undone], -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return scan_error(err, r, rc);
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)to);
+	c = xcalloc(1, sizeof *c);
+	c->r = r;
+	c->s = s;
+	c->row.file = r->path;
+	*out = c;
+	return 0;
+}
+
+int stats_cursor_next(struct stats_cursor *c, const struct stats_row **row,
+		      char **err)
+{
+	int rc;
+	*row = NULL;
+	while ((rc = sqlite3_step(c->s)) == SQLITE_ROW)
+		if (fill_row(c->s, &c->row)) {
+			*row = &c->row;
+			return 1;
+		}
+	return rc == SQLITE_DONE ? 0 : scan_error(err, c->r, rc);
+}
+
+void stats_cursor_free(struct stats_cursor **c)
+{
+	if (!c || !*c)
+		return;
+	sqlite3_finalize((*c)->s);
+	free(*c);
+	*c = NULL;
 }
 
 void stats_day_info_clear(struct stats_day_info *info)

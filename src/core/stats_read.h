@@ -53,10 +53,23 @@ int stats_reader_version(const struct stats_reader *r);
 int stats_reader_contacts(struct stats_reader *r, time_t from, time_t to,
 			  bool include_undone, stats_row_fn fn, void *ud,
 			  char **err);
+/* The same rows pulled one at a time, in time order (start, desk, id):
+ * stats_cursor_next gives 1 and a row valid until the next call, 0 at the
+ * end, -1 with *err. The cursor lives no longer than its reader. */
+struct stats_cursor;
+int stats_reader_cursor(struct stats_reader *r, time_t from, time_t to,
+			bool include_undone, struct stats_cursor **out, char **err);
+int stats_cursor_next(struct stats_cursor *c, const struct stats_row **row,
+		      char **err);
+void stats_cursor_free(struct stats_cursor **c);
 /* fn(id, ud) for each contact of [from, to) that was undone. */
 typedef void (*stats_id_fn)(const char *id, void *ud);
 int stats_reader_undone(struct stats_reader *r, time_t from, time_t to,
 			stats_id_fn fn, void *ud, char **err);
+/* fn(id, ud) for each contact ever corrected after its save (its start
+ * may differ between copies of the file). */
+int stats_reader_corrected(struct stats_reader *r, stats_id_fn fn, void *ud,
+			   char **err);
 /* About how many contacts [from, to) holds: the whole file when most of
  * its time span lies in the period, else 0 (unknown, likely few). */
 size_t stats_reader_expect(struct stats_reader *r, time_t from, time_t to);

@@ -17,6 +17,7 @@
 #include "core/paths.h"
 #include "core/text.h"
 #include "panes/review_day.h"
+#include "panes/review_hours.h"
 
 static const char *const top_titles[REVIEW_TOP__N] = {
 	N_("Topics"), N_("Languages"), N_("Redirected to"),
@@ -50,7 +51,7 @@ static int local_hour(time_t t)
 
 /* ---- loading ----------------------------------------------------------- */
 
-static bool wanted(const char *name, const char *const *desks, size_t n)
+bool review_day_wanted(const char *name, const char *const *desks, size_t n)
 {
 	size_t i;
 	if (!n)
@@ -131,7 +132,7 @@ static void readable_files(struct review_day *d, struct report_files *f)
 /* Every contact of the day from the readable files into d->rows. */
 static void scan(struct review_day *d, const struct report_query *q)
 {
-	struct report_files f = { NULL, 0 };
+	struct report_files f = { 0 };
 	char *e = NULL;
 	size_t i;
 	int attempt;
@@ -145,7 +146,7 @@ static void scan(struct review_day *d, const struct report_query *q)
 		err_free(&e);
 		/* Which one? Each alone. */
 		for (i = 0; i < d->n_desks; i++) {
-			struct report_files one = { NULL, 0 };
+			struct report_files one = { 0 };
 			if (d->desks[i].error)
 				continue;
 			if (report_files_add(&one, d->desks[i].path, false, &e) != 0
@@ -223,8 +224,8 @@ static void add_row(struct review_day *d, struct review_desk *k,
 		report_agg_add(d->agg[i], r);
 }
 
-static void add_flag(struct review_day *d, size_t desk,
-		     enum review_flag_kind kind)
+void review_day_add_flag(struct review_day *d, size_t desk,
+			 enum review_flag_kind kind)
 {
 	d->flags = xrealloc(d->flags, (d->n_flags + 1) * sizeof *d->flags);
 	d->flags[d->n_flags].desk = desk;
@@ -265,17 +266,17 @@ static void tally(struct review_day *d)
 		t->unsaved += k->unsaved;
 		t->draft = t->draft || k->draft;
 		if (k->error)
-			add_flag(d, j, REVIEW_FLAG_UNREADABLE);
+			review_day_add_flag(d, j, REVIEW_FLAG_UNREADABLE);
 		if (k->n_gaps)
-			add_flag(d, j, REVIEW_FLAG_GAP);
+			review_day_add_flag(d, j, REVIEW_FLAG_GAP);
 		if (k->draft)
-			add_flag(d, j, REVIEW_FLAG_DRAFT);
+			review_day_add_flag(d, j, REVIEW_FLAG_DRAFT);
 		if (k->discarded)
-			add_flag(d, j, REVIEW_FLAG_DISCARDED);
+			review_day_add_flag(d, j, REVIEW_FLAG_DISCARDED);
 		if (k->undone)
-			add_flag(d, j, REVIEW_FLAG_UNDO);
+			review_day_add_flag(d, j, REVIEW_FLAG_UNDO);
 		if (k->late)
-			add_flag(d, j, REVIEW_FLAG_LATE);
+			review_day_add_flag(d, j, REVIEW_FLAG_LATE);
 	}
 	find_gaps(t);
 }
@@ -286,7 +287,7 @@ int review_day_load(struct review_day **out, const char *dir,
 		    char **err)
 {
 	struct review_day *d;
-	struct report_files all = { NULL, 0 };
+	struct report_files all = { 0 };
 	struct report_query q;
 	size_t i;
 
@@ -323,7 +324,7 @@ int review_day_load(struct review_day **out, const char *dir,
 			}
 			free(so_file.path);
 			free(so_file.error);
-		} else if (!wanted(desk, desks, n_desks)) {
+		} else if (!review_day_wanted(desk, desks, n_desks)) {
 			/* Its sign-offs count all the same. */
 			memset(&so_file, 0, sizeof so_file);
 			so_file.path = all.paths[i];
@@ -344,6 +345,11 @@ int review_day_load(struct review_day **out, const char *dir,
 		k->path = xstrdup(all.paths[i]);
 		probe(k, d->date, &d->signoffs);
 	}
+	/* The warnings go to the day; the files' list is done. */
+	d->warnings = all.warnings;
+	d->n_warnings = all.n_warnings;
+	all.warnings = NULL;
+	all.n_warnings = 0;
 	report_files_clear(&all);
 	{
 		const struct stats_signoff *last;
@@ -375,6 +381,11 @@ int review_day_load(struct review_day **out, const char *dir,
 	q.include_undone = true;
 	scan(d, &q);
 	tally(d);
+	review_hours_check(d, labels, desks, n_desks);
+	if (labels) {
+		d->note_limit = labels->note_limit;
+		d->note_days = labels->note_days;
+	}
 	*out = d;
 	return 0;
 }
@@ -407,6 +418,9 @@ void review_day_free(struct review_day **dp)
 	for (i = 0; i < d->n_signoff_files; i++)
 		free(d->signoff_files[i]);
 	free(d->signoff_files);
+	for (i = 0; i < d->n_warnings; i++)
+		free(d->warnings[i]);
+	free(d->warnings);
 	stats_signoffs_clear(&d->signoffs);
 	free(d->closed_by);
 	free(d->flags);
@@ -589,6 +603,10 @@ char *review_flag_text(const struct review_day *d, const struct review_flag *f)
 				       k->late), k->late, list);
 		free(list);
 		return r;
+	case REVIEW_FLAG_NOTHING:
+	case REVIEW_FLAG_STARTED_LATE:
+	case REVIEW_FLAG_STOPPED_EARLY:
+		return review_hours_flag_text(d, f);
 	}
 	return xstrdup("");
 }
@@ -637,12 +655,23 @@ int review_day_sign_off(const struct review_day *d,
 	return rc;
 }
 
+bool review_day_notes_expired(const struct review_day *d)
+{
+	/* A day wholly past the retention: its notes are due to be purged
+	 * and are not shown (a day on the edge shows them, a day over at
+	 * most). */
+	return d->note_limit && (d->note_days <= 0
+				 || d->to < time(NULL) - (time_t)d->note_days * 86400);
+}
+
 int review_day_notes(const struct review_day *d,
 		     const struct review_desk *desk, stats_note_fn fn,
 		     void *ud, char **err)
 {
 	struct stats_reader *r = NULL;
 	int rc;
+	if (review_day_notes_expired(d))
+		return 0;
 	if (stats_reader_open(&r, desk->path, err) != 0)
 		return -1;
 	rc = stats_reader_notes(r, d->from, d->to, fn, ud, err);

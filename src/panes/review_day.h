@@ -48,6 +48,9 @@ struct review_desk {
 	time_t closed_at;
 	char *closed_by;
 	size_t first_row, n_rows;	/* its contacts in review_day_row() order */
+	/* Its expected hours that day (expected-desks), minutes after
+	 * midnight; open = close = 0 when not expected. */
+	int open, close;
 };
 
 /* The top lists. */
@@ -73,7 +76,12 @@ enum review_flag_kind {
 	REVIEW_FLAG_DRAFT,	/* a draft left unsaved */
 	REVIEW_FLAG_DISCARDED,	/* drafts thrown away */
 	REVIEW_FLAG_UNDO,	/* contacts undone */
-	REVIEW_FLAG_LATE	/* contacts saved after the day was closed */
+	REVIEW_FLAG_LATE,	/* contacts saved after the day was closed */
+	/* Against the site's expected desks and their hours (expected-desks
+	 * of the configuration): */
+	REVIEW_FLAG_NOTHING,	/* an expected desk recorded nothing */
+	REVIEW_FLAG_STARTED_LATE,	/* its first contact long after opening */
+	REVIEW_FLAG_STOPPED_EARLY	/* its last contact long before closing */
 };
 
 struct review_flag {
@@ -94,6 +102,10 @@ struct review_day {
 	bool closed;
 	time_t closed_at;
 	char *closed_by;
+	/* Warnings about the folder and its files (open to others, linked or
+	 * foreign desk files: report_files), a line each. */
+	char **warnings;
+	size_t n_warnings;
 	/* Private. */
 	char **signoff_files;		/* @USER.db files that could be read */
 	size_t n_signoff_files;
@@ -101,12 +113,23 @@ struct review_day {
 	struct report_contacts *rows;	/* undone ones too, grouped by desk */
 	size_t *order;			/* row indexes, desk by desk */
 	struct report_agg *agg[REVIEW_TOP__N];
+	bool note_limit;		/* review_labels' */
+	int note_days;
 };
 
 /* Names for languages and services (a catalogue); may be NULL. */
 struct review_labels {
 	report_label_fn fn;
 	void *ud;
+	/* The site's expected desks, "DESK HOURS" each (the configuration's
+	 * expected-desks, checked there), or none. */
+	const char *const *expected;
+	size_t n_expected;
+	/* note_limit: notes are shown only within note_days of now (the
+	 * configuration's note-retention-days; 0 shows none), as a desk
+	 * would have purged the older ones by its next start. */
+	bool note_limit;
+	int note_days;
 };
 
 /* Load the day `date` (YYYY-MM-DD) from every *.db in dir (a folder that
@@ -118,6 +141,11 @@ int review_day_load(struct review_day **out, const char *dir,
 		    size_t n_desks, const struct review_labels *labels,
 		    char **err);
 void review_day_free(struct review_day **d);
+
+/* For review_hours: is desk name among desks (none = all), and a new flag. */
+bool review_day_wanted(const char *name, const char *const *desks, size_t n);
+void review_day_add_flag(struct review_day *d, size_t desk,
+			 enum review_flag_kind kind);
 
 /* Contact j (0 <= j < desk->n_rows) of a desk, in time order; undone ones
  * have undone_at set. */
@@ -163,9 +191,12 @@ int review_day_sign_off(const struct review_day *d,
 			const struct stats_opts *opts, char **err);
 
 /* The notes of a desk's contacts of the day, for when the supervisor asks:
- * fn(id, note, ud) for each. */
+ * fn(id, note, ud) for each; none of a day past the retention (labels'
+ * note_limit). */
 int review_day_notes(const struct review_day *d,
 		     const struct review_desk *desk, stats_note_fn fn,
 		     void *ud, char **err);
+/* Is the day past the notes' retention (none of its notes shown)? */
+bool review_day_notes_expired(const struct review_day *d);
 
 #endif

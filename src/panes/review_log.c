@@ -364,7 +364,9 @@ static void notes_answer(void *ctx, bool yes, const int *values)
 	if (review_day_notes(lg->r->day, &lg->r->day->desks[lg->desk], keep_note, lg, &e) != 0) {
 		lg->note_error = e;
 		e = NULL;
-	} else if (!lg->n_notes)
+	} else if (!lg->n_notes && review_day_notes_expired(lg->r->day))
+		lg->note_error = xstrdup(_("This day is past the notes' retention (note-retention-days): its notes are not shown."));
+	else if (!lg->n_notes)
 		lg->note_error = xstrdup(_("No contact of this day has a note."));
 	lg->built_width = -1;
 }

@@ -750,36 +750,36 @@ struct pane *review_top_pane_new(struct review *r)
 
 /* ---- flags ------------------------------------------------------------- */
 
-struct flag_ctx {
-	const struct review_day *d;
-	bool focused;
-	int name_w;
+/* A flag's text is wrapped (never cut): the desk's name on its first
+ * line, the text in the column after it. */
+struct flag_lines {
+	WINDOW *w;
+	int y, x, width, left;	/* where the next line goes; lines left */
+	attr_t attr;
+	char *clean;
 };
 
-static void flag_row(void *vctx, WINDOW *w, int y, int x, int width,
-		     size_t i, bool hl)
+static void flag_line(void *ctx, const char *line, size_t len)
 {
-	struct flag_ctx *fc = vctx;
-	const struct review_flag *f = &fc->d->flags[i];
-	attr_t base = hl ? theme_attr(fc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
-	char *text = review_flag_text(fc->d, f);
-
-	ui_fill(w, y, x, width, base);
-	ui_put_data(w, y, x, min_i(fc->name_w, width), fc->d->desks[f->desk].name,
-		    hl ? base : theme_attr(TH_HEADER));
-	if (width > fc->name_w + 1)
-		ui_put_data(w, y, x + fc->name_w + 1, width - fc->name_w - 1, text,
-			    hl ? base : (f->kind == REVIEW_FLAG_UNREADABLE
-					 ? theme_attr(TH_CLOSED) : A_NORMAL));
-	free(text);
+	struct flag_lines *fl = ctx;
+	char *piece;
+	if (fl->left <= 0)
+		return;
+	piece = xstrndup(line, len);
+	ui_put_data(fl->w, fl->y, fl->x, fl->width, piece, fl->attr);
+	free(piece);
+	fl->y++;
+	fl->left--;
 }
 
 static void flags_draw(struct pane *p, WINDOW *w, int h, int width)
 {
 	struct rpane *rp = st(p);
 	const struct review_day *d = rp->r->day;
-	struct flag_ctx fc = { d, p->focused, 0 };
-	size_t i;
+	struct list *l = &rp->list;
+	int name_w = 0, text_w, rows = h - 2, used, y;
+	size_t i, *lines;
+	char **texts;
 
 	if (!d->n_flags) {
 		if (d->n_desks)
@@ -791,11 +791,61 @@ static void flags_draw(struct pane *p, WINDOW *w, int h, int width)
 	for (i = 0; i < d->n_flags; i++) {
 		char *s = text_sanitize(d->desks[d->flags[i].desk].name);
 		int tw = (int)text_width(s);
-		fc.name_w = tw > fc.name_w ? tw : fc.name_w;
+		name_w = tw > name_w ? tw : name_w;
 		free(s);
 	}
-	fc.name_w = min_i(fc.name_w, min_i(12, (width - 2) / 3));
-	list_draw(&rp->list, w, 1, 1, h - 2, width - 2, flag_row, &fc);
+	name_w = min_i(name_w, min_i(12, (width - 2) / 3));
+	text_w = width - 2 - name_w - 1;
+	if (text_w < 4 || rows < 1)
+		return;
+	texts = xcalloc(d->n_flags, sizeof *texts);
+	lines = xcalloc(d->n_flags, sizeof *lines);
+	for (i = 0; i < d->n_flags; i++) {
+		char *t = review_flag_text(d, &d->flags[i]);
+		texts[i] = text_sanitize(t);
+		free(t);
+		lines[i] = ui_wrap(texts[i], text_w, NULL, NULL);
+		if (!lines[i])
+			lines[i] = 1;
+	}
+	/* The highlighted flag shown whole: move the top down until it fits. */
+	if (l->cur < l->top)
+		l->top = l->cur;
+	for (;;) {
+		size_t n = 0;
+		for (i = l->top; i <= l->cur && i < d->n_flags; i++)
+			n += lines[i];
+		if (n <= (size_t)rows || l->top >= l->cur)
+			break;
+		l->top++;
+	}
+	l->page = rows;
+	used = 0;
+	for (i = l->top, y = 1; i < d->n_flags && used < rows; i++) {
+		const struct review_flag *f = &d->flags[i];
+		bool hl = i == l->cur;
+		attr_t base = hl ? theme_attr(p->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
+		struct flag_lines fl;
+		int k, n = (int)lines[i] < rows - used ? (int)lines[i] : rows - used;
+		for (k = 0; k < n; k++)
+			ui_fill(w, y + k, 1, width - 2, base);
+		ui_put_data(w, y, 1, name_w, d->desks[f->desk].name,
+			    hl ? base : theme_attr(TH_HEADER));
+		fl.w = w;
+		fl.y = y;
+		fl.x = 1 + name_w + 1;
+		fl.width = text_w;
+		fl.left = n;
+		fl.attr = hl ? base : (f->kind == REVIEW_FLAG_UNREADABLE
+				       ? theme_attr(TH_CLOSED) : A_NORMAL);
+		ui_wrap(texts[i], text_w, flag_line, &fl);
+		y += n;
+		used += n;
+	}
+	for (i = 0; i < d->n_flags; i++)
+		free(texts[i]);
+	free(texts);
+	free(lines);
 }
 
 static bool flags_update(struct pane *p)

@@ -126,7 +126,7 @@ mkdir -p "$T/big"
 sqlite3 "$big" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000)
 	INSERT INTO contact (id, desk, started_at, ended_at, channel, topics, saved_at)
 	SELECT printf('big-%d', i), 'big', started_at, ended_at, channel, topics, saved_at
-	FROM n, (SELECT * FROM contact LIMIT 1)"
+	FROM n, (SELECT * FROM contact LIMIT 1); PRAGMA journal_mode = DELETE"
 before=$(psql_ "SELECT count(*) FROM contact")
 busy() { test "$(psql_ "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'neuvoo' AND state = 'active' AND (query LIKE 'COPY stage_contact%' OR query LIKE 'INSERT INTO contact%')")" -ge 1; }
 "$NEUVOO" stats push --db "$DB" "$T/big" >/dev/null 2>&1 &

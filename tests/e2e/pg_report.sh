@@ -51,7 +51,7 @@ sleep 1
 "$FILL" "$S/d2@bo.db" d2 2 $D >/dev/null
 sqlite3 "$S/d1@anna.db" "UPDATE contact SET undone_at = strftime('%s','now') WHERE rowid = 3"
 mkdir -p "$T/copies"
-cp "$S/d3@cai.db" "$T/copies/"
+"$NEUVOO" stats snapshot "$T/snap" >/dev/null && cp "$T/snap/d3@cai.db" "$T/copies/"
 "$NEUVOO" stats push --db "$DB" >/dev/null && "$NEUVOO" stats push --db "$DB" "$T/copies" >/dev/null || {
 	echo "Bail out! the push failed"
 	exit 1

@@ -66,7 +66,7 @@ out=$("$NEUVOO" --desk d2 report --date 2026-11-22 --format csv 2>&1 | tr -d '\r
 check "--desk before the subcommand selects desks" test "$(rows "$out")" = "d2,d2,5,100.0"
 
 out=$(c --date 2026-11-22 --format csv --suppress 6)
-check "suppression" test "$(rows "$out")" = "$(printf 'd1,d1,10,66.7\nd2,d2,<6,')"
+check "suppression: d2 below 6 and d1 too (else 15 - 10 gives d2)" test "$(rows "$out")" = "$(printf 'd1,d1,..,\nd2,d2,..,')"
 
 out=$(r --from 2026-11-21 --to 2026-11-22 --format json)
 check "a range of days" sh -c 'printf "%s\n" "$1" | grep -q "\"total\":18,"' _ "$out"

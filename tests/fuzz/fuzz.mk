@@ -13,7 +13,7 @@
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
 # Harnesses whose module exists; scenario joined when scenario.c landed.
-FUZZ_TARGETS ?= text config csv hsds hours privacy privacy_fold keymap layout scenario ptv tpr index
+FUZZ_TARGETS ?= text config csv hsds hours privacy privacy_fold keymap layout scenario ptv tpr index report
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 FUZZ_CFLAGS = -g -O1 -std=gnu11 -Wall -Wextra -Wno-unused-parameter

@@ -7,14 +7,29 @@
 # 1 and one line on stderr naming the file, before anything is loaded.
 # The fixtures are made here from sound files.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 22
+plan 23
 
 export TZ=Europe/Helsinki
 FILL=$top_builddir/tests/unit/stats_fill
 sq() { sqlite3 -batch "$@"; }
+# (A file in WAL mode given without its -wal is warned about, a line of
+# its own: left out of the count of lines.)
 run() {
-	"$@" >"$T/out" 2>"$T/err"
+	"$@" >"$T/out" 2>"$T/err.all"
 	rc=$?
+	grep -v "without its -wal beside it" "$T/err.all" >"$T/err"
+}
+# left_out FILE WORD: report's way with a file it cannot use: status 1,
+# one stderr line naming FILE and WORD, and the line counting what was
+# left out (the rest is reported).
+left_out() {
+	if [ $rc -eq 1 ] && [ "$(grep -cF "$1" "$T/err")" -eq 1 ] &&
+	   grep -F "$1" "$T/err" | grep -qF -- "$2" &&
+	   grep -q "left out of the report" "$T/err" && [ "$(wc -l <"$T/err")" -eq 2 ]; then
+		return 0
+	fi
+	diag "status $rc, stderr:" "$(head -c 600 "$T/err")"
+	return 1
 }
 # refused FILE WORD: status 1, one stderr line naming FILE and WORD.
 refused() {
@@ -82,7 +97,7 @@ make_stats s_view "ALTER TABLE contact_topic RENAME TO ct; CREATE VIEW contact_t
 make_stats s_trigger "CREATE TRIGGER t AFTER INSERT ON contact BEGIN SELECT 1; END;"
 for f in s_generated s_view s_trigger; do
 	run "$NEUVOO" report --date 2024-05-13 "$T/$f.db"
-	check "report refuses a desk file with ${f#s_}" refused "$T/$f.db" "not a neuvoo statistics file"
+	check "report leaves out a desk file with ${f#s_}" left_out "$T/$f.db" "not a neuvoo statistics file"
 done
 # The desk's own file: the writer checks it exactly.
 make_stats s_column "ALTER TABLE contact ADD COLUMN extra TEXT;"
@@ -93,7 +108,8 @@ run env STATS_FILL_GROUP= "$FILL" "$S/x@$ME.db" x 1 2024-05-13
 check "the writer refuses an extra column" sh -c 'grep -qF "other columns" "$1"' _ "$T/err"
 check "and leaves the file unchanged" test "$(cksum <"$S/x@$ME.db")" = "$before"
 run "$NEUVOO" report --date 2024-05-13 "$T/s_generated.db" "$T/sound.db"
-check "one bad file among good ones still fails with one line" refused "$T/s_generated.db" "generated or hidden"
+check "one bad file among good ones: named, left out, exit 1" left_out "$T/s_generated.db" "generated or hidden"
+check "and the good one is reported" grep -q "^Contacts: [1-9]" "$T/out"
 
 # (Training results files: tests/unit/test_results.c, test_refuses_odd_schema.)
 

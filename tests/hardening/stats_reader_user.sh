@@ -11,7 +11,7 @@
 for tool in useradd userdel groupadd groupdel runuser; do
 	command -v "$tool" >/dev/null 2>&1 || skip_all "$tool is missing"
 done
-plan 11
+plan 17
 
 FILL="$top_builddir/tests/unit/stats_fill"
 tag=$$
@@ -84,4 +84,32 @@ check "csv the same: d1 9" sh -c 'printf "%s\n" "$1" | grep -qx "d1,d1,9,100.0"'
 fill 1 $D >/dev/null
 check "the writer saves after the reads: 10" test "$(count)" = 10
 check "no file of the reader's in the folder" test -z "$(find "$S" -user "$R")"
+
+# A snapshot by the reader (group read only), of a desk that is running.
+STATS_FILL_HOLD=30 fill 5 $D >"$T/hold2.out" &
+hold_pid=$!
+i=0
+while [ $i -lt 200 ] && [ ! -s "$T/hold2.out" ]; do sleep 0.05; i=$((i + 1)); done
+mkdir "$SITE/out"
+chown "$R" "$SITE/out"
+before=$(folder)
+as "$R" "$NEUVOO" stats snapshot --stats-dir "$S" "$SITE/out/snap" >"$T/snap.out" 2>"$T/snap.err"
+st=$?
+check "the reader's snapshot: exit 0, without write access" sh -c '[ $1 -eq 0 ] && grep -q "^Copied 1 file" "$2"' _ $st "$T/snap.out"
+check "the snapshot changed nothing in the folder" test "$(folder)" = "$before"
+snap=$(as "$R" "$NEUVOO" report --stats-dir "$SITE/out/snap" --date $D --format csv 2>&1 | tr -d '\r')
+check "the snapshot has the running desk's contacts: 15" sh -c 'printf "%s\n" "$1" | grep -qx "d1,d1,15,100.0"' _ "$snap"
+check "the copy is the reader's, 0600, no -wal" sh -c '
+	[ "$(stat -c "%U %a" "$1/d1@$2.db")" = "$3 600" ] && [ ! -e "$1/d1@$2.db-wal" ]' _ "$SITE/out/snap" "$W" "$R"
+kill "$hold_pid" 2>/dev/null
+wait "$hold_pid" 2>/dev/null
+hold_pid=""
+
+# A desk file the reader may not read: named, left out, the rest counted.
+as "$W" env STATS_FILL_GROUP= "$FILL" "$S/d2@$W.db" d2 2 $D >/dev/null
+chmod 600 "$S/d2@$W.db"
+csv=$(as "$R" "$NEUVOO" report --stats-dir "$S" --date $D --format csv 2>"$T/err" | tr -d '\r')
+st=$?
+check "an unreadable desk file: named with what to do" grep -q "d2@$W.db: cannot read the file: .*you need read access" "$T/err"
+check "and the rest reported: d1 15" sh -c 'printf "%s\n" "$1" | grep -qx "d1,d1,15,100.0"' _ "$csv"
 finish

@@ -21,6 +21,7 @@
 #include "core/err.h"
 #include "core/csv.h"
 #include "core/report.h"
+#include "core/report_suppress.h"
 #include "core/stats.h"
 
 #define T(h, m) ((time_t)1795331400 + ((h) - 9) * 3600 + ((m) - 10) * 60)
@@ -315,20 +316,29 @@ static void test_suppression(void **state)
 	struct report_agg *a = agg_of(fx, REPORT_LANGUAGE, -1);
 	struct report_out o = out(REPORT_FORMAT_CSV, 2);
 	char *s = written(a, &o);
+	/* en 1 and fi 1 are below 2; with only them hidden, 5 - 3 = 2 says
+	 * both are 1, so so is hidden too. */
 	assert_string_equal(s, "code,label,count,percent\r\n"
-			    "so,so,3,60.0\r\n"
-			    "en,en,<2,\r\n"
-			    "fi,fi,<2,\r\n");
+			    "so,so,..,\r\n"
+			    "en,en,..,\r\n"
+			    "fi,fi,..,\r\n");
 	free(s);
 	o.format = REPORT_FORMAT_JSON;
 	s = written(a, &o);
-	assert_non_null(strstr(s, "\"code\":\"en\",\"label\":\"en\",\"count\":\"<2\",\"percent\":null"));
-	assert_non_null(strstr(s, "\"count\":3,\"percent\":60.0"));
+	assert_non_null(strstr(s, "\"code\":\"en\",\"label\":\"en\",\"count\":null,\"percent\":null,\"suppressed\":true"));
+	assert_non_null(strstr(s, "\"total\":5,"));
 	free(s);
 	o.format = REPORT_FORMAT_TEXT;
 	s = written(a, &o);
-	assert_non_null(strstr(s, "<2"));
+	assert_non_null(strstr(s, ".."));
 	assert_null(strstr(s, "20.0"));
+	assert_null(strstr(s, "60.0"));
+	free(s);
+	/* Without so's 3 on show: so 3 of 5 stays visible at --suppress 1. */
+	o.suppress = 1;
+	o.format = REPORT_FORMAT_CSV;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\r\nso,so,3,60.0\r\n"));
 	free(s);
 	/* Zero identifies nobody: it stays visible. */
 	report_agg_free(&a);
@@ -337,12 +347,13 @@ static void test_suppression(void **state)
 	s = written(a, &o);
 	assert_non_null(strstr(s, "\r\nleisure,Leisure,0,0.0\r\n"));
 	free(s);
-	/* The total too when it is small. */
+	/* The total too when it is small: null, and no percentages. */
 	o.suppress = 6;
 	o.format = REPORT_FORMAT_JSON;
 	s = written(a, &o);
-	assert_non_null(strstr(s, "\"total\":\"<6\""));
+	assert_non_null(strstr(s, "\"total\":null,\"total_suppressed\":true"));
 	assert_null(strstr(s, "60.0"));
+	assert_null(strstr(s, "\"<"));
 	free(s);
 	report_agg_free(&a);
 }
@@ -358,7 +369,7 @@ static void test_json(void **state)
 	assert_true(strncmp(s, head, strlen(head)) == 0);
 	assert_non_null(strstr(s, "{\"code\":\"housing\",\"label\":\"Housing\",\"count\":3,\"percent\":60.0}"));
 	assert_non_null(strstr(s, "{\"code\":\"leisure\",\"label\":\"Leisure\",\"count\":0,\"percent\":0.0}"));
-	assert_string_equal(s + strlen(s) - 3, "]}\n");
+	assert_string_equal(s + strlen(s) - 21, "],\"unit\":\"contacts\"}\n");
 	free(s);
 	report_agg_free(&a);
 }
@@ -411,7 +422,7 @@ static void test_days_and_late(void **state)
 	size_t i, late = 0;
 
 	/* Not closed: every format says so. */
-	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-21", "2026-11-22", &err), 0);
+	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-21", "2026-11-22", NULL, &err), 0);
 	assert_int_equal(days.n, 2);
 	assert_string_equal(days.v[0].date, "2026-11-21");
 	assert_string_equal(days.v[1].date, "2026-11-22");
@@ -432,7 +443,7 @@ static void test_days_and_late(void **state)
 	report_files_clear(&fx->files);
 	assert_int_equal(report_files_add(&fx->files, fx->dir, false, &err), 0);
 
-	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-22", "2026-11-22", &err), 0);
+	assert_int_equal(report_days_load(&days, &fx->files, "2026-11-22", "2026-11-22", NULL, &err), 0);
 	assert_int_equal(days.n, 1);
 	assert_true(days.v[0].closed);
 	assert_string_equal(days.v[0].closed_by, "sup");
@@ -549,7 +560,8 @@ static void test_cross_table(void **state)
 	s = written(a, &o);
 	assert_non_null(strstr(s, "Language \\ Topic"));
 	assert_non_null(strstr(s, "Total"));
-	assert_non_null(strstr(s, "<2"));
+	assert_non_null(strstr(s, ".."));
+	assert_null(strstr(s, "<2"));
 	free(s);
 	o.format = REPORT_FORMAT_JSON;
 	o.suppress = 0;
@@ -592,6 +604,54 @@ static void test_merge_idempotent(void **state)
 	assert_int_equal(report_agg_total(a), 4);
 	assert_int_equal(count_of(a, "ar"), 1);
 	report_agg_free(&a);
+}
+
+/* The streaming scan: every file's rows merged in time order as they are
+ * read, copies counted once (also a copy made before an undo), a bad file
+ * left out and recorded. */
+struct in_order {
+	size_t n, out_of_order;
+	time_t last;
+};
+
+static int keep_start(const struct stats_row *r, void *ud)
+{
+	struct in_order *o = ud;
+	o->out_of_order += r->started_at < o->last;
+	o->last = r->started_at;
+	o->n++;
+	return 0;
+}
+
+static void test_ordered_scan_and_skips(void **state)
+{
+	struct fx *fx = *state;
+	struct in_order o = { 0, 0, 0 };
+	struct report_skips skips = { 0 };
+	char *err = NULL, *junk;
+
+	assert_int_equal(report_files_add(&fx->files, fx->copies, false, &err), 0);
+	assert_int_equal(report_files_add(&fx->files, fx->old, false, &err), 0);
+	junk = util_write(fx->copies, "junk.db", "not a statistics file at all, not even SQLite, just words");
+	assert_int_equal(report_files_add(&fx->files, junk, false, &err), 0);
+	fx->q.ordered = true;
+	fx->q.skips = &skips;
+	assert_int_equal(report_scan(&fx->files, &fx->q, keep_start, &o, &err), 0);
+	/* c1 c2 c3 of d1, c6 c7 of d2; c4 undone in one copy is out; in
+	 * time order as they came, across d1, d2 and the copies. */
+	assert_int_equal(o.n, 5);
+	assert_int_equal(o.out_of_order, 0);
+	assert_int_equal(skips.n, 1);
+	assert_string_equal(skips.paths[0], junk);
+	assert_non_null(strstr(skips.why[0], junk));
+	assert_null(strchr(skips.why[0], '\n'));
+	/* Without a list for them, a bad file stops the scan. */
+	fx->q.skips = NULL;
+	assert_int_equal(report_scan(&fx->files, &fx->q, keep_start, &o, &err), -1);
+	assert_non_null(strstr(err, junk));
+	err_free(&err);
+	report_skips_clear(&skips);
+	free(junk);
 }
 
 static void test_desk_filter_and_period(void **state)
@@ -726,6 +786,238 @@ static void test_dims_and_times(void **state)
 	assert_string_equal(buf, "2026-11-22T17:35:00+05:30");
 }
 
+/* Trends and the new dimensions, on the fixture's day (a Sunday, ISO
+ * week 47): every contact lasted 5 minutes. */
+static void test_time_dims(void **state)
+{
+	struct fx *fx = *state;
+	struct report_agg *a = report_agg_new(REPORT_DAY, -1);
+	char *err = NULL, *s;
+	time_t from, to, ignore;
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+
+	/* A week of days, zeros included, in order. */
+	assert_int_equal(date_local_day("2026-11-16", &from, &ignore), 0);
+	assert_int_equal(date_local_day("2026-11-22", &ignore, &to), 0);
+	report_agg_set_period(a, from, to);
+	fx->q.from = from;
+	fx->q.to = to;
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
+	assert_int_equal(report_agg_size(a, 0), 7);
+	assert_string_equal(report_agg_code(a, 0, 0), "2026-11-16");
+	assert_string_equal(report_agg_code(a, 0, 6), "2026-11-22");
+	assert_int_equal(report_agg_count(a, 0, 5), 1);	/* c5 */
+	assert_int_equal(report_agg_count(a, 0, 6), 5);
+	assert_int_equal(report_agg_count(a, 0, 0), 0);
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\r\n2026-11-16,2026-11-16,0,0.0\r\n"));
+	free(s);
+	report_agg_free(&a);
+
+	a = report_agg_new(REPORT_WEEK, REPORT_DURATION);
+	report_agg_set_period(a, from, to);
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
+	assert_int_equal(report_agg_size(a, 0), 1);
+	assert_string_equal(report_agg_code(a, 0, 0), "2026-W47");
+	assert_string_equal(report_agg_code(a, 1, 1), "5-10");
+	assert_string_equal(report_agg_label(a, 1, 1), "5-10 min");
+	assert_int_equal(report_agg_cell(a, 0, 1), 6);
+	assert_int_equal(report_agg_count(a, 1, 0), 0);
+	report_agg_free(&a);
+
+	a = report_agg_new(REPORT_MONTH, -1);
+	assert_int_equal(report_scan(&fx->files, &fx->q, report_agg_add_cb, a, &err), 0);
+	assert_string_equal(report_agg_code(a, 0, 0), "2026-11");
+	report_agg_free(&a);
+	assert_int_equal(report_dim_parse("life-situation"), REPORT_LIFE);
+	assert_int_equal(report_dim_parse("week"), REPORT_WEEK);
+}
+
+/* --count people: a group counts its size (a stored value that is not a
+ * number of at least 1 counts as 1); --compare-with: counts side by side. */
+static void test_people_and_compare(void **state)
+{
+	struct report_agg *a = report_agg_new(REPORT_LANGUAGE, -1);
+	struct report_agg *p = report_agg_new(REPORT_LANGUAGE, -1);
+	struct report_out o = out(REPORT_FORMAT_CSV, 0);
+	struct stats_row r;
+	char *s;
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.id = "x";
+	r.topics = "";
+	report_agg_set_count(a, REPORT_COUNT_PEOPLE);
+	r.language = "fi", r.people = "12";
+	report_agg_add(a, &r);
+	r.language = "so", r.people = "x";
+	report_agg_add(a, &r);
+	r.people = NULL;
+	report_agg_add(a, &r);
+	assert_int_equal(report_agg_total(a), 14);
+	assert_int_equal(report_agg_count_of(a, 0, "fi"), 12);
+	assert_int_equal(report_agg_count_of(a, 0, "so"), 2);
+	r.language = "fi";
+	report_agg_add(p, &r);
+	report_agg_add(p, &r);
+	r.language = "en";
+	report_agg_add(p, &r);
+	o.prev = p;
+	o.prev_from = o.prev_to = "2026-11-21";
+	o.count = REPORT_COUNT_PEOPLE;
+	s = written(a, &o);
+	assert_string_equal(s, REPORT_CSV_COMPARE_HEADER "\r\n"
+			    "fi,fi,12,85.7,2,+10\r\n"
+			    "so,so,2,14.3,0,+2\r\n");
+	free(s);
+	o.format = REPORT_FORMAT_JSON;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "\"count\":12,\"percent\":85.7,\"previous\":2,\"change\":10"));
+	assert_non_null(strstr(s, "\"previous\":{\"from\":\"2026-11-21\",\"to\":\"2026-11-21\",\"total\":3}"));
+	assert_non_null(strstr(s, "\"unit\":\"people\""));
+	free(s);
+	o.format = REPORT_FORMAT_TEXT;
+	s = written(a, &o);
+	assert_non_null(strstr(s, "People: 14\n"));
+	assert_non_null(strstr(s, "Compared with: 2026-11-21\n"));
+	assert_non_null(strstr(s, "Previous  Change"));
+	free(s);
+	report_agg_free(&a);
+	report_agg_free(&p);
+}
+
+/* ---- suppression, by brute force ---------------------------------------- */
+
+/* The margins of a table of inner cells in (rows + 1) x (cols + 1) (a
+ * table of one dimension: cols = 0, the total last). */
+static void margins(size_t rows, size_t cols, size_t *v)
+{
+	size_t i, j, w = cols + 1, t = 0;
+	if (!cols) {
+		for (i = 0; i < rows; i++)
+			t += v[i];
+		v[rows] = t;
+		return;
+	}
+	for (j = 0; j <= cols; j++)
+		v[rows * w + j] = 0;
+	for (i = 0; i < rows; i++) {
+		v[i * w + cols] = 0;
+		for (j = 0; j < cols; j++) {
+			v[i * w + cols] += v[i * w + j];
+			v[rows * w + j] += v[i * w + j];
+		}
+		v[rows * w + cols] += v[i * w + cols];
+	}
+}
+
+/* Every table that moves each hidden inner cell by -1, 0 or +1: does one
+ * agree with everything printed (the shown counts as they are, a hidden
+ * count at least 1: zeros are printed) and give count k another value? */
+static bool other_table(size_t rows, size_t cols, const size_t *v,
+			const bool *hidden, size_t k)
+{
+	size_t n = cols ? (rows + 1) * (cols + 1) : rows + 1, inner[16], ni = 0, i;
+	size_t *alt = calloc(n, sizeof *alt);
+	long combos = 1, c;
+	bool found = false;
+	for (i = 0; i < n; i++) {
+		bool is_inner = cols ? (i / (cols + 1) < rows && i % (cols + 1) < cols) : i < rows;
+		if (is_inner && hidden[i])
+			inner[ni++] = i;
+	}
+	for (i = 0; i < ni; i++)
+		combos *= 3;
+	for (c = 0; c < combos && !found; c++) {
+		long x = c;
+		bool ok = true;
+		memcpy(alt, v, n * sizeof *alt);
+		for (i = 0; i < ni; i++, x /= 3) {
+			long val = (long)v[inner[i]] + x % 3 - 1;
+			if (val < 1)
+				ok = false;
+			alt[inner[i]] = (size_t)(val < 0 ? 0 : val);
+		}
+		if (!ok)
+			continue;
+		margins(rows, cols, alt);
+		for (i = 0; i < n && ok; i++)
+			ok = hidden[i] ? alt[i] >= 1 : alt[i] == v[i];
+		found = ok && alt[k] != v[k];
+	}
+	free(alt);
+	return found;
+}
+
+/* Random small tables: after report_suppress_table every count from 1 to
+ * N-1 is hidden, and no hidden one of them is determined by what is
+ * printed (another table agrees with all of it). */
+static void test_suppression_brute_force(void **state)
+{
+	unsigned seed = 20261203;
+	int t;
+	size_t checked = 0, secondary = 0;
+	(void)state;
+	for (t = 0; t < 3000; t++) {
+		size_t rows, cols, n, i, w;
+		size_t v[16];
+		bool hidden[16];
+		int lim;
+		seed = seed * 1103515245u + 12345u;
+		cols = t % 2 ? 0 : 2 + (seed >> 16) % 2;
+		rows = cols ? 2 + (seed >> 20) % 2 : 2 + (seed >> 20) % 5;
+		lim = 2 + (int)((seed >> 24) % 5);
+		w = cols + 1;
+		n = cols ? (rows + 1) * w : rows + 1;
+		for (i = 0; i < n; i++) {
+			bool is_inner = cols ? (i / w < rows && i % w < cols) : i < rows;
+			seed = seed * 1103515245u + 12345u;
+			/* Many small counts and zeros, some big ones. */
+			v[i] = is_inner ? ((seed >> 16) % 3 == 0 ? 0 : (seed >> 18) % 12) : 0;
+		}
+		margins(rows, cols, v);
+		report_suppress_table(rows, cols, v, hidden, lim);
+		for (i = 0; i < n; i++) {
+			if (v[i] >= 1 && v[i] < (size_t)lim)
+				assert_true(hidden[i]);
+			if (!v[i])
+				assert_false(hidden[i]);
+			if (hidden[i] && v[i] >= (size_t)lim)
+				secondary++;
+			if (hidden[i] && v[i] < (size_t)lim) {
+				if (!other_table(rows, cols, v, hidden, i))
+					fail_msg("table %d (%zu x %zu, N %d): count %zu (%zu) can be worked out",
+						 t, rows, cols, lim, i, v[i]);
+				assert_false(report_suppress_derivable(rows, cols, v, hidden, i));
+				checked++;
+			}
+		}
+	}
+	/* The test tried something: many small counts, and secondary ones. */
+	assert_true(checked > 1000);
+	assert_true(secondary > 300);
+}
+
+/* The issue's example: a1 40, a2 20, a3 5 and a total of 65. */
+static void test_suppression_by_subtraction(void **state)
+{
+	size_t v[4] = { 40, 20, 5, 65 };
+	bool hidden[4];
+	size_t x[9] = { 40, 5, 45, 20, 30, 50, 60, 35, 95 };
+	bool hx[9];
+	(void)state;
+	report_suppress_table(3, 0, v, hidden, 10);
+	assert_true(hidden[2]);
+	assert_true(hidden[1]);		/* the smallest other count */
+	assert_false(hidden[0]);
+	assert_false(hidden[3]);	/* the total stays */
+	/* A cross table: 5 hides 40 or 30 in its row and column and the
+	 * fourth corner, never the totals. */
+	report_suppress_table(2, 2, x, hx, 10);
+	assert_true(hx[1]);
+	assert_int_equal(hx[0] + hx[3] + hx[4], 3);
+	assert_false(hx[2] || hx[5] || hx[6] || hx[7] || hx[8]);
+}
+
 /* The bars of the text report and of the review's charts. */
 static void test_bar(void **state)
 {
@@ -764,11 +1056,16 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cross_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_merge_idempotent, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_desk_filter_and_period, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ordered_scan_and_skips, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_running_desk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_contacts_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test(test_dims_and_times),
 		cmocka_unit_test(test_bar),
+		cmocka_unit_test(test_suppression_brute_force),
+		cmocka_unit_test_setup_teardown(test_time_dims, setup, teardown),
+		cmocka_unit_test(test_people_and_compare),
+		cmocka_unit_test(test_suppression_by_subtraction),
 	};
 	setenv("TZ", "EET-2EEST,M3.5.0/3,M10.5.0/4", 1);
 	tzset();

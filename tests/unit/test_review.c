@@ -350,6 +350,25 @@ static void test_log_and_notes(void **state)
 	assert_int_equal(review_day_notes(d, d1, count_note, &notes, &err), 0);
 	assert_int_equal(notes, 1);
 	review_day_free(&d);
+	{
+		/* A retention shorter than the day's age, or none: no notes. */
+		struct review_labels l = { 0 };
+		time_t age = (time(NULL) - T(23, 59)) / 86400;
+		l.note_limit = true;
+		l.note_days = (int)age - 1;
+		d = NULL;
+		assert_int_equal(review_day_load(&d, ((struct fx *)*state)->dir, DAY, NULL, 0, &l, &err), 0);
+		notes = 0;
+		assert_int_equal(review_day_notes(d, desk(d, "d1"), count_note, &notes, &err), 0);
+		assert_int_equal(notes, 0);
+		review_day_free(&d);
+		l.note_days = (int)age + 2;
+		assert_int_equal(review_day_load(&d, ((struct fx *)*state)->dir, DAY, NULL, 0, &l, &err), 0);
+		notes = 0;
+		assert_int_equal(review_day_notes(d, desk(d, "d1"), count_note, &notes, &err), 0);
+		assert_int_equal(notes, 1);
+		review_day_free(&d);
+	}
 }
 
 static void test_desk_filter(void **state)
@@ -667,6 +686,52 @@ static void test_review_keys(void **state)
 	review_free(&r);
 }
 
+/* The site's expected desks and their hours: d1 (08:10-12:55) is open
+ * 8-13 and fine; expected 8-16 it stopped early; expected from 6 it
+ * started late; d9 recorded nothing and gets a row of its own. */
+static void test_expected_hours(void **state)
+{
+	struct fx *fx = *state;
+	static const char *const fine[] = { "d1 mo-fr 8-13" };
+	static const char *const off[] = { "d1 mo 6-16; tu-fr 8-16", "d9 mo-fr 8-16", "d2 sa 8-16" };
+	struct review_labels l = { 0 };
+	struct review_day *d = NULL;
+	char *err = NULL, *t;
+	size_t i, kinds[3] = { 0, 0, 0 };
+
+	l.expected = fine;
+	l.n_expected = 1;
+	assert_int_equal(review_day_load(&d, fx->dir, DAY, NULL, 0, &l, &err), 0);
+	for (i = 0; i < d->n_flags; i++)
+		assert_true(d->flags[i].kind < REVIEW_FLAG_NOTHING);
+	review_day_free(&d);
+
+	l.expected = off;
+	l.n_expected = 3;
+	assert_int_equal(review_day_load(&d, fx->dir, DAY, NULL, 0, &l, &err), 0);
+	for (i = 0; i < d->n_flags; i++) {
+		const struct review_desk *k = &d->desks[d->flags[i].desk];
+		if (d->flags[i].kind < REVIEW_FLAG_NOTHING)
+			continue;
+		t = review_flag_text(d, &d->flags[i]);
+		if (d->flags[i].kind == REVIEW_FLAG_NOTHING) {
+			assert_string_equal(k->name, "d9");
+			assert_string_equal(t, "recorded nothing, though expected open 08:00-16:00");
+		} else {
+			assert_string_equal(k->desk, "d1");
+			assert_non_null(strstr(t, d->flags[i].kind == REVIEW_FLAG_STARTED_LATE
+					       ? "the first contact at " : "the last contact at "));
+		}
+		kinds[d->flags[i].kind - REVIEW_FLAG_NOTHING]++;
+		free(t);
+	}
+	/* d2 is not expected on a Monday: no flag for it. */
+	assert_int_equal(kinds[0], 1);
+	assert_int_equal(kinds[1], 1);
+	assert_int_equal(kinds[2], 1);
+	review_day_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -682,6 +747,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_old_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_state, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_expected_hours, setup, teardown),
 	};
 	setenv("TZ", "Europe/Helsinki", 1);
 	tzset();
