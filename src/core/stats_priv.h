@@ -68,5 +68,7 @@ bool stats_slot_alive(const struct stats *st, int slot);
 int stats_delete_draft(struct stats *st);
 /* 0 if the path still names the file opened; else -1 and a message. */
 int stats_check_same(struct stats *st, char **err);
+/* Does the path still name the file opened (not a link, same inode)? */
+bool stats_is_same(const struct stats *st);
 
 #endif
