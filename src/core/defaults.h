@@ -15,5 +15,8 @@
 #define DEFAULT_UNDO_MINUTES 10
 /* A note is purged this many days after its contact ended. */
 #define DEFAULT_NOTE_RETENTION_DAYS 30
+/* A message about the last contact or a choice goes after this many
+ * seconds (or at the next contact's first change). */
+#define DEFAULT_MESSAGE_SECONDS 20
 
 #endif

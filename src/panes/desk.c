@@ -26,15 +26,67 @@ static time_t real_clock(void)
 	return time(NULL);
 }
 
+static void message_clear(struct desk *d)
+{
+	free(d->message);
+	d->message = NULL;
+	d->message_error = false;
+	d->message_life = DESK_LIFE_CONTACT;
+	d->message_cause = CONTACT_OK;
+}
+
 void desk_message(struct desk *d, bool error, const char *fmt, ...)
 {
 	va_list ap;
-	free(d->message);
-	d->message = NULL;
+	message_clear(d);
 	va_start(ap, fmt);
 	err_vset(&d->message, fmt, ap);
 	va_end(ap);
 	d->message_error = error;
+	d->message_life = error ? DESK_LIFE_STAYS : DESK_LIFE_CONTACT;
+	d->message_key = d->keys;
+	d->message_at = d->clock();
+}
+
+void desk_note_warning(struct desk *d, const char *why)
+{
+	desk_message(d, true, "%s", why ? why : _("the note holds personal data"));
+	d->message_life = DESK_LIFE_CAUSE;
+	d->message_cause = DESK_CAUSE_NOTE;
+}
+
+void desk_key(struct desk *d)
+{
+	d->keys++;
+	desk_tick(d);
+}
+
+bool desk_tick(struct desk *d)
+{
+	if (d->message && d->message_life == DESK_LIFE_CONTACT
+	    && d->clock() - d->message_at >= d->message_seconds) {
+		message_clear(d);
+		return true;
+	}
+	return false;
+}
+
+/* Is the gap a DESK_LIFE_CAUSE message is about still in the draft? */
+static bool cause_stands(struct desk *d)
+{
+	if (d->message_cause == DESK_CAUSE_NOTE)
+		return desk_note_check(d, d->c->note, NULL) != 0;
+	return contact_validate(d->c) == (enum contact_missing)d->message_cause;
+}
+
+/* The contact changed: what the message was about may be over. */
+static void message_follow(struct desk *d)
+{
+	if (!d->message)
+		return;
+	if ((d->message_life == DESK_LIFE_CONTACT && d->message_key != d->keys)
+	    || (d->message_life == DESK_LIFE_CAUSE && !cause_stands(d)))
+		message_clear(d);
 }
 
 struct tm desk_now(const struct desk *d)
@@ -90,6 +142,7 @@ struct desk *desk_new(struct catalogue *cat, struct stats *stats,
 	d->fresh_language = xstrdup(d->default_language);
 	d->fresh.language = d->fresh_language;
 	d->clock = real_clock;
+	d->message_seconds = DEFAULT_MESSAGE_SECONDS;
 	d->want_pane = d->want_field = -1;
 	desk_refresh_counts(d);
 	return d;
@@ -408,6 +461,7 @@ void desk_changed(struct desk *d)
 {
 	d->gen++;
 	desk_journal(d);
+	message_follow(d);
 }
 
 void desk_touch(struct desk *d)
@@ -454,7 +508,7 @@ enum desk_result desk_check(struct desk *d)
 
 	d->want_pane = d->want_field = -1;
 	if (desk_note_check(d, c->note, &why) != 0) {
-		desk_message(d, true, "%s", why ? why : _("the note holds personal data"));
+		desk_note_warning(d, why);
 		free(why);
 		d->want_pane = PANE_INTAKE;
 		d->want_field = FIELD_NOTE;
@@ -465,6 +519,8 @@ enum desk_result desk_check(struct desk *d)
 		/* TRANSLATORS: %s says what is missing, e.g. "tick at least
 		 * one topic". */
 		desk_message(d, true, _("Not saved: %s."), contact_missing_text(m));
+		d->message_life = DESK_LIFE_CAUSE;
+		d->message_cause = (int)m;
 		switch (m) {
 		case CONTACT_NO_CHANNEL:
 			d->want_pane = PANE_INTAKE;
@@ -605,11 +661,40 @@ enum desk_result desk_undo(struct desk *d)
 	return DESK_OK;
 }
 
+/* After F4 nothing on the screen stays in the language before it: a
+ * message of the moment goes, a gap is said again, the statistics file is
+ * tried again (which says its problem anew). */
+static void message_relang(struct desk *d)
+{
+	int want_pane = d->want_pane, want_field = d->want_field;
+	if (!d->message)
+		return;
+	switch (d->message_life) {
+	case DESK_LIFE_CAUSE:
+		message_clear(d);
+		desk_check(d);	/* the same words, now translated */
+		d->want_pane = want_pane;
+		d->want_field = want_field;
+		break;
+	case DESK_LIFE_STAYS:
+		message_clear(d);
+		if (d->stats_path && !open_stats(d))
+			break;	/* open_stats said why */
+		if (d->unsaved_error)
+			desk_message(d, true, "%s", _("The contact is not saved yet: F2 tries again."));
+		break;
+	default:
+		message_clear(d);
+		break;
+	}
+}
+
 void desk_next_language(struct desk *d)
 {
 	i18n_set_lang(i18n_next_lang());
 	/* Ties in the search break by name in the UI language. */
 	search_free(&d->search);
+	message_relang(d);
 	d->lang_gen++;
 }
 

@@ -47,6 +47,15 @@ struct desk {
 	char today[11];
 	char *message;		/* the status line's message, or NULL */
 	bool message_error;
+	/* How long the message lives (enum desk_life), what it is about
+	 * (a DESK_LIFE_CAUSE's enum contact_missing, or DESK_CAUSE_NOTE),
+	 * the key it came with and when. */
+	int message_life;
+	int message_cause;
+	unsigned message_key;
+	time_t message_at;
+	int message_seconds;	/* DEFAULT_MESSAGE_SECONDS; tests set it */
+	unsigned keys;		/* keys pressed (desk_key) */
 	bool restored;		/* the draft came back from the journal */
 	bool unsaved_error;	/* the last save failed */
 	/* After a failed validation: the pane (an enum pane_id) and intake
@@ -93,9 +102,37 @@ struct desk *desk_new(struct catalogue *cat, struct stats *stats,
 		      const char *desk_name, const struct contact_defaults *d);
 void desk_free(struct desk **d);
 
-/* The status message (printf-style). */
+/* How long a status message lives. Messages belong to a moment: none
+ * outlives what it is about, and none stays in the language before an
+ * F4 switch. */
+enum desk_life {
+	/* About the last contact or a choice just made (error false): goes
+	 * at the contact's first change after the key that said it, after
+	 * message_seconds, and at F4. */
+	DESK_LIFE_CONTACT,
+	/* A gap in the draft (a refused note, a missing topic): goes when
+	 * the draft no longer has it; F4 says it again in the new language. */
+	DESK_LIFE_CAUSE,
+	/* A problem of the files (error true): stays until another message
+	 * replaces it; F4 tries the statistics file again, which says it
+	 * anew (or finds it well). */
+	DESK_LIFE_STAYS
+};
+/* message_cause of a refused note. */
+#define DESK_CAUSE_NOTE (-2)
+
+/* The status message (printf-style): DESK_LIFE_STAYS for an error,
+ * DESK_LIFE_CONTACT otherwise. */
 void desk_message(struct desk *d, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The note refused by the guard, as a warning that goes when the note
+ * passes (why: the guard's words, may be NULL). */
+void desk_note_warning(struct desk *d, const char *why);
+/* A key was pressed: messages of the moment before it may go now. */
+void desk_key(struct desk *d);
+/* Time passed (at every key and when idle): a message about the last
+ * contact goes after message_seconds. True when it went. */
+bool desk_tick(struct desk *d);
 
 /* The advisor pressed a key for this contact: the contact starts now if
  * it has not started yet. */

@@ -114,6 +114,7 @@ static void on_idle(struct screen *s, void *ud)
 {
 	struct ui *u = ud;
 	(void)s;
+	desk_tick(u->d);
 	desk_refresh_counts(u->d);
 	/* Between contacts a republished catalogue can come in at once. */
 	if (!desk_has_content(u->d)

@@ -193,7 +193,7 @@ static bool may_leave(struct intake *in)
 			desk_journal(in->d);
 		return true;
 	}
-	desk_message(in->d, true, "%s", why ? why : _("the note holds personal data"));
+	desk_note_warning(in->d, why);
 	free(why);
 	return false;
 }

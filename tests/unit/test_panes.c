@@ -803,6 +803,74 @@ static void desk_help_screen_keys(void **state)
 	keymap_free(&km);
 }
 
+
+/* Messages belong to a moment: a save's summary goes at the next
+ * contact's first change or after message_seconds, a gap in the draft
+ * goes when it is filled, and F4 leaves nothing of the language before. */
+static void messages_live_for_a_moment(void **state)
+{
+	struct fx *f = *state;
+	struct desk *d = f->d;
+	time_t t0 = fixed_now;
+
+	desk_key(d);
+	desk_toggle_topic(d, TOPIC_HOUSING);
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_OK);
+	assert_non_null(d->message);
+	assert_non_null(strstr(d->message, "Saved"));
+	/* The next contact's first change takes it away. */
+	desk_key(d);
+	desk_toggle_topic(d, TOPIC_HOUSING);
+	assert_null(d->message);
+	/* Saved again, and no key: it goes after the time, not before. */
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_OK);
+	fixed_now += d->message_seconds - 1;
+	assert_false(desk_tick(d));
+	assert_non_null(d->message);
+	fixed_now += 1;
+	assert_true(desk_tick(d));
+	assert_null(d->message);
+
+	/* A missing topic: a change elsewhere leaves it, the topic ends it,
+	 * and time does not. */
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_INVALID);
+	assert_non_null(d->message);
+	assert_int_equal(d->message_life, DESK_LIFE_CAUSE);
+	desk_key(d);
+	desk_set_field(d, FIELD_AGE, 1);
+	fixed_now += 3600;
+	desk_tick(d);
+	assert_non_null(d->message);
+	/* F4 says it again rather than dropping it. */
+	desk_next_language(d);
+	assert_non_null(d->message);
+	assert_int_equal(d->message_life, DESK_LIFE_CAUSE);
+	desk_key(d);
+	desk_toggle_topic(d, TOPIC_HOUSING);
+	assert_null(d->message);
+
+	/* A refused note: the warning stays while the number does. */
+	contact_set_note(d->c, "soita 040 1234567");
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_INVALID);
+	assert_int_equal(d->message_cause, DESK_CAUSE_NOTE);
+	desk_key(d);
+	contact_set_note(d->c, "soita huomenna");
+	desk_changed(d);
+	assert_null(d->message);
+
+	/* A message of the moment goes at F4. */
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_OK);
+	assert_non_null(d->message);
+	desk_next_language(d);
+	assert_null(d->message);
+	fixed_now = t0;
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -823,6 +891,7 @@ int main(void)
 		T(draft_is_journalled_and_restored),
 		T(help_lists_the_keymap),
 		T(desk_help_screen_keys),
+		T(messages_live_for_a_moment),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
