@@ -32,6 +32,13 @@ static void new_contact_answer(void *ctx, bool yes, const int *values)
 		desk_new_contact(ctx);
 }
 
+static void undo_answer(void *ctx, bool yes, const int *values)
+{
+	(void)values;
+	if (yes)
+		desk_undo(ctx);
+}
+
 struct quit_ctx {
 	struct desk *d;
 	struct screen *s;
@@ -69,7 +76,14 @@ static unsigned on_global(struct screen *s, void *ud, enum action a)
 		screen_redraw_all(s);
 		return PANE_HANDLED;
 	case ACT_UNDO:
-		desk_undo(d);
+		/* F9 sits next to F10: with a draft being typed it asks
+		 * first (the draft stays either way). */
+		if (desk_has_content(d))
+			screen_push_overlay(s, dialog_confirm(
+				_("Undo the last saved contact? The contact you are typing stays."),
+				undo_answer, d, NULL));
+		else
+			desk_undo(d);
 		return PANE_HANDLED;
 	case ACT_QUIT:
 		if (desk_has_content(d)) {
