@@ -26,6 +26,19 @@ static time_t real_clock(void)
 	return time(NULL);
 }
 
+/* A contact's summary naming its service as the advisor saw it. */
+static char *named_summary(const struct desk *d, const struct contact *c)
+{
+	const char *name = NULL;
+	size_t i;
+	if (d->cat && c->redirect_service)
+		for (i = 0; i < d->cat->n_services && !name; i++)
+			if (d->cat->services[i].id
+			    && !strcmp(d->cat->services[i].id, c->redirect_service))
+				name = catalogue_text(&d->cat->services[i].name, i18n_lang());
+	return contact_summary_named(c, name);
+}
+
 static void message_clear(struct desk *d)
 {
 	free(d->message);
@@ -573,7 +586,7 @@ enum desk_result desk_save(struct desk *d)
 			journal(d, true);
 		return DESK_FAILED;
 	}
-	summary = contact_summary(c);
+	summary = named_summary(d, c);
 	d->unsaved_error = false;
 	contact_reset_sticky(c, &d->defaults);
 	remember_fresh(d);
@@ -640,7 +653,7 @@ enum desk_result desk_undo(struct desk *d)
 		contact_free(&undone);
 		return DESK_NOTHING;
 	}
-	summary = undone ? contact_summary(undone) : xstrdup("");
+	summary = undone ? named_summary(d, undone) : xstrdup("");
 	if (undone && !desk_has_content(d)) {
 		/* Back into the form, to be corrected and saved anew. */
 		free(undone->id);
