@@ -61,6 +61,7 @@ enum action_scope {
 	X(NEW_CONTACT, "new-contact", CONTACT, N_("start a new contact (clears the draft)")) \
 	X(NEXT_LANGUAGE, "next-language", GLOBAL, N_("switch to the next user-interface language")) \
 	X(UNDO, "undo", CONTACT, N_("undo the last saved contact")) \
+	X(CORRECT, "correct", CONTACT, N_("correct or undo one of this session's contacts of today")) \
 	X(QUIT, "quit", GLOBAL, N_("quit")) \
 	X(REDRAW, "redraw", SCREEN, N_("redraw the screen")) \
 	X(UP, "up", LIST, N_("move up")) \

@@ -544,6 +544,13 @@ static int insert_contact(struct stats *st, const struct contact *c,
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return rc;
+	return stats_put_topics(st, c);
+}
+
+int stats_put_topics(struct stats *st, const struct contact *c)
+{
+	sqlite3_stmt *s;
+	int rc, i;
 
 	rc = db_prepare(st->db, "INSERT OR IGNORE INTO contact_topic (contact_id, topic)"
 		     " VALUES (?, ?)", &s);

@@ -183,6 +183,7 @@ void desk_free(struct desk **dp)
 	stats_session_free(&d->session);
 	privacy_allow_free(&d->allow);
 	free(d->journal_note);
+	free(d->correcting);
 	free(d);
 	*dp = NULL;
 }
@@ -248,7 +249,7 @@ bool desk_start_step(struct desk *d)
 
 bool desk_has_content(const struct desk *d)
 {
-	return contact_has_content(d->c, &d->fresh);
+	return d->correcting || contact_has_content(d->c, &d->fresh);
 }
 
 /* After a save or a new contact: the sticky values are the fresh ones. */
@@ -444,7 +445,9 @@ static void journal(struct desk *d, bool quiet)
 		d->journal_failed = true;
 		return;
 	}
-	if (!d->stats)
+	/* A correction is not journalled: its contact is saved already,
+	 * and stands as it was if the desk ends now. */
+	if (!d->stats || d->correcting)
 		return;
 	if (desk_note_check(d, d->c->note, NULL) != 0) {
 		typed = d->c->note;
@@ -555,6 +558,44 @@ enum desk_result desk_check(struct desk *d)
 	return DESK_OK;
 }
 
+/* After a save or a correction: a fresh contact with the sticky
+ * channel and language. */
+static void fresh_after_save(struct desk *d)
+{
+	d->unsaved_error = false;
+	free(d->correcting);
+	d->correcting = NULL;
+	contact_reset_sticky(d->c, &d->defaults);
+	remember_fresh(d);
+	clear_draft(d);
+	desk_refresh_counts(d);
+}
+
+static enum desk_result save_correction(struct desk *d)
+{
+	char *err = NULL, *sum;
+	int changed = 0;
+	if (!open_stats(d))
+		return DESK_FAILED;
+	if (stats_correct(d->stats, d->c, d->clock(), &changed, &err) != 0) {
+		desk_message(d, true, _("Not corrected, the contact stays on the form (F2 tries again, F3 leaves it): %s"),
+			     reason(d, err));
+		err_free(&err);
+		return DESK_FAILED;
+	}
+	sum = named_summary(d, d->c);
+	fresh_after_save(d);
+	if (changed)
+		desk_message(d, false, ngettext("Corrected (%d field): %s.",
+						"Corrected (%d fields): %s.",
+						(unsigned long)changed), changed, sum);
+	else
+		desk_message(d, false, _("Nothing was changed: %s."), sum);
+	free(sum);
+	d->gen++;
+	return DESK_OK;
+}
+
 enum desk_result desk_save(struct desk *d)
 {
 	struct contact *c = d->c;
@@ -563,6 +604,8 @@ enum desk_result desk_save(struct desk *d)
 
 	if (desk_check(d) != DESK_OK)
 		return DESK_INVALID;
+	if (d->correcting)
+		return save_correction(d);
 	if (c->started_at == 0)
 		contact_touch(c, d->clock());
 	c->ended_at = d->clock();
@@ -587,11 +630,7 @@ enum desk_result desk_save(struct desk *d)
 		return DESK_FAILED;
 	}
 	summary = named_summary(d, c);
-	d->unsaved_error = false;
-	contact_reset_sticky(c, &d->defaults);
-	remember_fresh(d);
-	clear_draft(d);
-	desk_refresh_counts(d);
+	fresh_after_save(d);
 	reloaded = desk_reload_if_changed(d);
 	if (!reloaded || !d->message_error)
 		desk_message(d, false, reloaded ? _("Saved: %s. The catalogue was updated.")
@@ -603,7 +642,11 @@ enum desk_result desk_save(struct desk *d)
 
 void desk_new_contact(struct desk *d)
 {
-	bool had = desk_has_content(d);
+	bool had = desk_has_content(d), left = d->correcting != NULL;
+	free(d->correcting);
+	d->correcting = NULL;
+	if (left)
+		had = false;	/* the saved contact stands: nothing discarded */
 	if (had && d->stats)
 		stats_log_event(d->stats, "draft-discarded", NULL, NULL, NULL);
 	contact_reset_sticky(d->c, &d->defaults);
@@ -613,6 +656,8 @@ void desk_new_contact(struct desk *d)
 	d->want_pane = d->want_field = -1;
 	if (desk_reload_if_changed(d))
 		desk_message(d, false, _("New contact. The catalogue was updated."));
+	else if (left)
+		desk_message(d, false, "%s", _("New contact: the corrected contact stays as it was saved."));
 	else
 		desk_message(d, false, had ? _("New contact: the draft was discarded.")
 					   : _("New contact."));
@@ -627,6 +672,8 @@ void desk_reset_contact(struct desk *d)
 	d->fresh = d->defaults;
 	d->fresh_language = xstrdup(d->default_language);
 	d->fresh.language = d->fresh_language;
+	free(d->correcting);
+	d->correcting = NULL;
 	clear_draft(d);
 	d->unsaved_error = false;
 	d->want_pane = d->want_field = -1;
@@ -671,6 +718,57 @@ enum desk_result desk_undo(struct desk *d)
 	free(summary);
 	contact_free(&undone);
 	desk_refresh_counts(d);
+	return DESK_OK;
+}
+
+int desk_today(struct desk *d, struct contact ***list, size_t *n)
+{
+	char *err = NULL;
+	*list = NULL;
+	*n = 0;
+	if (!open_stats(d))
+		return -1;
+	date_format(d->clock(), d->today);
+	if (stats_session_day(d->stats, d->today, list, n, &err) != 0) {
+		desk_message(d, true, _("Today's contacts cannot be read: %s"), reason(d, err));
+		err_free(&err);
+		return -1;
+	}
+	return 0;
+}
+
+void desk_correct_open(struct desk *d, const struct contact *c)
+{
+	char *sum = named_summary(d, c);
+	clear_draft(d);
+	contact_free(&d->c);
+	d->c = contact_dup(c);
+	free(d->correcting);
+	d->correcting = xstrdup(c->id);
+	d->restored = false;
+	d->unsaved_error = false;
+	desk_message(d, false, _("Correcting: %s. F2 saves the change, F3 leaves it as it was."), sum);
+	free(sum);
+	d->gen++;
+}
+
+enum desk_result desk_undo_contact(struct desk *d, const struct contact *c)
+{
+	char *err = NULL, *sum;
+	int rc;
+	if (!open_stats(d))
+		return DESK_FAILED;
+	rc = stats_undo_id(d->stats, c->id, d->clock(), &err);
+	if (rc != 0) {
+		desk_message(d, rc < 0, rc < 0 ? _("Cannot undo: %s") : "%s", reason(d, err));
+		err_free(&err);
+		return rc < 0 ? DESK_FAILED : DESK_NOTHING;
+	}
+	sum = named_summary(d, c);
+	desk_message(d, false, _("Undone: %s."), sum);
+	free(sum);
+	desk_refresh_counts(d);
+	d->gen++;
 	return DESK_OK;
 }
 
@@ -791,6 +889,8 @@ const char *desk_draft_state(const struct desk *d)
 	if (d->unsaved_error)
 		/* TRANSLATORS: draft states in the status line; short. */
 		return _("not saved");
+	if (d->correcting)
+		return _("correcting");
 	if (!desk_has_content(d))
 		return _("new");
 	if (d->restored)

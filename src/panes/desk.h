@@ -58,6 +58,9 @@ struct desk {
 	unsigned keys;		/* keys pressed (desk_key) */
 	bool restored;		/* the draft came back from the journal */
 	bool unsaved_error;	/* the last save failed */
+	/* The saved contact on the form to be corrected (its id), or NULL:
+	 * F2 saves over it, F3 leaves it as it was. */
+	char *correcting;
 	/* After a failed validation: the pane (an enum pane_id) and intake
 	 * field to focus (-1 when none); the screen takes them. */
 	int want_pane;
@@ -162,6 +165,14 @@ void desk_reset_contact(struct desk *d);
 /* F9: undo the last saved contact; when the draft is empty the undone
  * contact comes back into it for correcting. */
 enum desk_result desk_undo(struct desk *d);
+/* This session's contacts of today, in save order (an owned list:
+ * stats_contacts_free). 0, or -1 with the message set. */
+int desk_today(struct desk *d, struct contact ***list, size_t *n);
+/* Open a saved contact (one of desk_today's) on the form to correct;
+ * the form must hold no draft. */
+void desk_correct_open(struct desk *d, const struct contact *c);
+/* Undo one of desk_today's contacts. */
+enum desk_result desk_undo_contact(struct desk *d, const struct contact *c);
 /* F4: the next user-interface language. */
 void desk_next_language(struct desk *d);
 /* Reload the catalogue when it was republished (between contacts).
