@@ -758,7 +758,9 @@ static void desk_help_screen_keys(void **state)
 		"F1\tshow the keys of this pane", "F2\tsave the contact",
 		"F3\tstart a new contact (clears the draft)",
 		"F4\tswitch to the next user-interface language",
-		"F9\tundo the last saved contact", "F10\tquit",
+		"F9\tundo the last saved contact",
+		"C-o\tcorrect or undo one of this session's contacts of today",
+		"F10\tquit",
 		"C-l\tredraw the screen",
 	};
 	static const struct screen_app app = {
