@@ -267,7 +267,8 @@ static char *date_str(const struct tm *tm, enum style s)
 {
 	int y = tm->tm_year + 1900, m = tm->tm_mon + 1, d = tm->tm_mday;
 	switch (s) {
-	case FI:	/* Finnish writes days and months without zeros */
+	case FI:	/* Finnish and Finland-Swedish write days and months */
+	case SV:	/* without zeros: 3.12.2026 */
 		return xasprintf("%d.%d.%d", d, m, y);
 	case RU:
 	case ET:
@@ -280,8 +281,9 @@ static char *date_str(const struct tm *tm, enum style s)
 static char *time_str(const struct tm *tm, enum style s)
 {
 	switch (s) {
-	case FI:
+	case FI:	/* 9.00: the hour without a zero, a dot */
 	case SV:
+		return xasprintf("%d.%02d", tm->tm_hour, tm->tm_min);
 	case ET:
 		return xasprintf("%02d.%02d", tm->tm_hour, tm->tm_min);
 	default:

@@ -408,12 +408,13 @@ static void interp_draw(struct pane *p, WINDOW *w, int h, int width)
 	rows--;
 	if (rows >= 4 && in->list.n) {
 		const struct cat_resource *r = &in->d->cat->resources[in->rows[in->list.cur].index];
-		char *foot = xasprintf("%s  %s%s%s", catalogue_text(&r->name, i18n_lang()),
-				       r->phone ? r->phone : "",
-				       r->phone && r->email ? "  " : "",
-				       r->email ? r->email : "");
-		ui_put_data(w, h - 2, 1, inner, foot, theme_attr(TH_DIM));
-		free(foot);
+		/* The phone (and e-mail) in full; the name gives way. */
+		char *reach = xasprintf("%s%s%s", r->phone ? r->phone : "",
+					r->phone && r->email ? "  " : "",
+					r->email ? r->email : "");
+		ui_put_data_pair(w, h - 2, 1, inner, catalogue_text(&r->name, i18n_lang()),
+				 reach, theme_attr(TH_DIM));
+		free(reach);
 		rows--;
 	}
 	/* Columns: [languages], who, modality, lead. */

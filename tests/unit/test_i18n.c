@@ -306,14 +306,21 @@ static void dates_and_times(void **state)
 	check_fmt(i18n_format_date, t, "22.11.2026");
 	check_fmt(i18n_format_date, t2, "1.2.2026");
 	check_fmt(i18n_format_time, t, "14.05");
-	check_fmt(i18n_format_time, t2, "09.05");
+	check_fmt(i18n_format_time, t2, "9.05");
 	check_fmt(i18n_format_datetime, t, "22.11.2026 14.05");
 
+	/* Finland-Swedish: the Finnish conventions (3.12.2026, 9.00). */
 	i18n_set_lang("sv");
-	check_fmt(i18n_format_date, t, "2026-11-22");
-	check_fmt(i18n_format_date, t2, "2026-02-01");
+	check_fmt(i18n_format_date, t, "22.11.2026");
+	check_fmt(i18n_format_date, t2, "1.2.2026");
 	check_fmt(i18n_format_time, t, "14.05");
-	check_fmt(i18n_format_datetime, t, "2026-11-22 14.05");
+	check_fmt(i18n_format_time, t2, "9.05");
+	check_fmt(i18n_format_datetime, t, "22.11.2026 14.05");
+
+	/* Estonian keeps zeros; English and the rest ISO dates. */
+	i18n_set_lang("et");
+	check_fmt(i18n_format_date, t2, "01.02.2026");
+	check_fmt(i18n_format_time, t2, "09.05");
 
 	i18n_set_lang("en");
 	check_fmt(i18n_format_date, t, "2026-11-22");
