@@ -179,6 +179,11 @@ static int check_retention(cfg_t *cfg, cfg_opt_t *opt)
 	return check_range(cfg, opt, 0, 3650);
 }
 
+static int check_backdate(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return check_range(cfg, opt, 0, 31);
+}
+
 /* "walk-in, phone, chat": the codes a user may write. */
 static char *code_choices(enum code_list list)
 {
@@ -267,6 +272,7 @@ static cfg_t *new_parser(void)
 		CFG_STR("training-dir", NULL, CFGF_NONE),
 		CFG_INT("undo-minutes", DEFAULT_UNDO_MINUTES, CFGF_NONE),
 		CFG_INT("note-retention-days", DEFAULT_NOTE_RETENTION_DAYS, CFGF_NONE),
+		CFG_INT("backdate-days", DEFAULT_BACKDATE_DAYS, CFGF_NONE),
 		CFG_SEC("defaults", defaults, CFGF_NONE),
 		CFG_END()
 	};
@@ -287,6 +293,7 @@ static cfg_t *new_parser(void)
 	cfg_set_validate_func(cfg, "advisor", check_advisor);
 	cfg_set_validate_func(cfg, "undo-minutes", check_undo);
 	cfg_set_validate_func(cfg, "note-retention-days", check_retention);
+	cfg_set_validate_func(cfg, "backdate-days", check_backdate);
 	cfg_set_validate_func(cfg, "defaults|channel", check_channel);
 	cfg_set_validate_func(cfg, "defaults|language", check_language);
 	cfg_set_validate_func(cfg, "defaults|interpreter", check_interpreter);
@@ -424,6 +431,8 @@ static int load_file(struct config *c, const char *path, bool required,
 	}
 	if (opt_given(cfg, "undo-minutes"))
 		c->undo_minutes = (int)cfg_getint(cfg, "undo-minutes");
+	if (opt_given(cfg, "backdate-days"))
+		c->backdate_days = (int)cfg_getint(cfg, "backdate-days");
 	if (opt_given(cfg, "note-retention-days"))
 		c->note_retention_days =
 			(int)cfg_getint(cfg, "note-retention-days");
@@ -545,6 +554,7 @@ int config_load(struct config **out, const struct cli_opts *cli,
 	if (!cli)
 		cli = &no_cli;
 	c->undo_minutes = DEFAULT_UNDO_MINUTES;
+	c->backdate_days = DEFAULT_BACKDATE_DAYS;
 	c->note_retention_days = DEFAULT_NOTE_RETENTION_DAYS;
 	c->default_channel = xstrdup(DEFAULT_CHANNEL);
 	c->default_language = xstrdup(DEFAULT_LANGUAGE);

@@ -32,6 +32,7 @@ struct config {
 	char *group;		/* optional group for statistics files */
 	int undo_minutes;	/* 10 */
 	int note_retention_days;	/* 30 */
+	int backdate_days;	/* 7: how far back a contact's start may be set */
 	/* The desk's defaults for a new contact, as codes. */
 	char *default_channel;	/* "walk-in" */
 	char *default_language;	/* "fi" */

@@ -224,6 +224,14 @@ char *contact_summary_named(const struct contact *c, const char *service)
 			append(&s, &len, ", ");
 		append(&s, &len, c->language);
 	}
+	if (c->people > 1) {
+		/* TRANSLATORS: part of the summary after a save: a group. */
+		part = xasprintf(ngettext("%d person", "%d people", (unsigned long)c->people),
+				 c->people);
+		append(&s, &len, len ? ", " : "");
+		append(&s, &len, part);
+		free(part);
+	}
 	for (i = 0; i < TOPIC__N; i++) {
 		if (!(c->topics & (1u << i)) || !(label = codes_label(CODES_TOPIC, i)))
 			continue;

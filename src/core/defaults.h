@@ -18,5 +18,7 @@
 /* A message about the last contact or a choice goes after this many
  * seconds (or at the next contact's first change). */
 #define DEFAULT_MESSAGE_SECONDS 20
+/* A contact's start can be set this many days back (backdate-days). */
+#define DEFAULT_BACKDATE_DAYS 7
 
 #endif

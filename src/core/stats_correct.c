@@ -21,6 +21,8 @@
 static const char select_sql[] =
 	"SELECT id, started_at, ended_at" CONTACT_COLUMNS " FROM contact"
 	" WHERE id = ? AND session = ? AND undone_at IS NULL";
+/* A day's contacts by when they were saved (ended_at): a contact
+ * backdated to yesterday and saved today is one of today's to correct. */
 static const char update_sql[] =
 	"UPDATE contact SET corrected_at = ?" CONTACT_FIELDS(CORRECT_SET_COL)
 	" WHERE id = ? AND session = ? AND undone_at IS NULL";
@@ -53,7 +55,7 @@ int stats_session_day(struct stats *st, const char *date,
 	static const char sql[] =
 		"SELECT id, started_at, ended_at" CONTACT_COLUMNS " FROM contact"
 		" WHERE session = ? AND undone_at IS NULL"
-		" AND started_at >= ? AND started_at < ? ORDER BY rowid";
+		" AND ended_at >= ? AND ended_at < ? ORDER BY rowid";
 	sqlite3_stmt *s;
 	time_t start, end;
 	int rc;

@@ -15,8 +15,8 @@
 
 struct stats;
 
-/* This session's contacts that started on date (YYYY-MM-DD, local) and
- * are not undone, in the order they were saved: an owned array of n
+/* This session's contacts saved (ended) on date (YYYY-MM-DD, local; a
+ * backdated contact by its save, not its start) and not undone, in the order they were saved: an owned array of n
  * owned contacts (free with stats_contacts_free). 0, or -1 with *err. */
 int stats_session_day(struct stats *st, const char *date,
 		      struct contact ***out, size_t *n, char **err);

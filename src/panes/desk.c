@@ -156,6 +156,7 @@ struct desk *desk_new(struct catalogue *cat, struct stats *stats,
 	d->fresh.language = d->fresh_language;
 	d->clock = real_clock;
 	d->message_seconds = DEFAULT_MESSAGE_SECONDS;
+	d->backdate_days = DEFAULT_BACKDATE_DAYS;
 	d->want_pane = d->want_field = -1;
 	desk_refresh_counts(d);
 	return d;
@@ -366,6 +367,7 @@ static int open_desk(const struct config *cfg, struct desk **out,
 	d->session = stats_session_new();
 	d->sopts.session = d->session;
 	d->sopts.undo_minutes = cfg->undo_minutes;
+	d->backdate_days = cfg->backdate_days;
 	/* note-retention-days = 0 keeps no note at all. */
 	d->sopts.note_retention_days = cfg->note_retention_days > 0
 				       ? cfg->note_retention_days : STATS_NOTES_NONE;
@@ -630,6 +632,17 @@ enum desk_result desk_save(struct desk *d)
 		return DESK_FAILED;
 	}
 	summary = named_summary(d, c);
+	if (c->backdated) {
+		char *when = NULL, *s;
+		if (i18n_format_datetime(c->started_at, &when) == 0) {
+			/* TRANSLATORS: a save's summary of a contact whose
+			 * start was set afterwards; %s is its date and time. */
+			s = xasprintf(_("%s, backdated to %s"), summary, when);
+			free(summary);
+			summary = s;
+		}
+		free(when);
+	}
 	fresh_after_save(d);
 	reloaded = desk_reload_if_changed(d);
 	if (!reloaded || !d->message_error)
@@ -844,6 +857,7 @@ static int *field_ptr(struct contact *c, enum desk_field f)
 	case FIELD_AGE: return &c->age_band;
 	case FIELD_GENDER: return &c->gender;
 	case FIELD_LIFE: return &c->life_situation;
+	case FIELD_PEOPLE: return &c->people;
 	default: return NULL;
 	}
 }
@@ -873,6 +887,111 @@ void desk_set_field(struct desk *d, enum desk_field f, int value)
 	}
 	contact_touch(d->c, d->clock());
 	desk_changed(d);
+}
+
+void desk_set_people(struct desk *d, int n)
+{
+	if (n < 1)
+		n = 1;
+	if (n > DESK_PEOPLE_MAX)
+		n = DESK_PEOPLE_MAX;
+	if (d->c->people == n)
+		return;
+	d->c->people = n;
+	contact_touch(d->c, d->clock());
+	desk_changed(d);
+}
+
+void desk_start_now(struct desk *d)
+{
+	if (!d->c->backdated)
+		return;
+	d->c->backdated = false;
+	d->c->started_at = d->real_start;
+	desk_changed(d);
+}
+
+/* The earliest start allowed: the start of the day backdate_days ago. */
+static time_t earliest_start(const struct desk *d)
+{
+	struct tm tm = desk_now(d);
+	tm.tm_mday -= d->backdate_days;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+/* Set the start to t (already checked against now and the limit). */
+static void backdate_to(struct desk *d, time_t t)
+{
+	contact_touch(d->c, d->clock());
+	if (!d->c->backdated)
+		d->real_start = d->c->started_at;
+	d->c->started_at = t;
+	d->c->backdated = true;
+	desk_changed(d);
+}
+
+static bool start_allowed(struct desk *d, time_t t)
+{
+	if (d->backdate_days <= 0) {
+		desk_message(d, true, "%s", _("This desk records contacts as they happen only (backdate-days = 0)."));
+		d->message_life = DESK_LIFE_CONTACT;
+		return false;
+	}
+	if (t < earliest_start(d)) {
+		desk_message(d, true, ngettext("A contact can start at most %d day back.",
+					       "A contact can start at most %d days back.",
+					       (unsigned long)d->backdate_days), d->backdate_days);
+		d->message_life = DESK_LIFE_CONTACT;
+		return false;
+	}
+	return true;
+}
+
+bool desk_shift_start(struct desk *d, int minutes)
+{
+	time_t now = d->clock(), base, t;
+	if (d->c->backdated)
+		t = d->c->started_at + (time_t)minutes * 60;
+	else {
+		if (minutes >= 0)
+			return false;	/* later than now: nothing to do */
+		/* From now, on whole quarters of an hour. */
+		base = now + (time_t)minutes * 60;
+		t = base - base % (15 * 60);
+	}
+	if (t >= now) {
+		desk_start_now(d);
+		return true;
+	}
+	if (!start_allowed(d, t))
+		return false;
+	backdate_to(d, t);
+	return true;
+}
+
+bool desk_set_start_time(struct desk *d, int hour, int minute)
+{
+	time_t base = d->c->backdated ? d->c->started_at : d->clock(), t;
+	struct tm tm;
+	if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
+		return false;
+	localtime_r(&base, &tm);
+	tm.tm_hour = hour;
+	tm.tm_min = minute;
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	if (t > d->clock()) {
+		desk_message(d, true, "%s", _("That time is still to come: a contact can only start earlier."));
+		d->message_life = DESK_LIFE_CONTACT;
+		return false;
+	}
+	if (!start_allowed(d, t))
+		return false;
+	backdate_to(d, t);
+	return true;
 }
 
 void desk_toggle_topic(struct desk *d, int topic)

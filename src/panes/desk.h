@@ -24,8 +24,13 @@
 enum desk_field {
 	FIELD_CHANNEL, FIELD_LANGUAGE, FIELD_INTERPRETER, FIELD_DISCOVERY,
 	FIELD_OUTCOME, FIELD_AGE, FIELD_GENDER, FIELD_LIFE, FIELD_NOTE,
+	FIELD_PEOPLE,		/* a group's size (1 to DESK_PEOPLE_MAX) */
+	FIELD_STARTED,		/* now, or a start set afterwards (backdated) */
 	FIELD__N
 };
+
+/* The largest group one contact records. */
+#define DESK_PEOPLE_MAX 999
 
 struct desk {
 	struct catalogue *cat;
@@ -61,6 +66,10 @@ struct desk {
 	/* The saved contact on the form to be corrected (its id), or NULL:
 	 * F2 saves over it, F3 leaves it as it was. */
 	char *correcting;
+	/* How many days back a contact's start may be set (0: never). */
+	int backdate_days;
+	/* The contact's own start while it is backdated (to go back to). */
+	time_t real_start;
 	/* After a failed validation: the pane (an enum pane_id) and intake
 	 * field to focus (-1 when none); the screen takes them. */
 	int want_pane;
@@ -173,6 +182,18 @@ int desk_today(struct desk *d, struct contact ***list, size_t *n);
 void desk_correct_open(struct desk *d, const struct contact *c);
 /* Undo one of desk_today's contacts. */
 enum desk_result desk_undo_contact(struct desk *d, const struct contact *c);
+/* The group's size, clamped to 1 .. DESK_PEOPLE_MAX. */
+void desk_set_people(struct desk *d, int n);
+/* Move the contact's start by minutes (negative: earlier), from now when
+ * it is not backdated: never later than now (which ends the backdating)
+ * nor earlier than the start of the day backdate_days back (refused with
+ * a message). Returns true when it moved. */
+bool desk_shift_start(struct desk *d, int minutes);
+/* The start at hh.mm of the day it is on now (today when not backdated):
+ * refused with a message when that is later than now or out of range. */
+bool desk_set_start_time(struct desk *d, int hour, int minute);
+/* Not backdated any more: the contact starts when it really started. */
+void desk_start_now(struct desk *d);
 /* F4: the next user-interface language. */
 void desk_next_language(struct desk *d);
 /* Reload the catalogue when it was republished (between contacts).

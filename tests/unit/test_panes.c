@@ -214,6 +214,9 @@ static void intake_fields_cycle(void **state)
 	assert_int_equal(intake_field(f->intake), FIELD_CHANNEL);
 	for (i = 0; i < 20; i++)
 		act(f->intake, ACT_NEXT_FIELD);
+	assert_int_equal(intake_field(f->intake), FIELD_STARTED);
+	act(f->intake, ACT_PREV_FIELD);
+	act(f->intake, ACT_PREV_FIELD);
 	assert_int_equal(intake_field(f->intake), FIELD_NOTE);
 	act(f->intake, ACT_HOME);	/* in the note: the text's start */
 	assert_int_equal(intake_field(f->intake), FIELD_NOTE);
@@ -873,6 +876,77 @@ static void messages_live_for_a_moment(void **state)
 	fixed_now = t0;
 }
 
+
+/* A group of 12 is one contact of 12 people; a backdated contact starts
+ * when the advisor says, within backdate-days, never in the future. */
+static void group_and_backdated(void **state)
+{
+	struct fx *f = *state;
+	struct desk *d = f->d;
+	time_t before = fixed_now, noon = 1772625600;	/* a Wednesday, 12.00 */
+
+	fixed_now = noon;
+	/* Typed into People: 1, 2 makes 12; Left one less. */
+	while (intake_field(f->intake) != FIELD_PEOPLE)
+		act(f->intake, ACT_NEXT_FIELD);
+	type(f->intake, "12");
+	assert_int_equal(d->c->people, 12);
+	act(f->intake, ACT_LEFT);
+	assert_int_equal(d->c->people, 11);
+	act(f->intake, ACT_RIGHT);
+	desk_set_people(d, 0);
+	assert_int_equal(d->c->people, 1);
+	desk_set_people(d, 12);
+
+	/* Started: Left goes a quarter back from now, '-' a day. */
+	act(f->intake, ACT_NEXT_FIELD);
+	assert_int_equal(intake_field(f->intake), FIELD_STARTED);
+	assert_false(d->c->backdated);
+	act(f->intake, ACT_LEFT);
+	assert_true(d->c->backdated);
+	assert_int_equal(d->c->started_at, noon - 15 * 60);
+	type(f->intake, "-");
+	assert_int_equal(d->c->started_at, noon - 15 * 60 - 86400);
+	/* Typed 930: half past nine on that day. */
+	type(f->intake, "930");
+	assert_int_equal(d->c->started_at, noon - 86400 - (2 * 3600 + 30 * 60));
+	/* Eight days back is refused (seven allowed), with a message. */
+	assert_false(desk_shift_start(d, -8 * 24 * 60));
+	assert_non_null(d->message);
+	assert_int_equal(d->c->started_at, noon - 86400 - (2 * 3600 + 30 * 60));
+	/* Not in the future: a later time today is refused. */
+	type(f->intake, "+");
+	assert_false(desk_set_start_time(d, 13, 0));
+	assert_true(desk_set_start_time(d, 9, 30));
+	/* Delete: as it happens again. */
+	act(f->intake, ACT_CLEAR_FIELD);
+	assert_false(d->c->backdated);
+	assert_true(desk_set_start_time(d, 9, 30));
+
+	desk_toggle_topic(d, TOPIC_OTHER);
+	assert_int_equal(desk_save(d), DESK_OK);
+	assert_non_null(strstr(d->message, "12 people"));
+	assert_non_null(strstr(d->message, "backdated"));
+	/* The next contact is one person, as it happens. */
+	assert_int_equal(d->c->people, 1);
+	assert_false(d->c->backdated);
+	{
+		struct contact **list = NULL;
+		size_t n = 0;
+		assert_int_equal(desk_today(d, &list, &n), 0);
+		assert_int_equal(n, 1);
+		assert_int_equal(list[0]->people, 12);
+		assert_true(list[0]->backdated);
+		assert_int_equal(list[0]->started_at, noon - (2 * 3600 + 30 * 60));
+		stats_contacts_free(&list, n);
+	}
+	/* backdate-days = 0: none at all. */
+	d->backdate_days = 0;
+	assert_false(desk_shift_start(d, -15));
+	assert_false(d->c->backdated);
+	fixed_now = before;
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -894,6 +968,7 @@ int main(void)
 		T(help_lists_the_keymap),
 		T(desk_help_screen_keys),
 		T(messages_live_for_a_moment),
+		T(group_and_backdated),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
