@@ -594,3 +594,20 @@ enum hours_state hours_state_at(const struct hours *h, const struct tm *local)
 	}
 	return HOURS_CLOSED;
 }
+
+time_t hours_next_open(const struct hours *h, time_t from, int days)
+{
+	time_t t = from + (60 - from % 60) % 60, end = from + (time_t)days * 86400;
+	for (; t <= end; t += 60) {
+		struct tm tm;
+		enum hours_state st;
+		if (!localtime_r(&t, &tm))
+			return 0;
+		st = hours_state_at(h, &tm);
+		if (st == HOURS_OPEN)
+			return t;
+		if (st == HOURS_UNKNOWN)
+			return 0;
+	}
+	return 0;
+}

@@ -116,6 +116,48 @@ struct choose_ctx {
 	int codes[MODALITY__N];
 };
 
+/* How far ahead the next shift or opening is looked for. */
+#define NEXT_OPEN_DAYS 14
+
+/* A warning, never a refusal: the chosen colleague is off shift, or the
+ * service cannot come during this contact (closed now, or its booking
+ * takes an hour or more), with the next time it can. The contact is
+ * recorded as chosen either way. */
+static void warn_when(struct desk *d, const struct cat_resource *r,
+		      const char *name)
+{
+	time_t now = d->clock(), from = now + (time_t)r->lead_minutes * 60, next;
+	struct tm tm = desk_now(d);
+	bool open = hours_state_at(&r->hours, &tm) == HOURS_OPEN;
+	char *when = NULL;
+
+	if (r->kind == RES_COLLEAGUE ? open : (open && r->lead_minutes < 60))
+		return;
+	if (hours_state_at(&r->hours, &tm) == HOURS_UNKNOWN && r->lead_minutes < 60)
+		return;	/* nothing known to warn about */
+	next = hours_next_open(&r->hours, from, NEXT_OPEN_DAYS);
+	if (!next && r->lead_minutes >= 60 && hours_state_at(&r->hours, &tm) == HOURS_UNKNOWN)
+		next = from;	/* no hours: the booking alone decides */
+	if (next && i18n_format_datetime(next, &when) != 0) {
+		free(when);
+		when = NULL;
+	}
+	if (r->kind == RES_COLLEAGUE && when)
+		desk_message(d, true, _("Recorded, but %s is off shift now; next on shift %s."),
+			     name, when);
+	else if (r->kind == RES_COLLEAGUE)
+		desk_message(d, true, _("Recorded, but %s is off shift now, with no shift in the next two weeks."),
+			     name);
+	else if (when)
+		desk_message(d, true, _("Recorded, but %s cannot come now; the earliest is %s."),
+			     name, when);
+	else
+		desk_message(d, true, _("Recorded, but %s cannot come now, nor in the next two weeks."),
+			     name);
+	d->message_life = DESK_LIFE_CONTACT;	/* about this choice */
+	free(when);
+}
+
 static void record(struct desk *d, size_t ri, int code, const char *lang)
 {
 	char *name;
@@ -127,6 +169,7 @@ static void record(struct desk *d, size_t ri, int code, const char *lang)
 	desk_message(d, false, _("Interpreter: %s, %s (%s)"),
 		     codes_label(CODES_INTERPRETER, code), name,
 		     d->c->language ? d->c->language : "-");
+	warn_when(d, &d->cat->resources[ri], name);
 	free(name);
 }
 

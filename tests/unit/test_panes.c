@@ -113,6 +113,8 @@ static struct catalogue *fixture(void)
 		     MOD_PHONE | MOD_VIDEO, 60, "mo-fr 8-16");
 	add_resource(cat, "arabic-line", RES_INTERPRETING, "ar", MOD_PHONE,
 		     0, "mo-su 0-24");
+	add_resource(cat, "sv-morning", RES_COLLEAGUE, "sv", MOD_INPERSON,
+		     0, "mo-fr 8-10");
 	return cat;
 }
 
@@ -947,6 +949,43 @@ static void group_and_backdated(void **state)
 	fixed_now = before;
 }
 
+
+/* Choosing an interpreter who cannot serve now records it with a
+ * warning saying when they can: a colleague off shift, a service whose
+ * booking takes an hour. One who can says nothing more. */
+static void interpreter_warnings(void **state)
+{
+	struct fx *f = *state;
+	struct desk *d = f->d;
+	struct dialog *dl;
+	struct overlay *o;
+	time_t before = fixed_now;
+
+	fixed_now = 1772625600;	/* Wednesday 12.00 UTC */
+	assert_null(interpreters_choose(d, resource_named(d, "desk-2-advisor"), "so"));
+	assert_false(d->message_error);
+	assert_null(interpreters_choose(d, resource_named(d, "sv-morning"), "sv"));
+	assert_true(d->message_life == DESK_LIFE_CONTACT);
+	assert_string_equal(d->c->interpreter_resource, "sv-morning");
+	assert_true(d->message_error);
+	/* (The UI language is what an earlier test's F4 left: either
+	 * convention.) */
+	if (!strstr(d->message, "2026-03-05 08:00") && !strstr(d->message, "5.3.2026 8.00"))
+		fail_msg("%s", d->message);
+	dl = interpreters_choose(d, resource_named(d, "interpreting"), "so");
+	o = dialog_overlay(dl);
+	o->ops->handle(o, ACT_CONFIRM, 0);
+	overlay_destroy(o);
+	assert_string_equal(d->c->interpreter_resource, "interpreting");
+	if (!strstr(d->message, "2026-03-04 13:00") && !strstr(d->message, "4.3.2026 13.00"))
+		fail_msg("%s", d->message);
+	/* A warning of the moment: the next change takes it away. */
+	desk_key(d);
+	desk_toggle_topic(d, TOPIC_HEALTH);
+	assert_null(d->message);
+	fixed_now = before;
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -969,6 +1008,7 @@ int main(void)
 		T(desk_help_screen_keys),
 		T(messages_live_for_a_moment),
 		T(group_and_backdated),
+		T(interpreter_warnings),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
