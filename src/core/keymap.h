@@ -149,6 +149,10 @@ enum {
 km_key keymap_key_parse(const char *name);
 /* A key's name for help screens (a new string). */
 char *keymap_key_name(km_key key);
+/* The name as people read it: the named keys translated (Space is
+ * "Välilyönti" in Finnish), the rest as keymap_key_name. A new string;
+ * keymap files always use keymap_key_name's. */
+char *keymap_key_label(km_key key);
 /* True for keys that insert text (printable characters, Space included). */
 bool keymap_key_printable(km_key key);
 

@@ -598,6 +598,30 @@ static const char *intake_help(struct pane *p, enum action a)
 	}
 }
 
+/* What F1 says of the keys no action names: letters, typing, digits. */
+static const struct {
+	const char *keys, *text;
+} intake_more[] = {
+	/* TRANSLATORS: F1 rows of the Intake pane: a key column (short)
+	 * and what it does. */
+	{ N_("a letter"), N_("jump to the choice that starts with it") },
+	{ N_("typing"), N_("in Language: find the language by code or name; in Note: write the note") },
+	{ N_("digits"), N_("in People: how many people; in Started: the time, as 930 for 9.30") },
+	{ N_("- +"), N_("in Started: a day earlier, a day later") },
+	{ N_("Left, Right"), N_("in People: one fewer, one more; in Started: 15 minutes earlier, later") },
+};
+
+static size_t intake_help_more(struct pane *p, size_t i, const char **keys,
+			       const char **text)
+{
+	(void)p;
+	if (keys && i < sizeof intake_more / sizeof intake_more[0]) {
+		*keys = intake_more[i].keys;
+		*text = intake_more[i].text;
+	}
+	return sizeof intake_more / sizeof intake_more[0];
+}
+
 static void intake_done(struct pane *p)
 {
 	struct intake *in = st(p);
@@ -615,6 +639,7 @@ static const struct pane_ops intake_ops = {
 	.wants_text = intake_wants_text,
 	.cursor = intake_cursor,
 	.help = intake_help,
+	.help_more = intake_help_more,
 	.done = intake_done,
 };
 

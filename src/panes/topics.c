@@ -277,6 +277,20 @@ static const char *topics_help(struct pane *p, enum action a)
 	}
 }
 
+static size_t topics_help_more(struct pane *p, size_t i, const char **keys,
+			       const char **text)
+{
+	(void)p;
+	if (keys && i == 0) {
+		*keys = N_("a letter");
+		*text = N_("jump to the next topic that starts with it");
+	} else if (keys && i == 1) {
+		*keys = N_("Left, Right");
+		*text = N_("in two columns: to the other column");
+	}
+	return 2;
+}
+
 static void topics_done(struct pane *p)
 {
 	struct topics *t = st(p);
@@ -292,6 +306,7 @@ static const struct pane_ops topics_ops = {
 	.wants_text = topics_wants_text,
 	.cursor = topics_cursor,
 	.help = topics_help,
+	.help_more = topics_help_more,
 	.done = topics_done,
 };
 

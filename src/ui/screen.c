@@ -290,7 +290,7 @@ char *screen_key_hint(const struct screen *s, enum km_context ctx,
 	km_key k;
 	if (keymap_keys_for(s->km, ctx, a, &k, 1) == 0)
 		return xstrdup("");
-	return keymap_key_name(k);
+	return keymap_key_label(k);
 }
 
 static void place_overlay(struct screen *s, struct overlay *o)

@@ -986,6 +986,48 @@ static void interpreter_warnings(void **state)
 	fixed_now = before;
 }
 
+
+/* F1 names keys in the UI language and lists what no action names:
+ * letters, typing, digits. */
+static void help_translates_and_lists_typing(void **state)
+{
+	struct fx *f = *state;
+	char *path = util_write(tmp, "km2", "global { quit = \"F10\" }\n");
+	struct keymap *km = NULL;
+	char *err = NULL, **rows, *l;
+	size_t n, i;
+	int found = 0;
+	assert_int_equal(keymap_load(path, &km, &err), 0);
+	rows = screen_help_rows(km, f->intake, &n);
+	for (i = 0; i < n; i++) {
+		found += !strncmp(rows[i], "a letter\t", 9)
+			 + !strncmp(rows[i], "typing\t", 7)
+			 + !strncmp(rows[i], "digits\t", 7);
+		free(rows[i]);
+	}
+	free(rows);
+	assert_int_equal(found, 3);
+	rows = screen_help_rows(km, f->topics, &n);
+	found = 0;
+	for (i = 0; i < n; i++) {
+		found += !strncmp(rows[i], "a letter\t", 9);
+		free(rows[i]);
+	}
+	free(rows);
+	assert_int_equal(found, 1);
+	keymap_free(&km);
+	free(path);
+	l = keymap_key_label(KM_SPACE);
+	assert_string_equal(l, "Space");	/* untranslated here: the msgid */
+	free(l);
+	l = keymap_key_label(KM_F(9));
+	assert_string_equal(l, "F9");
+	free(l);
+	l = keymap_key_label('x');
+	assert_string_equal(l, "x");
+	free(l);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -1009,6 +1051,7 @@ int main(void)
 		T(messages_live_for_a_moment),
 		T(group_and_backdated),
 		T(interpreter_warnings),
+		T(help_translates_and_lists_typing),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
