@@ -20,5 +20,11 @@
 #define DEFAULT_MESSAGE_SECONDS 20
 /* A contact's start can be set this many days back (backdate-days). */
 #define DEFAULT_BACKDATE_DAYS 7
+/* F4's cycle of UI languages, and the catalogue text's fallback after the
+ * UI language: as libconfuse defaults and as C lists. */
+#define DEFAULT_UI_LANGUAGES "{fi, sv, en}"
+#define DEFAULT_UI_LANGUAGES_V { "fi", "sv", "en", NULL }
+#define DEFAULT_CATALOGUE_FALLBACK "{en, fi, sv}"
+#define DEFAULT_CATALOGUE_FALLBACK_V { "en", "fi", "sv", NULL }
 
 #endif

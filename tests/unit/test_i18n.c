@@ -375,6 +375,28 @@ static void translate_in_other_language(void **state)
 	assert_string_equal(i18n_lang(), "fi");
 }
 
+/* F4 goes round ui-languages in their order; a language outside it goes
+ * to the first; an empty list means every shipped language. */
+static void f4_cycle(void **state)
+{
+	static const char *const cyc[] = { "fi", "sv", "en", NULL };
+	static const char *const none[] = { "xx", NULL };
+	(void)state;
+	init_env("C.UTF-8", NULL, "en");
+	i18n_set_cycle(cyc);
+	assert_string_equal(i18n_next_lang(), "fi");
+	i18n_set_lang("fi");
+	assert_string_equal(i18n_next_lang(), "sv");
+	i18n_set_lang("sv");
+	assert_string_equal(i18n_next_lang(), "en");
+	i18n_set_lang("ru");
+	assert_string_equal(i18n_next_lang(), "fi");
+	i18n_set_cycle(none);
+	i18n_set_lang("en");
+	assert_string_equal(i18n_next_lang(), "fi");	/* every shipped one */
+	i18n_set_cycle(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +409,7 @@ int main(void)
 		cmocka_unit_test(plural_forms),
 		cmocka_unit_test(dates_and_times),
 		cmocka_unit_test(numbers),
+		cmocka_unit_test(f4_cycle),
 		cmocka_unit_test(translate_in_other_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
