@@ -16,6 +16,8 @@
 #include "core/err.h"
 #include "core/date.h"
 #include "core/hours.h"
+
+static const char *local_day(int d);
 #include "core/i18n.h"
 
 static const char *const day_names[7] = { "mo", "tu", "we", "th", "fr", "sa", "su" };
@@ -414,6 +416,11 @@ static char *day_text(const struct hours_span *sp, size_t n, int day)
 		add_interval(&b, sp[i].open, sp[i].close);
 	}
 	return b.s;
+}
+
+const char *hours_day_label(int d)
+{
+	return local_day(d);
 }
 
 /* Short weekday names for people, in the UI language. */
