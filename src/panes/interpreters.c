@@ -367,6 +367,44 @@ struct row_ctx {
 	int lang_w, who_w, mod_w, lead_w;
 };
 
+/* A row of two lines, for narrow panes where one line would cut who,
+ * where and how: the marks and the name (role) with the lead time at the
+ * right, then the modality (how, whole) and the unit (where, cut only
+ * past the pane's width). */
+static void draw_row2(void *vctx, WINDOW *w, int y, int x, int width,
+		      size_t i, bool hl)
+{
+	struct row_ctx *rc = vctx;
+	struct interp *in = rc->in;
+	const struct rank_resource *rr = &in->rows[i];
+	const struct cat_resource *r = &in->d->cat->resources[rr->index];
+	attr_t base = hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
+	bool chosen = in->d->c->interpreter_resource
+		      && !strcmp(in->d->c->interpreter_resource, r->id);
+	char *mod = modality_text(r->modality, r->kind);
+	char *lead = lead_text(r->lead_minutes, r->kind), *where;
+	int lw = *lead ? (int)text_width(lead) + 1 : 0;
+
+	ui_fill(w, y, x, width, base);
+	ui_fill(w, y + 1, x, width, base);
+	if (chosen)
+		ui_put(w, y, x, 1, ">", hl ? base : theme_attr(TH_MARK));
+	if (rr->available)
+		ui_put(w, y, x + 1, 1, text_locale_utf8() ? "\u25cf" : "*",
+		       hl ? base : theme_attr(TH_OPEN));
+	ui_put_data(w, y, x + 3, width - 3 - lw, catalogue_text(&r->name, i18n_lang()), base);
+	if (lw)
+		ui_put_cut(w, y, x + width - lw + 1, lw - 1, lead, hl ? base : theme_attr(TH_DIM));
+	/* How first (short, always whole), then where (cut if it must). */
+	where = r->unit && *r->unit ? xasprintf("%s %s %s", mod,
+						text_locale_utf8() ? "\u00b7" : "-", r->unit)
+				    : xstrdup(mod);
+	ui_put_data(w, y + 1, x + 3, width - 3, where, hl ? base : theme_attr(TH_DIM));
+	free(where);
+	free(mod);
+	free(lead);
+}
+
 /* Row: mark, [languages], who (role and unit), modality, lead time. The
  * languages column appears only on wide panes: the list is for one
  * language already. */
@@ -496,7 +534,12 @@ static void interp_draw(struct pane *p, WINDOW *w, int h, int width)
 	if (in->list.n == 0 && rows > 0)
 		ui_put_cut(w, top, 2, inner - 1, _("(nobody for this language; / searches another)"),
 			   theme_attr(TH_DIM));
-	list_draw(&in->list, w, top, 1, rows, inner, draw_row, &rc);
+	/* A narrow pane with room for three or more: two lines a row, so
+	 * who, where and how show whole (tests: desk_queue at 80x24). */
+	if (inner < 60 && rows >= 6)
+		list_draw_tall(&in->list, w, top, 1, rows, inner, 2, draw_row2, &rc);
+	else
+		list_draw(&in->list, w, top, 1, rows, inner, draw_row, &rc);
 }
 
 static const char *interp_help(struct pane *p, enum action a)
