@@ -5,7 +5,7 @@
 # the report has every contact with its topic. Then F9 with and without
 # a draft, and the correction of a saved contact with its event.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 28
+plan 32
 
 db="$XDG_STATE_HOME/neuvoo/stats/e2e@$ME.db"
 codes="housing education leisure elderly families transport permits moving daycare health employment disability entrepreneurship social-assistance digital other"
@@ -14,6 +14,12 @@ labels_en="Housing|Education|Leisure|Elderly|Families|Transport|Permits|Moving h
 labels_fi="Asuminen|Koulutus|Vapaa-aika|Ikääntyneet|Lapsiperheet|Liikenne|Luvat|Maahanmuutto|Päivähoito|Terveys|Työllisyys|Vammaisuus|Yrittäjyys|Toimeentulo|Digituki|Muu"
 labels_sv="Boende|Utbildning|Fritid|Äldre|Barnfamiljer|Trafik|Tillstånd|Inflyttning|Dagvård|Hälsa|Arbete|Handikapp|Företagande|Utkomststöd|Digistöd|Annat"
 
+# Sixteen topic rows on screen, whatever their labels.
+sixteen() { test "$(screen | grep -o '\[[ x]\] ' | wc -l)" = 16; }
+channels_of_report() {
+	"$NEUVOO" report --desk e2e --contacts --format csv | tail -n +2 |
+		cut -d, -f5 | tr -d '\r' | sort | uniq -c | awk '{print $2 "=" $1}' | tr '\n' ' '
+}
 all_topics() {
 	s=$(screen)
 	echo "$1" | tr '|' '\n' | while read -r l; do
@@ -30,7 +36,8 @@ morning() {
 		if screen | tail -1 | grep -qF "$saved"; then stale=$((stale + 1)); fi
 		j=0
 		while [ $j -lt $((i % 16)) ]; do keys Down; j=$((j + 1)); done
-		keys Space F2
+		# Varied: the next channel each time (the channel is sticky).
+		keys Space F5 Home Right F2
 		wait_for "$saved" >/dev/null || stale=$((stale + 100))
 		i=$((i + 1))
 	done
@@ -55,9 +62,16 @@ check "en 80x24: the desk starts" wait_for "Interpreters F8"
 check "en 80x24: all 16 topics are on screen" all_topics "$labels_en"
 check "en 80x24: 15 contacts, no save message outlives the next contact's first key" morning 15 "Saved:"
 check "en 80x24: all 16 topics are still on screen" all_topics "$labels_en"
+check "en 80x24: sixteen topic rows" sixteen
 got=$(topics_of_report) want=$(expect_topics 15)
 check "the report has the 15 contacts with their topics" test "$got" = "$want"
 [ "$got" = "$want" ] || diag "got: $got" "want: $want"
+# 15 contacts, the channel one further each time from walk-in: phone,
+# chat, email, video, outreach, walk-in twice over, then phone, chat,
+# email.
+got=$(channels_of_report)
+check "the report has the varied channels" test "$got" = "chat=3 email=3 outreach=2 phone=3 video=2 walk-in=2 "
+[ "$got" = "chat=3 email=3 outreach=2 phone=3 video=2 walk-in=2 " ] || diag "channels: $got"
 # A message of the moment goes at F4 too.
 keys F6 Home Space F2
 wait_for "Saved:" >/dev/null
@@ -132,11 +146,13 @@ again() {
 again 100 30 fi
 check "fi 100x30: the desk starts" wait_for "Tulkit F8"
 check "fi 100x30: all 16 topics are on screen" all_topics "$labels_fi"
+check "fi 100x30: sixteen topic rows" sixteen
 check "fi 100x30: no save message outlives the next contact's first key" morning 5 "Tallennettu:"
 keys F10
 wait_for "EXITED=0" >/dev/null
 again 200 60 sv
 check "sv 200x60: the desk starts" wait_for "Tolkar F8"
+check "sv 200x60: sixteen topic rows" sixteen
 check "sv 200x60: no save message outlives the next contact's first key" morning 5 "Sparad:"
 rows=$("$NEUVOO" report --desk e2e --contacts --format csv | tail -n +2 | wc -l)
 check "the report has 25 contacts" test "$rows" = 25
