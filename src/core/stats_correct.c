@@ -97,12 +97,39 @@ static int note_change(struct stats *st, const char *id, time_t now,
 	return rc;
 }
 
+/* The row of c->id and its topics as c has them (an SQLite code). */
+static int rewrite_row(struct stats *st, const struct contact *c, time_t now)
+{
+	struct contact bare = *c;
+	sqlite3_stmt *s;
+	int rc = db_prepare(st->db, update_sql, &s), i;
+	if (rc != SQLITE_OK)
+		return rc;
+	if (st->note_days == 0)
+		bare.note = NULL;	/* keeping no notes */
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
+	i = stats_bind_fields(s, 2, &bare);
+	sqlite3_bind_text(s, i, c->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, i + 1, st->session->id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return rc;
+	rc = db_prepare(st->db, "DELETE FROM contact_topic WHERE contact_id = ?", &s);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? stats_put_topics(st, c) : rc;
+}
+
 int stats_correct(struct stats *st, const struct contact *c, time_t now,
 		  int *changed, char **err)
 {
-	struct contact *old = NULL, bare;
+	struct contact *old = NULL;
 	sqlite3_stmt *s = NULL;
-	int rc, i;
+	int rc;
 
 	*changed = 0;
 	if (!c->id) {
@@ -138,38 +165,9 @@ int stats_correct(struct stats *st, const struct contact *c, time_t now,
 #undef CORRECT_DIFF
 	if (rc != SQLITE_OK)
 		goto fail;
-	if (*changed == 0) {
-		rc = stats_delete_draft(st);
-		if (rc == SQLITE_OK)
-			rc = db_exec(st->db, "COMMIT");
-		if (rc != SQLITE_OK)
-			goto fail;
-		contact_free(&old);
-		return 0;
-	}
-	rc = db_prepare(st->db, update_sql, &s);
-	if (rc != SQLITE_OK)
-		goto fail;
-	bare = *c;
-	if (st->note_days == 0)
-		bare.note = NULL;	/* keeping no notes */
-	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
-	i = stats_bind_fields(s, 2, &bare);
-	sqlite3_bind_text(s, i, c->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, i + 1, st->session->id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	s = NULL;
-	if (rc != SQLITE_DONE)
-		goto fail;
-	rc = db_prepare(st->db, "DELETE FROM contact_topic WHERE contact_id = ?", &s);
-	if (rc != SQLITE_OK)
-		goto fail;
-	sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	s = NULL;
-	rc = rc == SQLITE_DONE ? stats_put_topics(st, c) : rc;
+	/* Nothing changed: nothing written but the draft's end. */
+	if (*changed > 0)
+		rc = rewrite_row(st, c, now);
 	if (rc == SQLITE_OK)
 		rc = stats_delete_draft(st);
 	if (rc == SQLITE_OK)

@@ -367,6 +367,10 @@ struct row_ctx {
 	int lang_w, who_w, mod_w, lead_w;
 };
 
+static const struct cat_resource *row_start(struct row_ctx *rc, WINDOW *w, int y,
+					    int x, int fill, size_t i, bool hl,
+					    attr_t *base);
+
 /* A row of two lines, for narrow panes where one line would cut who,
  * where and how: the marks and the name (role) with the lead time at the
  * right, then the modality (how, whole) and the unit (where, cut only
@@ -375,23 +379,17 @@ static void draw_row2(void *vctx, WINDOW *w, int y, int x, int width,
 		      size_t i, bool hl)
 {
 	struct row_ctx *rc = vctx;
-	struct interp *in = rc->in;
-	const struct rank_resource *rr = &in->rows[i];
-	const struct cat_resource *r = &in->d->cat->resources[rr->index];
-	attr_t base = hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
-	bool chosen = in->d->c->interpreter_resource
-		      && !strcmp(in->d->c->interpreter_resource, r->id);
-	char *mod = modality_text(r->modality, r->kind);
-	char *lead = lead_text(r->lead_minutes, r->kind), *where;
-	int lw = *lead ? (int)text_width(lead) + 1 : 0;
+	const struct cat_resource *r;
+	attr_t base;
+	char *mod, *lead, *where;
+	int lw;
 
-	ui_fill(w, y, x, width, base);
-	ui_fill(w, y + 1, x, width, base);
-	if (chosen)
-		ui_put(w, y, x, 1, ">", hl ? base : theme_attr(TH_MARK));
-	if (rr->available)
-		ui_put(w, y, x + 1, 1, text_locale_utf8() ? "\u25cf" : "*",
-		       hl ? base : theme_attr(TH_OPEN));
+	ui_fill(w, y + 1, x, width, hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM)
+				     : A_NORMAL);
+	r = row_start(rc, w, y, x, width, i, hl, &base);
+	mod = modality_text(r->modality, r->kind);
+	lead = lead_text(r->lead_minutes, r->kind);
+	lw = *lead ? (int)text_width(lead) + 1 : 0;
 	ui_put_data(w, y, x + 3, width - 3 - lw, catalogue_text(&r->name, i18n_lang()), base);
 	if (lw)
 		ui_put_cut(w, y, x + width - lw + 1, lw - 1, lead, hl ? base : theme_attr(TH_DIM));
@@ -405,6 +403,26 @@ static void draw_row2(void *vctx, WINDOW *w, int y, int x, int width,
 	free(lead);
 }
 
+/* A row's first line up to fill columns: the highlight, the chosen mark
+ * and the available-now mark; its resource and attribute. */
+static const struct cat_resource *row_start(struct row_ctx *rc, WINDOW *w, int y,
+					    int x, int fill, size_t i, bool hl,
+					    attr_t *base)
+{
+	struct interp *in = rc->in;
+	const struct rank_resource *rr = &in->rows[i];
+	const struct cat_resource *r = &in->d->cat->resources[rr->index];
+	*base = hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
+	ui_fill(w, y, x, fill, *base);
+	if (in->d->c->interpreter_resource
+	    && !strcmp(in->d->c->interpreter_resource, r->id))
+		ui_put(w, y, x, 1, ">", hl ? *base : theme_attr(TH_MARK));
+	if (rr->available)
+		ui_put(w, y, x + 1, 1, text_locale_utf8() ? "\u25cf" : "*",
+		       hl ? *base : theme_attr(TH_OPEN));
+	return r;
+}
+
 /* Row: mark, [languages], who (role and unit), modality, lead time. The
  * languages column appears only on wide panes: the list is for one
  * language already. */
@@ -412,24 +430,15 @@ static void draw_row(void *vctx, WINDOW *w, int y, int x, int width,
 		     size_t i, bool hl)
 {
 	struct row_ctx *rc = vctx;
-	struct interp *in = rc->in;
-	const struct rank_resource *rr = &in->rows[i];
-	const struct cat_resource *r = &in->d->cat->resources[rr->index];
-	attr_t base = hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
-	bool chosen = in->d->c->interpreter_resource
-		      && !strcmp(in->d->c->interpreter_resource, r->id);
+	attr_t base;
+	/* The lead time column keeps its colour (fewer bytes per move). */
+	const struct cat_resource *r = row_start(rc, w, y, x, width - rc->lead_w,
+						 i, hl, &base);
 	char *mod = modality_text(r->modality, r->kind);
 	char *lead = lead_text(r->lead_minutes, r->kind), *who;
 	const char *name = catalogue_text(&r->name, i18n_lang());
 	int cx = x + 3;
 
-	/* The lead time column keeps its colour (fewer bytes per move). */
-	ui_fill(w, y, x, width - rc->lead_w, base);
-	if (chosen)
-		ui_put(w, y, x, 1, ">", hl ? base : theme_attr(TH_MARK));
-	if (rr->available)
-		ui_put(w, y, x + 1, 1, text_locale_utf8() ? "\u25cf" : "*",
-		       hl ? base : theme_attr(TH_OPEN));
 	if (rc->lang_w > 0) {
 		char *langs = langs_text(r);
 		ui_put_data(w, y, cx, rc->lang_w - 1, langs, base);
