@@ -225,8 +225,17 @@ struct overlay *help_new(const struct keymap *km, struct pane *p,
 struct overlay *help_new_rows(const struct keymap *km, const char *title,
 			      const struct help_row *rows, size_t n)
 {
-	char **out = xcalloc(n ? n : 1, sizeof *out);
+	return help_new_rows_and(km, title, rows, n, NULL, NULL);
+}
+
+struct overlay *help_new_rows_and(const struct keymap *km, const char *title,
+				  const struct help_row *rows, size_t n,
+				  const char *more_keys, const char *more_text)
+{
+	char **out = xcalloc(n + 1, sizeof *out);
 	size_t i, k = 0;
+	if (more_keys && more_text)
+		out[k++] = xasprintf("%s\t%s", _(more_keys), _(more_text));
 	for (i = 0; i < n; i++) {
 		char *keys = keys_string(km, rows[i].ctx, rows[i].action);
 		if (*keys)

@@ -5,7 +5,7 @@
 # the report has every contact with its topic. Then F9 with and without
 # a draft, and the correction of a saved contact with its event.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 32
+plan 33
 
 db="$XDG_STATE_HOME/neuvoo/stats/e2e@$ME.db"
 codes="housing education leisure elderly families transport permits moving daycare health employment disability entrepreneurship social-assistance digital other"
@@ -110,6 +110,10 @@ keys Enter
 # Correcting: the last contact (topic 'digital', the 15th) gets Housing too.
 keys C-o
 check "the correct key lists today's contacts" wait_for "This session's contacts of today"
+keys F1
+check "F1 in the window lists its keys, letters too" wait_for "a letter"
+keys Escape
+sleep 0.2
 keys Enter
 check "the contact opens for correcting" wait_for "correcting"
 check "its topic is ticked on the form" wait_for "[x] Digital help"
