@@ -24,7 +24,8 @@ static const char select_sql[] =
 /* A day's contacts by when they were saved (ended_at): a contact
  * backdated to yesterday and saved today is one of today's to correct. */
 static const char update_sql[] =
-	"UPDATE contact SET corrected_at = ?" CONTACT_FIELDS(CORRECT_SET_COL)
+	"UPDATE contact SET corrected_at = ?, started_at = ?"
+	CONTACT_FIELDS(CORRECT_SET_COL)
 	" WHERE id = ? AND session = ? AND undone_at IS NULL";
 
 /* Equal values of a field by its kind (a missing text and "" are one). */
@@ -97,8 +98,10 @@ static int note_change(struct stats *st, const char *id, time_t now,
 	return rc;
 }
 
-/* The row of c->id and its topics as c has them (an SQLite code). */
-static int rewrite_row(struct stats *st, const struct contact *c, time_t now)
+/* The row of c->id (starting at start) and its topics as c has them (an
+ * SQLite code). */
+static int rewrite_row(struct stats *st, const struct contact *c,
+		       time_t start, time_t now)
 {
 	struct contact bare = *c;
 	sqlite3_stmt *s;
@@ -108,7 +111,8 @@ static int rewrite_row(struct stats *st, const struct contact *c, time_t now)
 	if (st->note_days == 0)
 		bare.note = NULL;	/* keeping no notes */
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)now);
-	i = stats_bind_fields(s, 2, &bare);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)start);
+	i = stats_bind_fields(s, 3, &bare);
 	sqlite3_bind_text(s, i, c->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, i + 1, st->session->id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
@@ -158,6 +162,9 @@ int stats_correct(struct stats *st, const struct contact *c, time_t now,
 	sqlite3_finalize(s);
 	s = NULL;
 	rc = SQLITE_OK;
+	/* The start too: a contact backdated (or not) afterwards. */
+	if (c->started_at && old->started_at != c->started_at)
+		rc = note_change(st, c->id, now, "started_at", changed);
 #define CORRECT_DIFF(name, t, k, kind, l, u) \
 	if (rc == SQLITE_OK && !SAME_##kind(old->name, c->name)) \
 		rc = note_change(st, c->id, now, #name, changed);
@@ -167,7 +174,7 @@ int stats_correct(struct stats *st, const struct contact *c, time_t now,
 		goto fail;
 	/* Nothing changed: nothing written but the draft's end. */
 	if (*changed > 0)
-		rc = rewrite_row(st, c, now);
+		rc = rewrite_row(st, c, c->started_at ? c->started_at : old->started_at, now);
 	if (rc == SQLITE_OK)
 		rc = stats_delete_draft(st);
 	if (rc == SQLITE_OK)

@@ -308,6 +308,19 @@ static void test_correct_and_list(void **state)
 	v = sql_text(fx->path, "SELECT topics FROM contact WHERE rowid = 1");
 	assert_string_equal(v, "housing;other");
 	free(v);
+	/* Backdated afterwards: the start and the flag, two events. */
+	list[1]->started_at -= 3600;
+	list[1]->backdated = true;
+	assert_int_equal(stats_correct(st, list[1], T_1405 + 700, &changed, &err), 0);
+	assert_int_equal(changed, 2);
+	v = sql_text(fx->path, "SELECT group_concat(detail, ',') FROM (SELECT detail FROM events"
+		     " WHERE kind = 'correct' AND contact_id = (SELECT id FROM contact WHERE rowid = 2)"
+		     " ORDER BY id)");
+	assert_string_equal(v, "started_at,backdated");
+	free(v);
+	assert_int_equal(sql_int(fx->path, "SELECT backdated FROM contact WHERE rowid = 2"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT started_at FROM contact WHERE rowid = 2"),
+			 (int)(T_1405 + 60 - 3600));
 	/* Undo of the first by id, long after F9's window. */
 	assert_int_equal(stats_undo_id(st, list[0]->id, T_1405 + 7200, &err), 0);
 	assert_int_equal(count_day(st, "2026-11-22", NULL), 1);
