@@ -758,6 +758,8 @@ void desk_correct_open(struct desk *d, const struct contact *c)
 	d->c = contact_dup(c);
 	free(d->correcting);
 	d->correcting = xstrdup(c->id);
+	/* "Started: now" on a backdated one means when it was saved. */
+	d->real_start = c->backdated ? c->ended_at : c->started_at;
 	d->restored = false;
 	d->unsaved_error = false;
 	desk_message(d, false, _("Correcting: %s. F2 saves the change, F3 leaves it as it was."), sum);
