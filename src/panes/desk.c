@@ -7,7 +7,6 @@
  * save tries the file again. */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +18,7 @@
 #include "core/paths.h"
 #include "core/privacy.h"
 #include "core/search_index.h"
-#include "panes/desk.h"
+#include "panes/desk_priv.h"
 
 static time_t real_clock(void)
 {
@@ -27,7 +26,7 @@ static time_t real_clock(void)
 }
 
 /* A contact's summary naming its service as the advisor saw it. */
-static char *named_summary(const struct desk *d, const struct contact *c)
+char *desk_named_summary(const struct desk *d, const struct contact *c)
 {
 	const char *name = NULL;
 	size_t i;
@@ -37,69 +36,6 @@ static char *named_summary(const struct desk *d, const struct contact *c)
 			    && !strcmp(d->cat->services[i].id, c->redirect_service))
 				name = catalogue_text(&d->cat->services[i].name, i18n_lang());
 	return contact_summary_named(c, name);
-}
-
-static void message_clear(struct desk *d)
-{
-	free(d->message);
-	d->message = NULL;
-	d->message_error = false;
-	d->message_life = DESK_LIFE_CONTACT;
-	d->message_cause = CONTACT_OK;
-}
-
-void desk_message(struct desk *d, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	message_clear(d);
-	va_start(ap, fmt);
-	err_vset(&d->message, fmt, ap);
-	va_end(ap);
-	d->message_error = error;
-	d->message_life = error ? DESK_LIFE_STAYS : DESK_LIFE_CONTACT;
-	d->message_key = d->keys;
-	d->message_at = d->clock();
-}
-
-void desk_note_warning(struct desk *d, const char *why)
-{
-	desk_message(d, true, "%s", why ? why : _("the note holds personal data"));
-	d->message_life = DESK_LIFE_CAUSE;
-	d->message_cause = DESK_CAUSE_NOTE;
-}
-
-void desk_key(struct desk *d)
-{
-	d->keys++;
-	desk_tick(d);
-}
-
-bool desk_tick(struct desk *d)
-{
-	if (d->message && d->message_life == DESK_LIFE_CONTACT
-	    && d->clock() - d->message_at >= d->message_seconds) {
-		message_clear(d);
-		return true;
-	}
-	return false;
-}
-
-/* Is the gap a DESK_LIFE_CAUSE message is about still in the draft? */
-static bool cause_stands(struct desk *d)
-{
-	if (d->message_cause == DESK_CAUSE_NOTE)
-		return desk_note_check(d, d->c->note, NULL) != 0;
-	return contact_validate(d->c) == (enum contact_missing)d->message_cause;
-}
-
-/* The contact changed: what the message was about may be over. */
-static void message_follow(struct desk *d)
-{
-	if (!d->message)
-		return;
-	if ((d->message_life == DESK_LIFE_CONTACT && d->message_key != d->keys)
-	    || (d->message_life == DESK_LIFE_CAUSE && !cause_stands(d)))
-		message_clear(d);
 }
 
 struct tm desk_now(const struct desk *d)
@@ -272,7 +208,7 @@ static int pick(enum code_list list, const char *code, int fallback)
 /* The reason in a message about the desk's own statistics file, without
  * the file's path in front: an 80-column status line has room for what is
  * wrong, not for the path as well. */
-static const char *reason(const struct desk *d, const char *err)
+const char *desk_reason(const struct desk *d, const char *err)
 {
 	size_t n = d->stats_path ? strlen(d->stats_path) : 0;
 	if (err && n && !strncmp(err, d->stats_path, n) && !strncmp(err + n, ": ", 2))
@@ -281,7 +217,7 @@ static const char *reason(const struct desk *d, const char *err)
 }
 
 /* Try to open the statistics file; on failure the message says why. */
-static bool open_stats(struct desk *d)
+bool desk_open_stats(struct desk *d)
 {
 	char *err = NULL;
 	if (d->stats)
@@ -289,7 +225,7 @@ static bool open_stats(struct desk *d)
 	if (!d->stats_path)
 		return false;
 	if (stats_open(&d->stats, d->stats_path, &d->sopts, &err) != 0) {
-		desk_message(d, true, _("Statistics cannot be written: %s"), reason(d, err));
+		desk_message(d, true, _("Statistics cannot be written: %s"), desk_reason(d, err));
 		err_free(&err);
 		d->stats = NULL;
 		return false;
@@ -371,7 +307,7 @@ static int open_desk(const struct config *cfg, struct desk **out,
 	/* note-retention-days = 0 keeps no note at all. */
 	d->sopts.note_retention_days = cfg->note_retention_days > 0
 				       ? cfg->note_retention_days : STATS_NOTES_NONE;
-	if (open_stats(d)) {
+	if (desk_open_stats(d)) {
 		desk_refresh_counts(d);
 		if (stats_draft_get(d->stats, &draft, &e) == 0 && draft) {
 			contact_free(&d->c);
@@ -463,7 +399,7 @@ static void journal(struct desk *d, bool quiet)
 		d->c->note = typed;
 	if (rc != 0) {
 		if (!d->journal_failed && !quiet)
-			desk_message(d, true, _("The draft cannot be journalled: %s"), reason(d, err));
+			desk_message(d, true, _("The draft cannot be journalled: %s"), desk_reason(d, err));
 		d->journal_failed = true;
 		err_free(&err);
 	} else
@@ -479,7 +415,7 @@ void desk_changed(struct desk *d)
 {
 	d->gen++;
 	desk_journal(d);
-	message_follow(d);
+	desk_message_follow(d);
 }
 
 void desk_touch(struct desk *d)
@@ -490,7 +426,7 @@ void desk_touch(struct desk *d)
 	}
 }
 
-static void clear_draft(struct desk *d)
+void desk_clear_draft(struct desk *d)
 {
 	char *err = NULL;
 	if (d->stats && stats_draft_clear(d->stats, &err) != 0)
@@ -562,40 +498,15 @@ enum desk_result desk_check(struct desk *d)
 
 /* After a save or a correction: a fresh contact with the sticky
  * channel and language. */
-static void fresh_after_save(struct desk *d)
+void desk_fresh_after_save(struct desk *d)
 {
 	d->unsaved_error = false;
 	free(d->correcting);
 	d->correcting = NULL;
 	contact_reset_sticky(d->c, &d->defaults);
 	remember_fresh(d);
-	clear_draft(d);
+	desk_clear_draft(d);
 	desk_refresh_counts(d);
-}
-
-static enum desk_result save_correction(struct desk *d)
-{
-	char *err = NULL, *sum;
-	int changed = 0;
-	if (!open_stats(d))
-		return DESK_FAILED;
-	if (stats_correct(d->stats, d->c, d->clock(), &changed, &err) != 0) {
-		desk_message(d, true, _("Not corrected, the contact stays on the form (F2 tries again, F3 leaves it): %s"),
-			     reason(d, err));
-		err_free(&err);
-		return DESK_FAILED;
-	}
-	sum = named_summary(d, d->c);
-	fresh_after_save(d);
-	if (changed)
-		desk_message(d, false, ngettext("Corrected (%d field): %s.",
-						"Corrected (%d fields): %s.",
-						(unsigned long)changed), changed, sum);
-	else
-		desk_message(d, false, _("Nothing was changed: %s."), sum);
-	free(sum);
-	d->gen++;
-	return DESK_OK;
 }
 
 enum desk_result desk_save(struct desk *d)
@@ -607,17 +518,17 @@ enum desk_result desk_save(struct desk *d)
 	if (desk_check(d) != DESK_OK)
 		return DESK_INVALID;
 	if (d->correcting)
-		return save_correction(d);
+		return desk_save_correction(d);
 	if (c->started_at == 0)
 		contact_touch(c, d->clock());
 	c->ended_at = d->clock();
-	if (!open_stats(d)) {
+	if (!desk_open_stats(d)) {
 		c->ended_at = 0;
 		d->unsaved_error = true;
 		return DESK_FAILED;
 	}
 	if (stats_save(d->stats, c, &err) != 0) {
-		desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), reason(d, err));
+		desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), desk_reason(d, err));
 		err_free(&err);
 		c->ended_at = 0;
 		free(c->id);
@@ -631,7 +542,7 @@ enum desk_result desk_save(struct desk *d)
 			journal(d, true);
 		return DESK_FAILED;
 	}
-	summary = named_summary(d, c);
+	summary = desk_named_summary(d, c);
 	if (c->backdated) {
 		char *when = NULL, *s;
 		if (i18n_format_datetime(c->started_at, &when) == 0) {
@@ -643,7 +554,7 @@ enum desk_result desk_save(struct desk *d)
 		}
 		free(when);
 	}
-	fresh_after_save(d);
+	desk_fresh_after_save(d);
 	reloaded = desk_reload_if_changed(d);
 	if (!reloaded || !d->message_error)
 		desk_message(d, false, reloaded ? _("Saved: %s. The catalogue was updated.")
@@ -664,7 +575,7 @@ void desk_new_contact(struct desk *d)
 		stats_log_event(d->stats, "draft-discarded", NULL, NULL, NULL);
 	contact_reset_sticky(d->c, &d->defaults);
 	remember_fresh(d);
-	clear_draft(d);
+	desk_clear_draft(d);
 	d->unsaved_error = false;
 	d->want_pane = d->want_field = -1;
 	if (desk_reload_if_changed(d))
@@ -687,7 +598,7 @@ void desk_reset_contact(struct desk *d)
 	d->fresh.language = d->fresh_language;
 	free(d->correcting);
 	d->correcting = NULL;
-	clear_draft(d);
+	desk_clear_draft(d);
 	d->unsaved_error = false;
 	d->want_pane = d->want_field = -1;
 	d->gen++;
@@ -699,11 +610,11 @@ enum desk_result desk_undo(struct desk *d)
 	char *err = NULL, *summary;
 	int rc;
 
-	if (!open_stats(d))
+	if (!desk_open_stats(d))
 		return DESK_FAILED;
 	rc = stats_undo_last(d->stats, d->clock(), &undone, &err);
 	if (rc < 0) {
-		desk_message(d, true, _("Cannot undo: %s"), reason(d, err));
+		desk_message(d, true, _("Cannot undo: %s"), desk_reason(d, err));
 		err_free(&err);
 		return DESK_FAILED;
 	}
@@ -713,7 +624,7 @@ enum desk_result desk_undo(struct desk *d)
 		contact_free(&undone);
 		return DESK_NOTHING;
 	}
-	summary = undone ? named_summary(d, undone) : xstrdup("");
+	summary = undone ? desk_named_summary(d, undone) : xstrdup("");
 	if (undone && !desk_has_content(d)) {
 		/* Back into the form, to be corrected and saved anew. */
 		free(undone->id);
@@ -734,93 +645,12 @@ enum desk_result desk_undo(struct desk *d)
 	return DESK_OK;
 }
 
-int desk_today(struct desk *d, struct contact ***list, size_t *n)
-{
-	char *err = NULL;
-	*list = NULL;
-	*n = 0;
-	if (!open_stats(d))
-		return -1;
-	date_format(d->clock(), d->today);
-	if (stats_session_day(d->stats, d->today, list, n, &err) != 0) {
-		desk_message(d, true, _("Today's contacts cannot be read: %s"), reason(d, err));
-		err_free(&err);
-		return -1;
-	}
-	return 0;
-}
-
-void desk_correct_open(struct desk *d, const struct contact *c)
-{
-	char *sum = named_summary(d, c);
-	clear_draft(d);
-	contact_free(&d->c);
-	d->c = contact_dup(c);
-	free(d->correcting);
-	d->correcting = xstrdup(c->id);
-	/* "Started: now" on a backdated one means when it was saved. */
-	d->real_start = c->backdated ? c->ended_at : c->started_at;
-	d->restored = false;
-	d->unsaved_error = false;
-	desk_message(d, false, _("Correcting: %s. F2 saves the change, F3 leaves it as it was."), sum);
-	free(sum);
-	d->gen++;
-}
-
-enum desk_result desk_undo_contact(struct desk *d, const struct contact *c)
-{
-	char *err = NULL, *sum;
-	int rc;
-	if (!open_stats(d))
-		return DESK_FAILED;
-	rc = stats_undo_id(d->stats, c->id, d->clock(), &err);
-	if (rc != 0) {
-		desk_message(d, rc < 0, rc < 0 ? _("Cannot undo: %s") : "%s", reason(d, err));
-		err_free(&err);
-		return rc < 0 ? DESK_FAILED : DESK_NOTHING;
-	}
-	sum = named_summary(d, c);
-	desk_message(d, false, _("Undone: %s."), sum);
-	free(sum);
-	desk_refresh_counts(d);
-	d->gen++;
-	return DESK_OK;
-}
-
-/* After F4 nothing on the screen stays in the language before it: a
- * message of the moment goes, a gap is said again, the statistics file is
- * tried again (which says its problem anew). */
-static void message_relang(struct desk *d)
-{
-	int want_pane = d->want_pane, want_field = d->want_field;
-	if (!d->message)
-		return;
-	switch (d->message_life) {
-	case DESK_LIFE_CAUSE:
-		message_clear(d);
-		desk_check(d);	/* the same words, now translated */
-		d->want_pane = want_pane;
-		d->want_field = want_field;
-		break;
-	case DESK_LIFE_STAYS:
-		message_clear(d);
-		if (d->stats_path && !open_stats(d))
-			break;	/* open_stats said why */
-		if (d->unsaved_error)
-			desk_message(d, true, "%s", _("The contact is not saved yet: F2 tries again."));
-		break;
-	default:
-		message_clear(d);
-		break;
-	}
-}
-
 void desk_next_language(struct desk *d)
 {
 	i18n_set_lang(i18n_next_lang());
 	/* Ties in the search break by name in the UI language. */
 	search_free(&d->search);
-	message_relang(d);
+	desk_message_relang(d);
 	d->lang_gen++;
 }
 
@@ -902,98 +732,6 @@ void desk_set_people(struct desk *d, int n)
 	d->c->people = n;
 	contact_touch(d->c, d->clock());
 	desk_changed(d);
-}
-
-void desk_start_now(struct desk *d)
-{
-	if (!d->c->backdated)
-		return;
-	d->c->backdated = false;
-	d->c->started_at = d->real_start;
-	desk_changed(d);
-}
-
-/* The earliest start allowed: the start of the day backdate_days ago. */
-static time_t earliest_start(const struct desk *d)
-{
-	struct tm tm = desk_now(d);
-	tm.tm_mday -= d->backdate_days;
-	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
-
-/* Set the start to t (already checked against now and the limit). */
-static void backdate_to(struct desk *d, time_t t)
-{
-	contact_touch(d->c, d->clock());
-	if (!d->c->backdated)
-		d->real_start = d->c->started_at;
-	d->c->started_at = t;
-	d->c->backdated = true;
-	desk_changed(d);
-}
-
-static bool start_allowed(struct desk *d, time_t t)
-{
-	if (d->backdate_days <= 0) {
-		desk_message(d, true, "%s", _("This desk records contacts as they happen only (backdate-days = 0)."));
-		d->message_life = DESK_LIFE_CONTACT;
-		return false;
-	}
-	if (t < earliest_start(d)) {
-		desk_message(d, true, ngettext("A contact can start at most %d day back.",
-					       "A contact can start at most %d days back.",
-					       (unsigned long)d->backdate_days), d->backdate_days);
-		d->message_life = DESK_LIFE_CONTACT;
-		return false;
-	}
-	return true;
-}
-
-bool desk_shift_start(struct desk *d, int minutes)
-{
-	time_t now = d->clock(), base, t;
-	if (d->c->backdated)
-		t = d->c->started_at + (time_t)minutes * 60;
-	else {
-		if (minutes >= 0)
-			return false;	/* later than now: nothing to do */
-		/* From now, on whole quarters of an hour. */
-		base = now + (time_t)minutes * 60;
-		t = base - base % (15 * 60);
-	}
-	if (t >= now) {
-		desk_start_now(d);
-		return true;
-	}
-	if (!start_allowed(d, t))
-		return false;
-	backdate_to(d, t);
-	return true;
-}
-
-bool desk_set_start_time(struct desk *d, int hour, int minute)
-{
-	time_t base = d->c->backdated ? d->c->started_at : d->clock(), t;
-	struct tm tm;
-	if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
-		return false;
-	localtime_r(&base, &tm);
-	tm.tm_hour = hour;
-	tm.tm_min = minute;
-	tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	t = mktime(&tm);
-	if (t > d->clock()) {
-		desk_message(d, true, "%s", _("That time is still to come: a contact can only start earlier."));
-		d->message_life = DESK_LIFE_CONTACT;
-		return false;
-	}
-	if (!start_allowed(d, t))
-		return false;
-	backdate_to(d, t);
-	return true;
 }
 
 void desk_toggle_topic(struct desk *d, int topic)
