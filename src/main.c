@@ -188,6 +188,8 @@ int main(int argc, char **argv)
 	}
 	if (app.cfg->lang)
 		i18n_set_lang(app.cfg->lang);
+	i18n_set_cycle((const char *const *)app.cfg->ui_languages);
+	i18n_set_text_fallback((const char *const *)app.cfg->catalogue_fallback);
 
 	if (!strcmp(sub, "desk"))
 		status = n > 1 ? cmd_desk(&app, n - 1, argv + 1)

@@ -19,6 +19,7 @@
 #include "core/catalogue.h"
 #include "core/catalogue_load.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/strmap.h"
 
 /* ---- memory ------------------------------------------------------------- */
@@ -230,17 +231,37 @@ static int present(const char *s)
 	return s && s[0];
 }
 
+/* The catalogue's language of lang ("sv_FI" is sv), if it has one. */
+static bool cat_lang_of(const char *lang, enum cat_lang *out)
+{
+	int k;
+	if (!lang || !lang[0] || !lang[1] || (lang[2] != '\0' && lang[2] != '_'
+					    && lang[2] != '-' && lang[2] != '.'))
+		return false;
+	for (k = 0; k < CAT__NLANG; k++)
+		if (!strncmp(lang, catalogue_lang_code(k), 2)) {
+			*out = (enum cat_lang)k;
+			return true;
+		}
+	return false;
+}
+
 const char *catalogue_text(const struct cat_text *t, const char *lang)
 {
-	static const enum cat_lang order[] = { CAT_FI, CAT_EN, CAT_SV };
-	size_t k;
+	static const enum cat_lang any[] = { CAT_FI, CAT_EN, CAT_SV };
+	const char *const *chain = i18n_text_fallback();
+	enum cat_lang k;
+	size_t i;
 	if (!t)
 		return "";
-	if (present(t->v[catalogue_lang(lang)]))
-		return t->v[catalogue_lang(lang)];
-	for (k = 0; k < sizeof order / sizeof order[0]; k++)
-		if (present(t->v[order[k]]))
-			return t->v[order[k]];
+	if (cat_lang_of(lang, &k) && present(t->v[k]))
+		return t->v[k];
+	for (i = 0; chain[i]; i++)
+		if (cat_lang_of(chain[i], &k) && present(t->v[k]))
+			return t->v[k];
+	for (i = 0; i < sizeof any / sizeof any[0]; i++)
+		if (present(t->v[any[i]]))
+			return t->v[any[i]];
 	return "";
 }
 

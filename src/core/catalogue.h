@@ -238,9 +238,10 @@ int catalogue_verify_file(const char *path, char **err);
  * touched, or gone and back). */
 bool catalogue_changed(const struct catalogue *cat);
 
-/* Text in the wanted language with fallback: lang, then fi, then en, then
- * sv. lang is "fi", "sv", "en" or anything else (falls back). Never NULL
- * ("" when all are missing). */
+/* Text in the wanted language with fallback: lang when the catalogue has
+ * the language, then the configured chain (i18n_text_fallback: en, fi, sv
+ * by default), then any language present. Never NULL ("" when all are
+ * missing). */
 const char *catalogue_text(const struct cat_text *t, const char *lang);
 enum cat_lang catalogue_lang(const char *lang);
 /* A language code as the catalogue keeps it: 2 or 3 lower-case letters

@@ -303,3 +303,28 @@ int codes_topics_parse(const char *s, topic_set *set)
 		*set = out;
 	return 0;
 }
+
+const char *codes_topic_short(int t)
+{
+	/* TRANSLATORS: short topic labels for two columns at 80x24: at
+	 * most 13 columns each, whole words (no dot, no cut). */
+	switch (t) {
+	case TOPIC_HOUSING: return C_("topic-short", "Housing");
+	case TOPIC_EDUCATION: return C_("topic-short", "Education");
+	case TOPIC_LEISURE: return C_("topic-short", "Leisure");
+	case TOPIC_ELDERLY: return C_("topic-short", "Elderly");
+	case TOPIC_FAMILIES: return C_("topic-short", "Families");
+	case TOPIC_TRANSPORT: return C_("topic-short", "Transport");
+	case TOPIC_PERMITS: return C_("topic-short", "Permits");
+	case TOPIC_MOVING: return C_("topic-short", "Moving here");
+	case TOPIC_DAYCARE: return C_("topic-short", "Daycare");
+	case TOPIC_HEALTH: return C_("topic-short", "Health");
+	case TOPIC_EMPLOYMENT: return C_("topic-short", "Employment");
+	case TOPIC_DISABILITY: return C_("topic-short", "Disability");
+	case TOPIC_ENTREPRENEURSHIP: return C_("topic-short", "Business");
+	case TOPIC_SOCIAL_ASSISTANCE: return C_("topic-short", "Social aid");
+	case TOPIC_DIGITAL: return C_("topic-short", "Digital help");
+	case TOPIC_OTHER: return C_("topic-short", "Other");
+	default: return "";
+	}
+}

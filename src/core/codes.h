@@ -102,6 +102,11 @@ char *codes_join_bits(enum code_list list, unsigned bits, const char *sep);
 int codes_parse_bits(enum code_list list, const char *s, const char *seps,
 		     unsigned *bits);
 
+/* A topic's short label (translated, at most 13 columns in every shipped
+ * language, never cut): what the Topics pane shows when it lays the
+ * topics out in two columns (an 80x24 desk shows all 16 so). */
+const char *codes_topic_short(int topic);
+
 /* "housing;daycare": topics as the contract's ;-joined codes in code order.
  * Returns a new string. */
 char *codes_topics_join(topic_set set);

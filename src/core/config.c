@@ -151,6 +151,21 @@ static int check_lang(cfg_t *cfg, cfg_opt_t *opt)
 	return -1;
 }
 
+/* Every value of a list of UI or catalogue languages. */
+static int check_lang_list(cfg_t *cfg, cfg_opt_t *opt)
+{
+	unsigned i, n = cfg_opt_size(opt);
+	for (i = 0; i < n; i++) {
+		const char *v = cfg_opt_getnstr(opt, i);
+		if (!lang_ok(v)) {
+			cfg_error(cfg, _("'%s' is not a language code; %s"), v ? v : "",
+				  _(lang_rule));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int check_not_empty(cfg_t *cfg, cfg_opt_t *opt)
 {
 	const char *v = cfg_opt_getnstr(opt, 0);
@@ -208,6 +223,11 @@ static int check_expected(cfg_t *cfg, cfg_opt_t *opt)
 			return rc;
 	}
 	return 0;
+}
+
+static int check_backdate(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return check_range(cfg, opt, 0, 31);
 }
 
 /* "walk-in, phone, chat": the codes a user may write. */
@@ -301,6 +321,9 @@ static cfg_t *new_parser(void)
 		CFG_INT("note-retention-days", DEFAULT_NOTE_RETENTION_DAYS, CFGF_NONE),
 		CFG_STR("tickets-dir", NULL, CFGF_NONE),
 		CFG_INT("ticket-retention-days", TICKETS_DEFAULT_RETENTION_DAYS, CFGF_NONE),
+		CFG_INT("backdate-days", DEFAULT_BACKDATE_DAYS, CFGF_NONE),
+		CFG_STR_LIST("ui-languages", DEFAULT_UI_LANGUAGES, CFGF_NONE),
+		CFG_STR_LIST("catalogue-fallback", DEFAULT_CATALOGUE_FALLBACK, CFGF_NONE),
 		CFG_SEC("defaults", defaults, CFGF_NONE),
 		CFG_STR_LIST("expected-desks", NULL, CFGF_NONE),
 		CFG_END()
@@ -326,6 +349,9 @@ static cfg_t *new_parser(void)
 	cfg_set_validate_func(cfg, "tickets-dir", check_not_empty);
 	cfg_set_validate_func(cfg, "ticket-retention-days", check_retention);
 	cfg_set_validate_func(cfg, "expected-desks", check_expected);
+	cfg_set_validate_func(cfg, "backdate-days", check_backdate);
+	cfg_set_validate_func(cfg, "ui-languages", check_lang_list);
+	cfg_set_validate_func(cfg, "catalogue-fallback", check_lang_list);
 	cfg_set_validate_func(cfg, "defaults|channel", check_channel);
 	cfg_set_validate_func(cfg, "defaults|language", check_language);
 	cfg_set_validate_func(cfg, "defaults|interpreter", check_interpreter);
@@ -428,6 +454,42 @@ static char **default_field(struct config *c, size_t i)
  * never be read as EXIT_RUNTIME. */
 enum { LOAD_ABSENT = -1 };
 
+/* A NULL-terminated copy of a list option (replacing *dst). */
+static void take_list(cfg_t *cfg, const char *name, char ***dst)
+{
+	unsigned i, n = cfg_size(cfg, name);
+	char **l;
+	config_strv_free(dst);
+	l = xcalloc(n + 1, sizeof *l);
+	for (i = 0; i < n; i++)
+		l[i] = xstrdup(cfg_getnstr(cfg, name, i));
+	*dst = l;
+}
+
+/* The default of a list option, made from its libconfuse text. */
+static char **default_list(const char *const *v)
+{
+	size_t n = 0, i;
+	char **l;
+	while (v[n])
+		n++;
+	l = xcalloc(n + 1, sizeof *l);
+	for (i = 0; i < n; i++)
+		l[i] = xstrdup(v[i]);
+	return l;
+}
+
+void config_strv_free(char ***v)
+{
+	size_t i;
+	if (!v || !*v)
+		return;
+	for (i = 0; (*v)[i]; i++)
+		free((*v)[i]);
+	free(*v);
+	*v = NULL;
+}
+
 /* Parse one file over c. Returns 0, LOAD_ABSENT when an optional file is
  * absent, or EXIT_USAGE with *err set. */
 static int load_file(struct config *c, const char *path, bool required,
@@ -465,6 +527,12 @@ static int load_file(struct config *c, const char *path, bool required,
 	}
 	if (opt_given(cfg, "undo-minutes"))
 		c->undo_minutes = (int)cfg_getint(cfg, "undo-minutes");
+	if (opt_given(cfg, "backdate-days"))
+		c->backdate_days = (int)cfg_getint(cfg, "backdate-days");
+	if (opt_given(cfg, "ui-languages"))
+		take_list(cfg, "ui-languages", &c->ui_languages);
+	if (opt_given(cfg, "catalogue-fallback"))
+		take_list(cfg, "catalogue-fallback", &c->catalogue_fallback);
 	if (opt_given(cfg, "note-retention-days"))
 		c->note_retention_days =
 			(int)cfg_getint(cfg, "note-retention-days");
@@ -623,6 +691,13 @@ int config_load(struct config **out, const struct cli_opts *cli,
 	if (!cli)
 		cli = &no_cli;
 	c->undo_minutes = DEFAULT_UNDO_MINUTES;
+	c->backdate_days = DEFAULT_BACKDATE_DAYS;
+	{
+		static const char *const ui[] = DEFAULT_UI_LANGUAGES_V;
+		static const char *const fb[] = DEFAULT_CATALOGUE_FALLBACK_V;
+		c->ui_languages = default_list(ui);
+		c->catalogue_fallback = default_list(fb);
+	}
 	c->note_retention_days = DEFAULT_NOTE_RETENTION_DAYS;
 	c->ticket_retention_days = TICKETS_DEFAULT_RETENTION_DAYS;
 	c->default_channel = xstrdup(DEFAULT_CHANNEL);
@@ -694,6 +769,8 @@ void config_free(struct config **cfg)
 	for (size_t i = 0; i < c->n_expected_desks; i++)
 		free(c->expected_desks[i]);
 	free(c->expected_desks);
+	config_strv_free(&c->ui_languages);
+	config_strv_free(&c->catalogue_fallback);
 	free(c);
 	*cfg = NULL;
 }

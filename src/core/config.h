@@ -32,6 +32,11 @@ struct config {
 	char *group;		/* optional group for statistics files */
 	int undo_minutes;	/* 10 */
 	int note_retention_days;	/* 30 */
+	int backdate_days;	/* 7: how far back a contact's start may be set */
+	/* F4's cycle of UI languages, and the languages catalogue text
+	 * falls back to after the UI language's (NULL-terminated). */
+	char **ui_languages;	/* fi, sv, en */
+	char **catalogue_fallback;	/* en, fi, sv */
 	/* The desk's defaults for a new contact, as codes. */
 	char *default_channel;	/* "walk-in" */
 	char *default_language;	/* "fi" */
@@ -54,6 +59,8 @@ struct config {
  * (tests pass their own). */
 int config_load(struct config **out, const struct cli_opts *cli,
 		const char *sysconfdir, char **err);
+/* Free a NULL-terminated list of strings and set it to NULL. */
+void config_strv_free(char ***v);
 void config_free(struct config **cfg);
 /* Call each with the name of every option a file may set, in the parser's
  * order; an option inside a section is "section|name" (for example

@@ -205,6 +205,11 @@ static void append(char **s, size_t *len, const char *part)
 
 char *contact_summary(const struct contact *c)
 {
+	return contact_summary_named(c, NULL);
+}
+
+char *contact_summary_named(const struct contact *c, const char *service)
+{
 	char *s = NULL, *part;
 	size_t len = 0;
 	const char *label;
@@ -218,6 +223,14 @@ char *contact_summary(const struct contact *c)
 		if (len)
 			append(&s, &len, ", ");
 		append(&s, &len, c->language);
+	}
+	if (c->people > 1) {
+		/* TRANSLATORS: part of the summary after a save: a group. */
+		part = xasprintf(ngettext("%d person", "%d people", (unsigned long)c->people),
+				 c->people);
+		append(&s, &len, len ? ", " : "");
+		append(&s, &len, part);
+		free(part);
 	}
 	for (i = 0; i < TOPIC__N; i++) {
 		if (!(c->topics & (1u << i)) || !(label = codes_label(CODES_TOPIC, i)))
@@ -241,7 +254,8 @@ char *contact_summary(const struct contact *c)
 		if (needs_redirect(c->outcome) && c->redirect_service) {
 			const char *why = codes_label(CODES_REASON, c->redirect_reason);
 			append(&s, &len, ": ");
-			append(&s, &len, c->redirect_service);
+			append(&s, &len, service && *service ? service
+							  : c->redirect_service);
 			if (why) {
 				append(&s, &len, " (");
 				append(&s, &len, why);

@@ -75,5 +75,7 @@ const char *contact_missing_text(enum contact_missing m);
 /* One-line summary for the status line after a save ("walk-in, so,
  * housing+daycare, redirected to ..."), a new string. */
 char *contact_summary(const struct contact *c);
+/* The same with the redirect service named by its name (NULL: its id). */
+char *contact_summary_named(const struct contact *c, const char *service);
 
 #endif

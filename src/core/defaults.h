@@ -15,6 +15,17 @@
 #define DEFAULT_UNDO_MINUTES 10
 /* A note is purged this many days after its contact ended. */
 #define DEFAULT_NOTE_RETENTION_DAYS 30
+/* A message about the last contact or a choice goes after this many
+ * seconds (or at the next contact's first change). */
+#define DEFAULT_MESSAGE_SECONDS 20
+/* A contact's start can be set this many days back (backdate-days). */
+#define DEFAULT_BACKDATE_DAYS 7
+/* F4's cycle of UI languages, and the catalogue text's fallback after the
+ * UI language: as libconfuse defaults and as C lists. */
+#define DEFAULT_UI_LANGUAGES "{fi, sv, en}"
+#define DEFAULT_UI_LANGUAGES_V { "fi", "sv", "en", NULL }
+#define DEFAULT_CATALOGUE_FALLBACK "{en, fi, sv}"
+#define DEFAULT_CATALOGUE_FALLBACK_V { "en", "fi", "sv", NULL }
 
 /* The review flags an expected desk that started or stopped more than
  * this many minutes away from its expected hours. */

@@ -16,6 +16,8 @@
 #include "core/err.h"
 #include "core/date.h"
 #include "core/hours.h"
+
+static const char *local_day(int d);
 #include "core/i18n.h"
 
 static const char *const day_names[7] = { "mo", "tu", "we", "th", "fr", "sa", "su" };
@@ -411,6 +413,11 @@ static char *day_text(const struct hours_span *sp, size_t n, int day)
 	return b.s;
 }
 
+const char *hours_day_label(int d)
+{
+	return local_day(d);
+}
+
 /* Short weekday names for people, in the UI language. */
 static const char *local_day(int d)
 {
@@ -588,4 +595,21 @@ enum hours_state hours_state_at(const struct hours *h, const struct tm *local)
 			return HOURS_OPEN;
 	}
 	return HOURS_CLOSED;
+}
+
+time_t hours_next_open(const struct hours *h, time_t from, int days)
+{
+	time_t t = from + (60 - from % 60) % 60, end = from + (time_t)days * 86400;
+	for (; t <= end; t += 60) {
+		struct tm tm;
+		enum hours_state st;
+		if (!localtime_r(&t, &tm))
+			return 0;
+		st = hours_state_at(h, &tm);
+		if (st == HOURS_OPEN)
+			return t;
+		if (st == HOURS_UNKNOWN)
+			return 0;
+	}
+	return 0;
 }

@@ -57,6 +57,11 @@ int hours_add_exception(struct hours *h, const char *date, bool closed,
 /* Open, closed or unknown (no hours known) at a local time. */
 enum hours_state hours_state_at(const struct hours *h, const struct tm *local);
 void hours_clear(struct hours *h);
+/* The first minute at or after from when h is open (local time), looking
+ * at most days ahead; 0 when none (or h says nothing: unknown). */
+time_t hours_next_open(const struct hours *h, time_t from, int days);
+/* A short weekday name in the UI language, 0 Monday .. 6 Sunday. */
+const char *hours_day_label(int d);
 /* "HH:MM" of minutes after midnight into buf[6]. */
 void hours_minutes_str(int minutes, char buf[6]);
 /* Parse "H", "H.MM", "H:MM" (0..24.00) into minutes; -1 on error. */

@@ -199,9 +199,59 @@ const char *i18n_lang(void)
 	return current;
 }
 
+/* F4's cycle: codes of `known` (never freed), NULL-terminated. */
+static const char *cycle[N_KNOWN + 1];
+static int cycle_set;
+
+void i18n_set_cycle(const char *const *langs)
+{
+	const char *const *l;
+	size_t n = 0, i, j;
+	cycle_set = 0;
+	for (l = langs; l && *l; l++)
+		for (i = 0; i < N_KNOWN; i++) {
+			bool dup = false;
+			if (strcmp(known[i].code, *l)
+			    || (strcmp(*l, "en") && !has_catalogue(*l)))
+				continue;
+			for (j = 0; j < n; j++)
+				dup |= !strcmp(cycle[j], known[i].code);
+			if (!dup)
+				cycle[n++] = known[i].code;
+		}
+	cycle[n] = NULL;
+	cycle_set = n > 0;
+}
+
+/* The catalogue text's fallback: a few codes (bounded: a catalogue has
+ * three languages; more entries than this add nothing). */
+#define FALLBACK_MAX 8
+static char fallback_codes[FALLBACK_MAX][8] = { "en", "fi", "sv" };
+static const char *fallback[FALLBACK_MAX + 1] = {
+	fallback_codes[0], fallback_codes[1], fallback_codes[2], NULL
+};
+
+void i18n_set_text_fallback(const char *const *langs)
+{
+	size_t n = 0;
+	for (; langs && *langs && n < FALLBACK_MAX; langs++) {
+		if (strlen(*langs) >= sizeof fallback_codes[0])
+			continue;
+		strcpy(fallback_codes[n], *langs);
+		fallback[n] = fallback_codes[n];
+		n++;
+	}
+	fallback[n] = NULL;
+}
+
+const char *const *i18n_text_fallback(void)
+{
+	return fallback;
+}
+
 const char *i18n_next_lang(void)
 {
-	const char *const *l = i18n_langs();
+	const char *const *l = cycle_set ? (const char *const *)cycle : i18n_langs();
 	size_t i;
 	for (i = 0; l[i]; i++)
 		if (!strcmp(l[i], current))
@@ -267,7 +317,8 @@ static char *date_str(const struct tm *tm, enum style s)
 {
 	int y = tm->tm_year + 1900, m = tm->tm_mon + 1, d = tm->tm_mday;
 	switch (s) {
-	case FI:	/* Finnish writes days and months without zeros */
+	case FI:	/* Finnish and Finland-Swedish write days and months */
+	case SV:	/* without zeros: 3.12.2026 */
 		return xasprintf("%d.%d.%d", d, m, y);
 	case RU:
 	case ET:
@@ -280,8 +331,9 @@ static char *date_str(const struct tm *tm, enum style s)
 static char *time_str(const struct tm *tm, enum style s)
 {
 	switch (s) {
-	case FI:
+	case FI:	/* 9.00: the hour without a zero, a dot */
 	case SV:
+		return xasprintf("%d.%02d", tm->tm_hour, tm->tm_min);
 	case ET:
 		return xasprintf("%02d.%02d", tm->tm_hour, tm->tm_min);
 	default:

@@ -33,6 +33,13 @@ const char *i18n_lang(void);
 const char *const *i18n_langs(void);
 /* The next UI language after the current one (for F4). */
 const char *i18n_next_lang(void);
+/* F4's cycle (ui-languages): the languages given that have a catalogue,
+ * in that order; NULL or none of them: every shipped language. */
+void i18n_set_cycle(const char *const *langs);
+/* The languages catalogue text falls back to after the UI language
+ * (catalogue-fallback; default en, fi, sv): a NULL-terminated list. */
+void i18n_set_text_fallback(const char *const *langs);
+const char *const *i18n_text_fallback(void);
 /* A UI language's name in that language, for the status line ("suomi",
  * "svenska", "English", "русский", "eesti", "українська"); the code itself
  * for a language without a known name. */

@@ -202,6 +202,33 @@ km_key keymap_key_parse(const char *name)
 	return (km_key)uc;
 }
 
+char *keymap_key_label(km_key key)
+{
+	const char *l = NULL;
+	/* TRANSLATORS: key names as the help and the status line show
+	 * them; as written on the keyboards of your language, short. */
+	switch (key) {
+	case KM_TAB: l = C_("key", "Tab"); break;
+	case KM_BTAB: l = C_("key", "S-Tab"); break;
+	case KM_ENTER: l = C_("key", "Enter"); break;
+	case KM_ESC: l = C_("key", "Esc"); break;
+	case KM_SPACE: l = C_("key", "Space"); break;
+	case KM_BACKSPACE: l = C_("key", "Backspace"); break;
+	case KM_DELETE: l = C_("key", "Delete"); break;
+	case KM_INSERT: l = C_("key", "Insert"); break;
+	case KM_UP: l = C_("key", "Up"); break;
+	case KM_DOWN: l = C_("key", "Down"); break;
+	case KM_LEFT: l = C_("key", "Left"); break;
+	case KM_RIGHT: l = C_("key", "Right"); break;
+	case KM_PGUP: l = C_("key", "PgUp"); break;
+	case KM_PGDN: l = C_("key", "PgDn"); break;
+	case KM_HOME: l = C_("key", "Home"); break;
+	case KM_END: l = C_("key", "End"); break;
+	default: break;
+	}
+	return l ? xstrdup(l) : keymap_key_name(key);
+}
+
 bool keymap_key_printable(km_key key)
 {
 	if (key < 0x20 || key == 0x7f || key >= KEY_SPECIAL)

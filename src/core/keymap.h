@@ -62,6 +62,7 @@ enum action_scope {
 	X(NEW_CONTACT, "new-contact", CONTACT, N_("start a new contact (clears the draft)")) \
 	X(NEXT_LANGUAGE, "next-language", GLOBAL, N_("switch to the next user-interface language")) \
 	X(UNDO, "undo", CONTACT, N_("undo the last saved contact")) \
+	X(CORRECT, "correct", CONTACT, N_("correct or undo one of this session's contacts of today")) \
 	X(QUIT, "quit", GLOBAL, N_("quit")) \
 	X(REDRAW, "redraw", SCREEN, N_("redraw the screen")) \
 	X(UP, "up", LIST, N_("move up")) \
@@ -156,6 +157,10 @@ enum {
 km_key keymap_key_parse(const char *name);
 /* A key's name for help screens (a new string). */
 char *keymap_key_name(km_key key);
+/* The name as people read it: the named keys translated (Space is
+ * "Välilyönti" in Finnish), the rest as keymap_key_name. A new string;
+ * keymap files always use keymap_key_name's. */
+char *keymap_key_label(km_key key);
 /* True for keys that insert text (printable characters, Space included). */
 bool keymap_key_printable(km_key key);
 

@@ -68,6 +68,28 @@ static char *municipality(const struct cat_service_info *in, const char *ui)
 	return *name ? xasprintf("%s (%s)", name, code) : xstrdup(code);
 }
 
+/* "closed now, opens Mon 8.15" (today: "opens at 13.00"); without an
+ * opening in the next two weeks, "closed now". */
+static char *closed_text(const struct hours *h, const struct tm *now)
+{
+	struct tm at = *now, next_tm;
+	time_t t = mktime(&at), next = hours_next_open(h, t, 14);
+	char *when = NULL, *r;
+	if (!next || !localtime_r(&next, &next_tm) || i18n_format_time(next, &when) != 0) {
+		free(when);
+		return xstrdup(_("closed now"));
+	}
+	if (next_tm.tm_year == at.tm_year && next_tm.tm_yday == at.tm_yday)
+		/* TRANSLATORS: %s is a time, e.g. 13.00. */
+		r = xasprintf(_("closed now, opens at %s"), when);
+	else
+		/* TRANSLATORS: a short weekday and a time: "Mon 8.15". */
+		r = xasprintf(_("closed now, opens %s %s"),
+			      hours_day_label((next_tm.tm_wday + 6) % 7), when);
+	free(when);
+	return r;
+}
+
 void service_details(struct catalogue *cat, size_t si, const char *ui,
 		     const struct tm *now, service_details_fn fn, void *ctx)
 {
@@ -107,12 +129,14 @@ void service_details(struct catalogue *cat, size_t si, const char *ui,
 		fn(ctx, _("Web"), in->web);
 	hours = hours_format_local(&s->hours);
 	{
-		const char *state = open == HOURS_OPEN ? _("open now")
-				    : open == HOURS_CLOSED ? _("closed now") : "";
+		char *state = open == HOURS_OPEN ? xstrdup(_("open now"))
+			      : open == HOURS_CLOSED ? closed_text(&s->hours, now)
+			      : xstrdup("");
 		char *v = *hours ? xasprintf("%s%s%s", hours, *state ? "; " : "", state)
 				 : xstrdup(_("not known"));
 		fn(ctx, _("Hours"), v);
 		free(v);
+		free(state);
 	}
 	free(hours);
 	if (*catalogue_text(&in->eligibility, ui))

@@ -289,11 +289,16 @@ int stats_trust_file(const char *path, char **err)
 	return rc;
 }
 
-int stats_check_same(struct stats *st, char **err)
+bool stats_is_same(const struct stats *st)
 {
 	struct stat sb;
-	if (lstat(st->path, &sb) == 0 && !S_ISLNK(sb.st_mode)
-	    && sb.st_dev == st->dev && sb.st_ino == st->ino)
+	return lstat(st->path, &sb) == 0 && !S_ISLNK(sb.st_mode)
+	       && sb.st_dev == st->dev && sb.st_ino == st->ino;
+}
+
+int stats_check_same(struct stats *st, char **err)
+{
+	if (stats_is_same(st))
 		return 0;
 	err_set(err, _("%s: the statistics file was replaced or removed while the desk ran; not saved, the contact is kept as the draft; restart the desk"), st->path);
 	return -1;
@@ -451,6 +456,13 @@ static int insert_contact(struct stats *st, const struct contact *c,
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return rc;
+	return stats_put_topics(st, c);
+}
+
+int stats_put_topics(struct stats *st, const struct contact *c)
+{
+	sqlite3_stmt *s;
+	int rc, i;
 
 	rc = db_prepare(st->db, "INSERT OR IGNORE INTO contact_topic (contact_id, topic)"
 		     " VALUES (?, ?)", &s);

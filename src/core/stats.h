@@ -31,6 +31,7 @@
 #include "core/stats_read.h"
 #include "core/stats_session.h"
 #include "core/stats_signoff.h"
+#include "core/stats_correct.h"
 
 #define STATS_SCHEMA_VERSION 3
 

@@ -57,6 +57,8 @@ int stats_bind_fields(sqlite3_stmt *s, int i, const struct contact *c);
 struct contact *stats_row_contact(sqlite3_stmt *s);
 
 void stats_rollback(struct stats *st);
+/* c's rows of contact_topic (an SQLite code). */
+int stats_put_topics(struct stats *st, const struct contact *c);
 int stats_add_event(struct stats *st, const char *kind, time_t at,
 		    const char *contact_id, const char *detail);
 
@@ -68,5 +70,7 @@ bool stats_slot_alive(const struct stats *st, int slot);
 int stats_delete_draft(struct stats *st);
 /* 0 if the path still names the file opened; else -1 and a message. */
 int stats_check_same(struct stats *st, char **err);
+/* Does the path still name the file opened (not a link, same inode)? */
+bool stats_is_same(const struct stats *st);
 
 #endif

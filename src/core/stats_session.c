@@ -20,6 +20,7 @@
 #include "core/contact_fields.h"
 #include "core/db.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/stats_priv.h"
 
 /* Sessions on one file at once, at most (a slot each). */
@@ -147,6 +148,13 @@ int stats_draft_put(struct stats *st, const struct contact *d, char **err)
 		       || now < st->draft_synced;
 	int rc;
 
+	/* The file renamed away and another planted: the orphan (now
+	 * someone else's name) gets no draft either, like no save. */
+	if (!stats_is_same(st)) {
+		err_set(err, _("%s: file replaced; restart the desk"),
+			st->path);
+		return -1;
+	}
 	if (!durable)
 		db_exec(st->db, "PRAGMA synchronous = NORMAL");
 	rc = db_prepare(st->db, sql, &s);
@@ -256,7 +264,10 @@ int stats_draft_clear(struct stats *st, char **err)
 	/* With a WHERE clause on the key: a bare DELETE empties the table's
 	 * page even when there is no draft, one more synced commit after
 	 * every save. */
-	int rc = stats_delete_draft(st);
+	int rc;
+	if (!stats_is_same(st))
+		return 0;	/* nothing of ours to clear in the orphan */
+	rc = stats_delete_draft(st);
 	if (rc != SQLITE_OK) {
 		stats_fail(err, st->path, st->db, rc);
 		return -1;

@@ -138,10 +138,67 @@ static bool is_bidi_control(ucs4_t c)
 	       || c == 0x200E || c == 0x200F || c == 0x061C;
 }
 
+/* Emoji and pictographs (where a joiner makes a sequence). */
+static bool is_pictograph(ucs4_t c)
+{
+	return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF)
+	       || (c >= 0x2300 && c <= 0x23FF) || c == 0x2B50 || c == 0x2B55;
+}
+
+/* What terminals draw differently from each other and from the widths
+ * here: the soft hyphen (a hyphen of one column, or nothing), variation
+ * selectors and skin-tone modifiers (one glyph of two columns, or each
+ * part on its own), tag characters; and the joiner between emoji (the
+ * caller: a joiner between letters is needed by some scripts). Dropped,
+ * so that a text takes on screen the columns text_width counts and never
+ * pushes past a pane's border; each emoji then shows on its own. */
+static bool is_unsteady(ucs4_t c)
+{
+	return c == 0x00AD || (c >= 0xFE00 && c <= 0xFE0F)
+	       || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0000 && c <= 0xE007F)
+	       || (c >= 0xE0100 && c <= 0xE01EF);
+}
+
 static bool is_string_introducer(ucs4_t c)
 {
 	/* DCS, SOS, OSC, PM, APC as C1 characters. */
 	return c == 0x90 || c == 0x98 || c == 0x9D || c == 0x9E || c == 0x9F;
+}
+
+/* The joiners of emoji sequences out of clean text: a joiner whose
+ * nearest other character on either side is a pictograph. Only joiners
+ * go, so the neighbours stay and a second pass keeps what the first
+ * kept. */
+static char *drop_emoji_joiners(char *t)
+{
+	const uint8_t *s = (const uint8_t *)t;
+	size_t n = strlen(t), i = 0;
+	struct buf b = { 0 };
+	ucs4_t last = 0;
+	if (!strstr(t, "\xe2\x80\x8d"))
+		return t;
+	while (i < n) {
+		ucs4_t c, after = 0;
+		size_t k = next_uc(s, i, n, &c), j = i + k;
+		if (c == 0x200D) {
+			while (j < n) {
+				size_t m = next_uc(s, j, n, &after);
+				if (after != 0x200D)
+					break;
+				after = 0;
+				j += m;
+			}
+			if (is_pictograph(last) || is_pictograph(after)) {
+				i += k;
+				continue;
+			}
+		} else
+			last = c;
+		buf_add(&b, t + i, k);
+		i += k;
+	}
+	free(t);
+	return buf_take(&b);
 }
 
 char *text_sanitize(const char *str)
@@ -192,14 +249,15 @@ char *text_sanitize(const char *str)
 			continue;
 		}
 		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
-		    is_bidi_control(c))
+		    is_bidi_control(c) || is_unsteady(c))
 			continue;
+
 		/* u8_mbtouc gave U+FFFD for an invalid byte; write it out
 		 * rather than copying the bad bytes. */
 		buf_adduc(&b, c);
 		spaced = false;
 	}
-	return buf_take(&b);
+	return drop_emoji_joiners(buf_take(&b));
 }
 
 /* Invisible characters an error message shows as escapes: controls, bidi

@@ -7,7 +7,6 @@
  * save tries the file again. */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,22 +18,24 @@
 #include "core/paths.h"
 #include "core/privacy.h"
 #include "core/search_index.h"
-#include "panes/desk.h"
+#include "panes/desk_priv.h"
 
 static time_t real_clock(void)
 {
 	return time(NULL);
 }
 
-void desk_message(struct desk *d, bool error, const char *fmt, ...)
+/* A contact's summary naming its service as the advisor saw it. */
+char *desk_named_summary(const struct desk *d, const struct contact *c)
 {
-	va_list ap;
-	free(d->message);
-	d->message = NULL;
-	va_start(ap, fmt);
-	err_vset(&d->message, fmt, ap);
-	va_end(ap);
-	d->message_error = error;
+	const char *name = NULL;
+	size_t i;
+	if (d->cat && c->redirect_service)
+		for (i = 0; i < d->cat->n_services && !name; i++)
+			if (d->cat->services[i].id
+			    && !strcmp(d->cat->services[i].id, c->redirect_service))
+				name = catalogue_text(&d->cat->services[i].name, i18n_lang());
+	return contact_summary_named(c, name);
 }
 
 struct tm desk_now(const struct desk *d)
@@ -90,6 +91,8 @@ struct desk *desk_new(struct catalogue *cat, struct stats *stats,
 	d->fresh_language = xstrdup(d->default_language);
 	d->fresh.language = d->fresh_language;
 	d->clock = real_clock;
+	d->message_seconds = DEFAULT_MESSAGE_SECONDS;
+	d->backdate_days = DEFAULT_BACKDATE_DAYS;
 	d->want_pane = d->want_field = -1;
 	desk_refresh_counts(d);
 	return d;
@@ -117,6 +120,7 @@ void desk_free(struct desk **dp)
 	stats_session_free(&d->session);
 	privacy_allow_free(&d->allow);
 	free(d->journal_note);
+	free(d->correcting);
 	free(d);
 	*dp = NULL;
 }
@@ -182,7 +186,7 @@ bool desk_start_step(struct desk *d)
 
 bool desk_has_content(const struct desk *d)
 {
-	return contact_has_content(d->c, &d->fresh);
+	return d->correcting || contact_has_content(d->c, &d->fresh);
 }
 
 /* After a save or a new contact: the sticky values are the fresh ones. */
@@ -204,7 +208,7 @@ static int pick(enum code_list list, const char *code, int fallback)
 /* The reason in a message about the desk's own statistics file, without
  * the file's path in front: an 80-column status line has room for what is
  * wrong, not for the path as well. */
-static const char *reason(const struct desk *d, const char *err)
+const char *desk_reason(const struct desk *d, const char *err)
 {
 	size_t n = d->stats_path ? strlen(d->stats_path) : 0;
 	if (err && n && !strncmp(err, d->stats_path, n) && !strncmp(err + n, ": ", 2))
@@ -213,7 +217,7 @@ static const char *reason(const struct desk *d, const char *err)
 }
 
 /* Try to open the statistics file; on failure the message says why. */
-static bool open_stats(struct desk *d)
+bool desk_open_stats(struct desk *d)
 {
 	char *err = NULL;
 	if (d->stats)
@@ -221,7 +225,7 @@ static bool open_stats(struct desk *d)
 	if (!d->stats_path)
 		return false;
 	if (stats_open(&d->stats, d->stats_path, &d->sopts, &err) != 0) {
-		desk_message(d, true, _("Statistics cannot be written: %s"), reason(d, err));
+		desk_message(d, true, _("Statistics cannot be written: %s"), desk_reason(d, err));
 		err_free(&err);
 		d->stats = NULL;
 		return false;
@@ -299,10 +303,11 @@ static int open_desk(const struct config *cfg, struct desk **out,
 	d->session = stats_session_new();
 	d->sopts.session = d->session;
 	d->sopts.undo_minutes = cfg->undo_minutes;
+	d->backdate_days = cfg->backdate_days;
 	/* note-retention-days = 0 keeps no note at all. */
 	d->sopts.note_retention_days = cfg->note_retention_days > 0
 				       ? cfg->note_retention_days : STATS_NOTES_NONE;
-	if (open_stats(d)) {
+	if (desk_open_stats(d)) {
 		desk_refresh_counts(d);
 		if (stats_draft_get(d->stats, &draft, &e) == 0 && draft) {
 			contact_free(&d->c);
@@ -380,7 +385,9 @@ static void journal(struct desk *d, bool quiet)
 		d->journal_failed = true;
 		return;
 	}
-	if (!d->stats)
+	/* A correction is not journalled: its contact is saved already,
+	 * and stands as it was if the desk ends now. */
+	if (!d->stats || d->correcting)
 		return;
 	if (desk_note_check(d, d->c->note, NULL) != 0) {
 		typed = d->c->note;
@@ -394,7 +401,7 @@ static void journal(struct desk *d, bool quiet)
 		d->c->note = typed;
 	if (rc != 0) {
 		if (!d->journal_failed && !quiet)
-			desk_message(d, true, _("The draft cannot be journalled: %s"), reason(d, err));
+			desk_message(d, true, _("The draft cannot be journalled: %s"), desk_reason(d, err));
 		d->journal_failed = true;
 		err_free(&err);
 	} else
@@ -410,6 +417,7 @@ void desk_changed(struct desk *d)
 {
 	d->gen++;
 	desk_journal(d);
+	desk_message_follow(d);
 }
 
 void desk_touch(struct desk *d)
@@ -420,7 +428,7 @@ void desk_touch(struct desk *d)
 	}
 }
 
-static void clear_draft(struct desk *d)
+void desk_clear_draft(struct desk *d)
 {
 	char *err = NULL;
 	if (d->stats && stats_draft_clear(d->stats, &err) != 0)
@@ -456,7 +464,7 @@ enum desk_result desk_check(struct desk *d)
 
 	d->want_pane = d->want_field = -1;
 	if (desk_note_check(d, c->note, &why) != 0) {
-		desk_message(d, true, "%s", why ? why : _("the note holds personal data"));
+		desk_note_warning(d, why);
 		free(why);
 		d->want_pane = PANE_INTAKE;
 		d->want_field = FIELD_NOTE;
@@ -467,6 +475,8 @@ enum desk_result desk_check(struct desk *d)
 		/* TRANSLATORS: %s says what is missing, e.g. "tick at least
 		 * one topic". */
 		desk_message(d, true, _("Not saved: %s."), contact_missing_text(m));
+		d->message_life = DESK_LIFE_CAUSE;
+		d->message_cause = (int)m;
 		switch (m) {
 		case CONTACT_NO_CHANNEL:
 			d->want_pane = PANE_INTAKE;
@@ -488,6 +498,19 @@ enum desk_result desk_check(struct desk *d)
 	return DESK_OK;
 }
 
+/* After a save or a correction: a fresh contact with the sticky
+ * channel and language. */
+void desk_fresh_after_save(struct desk *d)
+{
+	d->unsaved_error = false;
+	free(d->correcting);
+	d->correcting = NULL;
+	contact_reset_sticky(d->c, &d->defaults);
+	remember_fresh(d);
+	desk_clear_draft(d);
+	desk_refresh_counts(d);
+}
+
 enum desk_result desk_save(struct desk *d)
 {
 	struct contact *c = d->c;
@@ -496,16 +519,18 @@ enum desk_result desk_save(struct desk *d)
 
 	if (desk_check(d) != DESK_OK)
 		return DESK_INVALID;
+	if (d->correcting)
+		return desk_save_correction(d);
 	if (c->started_at == 0)
 		contact_touch(c, d->clock());
 	c->ended_at = d->clock();
-	if (!open_stats(d)) {
+	if (!desk_open_stats(d)) {
 		c->ended_at = 0;
 		d->unsaved_error = true;
 		return DESK_FAILED;
 	}
 	if (stats_save(d->stats, c, &err) != 0) {
-		desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), reason(d, err));
+		desk_message(d, true, _("Not saved, the contact is kept (F2 tries again): %s"), desk_reason(d, err));
 		err_free(&err);
 		c->ended_at = 0;
 		free(c->id);
@@ -519,12 +544,19 @@ enum desk_result desk_save(struct desk *d)
 			journal(d, true);
 		return DESK_FAILED;
 	}
-	summary = contact_summary(c);
-	d->unsaved_error = false;
-	contact_reset_sticky(c, &d->defaults);
-	remember_fresh(d);
-	clear_draft(d);
-	desk_refresh_counts(d);
+	summary = desk_named_summary(d, c);
+	if (c->backdated) {
+		char *when = NULL, *s;
+		if (i18n_format_datetime(c->started_at, &when) == 0) {
+			/* TRANSLATORS: a save's summary of a contact whose
+			 * start was set afterwards; %s is its date and time. */
+			s = xasprintf(_("%s, backdated to %s"), summary, when);
+			free(summary);
+			summary = s;
+		}
+		free(when);
+	}
+	desk_fresh_after_save(d);
 	reloaded = desk_reload_if_changed(d);
 	if (!reloaded || !d->message_error)
 		desk_message(d, false, reloaded ? _("Saved: %s. The catalogue was updated.")
@@ -536,16 +568,22 @@ enum desk_result desk_save(struct desk *d)
 
 void desk_new_contact(struct desk *d)
 {
-	bool had = desk_has_content(d);
+	bool had = desk_has_content(d), left = d->correcting != NULL;
+	free(d->correcting);
+	d->correcting = NULL;
+	if (left)
+		had = false;	/* the saved contact stands: nothing discarded */
 	if (had && d->stats)
 		stats_log_event(d->stats, "draft-discarded", NULL, NULL, NULL);
 	contact_reset_sticky(d->c, &d->defaults);
 	remember_fresh(d);
-	clear_draft(d);
+	desk_clear_draft(d);
 	d->unsaved_error = false;
 	d->want_pane = d->want_field = -1;
 	if (desk_reload_if_changed(d))
 		desk_message(d, false, _("New contact. The catalogue was updated."));
+	else if (left)
+		desk_message(d, false, "%s", _("New contact: the corrected contact stays as it was saved."));
 	else
 		desk_message(d, false, had ? _("New contact: the draft was discarded.")
 					   : _("New contact."));
@@ -560,7 +598,9 @@ void desk_reset_contact(struct desk *d)
 	d->fresh = d->defaults;
 	d->fresh_language = xstrdup(d->default_language);
 	d->fresh.language = d->fresh_language;
-	clear_draft(d);
+	free(d->correcting);
+	d->correcting = NULL;
+	desk_clear_draft(d);
 	d->unsaved_error = false;
 	d->want_pane = d->want_field = -1;
 	d->gen++;
@@ -572,11 +612,11 @@ enum desk_result desk_undo(struct desk *d)
 	char *err = NULL, *summary;
 	int rc;
 
-	if (!open_stats(d))
+	if (!desk_open_stats(d))
 		return DESK_FAILED;
 	rc = stats_undo_last(d->stats, d->clock(), &undone, &err);
 	if (rc < 0) {
-		desk_message(d, true, _("Cannot undo: %s"), reason(d, err));
+		desk_message(d, true, _("Cannot undo: %s"), desk_reason(d, err));
 		err_free(&err);
 		return DESK_FAILED;
 	}
@@ -586,7 +626,7 @@ enum desk_result desk_undo(struct desk *d)
 		contact_free(&undone);
 		return DESK_NOTHING;
 	}
-	summary = undone ? contact_summary(undone) : xstrdup("");
+	summary = undone ? desk_named_summary(d, undone) : xstrdup("");
 	if (undone && !desk_has_content(d)) {
 		/* Back into the form, to be corrected and saved anew. */
 		free(undone->id);
@@ -612,6 +652,7 @@ void desk_next_language(struct desk *d)
 	i18n_set_lang(i18n_next_lang());
 	/* Ties in the search break by name in the UI language. */
 	search_free(&d->search);
+	desk_message_relang(d);
 	d->lang_gen++;
 }
 
@@ -650,6 +691,7 @@ static int *field_ptr(struct contact *c, enum desk_field f)
 	case FIELD_AGE: return &c->age_band;
 	case FIELD_GENDER: return &c->gender;
 	case FIELD_LIFE: return &c->life_situation;
+	case FIELD_PEOPLE: return &c->people;
 	default: return NULL;
 	}
 }
@@ -681,6 +723,19 @@ void desk_set_field(struct desk *d, enum desk_field f, int value)
 	desk_changed(d);
 }
 
+void desk_set_people(struct desk *d, int n)
+{
+	if (n < 1)
+		n = 1;
+	if (n > DESK_PEOPLE_MAX)
+		n = DESK_PEOPLE_MAX;
+	if (d->c->people == n)
+		return;
+	d->c->people = n;
+	contact_touch(d->c, d->clock());
+	desk_changed(d);
+}
+
 void desk_toggle_topic(struct desk *d, int topic)
 {
 	if (topic < 0 || topic >= TOPIC__N)
@@ -695,6 +750,8 @@ const char *desk_draft_state(const struct desk *d)
 	if (d->unsaved_error)
 		/* TRANSLATORS: draft states in the status line; short. */
 		return _("not saved");
+	if (d->correcting)
+		return _("correcting");
 	if (!desk_has_content(d))
 		return _("new");
 	if (d->restored)

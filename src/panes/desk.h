@@ -24,8 +24,13 @@
 enum desk_field {
 	FIELD_CHANNEL, FIELD_LANGUAGE, FIELD_INTERPRETER, FIELD_DISCOVERY,
 	FIELD_OUTCOME, FIELD_AGE, FIELD_GENDER, FIELD_LIFE, FIELD_NOTE,
+	FIELD_PEOPLE,		/* a group's size (1 to DESK_PEOPLE_MAX) */
+	FIELD_STARTED,		/* now, or a start set afterwards (backdated) */
 	FIELD__N
 };
+
+/* The largest group one contact records. */
+#define DESK_PEOPLE_MAX 999
 
 struct desk {
 	struct catalogue *cat;
@@ -47,8 +52,24 @@ struct desk {
 	char today[11];
 	char *message;		/* the status line's message, or NULL */
 	bool message_error;
+	/* How long the message lives (enum desk_life), what it is about
+	 * (a DESK_LIFE_CAUSE's enum contact_missing, or DESK_CAUSE_NOTE),
+	 * the key it came with and when. */
+	int message_life;
+	int message_cause;
+	unsigned message_key;
+	time_t message_at;
+	int message_seconds;	/* DEFAULT_MESSAGE_SECONDS; tests set it */
+	unsigned keys;		/* keys pressed (desk_key) */
 	bool restored;		/* the draft came back from the journal */
 	bool unsaved_error;	/* the last save failed */
+	/* The saved contact on the form to be corrected (its id), or NULL:
+	 * F2 saves over it, F3 leaves it as it was. */
+	char *correcting;
+	/* How many days back a contact's start may be set (0: never). */
+	int backdate_days;
+	/* The contact's own start while it is backdated (to go back to). */
+	time_t real_start;
 	/* After a failed validation: the pane (an enum pane_id) and intake
 	 * field to focus (-1 when none); the screen takes them. */
 	int want_pane;
@@ -95,9 +116,37 @@ struct desk *desk_new(struct catalogue *cat, struct stats *stats,
 		      const char *desk_name, const struct contact_defaults *d);
 void desk_free(struct desk **d);
 
-/* The status message (printf-style). */
+/* How long a status message lives. Messages belong to a moment: none
+ * outlives what it is about, and none stays in the language before an
+ * F4 switch. */
+enum desk_life {
+	/* About the last contact or a choice just made (error false): goes
+	 * at the contact's first change after the key that said it, after
+	 * message_seconds, and at F4. */
+	DESK_LIFE_CONTACT,
+	/* A gap in the draft (a refused note, a missing topic): goes when
+	 * the draft no longer has it; F4 says it again in the new language. */
+	DESK_LIFE_CAUSE,
+	/* A problem of the files (error true): stays until another message
+	 * replaces it; F4 tries the statistics file again, which says it
+	 * anew (or finds it well). */
+	DESK_LIFE_STAYS
+};
+/* message_cause of a refused note. */
+#define DESK_CAUSE_NOTE (-2)
+
+/* The status message (printf-style): DESK_LIFE_STAYS for an error,
+ * DESK_LIFE_CONTACT otherwise. */
 void desk_message(struct desk *d, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The note refused by the guard, as a warning that goes when the note
+ * passes (why: the guard's words, may be NULL). */
+void desk_note_warning(struct desk *d, const char *why);
+/* A key was pressed: messages of the moment before it may go now. */
+void desk_key(struct desk *d);
+/* Time passed (at every key and when idle): a message about the last
+ * contact goes after message_seconds. True when it went. */
+bool desk_tick(struct desk *d);
 
 /* The advisor pressed a key for this contact: the contact starts now if
  * it has not started yet. */
@@ -127,6 +176,26 @@ void desk_reset_contact(struct desk *d);
 /* F9: undo the last saved contact; when the draft is empty the undone
  * contact comes back into it for correcting. */
 enum desk_result desk_undo(struct desk *d);
+/* This session's contacts of today, in save order (an owned list:
+ * stats_contacts_free). 0, or -1 with the message set. */
+int desk_today(struct desk *d, struct contact ***list, size_t *n);
+/* Open a saved contact (one of desk_today's) on the form to correct;
+ * the form must hold no draft. */
+void desk_correct_open(struct desk *d, const struct contact *c);
+/* Undo one of desk_today's contacts. */
+enum desk_result desk_undo_contact(struct desk *d, const struct contact *c);
+/* The group's size, clamped to 1 .. DESK_PEOPLE_MAX. */
+void desk_set_people(struct desk *d, int n);
+/* Move the contact's start by minutes (negative: earlier), from now when
+ * it is not backdated: never later than now (which ends the backdating)
+ * nor earlier than the start of the day backdate_days back (refused with
+ * a message). Returns true when it moved. */
+bool desk_shift_start(struct desk *d, int minutes);
+/* The start at hh.mm of the day it is on now (today when not backdated):
+ * refused with a message when that is later than now or out of range. */
+bool desk_set_start_time(struct desk *d, int hour, int minute);
+/* Not backdated any more: the contact starts when it really started. */
+void desk_start_now(struct desk *d);
 /* F4: the next user-interface language. */
 void desk_next_language(struct desk *d);
 /* Reload the catalogue when it was republished (between contacts).

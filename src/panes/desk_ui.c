@@ -33,6 +33,91 @@ static void new_contact_answer(void *ctx, bool yes, const int *values)
 		desk_new_contact(ctx);
 }
 
+static void undo_answer(void *ctx, bool yes, const int *values)
+{
+	(void)values;
+	if (yes)
+		desk_undo(ctx);
+}
+
+/* The list of today's contacts behind the correct dialog. */
+struct today_ctx {
+	struct desk *d;
+	struct contact **list;
+	size_t n;
+};
+
+static void today_free(void *vctx)
+{
+	struct today_ctx *t = vctx;
+	stats_contacts_free(&t->list, t->n);
+	free(t);
+}
+
+static void today_answer(void *vctx, bool yes, const int *values)
+{
+	struct today_ctx *t = vctx;
+	if (!yes || values[0] < 0 || (size_t)values[0] >= t->n)
+		return;
+	if (values[1] == 0)
+		desk_correct_open(t->d, t->list[values[0]]);
+	else
+		desk_undo_contact(t->d, t->list[values[0]]);
+}
+
+/* The correct key: this session's contacts of today, the last one first
+ * in view, to open one for correcting or to undo it. */
+static void correct_list(struct screen *s, struct desk *d)
+{
+	struct today_ctx *t;
+	struct dialog *dl;
+	const char **opts;
+	const char *what[2];
+	char **labels;
+	size_t i;
+
+	if (desk_has_content(d)) {
+		desk_message(d, true, "%s", _("Save (F2) or discard (F3) the contact on the form first."));
+		return;
+	}
+	t = xcalloc(1, sizeof *t);
+	t->d = d;
+	if (desk_today(d, &t->list, &t->n) != 0) {
+		free(t);
+		return;
+	}
+	if (t->n == 0) {
+		today_free(t);
+		desk_message(d, false, "%s", _("No contact saved in this session today."));
+		return;
+	}
+	opts = xcalloc(t->n, sizeof *opts);
+	labels = xcalloc(t->n, sizeof *labels);
+	for (i = 0; i < t->n; i++) {
+		char *when = NULL, *sum = contact_summary(t->list[i]);
+		if (i18n_format_time(t->list[i]->started_at, &when) != 0) {
+			free(when);
+			when = xstrdup("?");
+		}
+		labels[i] = xasprintf("%s %s", when, sum);
+		opts[i] = labels[i];
+		free(when);
+		free(sum);
+	}
+	what[0] = _("open it to correct");
+	what[1] = _("undo it");
+	dl = dialog_new(_("This session's contacts of today"));
+	dialog_add_text(dl, NULL, _("Left and Right choose the contact, Down the action; Enter does it."));
+	dialog_add_choice(dl, _("Contact"), opts, t->n, (int)t->n - 1);
+	dialog_add_choice(dl, _("Action"), what, 2, 0);
+	dialog_on_done(dl, today_answer, t, today_free);
+	screen_push_overlay(s, dialog_overlay(dl));
+	for (i = 0; i < t->n; i++)
+		free(labels[i]);
+	free(labels);
+	free(opts);
+}
+
 struct quit_ctx {
 	struct desk *d;
 	struct screen *s;
@@ -72,7 +157,17 @@ static unsigned on_global(struct screen *s, void *ud, enum action a)
 		screen_redraw_all(s);
 		return PANE_HANDLED;
 	case ACT_UNDO:
-		desk_undo(d);
+		/* F9 sits next to F10: with a draft being typed it asks
+		 * first (the draft stays either way). */
+		if (desk_has_content(d))
+			screen_push_overlay(s, dialog_confirm(
+				_("Undo the last saved contact? The contact you are typing stays."),
+				undo_answer, d, NULL));
+		else
+			desk_undo(d);
+		return PANE_HANDLED;
+	case ACT_CORRECT:
+		correct_list(s, d);
 		return PANE_HANDLED;
 	case ACT_QUIT:
 		if (desk_has_content(d)) {
@@ -117,6 +212,7 @@ static void on_idle(struct screen *s, void *ud)
 {
 	struct ui *u = ud;
 	(void)s;
+	desk_tick(u->d);
 	desk_refresh_counts(u->d);
 	/* Between contacts a republished catalogue can come in at once. */
 	if (!desk_has_content(u->d)

@@ -38,6 +38,8 @@ static const struct {
 	[FIELD_GENDER] = { N_("Gender"), CODES_GENDER, true },
 	[FIELD_LIFE] = { N_("Life situation"), CODES_LIFE, true },
 	[FIELD_NOTE] = { N_("Note"), CODES__N, true },
+	[FIELD_PEOPLE] = { N_("People"), CODES__N, true },
+	[FIELD_STARTED] = { N_("Started"), CODES__N, true },
 };
 
 struct intake {
@@ -50,6 +52,9 @@ struct intake {
 	struct lineedit note;
 	unsigned seen_gen, seen_lang, seen_cat;
 	int cur_y, cur_x;	/* text cursor after the last draw, -1 none */
+	/* Digits typed into People or Started since the field was entered
+	 * (at most 4, so a fixed buffer: never user text). */
+	char digits[5];
 };
 
 static struct intake *st(const struct pane *p)
@@ -193,7 +198,7 @@ static bool may_leave(struct intake *in)
 			desk_journal(in->d);
 		return true;
 	}
-	desk_message(in->d, true, "%s", why ? why : _("the note holds personal data"));
+	desk_note_warning(in->d, why);
 	free(why);
 	return false;
 }
@@ -202,6 +207,33 @@ static void leave_field(struct intake *in)
 {
 	if (in->field == FIELD_LANGUAGE)
 		clear_query(in);
+	in->digits[0] = '\0';
+}
+
+/* A digit in People (the group's size as typed) or Started (hmm or hhmm:
+ * the start's time of day), '-' and '+' in Started a day back and
+ * forth. */
+static bool number_key(struct intake *in, km_key key)
+{
+	size_t n = strlen(in->digits);
+	if (in->field == FIELD_STARTED && (key == '-' || key == '+')) {
+		in->digits[0] = '\0';
+		desk_shift_start(in->d, key == '-' ? -24 * 60 : 24 * 60);
+		return true;
+	}
+	if (key < '0' || key > '9')
+		return false;
+	if (n >= 4 || (in->field == FIELD_PEOPLE && n >= 3))
+		n = 0;
+	in->digits[n] = (char)key;
+	in->digits[n + 1] = '\0';
+	if (in->field == FIELD_PEOPLE)
+		desk_set_people(in->d, atoi(in->digits));
+	else if (n + 1 >= 3) {
+		int v = atoi(in->digits);
+		desk_set_start_time(in->d, v / 100, v % 100);
+	}
+	return true;
 }
 
 static unsigned go_field(struct intake *in, int f)
@@ -259,6 +291,9 @@ static unsigned intake_handle(struct pane *p, enum action a, km_key key)
 	case ACT_NONE:
 		if (in->field == FIELD_LANGUAGE || note)
 			return text_key(in, key);
+		if ((in->field == FIELD_PEOPLE || in->field == FIELD_STARTED)
+		    && number_key(in, key))
+			return PANE_HANDLED | PANE_REDRAW | PANE_CHANGED;
 		if (quick_letter(in, key))
 			return PANE_HANDLED | PANE_REDRAW | PANE_CHANGED;
 		return PANE_IGNORED;
@@ -282,8 +317,13 @@ static unsigned intake_handle(struct pane *p, enum action a, km_key key)
 				return text_key(in, ' ');
 			return note_key(in, dir > 0 ? KM_RIGHT : KM_LEFT);
 		}
+		in->digits[0] = '\0';
 		if (in->field == FIELD_LANGUAGE)
 			step_language(in, dir);
+		else if (in->field == FIELD_PEOPLE)
+			desk_set_people(in->d, in->d->c->people + dir);
+		else if (in->field == FIELD_STARTED)
+			desk_shift_start(in->d, dir * 15);
 		else
 			step_choice(in, dir);
 		return PANE_HANDLED | PANE_REDRAW | PANE_CHANGED;
@@ -296,6 +336,15 @@ static unsigned intake_handle(struct pane *p, enum action a, km_key key)
 			lineedit_clear(&in->note);
 			contact_set_note(in->d->c, NULL);
 			desk_changed(in->d);
+			return PANE_HANDLED | PANE_REDRAW | PANE_CHANGED;
+		}
+		in->digits[0] = '\0';
+		if (in->field == FIELD_PEOPLE) {
+			desk_set_people(in->d, 1);
+			return PANE_HANDLED | PANE_REDRAW | PANE_CHANGED;
+		}
+		if (in->field == FIELD_STARTED) {
+			desk_start_now(in->d);
 			return PANE_HANDLED | PANE_REDRAW | PANE_CHANGED;
 		}
 		if (fields[in->field].optional) {
@@ -419,6 +468,35 @@ static void draw_language(struct intake *in, struct pane *p, WINDOW *w,
 	(void)p;
 }
 
+/* People: the count. Started: "now", or the start set afterwards in
+ * the mark colour (a backdated contact). */
+static void draw_number(struct intake *in, WINDOW *w, int y, int x, int width,
+			int f, bool active)
+{
+	const struct contact *c = in->d->c;
+	char *v = NULL, *s;
+	attr_t a = A_NORMAL;
+	if (f == FIELD_PEOPLE)
+		v = xasprintf("%d", c->people);
+	else if (c->backdated && i18n_format_datetime(c->started_at, &v) == 0)
+		a = theme_attr(TH_MARK);
+	else {
+		free(v);
+		/* TRANSLATORS: the Started field of a contact recorded as it
+		 * happens; short. */
+		v = xstrdup(_("now"));
+		a = theme_attr(TH_DIM);
+	}
+	if (active) {
+		s = text_width(v) + 4 <= (size_t)width ? xasprintf("< %s >", v)
+						       : xasprintf("<%s>", v);
+		ui_put_cut(w, y, x, width, s, theme_attr(TH_CURSOR));
+		free(s);
+	} else
+		ui_put_cut(w, y, x, width, v, a);
+	free(v);
+}
+
 static void intake_draw(struct pane *p, WINDOW *w, int h, int width)
 {
 	struct intake *in = st(p);
@@ -472,7 +550,9 @@ static void intake_draw(struct pane *p, WINDOW *w, int h, int width)
 					   refused ? theme_attr(TH_STATUS_ERROR) : A_NORMAL);
 			else
 				ui_put(w, y, vx, vw, "-", theme_attr(TH_DIM));
-		} else {
+		} else if (f == FIELD_PEOPLE || f == FIELD_STARTED)
+			draw_number(in, w, y, vx, vw, f, active);
+		else {
 			int v = desk_get_field(d, (enum desk_field)f);
 			const char *lab = codes_label(fields[f].list, v);
 			if (active) {
@@ -518,6 +598,30 @@ static const char *intake_help(struct pane *p, enum action a)
 	}
 }
 
+/* What F1 says of the keys no action names: letters, typing, digits. */
+static const struct {
+	const char *keys, *text;
+} intake_more[] = {
+	/* TRANSLATORS: F1 rows of the Intake pane: a key column (short)
+	 * and what it does. */
+	{ N_("a letter"), N_("jump to the choice that starts with it") },
+	{ N_("typing"), N_("in Language: find the language by code or name; in Note: write the note") },
+	{ N_("digits"), N_("in People: how many people; in Started: the time, as 930 for 9.30") },
+	{ N_("- +"), N_("in Started: a day earlier, a day later") },
+	{ N_("Left, Right"), N_("in People: one fewer, one more; in Started: 15 minutes earlier, later") },
+};
+
+static size_t intake_help_more(struct pane *p, size_t i, const char **keys,
+			       const char **text)
+{
+	(void)p;
+	if (keys && i < sizeof intake_more / sizeof intake_more[0]) {
+		*keys = intake_more[i].keys;
+		*text = intake_more[i].text;
+	}
+	return sizeof intake_more / sizeof intake_more[0];
+}
+
 static void intake_done(struct pane *p)
 {
 	struct intake *in = st(p);
@@ -535,6 +639,7 @@ static const struct pane_ops intake_ops = {
 	.wants_text = intake_wants_text,
 	.cursor = intake_cursor,
 	.help = intake_help,
+	.help_more = intake_help_more,
 	.done = intake_done,
 };
 

@@ -116,6 +116,48 @@ struct choose_ctx {
 	int codes[MODALITY__N];
 };
 
+/* How far ahead the next shift or opening is looked for. */
+#define NEXT_OPEN_DAYS 14
+
+/* A warning, never a refusal: the chosen colleague is off shift, or the
+ * service cannot come during this contact (closed now, or its booking
+ * takes an hour or more), with the next time it can. The contact is
+ * recorded as chosen either way. */
+static void warn_when(struct desk *d, const struct cat_resource *r,
+		      const char *name)
+{
+	time_t now = d->clock(), from = now + (time_t)r->lead_minutes * 60, next;
+	struct tm tm = desk_now(d);
+	bool open = hours_state_at(&r->hours, &tm) == HOURS_OPEN;
+	char *when = NULL;
+
+	if (r->kind == RES_COLLEAGUE ? open : (open && r->lead_minutes < 60))
+		return;
+	if (hours_state_at(&r->hours, &tm) == HOURS_UNKNOWN && r->lead_minutes < 60)
+		return;	/* nothing known to warn about */
+	next = hours_next_open(&r->hours, from, NEXT_OPEN_DAYS);
+	if (!next && r->lead_minutes >= 60 && hours_state_at(&r->hours, &tm) == HOURS_UNKNOWN)
+		next = from;	/* no hours: the booking alone decides */
+	if (next && i18n_format_datetime(next, &when) != 0) {
+		free(when);
+		when = NULL;
+	}
+	if (r->kind == RES_COLLEAGUE && when)
+		desk_message(d, true, _("Recorded, but %s is off shift now; next on shift %s."),
+			     name, when);
+	else if (r->kind == RES_COLLEAGUE)
+		desk_message(d, true, _("Recorded, but %s is off shift now, with no shift in the next two weeks."),
+			     name);
+	else if (when)
+		desk_message(d, true, _("Recorded, but %s cannot come now; the earliest is %s."),
+			     name, when);
+	else
+		desk_message(d, true, _("Recorded, but %s cannot come now, nor in the next two weeks."),
+			     name);
+	d->message_life = DESK_LIFE_CONTACT;	/* about this choice */
+	free(when);
+}
+
 static void record(struct desk *d, size_t ri, int code, const char *lang)
 {
 	char *name;
@@ -127,6 +169,7 @@ static void record(struct desk *d, size_t ri, int code, const char *lang)
 	desk_message(d, false, _("Interpreter: %s, %s (%s)"),
 		     codes_label(CODES_INTERPRETER, code), name,
 		     d->c->language ? d->c->language : "-");
+	warn_when(d, &d->cat->resources[ri], name);
 	free(name);
 }
 
@@ -324,6 +367,62 @@ struct row_ctx {
 	int lang_w, who_w, mod_w, lead_w;
 };
 
+static const struct cat_resource *row_start(struct row_ctx *rc, WINDOW *w, int y,
+					    int x, int fill, size_t i, bool hl,
+					    attr_t *base);
+
+/* A row of two lines, for narrow panes where one line would cut who,
+ * where and how: the marks and the name (role) with the lead time at the
+ * right, then the modality (how, whole) and the unit (where, cut only
+ * past the pane's width). */
+static void draw_row2(void *vctx, WINDOW *w, int y, int x, int width,
+		      size_t i, bool hl)
+{
+	struct row_ctx *rc = vctx;
+	const struct cat_resource *r;
+	attr_t base;
+	char *mod, *lead, *where;
+	int lw;
+
+	ui_fill(w, y + 1, x, width, hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM)
+				     : A_NORMAL);
+	r = row_start(rc, w, y, x, width, i, hl, &base);
+	mod = modality_text(r->modality, r->kind);
+	lead = lead_text(r->lead_minutes, r->kind);
+	lw = *lead ? (int)text_width(lead) + 1 : 0;
+	ui_put_data(w, y, x + 3, width - 3 - lw, catalogue_text(&r->name, i18n_lang()), base);
+	if (lw)
+		ui_put_cut(w, y, x + width - lw + 1, lw - 1, lead, hl ? base : theme_attr(TH_DIM));
+	/* How first (short, always whole), then where (cut if it must). */
+	where = r->unit && *r->unit ? xasprintf("%s %s %s", mod,
+						text_locale_utf8() ? "\u00b7" : "-", r->unit)
+				    : xstrdup(mod);
+	ui_put_data(w, y + 1, x + 3, width - 3, where, hl ? base : theme_attr(TH_DIM));
+	free(where);
+	free(mod);
+	free(lead);
+}
+
+/* A row's first line up to fill columns: the highlight, the chosen mark
+ * and the available-now mark; its resource and attribute. */
+static const struct cat_resource *row_start(struct row_ctx *rc, WINDOW *w, int y,
+					    int x, int fill, size_t i, bool hl,
+					    attr_t *base)
+{
+	struct interp *in = rc->in;
+	const struct rank_resource *rr = &in->rows[i];
+	const struct cat_resource *r = &in->d->cat->resources[rr->index];
+	*base = hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
+	ui_fill(w, y, x, fill, *base);
+	if (in->d->c->interpreter_resource
+	    && !strcmp(in->d->c->interpreter_resource, r->id))
+		ui_put(w, y, x, 1, ">", hl ? *base : theme_attr(TH_MARK));
+	if (rr->available)
+		ui_put(w, y, x + 1, 1, text_locale_utf8() ? "\u25cf" : "*",
+		       hl ? *base : theme_attr(TH_OPEN));
+	return r;
+}
+
 /* Row: mark, [languages], who (role and unit), modality, lead time. The
  * languages column appears only on wide panes: the list is for one
  * language already. */
@@ -331,24 +430,15 @@ static void draw_row(void *vctx, WINDOW *w, int y, int x, int width,
 		     size_t i, bool hl)
 {
 	struct row_ctx *rc = vctx;
-	struct interp *in = rc->in;
-	const struct rank_resource *rr = &in->rows[i];
-	const struct cat_resource *r = &in->d->cat->resources[rr->index];
-	attr_t base = hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
-	bool chosen = in->d->c->interpreter_resource
-		      && !strcmp(in->d->c->interpreter_resource, r->id);
+	attr_t base;
+	/* The lead time column keeps its colour (fewer bytes per move). */
+	const struct cat_resource *r = row_start(rc, w, y, x, width - rc->lead_w,
+						 i, hl, &base);
 	char *mod = modality_text(r->modality, r->kind);
 	char *lead = lead_text(r->lead_minutes, r->kind), *who;
 	const char *name = catalogue_text(&r->name, i18n_lang());
 	int cx = x + 3;
 
-	/* The lead time column keeps its colour (fewer bytes per move). */
-	ui_fill(w, y, x, width - rc->lead_w, base);
-	if (chosen)
-		ui_put(w, y, x, 1, ">", hl ? base : theme_attr(TH_MARK));
-	if (rr->available)
-		ui_put(w, y, x + 1, 1, text_locale_utf8() ? "\u25cf" : "*",
-		       hl ? base : theme_attr(TH_OPEN));
 	if (rc->lang_w > 0) {
 		char *langs = langs_text(r);
 		ui_put_data(w, y, cx, rc->lang_w - 1, langs, base);
@@ -408,12 +498,13 @@ static void interp_draw(struct pane *p, WINDOW *w, int h, int width)
 	rows--;
 	if (rows >= 4 && in->list.n) {
 		const struct cat_resource *r = &in->d->cat->resources[in->rows[in->list.cur].index];
-		char *foot = xasprintf("%s  %s%s%s", catalogue_text(&r->name, i18n_lang()),
-				       r->phone ? r->phone : "",
-				       r->phone && r->email ? "  " : "",
-				       r->email ? r->email : "");
-		ui_put_data(w, h - 2, 1, inner, foot, theme_attr(TH_DIM));
-		free(foot);
+		/* The phone (and e-mail) in full; the name gives way. */
+		char *reach = xasprintf("%s%s%s", r->phone ? r->phone : "",
+					r->phone && r->email ? "  " : "",
+					r->email ? r->email : "");
+		ui_put_data_pair(w, h - 2, 1, inner, catalogue_text(&r->name, i18n_lang()),
+				 reach, theme_attr(TH_DIM));
+		free(reach);
 		rows--;
 	}
 	/* Columns: [languages], who, modality, lead. */
@@ -452,7 +543,12 @@ static void interp_draw(struct pane *p, WINDOW *w, int h, int width)
 	if (in->list.n == 0 && rows > 0)
 		ui_put_cut(w, top, 2, inner - 1, _("(nobody for this language; / searches another)"),
 			   theme_attr(TH_DIM));
-	list_draw(&in->list, w, top, 1, rows, inner, draw_row, &rc);
+	/* A narrow pane with room for three or more: two lines a row, so
+	 * who, where and how show whole (tests: desk_queue at 80x24). */
+	if (inner < 60 && rows >= 6)
+		list_draw_tall(&in->list, w, top, 1, rows, inner, 2, draw_row2, &rc);
+	else
+		list_draw(&in->list, w, top, 1, rows, inner, draw_row, &rc);
 }
 
 static const char *interp_help(struct pane *p, enum action a)

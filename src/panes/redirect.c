@@ -353,10 +353,10 @@ static void redirect_draw(struct pane *p, WINDOW *w, int h, int width)
 			catalogue_service_info(r->d->cat, r->rows[r->list.cur].index, NULL);
 		const char *phone = in && in->n_phones && in->phones[0].number
 				    ? in->phones[0].number : NULL;
-		char *foot = xasprintf("%s%s%s", org ? catalogue_text(&org->name, i18n_lang()) : "",
-				       phone ? "  " : "", phone ? phone : "");
-		ui_put_data(w, h - 2, 1, inner, foot, theme_attr(TH_DIM));
-		free(foot);
+		/* The phone in full; the organisation gives way to it. */
+		ui_put_data_pair(w, h - 2, 1, inner,
+				 org ? catalogue_text(&org->name, i18n_lang()) : "",
+				 phone, theme_attr(TH_DIM));
 		rows--;
 	}
 	if (inner >= 44) {

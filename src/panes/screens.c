@@ -132,6 +132,7 @@ out:
 
 void screens_desk_key(struct desk *d, enum action a)
 {
+	desk_key(d);
 	switch (action_scope(a)) {
 	case SCOPE_GLOBAL: case SCOPE_CONTACT: case SCOPE_TRAINING:
 		return;

@@ -14,12 +14,18 @@
 #include "ui/list.h"
 #include "ui/theme.h"
 
+/* The least width of a column of short labels: "[x] " and 13 columns. */
+#define TOPICS_COLUMN_MIN 17
+
 struct topics {
 	struct desk *d;
 	struct list list;
 	int rows[TOPIC__N];	/* topics shown, in display order */
 	struct lineedit filter;
 	bool editing;
+	/* Rows a column in two columns (the topics did not fit in one);
+	 * 0 in one column. Left and Right then go across. */
+	int per;
 	unsigned seen_gen, seen_lang, seen_cat, seen_count;
 	int cur_y, cur_x;
 };
@@ -118,6 +124,16 @@ static unsigned topics_handle(struct pane *p, enum action a, km_key key)
 	case ACT_HOME: case ACT_END:
 		list_move(&t->list, a);
 		return PANE_HANDLED | PANE_REDRAW;
+	case ACT_LEFT: case ACT_RIGHT:
+		if (t->per > 0) {
+			size_t per = (size_t)t->per, cur = t->list.cur;
+			if (a == ACT_RIGHT && cur + per < t->list.n)
+				list_select(&t->list, cur + per);
+			else if (a == ACT_LEFT && cur >= per)
+				list_select(&t->list, cur - per);
+			return PANE_HANDLED | PANE_REDRAW;
+		}
+		return PANE_IGNORED;
 	case ACT_TOGGLE:
 		return toggle(t);
 	case ACT_CHOOSE:
@@ -173,26 +189,38 @@ struct row_ctx {
 	bool focused;
 };
 
+static void draw_cell(struct row_ctx *rc, WINDOW *w, int y, int x, int width,
+		      size_t i, bool hl, bool brief);
+
 static void draw_row(void *vctx, WINDOW *w, int y, int x, int width,
 		     size_t i, bool hl)
 {
-	struct row_ctx *rc = vctx;
+	draw_cell(vctx, w, y, x, width, i, hl, false);
+}
+
+/* brief: the short label, and the day's count only where it fits. */
+static void draw_cell(struct row_ctx *rc, WINDOW *w, int y, int x, int width,
+		      size_t i, bool hl, bool brief)
+{
 	struct topics *t = rc->t;
 	int topic = t->rows[i], cw = 0, used;
 	bool on = (t->d->c->topics >> topic) & 1u;
 	attr_t base = hl ? theme_attr(rc->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
 	char count[16] = "";
+	const char *label;
 
 	if (t->d->topic_counts[topic] > 0) {
 		snprintf(count, sizeof count, "%d", t->d->topic_counts[topic]);
 		cw = (int)strlen(count) + 1;
 	}
-	if (cw >= width - 6)
+	label = brief ? codes_topic_short(topic) : codes_label(CODES_TOPIC, topic);
+	if (cw >= width - 6
+	    || (brief && 4 + (int)text_width(label) + cw > width))
 		cw = 0;
 	ui_fill(w, y, x, width, base);
 	used = ui_put(w, y, x, width, on ? "[x] " : "[ ] ",
 		      on && !hl ? theme_attr(TH_MARK) : base);
-	ui_put_cut(w, y, x + used, width - used - cw, codes_label(CODES_TOPIC, topic), base);
+	ui_put_cut(w, y, x + used, width - used - cw, label, base);
 	if (cw)
 		ui_put(w, y, x + width - cw + 1, cw - 1, count,
 		       hl ? base : theme_attr(TH_DIM));
@@ -214,6 +242,24 @@ static void topics_draw(struct pane *p, WINDOW *w, int h, int width)
 	}
 	if (t->list.n == 0 && rows > 0)
 		ui_put_cut(w, top, 2, width - 3, _("(no topic matches)"), theme_attr(TH_DIM));
+	/* Too few rows for every topic: two columns of short labels, so
+	 * that none is off screen (an 80x24 desk has 10 rows here). */
+	t->per = 0;
+	if ((int)t->list.n > rows && rows > 0
+	    && (int)(t->list.n + 1) / 2 <= rows && width - 2 >= 2 * TOPICS_COLUMN_MIN) {
+		int per = (int)(t->list.n + 1) / 2, colw = (width - 2) / 2;
+		size_t i;
+		t->per = per;
+		for (i = 0; i < t->list.n; i++)
+			draw_cell(&rc, w, top + (int)i % per, 1 + ((int)i / per) * colw,
+				  (int)i / per ? width - 2 - colw : colw - 1, i,
+				  i == t->list.cur, true);
+		for (i = t->list.n; i < (size_t)(2 * per); i++)
+			ui_fill(w, top + (int)i % per, 1 + colw, width - 2 - colw, A_NORMAL);
+		for (i = (size_t)per; i < (size_t)rows; i++)
+			ui_fill(w, top + (int)i, 1, width - 2, A_NORMAL);
+		return;
+	}
 	list_draw(&t->list, w, top, 1, rows, width - 2, draw_row, &rc);
 }
 
@@ -231,6 +277,20 @@ static const char *topics_help(struct pane *p, enum action a)
 	}
 }
 
+static size_t topics_help_more(struct pane *p, size_t i, const char **keys,
+			       const char **text)
+{
+	(void)p;
+	if (keys && i == 0) {
+		*keys = N_("a letter");
+		*text = N_("jump to the next topic that starts with it");
+	} else if (keys && i == 1) {
+		*keys = N_("Left, Right");
+		*text = N_("in two columns: to the other column");
+	}
+	return 2;
+}
+
 static void topics_done(struct pane *p)
 {
 	struct topics *t = st(p);
@@ -246,6 +306,7 @@ static const struct pane_ops topics_ops = {
 	.wants_text = topics_wants_text,
 	.cursor = topics_cursor,
 	.help = topics_help,
+	.help_more = topics_help_more,
 	.done = topics_done,
 };
 

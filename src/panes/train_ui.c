@@ -504,7 +504,7 @@ static unsigned run_global(struct screen *s, void *ud, enum action a)
 		else
 			retry(s, u);
 		return PANE_HANDLED;
-	case ACT_UNDO: {
+	case ACT_UNDO: case ACT_CORRECT: {
 		char *k = screen_key_hint(s, KM_GLOBAL, ACT_NEW_CONTACT);
 		desk_message(d, false, _("Training saves nothing, so there is nothing to undo; %s starts a new attempt."),
 			     k);

@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/help.h"
 #include "ui/screen.h"
 #include "ui/theme.h"
 
@@ -332,6 +333,43 @@ static bool quick_letter(struct field *f, km_key key)
 	return found;
 }
 
+/* F1 in a window: its keys; with choice fields, theirs and the letters
+ * too. */
+static void dialog_help(struct overlay *o, bool choices)
+{
+	static const struct help_row with[] = {
+		{ KM_DIALOG, ACT_CONFIRM, N_("yes, accept") },
+		{ KM_DIALOG, ACT_REFUSE, N_("no, go back") },
+		{ KM_DIALOG, ACT_PREV_FIELD, N_("go to the previous field") },
+		{ KM_DIALOG, ACT_NEXT_FIELD, N_("go to the next field") },
+		{ KM_DIALOG, ACT_PREV_CHOICE, N_("previous choice for the field") },
+		{ KM_DIALOG, ACT_NEXT_CHOICE, N_("next choice for the field") },
+		{ KM_DIALOG, ACT_PAGE_UP, N_("move up one page") },
+		{ KM_DIALOG, ACT_PAGE_DOWN, N_("move down one page") },
+	};
+	static const struct help_row without[] = {
+		{ KM_DIALOG, ACT_CONFIRM, N_("yes, accept") },
+		{ KM_DIALOG, ACT_REFUSE, N_("no, go back") },
+		{ KM_DIALOG, ACT_UP, N_("scroll up") },
+		{ KM_DIALOG, ACT_DOWN, N_("scroll down") },
+		{ KM_DIALOG, ACT_PAGE_UP, N_("move up one page") },
+		{ KM_DIALOG, ACT_PAGE_DOWN, N_("move down one page") },
+		{ KM_DIALOG, ACT_HOME, N_("go to the first row") },
+		{ KM_DIALOG, ACT_END, N_("go to the last row") },
+	};
+	char *title;
+	if (!o->screen)
+		return;
+	title = xasprintf(_("Keys: %s"), o->title ? o->title : "");
+	screen_push_overlay(o->screen, choices
+		? help_new_rows_and(screen_keymap(o->screen), title, with,
+				    sizeof with / sizeof with[0], N_("a letter"),
+				    N_("jump to the choice that starts with it"))
+		: help_new_rows(screen_keymap(o->screen), title, without,
+				sizeof without / sizeof without[0]));
+	free(title);
+}
+
 static unsigned dialog_handle(struct overlay *o, enum action a, km_key key)
 {
 	struct dialog *d = o->state;
@@ -380,6 +418,9 @@ static unsigned dialog_handle(struct overlay *o, enum action a, km_key key)
 	case ACT_NONE:
 		if (f && quick_letter(f, key))
 			return OVERLAY_HANDLED | OVERLAY_REDRAW;
+		return OVERLAY_HANDLED;
+	case ACT_HELP:
+		dialog_help(o, f != NULL);
 		return OVERLAY_HANDLED;
 	default:
 		return OVERLAY_HANDLED;

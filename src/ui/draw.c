@@ -46,6 +46,22 @@ int ui_put_data(WINDOW *w, int y, int x, int width, const char *raw,
 	return n;
 }
 
+int ui_put_data_pair(WINDOW *w, int y, int x, int width, const char *left,
+		     const char *right, attr_t attr)
+{
+	char *r = right && *right ? text_sanitize(right) : NULL;
+	int rw = r ? (int)text_width(r) : 0, lw;
+	ui_fill(w, y, x, width, attr);
+	if (!r || rw + 2 > width) {
+		free(r);
+		return ui_put_data(w, y, x, width, left ? left : "", attr);
+	}
+	lw = left && *left ? ui_put_data(w, y, x, width - rw - 2, left, attr) : 0;
+	ui_put(w, y, x + width - rw, rw, r, attr);
+	free(r);
+	return lw + 2 + rw;
+}
+
 int ui_put_cut(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
 {
 	char *c;

@@ -17,6 +17,11 @@ void ui_put_pad(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
 /* Sanitize raw (catalogue) text, then ui_put(). */
 int ui_put_data(WINDOW *w, int y, int x, int width, const char *raw,
 		attr_t attr);
+/* Two pieces of data on one line: right (a phone number) whole at the
+ * right end when it fits at all, left (a name) cut before it; the rest
+ * is filled. Returns the columns used. */
+int ui_put_data_pair(WINDOW *w, int y, int x, int width, const char *left,
+		     const char *right, attr_t attr);
 /* s cut to width with an ellipsis when too long, then put. */
 int ui_put_cut(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
 /* Spaces. */

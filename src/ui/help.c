@@ -44,7 +44,7 @@ static char *keys_string(const struct keymap *km, enum km_context ctx,
 	size_t n = keymap_keys_for(km, ctx, a, keys, 16), i;
 	char *s = xstrdup("");
 	for (i = 0; i < n; i++) {
-		char *name = keymap_key_name(keys[i]);
+		char *name = keymap_key_label(keys[i]);
 		char *t = xasprintf("%s%s%s", s, i ? ", " : "", name);
 		free(name);
 		free(s);
@@ -56,11 +56,20 @@ static char *keys_string(const struct keymap *km, enum km_context ctx,
 char **help_rows(const struct keymap *km, struct pane *p,
 		 help_screen_text *screen_text, void *ud, size_t *n)
 {
-	char **rows = xcalloc(ACT__N, sizeof *rows);
+	size_t more = p->ops->help_more ? p->ops->help_more(p, 0, NULL, NULL) : 0, m;
+	char **rows = xcalloc(ACT__N + more, sizeof *rows);
 	int pass, a;
 	*n = 0;
-	/* The pane's own keys first, then the keys of the whole screen. */
-	for (pass = 0; pass < 2; pass++)
+	/* The pane's own keys first (and what it does with letters and
+	 * typing), then the keys of the whole screen. */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			for (m = 0; m < more; m++) {
+				const char *k = NULL, *t = NULL;
+				p->ops->help_more(p, m, &k, &t);
+				if (k && t)
+					rows[(*n)++] = xasprintf("%s\t%s", _(k), _(t));
+			}
 		for (a = ACT_NONE + 1; a < ACT__N; a++) {
 			const char *t;
 			char *k;
@@ -75,6 +84,7 @@ char **help_rows(const struct keymap *km, struct pane *p,
 				rows[(*n)++] = xasprintf("%s\t%s", k, _(t));
 			free(k);
 		}
+	}
 	return rows;
 }
 
@@ -215,8 +225,17 @@ struct overlay *help_new(const struct keymap *km, struct pane *p,
 struct overlay *help_new_rows(const struct keymap *km, const char *title,
 			      const struct help_row *rows, size_t n)
 {
-	char **out = xcalloc(n ? n : 1, sizeof *out);
+	return help_new_rows_and(km, title, rows, n, NULL, NULL);
+}
+
+struct overlay *help_new_rows_and(const struct keymap *km, const char *title,
+				  const struct help_row *rows, size_t n,
+				  const char *more_keys, const char *more_text)
+{
+	char **out = xcalloc(n + 1, sizeof *out);
 	size_t i, k = 0;
+	if (more_keys && more_text)
+		out[k++] = xasprintf("%s\t%s", _(more_keys), _(more_text));
 	for (i = 0; i < n; i++) {
 		char *keys = keys_string(km, rows[i].ctx, rows[i].action);
 		if (*keys)

@@ -27,6 +27,11 @@ struct help_row {
 };
 struct overlay *help_new_rows(const struct keymap *km, const char *title,
 			      const struct help_row *rows, size_t n);
+/* The same with one more row for what no action is: keys and text are
+ * msgids ("a letter", what it does). */
+struct overlay *help_new_rows_and(const struct keymap *km, const char *title,
+				  const struct help_row *rows, size_t n,
+				  const char *keys, const char *text);
 
 /* The rows help_new shows, as "KEYS\tTEXT" strings; *n gets how many;
  * free each and the array. */

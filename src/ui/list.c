@@ -62,7 +62,14 @@ bool list_move(struct list *l, enum action a)
 void list_draw(struct list *l, WINDOW *w, int y, int x, int h, int width,
 	       list_row_fn row, void *ctx)
 {
+	list_draw_tall(l, w, y, x, h, width, 1, row, ctx);
+}
+
+void list_draw_tall(struct list *l, WINDOW *w, int y, int x, int lines,
+		    int width, int tall, list_row_fn row, void *ctx)
+{
 	size_t i;
+	int h = tall > 0 ? lines / tall : 0;
 	if (h < 1 || width < 1)
 		return;
 	l->page = h;
@@ -74,6 +81,6 @@ void list_draw(struct list *l, WINDOW *w, int y, int x, int h, int width,
 	if (l->top + (size_t)h > l->n)
 		l->top = l->n > (size_t)h ? l->n - (size_t)h : 0;
 	for (i = 0; i < (size_t)h && l->top + i < l->n; i++)
-		row(ctx, w, y + (int)i, x, width, l->top + i,
+		row(ctx, w, y + (int)i * tall, x, width, l->top + i,
 		    l->top + i == l->cur);
 }

@@ -32,5 +32,9 @@ typedef void (*list_row_fn)(void *ctx, WINDOW *w, int y, int x, int width,
 			    size_t i, bool highlighted);
 void list_draw(struct list *l, WINDOW *w, int y, int x, int h, int width,
 	       list_row_fn row, void *ctx);
+/* The same with rows of tall lines each (lines / tall rows shown; row is
+ * called with the first line's y and draws all of its lines). */
+void list_draw_tall(struct list *l, WINDOW *w, int y, int x, int lines,
+		    int width, int tall, list_row_fn row, void *ctx);
 
 #endif

@@ -46,6 +46,10 @@ struct pane_ops {
 	/* Help text (an msgid) of action a in this pane, or NULL when the
 	 * action does nothing here (then F1 does not list it). */
 	const char *(*help)(struct pane *p, enum action a);
+	/* F1's rows for what no action names (letters, typing): row i's
+	 * keys and text (msgids) while i < the count returned. May be NULL. */
+	size_t (*help_more)(struct pane *p, size_t i, const char **keys,
+			    const char **text);
 	/* Free the state. May be NULL. */
 	void (*done)(struct pane *p);
 };

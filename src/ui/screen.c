@@ -42,7 +42,14 @@ struct screen {
 	int cols, lines;
 	bool laid_out, too_small, all_dirty, repaint, quit;
 	int cursor_shown;	/* -1 unknown, 0, 1 */
+	/* Keys typed while the terminal was too small, done in order once
+	 * it is large enough again (SCREEN_KEPT_MAX; more are refused and
+	 * counted, and the notice says so). */
+	km_key *kept;
+	size_t n_kept, n_refused;
 };
+
+#define SCREEN_KEPT_MAX 512
 
 struct screen *screen_new(const struct keymap *km, const struct layout *l,
 			  const struct screen_app *app, void *ud)
@@ -98,6 +105,7 @@ void screen_free(struct screen **sp)
 	while (s->n_ov)
 		overlay_destroy(s->ov[--s->n_ov]);
 	free(s->ov);
+	free(s->kept);
 	for (i = 0; i < s->n_panes; i++) {
 		if (s->panes[i]->ops->done)
 			s->panes[i]->ops->done(s->panes[i]);
@@ -282,7 +290,7 @@ char *screen_key_hint(const struct screen *s, enum km_context ctx,
 	km_key k;
 	if (keymap_keys_for(s->km, ctx, a, &k, 1) == 0)
 		return xstrdup("");
-	return keymap_key_name(k);
+	return keymap_key_label(k);
 }
 
 static void place_overlay(struct screen *s, struct overlay *o)
@@ -303,6 +311,18 @@ static void place_overlay(struct screen *s, struct overlay *o)
 		return;
 	o->win = newwin(h, w, (s->lines - h) / 2, (s->cols - w) / 2);
 	o->dirty = true;
+}
+
+static void replay_kept(struct screen *s)
+{
+	km_key *keys = s->kept;
+	size_t n = s->n_kept, i;
+	s->kept = NULL;
+	s->n_kept = 0;
+	s->n_refused = 0;
+	for (i = 0; i < n && !s->quit && !s->too_small; i++)
+		screen_key(s, keys[i]);
+	free(keys);
 }
 
 void screen_relayout(struct screen *s)
@@ -349,6 +369,8 @@ void screen_relayout(struct screen *s)
 		s->panes[i]->dirty = true;
 	s->all_dirty = true;
 	werase(stdscr);
+	if (!s->too_small && s->n_kept)
+		replay_kept(s);
 }
 
 struct notice_ctx {
@@ -394,6 +416,24 @@ static void draw_notice(struct screen *s)
 			break;
 		}
 		free(q);
+	}
+	if (s->n_kept || s->n_refused) {
+		/* TRANSLATORS: after the too-small notice: keys typed meanwhile
+		 * wait for a larger terminal. */
+		char *k = xasprintf(ngettext("%s %zu key typed meanwhile is kept: it is done when the terminal is larger.",
+					     "%s %zu keys typed meanwhile are kept: they are done when the terminal is larger.",
+					     (unsigned long)s->n_kept), msg, s->n_kept);
+		free(msg);
+		msg = k;
+		if (s->n_refused) {
+			/* TRANSLATORS: keys beyond what is kept while the
+			 * terminal is too small. */
+			k = xasprintf(ngettext("%s %zu more key was not kept.",
+					       "%s %zu more keys were not kept.",
+					       (unsigned long)s->n_refused), msg, s->n_refused);
+			free(msg);
+			msg = k;
+		}
 	}
 	/* Word-wrapped onto as many rows as there are. */
 	{
@@ -595,6 +635,15 @@ void screen_key(struct screen *s, km_key key)
 			screen_repaint(s);
 		else if (a == ACT_QUIT)
 			s->quit = true;
+		else if (s->n_kept < SCREEN_KEPT_MAX) {
+			/* Kept, and done when the screen is large again:
+			 * nothing typed is dropped unseen. */
+			if (!s->kept)
+				s->kept = xcalloc(SCREEN_KEPT_MAX, sizeof *s->kept);
+			s->kept[s->n_kept++] = key;
+		} else
+			s->n_refused++;
+		s->all_dirty = true;	/* the notice counts them */
 		return;
 	}
 	if (s->n_ov) {

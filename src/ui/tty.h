@@ -11,8 +11,9 @@
 
 #include "core/keymap.h"
 
-/* A key read waits this long (ms) before the screen's idle hook runs. */
-#define TTY_IDLE_MS 30000
+/* A key read waits this long (ms) before the screen's idle hook runs
+ * (a message of the moment goes within this much of its time). */
+#define TTY_IDLE_MS 5000
 
 /* Everything a full-screen command needs before its first screen: a
  * terminal on both stdin and stdout, the signals caught, curses started.

@@ -51,7 +51,7 @@ check "text: total line" sh -c 'printf "%s\n" "$1" | grep -qx "Contacts: 15"' _ 
 out=$(r --lang fi --from 2026-11-01 --to 2026-11-22 --by channel)
 check "text in Finnish: Finnish dates" sh -c 'printf "%s\n" "$1" | grep -q "^Ajanjakso: 1.11.2026 – 22.11.2026$"' _ "$out"
 out=$(r --lang sv --date 2026-11-22 --by channel)
-check "text in Swedish: ISO dates" sh -c 'printf "%s\n" "$1" | grep -q "^Period: 2026-11-22$"' _ "$out"
+check "text in Swedish: Finland-Swedish dates" sh -c 'printf "%s\n" "$1" | grep -q "^Period: 22.11.2026$"' _ "$out"
 
 out=$(c --date 2026-11-22 --by language --by topic --format csv)
 check "cross table csv" sh -c 'printf "%s\n" "$1" | grep -qx "ar,ar,housing,Housing,2,13.3"' _ "$out"

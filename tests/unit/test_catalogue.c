@@ -13,6 +13,7 @@
 #include "core/catalogue.h"
 #include "core/catalogue_publish.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 /* dir/cat.db made from the fixture; caller frees. */
@@ -130,9 +131,26 @@ static void test_text_fallback(void **state)
 	assert_string_equal(catalogue_text(&t, "fi"), "Asumisneuvonta");
 	assert_string_equal(catalogue_text(&t, "en"), "Housing advice");
 	assert_string_equal(catalogue_text(&t, "sv_FI.UTF-8"), "Boenderådgivning");
-	/* Another UI language gets Finnish, then English. */
-	assert_string_equal(catalogue_text(&t, "so"), "Asumisneuvonta");
-	assert_string_equal(catalogue_text(&t, NULL), "Asumisneuvonta");
+	/* Another UI language gets the chain: English, Finnish, Swedish by
+	 * default (a Russian operator reads English before Finnish). */
+	assert_string_equal(catalogue_text(&t, "so"), "Housing advice");
+	assert_string_equal(catalogue_text(&t, NULL), "Housing advice");
+	{
+		static const char *const fi_first[] = { "fi", "sv", NULL };
+		static const char *const sv_only[] = { "sv", NULL };
+		static const char *const dflt[] = { "en", "fi", "sv", NULL };
+		i18n_set_text_fallback(fi_first);
+		assert_string_equal(catalogue_text(&t, "so"), "Asumisneuvonta");
+		/* The UI language still comes first. */
+		assert_string_equal(catalogue_text(&t, "en"), "Housing advice");
+		i18n_set_text_fallback(sv_only);
+		t.v[CAT_SV] = NULL;
+		/* Nothing in the chain: any language there is. */
+		assert_string_equal(catalogue_text(&t, "ru"), "Asumisneuvonta");
+		t.v[CAT_SV] = "Boenderådgivning";
+		assert_string_equal(catalogue_text(&t, "ru"), "Boenderådgivning");
+		i18n_set_text_fallback(dflt);
+	}
 	t.v[CAT_FI] = "";
 	assert_string_equal(catalogue_text(&t, "so"), "Housing advice");
 	assert_int_equal(catalogue_lang("sv"), CAT_SV);

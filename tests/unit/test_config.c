@@ -469,6 +469,44 @@ static void test_syntax_error(void **state)
 	free(err);
 }
 
+/* The issue-14 options: their defaults, the lists as given, and bad
+ * values refused with the file and line. */
+static void test_desk_lists(void **state)
+{
+	struct fixture *f = *state;
+	struct config *c;
+	char *err;
+
+	put(f->sysconf, "desk = \"d\"\n");
+	c = load_ok(f, NULL);
+	assert_int_equal(c->backdate_days, 7);
+	assert_string_equal(c->ui_languages[0], "fi");
+	assert_string_equal(c->ui_languages[1], "sv");
+	assert_string_equal(c->ui_languages[2], "en");
+	assert_null(c->ui_languages[3]);
+	assert_string_equal(c->catalogue_fallback[0], "en");
+	assert_string_equal(c->catalogue_fallback[2], "sv");
+	config_free(&c);
+	put(f->sysconf, "ui-languages = {\"sv\", \"fi\"}\nbackdate-days = 0\n"
+	    "catalogue-fallback = {\"sv\"}\n");
+	c = load_ok(f, NULL);
+	assert_string_equal(c->ui_languages[0], "sv");
+	assert_string_equal(c->ui_languages[1], "fi");
+	assert_null(c->ui_languages[2]);
+	assert_string_equal(c->catalogue_fallback[0], "sv");
+	assert_null(c->catalogue_fallback[1]);
+	assert_int_equal(c->backdate_days, 0);
+	config_free(&c);
+	put(f->sysconf, "desk = \"d\"\nui-languages = {\"fi\", \"Swedish\"}\n");
+	err = load_fail(f, NULL);
+	assert_error_at(err, f->sysconf, 2, "Swedish");
+	free(err);
+	put(f->sysconf, "backdate-days = 32\n");
+	err = load_fail(f, NULL);
+	assert_error_at(err, f->sysconf, 1, "backdate-days");
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -485,6 +523,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_lang, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_config_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_desk_lists, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include "core/catalogue_publish.h"
 #include "core/catalogue_schema.h"
 #include "core/err.h"
+#include "core/hours.h"
 #include "core/service_details.h"
 
 static struct tm day(int y, int m, int d)
@@ -103,6 +104,22 @@ static void test_rows(void **state)
 	assert_non_null(strstr(r.buf, "checked 14 months ago\n"));
 	assert_non_null(strstr(r.buf, "Checked=1.10.2025") ||
 			strstr(r.buf, "Checked=2025-10-01"));
+
+	/* Closed now (Thursday 3 December at 12.00): when it opens next,
+	 * later today or on another day. */
+	{
+		char *err = NULL;
+		assert_int_equal(hours_parse(&s->hours, "mo 8.15-10", &err), 0);
+		r.buf[0] = '\0';
+		service_details(cat, 0, "en", &now, collect, &r);
+		if (!strstr(r.buf, "; closed now, opens Mon 08:15\n"))
+			fail_msg("%s", r.buf);
+		assert_int_equal(hours_parse(&s->hours, "mo-su 13-16", &err), 0);
+		r.buf[0] = '\0';
+		service_details(cat, 0, "en", &now, collect, &r);
+		if (!strstr(r.buf, "; closed now, opens at 13:00\n"))
+			fail_msg("%s", r.buf);
+	}
 	catalogue_free(&cat);
 }
 

@@ -202,6 +202,38 @@ static void test_add_validates(void **state_)
 	hours_clear(&h);
 }
 
+/* The next opening: later today, after a weekend, after an exception;
+ * none for hours that say nothing. */
+static void test_next_open(void **state_)
+{
+	struct hours h = { 0 };
+	char *err = NULL;
+	struct tm tm = { 0 };
+	time_t fri;
+	(void)state_;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(hours_parse(&h, "mo-fr 8.15-16; 2026-12-07 closed", &err), 0);
+	tm.tm_year = 2026 - 1900;
+	tm.tm_mon = 11;
+	tm.tm_mday = 4;	/* Friday 4 December, 17.00 */
+	tm.tm_hour = 17;
+	tm.tm_isdst = -1;
+	fri = mktime(&tm);
+	/* Monday the 7th is closed: Tuesday 8.15. */
+	assert_int_equal(hours_next_open(&h, fri, 14), fri + 86400 * 4 - 17 * 3600 + 8 * 3600 + 15 * 60);
+	/* Open now: now. */
+	assert_int_equal(hours_next_open(&h, fri - 3 * 3600, 14), fri - 3 * 3600);
+	/* Not within a day. */
+	assert_int_equal(hours_next_open(&h, fri, 1), 0);
+	hours_clear(&h);
+	assert_int_equal(hours_parse(&h, "", &err), 0);
+	assert_int_equal(hours_next_open(&h, fri, 14), 0);
+	hours_clear(&h);
+	unsetenv("TZ");
+	tzset();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_format_groups_days),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_add_validates),
+		cmocka_unit_test(test_next_open),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

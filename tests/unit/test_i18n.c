@@ -306,14 +306,21 @@ static void dates_and_times(void **state)
 	check_fmt(i18n_format_date, t, "22.11.2026");
 	check_fmt(i18n_format_date, t2, "1.2.2026");
 	check_fmt(i18n_format_time, t, "14.05");
-	check_fmt(i18n_format_time, t2, "09.05");
+	check_fmt(i18n_format_time, t2, "9.05");
 	check_fmt(i18n_format_datetime, t, "22.11.2026 14.05");
 
+	/* Finland-Swedish: the Finnish conventions (3.12.2026, 9.00). */
 	i18n_set_lang("sv");
-	check_fmt(i18n_format_date, t, "2026-11-22");
-	check_fmt(i18n_format_date, t2, "2026-02-01");
+	check_fmt(i18n_format_date, t, "22.11.2026");
+	check_fmt(i18n_format_date, t2, "1.2.2026");
 	check_fmt(i18n_format_time, t, "14.05");
-	check_fmt(i18n_format_datetime, t, "2026-11-22 14.05");
+	check_fmt(i18n_format_time, t2, "9.05");
+	check_fmt(i18n_format_datetime, t, "22.11.2026 14.05");
+
+	/* Estonian keeps zeros; English and the rest ISO dates. */
+	i18n_set_lang("et");
+	check_fmt(i18n_format_date, t2, "01.02.2026");
+	check_fmt(i18n_format_time, t2, "09.05");
 
 	i18n_set_lang("en");
 	check_fmt(i18n_format_date, t, "2026-11-22");
@@ -368,6 +375,28 @@ static void translate_in_other_language(void **state)
 	assert_string_equal(i18n_lang(), "fi");
 }
 
+/* F4 goes round ui-languages in their order; a language outside it goes
+ * to the first; an empty list means every shipped language. */
+static void f4_cycle(void **state)
+{
+	static const char *const cyc[] = { "fi", "sv", "en", NULL };
+	static const char *const none[] = { "xx", NULL };
+	(void)state;
+	init_env("C.UTF-8", NULL, "en");
+	i18n_set_cycle(cyc);
+	assert_string_equal(i18n_next_lang(), "fi");
+	i18n_set_lang("fi");
+	assert_string_equal(i18n_next_lang(), "sv");
+	i18n_set_lang("sv");
+	assert_string_equal(i18n_next_lang(), "en");
+	i18n_set_lang("ru");
+	assert_string_equal(i18n_next_lang(), "fi");
+	i18n_set_cycle(none);
+	i18n_set_lang("en");
+	assert_string_equal(i18n_next_lang(), "fi");	/* every shipped one */
+	i18n_set_cycle(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -380,6 +409,7 @@ int main(void)
 		cmocka_unit_test(plural_forms),
 		cmocka_unit_test(dates_and_times),
 		cmocka_unit_test(numbers),
+		cmocka_unit_test(f4_cycle),
 		cmocka_unit_test(translate_in_other_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

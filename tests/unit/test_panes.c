@@ -113,6 +113,8 @@ static struct catalogue *fixture(void)
 		     MOD_PHONE | MOD_VIDEO, 60, "mo-fr 8-16");
 	add_resource(cat, "arabic-line", RES_INTERPRETING, "ar", MOD_PHONE,
 		     0, "mo-su 0-24");
+	add_resource(cat, "sv-morning", RES_COLLEAGUE, "sv", MOD_INPERSON,
+		     0, "mo-fr 8-10");
 	return cat;
 }
 
@@ -214,6 +216,9 @@ static void intake_fields_cycle(void **state)
 	assert_int_equal(intake_field(f->intake), FIELD_CHANNEL);
 	for (i = 0; i < 20; i++)
 		act(f->intake, ACT_NEXT_FIELD);
+	assert_int_equal(intake_field(f->intake), FIELD_STARTED);
+	act(f->intake, ACT_PREV_FIELD);
+	act(f->intake, ACT_PREV_FIELD);
 	assert_int_equal(intake_field(f->intake), FIELD_NOTE);
 	act(f->intake, ACT_HOME);	/* in the note: the text's start */
 	assert_int_equal(intake_field(f->intake), FIELD_NOTE);
@@ -761,7 +766,9 @@ static void desk_help_screen_keys(void **state)
 		"F1\tshow the keys of this pane", "F2\tsave the contact",
 		"F3\tstart a new contact (clears the draft)",
 		"F4\tswitch to the next user-interface language",
-		"F9\tundo the last saved contact", "F10\tquit",
+		"F9\tundo the last saved contact",
+		"C-o\tcorrect or undo one of this session's contacts of today",
+		"F10\tquit",
 		"C-l\tredraw the screen",
 	};
 	static const struct screen_app app = {
@@ -806,6 +813,224 @@ static void desk_help_screen_keys(void **state)
 	keymap_free(&km);
 }
 
+
+/* Messages belong to a moment: a save's summary goes at the next
+ * contact's first change or after message_seconds, a gap in the draft
+ * goes when it is filled, and F4 leaves nothing of the language before. */
+static void messages_live_for_a_moment(void **state)
+{
+	struct fx *f = *state;
+	struct desk *d = f->d;
+	time_t t0 = fixed_now;
+
+	desk_key(d);
+	desk_toggle_topic(d, TOPIC_HOUSING);
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_OK);
+	assert_non_null(d->message);
+	assert_non_null(strstr(d->message, "Saved"));
+	/* The next contact's first change takes it away. */
+	desk_key(d);
+	desk_toggle_topic(d, TOPIC_HOUSING);
+	assert_null(d->message);
+	/* Saved again, and no key: it goes after the time, not before. */
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_OK);
+	fixed_now += d->message_seconds - 1;
+	assert_false(desk_tick(d));
+	assert_non_null(d->message);
+	fixed_now += 1;
+	assert_true(desk_tick(d));
+	assert_null(d->message);
+
+	/* A missing topic: a change elsewhere leaves it, the topic ends it,
+	 * and time does not. */
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_INVALID);
+	assert_non_null(d->message);
+	assert_int_equal(d->message_life, DESK_LIFE_CAUSE);
+	desk_key(d);
+	desk_set_field(d, FIELD_AGE, 1);
+	fixed_now += 3600;
+	desk_tick(d);
+	assert_non_null(d->message);
+	/* F4 says it again rather than dropping it. */
+	desk_next_language(d);
+	assert_non_null(d->message);
+	assert_int_equal(d->message_life, DESK_LIFE_CAUSE);
+	desk_key(d);
+	desk_toggle_topic(d, TOPIC_HOUSING);
+	assert_null(d->message);
+
+	/* A refused note: the warning stays while the number does. */
+	contact_set_note(d->c, "soita 040 1234567");
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_INVALID);
+	assert_int_equal(d->message_cause, DESK_CAUSE_NOTE);
+	desk_key(d);
+	contact_set_note(d->c, "soita huomenna");
+	desk_changed(d);
+	assert_null(d->message);
+
+	/* A message of the moment goes at F4. */
+	desk_key(d);
+	assert_int_equal(desk_save(d), DESK_OK);
+	assert_non_null(d->message);
+	desk_next_language(d);
+	assert_null(d->message);
+	fixed_now = t0;
+}
+
+
+/* A group of 12 is one contact of 12 people; a backdated contact starts
+ * when the advisor says, within backdate-days, never in the future. */
+static void group_and_backdated(void **state)
+{
+	struct fx *f = *state;
+	struct desk *d = f->d;
+	time_t before = fixed_now, noon = 1772625600;	/* a Wednesday, 12.00 */
+
+	fixed_now = noon;
+	/* Typed into People: 1, 2 makes 12; Left one less. */
+	while (intake_field(f->intake) != FIELD_PEOPLE)
+		act(f->intake, ACT_NEXT_FIELD);
+	type(f->intake, "12");
+	assert_int_equal(d->c->people, 12);
+	act(f->intake, ACT_LEFT);
+	assert_int_equal(d->c->people, 11);
+	act(f->intake, ACT_RIGHT);
+	desk_set_people(d, 0);
+	assert_int_equal(d->c->people, 1);
+	desk_set_people(d, 12);
+
+	/* Started: Left goes a quarter back from now, '-' a day. */
+	act(f->intake, ACT_NEXT_FIELD);
+	assert_int_equal(intake_field(f->intake), FIELD_STARTED);
+	assert_false(d->c->backdated);
+	act(f->intake, ACT_LEFT);
+	assert_true(d->c->backdated);
+	assert_int_equal(d->c->started_at, noon - 15 * 60);
+	type(f->intake, "-");
+	assert_int_equal(d->c->started_at, noon - 15 * 60 - 86400);
+	/* Typed 930: half past nine on that day. */
+	type(f->intake, "930");
+	assert_int_equal(d->c->started_at, noon - 86400 - (2 * 3600 + 30 * 60));
+	/* Eight days back is refused (seven allowed), with a message. */
+	assert_false(desk_shift_start(d, -8 * 24 * 60));
+	assert_non_null(d->message);
+	assert_int_equal(d->c->started_at, noon - 86400 - (2 * 3600 + 30 * 60));
+	/* Not in the future: a later time today is refused. */
+	type(f->intake, "+");
+	assert_false(desk_set_start_time(d, 13, 0));
+	assert_true(desk_set_start_time(d, 9, 30));
+	/* Delete: as it happens again. */
+	act(f->intake, ACT_CLEAR_FIELD);
+	assert_false(d->c->backdated);
+	assert_true(desk_set_start_time(d, 9, 30));
+
+	desk_toggle_topic(d, TOPIC_OTHER);
+	assert_int_equal(desk_save(d), DESK_OK);
+	assert_non_null(strstr(d->message, "12 people"));
+	assert_non_null(strstr(d->message, "backdated"));
+	/* The next contact is one person, as it happens. */
+	assert_int_equal(d->c->people, 1);
+	assert_false(d->c->backdated);
+	{
+		struct contact **list = NULL;
+		size_t n = 0;
+		assert_int_equal(desk_today(d, &list, &n), 0);
+		assert_int_equal(n, 1);
+		assert_int_equal(list[0]->people, 12);
+		assert_true(list[0]->backdated);
+		assert_int_equal(list[0]->started_at, noon - (2 * 3600 + 30 * 60));
+		stats_contacts_free(&list, n);
+	}
+	/* backdate-days = 0: none at all. */
+	d->backdate_days = 0;
+	assert_false(desk_shift_start(d, -15));
+	assert_false(d->c->backdated);
+	fixed_now = before;
+}
+
+
+/* Choosing an interpreter who cannot serve now records it with a
+ * warning saying when they can: a colleague off shift, a service whose
+ * booking takes an hour. One who can says nothing more. */
+static void interpreter_warnings(void **state)
+{
+	struct fx *f = *state;
+	struct desk *d = f->d;
+	struct dialog *dl;
+	struct overlay *o;
+	time_t before = fixed_now;
+
+	fixed_now = 1772625600;	/* Wednesday 12.00 UTC */
+	assert_null(interpreters_choose(d, resource_named(d, "desk-2-advisor"), "so"));
+	assert_false(d->message_error);
+	assert_null(interpreters_choose(d, resource_named(d, "sv-morning"), "sv"));
+	assert_true(d->message_life == DESK_LIFE_CONTACT);
+	assert_string_equal(d->c->interpreter_resource, "sv-morning");
+	assert_true(d->message_error);
+	/* (The UI language is what an earlier test's F4 left: either
+	 * convention.) */
+	if (!strstr(d->message, "2026-03-05 08:00") && !strstr(d->message, "5.3.2026 8.00"))
+		fail_msg("%s", d->message);
+	dl = interpreters_choose(d, resource_named(d, "interpreting"), "so");
+	o = dialog_overlay(dl);
+	o->ops->handle(o, ACT_CONFIRM, 0);
+	overlay_destroy(o);
+	assert_string_equal(d->c->interpreter_resource, "interpreting");
+	if (!strstr(d->message, "2026-03-04 13:00") && !strstr(d->message, "4.3.2026 13.00"))
+		fail_msg("%s", d->message);
+	/* A warning of the moment: the next change takes it away. */
+	desk_key(d);
+	desk_toggle_topic(d, TOPIC_HEALTH);
+	assert_null(d->message);
+	fixed_now = before;
+}
+
+
+/* F1 names keys in the UI language and lists what no action names:
+ * letters, typing, digits. */
+static void help_translates_and_lists_typing(void **state)
+{
+	struct fx *f = *state;
+	char *path = util_write(tmp, "km2", "global { quit = \"F10\" }\n");
+	struct keymap *km = NULL;
+	char *err = NULL, **rows, *l;
+	size_t n, i;
+	int found = 0;
+	assert_int_equal(keymap_load(path, &km, &err), 0);
+	rows = screen_help_rows(km, f->intake, &n);
+	for (i = 0; i < n; i++) {
+		found += !strncmp(rows[i], "a letter\t", 9)
+			 + !strncmp(rows[i], "typing\t", 7)
+			 + !strncmp(rows[i], "digits\t", 7);
+		free(rows[i]);
+	}
+	free(rows);
+	assert_int_equal(found, 3);
+	rows = screen_help_rows(km, f->topics, &n);
+	found = 0;
+	for (i = 0; i < n; i++) {
+		found += !strncmp(rows[i], "a letter\t", 9);
+		free(rows[i]);
+	}
+	free(rows);
+	assert_int_equal(found, 1);
+	keymap_free(&km);
+	free(path);
+	l = keymap_key_label(KM_SPACE);
+	assert_string_equal(l, "Space");	/* untranslated here: the msgid */
+	free(l);
+	l = keymap_key_label(KM_F(9));
+	assert_string_equal(l, "F9");
+	free(l);
+	l = keymap_key_label('x');
+	assert_string_equal(l, "x");
+	free(l);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -826,6 +1051,10 @@ int main(void)
 		T(draft_is_journalled_and_restored),
 		T(help_lists_the_keymap),
 		T(desk_help_screen_keys),
+		T(messages_live_for_a_moment),
+		T(group_and_backdated),
+		T(interpreter_warnings),
+		T(help_translates_and_lists_typing),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -269,6 +269,75 @@ static void test_undo_within_window(void **state)
 	stats_close(&st);
 }
 
+/* A correction saves over the contact's own row: counted once, its
+ * topics and fields changed, corrected_at set, one event a changed
+ * field naming the field and never the note's text; a session's list of
+ * the day; undo of a listed contact by id. */
+static void test_correct_and_list(void **state)
+{
+	struct fx *fx = *state;
+	struct stats *st = open_ok(fx->path, "desk1");
+	struct contact *a = contact_at(T_1405, 1u << TOPIC_HOUSING);
+	struct contact *b = contact_at(T_1405 + 60, 1u << TOPIC_LEISURE);
+	struct contact **list = NULL;
+	int topics[TOPIC__N], changed = -1;
+	size_t n = 0;
+	char *err = NULL, *v;
+
+	save_ok(st, a);
+	save_ok(st, b);
+	assert_int_equal(stats_session_day(st, "2026-11-22", &list, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0]->id, a->id);
+	assert_string_equal(list[1]->id, b->id);
+	/* Unchanged: nothing written. */
+	assert_int_equal(stats_correct(st, list[0], T_1405 + 600, &changed, &err), 0);
+	assert_int_equal(changed, 0);
+	list[0]->topics |= 1u << TOPIC_OTHER;
+	contact_set_note(list[0], "soittaa huomenna");
+	assert_int_equal(stats_correct(st, list[0], T_1405 + 600, &changed, &err), 0);
+	assert_int_equal(changed, 2);
+	assert_int_equal(count_day(st, "2026-11-22", topics), 2);
+	assert_int_equal(topics[TOPIC_OTHER], 1);
+	assert_int_equal(topics[TOPIC_HOUSING], 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM contact WHERE corrected_at IS NOT NULL"), 1);
+	v = sql_text(fx->path, "SELECT group_concat(detail, ',') FROM (SELECT detail FROM events WHERE kind = 'correct' ORDER BY id)");
+	assert_string_equal(v, "topics,note");
+	free(v);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM events WHERE detail LIKE '%huomenna%'"), 0);
+	v = sql_text(fx->path, "SELECT topics FROM contact WHERE rowid = 1");
+	assert_string_equal(v, "housing;other");
+	free(v);
+	/* Backdated afterwards: the start and the flag, two events. */
+	list[1]->started_at -= 3600;
+	list[1]->backdated = true;
+	assert_int_equal(stats_correct(st, list[1], T_1405 + 700, &changed, &err), 0);
+	assert_int_equal(changed, 2);
+	v = sql_text(fx->path, "SELECT group_concat(detail, ',') FROM (SELECT detail FROM events"
+		     " WHERE kind = 'correct' AND contact_id = (SELECT id FROM contact WHERE rowid = 2)"
+		     " ORDER BY id)");
+	assert_string_equal(v, "started_at,backdated");
+	free(v);
+	assert_int_equal(sql_int(fx->path, "SELECT backdated FROM contact WHERE rowid = 2"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT started_at FROM contact WHERE rowid = 2"),
+			 (int)(T_1405 + 60 - 3600));
+	/* Undo of the first by id, long after F9's window. */
+	assert_int_equal(stats_undo_id(st, list[0]->id, T_1405 + 7200, &err), 0);
+	assert_int_equal(count_day(st, "2026-11-22", NULL), 1);
+	assert_int_equal(stats_undo_id(st, list[0]->id, T_1405 + 7300, &err), 1);
+	err_free(&err);
+	/* An undone contact cannot be corrected. */
+	assert_int_equal(stats_correct(st, list[0], T_1405 + 7400, &changed, &err), -1);
+	err_free(&err);
+	stats_contacts_free(&list, n);
+	assert_int_equal(stats_session_day(st, "2026-11-22", &list, &n, &err), 0);
+	assert_int_equal(n, 1);
+	stats_contacts_free(&list, n);
+	contact_free(&a);
+	contact_free(&b);
+	stats_close(&st);
+}
+
 static void test_undo_after_window(void **state)
 {
 	struct fx *fx = *state;
@@ -1153,6 +1222,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open_folder_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sticky_folder_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_replaced_while_open, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_correct_and_list, setup, teardown),
 		cmocka_unit_test(test_local_day),
 		cmocka_unit_test(test_ids_unique),
 	};

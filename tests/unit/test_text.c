@@ -400,6 +400,27 @@ static void test_locale_utf8(void **state)
 	assert_true(text_locale_utf8());
 }
 
+/* Soft hyphens and emoji sequences never take other columns on screen
+ * than the width counts: what terminals draw differently goes. */
+static void test_sanitize_unsteady(void **state)
+{
+	static const struct { const char *in, *out; size_t w; } cases[] = {
+		{ "Ty\u00f6llisyys\u00adpalvelut", "Ty\u00f6llisyyspalvelut", 18 },
+		{ "\U0001F468\u200D\U0001F469\u200D\U0001F467", "\U0001F468\U0001F469\U0001F467", 6 },
+		{ "\u263A\uFE0F ok", "\u263A ok", 4 },
+		{ "\U0001F44D\U0001F3FD", "\U0001F44D", 2 },
+		{ "\U0001F3F4\U000E0067\U000E0062\U000E007F!", "\U0001F3F4!", 3 },
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *o = text_sanitize(cases[i].in);
+		assert_string_equal(o, cases[i].out);
+		assert_int_equal(text_width(o), cases[i].w);
+		free(o);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -419,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_collate),
 		cmocka_unit_test(test_locale_utf8),
+		cmocka_unit_test(test_sanitize_unsteady),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
