@@ -45,31 +45,44 @@ static const struct common_opt common_opts[] = {
 };
 #undef OPT
 
+/* One text a command (translated one by one, so that a new command leaves
+ * the others' translations alone), in the order --help prints them. */
+static const char *const usage_text[] = {
+	N_("Usage: neuvoo [desk]                 the advisor's desk screen\n"),
+	N_("       neuvoo review [--date D] [--close | --reopen]  the supervisor's day end\n"),
+	N_("       neuvoo report [--date D | --from D --to D] [--desk NAME]... [--by DIM]\n"
+		"                     [--by DIM2] [--count contacts|people]\n"
+		"                     [--compare-with previous] [--contacts]\n"
+		"                     [--format text|csv|json|html] [--suppress N] [PATH...]\n"
+		"       neuvoo report --db URL [--organisation NAME]... [report options]\n"
+		"       neuvoo report --tickets [--date D | --from D --to D]\n"
+		"                     [--format text|csv|json] [--suppress N]\n"),
+	N_("       neuvoo stats push [--init] --db URL [PATH...]\n"
+		"       neuvoo stats snapshot [--keep-notes] DIR\n"),
+	N_("       neuvoo train [--list | SCENARIO] [--trainee NAME]\n"
+		"       neuvoo train --check FILE...\n"
+		"       neuvoo train --results [--trainee NAME] [--format text|csv|json]\n"
+		"                    [PATH...]\n"
+		"       neuvoo train --reset --trainee NAME [--yes]\n"),
+	N_("       neuvoo tickets                  the queue of callback tickets\n"
+		"       neuvoo tickets --list [--format text|csv|json] [--assignee A]\n"
+		"                     [--language L] [--overdue] [--all]\n"
+		"       neuvoo tickets take ID | done ID | unreachable ID | pass ID --to WHO\n"),
+	N_("       neuvoo catalogue init [--force] | check [--stale MONTHS] | info\n"
+		"                        | show ID | search [--lang LL] QUERY\n"
+		"                        | export hsds DIR\n"
+		"       neuvoo catalogue import [--add] [--dry-run] [--keep-going] [--force]\n"
+		"                        [--verbose] SOURCE PATH...\n"),
+	N_("       neuvoo doctor [--fix]          check (as root: repair) the set-up\n"),
+	N_("Common options: --config FILE  --catalogue FILE  --stats-dir DIR  --desk NAME\n"
+		"                --lang LL  --keymap NAME  --screen NAME  --help  --version\n"),
+};
+
 static void usage(FILE *f)
 {
-	fputs(_("Usage: neuvoo [desk]                 the advisor's desk screen\n"
-		"       neuvoo review [--date D] [--close | --reopen]  the supervisor's day end\n"
-		"       neuvoo report [--date D | --from D --to D] [--desk NAME]... [--by DIM]\n"
-		"                     [--contacts] [--format text|csv|json] [--suppress N] [PATH...]\n"
-		"       neuvoo train [--list | SCENARIO] [--trainee NAME]\n"
-		"       neuvoo train --results [--format text|csv]\n"
-		"       neuvoo catalogue init [--force] | check [--stale MONTHS] | info | show ID\n"
-		"                        | search [--lang LL] QUERY | export hsds DIR\n"
-		"       neuvoo catalogue import [--add] [--dry-run] [--keep-going] [--force]\n"
-		"                        [--verbose] SOURCE PATH...\n"
-		"       neuvoo doctor [--fix]          check (as root: repair) the set-up\n"
-		"Common options: --config FILE  --catalogue FILE  --stats-dir DIR  --desk NAME\n"
-		"                --lang LL  --keymap NAME  --screen NAME  --help  --version\n"),
-	      f);
-	fputs(_("National statistics (PostgreSQL):\n"
-		"       neuvoo stats push [--init] --db URL [PATH...]\n"
-		"       neuvoo report --db URL [--organisation NAME]... [report options]\n"),
-	      f);
-	fputs(_("Callback tickets: neuvoo tickets [--list [--format text|csv|json] [--assignee A]\n"
-		"                       [--language L] [--overdue] [--all]]\n"
-		"                  | take ID | done ID | unreachable ID | pass ID --to WHO\n"
-		"                  neuvoo report --tickets [--date D | --from D --to D]\n"
-		"                       [--format text|csv|json] [--suppress N]\n"), f);
+	size_t i;
+	for (i = 0; i < sizeof usage_text / sizeof *usage_text; i++)
+		fputs(_(usage_text[i]), f);
 }
 
 /* As GNU programs do: the version, the copyright line and the licence. */
