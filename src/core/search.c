@@ -1093,6 +1093,7 @@ static const char *query_bases(struct search *s, const struct word_state *w)
 struct parts_ctx {
 	struct search *s;
 	uint64_t *acc;		/* every part so far, per tier (cumulative) */
+	uint64_t *any;		/* any part so far, per tier (cumulative) */
 	uint64_t *cur;		/* the part being read */
 	unsigned part;		/* its number */
 	size_t nparts;
@@ -1105,8 +1106,10 @@ static void parts_close(struct parts_ctx *c)
 	for (t = 1; t < SEARCH__NTIERS; t++)
 		for (i = 0; i < nw; i++)
 			c->cur[t * nw + i] |= c->cur[(t - 1) * nw + i];
-	for (i = 0; i < nb; i++)
+	for (i = 0; i < nb; i++) {
 		c->acc[i] = c->nparts ? c->acc[i] & c->cur[i] : c->cur[i];
+		c->any[i] |= c->cur[i];
+	}
 	memset(c->cur, 0, nb * sizeof *c->cur);
 	c->nparts++;
 }
@@ -1123,22 +1126,47 @@ static void query_part(void *arg, const char *t, size_t len, unsigned part)
 
 /* A compound that matches nothing as a whole ("kotoutumisneuvonta"):
  * every one of its parts (kotoutumis or kotoutua, neuvonta), anywhere,
- * as a compound part match. */
-static void compound_parts(struct search *s, struct word_state *w)
+ * as a compound part match. Where some part matches, per tier, goes to
+ * *some (the caller frees it; NULL when w is no compound). */
+static void compound_parts(struct search *s, struct word_state *w,
+			   uint64_t **some)
 {
 	size_t nb = SEARCH__NTIERS * s->nw, i;
 	struct parts_ctx c = { s, xcalloc(nb, sizeof *c.acc),
+			       xcalloc(nb, sizeof *c.any),
 			       xcalloc(nb, sizeof *c.cur), 0, 0 };
 	bool any = morph_compound(query_morph(s), w->w, w->len, query_part,
 				  &c);
+	*some = NULL;
 	if (any) {
 		parts_close(&c);
-		if (c.nparts >= 2)
+		if (c.nparts >= 2) {
 			for (i = 0; i < nb; i++)
 				w->g[i] |= c.acc[i];
+			*some = c.any;
+			c.any = NULL;
+		}
 	}
 	free(c.acc);
+	free(c.any);
 	free(c.cur);
+}
+
+/* A compound none of whose readings matches, not even as a typo
+ * ("häätöuhka" where the text has "häädön uhatessa"): rather than
+ * nothing, the services that hold one of its parts (some, from
+ * compound_parts), last, in the typo tiers of their fields. */
+static void some_parts(struct search *s, struct word_state *w,
+		       const uint64_t *some)
+{
+	size_t nw = s->nw, t, i;
+	for (t = 0; t < SEARCH__NTIERS; t++) {
+		enum search_tier to = t <= SEARCH_NAME_PART ? SEARCH_NAME_TYPO :
+			t <= SEARCH_KEY_PART ? SEARCH_KEY_TYPO :
+			SEARCH_DESC_TYPO;
+		for (i = 0; i < nw; i++)
+			w->g[(size_t)to * nw + i] |= some[t * nw + i];
+	}
 }
 
 static size_t code_points(const char *w, size_t len)
@@ -1203,6 +1231,7 @@ static void word_compute(struct search *s, struct word_state *w,
 {
 	size_t nw = s->nw, t, i;
 	const char *base;
+	uint64_t *some = NULL;
 	long id;
 	w->g = xcalloc(SEARCH__NTIERS * nw, sizeof *w->g);
 	w->m = w->g + SEARCH_SUBSTRING * nw;
@@ -1220,10 +1249,13 @@ static void word_compute(struct search *s, struct word_state *w,
 		exact_word(s, base, strlen(base), base_tier, SEARCH_DESC_BASE,
 			   w->g);
 	if (!any_bit(w->g, SEARCH__NTIERS * nw))
-		compound_parts(s, w);
+		compound_parts(s, w, &some);
 	if (code_points(w->w, w->len) >= TYPO_MIN &&
 	    !any_bit(w->g, SEARCH__NTIERS * nw))
 		typos(s, w);
+	if (some && !any_bit(w->g, SEARCH__NTIERS * nw))
+		some_parts(s, w, some);
+	free(some);
 	for (w->tmin = 0; w->tmin < SEARCH__NTIERS; w->tmin++)
 		if (any_bit(w->g + w->tmin * nw, nw))
 			break;

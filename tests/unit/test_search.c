@@ -378,6 +378,14 @@ static void test_inflected_and_compound(void **state)
 	/* A compound no text has as a whole: all of its parts. */
 	assert_string_equal(first(s, cat, "asuntohakeminen", &t), "rental");
 	assert_int_equal(t, SEARCH_NAME_PART);
+	/* A compound with a part that no text has ("pelko"), nor within a
+	 * typo: the services with its other part, last, rather than none. */
+	{
+		const struct search_hit *h;
+		assert_int_equal(search_query(s, "häätöpelko", &h), 1);
+		assert_string_equal(hid(cat, h, 0), "housing");
+		assert_int_equal(h[0].tier, SEARCH_DESC_TYPO);
+	}
 	/* Swedish and English stems, in their languages' texts. */
 	assert_string_equal(first(s, cat, "hyresbostaden", &t), "rental");
 	assert_int_equal(t, SEARCH_DESC_BASE);
