@@ -1124,14 +1124,15 @@ static void query_part(void *arg, const char *t, size_t len, unsigned part)
 	exact_word(c->s, t, len, part_tier, SEARCH_DESC_PART, c->cur);
 }
 
-/* A compound that matches nothing as a whole ("kotoutumisneuvonta"):
- * every one of its parts (kotoutumis or kotoutua, neuvonta), anywhere,
- * as a compound part match. Where some part matches, per tier, goes to
- * *some (the caller frees it; NULL when w is no compound). */
+/* A compound by its parts ("kotoutumisneuvonta": kotoutumis or kotoutua,
+ * and neuvonta): where every part matches, as a compound part match of
+ * the weakest part's field, in the tiers up to upto. Where some part
+ * matches, per tier, goes to *some (the caller frees it; NULL when w is
+ * no compound). */
 static void compound_parts(struct search *s, struct word_state *w,
-			   uint64_t **some)
+			   enum search_tier upto, uint64_t **some)
 {
-	size_t nb = SEARCH__NTIERS * s->nw, i;
+	size_t nb = SEARCH__NTIERS * s->nw, i, nup = (upto + 1) * s->nw;
 	struct parts_ctx c = { s, xcalloc(nb, sizeof *c.acc),
 			       xcalloc(nb, sizeof *c.any),
 			       xcalloc(nb, sizeof *c.cur), 0, 0 };
@@ -1141,7 +1142,7 @@ static void compound_parts(struct search *s, struct word_state *w,
 	if (any) {
 		parts_close(&c);
 		if (c.nparts >= 2) {
-			for (i = 0; i < nb; i++)
+			for (i = 0; i < nup; i++)
 				w->g[i] |= c.acc[i];
 			*some = c.any;
 			c.any = NULL;
@@ -1222,8 +1223,9 @@ static bool any_bit(const uint64_t *b, size_t n)
 
 /* Every tier's bitmap for w: the words as written (word_surface: where
  * a word starts with w, and where w is inside a word), the terms that
- * are w or start with it, its base forms and stems; then, when none of
- * these matches, its compound parts, and then a typo's neighbours. Then
+ * are w or start with it, its base forms and stems; then its compound
+ * parts (see below), then, when nothing matches, a typo's neighbours,
+ * and then the services with one of its parts. Then
  * each tier's bitmap takes in the better ones', so that a query's tiers
  * are ANDs. */
 static void word_compute(struct search *s, struct word_state *w,
@@ -1248,8 +1250,17 @@ static void word_compute(struct search *s, struct word_state *w,
 	for (base = query_bases(s, w); *base; base += strlen(base) + 1)
 		exact_word(s, base, strlen(base), base_tier, SEARCH_DESC_BASE,
 			   w->g);
+	/* Its compound parts: anywhere when the word matches nothing; in
+	 * names and keywords when it is in none of them (written whole only
+	 * in a description, such a name is the better match, and a service
+	 * with "Kotoutumisen neuvontapuhelin" must not vanish because
+	 * another's description has "kotoutumisneuvonta"). Not when a name
+	 * or keywords have the word itself: its parts scattered over other
+	 * names ("hoitokoti" for "kotihoito") would crowd them. */
 	if (!any_bit(w->g, SEARCH__NTIERS * nw))
-		compound_parts(s, w, &some);
+		compound_parts(s, w, SEARCH__NTIERS - 1, &some);
+	else if (!any_bit(w->g, (SEARCH_KEY_PART + 1) * nw))
+		compound_parts(s, w, SEARCH_KEY_PART, &some);
 	if (code_points(w->w, w->len) >= TYPO_MIN &&
 	    !any_bit(w->g, SEARCH__NTIERS * nw))
 		typos(s, w);
