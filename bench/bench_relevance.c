@@ -10,11 +10,16 @@
  * share many of their words. Prints top-1 and top-3 hit rates per kind
  * and overall, and every query that missed the top 3.
  *
+ * With BENCH_RELEVANCE_VERBOSE=1 in the environment it also prints, for
+ * every query whose service is not first, the first five with their tiers
+ * (enum search_tier), to see why.
+ *
  * Usage: bench_relevance [N [QUERY-FILE]] */
 #include <config.h>
 
 #include "build_dirs.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +117,8 @@ static void run(const struct catalogue *cat, const char *label,
 	struct tally *t = xcalloc(nq + 1, sizeof *t), all = { "all", 0, 0, 0 };
 	size_t nt = 0, i, j;
 	double t0, spent = 0;
+	const char *v = getenv("BENCH_RELEVANCE_VERBOSE");
+	bool verbose = v && *v && strcmp(v, "0");
 
 	search_complete(s);
 	printf("\n%s (%zu services):\n", label, cat->n_services);
@@ -140,6 +147,14 @@ static void run(const struct catalogue *cat, const char *label,
 			       n ? cat->services[h[0].index].id : "nothing",
 			       rank, n, n ? (int)h[0].tier : -1,
 			       rank ? (int)h[rank - 1].tier : -1);
+		}
+		if (verbose && rank != 1) {
+			printf("    %s (want %s, rank %zu of %zu):\n", qs[i].q,
+			       qs[i].want, rank, n);
+			for (j = 0; j < n && j < 5; j++)
+				printf("      %zu. tier %2d %s\n", j + 1,
+				       (int)h[j].tier,
+				       cat->services[h[j].index].id);
 		}
 	}
 	printf("  %-12s %8s %8s %8s\n", "kind", "queries", "top 1", "top 3");

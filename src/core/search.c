@@ -1093,6 +1093,7 @@ static const char *query_bases(struct search *s, const struct word_state *w)
 struct parts_ctx {
 	struct search *s;
 	uint64_t *acc;		/* every part so far, per tier (cumulative) */
+	uint64_t *any;		/* any part so far, per tier (cumulative) */
 	uint64_t *cur;		/* the part being read */
 	unsigned part;		/* its number */
 	size_t nparts;
@@ -1105,8 +1106,10 @@ static void parts_close(struct parts_ctx *c)
 	for (t = 1; t < SEARCH__NTIERS; t++)
 		for (i = 0; i < nw; i++)
 			c->cur[t * nw + i] |= c->cur[(t - 1) * nw + i];
-	for (i = 0; i < nb; i++)
+	for (i = 0; i < nb; i++) {
 		c->acc[i] = c->nparts ? c->acc[i] & c->cur[i] : c->cur[i];
+		c->any[i] |= c->cur[i];
+	}
 	memset(c->cur, 0, nb * sizeof *c->cur);
 	c->nparts++;
 }
@@ -1121,24 +1124,50 @@ static void query_part(void *arg, const char *t, size_t len, unsigned part)
 	exact_word(c->s, t, len, part_tier, SEARCH_DESC_PART, c->cur);
 }
 
-/* A compound that matches nothing as a whole ("kotoutumisneuvonta"):
- * every one of its parts (kotoutumis or kotoutua, neuvonta), anywhere,
- * as a compound part match. */
-static void compound_parts(struct search *s, struct word_state *w)
+/* A compound by its parts ("kotoutumisneuvonta": kotoutumis or kotoutua,
+ * and neuvonta): where every part matches, as a compound part match of
+ * the weakest part's field, in the tiers up to upto. Where some part
+ * matches, per tier, goes to *some (the caller frees it; NULL when w is
+ * no compound). */
+static void compound_parts(struct search *s, struct word_state *w,
+			   enum search_tier upto, uint64_t **some)
 {
-	size_t nb = SEARCH__NTIERS * s->nw, i;
+	size_t nb = SEARCH__NTIERS * s->nw, i, nup = (upto + 1) * s->nw;
 	struct parts_ctx c = { s, xcalloc(nb, sizeof *c.acc),
+			       xcalloc(nb, sizeof *c.any),
 			       xcalloc(nb, sizeof *c.cur), 0, 0 };
 	bool any = morph_compound(query_morph(s), w->w, w->len, query_part,
 				  &c);
+	*some = NULL;
 	if (any) {
 		parts_close(&c);
-		if (c.nparts >= 2)
-			for (i = 0; i < nb; i++)
+		if (c.nparts >= 2) {
+			for (i = 0; i < nup; i++)
 				w->g[i] |= c.acc[i];
+			*some = c.any;
+			c.any = NULL;
+		}
 	}
 	free(c.acc);
+	free(c.any);
 	free(c.cur);
+}
+
+/* A compound none of whose readings matches, not even as a typo
+ * ("häätöuhka" where the text has "häädön uhatessa"): rather than
+ * nothing, the services that hold one of its parts (some, from
+ * compound_parts), last, in the typo tiers of their fields. */
+static void some_parts(struct search *s, struct word_state *w,
+		       const uint64_t *some)
+{
+	size_t nw = s->nw, t, i;
+	for (t = 0; t < SEARCH__NTIERS; t++) {
+		enum search_tier to = t <= SEARCH_NAME_PART ? SEARCH_NAME_TYPO :
+			t <= SEARCH_KEY_PART ? SEARCH_KEY_TYPO :
+			SEARCH_DESC_TYPO;
+		for (i = 0; i < nw; i++)
+			w->g[(size_t)to * nw + i] |= some[t * nw + i];
+	}
 }
 
 static size_t code_points(const char *w, size_t len)
@@ -1194,8 +1223,9 @@ static bool any_bit(const uint64_t *b, size_t n)
 
 /* Every tier's bitmap for w: the words as written (word_surface: where
  * a word starts with w, and where w is inside a word), the terms that
- * are w or start with it, its base forms and stems; then, when none of
- * these matches, its compound parts, and then a typo's neighbours. Then
+ * are w or start with it, its base forms and stems; then its compound
+ * parts (see below), then, when nothing matches, a typo's neighbours,
+ * and then the services with one of its parts. Then
  * each tier's bitmap takes in the better ones', so that a query's tiers
  * are ANDs. */
 static void word_compute(struct search *s, struct word_state *w,
@@ -1203,6 +1233,7 @@ static void word_compute(struct search *s, struct word_state *w,
 {
 	size_t nw = s->nw, t, i;
 	const char *base;
+	uint64_t *some = NULL;
 	long id;
 	w->g = xcalloc(SEARCH__NTIERS * nw, sizeof *w->g);
 	w->m = w->g + SEARCH_SUBSTRING * nw;
@@ -1219,11 +1250,23 @@ static void word_compute(struct search *s, struct word_state *w,
 	for (base = query_bases(s, w); *base; base += strlen(base) + 1)
 		exact_word(s, base, strlen(base), base_tier, SEARCH_DESC_BASE,
 			   w->g);
+	/* Its compound parts: anywhere when the word matches nothing; in
+	 * names and keywords when it is in none of them (written whole only
+	 * in a description, such a name is the better match, and a service
+	 * with "Kotoutumisen neuvontapuhelin" must not vanish because
+	 * another's description has "kotoutumisneuvonta"). Not when a name
+	 * or keywords have the word itself: its parts scattered over other
+	 * names ("hoitokoti" for "kotihoito") would crowd them. */
 	if (!any_bit(w->g, SEARCH__NTIERS * nw))
-		compound_parts(s, w);
+		compound_parts(s, w, SEARCH__NTIERS - 1, &some);
+	else if (!any_bit(w->g, (SEARCH_KEY_PART + 1) * nw))
+		compound_parts(s, w, SEARCH_KEY_PART, &some);
 	if (code_points(w->w, w->len) >= TYPO_MIN &&
 	    !any_bit(w->g, SEARCH__NTIERS * nw))
 		typos(s, w);
+	if (some && !any_bit(w->g, SEARCH__NTIERS * nw))
+		some_parts(s, w, some);
+	free(some);
 	for (w->tmin = 0; w->tmin < SEARCH__NTIERS; w->tmin++)
 		if (any_bit(w->g + w->tmin * nw, nw))
 			break;

@@ -23,8 +23,9 @@
  * written, as a base form or stem, as a compound part; then a word that
  * only starts with the query, by field; then inside a word; last a word
  * within one typo (or the query's word less an ending of one or two
- * letters), by field. With several words, a service's tier is its
- * weakest word's. */
+ * letters), by field, and in the same tiers a compound that matches
+ * nothing else by one of its parts. With several words, a service's tier
+ * is its weakest word's. */
 enum search_tier {
 	SEARCH_NAME_PREFIX = 0,	/* a name starts with the whole query */
 	SEARCH_NAME_WORD,	/* a word of a name is the query's word */

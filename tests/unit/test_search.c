@@ -378,6 +378,14 @@ static void test_inflected_and_compound(void **state)
 	/* A compound no text has as a whole: all of its parts. */
 	assert_string_equal(first(s, cat, "asuntohakeminen", &t), "rental");
 	assert_int_equal(t, SEARCH_NAME_PART);
+	/* A compound with a part that no text has ("pelko"), nor within a
+	 * typo: the services with its other part, last, rather than none. */
+	{
+		const struct search_hit *h;
+		assert_int_equal(search_query(s, "häätöpelko", &h), 1);
+		assert_string_equal(hid(cat, h, 0), "housing");
+		assert_int_equal(h[0].tier, SEARCH_DESC_TYPO);
+	}
 	/* Swedish and English stems, in their languages' texts. */
 	assert_string_equal(first(s, cat, "hyresbostaden", &t), "rental");
 	assert_int_equal(t, SEARCH_DESC_BASE);
@@ -409,6 +417,30 @@ static void test_typo(void **state)
 	 * (a part of "asuntohakemus") finds it alone, not "hakeminen". */
 	assert_int_equal(search_query(s, "hakemus", &h), 1);
 
+	search_free(&s);
+	catalogue_free(&cat);
+}
+
+/* A compound written whole only in a description: a name that has all
+ * of its parts comes first, and is found at all, whatever other services
+ * hold ("kotoutumisen neuvontapuhelin" for "kotoutumisneuvonta"). */
+static void test_compound_parts_in_name(void **state)
+{
+	struct catalogue *cat = new_cat();
+	struct search *s;
+	const struct search_hit *h;
+	(void)state;
+	add(cat, "desc", "Asukastalo", NULL, NULL,
+	    "Kotoutumisneuvonta ja kerhot.", NULL, 0);
+	add(cat, "line", "Kotoutumisen neuvontapuhelin", NULL, NULL,
+	    "Soita meille.", NULL, 0);
+	add(cat, "other", "Kirjasto", NULL, NULL, "Lainaa kirjoja.", NULL, 0);
+	s = search_new(cat, "fi");
+	assert_int_equal(search_query(s, "kotoutumisneuvonta", &h), 2);
+	assert_string_equal(hid(cat, h, 0), "line");
+	assert_int_equal(h[0].tier, SEARCH_NAME_PART);
+	assert_string_equal(hid(cat, h, 1), "desc");
+	assert_int_equal(h[1].tier, SEARCH_DESC_WORD);
 	search_free(&s);
 	catalogue_free(&cat);
 }
@@ -894,6 +926,7 @@ int main(void)
 		cmocka_unit_test(test_inflected_and_compound),
 		cmocka_unit_test(test_typo),
 		cmocka_unit_test(test_name_above_description),
+		cmocka_unit_test(test_compound_parts_in_name),
 		cmocka_unit_test(test_typing_equals_fresh),
 		cmocka_unit_test(test_common_letter_pairs),
 		cmocka_unit_test(test_topics_narrowing),
