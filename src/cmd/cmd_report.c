@@ -466,6 +466,7 @@ int cmd_report(struct app *app, int argc, char **argv)
 	} else {
 		agg = report_agg_new(args.n_by ? args.by[0] : REPORT_DESK,
 				     args.n_by > 1 ? args.by[1] : -1);
+		q.fields = report_dims_fields(args.by, (size_t)args.n_by, args.count);
 		report_agg_set_count(agg, args.count);
 		report_agg_set_period(agg, q.from, q.to);
 		for (i = 0; i < (size_t)args.n_by; i++)

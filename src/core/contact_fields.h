@@ -76,6 +76,13 @@
 #define CONTACT_EXPORT_INTERNAL(x)
 #define CONTACT_EXPORT_PRIVATE(x)
 
+/* Each field's index, in CONTACT_FIELDS order (CONTACT_F_channel ...),
+ * for masks of the fields a reader needs (CONTACT_FIELD_BIT). */
+#define CONTACT_FIELD_ENUM(name, t, k, kind, l, u) CONTACT_F_##name,
+enum contact_field { CONTACT_FIELDS(CONTACT_FIELD_ENUM) CONTACT_F__N };
+#undef CONTACT_FIELD_ENUM
+#define CONTACT_FIELD_BIT(f) (1ul << (f))
+
 /* How many fields there are. */
 #define CONTACT_FIELD_ONE(name, t, k, kind, l, u) + 1
 #define CONTACT_FIELDS_N (0 CONTACT_FIELDS(CONTACT_FIELD_ONE))

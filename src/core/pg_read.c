@@ -15,8 +15,6 @@
 #include "core/pg_read.h"
 #include "core/stats.h"
 
-#define READ_COLS "organisation, id, desk, advisor, started_at, ended_at," \
-	" tz_offset, undone_at, saved_at, corrected_at" CONTACT_READ_COLUMNS
 #define READ_FIRST_FIELD 10
 #define READ_N (READ_FIRST_FIELD + 0 CONTACT_FIELDS(READ_ONE))
 #define READ_ONE(name, t, k, kind, l, use) CONTACT_IF_READ(use, + 1)
@@ -35,8 +33,9 @@ static const char add_desk_sql[] = "INSERT INTO report_desk VALUES ($1)";
 static const char add_org_sql[] = "INSERT INTO report_org VALUES ($1)";
 #define ORG_WHERE(col) \
 	"(NOT EXISTS (SELECT 1 FROM report_org) OR " col " IN (SELECT name FROM report_org))"
-#define ROWS_SQL(ORDER) \
-	"COPY (SELECT " READ_COLS " FROM contact c, report_q q" \
+/* The COPY of the rows: the columns (see rows_sql), then this. */
+#define ROWS_FROM(ORDER) \
+	" FROM contact c, report_q q" \
 	" WHERE c.started_at >= q.from_t AND c.started_at < q.to_t" \
 	" AND (q.with_undone OR c.undone_at IS NULL)" \
 	" AND " ORG_WHERE("c.organisation") \
@@ -44,10 +43,41 @@ static const char add_org_sql[] = "INSERT INTO report_org VALUES ($1)";
 	ORDER ") TO STDOUT"
 /* [q->ordered]: a writer that streams wants the files' merge order
  * (start, desk, id, compared as bytes); the counts need no order. */
-static const char *const rows_sql[2] = {
-	ROWS_SQL(""),
-	ROWS_SQL(" ORDER BY c.started_at, c.desk COLLATE \"C\", c.id COLLATE \"C\""),
+static const char *const rows_from[2] = {
+	ROWS_FROM(""),
+	ROWS_FROM(" ORDER BY c.started_at, c.desk COLLATE \"C\", c.id COLLATE \"C\""),
 };
+#define READ_OWN "COPY (SELECT organisation, id, desk, advisor, started_at," \
+	" ended_at, tz_offset, undone_at, saved_at, corrected_at"
+/* Each field as a column of the SELECT, and whether readers get it. */
+#define FIELD_COL(name, t, k, kind, l, use) [CONTACT_F_##name] = ", " #name,
+static const char *const field_col[CONTACT_F__N] = { CONTACT_FIELDS(FIELD_COL) };
+#undef FIELD_COL
+#define FIELD_READ(name, t, k, kind, l, use) \
+	[CONTACT_F_##name] = 0 CONTACT_IF_READ(use, + 1),
+static const bool field_read[CONTACT_F__N] = { CONTACT_FIELDS(FIELD_READ) };
+#undef FIELD_READ
+
+/* The COPY statement of q: made only of the literals above, so no data
+ * is in it; a field the consumer does not read (q->fields) is NULL, which
+ * spares the server most of the text of a million rows. */
+static char *rows_sql(const struct report_query *q)
+{
+	size_t len = strlen(READ_OWN) + strlen(rows_from[1]) + 1;
+	char *sql;
+	int f;
+	for (f = 0; f < CONTACT_F__N; f++)
+		len += strlen(field_col[f]) + 6;
+	sql = xmalloc(len);
+	strcpy(sql, READ_OWN);
+	for (f = 0; f < CONTACT_F__N; f++)
+		if (field_read[f])
+			strcat(sql, !q || !q->fields || (q->fields & CONTACT_FIELD_BIT(f))
+				    ? field_col[f] : ", NULL");
+	strcat(sql, rows_from[q && q->ordered]);
+	return sql;
+}
+
 static const char sign_offs_sql[] =
 	"SELECT organisation, date, action, at, nullif(by, '') FROM sign_off"
 	" WHERE " ORG_WHERE("organisation") " ORDER BY organisation, at, date, action";
@@ -191,13 +221,16 @@ int pg_report_scan(struct pg *db, const struct report_query *q,
 		   char **err)
 {
 	struct reader rd;
+	char *sql;
 	int rc;
 	memset(&rd, 0, sizeof rd);
 	rd.fn = fn;
 	rd.ud = ud;
 	if (set_query(db, q, f, err) || load_signoffs(db, false, &rd.orgs, err))
 		return -1;
-	rc = pg_copy_out(db, rows_sql[q && q->ordered], READ_N, read_row, &rd, err);
+	sql = rows_sql(q);
+	rc = pg_copy_out(db, sql, READ_N, read_row, &rd, err);
+	free(sql);
 	orgs_clear(&rd.orgs);
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/hash.h"
+#include "core/contact_fields.h"
 #include "core/report.h"
 
 /* ---- dimensions -------------------------------------------------------- */
@@ -22,25 +23,28 @@ static const struct {
 	const char *name;
 	const char *title;
 	int list;	/* code list of codes.h, or -1 */
+	/* The contact field it counts by (CONTACT_F_...), or -1 for those
+	 * made from the row's own times and desk. */
+	int field;
 } dims[REPORT_DIM__N] = {
-	[REPORT_TOPIC] = { "topic", N_("Topic"), CODES_TOPIC },
-	[REPORT_LANGUAGE] = { "language", N_("Language"), -1 },
-	[REPORT_CHANNEL] = { "channel", N_("Channel"), CODES_CHANNEL },
-	[REPORT_INTERPRETER] = { "interpreter", N_("Interpreter"), CODES_INTERPRETER },
-	[REPORT_OUTCOME] = { "outcome", N_("Outcome"), CODES_OUTCOME },
-	[REPORT_REDIRECT] = { "redirect", N_("Redirected to"), -1 },
-	[REPORT_REASON] = { "reason", N_("Redirect reason"), CODES_REASON },
-	[REPORT_DISCOVERY] = { "discovery", N_("Found the service via"), CODES_DISCOVERY },
-	[REPORT_HOUR] = { "hour", N_("Hour"), -1 },
-	[REPORT_WEEKDAY] = { "weekday", N_("Weekday"), -1 },
-	[REPORT_DESK] = { "desk", N_("Desk"), -1 },
-	[REPORT_AGE] = { "age", N_("Age"), CODES_AGE },
-	[REPORT_GENDER] = { "gender", N_("Gender"), CODES_GENDER },
-	[REPORT_LIFE] = { "life-situation", N_("Life situation"), CODES_LIFE },
-	[REPORT_DURATION] = { "duration", N_("Duration"), -1 },
-	[REPORT_DAY] = { "day", N_("Day"), -1 },
-	[REPORT_WEEK] = { "week", N_("Week"), -1 },
-	[REPORT_MONTH] = { "month", N_("Month"), -1 },
+	[REPORT_TOPIC] = { "topic", N_("Topic"), CODES_TOPIC, CONTACT_F_topics },
+	[REPORT_LANGUAGE] = { "language", N_("Language"), -1, CONTACT_F_language },
+	[REPORT_CHANNEL] = { "channel", N_("Channel"), CODES_CHANNEL, CONTACT_F_channel },
+	[REPORT_INTERPRETER] = { "interpreter", N_("Interpreter"), CODES_INTERPRETER, CONTACT_F_interpreter },
+	[REPORT_OUTCOME] = { "outcome", N_("Outcome"), CODES_OUTCOME, CONTACT_F_outcome },
+	[REPORT_REDIRECT] = { "redirect", N_("Redirected to"), -1, CONTACT_F_redirect_service },
+	[REPORT_REASON] = { "reason", N_("Redirect reason"), CODES_REASON, CONTACT_F_redirect_reason },
+	[REPORT_DISCOVERY] = { "discovery", N_("Found the service via"), CODES_DISCOVERY, CONTACT_F_discovery },
+	[REPORT_HOUR] = { "hour", N_("Hour"), -1, -1 },
+	[REPORT_WEEKDAY] = { "weekday", N_("Weekday"), -1, -1 },
+	[REPORT_DESK] = { "desk", N_("Desk"), -1, -1 },
+	[REPORT_AGE] = { "age", N_("Age"), CODES_AGE, CONTACT_F_age_band },
+	[REPORT_GENDER] = { "gender", N_("Gender"), CODES_GENDER, CONTACT_F_gender },
+	[REPORT_LIFE] = { "life-situation", N_("Life situation"), CODES_LIFE, CONTACT_F_life_situation },
+	[REPORT_DURATION] = { "duration", N_("Duration"), -1, -1 },
+	[REPORT_DAY] = { "day", N_("Day"), -1, -1 },
+	[REPORT_WEEK] = { "week", N_("Week"), -1, -1 },
+	[REPORT_MONTH] = { "month", N_("Month"), -1, -1 },
 };
 
 /* Bands of minutes for --by duration: the lower bound of each; the code
@@ -289,22 +293,37 @@ void report_agg_set_labels(struct report_agg *a, report_label_fn fn, void *ud)
 	a->label_ud = ud;
 }
 
-static const char *row_value(const struct stats_row *r, int dim)
+/* A row's fields by their CONTACT_FIELDS index (the readers' ones). */
+static const char *row_field(const struct stats_row *r, int f)
 {
-	switch (dim) {
-	case REPORT_LANGUAGE: return r->language;
-	case REPORT_CHANNEL: return r->channel;
-	case REPORT_INTERPRETER: return r->interpreter;
-	case REPORT_OUTCOME: return r->outcome;
-	case REPORT_REDIRECT: return r->redirect_service;
-	case REPORT_REASON: return r->redirect_reason;
-	case REPORT_DISCOVERY: return r->discovery;
-	case REPORT_DESK: return r->desk;
-	case REPORT_AGE: return r->age_band;
-	case REPORT_GENDER: return r->gender;
-	case REPORT_LIFE: return r->life_situation;
+	switch (f) {
+#define ROW_FIELD_CASE(name, t, k, kind, l, use) \
+	CONTACT_IF_READ(use, case CONTACT_F_##name: return r->name;)
+	CONTACT_FIELDS(ROW_FIELD_CASE)
+#undef ROW_FIELD_CASE
 	default: return NULL;
 	}
+}
+
+static const char *row_value(const struct stats_row *r, int dim)
+{
+	if (dim == REPORT_DESK)
+		return r->desk;
+	return dim >= 0 && dim < REPORT_DIM__N && dims[dim].field >= 0
+	       ? row_field(r, dims[dim].field) : NULL;
+}
+
+unsigned long report_dims_fields(const int *by, size_t n,
+				 enum report_count count)
+{
+	unsigned long m = count == REPORT_COUNT_PEOPLE
+			  ? CONTACT_FIELD_BIT(CONTACT_F_people) : 0;
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (by[i] >= 0 && by[i] < REPORT_DIM__N && dims[by[i]].field >= 0)
+			m |= CONTACT_FIELD_BIT(dims[by[i]].field);
+	/* Never 0 (which means every field): the topics are small. */
+	return m ? m : CONTACT_FIELD_BIT(CONTACT_F_topics);
 }
 
 #define MAX_KEYS 64

@@ -51,6 +51,11 @@ enum report_dim {
  * size; 1 for a contact of one). */
 enum report_count { REPORT_COUNT_CONTACTS, REPORT_COUNT_PEOPLE };
 
+/* The contact fields (CONTACT_FIELD_BIT) that counting by these
+ * dimensions, of contacts or people, reads: a report_query's fields. */
+unsigned long report_dims_fields(const int *by, size_t n,
+				 enum report_count count);
+
 /* "topic" -> REPORT_TOPIC; -1 when unknown. */
 int report_dim_parse(const char *name);
 const char *report_dim_name(enum report_dim dim);

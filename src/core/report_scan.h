@@ -43,6 +43,10 @@ struct report_query {
 	 * they are read instead of file by file: for writers that stream
 	 * the contacts. */
 	bool ordered;
+	/* The fields the consumer reads (CONTACT_FIELD_BIT of each); 0:
+	 * every field. A source may leave the others NULL to read less (the
+	 * database does; the files read rows whole anyway). */
+	unsigned long fields;
 };
 
 /* Returns 0 to go on, nonzero to stop the scan (returned by report_scan). */
