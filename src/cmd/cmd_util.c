@@ -107,8 +107,11 @@ char *cmd_stats_folder(const struct app *app, bool *named)
 {
 	char *state, *r;
 	*named = true;
-	if (app->cfg && app->cfg->stats_dir)
+	if (app->cfg && app->cfg->stats_dir) {
+		/* The default the configuration filled in is not named. */
+		*named = !app->cfg->stats_dir_default;
 		return xstrdup(app->cfg->stats_dir);
+	}
 	if (app->cli.stats_dir)
 		return xstrdup(app->cli.stats_dir);
 	*named = false;

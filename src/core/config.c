@@ -629,6 +629,7 @@ static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 	size_t i;
 
 	c->catalogue_default = !catalogue_set;
+	c->stats_dir_default = !c->stats_dir;
 	for (i = 0; i < sizeof field / sizeof field[0]; i++) {
 		char *dir;
 		if (*field[i])

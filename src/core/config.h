@@ -24,6 +24,7 @@ struct config {
 	char *catalogue;	/* resolved path of the catalogue file */
 	bool catalogue_default;	/* true when it is the XDG default (may be created) */
 	char *stats_dir;	/* folder of the desk statistics files */
+	bool stats_dir_default;	/* nothing set it: the XDG folder */
 	char *desk;		/* this desk's name (default: HOST-USER) */
 	char *lang;		/* UI language or NULL (then the environment) */
 	char *keymap;		/* keymap name or path */

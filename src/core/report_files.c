@@ -56,8 +56,25 @@ static void files_push(struct report_files *f, const char *path, bool copy)
 {
 	f->paths = xrealloc(f->paths, (f->n + 1) * sizeof *f->paths);
 	f->paths[f->n++] = xstrdup(path);
-	if (copy && wal_missing(path))
-		warn(f, xasprintf(_("%s: a desk file in WAL mode without its -wal beside it: if it was copied from a running desk, its latest contacts are missing; copy desk files with 'neuvoo stats snapshot'"), path));
+	if (copy && wal_missing(path)) {
+		/* One line for them all: a folder of fifty cleanly closed
+		 * files must not give fifty lines. */
+		char *msg;
+		if (f->wal_missing++ == 0) {
+			f->wal_first = f->n - 1;
+			f->wal_warning = f->n_warnings;
+			warn(f, NULL);
+		}
+		msg = f->wal_missing == 1
+		      ? xasprintf(_("%s: a desk file in WAL mode without its -wal beside it: if it was copied from a running desk, its latest contacts are missing; copy desk files with 'neuvoo stats snapshot'"),
+				  f->paths[f->wal_first])
+		      : xasprintf(ngettext("%s and %zu other desk file are in WAL mode without their -wal beside them: if they were copied from running desks, their latest contacts are missing; copy desk files with 'neuvoo stats snapshot'",
+					   "%s and %zu other desk files are in WAL mode without their -wal beside them: if they were copied from running desks, their latest contacts are missing; copy desk files with 'neuvoo stats snapshot'",
+					   f->wal_missing - 1),
+				  f->paths[f->wal_first], f->wal_missing - 1);
+		free(f->warnings[f->wal_warning]);
+		f->warnings[f->wal_warning] = msg;
+	}
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -148,4 +165,5 @@ void report_files_clear(struct report_files *f)
 	f->paths = NULL;
 	f->warnings = NULL;
 	f->n = f->n_warnings = 0;
+	f->wal_missing = f->wal_first = f->wal_warning = 0;
 }

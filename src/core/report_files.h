@@ -14,6 +14,9 @@ struct report_files {
 	 * desk file, a copy without its -wal): the files are still read. */
 	char **warnings;
 	size_t n_warnings;
+	/* Files in WAL mode without a -wal: how many, the first's path and
+	 * the one warning that names them. */
+	size_t wal_missing, wal_first, wal_warning;
 };
 
 /* Add a file, or every *.db in a folder (sorted by name). A path that

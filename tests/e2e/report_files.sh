@@ -9,7 +9,7 @@ FILL="$top_builddir/tests/unit/stats_fill"
 export TZ="EET-2EEST,M3.5.0/3,M10.5.0/4"
 S="$XDG_STATE_HOME/neuvoo/stats"
 D=2026-11-22
-plan 27
+plan 29
 command -v sqlite3 >/dev/null 2>&1 || skip_all "sqlite3 is missing"
 
 "$FILL" "$S/d1@a.db" d1 10 $D >/dev/null &&
@@ -95,6 +95,13 @@ mkdir "$T/copies"
 cp "$S/d3@c.db" "$T/copies/"
 "$NEUVOO" report --date $D --stats-dir "$T/empty" --format csv "$T/copies" >"$T/out" 2>"$T/err"
 check "a plain copy without its -wal: warned" grep -q "d3@c.db: a desk file in WAL mode without its -wal beside it" "$T/err"
+cp "$S/d3@c.db" "$T/copies/d4@c.db"
+cp "$S/d3@c.db" "$T/copies/d5@c.db"
+"$NEUVOO" report --date $D --stats-dir "$T/empty" --format csv "$T/copies" >"$T/out" 2>"$T/err"
+check "three such copies: one line for them all" sh -c '[ "$(grep -c "WAL mode" "$1")" = 1 ] && grep -q "d3@c.db and 2 other desk files are in WAL mode" "$1"' _ "$T/err"
+rm "$T/copies/d4@c.db" "$T/copies/d5@c.db"
+XDG_STATE_HOME="$T/no-state" "$NEUVOO" report --date $D --format csv "$T/copies" >"$T/out" 2>"$T/err"
+check "files given while the default folder does not exist: reported (exit 0)" sh -c '[ $1 -eq 0 ] && ! grep -q "does not exist" "$2"' _ $? "$T/err"
 "$NEUVOO" stats snapshot "$T/snap" >"$T/out" 2>"$T/err"
 st=$?
 check "snapshot: exit 0, says how many" sh -c '[ $1 -eq 0 ] && grep -qx "Copied 3 files into .*snap." "$2"' _ $st "$T/out"
