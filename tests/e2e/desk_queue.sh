@@ -157,7 +157,7 @@ wait_for "EXITED=0" >/dev/null
 again 200 60 sv
 check "sv 200x60: the desk starts" wait_for "Tolkar F8"
 check "sv 200x60: sixteen topic rows" sixteen
-check "sv 200x60: no save message outlives the next contact's first key" morning 5 "Sparad:"
+check "sv 200x60: no save message outlives the next contact's first key" morning 5 "Sparat:"
 rows=$("$NEUVOO" report --desk e2e --contacts --format csv | tail -n +2 | wc -l)
 check "the report has 25 contacts" test "$rows" = 25
 finish
