@@ -271,6 +271,7 @@ static int check_language(cfg_t *cfg, cfg_opt_t *opt)
 static const char *const str_opts[] = {
 	"catalogue", "stats-dir", "desk", "lang", "keymap", "screen",
 	"advisor", "group", "training-dir", "organisation", "tickets-dir",
+	"tickets-db",
 };
 static const char *const default_opts[] = {
 	"channel", "language", "interpreter", "outcome",
@@ -301,6 +302,7 @@ static cfg_t *new_parser(void)
 		CFG_INT("note-retention-days", DEFAULT_NOTE_RETENTION_DAYS, CFGF_NONE),
 		CFG_STR("tickets-dir", NULL, CFGF_NONE),
 		CFG_INT("ticket-retention-days", TICKETS_DEFAULT_RETENTION_DAYS, CFGF_NONE),
+		CFG_STR("tickets-db", NULL, CFGF_NONE),
 		CFG_SEC("defaults", defaults, CFGF_NONE),
 		CFG_STR_LIST("expected-desks", NULL, CFGF_NONE),
 		CFG_END()
@@ -325,6 +327,7 @@ static cfg_t *new_parser(void)
 	cfg_set_validate_func(cfg, "note-retention-days", check_retention);
 	cfg_set_validate_func(cfg, "tickets-dir", check_not_empty);
 	cfg_set_validate_func(cfg, "ticket-retention-days", check_retention);
+	cfg_set_validate_func(cfg, "tickets-db", check_not_empty);
 	cfg_set_validate_func(cfg, "expected-desks", check_expected);
 	cfg_set_validate_func(cfg, "defaults|channel", check_channel);
 	cfg_set_validate_func(cfg, "defaults|language", check_language);
@@ -407,6 +410,7 @@ static char **str_field(struct config *c, size_t i)
 		&c->screen, &c->advisor, &c->group, &c->training_dir,
 		&c->organisation,
 		&c->tickets_dir,
+		&c->tickets_db,
 	};
 	_Static_assert(sizeof fields / sizeof fields[0] ==
 		       sizeof str_opts / sizeof str_opts[0],
@@ -691,6 +695,7 @@ void config_free(struct config **cfg)
 	free(c->default_outcome);
 	free(c->training_dir);
 	free(c->tickets_dir);
+	free(c->tickets_db);
 	for (size_t i = 0; i < c->n_expected_desks; i++)
 		free(c->expected_desks[i]);
 	free(c->expected_desks);
