@@ -127,10 +127,6 @@ static int store_create(void *h, const struct ticket_new *nw, const char *phone,
 	return finish(s, rc, err);
 }
 
-#define TICKET_COLS "id, created_at, due_at, taken_at, first_call_at," \
-	" closed_at, created_by, desk, assignee_kind, assignee, language," \
-	" topics, status, taken_by, attempts, passes, erased_at"
-
 static void read_row(PGresult *r, int row, struct ticket *k)
 {
 	const char *kind = PQgetvalue(r, row, 8);
@@ -180,7 +176,11 @@ static int store_list(void *h, const struct tickets_filter *f, time_t now,
 		const char *p[7] = { f->closed ? "t" : "f", kind, value,
 				     f->language, f->overdue ? "t" : "f",
 				     num(&nm, 0, (long long)now), s->org };
-		r = pg_query(s->db, "SELECT " TICKET_COLS " FROM ticket"
+		/* The columns in read_row's order. */
+		r = pg_query(s->db, "SELECT id, created_at, due_at, taken_at,"
+			     " first_call_at, closed_at, created_by, desk,"
+			     " assignee_kind, assignee, language, topics, status,"
+			     " taken_by, attempts, passes, erased_at FROM ticket"
 			     " WHERE holder = $7"
 			     " AND ($1::boolean OR status IN ('open', 'taken'))"
 			     " AND ($2::text IS NULL OR assignee_kind = $2)"
