@@ -607,6 +607,11 @@ static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 			c->tickets_dir);
 		return EXIT_USAGE;
 	}
+	/* In a shared database a host's tickets are its organisation's. */
+	if (c->tickets_db && !c->organisation) {
+		err_set(err, "%s", _("tickets-db needs 'organisation': set it to your organisation's id in the catalogue, so that the shared database knows whose tickets these are"));
+		return EXIT_USAGE;
+	}
 	if (!c->keymap)
 		c->keymap = xstrdup("default");
 	if (!c->screen)

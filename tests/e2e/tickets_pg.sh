@@ -20,7 +20,7 @@
 # dashboard as a member of neuvoo_reader, as the supervisor guide says.
 . "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/e2e/pg_lib.sh"
-plan 27
+plan 28
 
 psql_ "CREATE ROLE neuvoo_writer NOLOGIN; CREATE ROLE neuvoo_reader NOLOGIN;
 	CREATE ROLE desks LOGIN PASSWORD '$PGPASSWORD' IN ROLE neuvoo_writer;
@@ -152,4 +152,8 @@ check "a wrong password" one_line "env PGPASSWORD=wrong $A" "wrong user name or 
 psql_ "UPDATE neuvoo_schema SET version = 99"
 check "a newer schema" one_line "$A" "newer neuvoo"
 psql_ "UPDATE neuvoo_schema SET version = 2"
+printf 'tickets-db = "%s"\n' "$WDB" >"$T/noorg.conf"
+$NEUVOO --config "$T/noorg.conf" tickets --list >/dev/null 2>"$T/err"
+check "tickets-db without organisation is a configuration error (exit 2)" \
+	sh -c '[ $1 = 2 ] && grep -q "needs .organisation." "$2"' _ $? "$T/err"
 finish
