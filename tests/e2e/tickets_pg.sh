@@ -54,19 +54,25 @@ chmod 644 "$CA" "$CB"
 A="$NEUVOO --config $CA --desk info-1"
 B="$NEUVOO --config $CB --desk neuvonta-1"
 
-# ticket PHONE WHO: a Housing contact with the outcome "Call back later",
-# its ticket for WHO (the form's default assignee replaced).
+MAIL="asiakas.pg@example.fi"
+NOTE="asks about the benefit decision letter"
+# ticket PHONE WHO [MAIL NOTE]: a Housing contact with the outcome "Call
+# back later", its ticket for WHO (the form's default assignee replaced).
 ticket() {
 	keys F6 Space F5 Up Up Up Up Up Up Up Up Up Down Down Down Down c c F2
 	wait_for "Callback ticket" >/dev/null || return 1
-	keys "$1" Down Down
+	keys "$1" Down
+	[ -z "${3-}" ] || keys "$3"
+	keys Down
 	i=0
 	while [ $i -lt 10 ]; do keys BSpace; i=$((i + 1)); done
-	keys "$2" F2
+	keys "$2"
+	[ -z "${4-}" ] || keys Down Down "$4"
+	keys F2
 }
 start 100 30 "$A; echo EXITED=\$?"
 check "host A's desk starts" wait_for "Interpreters F8"
-ticket "040 111 2222" "lang:so"
+ticket "040 111 2222" "lang:so" "$MAIL" "$NOTE"
 check "a ticket for A's own queue is saved" wait_for "info-1 | 1 contact today"
 ticket "+358 50 333 4444" "org:te-palvelut"
 check "a ticket for te-palvelut is saved" wait_for "info-1 | 2 contacts today"
@@ -103,8 +109,8 @@ if [ -n "$U2" ]; then
 	check "two users take one ticket at once: exactly one gets it" \
 		sh -c '[ "$1" = "0 1 " ] && cat "$2" "$3" | grep -q "is taken by"' _ "$rcs" "$T/t1" "$T/t2"
 	if [ "$(cat "$T/rc1")" = 0 ]; then W=me; WN=$ME; else W=nobody; WN=nobody; fi
-	check "the winner got the phone number, the ticket is the winner's" \
-		sh -c 'cat "$1" "$2" | grep -q "Phone: 0401112222" && [ "$3" = "$4" ]' _ "$T/t1" "$T/t2" "$(psql_ "SELECT taken_by FROM ticket WHERE id = 1")" "$WN"
+	check "the winner got the phone, e-mail and note, the ticket is the winner's" \
+		sh -c 'cat "$1" "$2" | grep -q "Phone: 0401112222   E-mail: asiakas.pg@example.fi" && cat "$1" "$2" | grep -q "Note: asks about the benefit" && [ "$3" = "$4" ]' _ "$T/t1" "$T/t2" "$(psql_ "SELECT taken_by FROM ticket WHERE id = 1")" "$WN"
 else
 	ok "# SKIP two users at once need root (a second Unix user)"
 	ok "# SKIP the winner's details"
@@ -146,10 +152,10 @@ check "unreachable three times: back in the queue twice, then closed" \
 # Retention: 14 days after closing, by the holder's host.
 NEUVOO_NOW=$(( $(date +%s) + 13 * 86400 )) $B tickets --list >/dev/null
 check "13 days after closing the details are still there" \
-	test "$(psql_ "SELECT count(*) FROM ticket_contact WHERE phone IN ('0401112222', '+358503334444', '0405555555')")" = 3
+	test "$(psql_ "SELECT count(*) FROM ticket_contact WHERE phone IN ('0401112222', '+358503334444', '0405555555')")/$(psql_ "SELECT count(*) FROM ticket_contact WHERE email = '$MAIL' AND note = '$NOTE'")" = 3/1
 NEUVOO_NOW=$(( $(date +%s) + 15 * 86400 )) $B tickets --list >/dev/null
-check "15 days after: no phone number left in any table" \
-	test "$(psql_ "SELECT (SELECT count(*) FROM ticket_contact) + (SELECT count(*) FROM ticket t WHERE t::text ~ '2222|4444|5555') + (SELECT count(*) FROM ticket_audit a WHERE a::text ~ '2222|4444|5555')")" = 0
+check "15 days after: no phone number, e-mail or note left in any table" \
+	test "$(psql_ "SELECT (SELECT count(*) FROM ticket_contact) + (SELECT count(*) FROM ticket t WHERE t::text ~ '2222|4444|5555|asiakas|benefit') + (SELECT count(*) FROM ticket_audit a WHERE a::text ~ '2222|4444|5555|asiakas|benefit')")" = 0
 check "the anonymous part stays, marked erased, the erase audited" \
 	test "$(psql_ "SELECT count(*) FROM ticket WHERE erased_at IS NOT NULL")/$(psql_ "SELECT count(*) FROM ticket_audit WHERE action = 'erase'")" = "3/3"
 
