@@ -60,6 +60,9 @@ static int fix_tickets(const struct app *app, char **err)
 	bool existed;
 
 	tickets_opts_config(&o, app->cfg);
+	/* A database store (tickets-db) is made by stats push --init. */
+	if (o.db)
+		return 0;
 	path = xasprintf("%s/%s", o.dir, TICKETS_FILE_NAME);
 	existed = lstat(path, &sb) == 0;
 	if (!existed && tickets_open(&t, &o, err) != 0) {

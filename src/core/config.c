@@ -291,6 +291,7 @@ static int check_language(cfg_t *cfg, cfg_opt_t *opt)
 static const char *const str_opts[] = {
 	"catalogue", "stats-dir", "desk", "lang", "keymap", "screen",
 	"advisor", "group", "training-dir", "organisation", "tickets-dir",
+	"tickets-db",
 };
 static const char *const default_opts[] = {
 	"channel", "language", "interpreter", "outcome",
@@ -324,6 +325,7 @@ static cfg_t *new_parser(void)
 		CFG_INT("backdate-days", DEFAULT_BACKDATE_DAYS, CFGF_NONE),
 		CFG_STR_LIST("ui-languages", DEFAULT_UI_LANGUAGES, CFGF_NONE),
 		CFG_STR_LIST("catalogue-fallback", DEFAULT_CATALOGUE_FALLBACK, CFGF_NONE),
+		CFG_STR("tickets-db", NULL, CFGF_NONE),
 		CFG_SEC("defaults", defaults, CFGF_NONE),
 		CFG_STR_LIST("expected-desks", NULL, CFGF_NONE),
 		CFG_END()
@@ -348,6 +350,7 @@ static cfg_t *new_parser(void)
 	cfg_set_validate_func(cfg, "note-retention-days", check_retention);
 	cfg_set_validate_func(cfg, "tickets-dir", check_not_empty);
 	cfg_set_validate_func(cfg, "ticket-retention-days", check_retention);
+	cfg_set_validate_func(cfg, "tickets-db", check_not_empty);
 	cfg_set_validate_func(cfg, "expected-desks", check_expected);
 	cfg_set_validate_func(cfg, "backdate-days", check_backdate);
 	cfg_set_validate_func(cfg, "ui-languages", check_lang_list);
@@ -433,6 +436,7 @@ static char **str_field(struct config *c, size_t i)
 		&c->screen, &c->advisor, &c->group, &c->training_dir,
 		&c->organisation,
 		&c->tickets_dir,
+		&c->tickets_db,
 	};
 	_Static_assert(sizeof fields / sizeof fields[0] ==
 		       sizeof str_opts / sizeof str_opts[0],
@@ -672,6 +676,11 @@ static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 			c->tickets_dir);
 		return EXIT_USAGE;
 	}
+	/* In a shared database a host's tickets are its organisation's. */
+	if (c->tickets_db && !c->organisation) {
+		err_set(err, "%s", _("tickets-db needs 'organisation': set it to your organisation's id in the catalogue, so that the shared database knows whose tickets these are"));
+		return EXIT_USAGE;
+	}
 	if (!c->keymap)
 		c->keymap = xstrdup("default");
 	if (!c->screen)
@@ -767,6 +776,7 @@ void config_free(struct config **cfg)
 	free(c->default_outcome);
 	free(c->training_dir);
 	free(c->tickets_dir);
+	free(c->tickets_db);
 	for (size_t i = 0; i < c->n_expected_desks; i++)
 		free(c->expected_desks[i]);
 	free(c->expected_desks);

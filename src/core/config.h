@@ -49,6 +49,9 @@ struct config {
 	char *organisation;
 	char *tickets_dir;	/* the ticket store's folder: next to stats-dir */
 	int ticket_retention_days;	/* 14: contact details after closing */
+	/* tickets-db: the PostgreSQL database that holds the tickets instead
+	 * of tickets-dir (hosts that share tickets), or NULL. */
+	char *tickets_db;
 	/* expected-desks: "DESK HOURS" each, the desks the review expects
 	 * to record and when (hours in the catalogue's form). */
 	char **expected_desks;

@@ -92,7 +92,7 @@ int pg_connect(struct pg **out, const char *url, char **err)
 			err_set(err, _("the database asks a password of %s and none was given; put it in ~/.pgpass or PGPASSWORD"),
 				PQuser(conn));
 		else
-			err_set(err, _("cannot connect to the database: %s; check the server is running and --db is right"),
+			err_set(err, _("cannot connect to the database: %s; check the server is running and the database address (--db, or tickets-db in the configuration) is right"),
 				line);
 		free(line);
 		PQfinish(conn);

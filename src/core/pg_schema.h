@@ -16,6 +16,9 @@
  *                file is skipped
  *   code_label   every code of every coded field with its label in
  *                English, Finnish and Swedish
+ *   ticket, ticket_contact, ticket_audit
+ *                (version 2) the callback tickets of tickets_pg.c; the
+ *                reader role gets ticket only
  * Views for reports and BI tools (undone contacts left out):
  *   report_contact        one row a contact, codes and labels, local date
  *                         and hour, times as timestamptz
@@ -26,7 +29,7 @@
 
 #include "core/pg.h"
 
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2
 
 /* Create or migrate (one transaction), then grant neuvoo_writer and
  * neuvoo_reader what they need when those roles exist. */

@@ -214,6 +214,8 @@ void tickets_opts_config(struct tickets_opts *o, const struct config *cfg)
 	o->dir = cfg->tickets_dir;
 	o->group = cfg->group;
 	o->retention_days = cfg->ticket_retention_days;
+	o->db = cfg->tickets_db;
+	o->organisation = cfg->organisation;
 }
 
 int tickets_check_catalogue(const struct catalogue *cat, const char *assignee,
@@ -295,12 +297,33 @@ bool tickets_overdue(const struct ticket *tk, time_t now)
 
 /* ---- the store --------------------------------------------------------- */
 
+int tickets_store_refusal(long id, const char *status, const char *by,
+			  const char *user, bool *mine, char **err)
+{
+	*mine = false;
+	if (!status) {
+		err_set(err, _("there is no ticket %ld; see neuvoo tickets --list"), id);
+	} else if (!strcmp(status, "taken") && by && user && !strcmp(by, user)) {
+		*mine = true;
+		return 0;
+	} else if (!strcmp(status, "taken")) {
+		err_set(err, _("ticket %ld is taken by %s; ask them, or pick another"),
+			id, by ? by : "?");
+	} else {
+		int k = tickets_status_find(status);
+		err_set(err, _("ticket %ld is closed already (%s)"), id,
+			tickets_status_label(k < 0 ? TICKET_DONE : (enum ticket_status)k));
+	}
+	return 1;
+}
+
 int tickets_open(struct tickets **out, const struct tickets_opts *o,
 		 char **err)
 {
 	struct tickets *t = xcalloc(1, sizeof *t);
 	*out = NULL;
-	if (tickets_sqlite_open(o, &t->be, &t->h, err) != 0) {
+	if ((o->db ? tickets_pg_open(o, &t->be, &t->h, err)
+		   : tickets_sqlite_open(o, &t->be, &t->h, err)) != 0) {
 		free(t);
 		return -1;
 	}

@@ -11,8 +11,9 @@
  * This module validates and decides (phone, e-mail, assignee, the note's
  * privacy guard, the default due time, the clock); the store behind it is
  * a struct tickets_backend (tickets_store.h): SQLite in a shared folder
- * (tickets_sqlite.c) today, another engine later through the same
- * operations. No curses here. */
+ * (tickets_sqlite.c) on one server, or PostgreSQL (tickets_pg.c) for
+ * hosts of several organisations that share one database. No curses
+ * here. */
 #ifndef NEUVOO_TICKETS_H
 #define NEUVOO_TICKETS_H
 
@@ -104,6 +105,11 @@ struct tickets_opts {
 	const char *group;	/* the unit's group, or NULL (single user) */
 	int retention_days;	/* days after closing; < 0: the default */
 	const char *user;	/* NULL: this process's user */
+	/* A PostgreSQL database (tickets-db) instead of dir, shared by the
+	 * hosts of several organisations; organisation: this host's, whose
+	 * queue it sees (NULL: ""). */
+	const char *db;
+	const char *organisation;
 };
 
 struct tickets_filter {

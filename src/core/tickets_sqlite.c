@@ -358,20 +358,8 @@ static int refusal(struct store *s, const struct ticket_step *stp,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return rc;
-	*refused = true;
-	if (!status) {
-		err_set(err, _("there is no ticket %ld; see neuvoo tickets --list"), stp->id);
-	} else if (!strcmp(status, "taken") && by && !strcmp(by, stp->user)) {
-		*mine = true;
-		*refused = false;
-	} else if (!strcmp(status, "taken")) {
-		err_set(err, _("ticket %ld is taken by %s; ask them, or pick another"),
-			stp->id, by ? by : "?");
-	} else {
-		int k = tickets_status_find(status);
-		err_set(err, _("ticket %ld is closed already (%s)"), stp->id,
-			tickets_status_label(k < 0 ? TICKET_DONE : (enum ticket_status)k));
-	}
+	*refused = tickets_store_refusal(stp->id, status, by, stp->user, mine,
+					 err) != 0;
 	free(status);
 	free(by);
 	return SQLITE_OK;

@@ -46,9 +46,19 @@ struct tickets_backend {
 	void (*close)(void *h);
 };
 
+/* Why a step changed nothing, from the ticket's status and taker as the
+ * store read them (status NULL: no such ticket): 1 with *err, or 0 when
+ * user has it already (*mine). One wording for every engine. */
+int tickets_store_refusal(long id, const char *status, const char *by,
+			  const char *user, bool *mine, char **err);
+
 /* The SQLite store in o->dir: 0 with *be and *h, or -1 with *err. */
 int tickets_sqlite_open(const struct tickets_opts *o,
 			const struct tickets_backend **be, void **h,
 			char **err);
+
+/* The PostgreSQL store (o->db), its schema made by stats push --init. */
+int tickets_pg_open(const struct tickets_opts *o,
+		    const struct tickets_backend **be, void **h, char **err);
 
 #endif

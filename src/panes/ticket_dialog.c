@@ -22,6 +22,7 @@
 
 struct ticket_desk {
 	char *dir, *group;
+	char *db, *organisation;	/* tickets-db and this host's organisation */
 	int retention_days;
 	char *ticketed;		/* the contact id that has its ticket */
 };
@@ -35,6 +36,8 @@ struct ticket_desk *ticket_desk_new(const struct config *cfg)
 	t->dir = xstrdup(cfg->tickets_dir);
 	t->group = cfg->group ? xstrdup(cfg->group) : NULL;
 	t->retention_days = cfg->ticket_retention_days;
+	t->db = cfg->tickets_db ? xstrdup(cfg->tickets_db) : NULL;
+	t->organisation = cfg->organisation ? xstrdup(cfg->organisation) : NULL;
 	return t;
 }
 
@@ -44,6 +47,8 @@ void ticket_desk_free(struct ticket_desk **t)
 		return;
 	free((*t)->dir);
 	free((*t)->group);
+	free((*t)->db);
+	free((*t)->organisation);
 	free((*t)->ticketed);
 	free(*t);
 	*t = NULL;
@@ -90,7 +95,8 @@ int ticket_dialog_submit(struct desk *d, const char *const *values,
 			 int *focus, char **err)
 {
 	struct ticket_desk *td = d->tickets;
-	struct tickets_opts o = { td->dir, td->group, td->retention_days, NULL };
+	struct tickets_opts o = { td->dir, td->group, td->retention_days, NULL,
+				  td->db, td->organisation };
 	struct ticket_new n;
 	struct tickets *t = NULL;
 	time_t due = 0;

@@ -34,7 +34,7 @@ push --init
 check "--init makes the schema and pushes the statistics folder" test $? -eq 0
 check "15 contacts in the database" test "$(n_contacts)" = 15
 check "the summary line" grep -q "^pushed 2 files (15 contacts" "$T/out"
-check "schema version 1" test "$(psql_ 'SELECT version FROM neuvoo_schema')" = 1
+check "schema version 2" test "$(psql_ 'SELECT version FROM neuvoo_schema')" = 2
 check "no note column is pushed" test "$(psql_ "SELECT count(*) FROM information_schema.columns WHERE table_name = 'contact' AND column_name = 'note'")" = 0
 
 push
@@ -158,7 +158,7 @@ push
 check "newer schema: push refuses, one line" sh -c 'test $1 -eq 1 && test $(wc -l <"$2") -eq 1 && grep -q "newer neuvoo" "$2"' _ $? "$T/err"
 "$NEUVOO" report --db "$DB" --date $D >/dev/null 2>"$T/err"
 check "newer schema: report refuses" sh -c 'test $1 -eq 1 && grep -q "newer neuvoo" "$2"' _ $? "$T/err"
-psql_ "UPDATE neuvoo_schema SET version = 1"
+psql_ "UPDATE neuvoo_schema SET version = 2"
 
 # Credentials.
 PGPASSWORD=wrong "$NEUVOO" stats push --db "$DB" >/dev/null 2>"$T/err"
