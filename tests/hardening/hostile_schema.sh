@@ -22,10 +22,13 @@ run() {
 # left_out FILE WORD: report's way with a file it cannot use: status 1,
 # one stderr line naming FILE and WORD, and the line counting what was
 # left out (the rest is reported).
+# (The warning about copies in WAL mode without their -wal is not counted:
+# the fixtures are such copies.)
 left_out() {
-	if [ $rc -eq 1 ] && [ "$(grep -cF "$1" "$T/err")" -eq 1 ] &&
-	   grep -F "$1" "$T/err" | grep -qF -- "$2" &&
-	   grep -q "left out of the report" "$T/err" && [ "$(wc -l <"$T/err")" -eq 2 ]; then
+	grep -v "in WAL mode without" "$T/err" >"$T/err.bad"
+	if [ $rc -eq 1 ] && [ "$(grep -cF "$1" "$T/err.bad")" -eq 1 ] &&
+	   grep -F "$1" "$T/err.bad" | grep -qF -- "$2" &&
+	   grep -q "left out of the report" "$T/err.bad" && [ "$(wc -l <"$T/err.bad")" -eq 2 ]; then
 		return 0
 	fi
 	diag "status $rc, stderr:" "$(head -c 600 "$T/err")"

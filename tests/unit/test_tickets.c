@@ -62,7 +62,7 @@ static int teardown(void **state)
 
 static struct tickets *open_as(struct fx *fx, const char *user, int days)
 {
-	struct tickets_opts o = { fx->tdir, NULL, days, user };
+	struct tickets_opts o = { .dir = fx->tdir, .group = NULL, .retention_days = days, .user = user };
 	struct tickets *t = NULL;
 	char *err = NULL;
 	if (tickets_open(&t, &o, &err) != 0)
@@ -512,7 +512,7 @@ static void test_shared_mode(void **state)
 {
 	struct fx *fx = *state;
 	struct group *g = getgrgid(getegid());
-	struct tickets_opts o = { fx->tdir, g ? g->gr_name : NULL, -1, "anna" };
+	struct tickets_opts o = { .dir = fx->tdir, .group = g ? g->gr_name : NULL, .retention_days = -1, .user = "anna" };
 	struct tickets *t = NULL;
 	char *err = NULL, *path;
 	struct stat sb;
@@ -544,7 +544,7 @@ static void test_shared_mode(void **state)
 static void test_foreign_files(void **state)
 {
 	struct fx *fx = *state;
-	struct tickets_opts o = { fx->tdir, NULL, -1, "anna" };
+	struct tickets_opts o = { .dir = fx->tdir, .group = NULL, .retention_days = -1, .user = "anna" };
 	struct tickets *t = NULL;
 	char *err = NULL, *path = malloc(strlen(fx->tdir) + 32), *other;
 

@@ -92,7 +92,7 @@ static void fx_free(struct fx *f)
 
 static struct tickets *store(struct fx *f)
 {
-	struct tickets_opts o = { f->cfg.tickets_dir, NULL, 14, "me" };
+	struct tickets_opts o = { .dir = f->cfg.tickets_dir, .group = NULL, .retention_days = 14, .user = "me" };
 	struct tickets *t = NULL;
 	char *err = NULL;
 	if (tickets_open(&t, &o, &err))
@@ -426,7 +426,7 @@ static void test_pane_keeps_highlight(void **state)
 	struct fx *f = fx_new(true);
 	struct tickets *t = store(f);
 	struct tickets *other;
-	struct tickets_opts o = { f->cfg.tickets_dir, NULL, 14, "bo" };
+	struct tickets_opts o = { .dir = f->cfg.tickets_dir, .group = NULL, .retention_days = 14, .user = "bo" };
 	struct tickets_queue *q;
 	struct pane *p;
 	char *err = NULL;
