@@ -25,6 +25,7 @@
 #include "core/hours.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/pg.h"
 #include "core/tickets.h"
 
 #define SEE_ALSO "see neuvoo.conf(5)"
@@ -679,6 +680,10 @@ static int fill_defaults(struct config *c, bool catalogue_set, char **err)
 	/* In a shared database a host's tickets are its organisation's. */
 	if (c->tickets_db && !c->organisation) {
 		err_set(err, "%s", _("tickets-db needs 'organisation': set it to your organisation's id in the catalogue, so that the shared database knows whose tickets these are"));
+		return EXIT_USAGE;
+	}
+	if (c->tickets_db && pg_url_has_password(c->tickets_db)) {
+		err_set(err, "%s", _("tickets-db: a password in the configuration can be read by whoever reads the file; put it in ~/.pgpass or PGPASSWORD instead"));
 		return EXIT_USAGE;
 	}
 	if (!c->keymap)

@@ -31,9 +31,19 @@ static char *first_line(const char *msg)
 	return xstrndup(msg, n);
 }
 
+bool pg_url_has_password(const char *url)
+{
+	PQconninfoOption *opts = url ? PQconninfoParse(url, NULL) : NULL, *o;
+	bool yes = false;
+	for (o = opts; o && o->keyword; o++)
+		yes |= !strcmp(o->keyword, "password") && o->val && *o->val;
+	PQconninfoFree(opts);
+	return yes;
+}
+
 int pg_check_url(const char *url, char **err)
 {
-	PQconninfoOption *opts, *o;
+	PQconninfoOption *opts;
 	char *msg = NULL;
 	int rc = 0;
 
@@ -49,12 +59,11 @@ int pg_check_url(const char *url, char **err)
 		PQfreemem(msg);
 		return -1;
 	}
-	for (o = opts; o->keyword; o++)
-		if (!strcmp(o->keyword, "password") && o->val && *o->val) {
-			err_set(err, "%s", _("--db: a password on the command line can be read by every user of the host; put it in ~/.pgpass or PGPASSWORD instead"));
-			rc = -1;
-		}
 	PQconninfoFree(opts);
+	if (pg_url_has_password(url)) {
+		err_set(err, "%s", _("--db: a password on the command line can be read by every user of the host; put it in ~/.pgpass or PGPASSWORD instead"));
+		rc = -1;
+	}
 	return rc;
 }
 

@@ -22,6 +22,8 @@ struct pg;
 /* A usage check before anything is opened: the URL parses and holds no
  * password. -1 with *err (a usage error, exit 2). */
 int pg_check_url(const char *url, char **err);
+/* The URL or connection string holds a password. */
+bool pg_url_has_password(const char *url);
 /* Connect. -1 with *err: the server cannot be reached, the user or
  * password is wrong, or a password is needed and none was found. */
 int pg_connect(struct pg **out, const char *url, char **err);

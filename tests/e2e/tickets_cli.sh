@@ -6,7 +6,7 @@
 # queue screen's filters; the modes of the store; report --tickets; the
 # details erased after the retention (NEUVOO_NOW).
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 25
+plan 26
 
 N="$NEUVOO --desk e2e"
 TK="$XDG_STATE_HOME/neuvoo/tickets"
@@ -89,4 +89,8 @@ later=$(( $(date +%s) + 15 * 86400 ))
 NEUVOO_NOW=$later $N tickets --list >/dev/null
 check "15 days after closing the closed one's phone is gone, the open one's stays" \
 	sh -c '! cat "$1"/tickets.db* | grep -aqF 0503334444 && cat "$1"/tickets.db* | grep -aqF 0401112222' _ "$TK"
+printf 'organisation = "helsinki"\ntickets-db = "host=/nowhere dbname=x password=secret"\n' >"$T/pw.conf"
+$NEUVOO --config "$T/pw.conf" tickets --list >/dev/null 2>"$T/pw.err"
+check "a password in tickets-db: a configuration error (exit 2, one line)" \
+	sh -c '[ $1 -eq 2 ] && [ "$(wc -l <"$2")" -eq 1 ] && grep -q "tickets-db: a password" "$2"' _ $? "$T/pw.err"
 finish
