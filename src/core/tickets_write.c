@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/report_suppress.h"
 #include "core/tickets_write.h"
 
 int tickets_format_parse(const char *s)
@@ -194,9 +195,14 @@ int tickets_list_write(FILE *f, const struct ticket *rows, size_t n,
 /* ---- the report ----------------------------------------------------------- */
 
 /* One line of figures: a group of tickets. */
+/* The counts of a row as an array (opened, closed, overdue), and which of
+ * them --suppress hides. */
+enum { FIG_OPENED, FIG_CLOSED, FIG_OVERDUE, FIG__N };
+
 struct fig {
 	char *code;
 	size_t opened, closed, overdue;
+	bool hide[FIG__N];
 	time_t *waits;		/* seconds to the first call */
 	size_t n_waits;
 };
@@ -256,14 +262,44 @@ static long median(struct fig *x, int suppress)
 		       : (x->waits[m - 1] + x->waits[m]) / 2) / 60);
 }
 
-/* A count as the report shows it: "<N" when it is small enough to point
- * at a person. (The main report's secondary suppression, which also hides
- * what a total would give away, is not applied here.) */
-static char *count_text(size_t c, int suppress)
+static size_t fig_count(const struct fig *x, int m)
 {
-	if (suppress > 0 && c > 0 && c < (size_t)suppress)
-		return xasprintf("<%d", suppress);
-	return xasprintf("%zu", c);
+	return m == FIG_OPENED ? x->opened : m == FIG_CLOSED ? x->closed : x->overdue;
+}
+
+/* --suppress N as the main report does it (core/report_suppress): each
+ * count of a dimension's rows and the total form one sum; the counts
+ * from 1 to N-1 are hidden, then more until none of them can be worked
+ * out from what is printed. The total is shared by both dimensions: hidden
+ * by either, it is hidden in both (hiding more never gives one away). */
+static void figs_suppress(struct fig *total, struct figs *by, size_t n_by, int n)
+{
+	size_t d, i;
+	int m;
+	if (n < 2)
+		return;
+	for (m = 0; m < FIG__N; m++)
+		for (d = 0; d < n_by; d++) {
+			size_t k = by[d].n, *v = xcalloc(k + 1, sizeof *v);
+			bool *hidden = xcalloc(k + 1, sizeof *hidden);
+			for (i = 0; i < k; i++)
+				v[i] = fig_count(&by[d].v[i], m);
+			v[k] = fig_count(total, m);
+			report_suppress_table(k, 0, v, hidden, n);
+			for (i = 0; i < k; i++)
+				by[d].v[i].hide[m] = hidden[i];
+			total->hide[m] |= hidden[k];
+			free(v);
+			free(hidden);
+		}
+}
+
+/* A count as the report shows it: the main report's mark when hidden. */
+static char *count_text(const struct fig *x, int m)
+{
+	if (x->hide[m])
+		return xstrdup(REPORT_HIDDEN_MARK);
+	return xasprintf("%zu", fig_count(x, m));
 }
 
 static void figs_free(struct figs *g)
@@ -276,20 +312,26 @@ static void figs_free(struct figs *g)
 	free(g->v);
 }
 
+/* Hidden counts are null, and named in "suppressed" (as the main report's
+ * json keeps its numbers numbers). */
 static struct json_object *json_fig(struct fig *x, int suppress)
 {
-	struct json_object *o = json_object_new_object();
-	size_t c[3] = { x->opened, x->closed, x->overdue };
-	static const char *const key[3] = { "opened", "closed", "overdue" };
+	struct json_object *o = json_object_new_object(), *hid = NULL;
+	static const char *const key[FIG__N] = { "opened", "closed", "overdue" };
 	long med = median(x, suppress);
-	int i;
+	int m;
 	json_put(o, "code", x->code);
-	for (i = 0; i < 3; i++) {
-		char *t = count_text(c[i], suppress);
-		json_object_object_add(o, key[i], t[0] == '<' ? json_object_new_string(t)
-				       : json_object_new_int64((int64_t)c[i]));
-		free(t);
+	for (m = 0; m < FIG__N; m++) {
+		json_object_object_add(o, key[m], x->hide[m] ? NULL
+				       : json_object_new_int64((int64_t)fig_count(x, m)));
+		if (x->hide[m]) {
+			if (!hid)
+				hid = json_object_new_array();
+			json_object_array_add(hid, json_object_new_string(key[m]));
+		}
 	}
+	if (hid)
+		json_object_object_add(o, "suppressed", hid);
 	json_object_object_add(o, "median_first_call_minutes",
 			       med < 0 ? NULL : json_object_new_int64(med));
 	return o;
@@ -297,8 +339,8 @@ static struct json_object *json_fig(struct fig *x, int suppress)
 
 static void text_fig(FILE *f, struct fig *x, const char *label, int suppress)
 {
-	char *c[3] = { count_text(x->opened, suppress), count_text(x->closed, suppress),
-		       count_text(x->overdue, suppress) };
+	char *c[FIG__N] = { count_text(x, FIG_OPENED), count_text(x, FIG_CLOSED),
+			    count_text(x, FIG_OVERDUE) };
 	char *safe = text_sanitize(label), *cut = text_cut(safe, 24, false);
 	long med = median(x, suppress);
 	size_t w = text_width(cut);
@@ -320,7 +362,7 @@ int tickets_report_write(FILE *f, const struct ticket *rows, size_t n,
 			 const char *to_date, int suppress,
 			 enum tickets_format fmt, time_t now, char **err)
 {
-	struct fig total = { NULL, 0, 0, 0, NULL, 0 };
+	struct fig total = { 0 };
 	struct figs by[2] = { { NULL, 0 }, { NULL, 0 } };
 	static const char *const dim[2] = { "assignee", "language" };
 	size_t i, d;
@@ -340,6 +382,7 @@ int tickets_report_write(FILE *f, const struct ticket *rows, size_t n,
 	}
 	for (d = 0; d < 2; d++)
 		qsort(by[d].v, by[d].n, sizeof *by[d].v, cmp_fig);
+	figs_suppress(&total, by, 2, suppress);
 
 	if (fmt == TICKETS_CSV) {
 		static const char *const head[] = { "dimension", "code", "opened",
@@ -358,9 +401,9 @@ int tickets_report_write(FILE *f, const struct ticket *rows, size_t n,
 					v[1] = csv_text_cell(clean);
 					free(clean);
 				}
-				v[2] = count_text(x->opened, suppress);
-				v[3] = count_text(x->closed, suppress);
-				v[4] = count_text(x->overdue, suppress);
+				v[2] = count_text(x, FIG_OPENED);
+				v[3] = count_text(x, FIG_CLOSED);
+				v[4] = count_text(x, FIG_OVERDUE);
 				v[5] = med < 0 ? xstrdup("") : xasprintf("%ld", med);
 				csv_write_row(f, (const char *const *)v, 6);
 				for (c = 0; c < 6; c++)
