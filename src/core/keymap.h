@@ -59,6 +59,7 @@ enum action_scope {
 	X(FOCUS_PANE_9, "focus-pane-9", NAV, NULL) \
 	X(HELP, "help", SCREEN, N_("show the keys of this pane")) \
 	X(SAVE, "save", CONTACT, N_("save the contact")) \
+	X(SAVE_TICKET, "save-with-ticket", CONTACT, N_("save the contact with a callback ticket: the chosen service, or someone who speaks the language, calls the customer back")) \
 	X(NEW_CONTACT, "new-contact", CONTACT, N_("start a new contact (clears the draft)")) \
 	X(NEXT_LANGUAGE, "next-language", GLOBAL, N_("switch to the next user-interface language")) \
 	X(UNDO, "undo", CONTACT, N_("undo the last saved contact")) \

@@ -139,7 +139,8 @@ static unsigned on_global(struct screen *s, void *ud, enum action a)
 	struct desk *d = u->d;
 	switch (a) {
 	case ACT_SAVE:
-		if (ticket_dialog_open(s, d))
+	case ACT_SAVE_TICKET:
+		if (ticket_dialog_open(s, d, a == ACT_SAVE_TICKET))
 			return PANE_HANDLED;
 		if (desk_save(d) == DESK_INVALID)
 			screens_focus_wanted(s, d);

@@ -54,10 +54,13 @@ void ticket_desk_free(struct ticket_desk **t)
 	*t = NULL;
 }
 
-static bool wanted(const struct desk *d)
+/* A ticket is wanted for a callback, or when the advisor asks for one (a
+ * redirect where the other service promises to call back), unless the
+ * contact has its ticket already. */
+static bool wanted(const struct desk *d, bool asked)
 {
 	const struct ticket_desk *t = d->tickets;
-	if (!t || d->c->outcome != codes_find(CODES_OUTCOME, "callback"))
+	if (!t || (!asked && d->c->outcome != codes_find(CODES_OUTCOME, "callback")))
 		return false;
 	return !(t->ticketed && d->c->id && !strcmp(t->ticketed, d->c->id));
 }
@@ -169,13 +172,13 @@ static int submit(void *ctx, const char *const *values, int *focus, char **err)
 	return rc ? 1 : 0;
 }
 
-bool ticket_dialog_open(struct screen *s, struct desk *d)
+bool ticket_dialog_open(struct screen *s, struct desk *d, bool asked)
 {
 	struct contact *c = d->c;
 	struct form *f;
 	char *to, *topics, due[32];
 
-	if (!wanted(d))
+	if (!wanted(d, asked))
 		return false;
 	if (desk_check(d) != DESK_OK) {
 		screens_focus_wanted(s, d);

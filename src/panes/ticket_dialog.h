@@ -24,10 +24,12 @@ struct ticket_desk;
 struct ticket_desk *ticket_desk_new(const struct config *cfg);
 void ticket_desk_free(struct ticket_desk **t);
 
-/* The save key on the desk: true when the ticket form took it (pushed on
- * s, or the contact is incomplete and its gap is focused); false when the
- * contact is saved as usual (no ticket wanted, or it has one already). */
-bool ticket_dialog_open(struct screen *s, struct desk *d);
+/* The save key on the desk (asked: the save-with-ticket key, for any
+ * outcome, say a redirect whose service promises to call back): true when
+ * the ticket form took it (pushed on s, or the contact is incomplete and
+ * its gap is focused); false when the contact is saved as usual (no
+ * ticket wanted, no ticket store here, or it has its ticket already). */
+bool ticket_dialog_open(struct screen *s, struct desk *d, bool asked);
 
 /* The form's submit without a screen (tests): values in the form's order
  * (phone, e-mail, assignee, language, note, due). 0: the ticket created

@@ -6,7 +6,7 @@
 # queue screen's filters; the modes of the store; report --tickets; the
 # details erased after the retention (NEUVOO_NOW).
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 26
+plan 28
 
 N="$NEUVOO --desk e2e"
 TK="$XDG_STATE_HOME/neuvoo/tickets"
@@ -89,6 +89,21 @@ later=$(( $(date +%s) + 15 * 86400 ))
 NEUVOO_NOW=$later $N tickets --list >/dev/null
 check "15 days after closing the closed one's phone is gone, the open one's stays" \
 	sh -c '! cat "$1"/tickets.db* | grep -aqF 0503334444 && cat "$1"/tickets.db* | grep -aqF 0401112222' _ "$TK"
+# A redirect whose service promises to call back: save-with-ticket (C-k)
+# opens the form for any outcome, the chosen service calling.
+tmux_ rename-session -t t queue
+start 100 30 "$N; echo EXITED=\$?"
+tmux_ kill-session -t queue
+wait_for "Interpreters F8" >/dev/null
+keys F6 Space F7 Enter
+wait_for "Reason" >/dev/null
+keys Enter C-k
+check "C-k on a redirect: the form, the chosen service calls" wait_for "Who calls  service:aikuissosiaalityo"
+keys "040 555 6666" F2
+wait_for "3 contacts today" >/dev/null
+keys F10
+wait_for "EXITED=0" >/dev/null
+check "its ticket is the service's" sh -c '$1 tickets --list --format csv | grep -q ",open,service:aikuissosiaalityo,fi,housing,"' _ "$N"
 printf 'organisation = "helsinki"\ntickets-db = "host=/nowhere dbname=x password=secret"\n' >"$T/pw.conf"
 $NEUVOO --config "$T/pw.conf" tickets --list >/dev/null 2>"$T/pw.err"
 check "a password in tickets-db: a configuration error (exit 2, one line)" \

@@ -244,7 +244,7 @@ static void test_failed_save_one_ticket(void **state)
 	 * without another form (no screen is needed to say so). */
 	assert_int_equal(f->d->c->outcome, codes_find(CODES_OUTCOME, "callback"));
 	assert_non_null(f->d->c->id);
-	assert_false(ticket_dialog_open(NULL, f->d));
+	assert_false(ticket_dialog_open(NULL, f->d, false));
 	assert_int_equal(count(f), 1);
 	/* Another contact would want its own. */
 	free(f->d->c->id);
@@ -258,11 +258,12 @@ static void test_not_a_callback(void **state)
 	struct fx *f = fx_new(true);
 	(void)state;
 	f->d->c->outcome = codes_find(CODES_OUTCOME, "answered");
-	assert_false(ticket_dialog_open(NULL, f->d));
-	/* A training desk has no tickets. */
+	assert_false(ticket_dialog_open(NULL, f->d, false));
+	/* A training desk has no tickets, asked for or not. */
 	ticket_desk_free(&f->d->tickets);
 	f->d->c->outcome = codes_find(CODES_OUTCOME, "callback");
-	assert_false(ticket_dialog_open(NULL, f->d));
+	assert_false(ticket_dialog_open(NULL, f->d, false));
+	assert_false(ticket_dialog_open(NULL, f->d, true));
 	fx_free(f);
 }
 
