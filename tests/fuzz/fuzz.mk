@@ -57,7 +57,7 @@ tests/fuzz/fuzz_%: $(srcdir)/tests/fuzz/fuzz_%.c $(srcdir)/tests/fuzz/fuzz_util.
 	@echo "  FUZZLD   $@"
 	@$(FUZZ_CC) $(fuzz_cppflags) $(FUZZ_CFLAGS) -Werror $(FUZZ_SAN) \
 	  -fsanitize=fuzzer -o $@ $< tests/fuzz/obj/libcore.a \
-	  $(CONFUSE_LIBS) $(SQLITE_LIBS) $(JSONC_LIBS) $(LIBINTL) $(LIBS)
+	  $(CONFUSE_LIBS) $(SQLITE_LIBS) $(JSONC_LIBS) $(PQ_LIBS) $(LIBINTL) $(LIBS)
 
 -include $(fuzz_core_objs:.o=.d)
 

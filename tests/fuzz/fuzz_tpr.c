@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_write(page, data, size);
 	unlink(db);
 	{
-		struct tpr_opts o = { "/dev/null" };
+		struct tpr_opts o = { .words_map = "/dev/null" };
 		FUZZ_ASSERT(tpr_import(&page, 1, &o, &cat, &probs, &err) == 0,
 			    "a page failed the import: %s", err ? err : "");
 	}

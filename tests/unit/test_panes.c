@@ -764,6 +764,7 @@ static void desk_help_screen_keys(void **state)
 		"F5\tgo to the Intake pane", "F6\tgo to the Topics pane",
 		"F7\tgo to the Redirect pane", "F8\tgo to the Interpreters pane",
 		"F1\tshow the keys of this pane", "F2\tsave the contact",
+		"C-k\tsave the contact with a callback ticket: the chosen service, or someone who speaks the language, calls the customer back",
 		"F3\tstart a new contact (clears the draft)",
 		"F4\tswitch to the next user-interface language",
 		"F9\tundo the last saved contact",
