@@ -77,3 +77,14 @@ wait_for() {
 }
 # pane_pid: the pid of the command in the window (for signals).
 pane_pid() { tmux_ display-message -p -t t '#{pane_pid}'; }
+# wait_gone TEXT [SECONDS]: until the last screen line no longer shows
+# TEXT (a status message going); false when it stays.
+wait_gone() {
+	local text=$1 limit=${2:-2} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		if ! screen | tail -1 | grep -qF -- "$text"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
