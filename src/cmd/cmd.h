@@ -53,6 +53,10 @@ int cmd_opt_value(int argc, char **argv, int *i, const char *name,
 int cmd_opt_tickets_format(int argc, char **argv, int *i, int *fmt,
 			   char **err);
 
+/* --date D, or --from D --to D together, or neither: -1 with *err when
+ * the three are mixed otherwise (a usage error). */
+int cmd_check_period(const char *date, const char *from, const char *to,
+		     char **err);
 /* "--suppress N" (N from 1 up) at argv[*i]: as cmd_opt_value, with *n. */
 int cmd_opt_suppress(int argc, char **argv, int *i, int *n, char **err);
 

@@ -153,30 +153,16 @@ static int parse(struct report_args *r, int argc, char **argv, char **err)
 			r->compare = true;
 			continue;
 		}
-		if ((m = cmd_opt_value(argc, argv, &i, "--suppress", &v, err))) {
-			char *end;
-			long n;
+		if ((m = cmd_opt_suppress(argc, argv, &i, &r->suppress, err))) {
 			if (m < 0)
 				return -1;
-			n = strtol(v, &end, 10);
-			if (!*v || *end || n < 1 || n > 1000000) {
-				err_set(err, _("--suppress %s: give a whole number from 1 up"), v);
-				return -1;
-			}
-			r->suppress = (int)n;
 			continue;
 		}
 		err_set(err, _("unknown option '%s' for report (see neuvoo --help)"), a);
 		return -1;
 	}
-	if (r->date && (r->from || r->to)) {
-		err_set(err, "%s", _("give either --date or --from and --to, not both"));
+	if (cmd_check_period(r->date, r->from, r->to, err))
 		return -1;
-	}
-	if (!r->from != !r->to) {
-		err_set(err, "%s", _("--from and --to go together; give both"));
-		return -1;
-	}
 	if (r->contacts && r->n_by) {
 		err_set(err, "%s", _("--contacts lists contacts; it cannot be combined with --by"));
 		return -1;

@@ -64,15 +64,7 @@ static int parse(struct rt_args *r, int argc, char **argv, char **err)
 		err_set(err, _("%s cannot be combined with --tickets (see neuvoo --help)"), argv[i]);
 		return -1;
 	}
-	if (r->date && (r->from || r->to)) {
-		err_set(err, "%s", _("give either --date or --from and --to, not both"));
-		return -1;
-	}
-	if (!r->from != !r->to) {
-		err_set(err, "%s", _("--from and --to go together; give both"));
-		return -1;
-	}
-	return 0;
+	return cmd_check_period(r->date, r->from, r->to, err);
 }
 
 /* The period [from, to) of local days, and its dates as given. */

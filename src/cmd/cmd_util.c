@@ -69,6 +69,20 @@ int cmd_opt_tickets_format(int argc, char **argv, int *i, int *fmt,
 	return 1;
 }
 
+int cmd_check_period(const char *date, const char *from, const char *to,
+		     char **err)
+{
+	if (date && (from || to)) {
+		err_set(err, "%s", _("give either --date or --from and --to, not both"));
+		return -1;
+	}
+	if (!from != !to) {
+		err_set(err, "%s", _("--from and --to go together; give both"));
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_opt_suppress(int argc, char **argv, int *i, int *n, char **err)
 {
 	const char *v;
