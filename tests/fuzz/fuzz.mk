@@ -52,7 +52,7 @@ tests/fuzz/obj/libcore.a: $(fuzz_core_objs)
 	@$(AR) cr $@ $(fuzz_core_objs)
 	@$(RANLIB) $@
 
-tests/fuzz/fuzz_%: $(srcdir)/tests/fuzz/fuzz_%.c $(srcdir)/tests/fuzz/fuzz_util.h \
+tests/fuzz/fuzz_%: $(srcdir)/tests/fuzz/fuzz_%.c $(srcdir)/tests/fuzz/fuzz_util.h $(srcdir)/tests/fuzz/fuzz_register.h \
 		tests/fuzz/obj/libcore.a
 	@echo "  FUZZLD   $@"
 	@$(FUZZ_CC) $(fuzz_cppflags) $(FUZZ_CFLAGS) -Werror $(FUZZ_SAN) \
