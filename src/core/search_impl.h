@@ -1,6 +1,6 @@
-/* search_impl: the search engine's structure, shared by search.c (build
- * and query) and search_index.c (its file: written at publish, mapped by
- * desks). Private to them. */
+/* search_impl: the search engine's structure, shared by search_build.c
+ * (made from a catalogue), search.c (queries) and search_index.c (its
+ * file: written at publish, mapped by desks). Private to them. */
 #ifndef NEUVOO_SEARCH_IMPL_H
 #define NEUVOO_SEARCH_IMPL_H
 
@@ -102,5 +102,15 @@ struct search {
 /* A search with its scratch but no index: search_new builds one,
  * search_index maps one. */
 struct search *search_alloc(const struct catalogue *cat, const char *lang);
+
+/* p grown to hold need items of size bytes (*cap doubles). */
+void *search_grow(void *p, size_t *cap, size_t need, size_t size);
+/* Bit for a common folded letter at s (its UTF-8 length in *len), or
+ * NO_BIT. */
+unsigned search_letter_bit(const unsigned char *s, size_t *len);
+/* Name ref's fold, made again from the catalogue (owned). */
+char *search_name_fold(const struct search *s, uint32_t ref);
+/* Frees what a query word holds and zeroes it. */
+void search_word_state_clear(struct word_state *w);
 
 #endif
