@@ -5,9 +5,9 @@
  *           the highlighted row decides what the chart shows
  *   hours   contacts per hour as horizontal bars, from the first to the
  *           last working hour, empty hours marked
- *   top     topics, languages, redirect targets and reasons, interpreters
- *   flags   gaps, drafts never saved, undos, unreadable files
- * Every pane reads struct review and redraws when its generation moves. */
+ *   top, flags   in review_lists.c
+ * Every pane reads struct review and redraws when its generation moves;
+ * review_panes_priv.h holds what the panes share. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -18,23 +18,14 @@
 #include "core/text.h"
 #include "panes/registry.h"
 #include "panes/review_panes.h"
+#include "panes/review_panes_priv.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/screen.h"
 #include "ui/theme.h"
 
-struct rpane {
-	struct review *r;
-	struct list list;	/* desks, flags */
-	size_t top;		/* hours, top: first line shown */
-	size_t n_lines;		/* lines at the last draw */
-	int page;		/* rows at the last draw */
-	unsigned seen_gen, seen_lang, seen_chart;
-	bool shown;		/* desks: the first update has run */
-};
-
-static struct rpane *st(const struct pane *p)
+struct rpane *review_pane_state(const struct pane *p)
 {
 	return p->state;
 }
@@ -49,13 +40,13 @@ static struct rpane *rpane_new(struct review *r)
 	return rp;
 }
 
-static void rpane_done(struct pane *p)
+void review_pane_done(struct pane *p)
 {
 	free(p->state);
 	p->state = NULL;
 }
 
-static bool changed(struct rpane *rp, bool chart)
+bool review_pane_changed(struct rpane *rp, bool chart)
 {
 	struct review *r = rp->r;
 	bool c = rp->seen_gen != r->gen || rp->seen_lang != r->lang_gen
@@ -67,7 +58,7 @@ static bool changed(struct rpane *rp, bool chart)
 }
 
 /* Scrolling a pane that has no highlight. */
-static unsigned scroll_by(struct rpane *rp, enum action a)
+unsigned review_pane_scroll(struct rpane *rp, enum action a)
 {
 	size_t page = rp->page > 1 ? (size_t)rp->page - 1 : 1;
 	size_t max = rp->n_lines > (size_t)rp->page ? rp->n_lines - (size_t)rp->page : 0;
@@ -86,25 +77,20 @@ static unsigned scroll_by(struct rpane *rp, enum action a)
 	return PANE_HANDLED | (rp->top != old ? PANE_REDRAW : 0);
 }
 
-static bool is_move(enum action a)
+bool review_pane_is_move(enum action a)
 {
 	return a == ACT_UP || a == ACT_DOWN || a == ACT_PAGE_UP
 	       || a == ACT_PAGE_DOWN || a == ACT_HOME || a == ACT_END;
 }
 
 /* Right-aligned text in a column of cols. */
-static void put_right(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
+void review_put_right(WINDOW *w, int y, int x, int cols, const char *s, attr_t a)
 {
 	int tw = (int)text_width(s);
 	if (tw > cols)
 		ui_put_cut(w, y, x, cols, s, a);
 	else
 		ui_put(w, y, x + cols - tw, tw, s, a);
-}
-
-static int min_i(int a, int b)
-{
-	return a < b ? a : b;
 }
 
 /* ---- the keys every pane shares ----------------------------------------- */
@@ -234,7 +220,7 @@ static int name_width(const struct review_day *d)
 			w = (int)text_width(s);
 		free(s);
 	}
-	return min_i(w, 16);
+	return review_min(w, 16);
 }
 
 /* Which columns fit in width (after the two-column mark). */
@@ -247,14 +233,14 @@ static struct cols fit_cols(const struct review_day *d, int width)
 
 	memset(&c, 0, sizeof c);
 	for (i = 0; i < C__N; i++) {
-		want[i] = min_i((int)text_width(_(col_titles[i])), i == C_CLOSED ? 10 : 11);
+		want[i] = review_min((int)text_width(_(col_titles[i])), i == C_CLOSED ? 10 : 11);
 		for (k = 0; k <= d->n_desks; k++) {
 			const struct review_desk *desk = k < d->n_desks ? &d->desks[k] : &d->total;
 			char *s = cell(desk, i, k == d->n_desks);
 			int w = (int)text_width(s);
 			free(s);
 			if (w > want[i])
-				want[i] = min_i(w, 20);
+				want[i] = review_min(w, 20);
 		}
 	}
 	c.name = name_width(d);
@@ -270,7 +256,7 @@ static struct cols fit_cols(const struct review_day *d, int width)
 		times = false;
 	}
 	if (used > width) {
-		int cut = min_i(used - width, c.name - 5);
+		int cut = review_min(used - width, c.name - 5);
 		if (cut > 0) {
 			c.name -= cut;
 			used -= cut;
@@ -327,7 +313,7 @@ static void desk_row(void *vctx, WINDOW *w, int y, int x, int width,
 		if (c == C_CLOSED)
 			ui_put_cut(w, y, cx + 1, dc->c.w[c], s, base);
 		else
-			put_right(w, y, cx + 1, dc->c.w[c], s,
+			review_put_right(w, y, cx + 1, dc->c.w[c], s,
 				  c == C_UNDONE && k->undone && !hl ? theme_attr(TH_CLOSED) : base);
 		free(s);
 		cx += 1 + dc->c.w[c];
@@ -358,7 +344,7 @@ static char *day_state(const struct review *r)
 
 static void desks_draw(struct pane *p, WINDOW *w, int h, int width)
 {
-	struct rpane *rp = st(p);
+	struct rpane *rp = review_pane_state(p);
 	struct review *r = rp->r;
 	const struct review_day *d = r->day;
 	struct desk_ctx dc;
@@ -391,7 +377,7 @@ static void desks_draw(struct pane *p, WINDOW *w, int h, int width)
 			ui_put_cut(w, 2, cx + 1, dc.c.w[c], _(col_titles[c]), theme_attr(TH_HEADER));
 		else {
 			char *t = text_cut(_(col_titles[c]), (size_t)dc.c.w[c], !text_locale_utf8());
-			put_right(w, 2, cx + 1, dc.c.w[c], t, theme_attr(TH_HEADER));
+			review_put_right(w, 2, cx + 1, dc.c.w[c], t, theme_attr(TH_HEADER));
 			free(t);
 		}
 		cx += 1 + dc.c.w[c];
@@ -401,9 +387,9 @@ static void desks_draw(struct pane *p, WINDOW *w, int h, int width)
 
 static bool desks_update(struct pane *p)
 {
-	struct rpane *rp = st(p);
+	struct rpane *rp = review_pane_state(p);
 	size_t n = rp->r->day->n_desks;
-	if (!changed(rp, false))
+	if (!review_pane_changed(rp, false))
 		return false;
 	list_set_count(&rp->list, n ? n + 1 : 0);
 	if (!rp->shown) {
@@ -421,10 +407,10 @@ static bool desks_update(struct pane *p)
 
 static unsigned desks_handle(struct pane *p, enum action a, km_key key)
 {
-	struct rpane *rp = st(p);
+	struct rpane *rp = review_pane_state(p);
 	struct review *r = rp->r;
 	(void)key;
-	if (is_move(a)) {
+	if (review_pane_is_move(a)) {
 		list_move(&rp->list, a);
 		if (r->chart != rp->list.cur) {
 			r->chart = rp->list.cur;
@@ -447,7 +433,7 @@ static const char *desks_help(struct pane *p, enum action a)
 	(void)p;
 	if (a == ACT_UP || a == ACT_DOWN)
 		return N_("highlight another desk (the chart follows)");
-	if (is_move(a))
+	if (review_pane_is_move(a))
 		return action_help(a);
 	if (a == ACT_CHOOSE)
 		return N_("show the contacts of the highlighted desk");
@@ -459,12 +445,12 @@ static const struct pane_ops desks_ops = {
 	.draw = desks_draw,
 	.handle = desks_handle,
 	.help = desks_help,
-	.done = rpane_done,
+	.done = review_pane_done,
 };
 
 /* Each pane looks up the review's keys (close-day, another day), then
  * the global ones: their registry context. */
-static struct pane *pane_new(const struct pane_ops *ops, struct review *r,
+struct pane *review_pane_new(const struct pane_ops *ops, struct review *r,
 			     enum pane_id id)
 {
 	return registry_pane_new(id, ops, rpane_new(r));
@@ -472,7 +458,7 @@ static struct pane *pane_new(const struct pane_ops *ops, struct review *r,
 
 struct pane *review_desks_pane_new(struct review *r)
 {
-	return pane_new(&desks_ops, r, PANE_DESKS);
+	return review_pane_new(&desks_ops, r, PANE_DESKS);
 }
 
 /* ---- hours ------------------------------------------------------------- */
@@ -487,7 +473,7 @@ static int hour_of(time_t t)
 
 static void hours_draw(struct pane *p, WINDOW *w, int h, int width)
 {
-	struct rpane *rp = st(p);
+	struct rpane *rp = review_pane_state(p);
 	struct review *r = rp->r;
 	const struct review_day *d = r->day;
 	bool all = r->chart >= d->n_desks;
@@ -538,7 +524,7 @@ static void hours_draw(struct pane *p, WINDOW *w, int h, int width)
 		snprintf(buf, sizeof buf, "%02d-%02d", hour, (hour + 1) % 24);
 		ui_put(w, y, 1, 5, buf, theme_attr(TH_DIM));
 		snprintf(buf, sizeof buf, "%zu", n);
-		put_right(w, y, 7, cw, buf, n ? A_NORMAL : theme_attr(TH_CLOSED));
+		review_put_right(w, y, 7, cw, buf, n ? A_NORMAL : theme_attr(TH_CLOSED));
 		if (n) {
 			char *bar = report_bar(n, max, bw, utf8);
 			ui_put(w, y, 8 + cw, bw, bar, theme_attr(TH_MARK));
@@ -550,9 +536,9 @@ static void hours_draw(struct pane *p, WINDOW *w, int h, int width)
 
 static bool hours_update(struct pane *p)
 {
-	struct rpane *rp = st(p);
+	struct rpane *rp = review_pane_state(p);
 	unsigned chart = rp->seen_chart;
-	if (!changed(rp, true))
+	if (!review_pane_changed(rp, true))
 		return false;
 	if (chart != rp->seen_chart)
 		rp->top = 0;
@@ -562,9 +548,9 @@ static bool hours_update(struct pane *p)
 static unsigned hours_handle(struct pane *p, enum action a, km_key key)
 {
 	(void)key;
-	if (is_move(a))
-		return scroll_by(st(p), a);
-	return review_global(p, st(p)->r, a);
+	if (review_pane_is_move(a))
+		return review_pane_scroll(review_pane_state(p), a);
+	return review_global(p, review_pane_state(p)->r, a);
 }
 
 static const char *hours_help(struct pane *p, enum action a)
@@ -572,7 +558,7 @@ static const char *hours_help(struct pane *p, enum action a)
 	(void)p;
 	if (a == ACT_UP || a == ACT_DOWN)
 		return N_("scroll the chart");
-	if (is_move(a))
+	if (review_pane_is_move(a))
 		return action_help(a);
 	return NULL;
 }
@@ -582,317 +568,10 @@ static const struct pane_ops hours_ops = {
 	.draw = hours_draw,
 	.handle = hours_handle,
 	.help = hours_help,
-	.done = rpane_done,
+	.done = review_pane_done,
 };
 
 struct pane *review_hours_pane_new(struct review *r)
 {
-	return pane_new(&hours_ops, r, PANE_HOURS);
-}
-
-/* ---- top lists --------------------------------------------------------- */
-
-#define TOP_MAX 64
-#define TOP_SHORT 5
-
-struct tline {
-	char *text;		/* header or label */
-	size_t count;
-	size_t max;		/* the list's largest count (bars) */
-	int kind;		/* 0 header, 1 entry, 2 none, 3 blank */
-};
-
-struct tlines {
-	struct tline *v;
-	size_t n;
-};
-
-static void tl_push(struct tlines *t, int kind, char *text, size_t count, size_t max)
-{
-	t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
-	t->v[t->n].text = text;
-	t->v[t->n].count = count;
-	t->v[t->n].max = max;
-	t->v[t->n].kind = kind;
-	t->n++;
-}
-
-static void tl_free(struct tlines *t)
-{
-	size_t i;
-	for (i = 0; i < t->n; i++)
-		free(t->v[i].text);
-	free(t->v);
-}
-
-/* Every list in full when it all fits in rows, else the first few of
- * each. */
-static void top_lines(const struct review_day *d, int rows, struct tlines *t)
-{
-	struct review_entry (*e)[TOP_MAX] = xcalloc(REVIEW_TOP__N, sizeof *e);
-	size_t n[REVIEW_TOP__N], need = 0, cap, i;
-	int l;
-
-	memset(t, 0, sizeof *t);
-	for (l = 0; l < REVIEW_TOP__N; l++) {
-		n[l] = review_day_top(d, (enum review_top)l, e[l], TOP_MAX);
-		need += 2 + (n[l] ? n[l] : 1);
-	}
-	cap = need - 1 <= (size_t)(rows > 0 ? rows : 0) ? TOP_MAX : TOP_SHORT;
-	for (l = 0; l < REVIEW_TOP__N; l++) {
-		size_t max = n[l] ? e[l][0].count : 0;
-		if (l)
-			tl_push(t, 3, xstrdup(""), 0, 0);
-		if (l == REVIEW_TOP_INTERPRETER)
-			/* TRANSLATORS: e.g. "Interpreters: 7 of 45 contacts". */
-			tl_push(t, 0, xasprintf(ngettext("%s: %zu of %zu contact",
-							 "%s: %zu of %zu contacts",
-							 d->total.contacts),
-						review_top_title((enum review_top)l),
-						d->total.interpreted, d->total.contacts), 0, 0);
-		else
-			tl_push(t, 0, xstrdup(review_top_title((enum review_top)l)), 0, 0);
-		if (!n[l])
-			tl_push(t, 2, xstrdup(_("(none)")), 0, 0);
-		for (i = 0; i < n[l] && i < cap; i++)
-			tl_push(t, 1, text_sanitize(e[l][i].label), e[l][i].count, max);
-		if (n[l] > cap)
-			tl_push(t, 2, xasprintf(_("... and %zu more"), n[l] - cap), 0, 0);
-	}
-	free(e);
-}
-
-static void top_draw(struct pane *p, WINDOW *w, int h, int width)
-{
-	struct rpane *rp = st(p);
-	const struct review_day *d = rp->r->day;
-	struct tlines t;
-	int iw = width - 2, rows = h - 2, lw = 0, cw = 1, bw, y;
-	size_t i;
-	char buf[32];
-	bool utf8 = text_locale_utf8();
-
-	top_lines(d, rows, &t);
-	rp->page = rows > 0 ? rows : 1;
-	rp->n_lines = t.n;
-	if (rp->top + (size_t)rp->page > t.n)
-		rp->top = t.n > (size_t)rp->page ? t.n - (size_t)rp->page : 0;
-	for (i = 0; i < t.n; i++)
-		if (t.v[i].kind == 1) {
-			int tw = (int)text_width(t.v[i].text);
-			snprintf(buf, sizeof buf, "%zu", t.v[i].count);
-			lw = tw > lw ? tw : lw;
-			cw = (int)strlen(buf) > cw ? (int)strlen(buf) : cw;
-		}
-	lw = min_i(lw, iw / 2 > 8 ? iw / 2 : 8);
-	bw = iw - 2 - lw - 1 - cw - 1;
-	for (y = 0; y < rows && rp->top + (size_t)y < t.n; y++) {
-		const struct tline *l = &t.v[rp->top + (size_t)y];
-		switch (l->kind) {
-		case 0:
-			ui_put_cut(w, 1 + y, 1, iw, l->text, theme_attr(TH_HEADER));
-			break;
-		case 1:
-			ui_put_cut(w, 1 + y, 3, lw, l->text, A_NORMAL);
-			snprintf(buf, sizeof buf, "%zu", l->count);
-			put_right(w, 1 + y, 4 + lw, cw, buf, A_NORMAL);
-			if (bw >= 4) {
-				char *bar = report_bar(l->count, l->max, bw, utf8);
-				ui_put(w, 1 + y, 5 + lw + cw, bw, bar, theme_attr(TH_MARK));
-				free(bar);
-			}
-			break;
-		case 2:
-			ui_put_cut(w, 1 + y, 3, iw - 2, l->text, theme_attr(TH_DIM));
-			break;
-		default:
-			break;
-		}
-	}
-	tl_free(&t);
-}
-
-static bool top_update(struct pane *p)
-{
-	return changed(st(p), false);
-}
-
-static unsigned top_handle(struct pane *p, enum action a, km_key key)
-{
-	(void)key;
-	if (is_move(a))
-		return scroll_by(st(p), a);
-	return review_global(p, st(p)->r, a);
-}
-
-static const char *top_help(struct pane *p, enum action a)
-{
-	(void)p;
-	if (a == ACT_UP || a == ACT_DOWN)
-		return N_("scroll the lists");
-	if (is_move(a))
-		return action_help(a);
-	return NULL;
-}
-
-static const struct pane_ops top_ops = {
-	.update = top_update,
-	.draw = top_draw,
-	.handle = top_handle,
-	.help = top_help,
-	.done = rpane_done,
-};
-
-struct pane *review_top_pane_new(struct review *r)
-{
-	return pane_new(&top_ops, r, PANE_TOP);
-}
-
-/* ---- flags ------------------------------------------------------------- */
-
-/* A flag's text is wrapped (never cut): the desk's name on its first
- * line, the text in the column after it. */
-struct flag_lines {
-	WINDOW *w;
-	int y, x, width, left;	/* where the next line goes; lines left */
-	attr_t attr;
-	char *clean;
-};
-
-static void flag_line(void *ctx, const char *line, size_t len)
-{
-	struct flag_lines *fl = ctx;
-	char *piece;
-	if (fl->left <= 0)
-		return;
-	piece = xstrndup(line, len);
-	ui_put_data(fl->w, fl->y, fl->x, fl->width, piece, fl->attr);
-	free(piece);
-	fl->y++;
-	fl->left--;
-}
-
-static void flags_draw(struct pane *p, WINDOW *w, int h, int width)
-{
-	struct rpane *rp = st(p);
-	const struct review_day *d = rp->r->day;
-	struct list *l = &rp->list;
-	int name_w = 0, text_w, rows = h - 2, used, y;
-	size_t i, *lines;
-	char **texts;
-
-	if (!d->n_flags) {
-		if (d->n_desks)
-			ui_put_cut(w, 1, 1, width - 2,
-				   _("Nothing to flag: no gaps, unsaved contacts or undos."),
-				   theme_attr(TH_DIM));
-		return;
-	}
-	for (i = 0; i < d->n_flags; i++) {
-		char *s = text_sanitize(d->desks[d->flags[i].desk].name);
-		int tw = (int)text_width(s);
-		name_w = tw > name_w ? tw : name_w;
-		free(s);
-	}
-	name_w = min_i(name_w, min_i(12, (width - 2) / 3));
-	text_w = width - 2 - name_w - 1;
-	if (text_w < 4 || rows < 1)
-		return;
-	texts = xcalloc(d->n_flags, sizeof *texts);
-	lines = xcalloc(d->n_flags, sizeof *lines);
-	for (i = 0; i < d->n_flags; i++) {
-		char *t = review_flag_text(d, &d->flags[i]);
-		texts[i] = text_sanitize(t);
-		free(t);
-		lines[i] = ui_wrap(texts[i], text_w, NULL, NULL);
-		if (!lines[i])
-			lines[i] = 1;
-	}
-	/* The highlighted flag shown whole: move the top down until it fits. */
-	if (l->cur < l->top)
-		l->top = l->cur;
-	for (;;) {
-		size_t n = 0;
-		for (i = l->top; i <= l->cur && i < d->n_flags; i++)
-			n += lines[i];
-		if (n <= (size_t)rows || l->top >= l->cur)
-			break;
-		l->top++;
-	}
-	l->page = rows;
-	used = 0;
-	for (i = l->top, y = 1; i < d->n_flags && used < rows; i++) {
-		const struct review_flag *f = &d->flags[i];
-		bool hl = i == l->cur;
-		attr_t base = hl ? theme_attr(p->focused ? TH_CURSOR : TH_CURSOR_DIM) : A_NORMAL;
-		struct flag_lines fl;
-		int k, n = (int)lines[i] < rows - used ? (int)lines[i] : rows - used;
-		for (k = 0; k < n; k++)
-			ui_fill(w, y + k, 1, width - 2, base);
-		ui_put_data(w, y, 1, name_w, d->desks[f->desk].name,
-			    hl ? base : theme_attr(TH_HEADER));
-		fl.w = w;
-		fl.y = y;
-		fl.x = 1 + name_w + 1;
-		fl.width = text_w;
-		fl.left = n;
-		fl.attr = hl ? base : (f->kind == REVIEW_FLAG_UNREADABLE
-				       ? theme_attr(TH_CLOSED) : A_NORMAL);
-		ui_wrap(texts[i], text_w, flag_line, &fl);
-		y += n;
-		used += n;
-	}
-	for (i = 0; i < d->n_flags; i++)
-		free(texts[i]);
-	free(texts);
-	free(lines);
-}
-
-static bool flags_update(struct pane *p)
-{
-	struct rpane *rp = st(p);
-	if (!changed(rp, false))
-		return false;
-	list_set_count(&rp->list, rp->r->day->n_flags);
-	return true;
-}
-
-static unsigned flags_handle(struct pane *p, enum action a, km_key key)
-{
-	struct rpane *rp = st(p);
-	struct review *r = rp->r;
-	(void)key;
-	if (is_move(a)) {
-		list_move(&rp->list, a);
-		return PANE_HANDLED | PANE_REDRAW;
-	}
-	if (a == ACT_CHOOSE) {
-		if (rp->list.cur < r->day->n_flags)
-			review_open_desk(p->screen, r, r->day->flags[rp->list.cur].desk);
-		return PANE_HANDLED;
-	}
-	return review_global(p, r, a);
-}
-
-static const char *flags_help(struct pane *p, enum action a)
-{
-	(void)p;
-	if (is_move(a))
-		return action_help(a);
-	if (a == ACT_CHOOSE)
-		return N_("show the contacts of the flagged desk");
-	return NULL;
-}
-
-static const struct pane_ops flags_ops = {
-	.update = flags_update,
-	.draw = flags_draw,
-	.handle = flags_handle,
-	.help = flags_help,
-	.done = rpane_done,
-};
-
-struct pane *review_flags_pane_new(struct review *r)
-{
-	return pane_new(&flags_ops, r, PANE_FLAGS);
+	return review_pane_new(&hours_ops, r, PANE_HOURS);
 }
