@@ -205,6 +205,10 @@ static void add_row(struct review_day *d, struct review_desk *k,
 		push_time(&k->late_at, k->late++, r->saved_at);
 		t->late++;
 	}
+	if (r->corrected_at) {
+		push_time(&k->corrected_at, k->corrected++, r->corrected_at);
+		t->corrected++;
+	}
 	k->hours[local_hour(r->started_at)]++;
 	t->hours[local_hour(r->started_at)]++;
 	if (!k->first || r->started_at < k->first)
@@ -256,6 +260,9 @@ static void tally(struct review_day *d)
 			qsort(k->undo_at, k->undone, sizeof *k->undo_at, cmp_time);
 		if (k->late)
 			qsort(k->late_at, k->late, sizeof *k->late_at, cmp_time);
+		if (k->corrected)
+			qsort(k->corrected_at, k->corrected, sizeof *k->corrected_at,
+			      cmp_time);
 		find_gaps(k);
 		if (k->contacts && (!t->first || k->first < t->first))
 			t->first = k->first;
@@ -277,6 +284,8 @@ static void tally(struct review_day *d)
 			review_day_add_flag(d, j, REVIEW_FLAG_UNDO);
 		if (k->late)
 			review_day_add_flag(d, j, REVIEW_FLAG_LATE);
+		if (k->corrected)
+			review_day_add_flag(d, j, REVIEW_FLAG_CORRECTED);
 	}
 	find_gaps(t);
 }
@@ -396,6 +405,7 @@ static void desk_clear(struct review_desk *k)
 	free(k->desk);
 	free(k->user);
 	free(k->late_at);
+	free(k->corrected_at);
 	free(k->path);
 	free(k->error);
 	free(k->undo_at);
@@ -601,6 +611,15 @@ char *review_flag_text(const struct review_day *d, const struct review_flag *f)
 		r = xasprintf(ngettext("%zu contact saved after the day was closed (%s)",
 				       "%zu contacts saved after the day was closed (%s)",
 				       k->late), k->late, list);
+		free(list);
+		return r;
+	case REVIEW_FLAG_CORRECTED:
+		list = times_text(k->corrected_at, k->corrected);
+		/* TRANSLATORS: contacts changed after their save (the
+		 * desk's correct key); %s lists when each was last changed. */
+		r = xasprintf(ngettext("%zu contact corrected after its save (%s)",
+				       "%zu contacts corrected after their save (%s)",
+				       k->corrected), k->corrected, list);
 		free(list);
 		return r;
 	case REVIEW_FLAG_NOTHING:

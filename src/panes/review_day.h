@@ -44,6 +44,8 @@ struct review_desk {
 	size_t unsaved;		/* drafts never saved: discarded, and left */
 	size_t late;		/* saved while the day was closed */
 	time_t *late_at;	/* when each was saved, oldest first */
+	size_t corrected;	/* saved, then corrected (Ctrl-O) */
+	time_t *corrected_at;	/* each one's last correction, oldest first */
 	bool closed;		/* the day is closed (the same for every desk) */
 	time_t closed_at;
 	char *closed_by;
@@ -77,6 +79,7 @@ enum review_flag_kind {
 	REVIEW_FLAG_DISCARDED,	/* drafts thrown away */
 	REVIEW_FLAG_UNDO,	/* contacts undone */
 	REVIEW_FLAG_LATE,	/* contacts saved after the day was closed */
+	REVIEW_FLAG_CORRECTED,	/* contacts corrected after their save */
 	/* Against the site's expected desks and their hours (expected-desks
 	 * of the configuration): */
 	REVIEW_FLAG_NOTHING,	/* an expected desk recorded nothing */

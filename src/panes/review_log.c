@@ -223,6 +223,15 @@ static void summary(struct rlog *lg, int width)
 		}
 }
 
+/* Appends a mark (owned) to a log line's tail. */
+static void add_mark(char **tail, char *mark)
+{
+	char *t = xasprintf("%s %s", *tail, mark);
+	free(mark);
+	free(*tail);
+	*tail = t;
+}
+
 static void build(struct rlog *lg, int width)
 {
 	static const char *const titles[L__N] = {
@@ -281,7 +290,7 @@ static void build(struct rlog *lg, int width)
 	add_line(lg, TH_HEADER, t);
 	for (j = 0; j < k->n_rows; j++) {
 		const struct stats_row *row = review_day_row(d, k, j);
-		char *line = xstrdup(""), *tail;
+		char *line = xstrdup(""), *tail, *at;
 		const char *note;
 		for (c = 0; c < L__N; c++) {
 			char *s = lcell(row, c);
@@ -307,24 +316,23 @@ static void build(struct rlog *lg, int width)
 			tail = t;
 		}
 		if (row->undone_at) {
-			char *at = review_time(row->undone_at), *u;
-			u = xasprintf(_("(undone at %s)"), at);
-			t = xasprintf("%s %s", tail, u);
-			free(u);
+			at = review_time(row->undone_at);
+			add_mark(&tail, xasprintf(_("(undone at %s)"), at));
 			free(at);
-			free(tail);
-			tail = t;
 		}
 		if (row->late && !row->undone_at) {
-			char *at = review_time(row->saved_at), *u;
+			at = review_time(row->saved_at);
 			/* TRANSLATORS: a contact saved while its day was
 			 * closed; %s is the time it was saved. */
-			u = xasprintf(_("(late: saved at %s, after the close)"), at);
-			t = xasprintf("%s %s", tail, u);
-			free(u);
+			add_mark(&tail, xasprintf(_("(late: saved at %s, after the close)"), at));
 			free(at);
-			free(tail);
-			tail = t;
+		}
+		if (row->corrected_at && !row->undone_at) {
+			at = review_time(row->corrected_at);
+			/* TRANSLATORS: a contact changed after its save (the
+			 * desk's correct key); %s is when. */
+			add_mark(&tail, xasprintf(_("(corrected at %s)"), at));
+			free(at);
 		}
 		t = xasprintf("%s%s", line, tail);
 		add_wrapped(lg, row->undone_at ? TH_DIM : row->late ? TH_CLOSED : TH_NORMAL,

@@ -3,9 +3,10 @@
 # at 80x24 (en), 100x30 (fi) and 200x60 (sv): after each save its message
 # goes at the next contact's first key, all 16 topics are on screen, and
 # the report has every contact with its topic. Then F9 with and without
-# a draft, and the correction of a saved contact with its event.
+# a draft, and the correction of a saved contact with its event, flagged
+# in the supervisor's review.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 33
+plan 35
 
 db="$XDG_STATE_HOME/neuvoo/stats/e2e@$ME.db"
 codes="housing education leisure elderly families transport permits moving daycare health employment disability entrepreneurship social-assistance digital other"
@@ -139,6 +140,19 @@ keys Enter
 check "F3 leaves the correction as it was saved" wait_for "stays as it was saved"
 ev=$(sqlite3 "$db" "SELECT count(*) FROM events WHERE kind = 'correct'")
 check "no event for the left correction" test "$ev" = 1
+keys F10
+wait_for "EXITED=0" >/dev/null
+
+# The supervisor's review flags the correction, and the log marks it.
+tmux_ respawn-pane -k -t t "env TERM=xterm-256color $NEUVOO review; echo EXITED=\$?; sleep 600"
+wait_for "Contacts per hour" >/dev/null
+check "the review flags the corrected contact" wait_for "1 contact corrected"
+keys Home Enter
+wait_for "Contacts of e2e" >/dev/null
+keys End
+check "the desk's log marks it corrected" wait_for "(corrected at "
+keys Escape
+sleep 0.2
 keys F10
 wait_for "EXITED=0" >/dev/null
 

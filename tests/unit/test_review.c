@@ -14,7 +14,8 @@
  *   12:55 walk-in ar housing            answered, undone at 13:01
  *   a draft left unsaved from 15:00; a draft discarded at 14:30
  * Desk d2: 10:15 chat en employment consulted svc-b wrong-place,
- *          10:20 walk-in so housing; and 11:00 the day before.
+ *          10:20 walk-in so housing, corrected to a phone call at 10:40;
+ *          and 11:00 the day before.
  * d3.db is not a statistics file.
  * So d1: 5 contacts, 1 undone, hours 8:2 9:1 10:0 11:1 12:1, gap 10-11;
  * d2: 2 contacts, no gap; all: 7 contacts, languages fi 4, so 2, en 1,
@@ -150,6 +151,18 @@ static int setup(void **state)
 	c->redirect_reason = codes_find(CODES_REASON, "wrong-place");
 	save(st, c);
 	save(st, make(T(10, 20), "walk-in", "so", H, "answered"));
+	{
+		/* The 10:20 contact was a phone call: corrected at 10:40. */
+		struct contact **list = NULL;
+		size_t n = 0;
+		int changed = 0;
+		if (stats_session_day(st, DAY, &list, &n, &err) != 0 || n != 2)
+			fail_msg("the session's day: %s", err ? err : "not 2");
+		list[1]->channel = codes_find(CODES_CHANNEL, "phone");
+		if (stats_correct(st, list[1], T(10, 40), &changed, &err) != 0 || changed != 1)
+			fail_msg("correct: %s", err ? err : "not one field");
+		stats_contacts_free(&list, n);
+	}
 	save(st, make(T(11, 0) - 86400, "walk-in", "fi", H, "answered"));
 	stats_close(&st);
 
@@ -268,7 +281,10 @@ static void test_flags(void **state)
 	assert_true(has_flag(d, "d3", REVIEW_FLAG_UNREADABLE, "not a neuvoo statistics file"));
 	assert_false(has_flag(d, "d3", REVIEW_FLAG_UNREADABLE, "d3.db"));
 	assert_false(has_flag(d, "d2", REVIEW_FLAG_GAP, ""));
-	assert_int_equal(d->n_flags, 5);
+	assert_true(has_flag(d, "d2", REVIEW_FLAG_CORRECTED,
+			     "1 contact corrected after its save (10:40)"));
+	assert_false(has_flag(d, "d1", REVIEW_FLAG_CORRECTED, ""));
+	assert_int_equal(d->n_flags, 6);
 	review_day_free(&d);
 }
 
@@ -378,7 +394,8 @@ static void test_desk_filter(void **state)
 	assert_int_equal(d->n_desks, 1);
 	assert_string_equal(d->desks[0].name, "d2");
 	assert_int_equal(d->total.contacts, 2);
-	assert_int_equal(d->n_flags, 0);
+	assert_int_equal(d->n_flags, 1);	/* its correction */
+	assert_int_equal(d->flags[0].kind, REVIEW_FLAG_CORRECTED);
 	review_day_free(&d);
 }
 
