@@ -24,45 +24,6 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
-void *search_grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	while (*cap < need)
-		*cap = *cap ? *cap * 2 : 64;
-	return xrealloc(p, *cap * size);
-}
-
-/* Bit for a common folded letter at s (its UTF-8 length in *len), or NO_BIT. */
-unsigned search_letter_bit(const unsigned char *s, size_t *len)
-{
-	*len = 1;
-	if (s[0] >= 'a' && s[0] <= 'z')
-		return s[0] - 'a';
-	if (s[0] >= '0' && s[0] <= '9')
-		return 26 + (s[0] - '0');
-	if (s[0] == 0xC3) {
-		*len = 2;
-		switch (s[1]) {
-		case 0xA5:	/* å */
-			return 36;
-		case 0xA4:	/* ä */
-			return 37;
-		case 0xB6:	/* ö */
-			return 38;
-		default:
-			return NO_BIT;
-		}
-	}
-	if (s[0] >= 0xF0)
-		*len = 4;
-	else if (s[0] >= 0xE0)
-		*len = 3;
-	else if (s[0] >= 0xC0)
-		*len = 2;
-	return NO_BIT;
-}
-
 /* Same rule as text_collate: in fi and sv, å ä ö are letters of their own. */
 static bool nordic_lang(const char *lang)
 {

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/err.h"
 #include "core/morph.h"
 #include "core/search.h"
 #include "core/termindex.h"
@@ -103,11 +104,48 @@ struct search {
  * search_index maps one. */
 struct search *search_alloc(const struct catalogue *cat, const char *lang);
 
-/* p grown to hold need items of size bytes (*cap doubles). */
-void *search_grow(void *p, size_t *cap, size_t need, size_t size);
+/* p grown to hold need items of size bytes (*cap doubles). Inline, as
+ * the next one: both sit in the build's and the queries' inner loops. */
+static inline void *search_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	while (*cap < need)
+		*cap = *cap ? *cap * 2 : 64;
+	return xrealloc(p, *cap * size);
+}
+
 /* Bit for a common folded letter at s (its UTF-8 length in *len), or
  * NO_BIT. */
-unsigned search_letter_bit(const unsigned char *s, size_t *len);
+static inline unsigned search_letter_bit(const unsigned char *s, size_t *len)
+{
+	*len = 1;
+	if (s[0] >= 'a' && s[0] <= 'z')
+		return s[0] - 'a';
+	if (s[0] >= '0' && s[0] <= '9')
+		return 26 + (s[0] - '0');
+	if (s[0] == 0xC3) {
+		*len = 2;
+		switch (s[1]) {
+		case 0xA5:	/* å */
+			return 36;
+		case 0xA4:	/* ä */
+			return 37;
+		case 0xB6:	/* ö */
+			return 38;
+		default:
+			return NO_BIT;
+		}
+	}
+	if (s[0] >= 0xF0)
+		*len = 4;
+	else if (s[0] >= 0xE0)
+		*len = 3;
+	else if (s[0] >= 0xC0)
+		*len = 2;
+	return NO_BIT;
+}
+
 /* Name ref's fold, made again from the catalogue (owned). */
 char *search_name_fold(const struct search *s, uint32_t ref);
 /* Frees what a query word holds and zeroes it. */
