@@ -48,6 +48,7 @@
 #include "core/search.h"
 #include "core/termindex.h"
 #include "core/text.h"
+#include "core/varint.h"
 
 #include "core/search_impl.h"
 
@@ -193,16 +194,7 @@ static void or_postings(const struct search *s, uint32_t id, uint64_t *bm)
 	q = s->vpool + vi->post;
 	end = s->vpool + s->vpool_len;
 	for (k = 0; k < vi->df && q < end; k++) {
-		uint32_t v = *q++;
-		if (v & 0x80) {
-			unsigned shift = 7;
-			v &= 0x7F;
-			do {
-				v |= (uint32_t)(*q & 0x7F) << shift;
-				shift += 7;
-			} while ((*q++ & 0x80) && q < end && shift < 32);
-		}
-		pos += v;
+		pos += varint_get(&q, end);
 		if (pos >= s->n)
 			break;	/* a mapped file's list cannot write past */
 		bm[pos / 64] |= (uint64_t)1 << (pos % 64);

@@ -17,6 +17,7 @@
 #include "core/search.h"
 #include "core/termindex.h"
 #include "core/text.h"
+#include "core/varint.h"
 #include "core/wordset.h"
 
 #include "core/search_impl.h"
@@ -31,16 +32,6 @@ static bool nordic_lang(const char *lang)
 		return false;
 	return lang[2] == '\0' || lang[2] == '_' || lang[2] == '-' ||
 	       lang[2] == '.' || lang[2] == '@';
-}
-
-static size_t varint_len(uint32_t v)
-{
-	size_t n = 1;
-	while (v >= 0x80) {
-		v >>= 7;
-		n++;
-	}
-	return n;
 }
 
 /* ---- build: display order ----------------------------------------------- */
@@ -184,11 +175,7 @@ static void walk_word(struct walk *w, uint32_t id)
 			(uint64_t)1 << (k % 64);
 	} else {
 		v = k - w->last[id];	/* gap from the previous position + 1 */
-		while (v >= 0x80) {
-			s->vpool[w->fill[id]++] = (uint8_t)(v | 0x80);
-			v >>= 7;
-		}
-		s->vpool[w->fill[id]++] = (uint8_t)v;
+		varint_put(s->vpool, &w->fill[id], v);
 	}
 	w->last[id] = k + 1;
 }

@@ -27,6 +27,7 @@
 #include "core/i18n.h"
 #include "core/termindex.h"
 #include "core/text.h"
+#include "core/varint.h"
 #include "core/wordset.h"
 
 enum field { F_NAME, F_KEY, F_DESC, F_OTHER };
@@ -65,16 +66,6 @@ struct build {
 	struct termindex *t;		/* P_FILL: dense lists' bitmaps */
 };
 
-static size_t varint_len(uint32_t v)
-{
-	size_t n = 1;
-	while (v >= 0x80) {
-		v >>= 7;
-		n++;
-	}
-	return n;
-}
-
 static void put(struct build *b, uint32_t term, int g)
 {
 	uint32_t prev, v;
@@ -94,11 +85,7 @@ static void put(struct build *b, uint32_t term, int g)
 	if (b->pass == P_COUNT) {
 		b->fill[t] += (uint32_t)varint_len(v);
 	} else {
-		while (v >= 0x80) {
-			b->pool[b->fill[t]++] = (uint8_t)(v | 0x80);
-			v >>= 7;
-		}
-		b->pool[b->fill[t]++] = (uint8_t)v;
+		varint_put(b->pool, &b->fill[t], v);
 	}
 	b->last[t] = b->k + 1;
 	b->lastg[t] = (uint8_t)g;
@@ -398,12 +385,7 @@ void termindex_match(const struct termindex *t, const char *w, size_t len,
 			const uint8_t *end = t->pool + t->post[2 * lo + list + 1];
 			uint32_t pos = 0;
 			while (p < end) {
-				uint32_t v = *p & 0x7F;
-				unsigned shift = 7;
-				while ((*p++ & 0x80) && p < end && shift < 32) {
-					v |= (uint32_t)(*p & 0x7F) << shift;
-					shift += 7;
-				}
+				uint32_t v = varint_get(&p, end);
 				pos += v >> 4;
 				/* A mapped file's list never writes past
 				 * the bitmaps, nor a grade past the tiers. */
