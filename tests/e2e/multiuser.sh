@@ -15,11 +15,9 @@
 #   - nothing is world-readable, and the readers created no file.
 # Needs root (to create the users; skipped otherwise) and useradd.
 . "$top_srcdir/tests/e2e/lib.sh"
+. "$top_srcdir/tests/e2e/users.sh"
 
-[ "$(id -u)" = 0 ] || skip_all "needs root to create Unix users"
-for tool in useradd userdel groupadd groupdel runuser; do
-	command -v "$tool" >/dev/null 2>&1 || skip_all "$tool is missing"
-done
+users_need
 plan 28
 
 # Names unique to this run, short enough for any useradd.
@@ -29,36 +27,11 @@ A="nva$tag"	# advisor at desk info1
 B="nvb$tag"	# advisor with the default desk name; presses F9
 C="nvc$tag"	# advisor with the default desk name; killed at the end
 SUP="nvs$tag"	# supervisor
-# The site lives where the test users can reach it ($T is root's, 0700).
-SITE=$(mktemp -d "${TMPDIR:-/tmp}/neuvoo-site.XXXXXX")
-chmod 755 "$SITE"
+users_add "$G" "$A" "$B" "$C" "$SUP"
 STATS="$SITE/stats"
 CONF="$SITE/neuvoo.conf"
 HOST=$(hostname | cut -d. -f1)
 
-mu_cleanup() {
-	tmux_ kill-server 2>/dev/null
-	for u in "$A" "$B" "$C" "$SUP"; do
-		for pid in $(pgrep -u "$u" 2>/dev/null); do
-			kill -KILL "$pid" 2>/dev/null
-		done
-	done
-	for u in "$A" "$B" "$C" "$SUP"; do
-		userdel -f "$u" >/dev/null 2>&1
-	done
-	groupdel "$G" >/dev/null 2>&1
-	rm -rf "$SITE"
-	cleanup
-}
-trap mu_cleanup EXIT
-
-groupadd "$G"
-for u in "$A" "$B" "$C" "$SUP"; do
-	useradd -M -N -g "$G" -d "$SITE/home/$u" -s /bin/sh "$u"
-	mkdir -p "$SITE/home/$u"
-	chown "$u:$G" "$SITE/home/$u"
-	chmod 700 "$SITE/home/$u"
-done
 check "three advisors and a supervisor in one group" \
 	sh -c 'for u in "$@"; do id -nG "$u" | grep -qw "'"$G"'" || exit 1; done' _ "$A" "$B" "$C" "$SUP"
 
@@ -82,35 +55,11 @@ check "doctor then finds all is well" \
 check "the statistics folder is root:$G, mode 3770" \
 	test "$(stat -c '%U:%G %a' "$STATS")" = "root:$G 3770"
 
-# as USER COMMAND...: run COMMAND as USER with that user's own home and
-# XDG folders, and the site configuration.
-as() {
-	u=$1
-	shift
-	runuser -u "$u" -- env HOME="$SITE/home/$u" \
-		XDG_DATA_HOME="$SITE/home/$u/data" XDG_STATE_HOME="$SITE/home/$u/state" \
-		XDG_CONFIG_HOME="$SITE/home/$u/config" LC_ALL=C.UTF-8 "$@"
-}
 # desk WINDOW USER [--desk NAME]: a desk in its own tmux window.
 desk() {
 	w=$1 u=$2
 	shift 2
-	tmux_ new-session -d -s "$w" -x 100 -y 24 \
-		"runuser -u $u -- env HOME=$SITE/home/$u XDG_DATA_HOME=$SITE/home/$u/data XDG_STATE_HOME=$SITE/home/$u/state XDG_CONFIG_HOME=$SITE/home/$u/config LC_ALL=C.UTF-8 TERM=xterm-256color $NEUVOO --config $CONF $*; echo EXITED=\$?; sleep 600"
-	tmux_ set-option -t "$w" status off >/dev/null
-}
-win() { tmux_ capture-pane -p -t "$1"; }
-# wait_in WINDOW TEXT [SECONDS]
-wait_in() {
-	i=0
-	while [ $i -lt $((${3:-15} * 20)) ]; do
-		win "$1" | grep -qF -- "$2" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	diag "window $1 does not show: $2" "it shows:"
-	win "$1" | sed 's/^/#   /'
-	return 1
+	user_window "$w" "$u" 100 24 "$@"
 }
 report() { as "$SUP" "$NEUVOO" --config "$CONF" report "$@"; }
 # until_total N: the supervisor's report counts N contacts (desks save

@@ -16,19 +16,16 @@
 #     anonymous facts stay and report --tickets counts them.
 # Needs root (to create the users; skipped otherwise) and useradd.
 . "$top_srcdir/tests/e2e/lib.sh"
+. "$top_srcdir/tests/e2e/users.sh"
 
-[ "$(id -u)" = 0 ] || skip_all "needs root to create Unix users"
-for tool in useradd userdel groupadd groupdel runuser sqlite3; do
-	command -v "$tool" >/dev/null 2>&1 || skip_all "$tool is missing"
-done
+users_need sqlite3
 plan 27
 
 tag=$$
 G="ntg$tag"
 A="nta$tag"	# the desk
 B="ntb$tag"	# the queue
-SITE=$(mktemp -d "${TMPDIR:-/tmp}/neuvoo-site.XXXXXX")
-chmod 755 "$SITE"
+users_add "$G" "$A" "$B"
 STATS="$SITE/stats"
 TICKETS="$SITE/tickets"
 CONF="$SITE/neuvoo.conf"
@@ -37,29 +34,6 @@ PHONE_DIGITS="0407654321"
 MAIL="asiakas.e2e@example.fi"
 NOTE="asks about the rent arrears letter"
 
-tk_cleanup() {
-	tmux_ kill-server 2>/dev/null
-	for u in "$A" "$B"; do
-		for pid in $(pgrep -u "$u" 2>/dev/null); do
-			kill -KILL "$pid" 2>/dev/null
-		done
-	done
-	for u in "$A" "$B"; do
-		userdel -f "$u" >/dev/null 2>&1
-	done
-	groupdel "$G" >/dev/null 2>&1
-	rm -rf "$SITE"
-	cleanup
-}
-trap tk_cleanup EXIT
-
-groupadd "$G"
-for u in "$A" "$B"; do
-	useradd -M -N -g "$G" -d "$SITE/home/$u" -s /bin/sh "$u"
-	mkdir -p "$SITE/home/$u"
-	chown "$u:$G" "$SITE/home/$u"
-	chmod 700 "$SITE/home/$u"
-done
 "$NEUVOO" --catalogue "$SITE/catalogue.db" catalogue init >/dev/null 2>&1
 chmod 644 "$SITE/catalogue.db"
 cat >"$CONF" <<CONF
@@ -77,32 +51,11 @@ check "the tickets folder is root:$G, mode 3770" \
 check "the ticket file is root:$G, mode 660" \
 	test "$(stat -c '%U:%G %a' "$TICKETS/tickets.db")" = "root:$G 660"
 
-as() {
-	u=$1
-	shift
-	runuser -u "$u" -- env HOME="$SITE/home/$u" \
-		XDG_DATA_HOME="$SITE/home/$u/data" XDG_STATE_HOME="$SITE/home/$u/state" \
-		XDG_CONFIG_HOME="$SITE/home/$u/config" LC_ALL=C.UTF-8 "$@"
-}
 # run WINDOW USER ARGS...: neuvoo as USER in its own tmux window.
 run() {
 	w=$1 u=$2
 	shift 2
-	tmux_ new-session -d -s "$w" -x 100 -y 30 \
-		"runuser -u $u -- env HOME=$SITE/home/$u XDG_DATA_HOME=$SITE/home/$u/data XDG_STATE_HOME=$SITE/home/$u/state XDG_CONFIG_HOME=$SITE/home/$u/config LC_ALL=C.UTF-8 TERM=xterm-256color $NEUVOO --config $CONF $*; echo EXITED=\$?; sleep 600"
-	tmux_ set-option -t "$w" status off >/dev/null
-}
-win() { tmux_ capture-pane -p -t "$1"; }
-wait_in() {
-	i=0
-	while [ $i -lt $((${3:-15} * 20)) ]; do
-		win "$1" | grep -qF -- "$2" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	diag "window $1 does not show: $2" "it shows:"
-	win "$1" | sed 's/^/#   /'
-	return 1
+	user_window "$w" "$u" 100 30 "$@"
 }
 k() { tmux_ send-keys -t "$@"; }
 tickets() { as "$B" "$NEUVOO" --config "$CONF" tickets "$@"; }
