@@ -336,13 +336,51 @@ static char *col_text(sqlite3_stmt *s, int i)
 	return xstrdup(t ? (const char *)t : "");
 }
 
+/* Steps s to its end, each row made an item of size bytes by fill
+ * (zeroed first) in the growing array *v of *n. s is finalised. 0, or -1
+ * with *err (*v then holds the rows read so far, for the caller to free). */
+static int read_rows(struct results *r, sqlite3_stmt *s, size_t size,
+		     void (*fill)(sqlite3_stmt *s, void *item), void **v,
+		     size_t *n, char **err)
+{
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		void *item;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*v = xrealloc(*v, cap * size);
+		}
+		item = (char *)*v + (*n)++ * size;
+		memset(item, 0, size);
+		fill(s, item);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		fail_rc(err, r->path, r->db, rc);
+		return -1;
+	}
+	return 0;
+}
+
+static void fill_attempt(sqlite3_stmt *s, void *item)
+{
+	struct results_attempt *a = item;
+	a->id = sqlite3_column_int64(s, 0);
+	a->trainee = col_text(s, 1);
+	a->scenario = col_text(s, 2);
+	a->attempt = sqlite3_column_int(s, 3);
+	a->started_at = (time_t)sqlite3_column_int64(s, 4);
+	a->ended_at = (time_t)sqlite3_column_int64(s, 5);
+	a->seconds = sqlite3_column_int(s, 6);
+	a->score = sqlite3_column_int(s, 7);
+}
+
 int results_list(struct results *r, struct results_attempt **out, size_t *n,
 		 char **err)
 {
 	sqlite3_stmt *s;
-	struct results_attempt *v = NULL;
-	size_t cap = 0;
-	int rc;
+	void *v = NULL;
 
 	*out = NULL;
 	*n = 0;
@@ -350,27 +388,9 @@ int results_list(struct results *r, struct results_attempt **out, size_t *n,
 		    " seconds, score FROM attempt ORDER BY trainee, scenario, attempt",
 		    &s, err) != SQLITE_OK)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct results_attempt *a;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 16;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		a = &v[(*n)++];
-		memset(a, 0, sizeof *a);
-		a->id = sqlite3_column_int64(s, 0);
-		a->trainee = col_text(s, 1);
-		a->scenario = col_text(s, 2);
-		a->attempt = sqlite3_column_int(s, 3);
-		a->started_at = (time_t)sqlite3_column_int64(s, 4);
-		a->ended_at = (time_t)sqlite3_column_int64(s, 5);
-		a->seconds = sqlite3_column_int(s, 6);
-		a->score = sqlite3_column_int(s, 7);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		fail_rc(err, r->path, r->db, rc);
-		results_list_free(&v, *n);
+	if (read_rows(r, s, sizeof **out, fill_attempt, &v, n, err) != 0) {
+		*out = v;
+		results_list_free(out, *n);
 		*n = 0;
 		return -1;
 	}
@@ -392,13 +412,22 @@ void results_list_free(struct results_attempt **a, size_t n)
 	*a = NULL;
 }
 
+static void fill_item(sqlite3_stmt *s, void *item)
+{
+	struct results_item *it = item;
+	it->item = col_text(s, 0);
+	it->matched = sqlite3_column_int(s, 1) != 0;
+	it->weight = sqlite3_column_int(s, 2);
+	it->points = sqlite3_column_int(s, 3);
+	it->expected = col_text(s, 4);
+	it->got = col_text(s, 5);
+}
+
 int results_items(struct results *r, long long attempt_id,
 		  struct results_item **out, size_t *n, char **err)
 {
 	sqlite3_stmt *s;
-	struct results_item *v = NULL;
-	size_t cap = 0;
-	int rc;
+	void *v = NULL;
 
 	*out = NULL;
 	*n = 0;
@@ -407,24 +436,9 @@ int results_items(struct results *r, long long attempt_id,
 		    &s, err) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int64(s, 1, attempt_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct results_item *it;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 16;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		it = &v[(*n)++];
-		it->item = col_text(s, 0);
-		it->matched = sqlite3_column_int(s, 1) != 0;
-		it->weight = sqlite3_column_int(s, 2);
-		it->points = sqlite3_column_int(s, 3);
-		it->expected = col_text(s, 4);
-		it->got = col_text(s, 5);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		fail_rc(err, r->path, r->db, rc);
-		results_items_free(&v, *n);
+	if (read_rows(r, s, sizeof **out, fill_item, &v, n, err) != 0) {
+		*out = v;
+		results_items_free(out, *n);
 		*n = 0;
 		return -1;
 	}
