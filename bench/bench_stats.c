@@ -240,13 +240,16 @@ static void generate(const char *dir, long total, int files, time_t year_start)
 
 /* ---- the report in process ---------------------------------------------- */
 
+/* The report in process over the year: by topic as text (html false;
+ * *total and *housing: its total and first topic's count), or by day as
+ * html with counts under 5 suppressed. */
 static double run_report(const char *stats_dir, time_t from, time_t to,
-			 size_t *total, size_t *housing)
+			 bool html, size_t *total, size_t *housing)
 {
 	struct report_files files = { 0 };
 	struct report_query q;
 	struct report_out o;
-	struct report_agg *a = report_agg_new(REPORT_TOPIC, -1);
+	struct report_agg *a = report_agg_new(html ? REPORT_DAY : REPORT_TOPIC, -1);
 	FILE *null = fopen("/dev/null", "w");
 	char *err = NULL;
 	double t0 = now_s(), t;
@@ -255,17 +258,22 @@ static double run_report(const char *stats_dir, time_t from, time_t to,
 	memset(&o, 0, sizeof o);
 	q.from = from;
 	q.to = to;
-	o.format = REPORT_FORMAT_TEXT;
-	o.utf8 = true;
+	o.format = html ? REPORT_FORMAT_HTML : REPORT_FORMAT_TEXT;
+	o.utf8 = !html;
+	o.suppress = html ? 5 : 0;
 	o.from_date = "2025-01-01";
 	o.to_date = "2025-12-31";
+	if (html)
+		report_agg_set_period(a, from, to);
 	if (report_files_add(&files, stats_dir, false, &err)
 	    || report_scan(&files, &q, report_agg_add_cb, a, &err)
 	    || report_write(null, a, &o, &err))
 		die("report", err);
 	t = now_s() - t0;
-	*total = report_agg_total(a);
-	*housing = report_agg_count(a, 0, 0);
+	if (total)
+		*total = report_agg_total(a);
+	if (housing)
+		*housing = report_agg_count(a, 0, 0);
 	fclose(null);
 	report_agg_free(&a);
 	report_files_clear(&files);
@@ -342,37 +350,6 @@ static double run_contacts(const char *neuvoo, const char *dir,
 		die("contacts", "neuvoo report --contacts failed");
 	*maxrss_mb = (hwm + 1023) / 1024;
 	return now_s() - t0;
-}
-
-/* report --by day --format html over the year. */
-static double run_html(const char *stats_dir, time_t from, time_t to)
-{
-	struct report_files files = { 0 };
-	struct report_query q;
-	struct report_out o;
-	struct report_agg *a = report_agg_new(REPORT_DAY, -1);
-	FILE *null = fopen("/dev/null", "w");
-	char *err = NULL;
-	double t0 = now_s(), t;
-
-	memset(&q, 0, sizeof q);
-	memset(&o, 0, sizeof o);
-	q.from = from;
-	q.to = to;
-	o.format = REPORT_FORMAT_HTML;
-	o.suppress = 5;
-	o.from_date = "2025-01-01";
-	o.to_date = "2025-12-31";
-	report_agg_set_period(a, from, to);
-	if (report_files_add(&files, stats_dir, false, &err)
-	    || report_scan(&files, &q, report_agg_add_cb, a, &err)
-	    || report_write(null, a, &o, &err))
-		die("html", err);
-	t = now_s() - t0;
-	fclose(null);
-	report_agg_free(&a);
-	report_files_clear(&files);
-	return t;
 }
 
 /* ---- the same as SQL ---------------------------------------------------- */
@@ -563,9 +540,9 @@ int main(int argc, char **argv)
 		fclose(f);
 	}
 	/* Warm the page cache once, then alternate, best of 3 each. */
-	run_report(stats_dir, from, to, &n, &housing);
+	run_report(stats_dir, from, to, false, &n, &housing);
 	for (i = 0; i < 3; i++) {
-		t_rep = best(t_rep, run_report(stats_dir, from, to, &n, &housing));
+		t_rep = best(t_rep, run_report(stats_dir, from, to, false, &n, &housing));
 		t_a = best(t_a, run_sql(script_a, &sql_total));
 		t_b = best(t_b, run_sql(script_b, &sql_total));
 		t_c = best(t_c, run_sql(script_c, &floor_total));
@@ -580,7 +557,7 @@ int main(int argc, char **argv)
 		t_contacts = run_contacts(neuvoo, dir, stats_dir, &contacts_mb);
 		free(neuvoo);
 	}
-	t_html = run_html(stats_dir, from, to);
+	t_html = run_report(stats_dir, from, to, true, NULL, NULL);
 
 	printf("report --by topic over %ld contacts in %d files (period 2025-01-01..2025-12-31):\n",
 	       total, files);
