@@ -564,7 +564,9 @@ int tickets_sqlite_open(const struct tickets_opts *o,
 	};
 	struct store *s;
 	gid_t gid;
+	mode_t umask_was;
 	bool shared;
+	int rc;
 
 	if (sharedir_group(o->group, &gid, err))
 		return -1;
@@ -576,8 +578,21 @@ int tickets_sqlite_open(const struct tickets_opts *o,
 	s->path = paths_join(o->dir, TICKETS_FILE_NAME);
 	if (sharedir_create_file(s->path, shared ? 0660 : 0600, gid, err)
 	    || sharedir_check_file(s->path, SHAREDIR_TICKETS, !shared, err)
-	    || check_shared(s->path, gid, err)
-	    || db_open(s->path, &spec, &s->db, err)) {
+	    || check_shared(s->path, gid, err)) {
+		store_close(s);
+		return -1;
+	}
+	/* SQLite makes the -wal and -shm with the file's mode less the
+	 * umask, then puts the mode right with fchmod: another member's
+	 * first open in between found them without group write and was
+	 * left read-only ("cannot write" for both of two users opening at
+	 * once). With the group's bits kept from the start there is no such
+	 * moment; db_open's first read is what makes them. */
+	umask_was = umask(0);
+	umask(shared ? umask_was & ~(mode_t)060 : umask_was);
+	rc = db_open(s->path, &spec, &s->db, err);
+	umask(umask_was);
+	if (rc) {
 		store_close(s);
 		return -1;
 	}

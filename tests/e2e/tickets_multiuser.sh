@@ -6,7 +6,8 @@
 #     F2 creates the ticket and saves the contact;
 #   - a second advisor's queue screen (tmux) lists it, takes it (the
 #     contact details appear), closes it as done;
-#   - two users taking one ticket at once: exactly one gets it;
+#   - two users taking one ticket at once: exactly one gets it; two
+#     users' first opens of the store at once both can write;
 #   - every file of the statistics folder (db, -wal, -shm) is scanned:
 #     no phone number, e-mail or note, only the anonymous 'ticket' event;
 #   - the ticket store is root's and the group's (3770 folder, 0660
@@ -19,7 +20,7 @@
 . "$top_srcdir/tests/e2e/users.sh"
 
 users_need sqlite3
-plan 27
+plan 28
 
 tag=$$
 G="ntg$tag"
@@ -115,6 +116,27 @@ race() {
 	{ [ $ra = 0 ] && [ $rb = 1 ]; } || { [ $ra = 1 ] && [ $rb = 0 ]; }
 }
 check "two users taking one ticket at once: exactly one gets it" race
+# Two members' first opens at once, each round with no -wal or -shm yet
+# (as after the last one closed): neither is ever left read-only.
+first_opens() {
+	i=0
+	while [ $i -lt 20 ]; do
+		rm -f "$TICKETS/tickets.db-wal" "$TICKETS/tickets.db-shm"
+		as "$A" "$NEUVOO" --config "$CONF" tickets take 999 >"$SITE/fa.out" 2>&1 &
+		pa=$!
+		as "$B" "$NEUVOO" --config "$CONF" tickets take 999 >"$SITE/fb.out" 2>&1 &
+		pb=$!
+		wait $pa
+		wait $pb
+		for f in "$SITE/fa.out" "$SITE/fb.out"; do
+			grep -q "no ticket 999" "$f" && continue
+			diag "round $i: $(cat "$f")"
+			return 1
+		done
+		i=$((i + 1))
+	done
+}
+check "two members opening the store at once are never left read-only (20 rounds)" first_opens
 k desk F10
 wait_in desk "EXITED=0" >/dev/null
 
