@@ -74,10 +74,15 @@ int sharedir_make(const char *dir, mode_t mode, gid_t gid, char **err)
 
 int sharedir_create_file(const char *path, mode_t mode, gid_t gid, char **err)
 {
+	return sharedir_create_new(path, mode, gid, err) < 0 ? -1 : 0;
+}
+
+int sharedir_create_new(const char *path, mode_t mode, gid_t gid, char **err)
+{
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
 	if (fd < 0) {
 		if (errno == EEXIST)
-			return 0;
+			return 1;
 		sharedir_fail_errno(err, path, errno);
 		return -1;
 	}
@@ -156,6 +161,13 @@ int sharedir_check_file(const char *path, enum sharedir_kind kind, bool own,
 		free(p);
 	}
 	return rc;
+}
+
+mode_t sharedir_umask_keep(gid_t gid, mode_t keep)
+{
+	mode_t was = umask(0);
+	umask(gid == (gid_t)-1 ? was : was & ~keep);
+	return was;
 }
 
 void sharedir_give_group(const char *path, gid_t gid)

@@ -21,8 +21,10 @@ int sharedir_group(const char *group, gid_t *gid, char **err);
 /* mkdir -p: folders created get gid, the last one exactly `mode`, the
  * ones on the way only what reaching it needs. 0, or -1 with *err. */
 int sharedir_make(const char *dir, mode_t mode, gid_t gid, char **err);
-/* Create path (O_EXCL) with mode and gid; an existing file is left as it
- * is. 0, or -1 with *err. */
+/* Create path (O_EXCL, never through a link) with mode and gid: 0 made,
+ * 1 when something is there already (left as it is), -1 with *err. */
+int sharedir_create_new(const char *path, mode_t mode, gid_t gid, char **err);
+/* The same, an existing file taken as it is: 0, or -1 with *err. */
 int sharedir_create_file(const char *path, mode_t mode, gid_t gid,
 			 char **err);
 /* Refuse a folder others can write that is not sticky (anyone could
@@ -45,6 +47,14 @@ int sharedir_check_file(const char *path, enum sharedir_kind kind, bool own,
 /* The -wal and -shm of path owned by this user get gid (SQLite makes
  * them with our primary group in a folder that is not setgid). */
 void sharedir_give_group(const char *path, gid_t gid);
+
+/* With gid a group (not (gid_t)-1): clears the group's bits in keep
+ * (040 read, 060 read and write) from the umask, so the files SQLite
+ * makes beside a database (-wal, -shm: the database's mode less the
+ * umask, put right by a later fchmod) have their mode from the first
+ * moment, when another member may already open them. Returns the umask
+ * to put back with umask(). */
+mode_t sharedir_umask_keep(gid_t gid, mode_t keep);
 /* A failed create or write (errno e) as one line naming path. */
 void sharedir_fail_errno(char **err, const char *path, int e);
 

@@ -323,6 +323,51 @@ static void purge_notes(struct stats *st)
 	sqlite3_finalize(s);
 }
 
+/* A new desk file appears whole: it is made under a hidden name beside
+ * it (readers skip names that start with a dot; the name is random, so
+ * nobody can plant it beforehand), its schema written and the
+ * connection closed (its log folded in), then linked into place without
+ * replacing anything. A report reading the folder meanwhile finds no
+ * file or a whole one, never one without its tables. A file there
+ * already is left to the checks after; where the hidden file or the
+ * link cannot be made, the file is made in place, as before. 0, or -1
+ * with *err. */
+static int create_whole(const char *path, mode_t mode, gid_t gid,
+			const struct db_spec *spec, char **err)
+{
+	char *dir = paths_dirname(path), *id = stats_new_id(), *base, *tmp;
+	const char *slash = strrchr(path, '/'), *suffix;
+	sqlite3 *db = NULL;
+	struct stat sb;
+	size_t i;
+	int created, made;
+
+	if (lstat(path, &sb) == 0 || errno != ENOENT) {
+		free(dir);
+		free(id);
+		return 0;
+	}
+	base = xasprintf(".%s.new-%s", slash ? slash + 1 : path, id);
+	tmp = paths_join(dir, base);
+	free(dir);
+	free(id);
+	free(base);
+	created = made = sharedir_create_new(tmp, mode, gid, err) == 0;
+	if (made && db_open(tmp, spec, &db, err) != 0)
+		made = 0;
+	sqlite3_close(db);
+	err_free(err);
+	if (made && link(tmp, path) != 0 && errno != EEXIST)
+		made = 0;
+	for (i = 0; created && (suffix = sharedir_suffix(i)); i++) {
+		char *p = xasprintf("%s%s", tmp, suffix);
+		(void)unlink(p);
+		free(p);
+	}
+	free(tmp);
+	return made ? 0 : sharedir_create_file(path, mode, gid, err);
+}
+
 int stats_open(struct stats **out, const char *path,
 	       const struct stats_opts *opts, char **err)
 {
@@ -332,7 +377,7 @@ int stats_open(struct stats **out, const char *path,
 	};
 	struct stats *st;
 	gid_t gid;
-	mode_t fmode, dmode;
+	mode_t fmode, dmode, umask_was;
 	char *dir;
 	int rc;
 
@@ -350,7 +395,7 @@ int stats_open(struct stats **out, const char *path,
 	if (!rc)
 		rc = sharedir_check_folder(dir, SHAREDIR_STATS, err);
 	free(dir);
-	if (rc || sharedir_create_file(path, fmode, gid, err)
+	if (rc || create_whole(path, fmode, gid, &spec, err)
 	    || sharedir_check_file(path, SHAREDIR_STATS, true, err))
 		return -1;
 
@@ -380,7 +425,13 @@ int stats_open(struct stats **out, const char *path,
 		st->dev = sb.st_dev;
 		st->ino = sb.st_ino;
 	}
-	if (db_open(path, &spec, &st->db, err) != 0)
+	/* A reader opening the -shm while SQLite was still putting its mode
+	 * right would find it unreadable: the group's read bit is kept from
+	 * the start (the first read of db_open makes the -wal and -shm). */
+	umask_was = sharedir_umask_keep(gid, 040);
+	rc = db_open(path, &spec, &st->db, err);
+	umask(umask_was);
+	if (rc != 0)
 		goto fail;
 	/* Swapped between the checks and the open: refuse it. */
 	if (stats_check_same(st, err)

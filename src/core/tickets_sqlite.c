@@ -582,14 +582,11 @@ int tickets_sqlite_open(const struct tickets_opts *o,
 		store_close(s);
 		return -1;
 	}
-	/* SQLite makes the -wal and -shm with the file's mode less the
-	 * umask, then puts the mode right with fchmod: another member's
-	 * first open in between found them without group write and was
-	 * left read-only ("cannot write" for both of two users opening at
-	 * once). With the group's bits kept from the start there is no such
-	 * moment; db_open's first read is what makes them. */
-	umask_was = umask(0);
-	umask(shared ? umask_was & ~(mode_t)060 : umask_was);
+	/* Another member's first open while SQLite was still putting the
+	 * mode of the -wal and -shm right was left read-only ("cannot
+	 * write" for both of two users opening at once); db_open's first
+	 * read is what makes them. */
+	umask_was = sharedir_umask_keep(gid, 060);
 	rc = db_open(s->path, &spec, &s->db, err);
 	umask(umask_was);
 	if (rc) {

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <time.h>
 
 #include "core/err.h"
@@ -1194,6 +1195,64 @@ static void test_file_replaced_while_open(void **state)
 	free(moved);
 }
 
+/* A new desk file appears whole: a report that reads the folder while a
+ * desk makes its file never finds one without its tables (a reader in a
+ * child process tries the path over and over while the file is made 200
+ * times; it counts the times it found a file that is not yet a
+ * statistics file). */
+static void test_new_file_appears_whole(void **state)
+{
+	struct fx *fx = *state;
+	struct stats *st;
+	int pipefd[2], status, i;
+	pid_t pid;
+	long bad = -1;
+
+	st = open_ok(fx->path, "desk1");	/* the folder */
+	stats_close(&st);
+	assert_int_equal(pipe(pipefd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		long found = 0;
+		char c;
+		close(pipefd[1]);
+		fcntl(pipefd[0], F_SETFL, O_NONBLOCK);
+		while (read(pipefd[0], &c, 1) < 0) {
+			struct stats_reader *r = NULL;
+			char *err = NULL;
+			struct stat sb;
+			if (stat(fx->path, &sb) != 0)
+				continue;
+			if (stats_reader_open(&r, fx->path, &err) == 0)
+				stats_reader_free(&r);
+			else if (err && strstr(err, "not a neuvoo statistics file"))
+				found++;
+			free(err);
+		}
+		_exit(found > 250 ? 250 : (int)found);
+	}
+	close(pipefd[0]);
+	for (i = 0; i < 200; i++) {
+		char *wal = malloc(strlen(fx->path) + 8);
+		unlink(fx->path);
+		sprintf(wal, "%s-wal", fx->path);
+		unlink(wal);
+		sprintf(wal, "%s-shm", fx->path);
+		unlink(wal);
+		free(wal);
+		st = open_ok(fx->path, "desk1");
+		stats_close(&st);
+	}
+	assert_int_equal(write(pipefd[1], "x", 1), 1);
+	close(pipefd[1]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	bad = WEXITSTATUS(status);
+	if (bad)
+		fail_msg("a reader found the new file without its tables %ld times", bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1223,6 +1282,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sticky_folder_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_replaced_while_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_correct_and_list, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_file_appears_whole, setup, teardown),
 		cmocka_unit_test(test_local_day),
 		cmocka_unit_test(test_ids_unique),
 	};
