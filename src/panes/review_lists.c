@@ -146,14 +146,6 @@ static bool top_update(struct pane *p)
 	return review_pane_changed(review_pane_state(p), false);
 }
 
-static unsigned top_handle(struct pane *p, enum action a, km_key key)
-{
-	(void)key;
-	if (review_pane_is_move(a))
-		return review_pane_scroll(review_pane_state(p), a);
-	return review_global(p, review_pane_state(p)->r, a);
-}
-
 static const char *top_help(struct pane *p, enum action a)
 {
 	(void)p;
@@ -167,7 +159,7 @@ static const char *top_help(struct pane *p, enum action a)
 static const struct pane_ops top_ops = {
 	.update = top_update,
 	.draw = top_draw,
-	.handle = top_handle,
+	.handle = review_pane_scroll_handle,
 	.help = top_help,
 	.done = review_pane_done,
 };

@@ -545,7 +545,7 @@ static bool hours_update(struct pane *p)
 	return true;
 }
 
-static unsigned hours_handle(struct pane *p, enum action a, km_key key)
+unsigned review_pane_scroll_handle(struct pane *p, enum action a, km_key key)
 {
 	(void)key;
 	if (review_pane_is_move(a))
@@ -566,7 +566,7 @@ static const char *hours_help(struct pane *p, enum action a)
 static const struct pane_ops hours_ops = {
 	.update = hours_update,
 	.draw = hours_draw,
-	.handle = hours_handle,
+	.handle = review_pane_scroll_handle,
 	.help = hours_help,
 	.done = review_pane_done,
 };

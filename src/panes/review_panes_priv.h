@@ -36,6 +36,9 @@ bool review_pane_changed(struct rpane *rp, bool chart);
 /* Scrolling a pane that has no highlight. */
 unsigned review_pane_scroll(struct rpane *rp, enum action a);
 bool review_pane_is_move(enum action a);
+/* The keys of a pane that only scrolls (hours, top lists): moves scroll
+ * it, the rest are the review's (review_global). */
+unsigned review_pane_scroll_handle(struct pane *p, enum action a, km_key key);
 /* Right-aligned text in a column of cols. */
 void review_put_right(WINDOW *w, int y, int x, int cols, const char *s, attr_t a);
 
