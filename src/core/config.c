@@ -286,49 +286,60 @@ static int check_language(cfg_t *cfg, cfg_opt_t *opt)
 	return -1;
 }
 
-/* ---- one file ------------------------------------------------------------ */
+/* ---- the options ---------------------------------------------------------- */
 
-/* The string options at the top level, in struct config order. */
-static const char *const str_opts[] = {
-	"catalogue", "stats-dir", "desk", "lang", "keymap", "screen",
-	"advisor", "group", "training-dir", "organisation", "tickets-dir",
-	"tickets-db",
-};
-static const char *const default_opts[] = {
-	"channel", "language", "interpreter", "outcome",
-};
+/* Every option of neuvoo.conf, X(KIND, "name", field of struct config,
+ * default, check). KIND says how a file's value is taken: STR as it is,
+ * PATH relative to the file's folder, DESK with its ${VARS} expanded, INT,
+ * LIST (a later file's list replaces an earlier one's). The parser's
+ * table, the checks, the loading, the starting values and the freeing
+ * of struct config all come from these rows. */
+#define CONFIG_OPTIONS(X) \
+	X(PATH, "catalogue", catalogue, NULL, check_not_empty) \
+	X(PATH, "stats-dir", stats_dir, NULL, check_not_empty) \
+	X(DESK, "desk", desk, NULL, check_desk) \
+	X(STR, "lang", lang, NULL, check_lang) \
+	X(STR, "keymap", keymap, NULL, check_not_empty) \
+	X(STR, "screen", screen, NULL, check_not_empty) \
+	X(STR, "advisor", advisor, NULL, check_advisor) \
+	X(STR, "group", group, NULL, check_not_empty) \
+	X(PATH, "training-dir", training_dir, NULL, check_not_empty) \
+	X(STR, "organisation", organisation, NULL, check_not_empty) \
+	X(INT, "undo-minutes", undo_minutes, DEFAULT_UNDO_MINUTES, check_undo) \
+	X(INT, "note-retention-days", note_retention_days, \
+	  DEFAULT_NOTE_RETENTION_DAYS, check_retention) \
+	X(PATH, "tickets-dir", tickets_dir, NULL, check_not_empty) \
+	X(INT, "ticket-retention-days", ticket_retention_days, \
+	  TICKETS_DEFAULT_RETENTION_DAYS, check_retention) \
+	X(INT, "backdate-days", backdate_days, DEFAULT_BACKDATE_DAYS, check_backdate) \
+	X(LIST, "ui-languages", ui_languages, DEFAULT_UI_LANGUAGES, check_lang_list) \
+	X(LIST, "catalogue-fallback", catalogue_fallback, \
+	  DEFAULT_CATALOGUE_FALLBACK, check_lang_list) \
+	X(STR, "tickets-db", tickets_db, NULL, check_not_empty) \
+	X(LIST, "expected-desks", expected_desks, NULL, check_expected)
+
+/* The section defaults { }: a new contact's codes, the same way. */
+#define CONFIG_DEFAULTS(X) \
+	X(STR, "channel", default_channel, DEFAULT_CHANNEL, check_channel) \
+	X(STR, "language", default_language, DEFAULT_LANGUAGE, check_language) \
+	X(STR, "interpreter", default_interpreter, DEFAULT_INTERPRETER, \
+	  check_interpreter) \
+	X(STR, "outcome", default_outcome, DEFAULT_OUTCOME, check_outcome)
+
+#define CFG_OPT_STR(name, def) CFG_STR(name, def, CFGF_NONE),
+#define CFG_OPT_PATH CFG_OPT_STR
+#define CFG_OPT_DESK CFG_OPT_STR
+#define CFG_OPT_INT(name, def) CFG_INT(name, def, CFGF_NONE),
+#define CFG_OPT_LIST(name, def) CFG_STR_LIST(name, def, CFGF_NONE),
+#define CFG_OPT(kind, name, field, def, check) CFG_OPT_##kind(name, def)
 
 static cfg_t *new_parser(void)
 {
 	/* Built on the stack: cfg_init() copies the tables. */
-	cfg_opt_t defaults[] = {
-		CFG_STR("channel", DEFAULT_CHANNEL, CFGF_NONE),
-		CFG_STR("language", DEFAULT_LANGUAGE, CFGF_NONE),
-		CFG_STR("interpreter", DEFAULT_INTERPRETER, CFGF_NONE),
-		CFG_STR("outcome", DEFAULT_OUTCOME, CFGF_NONE),
-		CFG_END()
-	};
+	cfg_opt_t defaults[] = { CONFIG_DEFAULTS(CFG_OPT) CFG_END() };
 	cfg_opt_t opts[] = {
-		CFG_STR("catalogue", NULL, CFGF_NONE),
-		CFG_STR("stats-dir", NULL, CFGF_NONE),
-		CFG_STR("desk", NULL, CFGF_NONE),
-		CFG_STR("lang", NULL, CFGF_NONE),
-		CFG_STR("keymap", NULL, CFGF_NONE),
-		CFG_STR("screen", NULL, CFGF_NONE),
-		CFG_STR("advisor", NULL, CFGF_NONE),
-		CFG_STR("group", NULL, CFGF_NONE),
-		CFG_STR("training-dir", NULL, CFGF_NONE),
-		CFG_STR("organisation", NULL, CFGF_NONE),
-		CFG_INT("undo-minutes", DEFAULT_UNDO_MINUTES, CFGF_NONE),
-		CFG_INT("note-retention-days", DEFAULT_NOTE_RETENTION_DAYS, CFGF_NONE),
-		CFG_STR("tickets-dir", NULL, CFGF_NONE),
-		CFG_INT("ticket-retention-days", TICKETS_DEFAULT_RETENTION_DAYS, CFGF_NONE),
-		CFG_INT("backdate-days", DEFAULT_BACKDATE_DAYS, CFGF_NONE),
-		CFG_STR_LIST("ui-languages", DEFAULT_UI_LANGUAGES, CFGF_NONE),
-		CFG_STR_LIST("catalogue-fallback", DEFAULT_CATALOGUE_FALLBACK, CFGF_NONE),
-		CFG_STR("tickets-db", NULL, CFGF_NONE),
+		CONFIG_OPTIONS(CFG_OPT)
 		CFG_SEC("defaults", defaults, CFGF_NONE),
-		CFG_STR_LIST("expected-desks", NULL, CFGF_NONE),
 		CFG_END()
 	};
 	cfg_t *cfg = cfg_init(opts, CFGF_NONE);
@@ -337,29 +348,14 @@ static cfg_t *new_parser(void)
 		fputs("neuvoo: out of memory\n", stderr);
 		abort();
 	}
-	cfg_set_validate_func(cfg, "catalogue", check_not_empty);
-	cfg_set_validate_func(cfg, "stats-dir", check_not_empty);
-	cfg_set_validate_func(cfg, "keymap", check_not_empty);
-	cfg_set_validate_func(cfg, "screen", check_not_empty);
-	cfg_set_validate_func(cfg, "training-dir", check_not_empty);
-	cfg_set_validate_func(cfg, "group", check_not_empty);
-	cfg_set_validate_func(cfg, "organisation", check_not_empty);
-	cfg_set_validate_func(cfg, "desk", check_desk);
-	cfg_set_validate_func(cfg, "lang", check_lang);
-	cfg_set_validate_func(cfg, "advisor", check_advisor);
-	cfg_set_validate_func(cfg, "undo-minutes", check_undo);
-	cfg_set_validate_func(cfg, "note-retention-days", check_retention);
-	cfg_set_validate_func(cfg, "tickets-dir", check_not_empty);
-	cfg_set_validate_func(cfg, "ticket-retention-days", check_retention);
-	cfg_set_validate_func(cfg, "tickets-db", check_not_empty);
-	cfg_set_validate_func(cfg, "expected-desks", check_expected);
-	cfg_set_validate_func(cfg, "backdate-days", check_backdate);
-	cfg_set_validate_func(cfg, "ui-languages", check_lang_list);
-	cfg_set_validate_func(cfg, "catalogue-fallback", check_lang_list);
-	cfg_set_validate_func(cfg, "defaults|channel", check_channel);
-	cfg_set_validate_func(cfg, "defaults|language", check_language);
-	cfg_set_validate_func(cfg, "defaults|interpreter", check_interpreter);
-	cfg_set_validate_func(cfg, "defaults|outcome", check_outcome);
+#define CFG_CHECK(kind, name, field, def, check) \
+	cfg_set_validate_func(cfg, name, check);
+#define CFG_CHECK_DEFAULT(kind, name, field, def, check) \
+	cfg_set_validate_func(cfg, "defaults|" name, check);
+	CONFIG_OPTIONS(CFG_CHECK)
+	CONFIG_DEFAULTS(CFG_CHECK_DEFAULT)
+#undef CFG_CHECK
+#undef CFG_CHECK_DEFAULT
 	return cfg;
 }
 
@@ -383,6 +379,8 @@ void config_option_names(void (*each)(const char *name, void *arg),
 	}
 	cfg_free(cfg);
 }
+
+/* ---- one file ------------------------------------------------------------ */
 
 static bool opt_given(cfg_t *cfg, const char *name)
 {
@@ -423,65 +421,72 @@ static char *file_path(const char *file, const char *value)
 	}
 }
 
-static bool is_path_opt(const char *name)
-{
-	return !strcmp(name, "catalogue") || !strcmp(name, "stats-dir") ||
-	       !strcmp(name, "training-dir") || !strcmp(name, "tickets-dir");
-}
-
-/* Field of struct config for str_opts[i]. */
-static char **str_field(struct config *c, size_t i)
-{
-	char **fields[] = {
-		&c->catalogue, &c->stats_dir, &c->desk, &c->lang, &c->keymap,
-		&c->screen, &c->advisor, &c->group, &c->training_dir,
-		&c->organisation,
-		&c->tickets_dir,
-		&c->tickets_db,
-	};
-	_Static_assert(sizeof fields / sizeof fields[0] ==
-		       sizeof str_opts / sizeof str_opts[0],
-		       "str_opts and fields differ");
-	return fields[i];
-}
-
-static char **default_field(struct config *c, size_t i)
-{
-	char **fields[] = {
-		&c->default_channel, &c->default_language,
-		&c->default_interpreter, &c->default_outcome,
-	};
-	return fields[i];
-}
-
 /* What load_file() says besides an exit status: an optional file that is
  * not there. Kept apart from the exit codes (err.h), so that "absent" can
  * never be read as EXIT_RUNTIME. */
 enum { LOAD_ABSENT = -1 };
 
-/* A NULL-terminated copy of a list option (replacing *dst). */
-static void take_list(cfg_t *cfg, const char *name, char ***dst)
+/* Taking a value of each KIND into its field: from a file (at path),
+ * and, as the starting value, the parser's default. */
+static void take_STR(cfg_t *cfg, const char *name, const char *path, char **dst)
 {
-	unsigned i, n = cfg_size(cfg, name);
-	char **l;
-	config_strv_free(dst);
-	l = xcalloc(n + 1, sizeof *l);
-	for (i = 0; i < n; i++)
-		l[i] = xstrdup(cfg_getnstr(cfg, name, i));
-	*dst = l;
+	const char *v = cfg_getstr(cfg, name);
+	(void)path;
+	free(*dst);
+	*dst = v ? xstrdup(v) : NULL;
 }
 
-/* The default of a list option, made from its libconfuse text. */
-static char **default_list(const char *const *v)
+static void take_PATH(cfg_t *cfg, const char *name, const char *path, char **dst)
 {
-	size_t n = 0, i;
-	char **l;
-	while (v[n])
-		n++;
-	l = xcalloc(n + 1, sizeof *l);
+	const char *v = cfg_getstr(cfg, name);
+	free(*dst);
+	*dst = v ? file_path(path, v) : NULL;
+}
+
+static void take_DESK(cfg_t *cfg, const char *name, const char *path, char **dst)
+{
+	const char *v = cfg_getstr(cfg, name);
+	(void)path;
+	free(*dst);
+	*dst = v ? expand_desk(v) : NULL;
+}
+
+static void take_INT(cfg_t *cfg, const char *name, const char *path, int *dst)
+{
+	(void)path;
+	*dst = (int)cfg_getint(cfg, name);
+}
+
+static void take_LIST(cfg_t *cfg, const char *name, const char *path, char ***dst)
+{
+	unsigned i, n = cfg_size(cfg, name);
+	(void)path;
+	config_strv_free(dst);
+	if (!n)
+		return;
+	*dst = xcalloc(n + 1, sizeof **dst);
 	for (i = 0; i < n; i++)
-		l[i] = xstrdup(v[i]);
-	return l;
+		(*dst)[i] = xstrdup(cfg_getnstr(cfg, name, i));
+}
+
+static void drop_STR(char **v) { free(*v); }
+#define drop_PATH drop_STR
+#define drop_DESK drop_STR
+static void drop_INT(int *v) { (void)v; }
+static void drop_LIST(char ***v) { config_strv_free(v); }
+
+/* The starting values: what the parser gives for a file that sets
+ * nothing (the rows' defaults). */
+static void start_values(struct config *c)
+{
+	cfg_t *cfg = new_parser(), *sec = cfg_getsec(cfg, "defaults");
+#define START(kind, name, field, def, check) take_##kind(cfg, name, "", &c->field);
+#define START_DEFAULT(kind, name, field, def, check) take_##kind(sec, name, "", &c->field);
+	CONFIG_OPTIONS(START)
+	CONFIG_DEFAULTS(START_DEFAULT)
+#undef START
+#undef START_DEFAULT
+	cfg_free(cfg);
 }
 
 void config_strv_free(char ***v)
@@ -495,69 +500,33 @@ void config_strv_free(char ***v)
 	*v = NULL;
 }
 
-/* Parse one file over c. Returns 0, LOAD_ABSENT when an optional file is
- * absent, or EXIT_USAGE with *err set. */
+/* Parse one file over c: only what it sets replaces the values so far.
+ * Returns 0, LOAD_ABSENT when an optional file is absent, or EXIT_USAGE
+ * with *err set. */
 static int load_file(struct config *c, const char *path, bool required,
 		     bool *catalogue_set, char **err)
 {
 	struct cfgparse_opts opts = { .hint = SEE_ALSO, .optional = !required };
-	cfg_t *cfg = new_parser();
-	cfg_t *sec;
-	size_t i;
+	cfg_t *cfg = new_parser(), *sec;
 	int rc = cfgparse_file_opts(cfg, path, &opts, err);
 
 	if (rc != 0) {
 		cfg_free(cfg);
 		return rc > 0 ? LOAD_ABSENT : EXIT_USAGE;
 	}
-
-	for (i = 0; i < sizeof str_opts / sizeof str_opts[0]; i++) {
-		char **dst;
-		const char *v;
-		if (!opt_given(cfg, str_opts[i]))
-			continue;
-		v = cfg_getstr(cfg, str_opts[i]);
-		dst = str_field(c, i);
-		if (is_path_opt(str_opts[i])) {
-			free(*dst);
-			*dst = file_path(path, v);
-		} else if (dst == &c->desk) {
-			free(*dst);
-			*dst = expand_desk(v);
-		} else {
-			replace(dst, v);
-		}
-		if (!strcmp(str_opts[i], "catalogue"))
-			*catalogue_set = true;
-	}
-	if (opt_given(cfg, "undo-minutes"))
-		c->undo_minutes = (int)cfg_getint(cfg, "undo-minutes");
-	if (opt_given(cfg, "backdate-days"))
-		c->backdate_days = (int)cfg_getint(cfg, "backdate-days");
-	if (opt_given(cfg, "ui-languages"))
-		take_list(cfg, "ui-languages", &c->ui_languages);
-	if (opt_given(cfg, "catalogue-fallback"))
-		take_list(cfg, "catalogue-fallback", &c->catalogue_fallback);
-	if (opt_given(cfg, "note-retention-days"))
-		c->note_retention_days =
-			(int)cfg_getint(cfg, "note-retention-days");
-	if (opt_given(cfg, "ticket-retention-days"))
-		c->ticket_retention_days =
-			(int)cfg_getint(cfg, "ticket-retention-days");
-	if (opt_given(cfg, "expected-desks")) {
-		/* A later file's list replaces the earlier one. */
-		for (i = 0; i < c->n_expected_desks; i++)
-			free(c->expected_desks[i]);
-		free(c->expected_desks);
-		c->n_expected_desks = cfg_size(cfg, "expected-desks");
-		c->expected_desks = xcalloc(c->n_expected_desks + 1, sizeof *c->expected_desks);
-		for (i = 0; i < c->n_expected_desks; i++)
-			c->expected_desks[i] = xstrdup(cfg_getnstr(cfg, "expected-desks", (unsigned)i));
-	}
+	if (opt_given(cfg, "catalogue"))
+		*catalogue_set = true;
 	sec = cfg_getsec(cfg, "defaults");
-	for (i = 0; sec && i < sizeof default_opts / sizeof default_opts[0]; i++)
-		if (opt_given(sec, default_opts[i]))
-			replace(default_field(c, i), cfg_getstr(sec, default_opts[i]));
+#define LOAD(kind, name, field, def, check) \
+	if (opt_given(cfg, name)) \
+		take_##kind(cfg, name, path, &c->field);
+#define LOAD_DEFAULT(kind, name, field, def, check) \
+	if (sec && opt_given(sec, name)) \
+		take_##kind(sec, name, path, &c->field);
+	CONFIG_OPTIONS(LOAD)
+	CONFIG_DEFAULTS(LOAD_DEFAULT)
+#undef LOAD
+#undef LOAD_DEFAULT
 	cfg_free(cfg);
 	return 0;
 }
@@ -705,20 +674,7 @@ int config_load(struct config **out, const struct cli_opts *cli,
 	*out = NULL;
 	if (!cli)
 		cli = &no_cli;
-	c->undo_minutes = DEFAULT_UNDO_MINUTES;
-	c->backdate_days = DEFAULT_BACKDATE_DAYS;
-	{
-		static const char *const ui[] = DEFAULT_UI_LANGUAGES_V;
-		static const char *const fb[] = DEFAULT_CATALOGUE_FALLBACK_V;
-		c->ui_languages = default_list(ui);
-		c->catalogue_fallback = default_list(fb);
-	}
-	c->note_retention_days = DEFAULT_NOTE_RETENTION_DAYS;
-	c->ticket_retention_days = TICKETS_DEFAULT_RETENTION_DAYS;
-	c->default_channel = xstrdup(DEFAULT_CHANNEL);
-	c->default_language = xstrdup(DEFAULT_LANGUAGE);
-	c->default_interpreter = xstrdup(DEFAULT_INTERPRETER);
-	c->default_outcome = xstrdup(DEFAULT_OUTCOME);
+	start_values(c);
 
 	/* System file. */
 	dir = paths_join(sysconfdir ? sysconfdir : paths_sysconfdir(), "neuvoo");
@@ -746,6 +702,10 @@ int config_load(struct config **out, const struct cli_opts *cli,
 			goto fail;
 	}
 
+	for (c->n_expected_desks = 0;
+	     c->expected_desks && c->expected_desks[c->n_expected_desks];
+	     c->n_expected_desks++)
+		;
 	rc = apply_cli(c, cli, &catalogue_set, err);
 	if (rc)
 		goto fail;
@@ -766,27 +726,10 @@ void config_free(struct config **cfg)
 	if (!cfg || !*cfg)
 		return;
 	c = *cfg;
-	free(c->catalogue);
-	free(c->stats_dir);
-	free(c->desk);
-	free(c->lang);
-	free(c->keymap);
-	free(c->screen);
-	free(c->advisor);
-	free(c->group);
-	free(c->organisation);
-	free(c->default_channel);
-	free(c->default_language);
-	free(c->default_interpreter);
-	free(c->default_outcome);
-	free(c->training_dir);
-	free(c->tickets_dir);
-	free(c->tickets_db);
-	for (size_t i = 0; i < c->n_expected_desks; i++)
-		free(c->expected_desks[i]);
-	free(c->expected_desks);
-	config_strv_free(&c->ui_languages);
-	config_strv_free(&c->catalogue_fallback);
+#define DROP(kind, name, field, def, check) drop_##kind(&c->field);
+	CONFIG_OPTIONS(DROP)
+	CONFIG_DEFAULTS(DROP)
+#undef DROP
 	free(c);
 	*cfg = NULL;
 }

@@ -23,9 +23,7 @@
 /* F4's cycle of UI languages, and the catalogue text's fallback after the
  * UI language: as libconfuse defaults and as C lists. */
 #define DEFAULT_UI_LANGUAGES "{fi, sv, en}"
-#define DEFAULT_UI_LANGUAGES_V { "fi", "sv", "en", NULL }
 #define DEFAULT_CATALOGUE_FALLBACK "{en, fi, sv}"
-#define DEFAULT_CATALOGUE_FALLBACK_V { "en", "fi", "sv", NULL }
 
 /* The review flags an expected desk that started or stopped more than
  * this many minutes away from its expected hours. */

@@ -507,12 +507,44 @@ static void test_desk_lists(void **state)
 	free(err);
 }
 
+/* expected-desks: the list as given and its count, a later file's list
+ * replacing an earlier one's, none by default, a bad entry refused at
+ * its line. */
+static void test_expected_desks(void **state)
+{
+	struct fixture *f = *state;
+	struct config *c;
+	char *err;
+
+	put(f->sysconf, "desk = \"d\"\n");
+	c = load_ok(f, NULL);
+	assert_int_equal(c->n_expected_desks, 0);
+	config_free(&c);
+	put(f->sysconf, "expected-desks = {\"info-1 mo-fr 8-16\", \"info-2 mo-fr 9-15\"}\n");
+	c = load_ok(f, NULL);
+	assert_int_equal(c->n_expected_desks, 2);
+	assert_string_equal(c->expected_desks[0], "info-1 mo-fr 8-16");
+	assert_string_equal(c->expected_desks[1], "info-2 mo-fr 9-15");
+	assert_null(c->expected_desks[2]);
+	config_free(&c);
+	put(f->userconf, "expected-desks = {\"outreach mo 10-14\"}\n");
+	c = load_ok(f, NULL);
+	assert_int_equal(c->n_expected_desks, 1);
+	assert_string_equal(c->expected_desks[0], "outreach mo 10-14");
+	config_free(&c);
+	put(f->userconf, "desk = \"d\"\nexpected-desks = {\"info-1\"}\n");
+	err = load_fail(f, NULL);
+	assert_error_at(err, f->userconf, 2, "expected-desks");
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_no_files_gives_defaults, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xdg_unset_falls_back_to_home, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_layering, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_expected_desks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_relative_paths_follow_the_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_option_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_error_in_user_file, setup, teardown),
