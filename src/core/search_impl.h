@@ -1,6 +1,7 @@
 /* search_impl: the search engine's structure, shared by search_build.c
- * (made from a catalogue), search.c (queries) and search_index.c (its
- * file: written at publish, mapped by desks). Private to them. */
+ * (made from a catalogue), search.c (queries), search_word.c (what one
+ * query word matches) and search_index.c (its file: written at publish,
+ * mapped by desks). Private to them. */
 #ifndef NEUVOO_SEARCH_IMPL_H
 #define NEUVOO_SEARCH_IMPL_H
 
@@ -24,6 +25,9 @@
 #define HEAVY_WORDS 4096
 #define VPAD 16			/* zero bytes after vbuf, for wide loads */
 #define QCACHE 64		/* query words whose analyses are kept */
+/* Filtering a list costs about as much a word as scanning this many bytes
+ * of the vocabulary (measured: ~30 ns a word against ~0.1 ns a byte). */
+#define FILTER_COST 256
 
 struct vinfo {
 	uint32_t post;		/* offset into vpool, or bpool | BITMAP_FLAG */
@@ -150,5 +154,9 @@ static inline unsigned search_letter_bit(const unsigned char *s, size_t *len)
 char *search_name_fold(const struct search *s, uint32_t ref);
 /* Frees what a query word holds and zeroes it. */
 void search_word_state_clear(struct word_state *w);
+/* What query word w matches, tier by tier (search_word.c); from: the
+ * previous query's word that w contains, or NULL. */
+void search_word_compute(struct search *s, struct word_state *w,
+			 const struct word_state *from);
 
 #endif
