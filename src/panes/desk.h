@@ -176,6 +176,9 @@ void desk_reset_contact(struct desk *d);
 /* F9: undo the last saved contact; when the draft is empty the undone
  * contact comes back into it for correcting. */
 enum desk_result desk_undo(struct desk *d);
+/* A contact's summary (a new string) naming its redirect service by its
+ * name in the UI language, as the advisor chose it, not by its id. */
+char *desk_named_summary(const struct desk *d, const struct contact *c);
 /* This session's contacts of today, in save order (an owned list:
  * stats_contacts_free). 0, or -1 with the message set. */
 int desk_today(struct desk *d, struct contact ***list, size_t *n);

@@ -1,6 +1,6 @@
 /* desk_priv: what the desk's modules (desk, desk_message, desk_later)
  * share and the panes do not see: the statistics file opened on demand,
- * the words of its failures, summaries, the journal's end and the fresh
+ * the words of its failures, the journal's end and the fresh
  * contact after a save, and the status message's lifetime. */
 #ifndef NEUVOO_PANES_DESK_PRIV_H
 #define NEUVOO_PANES_DESK_PRIV_H
@@ -13,8 +13,6 @@ bool desk_open_stats(struct desk *d);
 /* err without the desk file's path in front (the status line has room
  * for what is wrong, not for the path). */
 const char *desk_reason(const struct desk *d, const char *err);
-/* A contact's summary naming its redirect service by its name. */
-char *desk_named_summary(const struct desk *d, const struct contact *c);
 /* The session's draft out of the journal. */
 void desk_clear_draft(struct desk *d);
 /* After a save or a correction: a fresh contact with the sticky channel

@@ -94,7 +94,7 @@ static void correct_list(struct screen *s, struct desk *d)
 	opts = xcalloc(t->n, sizeof *opts);
 	labels = xcalloc(t->n, sizeof *labels);
 	for (i = 0; i < t->n; i++) {
-		char *when = NULL, *sum = contact_summary(t->list[i]);
+		char *when = NULL, *sum = desk_named_summary(d, t->list[i]);
 		if (i18n_format_time(t->list[i]->started_at, &when) != 0) {
 			free(when);
 			when = xstrdup("?");

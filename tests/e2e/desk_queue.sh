@@ -6,7 +6,7 @@
 # a draft, and the correction of a saved contact with its event, flagged
 # in the supervisor's review.
 . "$top_srcdir/tests/e2e/lib.sh"
-plan 35
+plan 36
 
 db="$XDG_STATE_HOME/neuvoo/stats/e2e@$ME.db"
 codes="housing education leisure elderly families transport permits moving daycare health employment disability entrepreneurship social-assistance digital other"
@@ -140,6 +140,24 @@ keys Enter
 check "F3 leaves the correction as it was saved" wait_for "stays as it was saved"
 ev=$(sqlite3 "$db" "SELECT count(*) FROM events WHERE kind = 'correct'")
 check "no event for the left correction" test "$ev" = 1
+# A redirect: the correct list names its service as the advisor chose it.
+keys F7 /
+keys -l "kelasta"
+wait_for "Kela customer service" >/dev/null
+keys Enter
+wait_for "Enter: accept" >/dev/null
+keys Enter F6 Home Space F2
+wait_for "Saved: " >/dev/null
+keys C-o
+wait_for "This session's contacts of today" >/dev/null
+listed_by_name() {
+	screen | grep -q 'Contact .*< .*Redirected: Kela customer' && return 0
+	screen | sed 's/^/#   /'
+	return 1
+}
+check "the correct list names the redirect's service, not its id" listed_by_name
+keys Escape
+sleep 0.2
 keys F10
 wait_for "EXITED=0" >/dev/null
 
@@ -173,5 +191,6 @@ check "sv 200x60: the desk starts" wait_for "Tolkar F8"
 check "sv 200x60: sixteen topic rows" sixteen
 check "sv 200x60: no save message outlives the next contact's first key" morning 5 "Sparat:"
 rows=$("$NEUVOO" report --desk e2e --contacts --format csv | tail -n +2 | wc -l)
-check "the report has 25 contacts" test "$rows" = 25
+# 15 and the redirect at 80x24, five at each of the other sizes.
+check "the report has 26 contacts" test "$rows" = 26
 finish
