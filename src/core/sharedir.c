@@ -79,7 +79,11 @@ int sharedir_create_file(const char *path, mode_t mode, gid_t gid, char **err)
 
 int sharedir_create_new(const char *path, mode_t mode, gid_t gid, char **err)
 {
+	/* Made with its mode whole, not the umask's: another member opening
+	 * it before the fchmod below would find it closed to the group. */
+	mode_t umask_was = umask(0);
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
+	umask(umask_was);
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return 1;

@@ -20,7 +20,7 @@
 . "$top_srcdir/tests/e2e/users.sh"
 
 users_need sqlite3
-plan 28
+plan 29
 
 tag=$$
 G="ntg$tag"
@@ -137,6 +137,33 @@ first_opens() {
 	done
 }
 check "two members opening the store at once are never left read-only (20 rounds)" first_opens
+# Two members' first use of a store that is not there yet (a folder made
+# by hand, no doctor --fix): both find it theirs to use, 20 rounds.
+mkdir "$SITE/tickets2"
+chgrp "$G" "$SITE/tickets2"
+chmod 3770 "$SITE/tickets2"
+sed "s|^stats-dir = .*|&\ntickets-dir = \"$SITE/tickets2\"|" "$CONF" >"$SITE/conf2"
+chmod 644 "$SITE/conf2"
+first_creations() {
+	i=0
+	while [ $i -lt 20 ]; do
+		rm -f "$SITE/tickets2/tickets.db" "$SITE/tickets2/tickets.db-wal" "$SITE/tickets2/tickets.db-shm"
+		as "$A" "$NEUVOO" --config "$SITE/conf2" tickets take 999 >"$SITE/fa.out" 2>&1 &
+		pa=$!
+		as "$B" "$NEUVOO" --config "$SITE/conf2" tickets take 999 >"$SITE/fb.out" 2>&1 &
+		pb=$!
+		wait $pa
+		wait $pb
+		for f in "$SITE/fa.out" "$SITE/fb.out"; do
+			grep -q "no ticket 999" "$f" && continue
+			diag "round $i: $(cat "$f")"
+			return 1
+		done
+		i=$((i + 1))
+	done
+	test "$(stat -c %a "$SITE/tickets2/tickets.db")" = 660
+}
+check "two members making the store at once both can use it, the file 0660 (20 rounds)" first_creations
 k desk F10
 wait_in desk "EXITED=0" >/dev/null
 
