@@ -326,7 +326,9 @@ static bool find_email(const char *note)
 		 * ending in a top-level label of two or more letters. */
 		for (; *p && (is_alnum(*p) || *p == '-' || *p == '.'); p++) {
 			if (*p == '.') {
-				if (label == 0)
+				/* A full stop after the address ends the
+				 * sentence, not the domain. */
+				if (label == 0 || !is_alnum(p[1]))
 					break;
 				last_dot = p;
 				label = 0;

@@ -31,8 +31,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_one_line("privacy_check_note", why);
 		if (!wrapped)
 			abort();
-		/* Spaces keep the found text a word of its own. */
-		snprintf(wrapped, n + 32, "asiakas kysyi %s ja lähti", s);
+		/* A clause of its own (": " before, ". " after) keeps the
+		 * found text words of their own: a spelled-out "at" joins
+		 * the words on either side, so a bare word before could pair
+		 * with an "at" of the note ("kysyi AT at x.fi"). */
+		snprintf(wrapped, n + 32, "asiakas kysyi: %s. ja lähti", s);
 		FUZZ_ASSERT(privacy_check_note(wrapped, &why2) == -1,
 			    "refused alone but not inside a sentence");
 		err_free(&why2);

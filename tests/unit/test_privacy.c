@@ -200,6 +200,8 @@ static const struct note_case note_cases[] = {
 	{ "171190V6545 frågade om bostad", ID },
 	/* e-mail addresses, spelled out and full-width */
 	{ "matti.meikalainen@example.fi", EM },
+	{ "kirjoita matti@example.fi.", EM },			/* a full stop after */
+	{ "sposti matti@example.fi. Soittaa huomenna", EM },
 	{ "matti(at)example.fi", EM },
 	{ "matti (at) example.fi", EM },
 	{ "matti[at]example.fi", EM },
